@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * Cross-origin isolation (COOP/COEP) lets the engine share memory between workers
+ * (SharedArrayBuffer); set for dev and preview alike so both behave as production.
+ */
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  plugins: [react()],
+  worker: { format: 'es' },
+  server: { headers: isolationHeaders },
+  preview: { headers: isolationHeaders },
+  build: { chunkSizeWarningLimit: 2000 },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'presets/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30000,
+  },
+});

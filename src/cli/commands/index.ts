@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+
+/** Every CLI command, registered in the order `--help` lists them. */
+export function registerCommands(program: Command): void {
+  void program;
+}

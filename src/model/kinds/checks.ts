@@ -1,0 +1,11 @@
+/** Shared cross-field checks used by several kinds' `check`. */
+import type { ParamProblem } from './kind-spec.ts';
+import type { PathSegment } from '../issues.ts';
+
+/** A per-unit array (bias, init, …) must have one entry per unit. */
+export function checkPerUnitLength(value: unknown, size: number, path: PathSegment[]): ParamProblem[] {
+  if (Array.isArray(value) && value.length !== size) {
+    return [{ path, message: `must have one value per unit (size ${size}), got ${value.length}` }];
+  }
+  return [];
+}

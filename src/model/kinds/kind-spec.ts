@@ -1,0 +1,47 @@
+/**
+ * The model-side registration of a node kind: its parameter schema, defaults for a new node,
+ * and the facts other layers need without running it (output size, state variables).
+ * A kind is joined across layers by its `kind` string: a schema here, a builder in
+ * engine/compile/builders/, a component in editor/nodes/.
+ */
+import type { z } from 'zod';
+import type { PathSegment } from '../issues.ts';
+
+/** A rule a kind checks beyond its schema (e.g. array lengths against `size`). */
+export interface ParamProblem {
+  /** Path relative to the node's `params`. */
+  path: PathSegment[];
+  message: string;
+}
+
+export type PaletteGroup = 'inputs' | 'rate' | 'spiking' | 'readouts' | 'other';
+
+export interface KindSpec<P = unknown> {
+  kind: string;
+  /** Name in the palette and on the node. */
+  label: string;
+  group: PaletteGroup;
+  /** One sentence for the palette tooltip and the README. */
+  description: string;
+  /** Strict schema of `params`; its output (defaults filled in) is what builders receive. */
+  params: z.ZodType<P>;
+  /** Params of a freshly created node. */
+  defaults(): P;
+  /** Number of output channels (units) the node delivers along its outgoing edges. */
+  outputSize(params: P): number;
+  /** Number of input channels an incoming edge's matrix has as rows (default: outputSize). */
+  inputSize?(params: P): number;
+  /** Names of the state variables a probe can record as `ID.VAR` ("output" is always there). */
+  variables(params: P): string[];
+  /** Whether the node can receive edges. */
+  acceptsInput: boolean;
+  /** A few key parameters for display on the node, e.g. "tanh · leak 0.3". */
+  summary(params: P): string;
+  /** Checks that need several fields at once; paths are relative to `params`. */
+  check?(params: P): ParamProblem[];
+}
+
+/** Identity helper that keeps the params type while registering. */
+export function defineKind<P>(spec: KindSpec<P>): KindSpec<P> {
+  return spec;
+}

@@ -1,0 +1,173 @@
+/**
+ * Validation of a graph document: migrate, check the envelope, check each node's params with
+ * its kind's schema, then the graph rules (unique ids, edge ends, matrix shapes, delay-0 loops).
+ * Every problem is reported with its JSON path; nothing throws on bad input.
+ */
+import { documentEnvelope, edgeSchema, FORMAT, nodeEnvelope, type AnyNode, type GraphDocument, type GraphEdge } from './document.ts';
+import { getKind, allKinds } from './kinds/registry.ts';
+import { formatPath, fromZodIssues, type ValidationIssue } from './issues.ts';
+import { migrate, type Migration, MIGRATIONS } from './migrate.ts';
+import { findZeroDelayLoop } from './graph.ts';
+import { LIMITS } from './limits.ts';
+import type { KindSpec } from './kinds/kind-spec.ts';
+
+export type ValidationResult =
+  | { ok: true; doc: GraphDocument; migrated: string[] }
+  | { ok: false; errors: ValidationIssue[] };
+
+const MAX_REPORTED = 50;
+
+export function validateDocument(raw: unknown, migrations: readonly Migration[] = MIGRATIONS): ValidationResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return fail([{ path: '(root)', message: 'must be a JSON object (a Recurrence graph document)' }]);
+  }
+  const obj = raw as Record<string, unknown>;
+  if (obj.format !== FORMAT) {
+    return fail([{ path: 'format', message: `must be "${FORMAT}", got ${JSON.stringify(obj.format) ?? 'nothing'}` }]);
+  }
+  const migrated = migrate(obj, migrations);
+  if (!migrated.ok) return fail([{ path: migrated.path, message: migrated.message }]);
+
+  const errors: ValidationIssue[] = [];
+  const parsed = documentEnvelope.safeParse(migrated.doc, { reportInput: true });
+  if (!parsed.success) errors.push(...fromZodIssues(parsed.error.issues));
+  const rawNodes = Array.isArray(migrated.doc.nodes) ? migrated.doc.nodes : [];
+  const rawEdges = Array.isArray(migrated.doc.edges) ? migrated.doc.edges : [];
+  const specs = new Map<string, KindSpec<unknown>>();
+  const nodes = rawNodes.flatMap((raw, i) => {
+    const node = checkNode(raw, i, errors);
+    if (node) specs.set(node.id, getKind(node.kind)!);
+    return node ? [node] : [];
+  });
+  const edges = rawEdges.flatMap((raw, i) => {
+    const edge = edgeSchema.safeParse(raw, { reportInput: true });
+    if (!edge.success) errors.push(...fromZodIssues(edge.error.issues, ['edges', i]));
+    return edge.success ? [edge.data] : [];
+  });
+  if (!parsed.success || nodes.length !== rawNodes.length || edges.length !== rawEdges.length) return fail(errors);
+  const doc = { ...parsed.data, nodes, edges };
+  errors.push(...checkIds(doc), ...checkEdges(doc, specs));
+  {
+    const loop = findZeroDelayLoop(doc);
+    if (loop) {
+      const closing = doc.edges.findIndex((e) => e.id === loop.edges[loop.edges.length - 1]);
+      errors.push({
+        path: `edges[${closing}].params.delay`,
+        message: `the loop ${loop.nodes.join(' → ')} has no delay (edges ${loop.edges.join(', ')} all have delay 0); give one of its edges a delay ≥ 1`,
+      });
+    }
+  }
+  if (errors.length > 0) return fail(errors);
+  return { ok: true, doc: doc as GraphDocument, migrated: migrated.applied };
+}
+
+/** Checks one node's envelope and, through its kind, its params; returns it with defaults filled. */
+function checkNode(raw: unknown, i: number, errors: ValidationIssue[]): AnyNode | null {
+  const env = nodeEnvelope.safeParse(raw, { reportInput: true });
+  if (!env.success) {
+    errors.push(...fromZodIssues(env.error.issues, ['nodes', i]));
+    return null;
+  }
+  const node = env.data;
+  const spec = getKind(node.kind);
+  if (!spec) {
+    const known = allKinds().map((k) => k.kind).join(', ');
+    errors.push({ path: `nodes[${i}].kind`, message: `unknown kind "${node.kind}" (known kinds: ${known})` });
+    return null;
+  }
+  const params = spec.params.safeParse(node.params, { reportInput: true });
+  if (!params.success) {
+    errors.push(...fromZodIssues(params.error.issues, ['nodes', i, 'params']));
+    return null;
+  }
+  const problems = spec.check?.(params.data) ?? [];
+  for (const p of problems) errors.push({ path: formatPath(['nodes', i, 'params', ...p.path]), message: p.message });
+  return problems.length > 0 ? null : { ...node, params: params.data as Record<string, unknown> };
+}
+
+function fail(errors: ValidationIssue[]): ValidationResult {
+  return { ok: false, errors: errors.slice(0, MAX_REPORTED) };
+}
+
+function checkIds(doc: { nodes: { id: string; parent?: string }[]; edges: GraphEdge[] }): ValidationIssue[] {
+  const errors: ValidationIssue[] = [];
+  const seen = new Map<string, number>();
+  doc.nodes.forEach((n, i) => {
+    if (seen.has(n.id)) errors.push({ path: `nodes[${i}].id`, message: `duplicate id "${n.id}" (also nodes[${seen.get(n.id)}])` });
+    else seen.set(n.id, i);
+  });
+  doc.nodes.forEach((n, i) => {
+    if (n.parent !== undefined && !seen.has(n.parent)) errors.push({ path: `nodes[${i}].parent`, message: `no node with id "${n.parent}"` });
+  });
+  const seenEdges = new Map<string, number>();
+  doc.edges.forEach((e, i) => {
+    if (seenEdges.has(e.id)) errors.push({ path: `edges[${i}].id`, message: `duplicate id "${e.id}" (also edges[${seenEdges.get(e.id)}])` });
+    else seenEdges.set(e.id, i);
+  });
+  return errors;
+}
+
+function checkEdges(
+  doc: { nodes: { id: string; params: Record<string, unknown> }[]; edges: GraphEdge[] },
+  specs: Map<string, KindSpec<unknown>>,
+): ValidationIssue[] {
+  const errors: ValidationIssue[] = [];
+  const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
+  doc.edges.forEach((e, i) => {
+    const at = (...rest: (string | number)[]) => formatPath(['edges', i, ...rest]);
+    const src = nodes.get(e.source);
+    const tgt = nodes.get(e.target);
+    if (!src) errors.push({ path: at('source'), message: `no node with id "${e.source}"` });
+    if (!tgt) errors.push({ path: at('target'), message: `no node with id "${e.target}"` });
+    if (e.source === e.target && e.params.delay === 0) {
+      errors.push({ path: at('params', 'delay'), message: 'a self-loop needs delay ≥ 1 (a unit cannot read its own output of the same step)' });
+    }
+    const srcSpec = specs.get(e.source);
+    const tgtSpec = specs.get(e.target);
+    if (!src || !tgt || !srcSpec || !tgtSpec) return;
+    if (!tgtSpec.acceptsInput) {
+      errors.push({ path: at('target'), message: `a node of kind "${tgtSpec.kind}" receives no edges` });
+      return;
+    }
+    const m = srcSpec.outputSize(src.params);
+    const n = (tgtSpec.inputSize ?? tgtSpec.outputSize)(tgt.params);
+    errors.push(...checkWeightShape(e, n, m, at));
+  });
+  return errors;
+}
+
+function checkWeightShape(
+  e: GraphEdge,
+  n: number,
+  m: number,
+  at: (...rest: (string | number)[]) => string,
+): ValidationIssue[] {
+  const w = e.params.weight;
+  const errors: ValidationIssue[] = [];
+  if (w.type === 'matrix') {
+    if (w.values.length !== n) {
+      errors.push({ path: at('params', 'weight', 'values'), message: `must have ${n} rows (target size), got ${w.values.length}` });
+    } else {
+      const bad = w.values.findIndex((row) => row.length !== m);
+      if (bad >= 0) errors.push({ path: at('params', 'weight', 'values', bad), message: `must have ${m} columns (source size), got ${w.values[bad].length}` });
+    }
+  }
+  if (w.type === 'identity' && n !== m) {
+    errors.push({ path: at('params', 'weight', 'type'), message: `identity needs equal source and target sizes, got ${n}×${m}` });
+  }
+  const radius = w.spectralRadius ?? e.params.spectralRadius;
+  if (radius !== undefined && n !== m) {
+    const where = w.spectralRadius !== undefined ? at('params', 'weight', 'spectralRadius') : at('params', 'spectralRadius');
+    errors.push({ path: where, message: `needs a square matrix (equal source and target sizes), got ${n}×${m}` });
+  }
+  for (const key of ['connectivity', 'spectralRadius', 'scale'] as const) {
+    if (w[key] !== undefined && e.params[key] !== undefined) {
+      errors.push({ path: at('params', key), message: `is also given in params.weight.${key}; give it once` });
+    }
+  }
+  const p = w.connectivity ?? e.params.connectivity ?? 1;
+  if (n * m * p > LIMITS.maxSynapsesPerEdge) {
+    errors.push({ path: at('params', 'weight'), message: `${n}×${m} synapses at connectivity ${p} exceed the limit of ${LIMITS.maxSynapsesPerEdge}` });
+  }
+  return errors;
+}

@@ -1,0 +1,38 @@
+/**
+ * Weight initialisation of an edge. An edge from an m-unit source to an n-unit target holds an
+ * n×m matrix W (row i = target unit i). Options shared by every variant:
+ *  - connectivity p ∈ (0, 1]: each synapse exists independently with probability p;
+ *  - spectralRadius ρ* > 0: a square (recurrent) W is rescaled so max|λ(W)| = ρ*;
+ *  - scale s: the final matrix is multiplied by s (after the spectral-radius rescale).
+ */
+import { z } from 'zod';
+import { num } from './schema-helpers.ts';
+
+export const weightOptions = {
+  connectivity: num({ gt: 0, max: 1, description: 'probability that each synapse exists' }).optional(),
+  spectralRadius: num({ gt: 0, description: 'largest |eigenvalue| after rescaling (square W only)' }).optional(),
+  scale: num({ description: 'multiplies the final matrix' }).optional(),
+};
+
+export const constantWeight = z.strictObject({ type: z.literal('constant'), value: num(), ...weightOptions });
+export const uniformWeight = z
+  .strictObject({ type: z.literal('uniform'), low: num().default(-1), high: num().default(1), ...weightOptions })
+  .refine((w) => w.high >= w.low, { message: 'high must be ≥ low', path: ['high'] });
+export const normalWeight = z.strictObject({
+  type: z.literal('normal'),
+  mean: num().default(0),
+  std: num({ min: 0 }).default(1),
+  ...weightOptions,
+});
+/** Explicit matrix: `values` has n rows (target units) of m columns (source units). */
+export const matrixWeight = z.strictObject({
+  type: z.literal('matrix'),
+  values: z.array(z.array(num()).min(1)).min(1),
+  ...weightOptions,
+});
+/** One-to-one: W = value · I (needs n = m). */
+export const identityWeight = z.strictObject({ type: z.literal('identity'), value: num().default(1), ...weightOptions });
+
+export const weightVariants = [constantWeight, uniformWeight, normalWeight, matrixWeight, identityWeight] as const;
+export const weightSchema = z.discriminatedUnion('type', [...weightVariants]);
+export type WeightInit = z.output<typeof weightSchema>;

@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
+import { registerValidate } from './validate.ts';
+import { registerSchedule } from './schedule.ts';
+import { registerInspect } from './inspect.ts';
+import { registerRun } from './run.ts';
 
 /** Every CLI command, registered in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerValidate(program);
+  registerSchedule(program);
+  registerInspect(program);
+  registerRun(program);
 }

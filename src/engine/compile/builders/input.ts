@@ -1,0 +1,34 @@
+import type { InputParams } from '../../../model/index.ts';
+import { makeSignal } from '../../signals.ts';
+import type { Rng } from '../../rng.ts';
+import type { NodeBuilder, NodeRuntime } from '../types.ts';
+
+/** An input node: y[t] = signal(t), one value per channel. */
+export const inputBuilder: NodeBuilder = {
+  kind: 'input',
+  build(node): NodeRuntime {
+    const p = node.params as unknown as InputParams;
+    const output = new Float64Array(p.size);
+    let noise: Rng | null = null;
+    const signal = makeSignal(p.signal, () => {
+      if (!noise) throw new Error('input reset before use');
+      return noise;
+    });
+    return {
+      id: node.id,
+      kind: 'input',
+      size: p.size,
+      output,
+      input: new Float64Array(0),
+      vars: { output },
+      equation: `${node.id}.y[t] = ${p.signal.type}(t)`,
+      reset(rng) {
+        noise = rng;
+        output.fill(0);
+      },
+      update(t) {
+        signal(t, output);
+      },
+    };
+  },
+};

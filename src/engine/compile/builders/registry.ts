@@ -1,0 +1,17 @@
+/** Builders of node kinds, registered by their `kind` string (the compile side of a kind). */
+import type { NodeBuilder } from '../types.ts';
+import { inputBuilder } from './input.ts';
+import { rateBuilder } from './rate.ts';
+
+const builders = new Map<string, NodeBuilder>();
+
+export function registerBuilder(builder: NodeBuilder): void {
+  if (builders.has(builder.kind)) throw new Error(`builder for "${builder.kind}" registered twice`);
+  builders.set(builder.kind, builder);
+}
+
+export function getBuilder(kind: string): NodeBuilder | undefined {
+  return builders.get(kind);
+}
+
+for (const b of [inputBuilder, rateBuilder]) registerBuilder(b);

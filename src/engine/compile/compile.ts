@@ -1,0 +1,195 @@
+/**
+ * The compiler: a validated graph document → a Program (node and edge runtimes, delay lines and
+ * the schedule of one step). The schedule is an explicit list of operations in a fixed order:
+ *
+ *   for each node in delay-0 topological order (ties: document order):
+ *     clear   node.in = 0
+ *     deliver node.in += W · y_src[t − d]        (one per incoming edge, document order)
+ *     update  node.y[t] = rule(node.in, state)
+ *   commit    delay lines ← y[t]                 (nodes with delayed outgoing edges)
+ *
+ * A delay-0 edge reads the source's output of the same step, which topological order makes
+ * ready; a delayed edge reads a delay line, so a drawn cycle is never a cycle in the schedule
+ * (the "buffered update" of Simbrain; nengo's operator toposort). Loops of delay-0 edges are
+ * rejected by validation.
+ */
+import { type AnyNode, type GraphDocument, zeroDelayOrder } from '../../model/index.ts';
+import type { Kernels } from '../kernels/kernels.ts';
+import { jsKernels } from '../kernels/js-kernels.ts';
+import { getBuilder } from './builders/registry.ts';
+import { DelayLine } from './delay-line.ts';
+import { sampleWeights, weightSpecOf, type WeightSpec } from './sample-weights.ts';
+import type { EdgeRuntime, NodeRuntime, Operation, ScheduleEntry } from './types.ts';
+import { Rng } from '../rng.ts';
+
+export class CompileError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+    this.name = 'CompileError';
+  }
+}
+
+export interface CompiledEdge extends EdgeRuntime {
+  readonly spec: WeightSpec;
+}
+
+export interface Program {
+  readonly doc: GraphDocument;
+  readonly kernels: Kernels;
+  /** Node runtimes in schedule order. */
+  readonly nodes: NodeRuntime[];
+  readonly nodeById: ReadonlyMap<string, NodeRuntime>;
+  readonly edges: CompiledEdge[];
+  readonly delayLines: ReadonlyMap<string, DelayLine>;
+  readonly schedule: Operation[];
+  /** Samples weights and initial states from `seed` (streams "edge:ID" and "node:ID"). */
+  initialise(seed: number): void;
+}
+
+export interface CompileOptions {
+  kernels?: Kernels;
+}
+
+export function compile(doc: GraphDocument, options: CompileOptions = {}): Program {
+  const kernels = options.kernels ?? jsKernels;
+  const order = zeroDelayOrder(doc);
+  if (!order) throw new CompileError('edges', 'a loop of delay-0 edges has no update order (validate the document first)');
+  const docIndex = new Map(doc.nodes.map((n, i) => [n.id, i]));
+  const ctx = { doc, dt: doc.dt, kernels };
+
+  const nodeById = new Map<string, NodeRuntime>();
+  const nodes = order.map((id) => {
+    const i = docIndex.get(id)!;
+    const node = doc.nodes[i] as AnyNode;
+    const builder = getBuilder(node.kind);
+    if (!builder) throw new CompileError(`nodes[${i}].kind`, `no builder registered for kind "${node.kind}"`);
+    const runtime = builder.build(node, ctx);
+    nodeById.set(id, runtime);
+    return runtime;
+  });
+
+  const edges: CompiledEdge[] = doc.edges.map((e) => {
+    const src = nodeById.get(e.source)!;
+    const tgt = nodeById.get(e.target)!;
+    const rows = (tgt.inputFor?.(e) ?? tgt.input).length;
+    const spec = weightSpecOf(e.params);
+    return { id: e.id, source: e.source, target: e.target, delay: e.params.delay, rows, cols: src.size, spec, weights: emptyWeights(rows, src.size) };
+  });
+
+  const delayLines = new Map<string, DelayLine>();
+  for (const e of edges) {
+    if (e.delay === 0) continue;
+    const existing = delayLines.get(e.source);
+    if (!existing || existing.depth < e.delay) delayLines.set(e.source, new DelayLine(nodeById.get(e.source)!.size, e.delay));
+  }
+
+  const schedule = buildSchedule(doc, nodes, nodeById, edges, delayLines, kernels);
+
+  return {
+    doc,
+    kernels,
+    nodes,
+    nodeById,
+    edges,
+    delayLines,
+    schedule,
+    initialise(seed) {
+      edges.forEach((e, i) => {
+        try {
+          e.weights = sampleWeights(e.spec, e.rows, e.cols, new Rng(seed, `edge:${e.id}`));
+        } catch (err) {
+          throw new CompileError(`edges[${i}].params.weight`, err instanceof Error ? err.message : String(err));
+        }
+      });
+      for (const n of nodes) n.reset(new Rng(seed, `node:${n.id}`));
+      for (const [id, line] of delayLines) line.reset(nodeById.get(id)!.output);
+    },
+  };
+}
+
+function emptyWeights(rows: number, cols: number): CompiledEdge['weights'] {
+  return { format: 'csr', rows, cols, rowPtr: new Int32Array(rows + 1), colIdx: new Int32Array(0), values: new Float64Array(0) };
+}
+
+function buildSchedule(
+  doc: GraphDocument,
+  nodes: NodeRuntime[],
+  nodeById: Map<string, NodeRuntime>,
+  edges: CompiledEdge[],
+  delayLines: Map<string, DelayLine>,
+  k: Kernels,
+): Operation[] {
+  const ops: Operation[] = [];
+  const docEdges = new Map(doc.edges.map((e) => [e.id, e]));
+  for (const node of nodes) {
+    const incoming = edges.filter((e) => e.target === node.id);
+    const buffers = new Set<Float64Array>([node.input]);
+    for (const e of incoming) buffers.add(nodeTarget(node, docEdges.get(e.id)!));
+    if (incoming.length > 0 || node.input.length > 0) {
+      ops.push({
+        type: 'clear',
+        node: node.id,
+        reads: [],
+        writes: [`${node.id}.in`],
+        equation: `${node.id}.in = 0`,
+        run: () => {
+          for (const b of buffers) b.fill(0);
+        },
+      });
+    }
+    for (const e of incoming) {
+      const src = nodeById.get(e.source)!;
+      const out = nodeTarget(node, docEdges.get(e.id)!);
+      const when = e.delay === 0 ? 't' : `t−${e.delay}`;
+      const line = delayLines.get(e.source);
+      const read = (t: number): [Float64Array, number] => (e.delay === 0 ? [src.output, 0] : [line!.buffer, line!.offset(t, e.delay)]);
+      ops.push({
+        type: 'deliver',
+        node: node.id,
+        edge: e.id,
+        delay: e.delay,
+        reads: [`${e.source}.y[${when}]`, `W[${e.id}]`],
+        writes: [`${node.id}.in`],
+        equation: `${node.id}.in += W[${e.id}] · ${e.source}.y[${when}]`,
+        run: (t) => {
+          const [x, off] = read(t);
+          const w = e.weights;
+          if (w.format === 'dense') k.denseMatVecAdd(w.data, w.rows, w.cols, x, off, out);
+          else k.csrMatVecAdd(w.rowPtr, w.colIdx, w.values, w.rows, x, off, out);
+        },
+      });
+    }
+    ops.push({
+      type: 'update',
+      node: node.id,
+      reads: incoming.length > 0 ? [`${node.id}.in`, `${node.id}.state[t−1]`] : [`${node.id}.state[t−1]`],
+      writes: [`${node.id}.y[t]`],
+      equation: node.equation,
+      run: (t) => node.update(t),
+    });
+  }
+  for (const [id, line] of delayLines) {
+    const node = nodeById.get(id)!;
+    ops.push({
+      type: 'commit',
+      node: id,
+      reads: [`${id}.y[t]`],
+      writes: [`${id}.history`],
+      equation: `${id}.history[t] = ${id}.y[t] (kept for ${line.depth} step${line.depth > 1 ? 's' : ''})`,
+      run: (t) => line.commit(t, node.output),
+    });
+  }
+  return ops;
+}
+
+function nodeTarget(node: NodeRuntime, edge: GraphDocument['edges'][number]): Float64Array {
+  return node.inputFor?.(edge) ?? node.input;
+}
+
+/** The schedule without its functions, numbered from 1, for display and JSON. */
+export function describeSchedule(schedule: readonly Operation[]): ScheduleEntry[] {
+  return schedule.map(({ run: _run, ...rest }, i) => ({ index: i + 1, ...rest }));
+}

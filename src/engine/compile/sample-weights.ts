@@ -1,0 +1,92 @@
+/**
+ * Sampling an edge's n×m weight matrix from its initialisation rule (model/weights.ts).
+ * Order of random draws (fixed, so a seed reproduces the matrix): row by row, column by column;
+ * for each synapse first the existence draw (only when connectivity < 1), then its value.
+ */
+import type { EdgeParams, WeightInit } from '../../model/index.ts';
+import type { Rng } from '../rng.ts';
+import type { WeightMatrix } from './types.ts';
+import { spectralRadius } from '../linalg/index.ts';
+
+/** Density at or below which the compiler stores a matrix as CSR rather than dense. */
+export const CSR_DENSITY_THRESHOLD = 0.2;
+
+export interface WeightSpec {
+  init: WeightInit;
+  connectivity: number;
+  spectralRadius?: number;
+  scale?: number;
+}
+
+/** The effective rule of an edge: options may sit in `weight` or directly in `params`. */
+export function weightSpecOf(params: EdgeParams): WeightSpec {
+  const w = params.weight;
+  return {
+    init: w,
+    connectivity: w.connectivity ?? params.connectivity ?? 1,
+    spectralRadius: w.spectralRadius ?? params.spectralRadius,
+    scale: w.scale ?? params.scale,
+  };
+}
+
+export class WeightError extends Error {}
+
+/**
+ * Samples W (n rows = target units, m columns = source units). The spectral-radius rescale
+ * W ← W · (ρ* ÷ ρ(W)) follows Jaeger 2001 (ESN recipe); `scale` multiplies afterwards.
+ */
+export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng): WeightMatrix {
+  const { init, connectivity } = spec;
+  const rowPtr = new Int32Array(n + 1);
+  const cols: number[] = [];
+  const vals: number[] = [];
+  const value = valueSampler(init, rng);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      if (init.type === 'identity' && i !== j) continue;
+      if (connectivity < 1 && !(rng.uniform() < connectivity)) continue;
+      const v = value(i, j);
+      if (v !== 0) {
+        cols.push(j);
+        vals.push(v);
+      }
+    }
+    rowPtr[i + 1] = cols.length;
+  }
+  let factor = spec.scale ?? 1;
+  const csr = { rows: n, cols: m, rowPtr, colIdx: Int32Array.from(cols), values: Float64Array.from(vals) };
+  if (spec.spectralRadius !== undefined) {
+    const rho = spectralRadius(csr);
+    if (!(rho > 1e-12)) throw new WeightError(`cannot rescale to spectral radius ${spec.spectralRadius}: the sampled matrix has spectral radius 0`);
+    factor *= spec.spectralRadius / rho;
+  }
+  if (factor !== 1) for (let k = 0; k < csr.values.length; k++) csr.values[k] *= factor;
+  const density = n * m === 0 ? 0 : csr.values.length / (n * m);
+  if (density <= CSR_DENSITY_THRESHOLD) return { format: 'csr', ...csr };
+  const data = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) for (let k = rowPtr[i]; k < rowPtr[i + 1]; k++) data[i * m + csr.colIdx[k]] = csr.values[k];
+  return { format: 'dense', rows: n, cols: m, data };
+}
+
+function valueSampler(init: WeightInit, rng: Rng): (i: number, j: number) => number {
+  switch (init.type) {
+    case 'constant':
+      return () => init.value;
+    case 'uniform':
+      return () => rng.between(init.low, init.high);
+    case 'normal':
+      return () => init.mean + init.std * rng.gaussian();
+    case 'matrix':
+      return (i, j) => init.values[i][j];
+    case 'identity':
+      return () => init.value;
+  }
+}
+
+/** Number of stored synapses. */
+export function nonzeros(w: WeightMatrix): number {
+  if (w.format === 'csr') return w.values.length;
+  let count = 0;
+  for (let k = 0; k < w.data.length; k++) if (w.data[k] !== 0) count++;
+  return count;
+}

@@ -1,0 +1,77 @@
+/**
+ * What the compiler produces: runtimes of nodes and edges, and the schedule of one step.
+ * Nothing here knows the DOM, React or a store; the same Program runs in Node and in a worker.
+ */
+import type { AnyNode, GraphDocument, GraphEdge } from '../../model/index.ts';
+import type { Kernels } from '../kernels/kernels.ts';
+import type { Rng } from '../rng.ts';
+import type { CsrMatrix, DenseMatrix } from '../linalg/types.ts';
+
+/** The state and update rule of one node, built by its kind's builder. */
+export interface NodeRuntime {
+  readonly id: string;
+  readonly kind: string;
+  /** Output channels (units) delivered along outgoing edges. */
+  readonly size: number;
+  /** y: the output after the latest step. */
+  readonly output: Float64Array;
+  /** Σ_edges W·y_src accumulated during the current step (input channels). */
+  readonly input: Float64Array;
+  /** State variables a probe can read as `ID.VAR`; always includes `output`. */
+  readonly vars: Record<string, Float64Array>;
+  /** The update equation, in words a student can read in the schedule. */
+  readonly equation: string;
+  /** Puts the node in its initial state (seeded). */
+  reset(rng: Rng): void;
+  /** Computes this step's output from `input` and the node's own state; t is the 0-based step. */
+  update(t: number): void;
+  /** The buffer an incoming edge adds into (default `input`). */
+  inputFor?(edge: GraphEdge): Float64Array;
+}
+
+export interface BuildContext {
+  readonly doc: GraphDocument;
+  /** Duration of a step (document `dt`). */
+  readonly dt: number;
+  readonly kernels: Kernels;
+}
+
+/** Registered per kind: turns a validated node into its runtime. */
+export interface NodeBuilder {
+  readonly kind: string;
+  build(node: AnyNode, ctx: BuildContext): NodeRuntime;
+}
+
+export type WeightMatrix = ({ format: 'dense' } & DenseMatrix) | ({ format: 'csr' } & CsrMatrix);
+
+export interface EdgeRuntime {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly delay: number;
+  /** Target input channels (rows of W). */
+  readonly rows: number;
+  /** Source output channels (columns of W). */
+  readonly cols: number;
+  /** The current weights (sampled at reset). */
+  weights: WeightMatrix;
+}
+
+/** One entry of the schedule: what it reads and writes, and the rule it applies. */
+export interface Operation {
+  readonly type: 'clear' | 'deliver' | 'update' | 'commit';
+  /** Node the operation belongs to (its target for a delivery). */
+  readonly node: string;
+  readonly edge?: string;
+  /** Delay of the delivered signal, in steps (deliveries only). */
+  readonly delay?: number;
+  readonly reads: string[];
+  readonly writes: string[];
+  /** The equation it implements, e.g. "x.in += W[self] · x.y[t−1]". */
+  readonly equation: string;
+  /** Executes the operation for 0-based step t. */
+  readonly run: (t: number) => void;
+}
+
+/** A serialisable view of an operation (no function), for the CLI and the schedule view. */
+export type ScheduleEntry = Omit<Operation, 'run'> & { index: number };

@@ -1,0 +1,10 @@
+/** Public API of the engine. */
+export { compile, describeSchedule, CompileError, type Program, type CompileOptions } from './compile/compile.ts';
+export type { NodeRuntime, EdgeRuntime, Operation, ScheduleEntry, WeightMatrix, NodeBuilder } from './compile/types.ts';
+export { registerBuilder, getBuilder } from './compile/builders/registry.ts';
+export { nonzeros, sampleWeights, weightSpecOf } from './compile/sample-weights.ts';
+export { Simulator, DivergenceError } from './simulator.ts';
+export { parseProbe, probeLabel, Recorder, ProbeError, type ProbeSpec } from './probes.ts';
+export { Rng } from './rng.ts';
+export type { Kernels } from './kernels/kernels.ts';
+export { jsKernels } from './kernels/js-kernels.ts';

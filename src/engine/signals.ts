@@ -5,9 +5,10 @@
 import type { Signal } from '../model/index.ts';
 import type { Rng } from './rng.ts';
 
-export type SignalFn = (t: number, out: Float64Array) => void;
+/** Writes the value at 0-based step t; noise signals draw from `rng` (the node's stream). */
+export type SignalFn = (t: number, out: Float64Array, rng: Rng) => void;
 
-export function makeSignal(signal: Signal, rng: () => Rng): SignalFn {
+export function makeSignal(signal: Signal): SignalFn {
   switch (signal.type) {
     case 'constant': {
       const v = signal.value;
@@ -23,14 +24,12 @@ export function makeSignal(signal: Signal, rng: () => Rng): SignalFn {
     case 'pulse':
       return (t, out) => out.fill(t >= signal.at && t < signal.at + signal.width ? signal.value : 0);
     case 'uniform': {
-      const r = rng();
-      return (_t, out) => {
+      return (_t, out, r) => {
         for (let i = 0; i < out.length; i++) out[i] = r.between(signal.low, signal.high);
       };
     }
     case 'gaussian': {
-      const r = rng();
-      return (_t, out) => {
+      return (_t, out, r) => {
         for (let i = 0; i < out.length; i++) out[i] = signal.mean + signal.std * r.gaussian();
       };
     }

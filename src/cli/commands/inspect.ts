@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { nonzeros } from '../../engine/index.ts';
-import { spectralRadius } from '../../engine/linalg/index.ts';
+import { spectralRadius } from '../../engine/linalg/spectral-radius.ts';
 import { getKind } from '../../model/index.ts';
 import { loadDocument } from '../load.ts';
 import { simulatorFor } from '../simulate.ts';

@@ -6,7 +6,7 @@
 import type { EdgeParams, WeightInit } from '../../model/index.ts';
 import type { Rng } from '../rng.ts';
 import type { WeightMatrix } from './types.ts';
-import { spectralRadius } from '../linalg/index.ts';
+import { spectralRadius } from '../linalg/spectral-radius.ts';
 
 /** Density at or below which the compiler stores a matrix as CSR rather than dense. */
 export const CSR_DENSITY_THRESHOLD = 0.2;

@@ -1,6 +1,6 @@
 import type { InputParams } from '../../../model/index.ts';
 import { makeSignal } from '../../signals.ts';
-import type { Rng } from '../../rng.ts';
+import { Rng } from '../../rng.ts';
 import type { NodeBuilder, NodeRuntime } from '../types.ts';
 
 /** An input node: y[t] = signal(t), one value per channel. */
@@ -9,11 +9,8 @@ export const inputBuilder: NodeBuilder = {
   build(node): NodeRuntime {
     const p = node.params as unknown as InputParams;
     const output = new Float64Array(p.size);
-    let noise: Rng | null = null;
-    const signal = makeSignal(p.signal, () => {
-      if (!noise) throw new Error('input reset before use');
-      return noise;
-    });
+    let noise = new Rng(0, 'unset');
+    const signal = makeSignal(p.signal);
     return {
       id: node.id,
       kind: 'input',
@@ -27,7 +24,7 @@ export const inputBuilder: NodeBuilder = {
         output.fill(0);
       },
       update(t) {
-        signal(t, output);
+        signal(t, output, noise);
       },
     };
   },

@@ -1,0 +1,36 @@
+/** Small graph documents for tests, built in code so each test states exactly what it runs. */
+import type { GraphDocument } from '../model/index.ts';
+import { validateDocument, formatIssue } from '../model/index.ts';
+
+export type RawDoc = Record<string, unknown> & { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] };
+
+export function rawDoc(nodes: Record<string, unknown>[], edges: Record<string, unknown>[] = [], extra: Record<string, unknown> = {}): RawDoc {
+  return { format: 'recurrence-graph', version: 1, title: 'test', seed: 1, dt: 1, nodes, edges, ...extra };
+}
+
+export function node(id: string, kind: string, params: Record<string, unknown>, x = 0): Record<string, unknown> {
+  return { id, kind, position: { x, y: 0 }, params };
+}
+
+export function edge(id: string, source: string, target: string, weight: Record<string, unknown>, delay = 0, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { id, source, target, params: { weight, delay, ...extra } };
+}
+
+/** Validates or throws with every issue, for tests that need a valid document. */
+export function valid(raw: unknown): GraphDocument {
+  const r = validateDocument(raw);
+  if (!r.ok) throw new Error(r.errors.map(formatIssue).join('\n'));
+  return r.doc;
+}
+
+/** The issue's example: a constant input into a linear unit with a delayed self-loop of 0.5. */
+export function leakyUnitDoc(): RawDoc {
+  return rawDoc(
+    [
+      node('u', 'input', { size: 1, signal: { type: 'constant', value: 1 } }),
+      node('x', 'rate', { size: 1, activation: 'linear', leak: 1, bias: 0, init: 0 }, 200),
+    ],
+    [edge('in', 'u', 'x', { type: 'constant', value: 1 }), edge('self', 'x', 'x', { type: 'constant', value: 0.5 }, 1)],
+    { seed: 7, title: 'Leaky unit with self-excitation' },
+  );
+}

@@ -1,0 +1,207 @@
+/**
+ * Spectral radius ρ(A) = max |λ_i(A)| of a dense or CSR matrix — the quantity an echo-state
+ * reservoir is scaled by.
+ */
+import { arnoldiLargest } from './arnoldi.ts';
+import { isCsr } from './csr.ts';
+import { eigenvalues } from './hessenberg-qr.ts';
+import { stronglyConnectedComponents } from './scc.ts';
+import type { AnyMatrix, CsrMatrix, DenseMatrix } from './types.ts';
+
+/** Blocks up to this size are solved with the dense QR algorithm. */
+export const DENSE_LIMIT = 300;
+/** A block whose Arnoldi run fails to converge falls back to dense QR up to this size. */
+const DENSE_FALLBACK_LIMIT = 1200;
+
+export interface SpectralRadiusOptions {
+  /**
+   * Relative Ritz-residual tolerance of the Krylov method (default 1e-10): the largest Ritz
+   * pairs satisfy ‖A·x − θ·x‖ ≤ tol·|θ|. Ignored by the dense path, which is exact to rounding.
+   */
+  tol?: number;
+}
+
+export interface SpectralRadiusReport {
+  radius: number;
+  /** Which method produced the largest block's value. */
+  method: 'dense' | 'arnoldi' | 'structural';
+  /** False only when an Arnoldi run on a block too large for the dense fallback did not converge. */
+  converged: boolean;
+  /** Number of strongly connected components (diagonal blocks) of the sparsity graph. */
+  blocks: number;
+  /** Matrix–vector products spent by Arnoldi, summed over blocks. */
+  matVecs: number;
+}
+
+function maxModulus(e: { re: Float64Array; im: Float64Array }): number {
+  let r = 0;
+  for (let i = 0; i < e.re.length; i++) r = Math.max(r, Math.hypot(e.re[i], e.im[i]));
+  return r;
+}
+
+function extractDense(m: AnyMatrix, idx: Int32Array, local: Int32Array): DenseMatrix {
+  const k = idx.length;
+  const out = new Float64Array(k * k);
+  if (isCsr(m)) {
+    for (let a = 0; a < k; a++) {
+      const i = idx[a];
+      for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) {
+        const b = local[m.colIdx[p]];
+        if (b >= 0) out[a * k + b] += m.values[p];
+      }
+    }
+  } else {
+    const n = m.cols;
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) out[a * k + b] = m.data[idx[a] * n + idx[b]];
+  }
+  return { rows: k, cols: k, data: out };
+}
+
+function extractCsr(m: CsrMatrix, idx: Int32Array, local: Int32Array): CsrMatrix {
+  const k = idx.length;
+  const rowPtr = new Int32Array(k + 1);
+  for (let a = 0; a < k; a++) {
+    const i = idx[a];
+    let c = 0;
+    for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) if (local[m.colIdx[p]] >= 0) c++;
+    rowPtr[a + 1] = rowPtr[a] + c;
+  }
+  const colIdx = new Int32Array(rowPtr[k]);
+  const values = new Float64Array(rowPtr[k]);
+  for (let a = 0; a < k; a++) {
+    const i = idx[a];
+    let q = rowPtr[a];
+    for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) {
+      const b = local[m.colIdx[p]];
+      if (b >= 0) {
+        colIdx[q] = b;
+        values[q++] = m.values[p];
+      }
+    }
+  }
+  return { rows: k, cols: k, rowPtr, colIdx, values };
+}
+
+function operatorOf(m: AnyMatrix): (x: Float64Array, y: Float64Array) => void {
+  const n = m.rows;
+  if (isCsr(m)) {
+    const { rowPtr, colIdx, values } = m;
+    return (x, y) => {
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let p = rowPtr[i], e = rowPtr[i + 1]; p < e; p++) s += values[p] * x[colIdx[p]];
+        y[i] = s;
+      }
+    };
+  }
+  const { data } = m;
+  return (x, y) => {
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      const o = i * n;
+      for (let j = 0; j < n; j++) s += data[o + j] * x[j];
+      y[i] = s;
+    }
+  };
+}
+
+/**
+ * Spectral radius with a report of how it was obtained. See {@link spectralRadius}.
+ */
+export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions = {}): SpectralRadiusReport {
+  const n = m.rows;
+  if (m.cols !== n) throw new Error(`spectralRadius: matrix must be square, got ${m.rows}x${m.cols}`);
+  const vals = isCsr(m) ? m.values : m.data;
+  for (let k = 0; k < vals.length; k++) {
+    if (!Number.isFinite(vals[k])) throw new Error('spectralRadius: matrix contains NaN or Infinity');
+  }
+  if (n === 0) return { radius: 0, method: 'structural', converged: true, blocks: 0, matVecs: 0 };
+  if (!isCsr(m) && n <= DENSE_LIMIT) {
+    return { radius: maxModulus(eigenvalues(m)), method: 'dense', converged: true, blocks: 1, matVecs: 0 };
+  }
+
+  const { count, label } = stronglyConnectedComponents(m);
+  const sizes = new Int32Array(count);
+  for (let i = 0; i < n; i++) sizes[label[i]]++;
+  const members: Int32Array[] = [];
+  for (let c = 0; c < count; c++) members.push(new Int32Array(sizes[c]));
+  const fill = new Int32Array(count);
+  for (let i = 0; i < n; i++) members[label[i]][fill[label[i]]++] = i;
+
+  const diag = (i: number): number => {
+    if (isCsr(m)) {
+      let s = 0;
+      for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) if (m.colIdx[p] === i) s += m.values[p];
+      return s;
+    }
+    return m.data[i * n + i];
+  };
+
+  let radius = 0;
+  let method: SpectralRadiusReport['method'] = 'structural';
+  let converged = true;
+  let matVecs = 0;
+  const local = new Int32Array(n).fill(-1);
+  for (let c = 0; c < count; c++) {
+    const idx = members[c];
+    const k = idx.length;
+    let r: number;
+    let how: SpectralRadiusReport['method'];
+    if (k === 1) {
+      r = Math.abs(diag(idx[0]));
+      how = 'structural';
+    } else {
+      for (let a = 0; a < k; a++) local[idx[a]] = a;
+      if (k <= DENSE_LIMIT) {
+        r = maxModulus(eigenvalues(extractDense(m, idx, local)));
+        how = 'dense';
+      } else {
+        const sub: AnyMatrix = k === n ? m : isCsr(m) ? extractCsr(m, idx, local) : extractDense(m, idx, local);
+        const res = arnoldiLargest(operatorOf(sub), k, { tol: opts.tol ?? 1e-10 });
+        matVecs += res.matVecs;
+        how = 'arnoldi';
+        r = res.re.length > 0 ? Math.hypot(res.re[0], res.im[0]) : 0;
+        if (!res.converged) {
+          if (k <= DENSE_FALLBACK_LIMIT) {
+            r = maxModulus(eigenvalues(isCsr(sub) ? extractDense(m, idx, local) : (sub as DenseMatrix)));
+            how = 'dense';
+          } else {
+            converged = false;
+          }
+        }
+      }
+      for (let a = 0; a < k; a++) local[idx[a]] = -1;
+    }
+    if (r > radius || (c === 0 && r === 0)) {
+      radius = Math.max(radius, r);
+      method = how;
+    }
+  }
+  return { radius, method, converged, blocks: count, matVecs };
+}
+
+/**
+ * Spectral radius ρ(A) = max |λ_i(A)| of a real square matrix, dense or CSR.
+ *
+ * Method:
+ * - dense n ≤ 300: all eigenvalues by Hessenberg reduction + Francis double-shift QR
+ *   ({@link eigenvalues}; Golub & Van Loan, 4th ed., §7.4–7.5), accurate to rounding;
+ * - otherwise the sparsity graph is split into strongly connected components (Tarjan 1972):
+ *   the eigenvalues of a matrix are those of the diagonal blocks of its block-triangular
+ *   (Frobenius normal) form, so acyclic parts (feed-forward layers, strictly triangular or
+ *   nilpotent-by-structure matrices) contribute |a_ii| exactly — a nilpotent DAG matrix gives 0;
+ *   blocks ≤ 300 use dense QR, larger blocks the implicitly restarted Arnoldi method
+ *   ({@link arnoldiLargest}; Sorensen 1992, Saad 2011 §7.3) with Ritz values from the small
+ *   Hessenberg via {@link eigenvalues}. If Arnoldi does not converge on a block of ≤ 1200 rows,
+ *   dense QR is used instead.
+ *
+ * Accuracy: on reservoir-style matrices (i.i.d. normal or uniform entries, dense or 1–10 %
+ * sparse, n = 400–4000) the result agrees with the dense QR result to ≤ 1e-10 relative in the
+ * tests (requirement: 1e-8). Deterministic: no Math.random (fixed Arnoldi start vector).
+ * Caveat: a strongly connected block that is nilpotent only through cancellation (e.g.
+ * [[1, 1], [−1, −1]]) yields a tiny nonzero value of order ε^(1/k)·‖A‖, as any floating-point
+ * eigenvalue method must.
+ */
+export function spectralRadius(m: DenseMatrix | CsrMatrix, opts: SpectralRadiusOptions = {}): number {
+  return spectralRadiusReport(m, opts).radius;
+}

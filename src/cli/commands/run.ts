@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { DivergenceError, parseProbe, ProbeError, probeLabel, Recorder, type Simulator } from '../../engine/index.ts';
+import { DivergenceError, parseProbe, ProbeError, Recorder, type Simulator } from '../../engine/index.ts';
 import { CliError } from '../errors.ts';
 import { loadDocument, parseIntOption } from '../load.ts';
 import { simulatorFor } from '../simulate.ts';
@@ -89,7 +89,7 @@ export function toCsv(result: RunResult): string {
   for (const [name, probe] of Object.entries(result.probes)) {
     const spec = parseProbe(name);
     for (let i = 0; i < probe.size; i++) {
-      const header = spec.unit === undefined ? `${probeLabel(spec)}[${i}]` : probeLabel(spec);
+      const header = spec.unit === undefined ? `${name}[${i}]` : name;
       columns.push({ header, probe: name, unit: i });
     }
   }

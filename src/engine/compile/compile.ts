@@ -165,7 +165,7 @@ function buildSchedule(
     ops.push({
       type: 'update',
       node: node.id,
-      reads: incoming.length > 0 ? [`${node.id}.in`, `${node.id}.state[t−1]`] : [`${node.id}.state[t−1]`],
+      reads: [...(incoming.length > 0 ? [`${node.id}.in`] : []), ...(node.reads ?? [`${node.id}.state[t−1]`])],
       writes: [`${node.id}.y[t]`],
       equation: node.equation,
       run: (t) => node.update(t),

@@ -21,6 +21,8 @@ export interface NodeRuntime {
   readonly vars: Record<string, Float64Array>;
   /** The update equation, in words a student can read in the schedule. */
   readonly equation: string;
+  /** What the update reads besides `in`, for the schedule (default: its own state at t−1). */
+  readonly reads?: string[];
   /** Puts the node in its initial state (seeded). */
   reset(rng: Rng): void;
   /** Computes this step's output from `input` and the node's own state; t is the 0-based step. */

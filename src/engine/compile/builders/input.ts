@@ -19,6 +19,7 @@ export const inputBuilder: NodeBuilder = {
       input: new Float64Array(0),
       vars: { output },
       equation: `${node.id}.y[t] = ${p.signal.type}(t)`,
+      reads: ['t'],
       reset(rng) {
         noise = rng;
         output.fill(0);

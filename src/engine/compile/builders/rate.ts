@@ -29,7 +29,8 @@ export const rateBuilder: NodeBuilder = {
       output: x,
       input,
       vars: { output: x, net },
-      equation: `${node.id}.x[t] = ${a === 1 ? '' : `(1−${a})·x[t−1] + ${a}·`}f(${node.id}.in + b), ${activationFormulas[p.activation]}`,
+      equation: `${node.id}.y[t] = ${a === 1 ? '' : `(1−${a})·${node.id}.y[t−1] + ${a}·`}f(${node.id}.in + b), ${activationFormulas[p.activation]}`,
+      reads: a === 1 ? [] : [`${node.id}.y[t−1]`],
       reset(rng) {
         fillInit(p.init, x, rng);
         net.fill(0);

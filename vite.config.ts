@@ -20,5 +20,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'presets/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30000,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'reports/unit-results.json' },
   },
 });

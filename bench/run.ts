@@ -1,0 +1,31 @@
+/**
+ * `npm run bench [-- --json] [-- --only engine,linalg,measures]`: every benchmark in one run.
+ * Figures are printed as tables (or one JSON document with --json) with ratios against
+ * baselines measured in the same run, since these machines are shared and noisy.
+ */
+import { benchEngine } from './engine.ts';
+
+type Bench = (opts: { json: boolean }) => Promise<object>;
+
+const benches: Record<string, () => Promise<Bench>> = {
+  engine: async () => benchEngine,
+  linalg: async () => (await import('./linalg.ts')).benchLinalg,
+  measures: async () => (await import('./measures.ts')).benchMeasures,
+};
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? (args[onlyIndex + 1] ?? '').split(',') : Object.keys(benches);
+const unknown = only.filter((name) => !(name in benches));
+if (unknown.length > 0) {
+  console.error(`bench: unknown benchmark ${unknown.join(', ')} (known: ${Object.keys(benches).join(', ')})`);
+  process.exit(2);
+}
+
+const report: Record<string, object> = { date: new Date().toISOString(), node: process.version };
+for (const name of only) {
+  const bench = await benches[name]();
+  report[name] = await bench({ json });
+}
+if (json) console.log(JSON.stringify(report, null, 2));

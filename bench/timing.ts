@@ -1,0 +1,55 @@
+/** Timing helpers shared by the benchmarks: repeat until a minimum wall time has passed. */
+
+export interface Rate {
+  /** Operations per second. */
+  perSecond: number;
+  /** Operations timed. */
+  count: number;
+  /** Wall seconds spent. */
+  seconds: number;
+}
+
+/**
+ * Calls `batch(n)` (which performs n operations) with growing n until at least `minSeconds`
+ * have been spent in one timed call, after a warm-up; returns the rate of the last call.
+ */
+export function measureRate(batch: (n: number) => void, minSeconds = 0.4, startN = 1): Rate {
+  batch(startN); // warm-up: JIT, caches
+  let n = startN;
+  for (;;) {
+    const t0 = performance.now();
+    batch(n);
+    const seconds = (performance.now() - t0) / 1000;
+    if (seconds >= minSeconds || n > 1e9) return { perSecond: n / seconds, count: n, seconds };
+    n = Math.max(n * 2, Math.ceil((n * minSeconds * 1.2) / Math.max(seconds, 1e-6)));
+  }
+}
+
+/** Milliseconds one call of `fn` takes (best of `repeats`). */
+export function timeMs(fn: () => void, repeats = 3): number {
+  let best = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+export function formatRate(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  if (x >= 1e6) return `${(x / 1e6).toFixed(2)}M`;
+  if (x >= 1e3) return `${(x / 1e3).toFixed(1)}k`;
+  return x.toFixed(1);
+}
+
+/** Prints rows as an aligned text table. */
+export function printTable(title: string, header: string[], rows: (string | number)[][]): void {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
+  console.log(`\n${title}`);
+  for (const [i, r] of cells.entries()) {
+    console.log(r.map((v, c) => v.padStart(widths[c])).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}

@@ -3,6 +3,7 @@ import { registerValidate } from './validate.ts';
 import { registerSchedule } from './schedule.ts';
 import { registerInspect } from './inspect.ts';
 import { registerRun } from './run.ts';
+import { registerMeasure } from './measure.ts';
 
 /** Every CLI command, registered in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerSchedule(program);
   registerInspect(program);
   registerRun(program);
+  registerMeasure(program);
 }

@@ -63,7 +63,7 @@ export function determinant(A: DenseMatrix): number {
   const n = A.rows;
   let d = sign;
   for (let i = 0; i < n; i++) d *= lu.data[i * n + i];
-  return d;
+  return d === 0 ? 0 : d; // no −0
 }
 
 /** log|det A| and the sign of det A (0 for a singular matrix), via LU. */

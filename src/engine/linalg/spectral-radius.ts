@@ -82,6 +82,44 @@ function extractCsr(m: CsrMatrix, idx: Int32Array, local: Int32Array): CsrMatrix
   return { rows: k, cols: k, rowPtr, colIdx, values };
 }
 
+/**
+ * If the strongly connected block is a single directed cycle (exactly one nonzero per row
+ * inside the block, none on the diagonal) — a weighted cyclic permutation — its eigenvalues
+ * are the k-th roots of the product p of the cycle weights, so ρ = |p|^(1/k) (computed with
+ * logarithms). Returns null for any other block. Krylov methods converge slowly on such
+ * matrices, whose eigenvalues all share one modulus.
+ */
+function simpleCycleRadius(m: AnyMatrix, idx: Int32Array, local: Int32Array): number | null {
+  const k = idx.length;
+  let logSum = 0;
+  for (let a = 0; a < k; a++) {
+    const i = idx[a];
+    let count = 0;
+    let w = 0;
+    if (isCsr(m)) {
+      for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) {
+        const b = local[m.colIdx[p]];
+        if (b < 0 || m.values[p] === 0) continue;
+        if (b === a) return null;
+        count++;
+        w = m.values[p];
+      }
+    } else {
+      const n = m.cols;
+      for (let b = 0; b < k; b++) {
+        const v = m.data[i * n + idx[b]];
+        if (v === 0) continue;
+        if (b === a) return null;
+        count++;
+        w = v;
+      }
+    }
+    if (count !== 1) return null;
+    logSum += Math.log(Math.abs(w));
+  }
+  return Math.exp(logSum / k);
+}
+
 function operatorOf(m: AnyMatrix): (x: Float64Array, y: Float64Array) => void {
   const n = m.rows;
   if (isCsr(m)) {
@@ -152,7 +190,11 @@ export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions =
       how = 'structural';
     } else {
       for (let a = 0; a < k; a++) local[idx[a]] = a;
-      if (k <= DENSE_LIMIT) {
+      const cycle = simpleCycleRadius(m, idx, local);
+      if (cycle !== null) {
+        r = cycle;
+        how = 'structural';
+      } else if (k <= DENSE_LIMIT) {
         r = maxModulus(eigenvalues(extractDense(m, idx, local)));
         how = 'dense';
       } else {
@@ -190,6 +232,7 @@ export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions =
  *   the eigenvalues of a matrix are those of the diagonal blocks of its block-triangular
  *   (Frobenius normal) form, so acyclic parts (feed-forward layers, strictly triangular or
  *   nilpotent-by-structure matrices) contribute |a_ii| exactly — a nilpotent DAG matrix gives 0;
+ *   a block that is a single weighted cycle (a scaled cyclic permutation) gives |∏w|^(1/k);
  *   blocks ≤ 300 use dense QR, larger blocks the implicitly restarted Arnoldi method
  *   ({@link arnoldiLargest}; Sorensen 1992, Saad 2011 §7.3) with Ritz values from the small
  *   Hessenberg via {@link eigenvalues}. If Arnoldi does not converge on a block of ≤ 1200 rows,

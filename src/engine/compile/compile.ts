@@ -145,7 +145,11 @@ function buildSchedule(
       const out = nodeTarget(node, docEdges.get(e.id)!);
       const when = e.delay === 0 ? 't' : `t−${e.delay}`;
       const line = delayLines.get(e.source);
-      const read = (t: number): [Float64Array, number] => (e.delay === 0 ? [src.output, 0] : [line!.buffer, line!.offset(t, e.delay)]);
+      const multiply = (x: Float64Array, off: number) => {
+        const w = e.weights;
+        if (w.format === 'dense') k.denseMatVecAdd(w.data, w.rows, w.cols, x, off, out);
+        else k.csrMatVecAdd(w.rowPtr, w.colIdx, w.values, w.rows, x, off, out);
+      };
       ops.push({
         type: 'deliver',
         node: node.id,
@@ -154,12 +158,7 @@ function buildSchedule(
         reads: [`${e.source}.y[${when}]`, `W[${e.id}]`],
         writes: [`${node.id}.in`],
         equation: `${node.id}.in += W[${e.id}] · ${e.source}.y[${when}]`,
-        run: (t) => {
-          const [x, off] = read(t);
-          const w = e.weights;
-          if (w.format === 'dense') k.denseMatVecAdd(w.data, w.rows, w.cols, x, off, out);
-          else k.csrMatVecAdd(w.rowPtr, w.colIdx, w.values, w.rows, x, off, out);
-        },
+        run: line && e.delay > 0 ? (t) => multiply(line.buffer, line.offset(t, e.delay)) : () => multiply(src.output, 0),
       });
     }
     ops.push({

@@ -1,13 +1,31 @@
 import type { Kernels } from './kernels.ts';
 
-/** Plain-JS kernels: the reference every faster implementation is tested against. */
+/**
+ * Plain-JS kernels: the reference every faster implementation is tested against.
+ *
+ * Summation order (fixed, so results are bit-reproducible and a SIMD kernel with two f64x2
+ * accumulators can match it exactly): four partial sums s_r over the columns j ≡ r (mod 4),
+ * combined as (s0 + s2) + (s1 + s3), then the remaining columns added in order.
+ */
 export const jsKernels: Kernels = {
   name: 'js',
   denseMatVecAdd(w, rows, cols, x, xOffset, out) {
+    const blocked = cols - (cols % 4);
     for (let i = 0; i < rows; i++) {
-      let acc = 0;
       const base = i * cols;
-      for (let j = 0; j < cols; j++) acc += w[base + j] * x[xOffset + j];
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let j = 0;
+      for (; j < blocked; j += 4) {
+        s0 += w[base + j] * x[xOffset + j];
+        s1 += w[base + j + 1] * x[xOffset + j + 1];
+        s2 += w[base + j + 2] * x[xOffset + j + 2];
+        s3 += w[base + j + 3] * x[xOffset + j + 3];
+      }
+      let acc = s0 + s2 + (s1 + s3);
+      for (; j < cols; j++) acc += w[base + j] * x[xOffset + j];
       out[i] += acc;
     }
   },

@@ -1,0 +1,22 @@
+/** Switches between the light and the dark theme. */
+import { useUiStore } from '../../store/index.ts';
+import { rememberTheme } from '../theme.ts';
+
+export function ThemeToggle() {
+  const theme = useUiStore((s) => s.theme);
+  const next = theme === 'light' ? 'dark' : 'light';
+  return (
+    <button
+      type="button"
+      className="button button--icon"
+      aria-label={`Switch to ${next} theme`}
+      title={`Switch to ${next} theme`}
+      onClick={() => {
+        useUiStore.getState().setTheme(next);
+        rememberTheme(next);
+      }}
+    >
+      <span aria-hidden="true">{theme === 'light' ? '☾' : '☀'}</span>
+    </button>
+  );
+}

@@ -1,0 +1,42 @@
+/** The header bar: document title, file actions, run controls, theme toggle. */
+import { useDocumentStore } from '../../store/index.ts';
+import { OpenButton, SaveButton } from './FileButtons.tsx';
+import { RunControls } from './RunControls.tsx';
+import { ThemeToggle } from './ThemeToggle.tsx';
+
+export function Toolbar() {
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Main">
+      <div className="toolbar__brand">
+        <span className="toolbar__logo" aria-hidden="true">
+          ↻
+        </span>
+        <span className="toolbar__name">Recurrence</span>
+      </div>
+      <DocumentTitle />
+      <div className="toolbar__group" role="group" aria-label="File">
+        <OpenButton />
+        <SaveButton />
+      </div>
+      <RunControls />
+      <div className="toolbar__spacer" />
+      <ThemeToggle />
+    </div>
+  );
+}
+
+function DocumentTitle() {
+  const title = useDocumentStore((s) => s.doc.title);
+  const dirty = useDocumentStore((s) => s.dirty);
+  return (
+    <h1 className="toolbar__title" data-testid="document-title" title={dirty ? 'Unsaved changes' : undefined}>
+      {title}
+      {dirty && (
+        <span className="toolbar__dirty" aria-label="unsaved changes">
+          {' '}
+          •
+        </span>
+      )}
+    </h1>
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * Node components registered by kind. A kind with no component of its own is drawn by the
+ * generic GraphNode; register a specific one here when a kind needs it.
+ */
+import type { ComponentType } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { allKinds } from '../../model/index.ts';
+import type { GraphFlowNode } from '../toFlow.ts';
+import { GraphNode } from './GraphNode.tsx';
+
+type NodeComponent = ComponentType<NodeProps<GraphFlowNode>>;
+
+/** Components of kinds that do not use the generic node (none yet). */
+const specificComponents: Record<string, NodeComponent> = {};
+
+/** React Flow's `nodeTypes`: one entry per registered kind (a stable object, built once). */
+export const nodeTypes: Record<string, NodeComponent> = Object.fromEntries(
+  allKinds().map((spec) => [spec.kind, specificComponents[spec.kind] ?? GraphNode]),
+);

@@ -1,0 +1,19 @@
+/** Entry point: theme, test bridge, then the React app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { initialTheme } from './app/theme.ts';
+import { installTestBridge } from './app/testBridge.ts';
+import { useUiStore } from './store/index.ts';
+import './app/app.css';
+
+useUiStore.getState().setTheme(initialTheme());
+installTestBridge();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,45 @@
+/**
+ * The app's store instances. The app opens with the leaky-unit preset; opening another document
+ * forgets the previous run.
+ */
+import leakyUnit from '../../presets/leaky-unit.json';
+import { formatIssue, validateDocument, type GraphDocument } from '../model/index.ts';
+import { createEngineClient } from '../engine/worker/client.ts';
+import { createDocumentStore, type LoadOutcome } from './documentStore.ts';
+import { createSimulationStore, type RunOutcome } from './simulationStore.ts';
+import { useUiStore } from './uiStore.ts';
+
+function requireValid(raw: unknown, name: string): GraphDocument {
+  const result = validateDocument(raw);
+  if (!result.ok) throw new Error(`preset ${name} is invalid:\n${result.errors.map(formatIssue).join('\n')}`);
+  return result.doc;
+}
+
+export const useDocumentStore = createDocumentStore(requireValid(leakyUnit, 'leaky-unit.json'));
+export const useSimulationStore = createSimulationStore(createEngineClient);
+export { useUiStore };
+
+useDocumentStore.subscribe((state, prev) => {
+  if (state.loadCount !== prev.loadCount) useSimulationStore.getState().clear();
+});
+
+/**
+ * Opens a document the user chose (file, test bridge): raw JSON text or an already parsed value.
+ * A bad document leaves the open one untouched and shows its errors in the load-error dialog.
+ */
+export function openDocument(input: { text: string } | { value: unknown }, source: string): LoadOutcome {
+  const docs = useDocumentStore.getState();
+  const outcome = 'text' in input ? docs.loadText(input.text) : docs.load(input.value);
+  if (!outcome.ok) useUiStore.getState().showLoadError({ source, errors: outcome.errors });
+  return outcome;
+}
+
+/** Runs the open document for `steps` steps from its seed. */
+export function runOpenDocument(steps: number): Promise<RunOutcome> {
+  return useSimulationStore.getState().run(useDocumentStore.getState().doc, steps);
+}
+
+export type { LoadOutcome, RunOutcome };
+export type { DocumentState } from './documentStore.ts';
+export type { SimulationState, FrameSummary, SimulationStatus } from './simulationStore.ts';
+export type { Theme, LoadErrorReport } from './uiStore.ts';

@@ -23,7 +23,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-const report: Record<string, object> = { date: new Date().toISOString(), node: process.version };
+const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 for (const name of only) {
   const bench = await benches[name]();
   report[name] = await bench({ json });

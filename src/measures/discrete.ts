@@ -17,7 +17,6 @@ import {
   checkFinite,
   checkSameLength,
   entropySpec,
-  layoutLocals,
   miSpec,
   teSpec,
   type ColumnSpec,
@@ -55,18 +54,52 @@ function combine(a: StateBlock, b: StateBlock): StateBlock {
 }
 
 /** State codes of the columns `cols` of the embedding (one column: the value itself). */
-function encode(spec: EmbeddingSpec, cols: readonly ColumnSpec[], series: readonly ArrayLike<number>[], base: number): StateBlock {
+function encode(spec: EmbeddingSpec, cols: readonly ColumnSpec[], series: readonly Int32Array[], base: number): StateBlock {
+  const size = base ** cols.length;
+  const rows = spec.rows;
+  if (size <= Math.max(1 << 16, 4 * rows)) {
+    // direct: code = Σⱼ value_j · base^j (Horner over the columns), integer arithmetic
+    const codes = new Int32Array(rows);
+    const k = cols.length;
+    const contiguous = k > 1 && cols.every((c, j) => c.source === cols[0].source && c.offset === cols[0].offset + j);
+    if (contiguous && rows > 0) {
+      // consecutive history (τ = 1): roll the code along, dropping the oldest value each step
+      const s = series[cols[0].source];
+      const start = spec.validFrom + cols[0].offset;
+      const top = base ** (k - 1);
+      let code = 0;
+      for (let j = k - 1; j >= 0; j--) code = code * base + s[start + j];
+      codes[0] = code;
+      for (let r = 1; r < rows; r++) {
+        code = (code - s[start + r - 1]) / base + s[start + r + k - 1] * top;
+        codes[r] = code;
+      }
+      return { codes, size };
+    }
+    for (let j = k - 1; j >= 0; j--) {
+      const col = cols[j];
+      const s = series[col.source];
+      const start = spec.validFrom + col.offset;
+      for (let r = 0; r < rows; r++) codes[r] = (codes[r] * base + s[start + r]) | 0;
+    }
+    return { codes, size };
+  }
   let block: StateBlock | null = null;
   for (const col of cols) {
     const s = series[col.source];
-    const codes = new Int32Array(spec.rows);
+    const codes = new Int32Array(rows);
     const start = spec.validFrom + col.offset;
-    for (let r = 0; r < spec.rows; r++) codes[r] = s[start + r];
+    for (let r = 0; r < rows; r++) codes[r] = s[start + r];
     const next: StateBlock = { codes, size: base };
     block = block === null ? next : combine(block, next);
   }
   if (block === null) throw new Error('empty embedding block');
   return block;
+}
+
+/** The series as Int32Array symbols (a copy unless it already is one). */
+function symbols(x: ArrayLike<number>): Int32Array {
+  return x instanceof Int32Array ? x : Int32Array.from(x as ArrayLike<number>);
 }
 
 function counts(b: StateBlock): Int32Array {
@@ -90,7 +123,14 @@ function permuteBlock(b: StateBlock, perm: Int32Array): StateBlock {
  *  - MI (z empty):         i(x;y) = log₂ [c(x,y) · n / (c(x) c(y))]
  *  - conditional MI:       i(x;y|z) = log₂ [c(x,y,z) c(z) / (c(x,z) c(y,z))]
  */
-function rowLocals(quantity: Quantity, x: StateBlock, y: StateBlock | null, z: StateBlock | null, out: Float64Array | null): number {
+function rowLocals(
+  quantity: Quantity,
+  x: StateBlock,
+  y: StateBlock | null,
+  z: StateBlock | null,
+  out: Float64Array | null,
+  outOffset = 0,
+): number {
   const n = x.codes.length;
   let joint: StateBlock;
   let value: (state: number, row: number) => number;
@@ -128,7 +168,7 @@ function rowLocals(quantity: Quantity, x: StateBlock, y: StateBlock | null, z: S
       memo[s] = v;
     }
     sum += v;
-    if (out !== null) out[r] = v;
+    if (out !== null) out[outOffset + r] = v;
   }
   return sum / n;
 }
@@ -164,18 +204,19 @@ export function prepareDiscrete(
   series: readonly ArrayLike<number>[],
   base: number,
 ): PreparedMeasure {
-  const x = encode(spec, spec.x, series, base);
-  const y = spec.y.length > 0 ? encode(spec, spec.y, series, base) : null;
-  const z = spec.z.length > 0 ? encode(spec, spec.z, series, base) : null;
+  const ints = series.map(symbols);
+  const x = encode(spec, spec.x, ints, base);
+  const y = spec.y.length > 0 ? encode(spec, spec.y, ints, base) : null;
+  const z = spec.z.length > 0 ? encode(spec, spec.z, ints, base) : null;
   return {
     rows: spec.rows,
     units: 'bits',
     compute(wantLocals: boolean): MeasureResult {
-      const rowsOut = wantLocals ? new Float64Array(spec.rows) : null;
-      const average = rowLocals(quantity, x, y, z, rowsOut);
+      const locals = wantLocals ? new Float64Array(spec.padded ? spec.length : spec.rows) : null;
+      const average = rowLocals(quantity, x, y, z, locals, spec.padded ? spec.validFrom : 0);
       return {
         average,
-        locals: rowsOut === null ? null : layoutLocals(spec, rowsOut),
+        locals,
         validFrom: spec.validFrom,
         samples: spec.rows,
         units: 'bits',

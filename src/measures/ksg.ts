@@ -120,7 +120,7 @@ class KsgCore {
     const zs = this.zSpace;
     const psiK = psi[K];
     const psiN = psi[n];
-    let sum = 0;
+    const locals = out ?? new Float64Array(n);
     const order = joint.queryOrder;
     for (let p = 0; p < n; p++) {
       const i = order[p];
@@ -128,10 +128,11 @@ class KsgCore {
       const nx = xz.countWithin(i, e);
       const ny = yz.countWithin(i, e);
       const last = zs === null ? psiN : psi[zs.countWithin(i, e) + 1];
-      const local = psiK - psi[nx + 1] - psi[ny + 1] + last;
-      sum += local;
-      if (out !== null) out[i] = local;
+      locals[i] = psiK - psi[nx + 1] - psi[ny + 1] + last;
     }
+    // sum in sample order, so the average does not depend on the search structure's visiting order
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += locals[i];
     return sum / n;
   }
 

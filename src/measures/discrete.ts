@@ -179,6 +179,16 @@ function rowLocals(
  */
 export function checkDiscrete(x: ArrayLike<number>, base: number, param: string): void {
   if (!Number.isInteger(base) || base < 2) throw new MeasureError(`base must be an integer ≥ 2 (got ${base})`, 'base');
+  if (x instanceof Int32Array || x instanceof Uint8Array || x instanceof Int8Array || x instanceof Uint16Array || x instanceof Int16Array) {
+    // integer typed arrays: only the range needs checking
+    let lo = 0, hi = 0;
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (lo >= 0 && hi < base) return;
+  }
   checkFinite(x, param);
   for (let i = 0; i < x.length; i++) {
     const v = x[i];

@@ -7,7 +7,6 @@ import { useCallback, useMemo, useState } from 'react';
 import {
   Background,
   Controls,
-  MarkerType,
   ReactFlow,
   type EdgeChange,
   type NodeChange,
@@ -16,6 +15,7 @@ import '@xyflow/react/dist/style.css';
 import { useDocumentStore, useUiStore } from '../store/index.ts';
 import { nodeTypes } from './nodes/index.ts';
 import { edgeTypes } from './edges/index.ts';
+import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import {
   reduceEdgeChanges,
   reduceNodeChanges,
@@ -26,7 +26,6 @@ import {
   type ViewState,
 } from './toFlow.ts';
 
-const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const fitViewOptions = { padding: 0.35, maxZoom: 1.5 };
 
 export function Canvas() {
@@ -57,12 +56,12 @@ function FlowView() {
 
   return (
     <div className="canvas" data-testid="canvas">
+      <EdgeMarkers />
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         nodesConnectable={false}

@@ -8,8 +8,8 @@ describe('toFlow', () => {
   it('maps every node with its kind as type, position and display data', () => {
     const { nodes } = toFlow(doc);
     expect(nodes.map((n) => [n.id, n.type, n.position])).toEqual([
-      ['u', 'input', { x: 0, y: 0 }],
-      ['x', 'rate', { x: 200, y: 0 }],
+      ['u', 'graph-input', { x: 0, y: 0 }],
+      ['x', 'graph-rate', { x: 200, y: 0 }],
     ]);
     expect(nodes[0].data).toMatchObject({ kind: 'input', kindLabel: 'Input', group: 'inputs', title: 'u', size: 1, summary: 'constant', acceptsInput: false });
     expect(nodes[1].data).toMatchObject({ kind: 'rate', kindLabel: 'Rate population', group: 'rate', size: 1, summary: 'linear', acceptsInput: true });

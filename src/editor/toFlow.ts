@@ -92,7 +92,15 @@ function toFlowEdge(edge: GraphEdge): GraphFlowEdge {
   };
 }
 
-/** React Flow nodes and edges of a (valid) document; node `type` is the node's kind. */
+/**
+ * React Flow node type of a kind. Prefixed, because React Flow styles its own built-in types
+ * ("input", "output", "default") through the class `react-flow__node-<type>`.
+ */
+export function nodeTypeOf(kind: string): string {
+  return `graph-${kind}`;
+}
+
+/** React Flow nodes and edges of a (valid) document; node `type` is `nodeTypeOf(kind)`. */
 export function toFlow(doc: GraphDocument): FlowView {
   const nodes = doc.nodes.map((node): GraphFlowNode => {
     const spec = getKind(node.kind);
@@ -100,7 +108,7 @@ export function toFlow(doc: GraphDocument): FlowView {
     const size = typeof params.size === 'number' ? params.size : (spec?.outputSize(node.params) ?? 1);
     return {
       id: node.id,
-      type: node.kind,
+      type: nodeTypeOf(node.kind),
       position: { x: node.position.x, y: node.position.y },
       data: {
         kind: node.kind,

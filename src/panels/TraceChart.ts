@@ -156,5 +156,6 @@ function valueExtent(series: TraceSeries[]): [number, number] {
   }
   if (lo > hi) return [0, 1];
   if (lo === hi) return [lo - 1, hi + 1];
-  return [lo, hi];
+  const pad = (hi - lo) * 0.04; // keep lines off the plot's edges
+  return [lo - pad, hi + pad];
 }

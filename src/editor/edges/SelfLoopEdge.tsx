@@ -1,30 +1,45 @@
 /**
- * A self-loop (source === target): a loop leaving the node's output handle on the right,
- * arching over the node and entering its input handle on the left.
+ * A self-loop (source === target): leaves the node's output handle on the right, swings up and
+ * comes back down onto the node's top edge, so its arrowhead never hides the input handle.
  */
-import { BaseEdge, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, useInternalNode, type EdgeProps } from '@xyflow/react';
 import type { GraphFlowEdge } from '../toFlow.ts';
 import { EdgeLabel } from './EdgeLabel.tsx';
-import { edgeClassName } from './edgeStyle.ts';
+import { edgeClassName, edgeMarker } from './edgeStyle.ts';
 
-/** Height of the loop above the handles, in flow pixels. */
-const LOOP_HEIGHT = 90;
-/** How far the loop bulges out sideways past the handles. */
-const LOOP_REACH = 70;
+/** How far the loop swings out to the right of and above the node, in flow pixels. */
+const LOOP_SIZE = 120;
 
-/** SVG path of the loop and its top point (for the label). */
-export function selfLoopPath(sx: number, sy: number, tx: number, ty: number): { path: string; top: { x: number; y: number } } {
-  const top = Math.min(sy, ty) - LOOP_HEIGHT;
-  const path = `M ${sx},${sy} C ${sx + LOOP_REACH},${sy} ${sx + LOOP_REACH},${top} ${(sx + tx) / 2},${top} C ${tx - LOOP_REACH},${top} ${tx - LOOP_REACH},${ty} ${tx},${ty}`;
-  return { path, top: { x: (sx + tx) / 2, y: top } };
+/**
+ * SVG path of a loop from the output handle (sx, sy) onto the top edge of a node whose left
+ * edge is at x = left and top edge at y = top; `label` is the loop's highest point.
+ */
+export function selfLoopPath(sx: number, sy: number, left: number, top: number): { path: string; label: { x: number; y: number } } {
+  const ex = left + (sx - left) * 0.6;
+  const ey = top;
+  const c1 = { x: sx + LOOP_SIZE * 0.8, y: sy };
+  const c2 = { x: ex + LOOP_SIZE * 0.1, y: ey - LOOP_SIZE };
+  const at = (t: number, a: number, b: number, c: number, d: number) => {
+    const u = 1 - t;
+    return u * u * u * a + 3 * u * u * t * b + 3 * u * t * t * c + t * t * t * d;
+  };
+  let label = { x: sx, y: sy };
+  for (let k = 0; k <= 32; k++) {
+    const p = { x: at(k / 32, sx, c1.x, c2.x, ex), y: at(k / 32, sy, c1.y, c2.y, ey) };
+    if (p.y < label.y) label = p;
+  }
+  return { path: `M ${sx},${sy} C ${c1.x},${c1.y} ${c2.x},${c2.y} ${ex},${ey}`, label };
 }
 
 export function SelfLoopEdge(props: EdgeProps<GraphFlowEdge>) {
-  const { path, top } = selfLoopPath(props.sourceX, props.sourceY, props.targetX, props.targetY);
+  const node = useInternalNode(props.source);
+  const left = node?.internals.positionAbsolute.x ?? props.targetX;
+  const top = node?.internals.positionAbsolute.y ?? props.sourceY - 30;
+  const { path, label } = selfLoopPath(props.sourceX, props.sourceY, left, top);
   return (
     <>
-      <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} className={edgeClassName(props.data, props.selected, 'graph-edge--self-loop')} />
-      <EdgeLabel x={top.x} y={top.y} data={props.data} />
+      <BaseEdge id={props.id} path={path} markerEnd={edgeMarker(props.data)} className={edgeClassName(props.data, props.selected, 'graph-edge--self-loop')} />
+      <EdgeLabel x={label.x} y={label.y} data={props.data} />
     </>
   );
 }

@@ -2,13 +2,13 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import type { GraphFlowEdge } from '../toFlow.ts';
 import { EdgeLabel } from './EdgeLabel.tsx';
-import { edgeClassName } from './edgeStyle.ts';
+import { edgeClassName, edgeMarker } from './edgeStyle.ts';
 
 export function SignalEdge(props: EdgeProps<GraphFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath(props);
   return (
     <>
-      <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} className={edgeClassName(props.data, props.selected)} />
+      <BaseEdge id={props.id} path={path} markerEnd={edgeMarker(props.data)} className={edgeClassName(props.data, props.selected)} />
       <EdgeLabel x={labelX} y={labelY} data={props.data} />
     </>
   );

@@ -5,7 +5,7 @@
 import type { ComponentType } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { allKinds } from '../../model/index.ts';
-import type { GraphFlowNode } from '../toFlow.ts';
+import { nodeTypeOf, type GraphFlowNode } from '../toFlow.ts';
 import { GraphNode } from './GraphNode.tsx';
 
 type NodeComponent = ComponentType<NodeProps<GraphFlowNode>>;
@@ -13,7 +13,7 @@ type NodeComponent = ComponentType<NodeProps<GraphFlowNode>>;
 /** Components of kinds that do not use the generic node (none yet). */
 const specificComponents: Record<string, NodeComponent> = {};
 
-/** React Flow's `nodeTypes`: one entry per registered kind (a stable object, built once). */
+/** React Flow's `nodeTypes`: one entry per registered kind, keyed by `nodeTypeOf(kind)` (a stable object, built once). */
 export const nodeTypes: Record<string, NodeComponent> = Object.fromEntries(
-  allKinds().map((spec) => [spec.kind, specificComponents[spec.kind] ?? GraphNode]),
+  allKinds().map((spec) => [nodeTypeOf(spec.kind), specificComponents[spec.kind] ?? GraphNode]),
 );

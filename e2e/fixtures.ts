@@ -1,0 +1,45 @@
+/**
+ * Shared fixtures: every test fails on a console error or an uncaught page error, and
+ * `app` opens the app and waits until its test bridge and canvas are ready.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import type { GraphDocument } from '../src/model/index.ts';
+import type { RecurrenceBridge } from '../src/app/testBridge.ts';
+
+export interface AppPage {
+  page: Page;
+  /** The open document, via the test bridge. */
+  getDocument(): Promise<GraphDocument>;
+  /** The last run's values of a node (rows per step), via the test bridge. */
+  getTrace(nodeId: string): Promise<number[][] | null>;
+  /** Loads a document through the bridge (same path as Open). */
+  loadDocument(doc: unknown): Promise<ReturnType<RecurrenceBridge['loadDocument']>>;
+}
+
+export const test = base.extend<{ consoleErrors: string[]; app: AppPage }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+      await use(errors);
+      expect(errors, 'console errors during the test').toEqual([]);
+    },
+    { auto: true },
+  ],
+  app: async ({ page }, use) => {
+    await page.goto('/');
+    await page.waitForFunction(() => window.__recurrence !== undefined, undefined, { timeout: 10_000 });
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await use({
+      page,
+      getDocument: () => page.evaluate(() => window.__recurrence!.getDocument()),
+      getTrace: (nodeId) => page.evaluate((id) => window.__recurrence!.sim.getTrace(id), nodeId),
+      loadDocument: (doc) => page.evaluate((d) => window.__recurrence!.loadDocument(d), doc),
+    });
+  },
+});
+
+export { expect };

@@ -256,10 +256,9 @@ export class KdTree implements KnnSpace {
     const dim = this.dim, coords = this.coords, stack = this.stack, stackDist = this.stackDist;
     const left = this.left, right = this.right, start = this.start, end = this.end;
     const q = qp * dim;
-    let sp = 0;
     stack[0] = 0;
     stackDist[0] = 0;
-    sp = 1;
+    let sp = 1;
     while (sp > 0) {
       sp--;
       if (stackDist[sp] >= kth) continue;

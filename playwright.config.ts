@@ -14,7 +14,13 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
+  // JSON results for CI to count: beside the screenshots, and in reports/ with the unit results
+  // (where scripts/count-results.mjs reads them).
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'test-results/e2e-results.json' }],
+    ['json', { outputFile: 'reports/e2e-results.json' }],
+  ],
   use: {
     baseURL: BASE_URL,
     browserName: 'chromium',

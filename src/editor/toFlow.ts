@@ -70,6 +70,8 @@ export function weightSummary(w: WeightInit, edgeOptions: WeightOptions = {}): s
         return `${w.values.length}×${w.values[0]?.length ?? 0} matrix`;
       case 'identity':
         return w.value === 1 ? 'I' : `${w.value}·I`;
+      case 'hebbian':
+        return `Hebbian (${w.patterns.length} pattern${w.patterns.length === 1 ? '' : 's'})`;
     }
   })();
   const extras = [

@@ -1,0 +1,87 @@
+// ESLint flat config. Besides the usual TypeScript and React-hooks rules, it enforces the
+// layering of ../shared/ARCHITECTURE.md: the engine, the measures and the model know nothing of
+// React, React Flow, zustand, d3 or the page, and the stores know nothing of the UI above them.
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+/** Libraries of the UI layers. */
+const uiLibraries = [
+  { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'React belongs to the UI folders (editor, panels, app).' },
+  { group: ['@xyflow/*', 'reactflow'], message: 'React Flow belongs to src/editor.' },
+  { group: ['zustand', 'zustand/*', 'zundo'], message: 'State stores belong to src/store.' },
+  { group: ['d3', 'd3-*'], message: 'd3 belongs to src/panels.' },
+];
+
+/** Relative imports of a folder, however deep the importing file is. */
+const folder = (name) => [`**/${name}`, `**/${name}/**`];
+
+const uiFolders = {
+  group: [...folder('store'), ...folder('editor'), ...folder('panels'), ...folder('app')],
+  message: 'The engine, measures and model are pure: they may not import the stores or the UI.',
+};
+
+const uiGlobals = ['window', 'document', 'localStorage', 'sessionStorage'].map((name) => ({
+  name,
+  message: 'The engine, measures and model run in workers and Node too: no page globals.',
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'reports/**', 'bench/results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { ...globals.browser, ...globals.node },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      // New in ESLint 10's recommended set; numeric kernels initialise loop state that a later
+      // branch overwrites, and the worker rethrows plain Errors on purpose (they cross Comlink).
+      // Shown, not failing.
+      'no-useless-assignment': 'warn',
+      'preserve-caught-error': 'warn',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/**/*.ts'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  {
+    files: ['src/model/**', 'src/engine/**', 'src/measures/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...uiLibraries, uiFolders] }],
+    },
+  },
+  {
+    files: ['src/model/**', 'src/engine/**', 'src/measures/**'],
+    rules: { 'no-restricted-globals': ['error', ...uiGlobals] },
+  },
+  {
+    files: ['src/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...folder('editor'), ...folder('panels'), ...folder('app')], message: 'Stores may not import the UI above them.' },
+            { group: ['react-dom', 'react-dom/*', '@xyflow/*', 'd3', 'd3-*'], message: 'Stores hold state; rendering belongs to the UI folders.' },
+          ],
+        },
+      ],
+    },
+  },
+);

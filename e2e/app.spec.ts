@@ -86,6 +86,12 @@ test('a good file replaces the document and Save downloads it', async ({ app }) 
   await expect(page.locator('.react-flow__node[data-id="pop"] .graph-node--population')).toBeVisible();
   await expect(page.locator('.graph-edge__label', { hasText: 'z⁻²' })).toBeVisible();
 
+  await page.getByTestId('trace-node').selectOption('pop');
+  await runButton(page).click();
+  await expect(page.locator('.trace-chart__line')).toHaveCount(10); // the first 10 of 20 units
+  await expect(page.locator('.trace-chart__legend')).toContainText(/\+\d+ more/);
+  await page.screenshot({ path: 'test-results/population.png' });
+
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save' }).click();
   const file = await download;
@@ -135,4 +141,14 @@ test('the bridge reports invalid documents and moving a node updates the documen
   expect(moved.position.x).toBeGreaterThan(200);
   expect(moved.position.y).toBeGreaterThan(0);
   await expect(page.getByTestId('document-title')).toContainText('•');
+});
+
+test('follows the system colour scheme until the user picks one', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });

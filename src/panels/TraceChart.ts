@@ -29,6 +29,8 @@ export interface TraceChartOptions {
 
 const margin = { top: 12, right: 16, bottom: 44, left: 64 };
 const legendWidth = 120;
+/** Height of one legend entry, in pixels. */
+const LEGEND_ROW = 20;
 
 export class TraceChart {
   private readonly svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
@@ -124,8 +126,9 @@ export class TraceChart {
       .attr('d', (s) => line(s.values));
 
     const total = this.data?.series.length ?? 0;
-    const entries = showLegend ? series.map((s) => s.name) : [];
-    if (showLegend && total > series.length) entries.push(`+${total - series.length} more`);
+    const fits = Math.max(1, Math.floor(h / LEGEND_ROW));
+    const named = showLegend ? series.slice(0, total > fits ? fits - 1 : fits).map((s) => s.name) : [];
+    const entries = showLegend && total > named.length ? [...named, `+${total - named.length} more`] : named;
     const items = this.legend
       .attr('transform', `translate(${w + 20},0)`)
       .selectAll<SVGGElement, string>('g')
@@ -136,8 +139,8 @@ export class TraceChart {
         g.append('text').attr('x', 24).attr('dy', '0.35em');
         return g;
       })
-      .attr('transform', (_, i) => `translate(0,${10 + i * 20})`);
-    items.select('line').attr('stroke', (name, i) => (i < series.length ? color(name) : 'transparent'));
+      .attr('transform', (_, i) => `translate(0,${10 + i * LEGEND_ROW})`);
+    items.select('line').attr('stroke', (name, i) => (i < named.length ? color(name) : 'transparent'));
     items.select('text').text((name) => name);
   }
 }

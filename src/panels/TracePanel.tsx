@@ -2,15 +2,17 @@
  * The trace panel: the outputs of one chosen node over the last run, drawn by TraceChart. The
  * chart is fed from the simulation store outside React rendering.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useDocumentStore, useSimulationStore, type SimulationState } from '../store/index.ts';
+import { traceNodeOf } from '../store/traces.ts';
 import { TraceChart } from './TraceChart.ts';
-import { defaultTraceNode, traceDataOf } from './traceData.ts';
+import { traceDataOf } from './traceData.ts';
 
 export function TracePanel() {
   const doc = useDocumentStore((s) => s.doc);
-  const [chosen, setChosen] = useState<string | null>(null);
-  const nodeId = chosen !== null && doc.nodes.some((n) => n.id === chosen) ? chosen : defaultTraceNode(doc);
+  const chosen = useSimulationStore((s) => s.traceNode);
+  const setChosen = useSimulationStore((s) => s.setTraceNode);
+  const nodeId = traceNodeOf(doc, chosen);
   const selectId = useId();
 
   return (

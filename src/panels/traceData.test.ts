@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { node, rawDoc, valid } from '../test-support/docs.ts';
-import { defaultTraceNode, traceDataOf } from './traceData.ts';
+import { traceDataOf } from './traceData.ts';
 
 describe('trace data', () => {
-  it('defaults to the last node that is not an input', () => {
-    const doc = valid(
-      rawDoc([node('a', 'rate', { size: 1 }), node('b', 'rate', { size: 1 }), node('u', 'input', { size: 1, signal: { type: 'constant', value: 1 } })]),
-    );
-    expect(defaultTraceNode(doc)).toBe('b');
-    expect(defaultTraceNode(valid(rawDoc([node('u', 'input', { size: 1, signal: { type: 'constant', value: 1 } })])))).toBe('u');
-  });
-
   it('splits a row-major probe into one series per unit', () => {
     const data = traceDataOf('p', { width: 2, count: 3, data: new Float64Array([1, 10, 2, 20, 3, 30]) }, 5);
     expect(data.firstStep).toBe(5);

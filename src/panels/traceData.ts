@@ -1,13 +1,6 @@
 /** Turning the last run's probe samples into what the trace chart draws. */
-import type { GraphDocument } from '../model/index.ts';
 import type { ProbeFrame } from '../engine/worker/protocol.ts';
 import type { TraceData } from './TraceChart.ts';
-
-/** The node a trace shows by default: the last node that is not an input (else the last node). */
-export function defaultTraceNode(doc: GraphDocument): string | null {
-  const candidates = doc.nodes.filter((n) => n.kind !== 'input');
-  return (candidates.at(-1) ?? doc.nodes.at(-1))?.id ?? null;
-}
 
 /** One series per unit of the node: "x" for a single unit, "x[0]", "x[1]", … for a population. */
 export function traceDataOf(nodeId: string, probe: ProbeFrame, firstStep: number): TraceData {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineSession } from '../engine/worker/session.ts';
 import { leakyUnitDoc, valid } from '../test-support/docs.ts';
 import { createSimulationStore } from './simulationStore.ts';
-import { probeRows, probeUnits } from './traces.ts';
+import { defaultTraceNode, probeRows, probeUnits, probesFor, traceNodeOf } from './traces.ts';
 
 function store() {
   return createSimulationStore(() => ({ api: new EngineSession(), mode: 'in-page', dispose: () => undefined }));
@@ -47,5 +47,31 @@ describe('simulationStore', () => {
     await sim.getState().run(valid(leakyUnitDoc()), 3);
     sim.getState().clear();
     expect(sim.getState()).toMatchObject({ status: 'idle', frame: null, traces: {}, divergence: null });
+  });
+});
+
+describe('probe selection', () => {
+  const doc = valid(leakyUnitDoc());
+
+  it('records every node while the samples fit, the trace node first', () => {
+    expect(probesFor(doc, 200, 'x')).toEqual(['x', 'u']);
+    expect(probesFor(doc, 200, null)).toEqual(['u', 'x']);
+  });
+
+  it('keeps the trace node when the budget is tight', () => {
+    expect(probesFor(doc, 200, 'x', 300)).toEqual(['x']);
+    expect(probesFor(doc, 200, 'x', 10)).toEqual(['x']);
+  });
+
+  it('picks the last non-input node as the default trace', () => {
+    expect(defaultTraceNode(doc)).toBe('x');
+    expect(traceNodeOf(doc, 'u')).toBe('u');
+    expect(traceNodeOf(doc, 'gone')).toBe('x');
+  });
+
+  it('runs with the chosen probes only', async () => {
+    const sim = store();
+    await sim.getState().run(doc, 3, ['u']);
+    expect(Object.keys(sim.getState().traces)).toEqual(['u']);
   });
 });

@@ -8,6 +8,7 @@ import type { GraphDocument } from '../model/index.ts';
 import { formatIssue } from '../model/index.ts';
 import type { EngineClient } from '../engine/worker/client.ts';
 import type { Frame, ProbeFrame } from '../engine/worker/protocol.ts';
+import { probesFor, traceNodeOf } from './traces.ts';
 
 export type SimulationStatus = 'idle' | 'running' | 'done' | 'error';
 
@@ -36,8 +37,14 @@ export interface SimulationState {
   divergence: string | null;
   /** Why the last run could not start (engine error, document the compiler rejected). */
   error: string | null;
-  /** Loads `doc` into the engine, resets it to the document's seed and runs `steps` steps. */
-  run(doc: GraphDocument, steps: number): Promise<RunOutcome>;
+  /** The node the trace panel shows, as chosen by the user (null: the default node). */
+  traceNode: string | null;
+  setTraceNode(id: string | null): void;
+  /**
+   * Loads `doc` into the engine, resets it to the document's seed and runs `steps` steps,
+   * recording the nodes in `probes` (default: as many as fit the budget, the trace's node first).
+   */
+  run(doc: GraphDocument, steps: number, probes?: string[]): Promise<RunOutcome>;
   /** Forgets the last run (e.g. when another document is opened). */
   clear(): void;
 }
@@ -56,14 +63,16 @@ export function summarizeFrame(frame: Frame): FrameSummary {
 export function createSimulationStore(createClient: () => EngineClient) {
   let client: EngineClient | null = null;
   let runId = 0;
-  return create<SimulationState>()((set) => ({
+  return create<SimulationState>()((set, get) => ({
     engineMode: null,
     status: 'idle',
     frame: null,
     traces: {},
     divergence: null,
     error: null,
-    async run(doc, steps) {
+    traceNode: null,
+    setTraceNode: (traceNode) => set({ traceNode }),
+    async run(doc, steps, probes) {
       const id = ++runId;
       set({ status: 'running', error: null });
       const fail = (error: string): RunOutcome => {
@@ -75,7 +84,7 @@ export function createSimulationStore(createClient: () => EngineClient) {
         set({ engineMode: client.mode });
         const loaded = await client.api.load(doc);
         if (!loaded.ok) return fail(loaded.errors.map(formatIssue).join('\n'));
-        const frame = await client.api.run(steps, doc.nodes.map((n) => n.id));
+        const frame = await client.api.run(steps, probes ?? probesFor(doc, steps, traceNodeOf(doc, get().traceNode)));
         const summary = summarizeFrame(frame);
         if (id === runId) {
           set({ status: 'done', frame: summary, traces: frame.probes, divergence: frame.divergence?.message ?? null });

@@ -9,6 +9,15 @@ import { LIMITS } from './limits.ts';
 import { weightOptions, weightSchema } from './weights.ts';
 import type { InputParams } from './kinds/input.ts';
 import type { RateParams } from './kinds/rate.ts';
+import type { CtrnnParams } from './kinds/ctrnn.ts';
+import type { WilsonCowanParams } from './kinds/wilson-cowan.ts';
+import type { LifParams } from './kinds/lif.ts';
+import type { IzhikevichParams } from './kinds/izhikevich.ts';
+import type { PoissonParams } from './kinds/poisson.ts';
+import type { HopfieldParams } from './kinds/hopfield.ts';
+import type { ThresholdParams } from './kinds/threshold.ts';
+import { synapseSchema } from './synapse.ts';
+import { edgePlasticitySchema } from './plasticity.ts';
 
 export const FORMAT = 'recurrence-graph';
 export const CURRENT_VERSION = 1;
@@ -30,6 +39,10 @@ export const edgeParams = z.strictObject({
   /** Whole steps between the source's output and its arrival at the target. */
   delay: int({ min: 0, max: LIMITS.maxDelay, unit: 'steps' }).default(0),
   ...weightOptions,
+  /** What a delivered w·s does to a spiking target (lif, izhikevich); default "current". */
+  synapse: synapseSchema.optional(),
+  /** Synaptic plasticity: one rule or a list applied in order after every step's updates. */
+  plasticity: edgePlasticitySchema.optional(),
 });
 export type EdgeParams = z.output<typeof edgeParams>;
 
@@ -63,6 +76,13 @@ export const documentEnvelope = z.strictObject({
 export interface ParamsByKind {
   input: InputParams;
   rate: RateParams;
+  ctrnn: CtrnnParams;
+  'wilson-cowan': WilsonCowanParams;
+  lif: LifParams;
+  izhikevich: IzhikevichParams;
+  poisson: PoissonParams;
+  hopfield: HopfieldParams;
+  threshold: ThresholdParams;
 }
 
 type Envelope = z.output<typeof nodeEnvelope>;

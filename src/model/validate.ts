@@ -9,7 +9,7 @@ import { formatPath, fromZodIssues, type ValidationIssue } from './issues.ts';
 import { migrate, type Migration, MIGRATIONS } from './migrate.ts';
 import { findZeroDelayLoop } from './graph.ts';
 import { LIMITS } from './limits.ts';
-import type { KindSpec } from './kinds/kind-spec.ts';
+import type { IncomingEdge, KindSpec } from './kinds/kind-spec.ts';
 
 export type ValidationResult =
   | { ok: true; doc: GraphDocument; migrated: string[] }
@@ -132,6 +132,32 @@ function checkEdges(
     const m = srcSpec.outputSize(src.params);
     const n = (tgtSpec.inputSize ?? tgtSpec.outputSize)(tgt.params);
     errors.push(...checkWeightShape(e, n, m, at));
+    const synapse = e.params.synapse?.type;
+    if (synapse !== undefined && synapse !== 'current' && !tgtSpec.synapses?.includes(synapse)) {
+      const takers = allKinds().filter((k) => k.synapses?.includes(synapse)).map((k) => k.kind);
+      errors.push({ path: at('params', 'synapse', 'type'), message: `a node of kind "${tgtSpec.kind}" takes no "${synapse}" synapses (only ${takers.join(', ')})` });
+    }
+    if (e.params.plasticity !== undefined && n !== tgtSpec.outputSize(tgt.params)) {
+      errors.push({ path: at('params', 'plasticity'), message: `needs a target whose outputs match the edge's rows (${n} rows, ${tgtSpec.outputSize(tgt.params)} outputs)` });
+    }
+  });
+  errors.push(...checkIncomingEdges(doc, specs));
+  return errors;
+}
+
+/** Each kind's checks over its incoming edges (e.g. Hopfield's pattern init needs a Hebbian self-edge). */
+function checkIncomingEdges(
+  doc: { nodes: { id: string; params: Record<string, unknown> }[]; edges: GraphEdge[] },
+  specs: Map<string, KindSpec<unknown>>,
+): ValidationIssue[] {
+  const errors: ValidationIssue[] = [];
+  doc.nodes.forEach((node, i) => {
+    const spec = specs.get(node.id);
+    if (!spec?.checkIncoming) return;
+    const incoming = doc.edges.flatMap((e, index) => (e.target === node.id ? [{ ...e, index } as unknown as IncomingEdge] : []));
+    for (const p of spec.checkIncoming(node.params, incoming, node.id)) {
+      errors.push({ path: formatPath(p.edge === undefined ? ['nodes', i, 'params', ...p.path] : ['edges', p.edge, ...p.path]), message: p.message });
+    }
   });
   return errors;
 }
@@ -151,6 +177,11 @@ function checkWeightShape(
       const bad = w.values.findIndex((row) => row.length !== m);
       if (bad >= 0) errors.push({ path: at('params', 'weight', 'values', bad), message: `must have ${m} columns (source size), got ${w.values[bad].length}` });
     }
+  }
+  if (w.type === 'hebbian') {
+    if (n !== m) errors.push({ path: at('params', 'weight', 'type'), message: `hebbian needs equal source and target sizes, got ${n}×${m}` });
+    const bad = w.patterns.findIndex((p) => p.length !== m);
+    if (bad >= 0) errors.push({ path: at('params', 'weight', 'patterns', bad), message: `must have ${m} entries (source size), got ${w.patterns[bad].length}` });
   }
   if (w.type === 'identity' && n !== m) {
     errors.push({ path: at('params', 'weight', 'type'), message: `identity needs equal source and target sizes, got ${n}×${m}` });

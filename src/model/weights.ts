@@ -33,6 +33,16 @@ export const matrixWeight = z.strictObject({
 /** One-to-one: W = value · I (needs n = m). */
 export const identityWeight = z.strictObject({ type: z.literal('identity'), value: num().default(1), ...weightOptions });
 
-export const weightVariants = [constantWeight, uniformWeight, normalWeight, matrixWeight, identityWeight] as const;
+/**
+ * Hopfield's Hebbian storage prescription (Hopfield 1982): W = (1/N) Σ_p p pᵀ with zero diagonal,
+ * for ±1 patterns of length N (needs a square matrix, N = source size = target size).
+ */
+export const hebbianWeight = z.strictObject({
+  type: z.literal('hebbian'),
+  patterns: z.array(z.array(num().refine((v) => v === 1 || v === -1, { message: 'must be 1 or -1' })).min(1)).min(1),
+  ...weightOptions,
+});
+
+export const weightVariants = [constantWeight, uniformWeight, normalWeight, matrixWeight, identityWeight, hebbianWeight] as const;
 export const weightSchema = z.discriminatedUnion('type', [...weightVariants]);
 export type WeightInit = z.output<typeof weightSchema>;

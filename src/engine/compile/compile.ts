@@ -6,7 +6,12 @@
  *     clear   node.in = 0
  *     deliver node.in += W · y_src[t − d]        (one per incoming edge, document order)
  *     update  node.y[t] = rule(node.in, state)
+ *   learn     plasticity: node IP, then edge rules (after every update, before the commits)
  *   commit    delay lines ← y[t]                 (nodes with delayed outgoing edges)
+ *
+ * A delivery from a spiking source (lif, izhikevich, poisson, …) is event-driven: only the
+ * columns of units that spiked are added, through a transposed index of W (synapse-index.ts).
+ * A node may own an edge (Hopfield's self-edge): it reads the weights itself, no delivery.
  *
  * A delay-0 edge reads the source's output of the same step, which topological order makes
  * ready; a delayed edge reads a delay line, so a drawn cycle is never a cycle in the schedule
@@ -19,8 +24,11 @@ import { jsKernels } from '../kernels/js-kernels.ts';
 import { getBuilder } from './builders/registry.ts';
 import { DelayLine } from './delay-line.ts';
 import { sampleWeights, weightSpecOf, type WeightSpec } from './sample-weights.ts';
-import type { EdgeRuntime, NodeRuntime, Operation, ScheduleEntry } from './types.ts';
+import type { EdgeRuntime, NodeRuntime, Operation, PlasticityRuntime, ScheduleEntry } from './types.ts';
 import { Rng } from '../rng.ts';
+import { edgeRules } from '../../model/index.ts';
+import { synapseColumns, synapseRows, type SynapseColumns, type SynapseRows } from './synapse-index.ts';
+import { needsColumns, synapticRule } from '../plasticity/synaptic.ts';
 
 export class CompileError extends Error {
   constructor(
@@ -34,6 +42,14 @@ export class CompileError extends Error {
 
 export interface CompiledEdge extends EdgeRuntime {
   readonly spec: WeightSpec;
+  /** Learning rules change this edge's weights (they stay a compile-time fact). */
+  readonly plastic: boolean;
+  /** Row index of the existing synapses (plastic edges), rebuilt when the weights are sampled. */
+  synapseRows?: SynapseRows;
+  /** Column (transposed) index: event-driven delivery from spiking sources, STDP. */
+  synapseColumns?: SynapseColumns;
+  /** Whether the column index is needed. */
+  readonly needsColumns: boolean;
 }
 
 export interface Program {
@@ -45,6 +61,8 @@ export interface Program {
   readonly edges: CompiledEdge[];
   readonly delayLines: ReadonlyMap<string, DelayLine>;
   readonly schedule: Operation[];
+  /** Every plasticity rule, in schedule order (toggle `frozen` to stop or resume learning). */
+  readonly plasticity: PlasticityRuntime[];
   /** Samples weights and initial states from `seed` (streams "edge:ID" and "node:ID"). */
   initialise(seed: number): void;
 }
@@ -74,10 +92,24 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
   const edges: CompiledEdge[] = doc.edges.map((e) => {
     const src = nodeById.get(e.source)!;
     const tgt = nodeById.get(e.target)!;
-    const rows = (tgt.inputFor?.(e) ?? tgt.input).length;
+    const owned = tgt.ownsEdge?.(e) ?? false;
+    const rows = owned ? tgt.size : (tgt.inputFor?.(e) ?? tgt.input).length;
     const spec = weightSpecOf(e.params);
-    return { id: e.id, source: e.source, target: e.target, delay: e.params.delay, rows, cols: src.size, spec, weights: emptyWeights(rows, src.size) };
+    const rules = edgeRules(e.params.plasticity);
+    return {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      delay: e.params.delay,
+      rows,
+      cols: src.size,
+      spec,
+      weights: emptyWeights(rows, src.size),
+      plastic: rules.length > 0,
+      needsColumns: (src.spiking === true && !owned) || rules.some(needsColumns),
+    };
   });
+  for (const node of nodes) node.bindEdges?.(edges.filter((e) => e.target === node.id && node.ownsEdge!(docEdge(doc, e.id))));
 
   const delayLines = new Map<string, DelayLine>();
   for (const e of edges) {
@@ -86,7 +118,8 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
     if (!existing || existing.depth < e.delay) delayLines.set(e.source, new DelayLine(nodeById.get(e.source)!.size, e.delay));
   }
 
-  const schedule = buildSchedule(doc, nodes, nodeById, edges, delayLines, kernels);
+  const plasticity = [...nodes.flatMap((n) => n.plasticity ?? []), ...edgePlasticity(doc, nodeById, edges, delayLines)];
+  const schedule = buildSchedule(doc, nodes, nodeById, edges, delayLines, kernels, plasticity);
 
   return {
     doc,
@@ -96,6 +129,7 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
     edges,
     delayLines,
     schedule,
+    plasticity,
     initialise(seed) {
       edges.forEach((e, i) => {
         try {
@@ -103,11 +137,47 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
         } catch (err) {
           throw new CompileError(`edges[${i}].params.weight`, err instanceof Error ? err.message : String(err));
         }
+        const keepZeros = e.plastic && e.spec.connectivity === 1;
+        e.synapseRows = e.plastic ? synapseRows(e.weights, keepZeros) : undefined;
+        e.synapseColumns = e.needsColumns ? synapseColumns(e.weights, keepZeros) : undefined;
       });
       for (const n of nodes) n.reset(new Rng(seed, `node:${n.id}`));
+      for (const p of plasticity) p.reset?.();
       for (const [id, line] of delayLines) line.reset(nodeById.get(id)!.output);
     },
   };
+}
+
+function docEdge(doc: GraphDocument, id: string): GraphDocument['edges'][number] {
+  return doc.edges.find((e) => e.id === id)!;
+}
+
+/** The runtimes of every edge's learning rules (document order). */
+function edgePlasticity(
+  doc: GraphDocument,
+  nodeById: Map<string, NodeRuntime>,
+  edges: CompiledEdge[],
+  delayLines: Map<string, DelayLine>,
+): PlasticityRuntime[] {
+  return edges.flatMap((e, i) => {
+    const src = nodeById.get(e.source)!;
+    const line = delayLines.get(e.source);
+    const now = { buffer: src.output, offset: 0 };
+    const target = nodeById.get(e.target)!;
+    if (e.plastic && target.size !== e.rows) throw new CompileError(`edges[${i}].params.plasticity`, `needs ${e.rows} target outputs, node "${e.target}" has ${target.size}`);
+    const plasticEdge = {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      delay: e.delay,
+      dt: doc.dt,
+      post: target.output,
+      pre: e.delay > 0 && line ? (t: number) => ({ buffer: line.buffer, offset: line.offset(t, e.delay) }) : () => now,
+      rows: () => e.synapseRows!,
+      columns: () => e.synapseColumns!,
+    };
+    return edgeRules(doc.edges[i].params.plasticity).map((rule) => synapticRule(rule, plasticEdge));
+  });
 }
 
 function emptyWeights(rows: number, cols: number): CompiledEdge['weights'] {
@@ -121,11 +191,13 @@ function buildSchedule(
   edges: CompiledEdge[],
   delayLines: Map<string, DelayLine>,
   k: Kernels,
+  plasticity: PlasticityRuntime[],
 ): Operation[] {
   const ops: Operation[] = [];
   const docEdges = new Map(doc.edges.map((e) => [e.id, e]));
   for (const node of nodes) {
-    const incoming = edges.filter((e) => e.target === node.id);
+    const owned = edges.filter((e) => e.target === node.id && node.ownsEdge?.(docEdges.get(e.id)!));
+    const incoming = edges.filter((e) => e.target === node.id && !owned.includes(e));
     const buffers = new Set<Float64Array>([node.input]);
     for (const e of incoming) buffers.add(nodeTarget(node, docEdges.get(e.id)!));
     if (incoming.length > 0 || node.input.length > 0) {
@@ -145,29 +217,50 @@ function buildSchedule(
       const out = nodeTarget(node, docEdges.get(e.id)!);
       const when = e.delay === 0 ? 't' : `t−${e.delay}`;
       const line = delayLines.get(e.source);
-      const multiply = (x: Float64Array, off: number) => {
-        const w = e.weights;
-        if (w.format === 'dense') k.denseMatVecAdd(w.data, w.rows, w.cols, x, off, out);
-        else k.csrMatVecAdd(w.rowPtr, w.colIdx, w.values, w.rows, x, off, out);
-      };
+      const events = src.spiking === true;
+      const multiply = events
+        ? (x: Float64Array, off: number) => {
+            const c = e.synapseColumns!;
+            k.eventMatVecAdd(c.colPtr, c.rowIdx, c.valIdx, c.values, e.cols, x, off, out);
+          }
+        : (x: Float64Array, off: number) => {
+            const w = e.weights;
+            if (w.format === 'dense') k.denseMatVecAdd(w.data, w.rows, w.cols, x, off, out);
+            else k.csrMatVecAdd(w.rowPtr, w.colIdx, w.values, w.rows, x, off, out);
+          };
+      const into = out === node.input ? `${node.id}.in` : `${node.id}.in[${synapseLabel(docEdges.get(e.id)!)}]`;
       ops.push({
         type: 'deliver',
         node: node.id,
         edge: e.id,
         delay: e.delay,
         reads: [`${e.source}.y[${when}]`, `W[${e.id}]`],
-        writes: [`${node.id}.in`],
-        equation: `${node.id}.in += W[${e.id}] · ${e.source}.y[${when}]`,
+        writes: [into],
+        equation: `${into} += W[${e.id}] · ${e.source}.y[${when}]${events ? '  (event-driven: only the columns of units that spiked)' : ''}`,
         run: line && e.delay > 0 ? (t) => multiply(line.buffer, line.offset(t, e.delay)) : () => multiply(src.output, 0),
       });
     }
     ops.push({
       type: 'update',
       node: node.id,
-      reads: [...(incoming.length > 0 ? [`${node.id}.in`] : []), ...(node.reads ?? [`${node.id}.state[t−1]`])],
+      reads: [...(incoming.length > 0 ? [`${node.id}.in`] : []), ...owned.map((e) => `W[${e.id}]`), ...(node.reads ?? [`${node.id}.state[t−1]`])],
       writes: [`${node.id}.y[t]`],
       equation: node.equation,
       run: (t) => node.update(t),
+    });
+  }
+  for (const p of plasticity) {
+    ops.push({
+      type: 'learn',
+      node: p.node,
+      ...(p.edge !== undefined ? { edge: p.edge } : {}),
+      rule: p.rule,
+      reads: p.reads,
+      writes: p.writes,
+      equation: p.equation,
+      run: (t) => {
+        if (!p.frozen) p.apply(t);
+      },
     });
   }
   for (const [id, line] of delayLines) {
@@ -182,6 +275,11 @@ function buildSchedule(
     });
   }
   return ops;
+}
+
+function synapseLabel(edge: GraphDocument['edges'][number]): string {
+  const s = edge.params.synapse;
+  return s?.type === 'exponential' ? `exp τ=${s.tau} ms` : (s?.type ?? 'current');
 }
 
 function nodeTarget(node: NodeRuntime, edge: GraphDocument['edges'][number]): Float64Array {

@@ -40,7 +40,7 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng):
   const rowPtr = new Int32Array(n + 1);
   const cols: number[] = [];
   const vals: number[] = [];
-  const value = valueSampler(init, rng);
+  const value = valueSampler(init, rng, m);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       if (init.type === 'identity' && i !== j) continue;
@@ -68,7 +68,20 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng):
   return { format: 'dense', rows: n, cols: m, data };
 }
 
-function valueSampler(init: WeightInit, rng: Rng): (i: number, j: number) => number {
+/**
+ * Hopfield's prescription (Hopfield 1982): W_ij = (1/N) Σ_p p_i p_j for i ≠ j, W_ii = 0, N units.
+ * Computed exactly per entry (a sum of ±1 products, then one division), so W is symmetric.
+ */
+function hebbianSampler(patterns: number[][], n: number): (i: number, j: number) => number {
+  return (i, j) => {
+    if (i === j) return 0;
+    let s = 0;
+    for (const p of patterns) s += p[i] * p[j];
+    return s / n;
+  };
+}
+
+function valueSampler(init: WeightInit, rng: Rng, m: number): (i: number, j: number) => number {
   switch (init.type) {
     case 'constant':
       return () => init.value;
@@ -80,6 +93,8 @@ function valueSampler(init: WeightInit, rng: Rng): (i: number, j: number) => num
       return (i, j) => init.values[i][j];
     case 'identity':
       return () => init.value;
+    case 'hebbian':
+      return hebbianSampler(init.patterns, m);
   }
 }
 

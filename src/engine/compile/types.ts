@@ -29,6 +29,34 @@ export interface NodeRuntime {
   update(t: number): void;
   /** The buffer an incoming edge adds into (default `input`). */
   inputFor?(edge: GraphEdge): Float64Array;
+  /** True when the output is spike events (1 in a step with a spike, else 0): outgoing edges deliver event-driven. */
+  readonly spiking?: boolean;
+  /** Edges the node reads itself in its update (no deliver operation), e.g. Hopfield's recurrent weights. */
+  ownsEdge?(edge: GraphEdge): boolean;
+  /** Called once after compiling with the runtimes of the edges it owns (their `weights` change at reset). */
+  bindEdges?(edges: EdgeRuntime[]): void;
+  /** Learning of the node itself (intrinsic plasticity); runs after every node has updated. */
+  readonly plasticity?: PlasticityRuntime[];
+}
+
+/**
+ * One plasticity rule at run time (a node's intrinsic plasticity or an edge's synaptic rule).
+ * The compiler turns each into a 'learn' operation after the step's updates.
+ */
+export interface PlasticityRuntime {
+  /** Node it belongs to (the target node for an edge rule). */
+  readonly node: string;
+  readonly edge?: string;
+  readonly rule: string;
+  /** While true the rule changes nothing; a session may toggle it without recompiling. */
+  frozen: boolean;
+  readonly reads: string[];
+  readonly writes: string[];
+  readonly equation: string;
+  /** Applies one step of learning (t is the 0-based step just computed). */
+  apply(t: number): void;
+  /** Back to the initial state (traces, sliding thresholds), after weights are sampled. */
+  reset?(): void;
 }
 
 export interface BuildContext {
@@ -61,12 +89,14 @@ export interface EdgeRuntime {
 
 /** One entry of the schedule: what it reads and writes, and the rule it applies. */
 export interface Operation {
-  readonly type: 'clear' | 'deliver' | 'update' | 'commit';
+  readonly type: 'clear' | 'deliver' | 'update' | 'learn' | 'commit';
   /** Node the operation belongs to (its target for a delivery). */
   readonly node: string;
   readonly edge?: string;
   /** Delay of the delivered signal, in steps (deliveries only). */
   readonly delay?: number;
+  /** The plasticity rule applied (learn operations only). */
+  readonly rule?: string;
   readonly reads: string[];
   readonly writes: string[];
   /** The equation it implements, e.g. "x.in += W[self] · x.y[t−1]". */

@@ -36,4 +36,13 @@ export const jsKernels: Kernels = {
       out[i] += acc;
     }
   },
+  eventMatVecAdd(colPtr, rowIdx, valIdx, values, cols, x, xOffset, out) {
+    for (let j = 0; j < cols; j++) {
+      const s = x[xOffset + j];
+      if (s === 0) continue;
+      const end = colPtr[j + 1];
+      if (valIdx === null) for (let k = colPtr[j]; k < end; k++) out[rowIdx[k]] += values[k] * s;
+      else for (let k = colPtr[j]; k < end; k++) out[rowIdx[k]] += values[valIdx[k]] * s;
+    }
+  },
 };

@@ -21,4 +21,20 @@ export interface Kernels {
     xOffset: number,
     out: Float64Array,
   ): void;
+  /**
+   * Event-driven delivery (spiking sources), column-wise over a transposed index:
+   * for every column j < cols with s = x[xOffset + j] ≠ 0 (a spike),
+   *   out[rowIdx[k]] += values[valIdx ? valIdx[k] : k] · s   for k ∈ [colPtr[j], colPtr[j+1]).
+   * Only the synapses of units that spiked are touched: O(spikes × fan-out) instead of O(rows × cols).
+   */
+  eventMatVecAdd(
+    colPtr: Int32Array,
+    rowIdx: Int32Array,
+    valIdx: Int32Array | null,
+    values: Float64Array,
+    cols: number,
+    x: Float64Array,
+    xOffset: number,
+    out: Float64Array,
+  ): void;
 }

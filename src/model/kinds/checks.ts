@@ -9,3 +9,8 @@ export function checkPerUnitLength(value: unknown, size: number, path: PathSegme
   }
   return [];
 }
+
+/** Every listed per-unit field of `params` must have one entry per unit. */
+export function checkPerUnitFields(params: Record<string, unknown>, size: number, fields: readonly string[]): ParamProblem[] {
+  return fields.flatMap((f) => checkPerUnitLength(params[f], size, [f]));
+}

@@ -6,6 +6,21 @@
  */
 import type { z } from 'zod';
 import type { PathSegment } from '../issues.ts';
+import type { SynapseType } from '../synapse.ts';
+
+/** An edge arriving at a node, with its index in the document's `edges`. */
+export interface IncomingEdge {
+  index: number;
+  id: string;
+  source: string;
+  target: string;
+  params: { delay: number; weight: { type: string } & Record<string, unknown> } & Record<string, unknown>;
+}
+
+/** A problem found among a node's incoming edges; `edge` (an index into `edges`) makes `path` relative to that edge. */
+export interface GraphProblem extends ParamProblem {
+  edge?: number;
+}
 
 /** A rule a kind checks beyond its schema (e.g. array lengths against `size`). */
 export interface ParamProblem {
@@ -39,6 +54,10 @@ export interface KindSpec<P = unknown> {
   summary(params: P): string;
   /** Checks that need several fields at once; paths are relative to `params`. */
   check?(params: P): ParamProblem[];
+  /** Synapse models (edge `synapse.type`) the node accepts besides the default "current". */
+  synapses?: readonly SynapseType[];
+  /** Checks that need the node's incoming edges (e.g. Hopfield's pattern init needs a Hebbian self-edge). */
+  checkIncoming?(params: P, incoming: IncomingEdge[], id: string): GraphProblem[];
 }
 
 /** Identity helper that keeps the params type while registering. */

@@ -3,6 +3,7 @@ import { int, num, perUnit } from '../schema-helpers.ts';
 import { LIMITS } from '../limits.ts';
 import { defineKind } from './kind-spec.ts';
 import { checkPerUnitLength } from './checks.ts';
+import { rateIpSchema, type RateIpSpec } from '../plasticity.ts';
 
 export const activations = ['linear', 'tanh', 'sigmoid', 'relu', 'step'] as const;
 export type Activation = (typeof activations)[number];
@@ -22,6 +23,8 @@ export const rateParams = z.strictObject({
   leak: num({ gt: 0, max: 1, description: 'leak rate a (1 = no memory of x[t-1])' }).default(1),
   bias: perUnit().default(0),
   init: initSchema.default(0),
+  /** Intrinsic plasticity: y = f(a·net + b) with per-unit gain a and bias b adapted online. */
+  plasticity: rateIpSchema.optional(),
 });
 export type RateParams = z.output<typeof rateParams>;
 
@@ -37,8 +40,16 @@ export const rateKind = defineKind<RateParams>({
   params: rateParams,
   defaults: () => ({ size: 1, activation: 'tanh', leak: 1, bias: 0, init: 0 }),
   outputSize: (p) => p.size,
-  variables: () => ['output', 'net'],
+  variables: (p) => (p.plasticity ? ['output', 'net', 'gain', 'bias'] : ['output', 'net']),
   acceptsInput: true,
   summary: (p) => `${p.activation}${p.leak !== 1 ? ` · leak ${p.leak}` : ''}`,
-  check: (p) => [...checkPerUnitLength(p.bias, p.size, ['bias']), ...checkPerUnitLength(p.init, p.size, ['init'])],
+  check: (p) => [...checkPerUnitLength(p.bias, p.size, ['bias']), ...checkPerUnitLength(p.init, p.size, ['init']), ...checkIpActivation(p.plasticity, p.activation)],
 });
+
+/** Each IP rule is derived for one activation: Triesch's for the logistic, Schrauwen's for tanh. */
+function checkIpActivation(ip: RateIpSpec | undefined, activation: Activation) {
+  const needs = ip?.rule === 'ip-triesch' ? 'sigmoid' : ip?.rule === 'ip-schrauwen' ? 'tanh' : null;
+  return needs && needs !== activation
+    ? [{ path: ['plasticity', 'rule'], message: `${ip!.rule} is derived for ${needs} units; set activation to "${needs}" (got "${activation}")` }]
+    : [];
+}

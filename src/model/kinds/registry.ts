@@ -5,6 +5,13 @@
 import type { KindSpec } from './kind-spec.ts';
 import { inputKind } from './input.ts';
 import { rateKind } from './rate.ts';
+import { ctrnnKind } from './ctrnn.ts';
+import { wilsonCowanKind } from './wilson-cowan.ts';
+import { lifKind } from './lif.ts';
+import { izhikevichKind } from './izhikevich.ts';
+import { poissonKind } from './poisson.ts';
+import { hopfieldKind } from './hopfield.ts';
+import { thresholdKind } from './threshold.ts';
 
 const registry = new Map<string, KindSpec<unknown>>();
 
@@ -21,4 +28,6 @@ export function allKinds(): KindSpec<unknown>[] {
   return [...registry.values()];
 }
 
-for (const spec of [inputKind, rateKind]) registerKind(spec);
+for (const spec of [inputKind, rateKind, ctrnnKind, wilsonCowanKind, lifKind, izhikevichKind, poissonKind, hopfieldKind, thresholdKind]) {
+  registerKind(spec as KindSpec<unknown>);
+}

@@ -1,5 +1,6 @@
 import type { RateParams } from '../../../model/index.ts';
 import { activationFns, activationFormulas } from '../../activations.ts';
+import { rateIp } from '../../plasticity/intrinsic.ts';
 import type { NodeBuilder, NodeRuntime } from '../types.ts';
 import { expandPerUnit, fillInit } from './init-state.ts';
 
@@ -10,6 +11,9 @@ import { expandPerUnit, fillInit } from './init-state.ts';
  *   x[t]   = (1 − a)·x[t−1] + a·f(net[t])
  * with leak rate a ∈ (0, 1] (dimensionless; a = 1 is the memoryless unit x[t] = f(net[t])).
  * The output is y[t] = x[t].
+ *
+ * With intrinsic plasticity (params.plasticity), each unit has a gain g and bias b adapted online
+ * (plasticity/intrinsic.ts): net[t] = g·Σ_edges W·y_src + b, b starting at the `bias` param, g at 1.
  */
 export const rateBuilder: NodeBuilder = {
   kind: 'rate',
@@ -22,14 +26,15 @@ export const rateBuilder: NodeBuilder = {
     const bias = expandPerUnit(p.bias, n);
     const f = activationFns[p.activation];
     const a = p.leak;
-    return {
+    const leakText = a === 1 ? '' : `(1−${a})·${node.id}.y[t−1] + ${a}·`;
+    const runtime: NodeRuntime = {
       id: node.id,
       kind: 'rate',
       size: n,
       output: x,
       input,
       vars: { output: x, net },
-      equation: `${node.id}.y[t] = ${a === 1 ? '' : `(1−${a})·${node.id}.y[t−1] + ${a}·`}f(${node.id}.in + b), ${activationFormulas[p.activation]}`,
+      equation: `${node.id}.y[t] = ${leakText}f(${node.id}.in + b), ${activationFormulas[p.activation]}`,
       reads: a === 1 ? [] : [`${node.id}.y[t−1]`],
       reset(rng) {
         fillInit(p.init, x, rng);
@@ -40,6 +45,34 @@ export const rateBuilder: NodeBuilder = {
           const h = input[i] + bias[i];
           net[i] = h;
           x[i] = (1 - a) * x[i] + a * f(h);
+        }
+      },
+    };
+    if (!p.plasticity) return runtime;
+
+    const gain = new Float64Array(n);
+    const ipBias = new Float64Array(n);
+    const act = new Float64Array(n);
+    const initialBias = bias;
+    return {
+      ...runtime,
+      vars: { output: x, net, gain, bias: ipBias },
+      equation: `${node.id}.y[t] = ${leakText}f(gain·${node.id}.in + bias), ${activationFormulas[p.activation]}, gain and bias per unit (intrinsic plasticity)`,
+      reads: [...runtime.reads!, `${node.id}.gain`, `${node.id}.bias`],
+      plasticity: [rateIp(node.id, p.plasticity, { x: input, y: act, gain, bias: ipBias })],
+      reset(rng) {
+        runtime.reset(rng);
+        gain.fill(1);
+        ipBias.set(initialBias);
+        act.fill(0);
+      },
+      update() {
+        for (let i = 0; i < n; i++) {
+          const h = gain[i] * input[i] + ipBias[i];
+          net[i] = h;
+          const y = f(h);
+          act[i] = y;
+          x[i] = (1 - a) * x[i] + a * y;
         }
       },
     };

@@ -2,6 +2,13 @@
 import type { NodeBuilder } from '../types.ts';
 import { inputBuilder } from './input.ts';
 import { rateBuilder } from './rate.ts';
+import { lifBuilder } from './lif.ts';
+import { izhikevichBuilder } from './izhikevich.ts';
+import { poissonBuilder } from './poisson.ts';
+import { ctrnnBuilder } from './ctrnn.ts';
+import { wilsonCowanBuilder } from './wilson-cowan.ts';
+import { hopfieldBuilder } from './hopfield.ts';
+import { thresholdBuilder } from './threshold.ts';
 
 const builders = new Map<string, NodeBuilder>();
 
@@ -14,4 +21,6 @@ export function getBuilder(kind: string): NodeBuilder | undefined {
   return builders.get(kind);
 }
 
-for (const b of [inputBuilder, rateBuilder]) registerBuilder(b);
+for (const b of [inputBuilder, rateBuilder, ctrnnBuilder, wilsonCowanBuilder, lifBuilder, izhikevichBuilder, poissonBuilder, hopfieldBuilder, thresholdBuilder]) {
+  registerBuilder(b);
+}

@@ -1,0 +1,78 @@
+import { izhikevichConstants, type IzhikevichParams } from '../../../model/index.ts';
+import type { NodeBuilder, NodeRuntime } from '../types.ts';
+import { expandPerUnit, fillInit } from './init-state.ts';
+import { incomingEdges, SynapticInput } from './synaptic-input.ts';
+
+/** Peak at which a spike is registered and v is reset (Izhikevich 2003). */
+const V_PEAK = 30;
+
+/**
+ * Izhikevich's simple model (Izhikevich 2003, IEEE Trans. Neural Networks 14:1569, eqs. 1–3),
+ * forward Euler in `substeps` substeps of h = dt/substeps (ms), per substep:
+ *   v ← v + h·(0.04v² + 5v + 140 − u + I),  I = i_e + I_syn   (v in mV)
+ *   u ← u + h·a·(b·v − u)                                     (with the new v, as in the paper's code)
+ *   if v ≥ 30 mV: spike (output 1 this step), v ← c, u ← u + d
+ * Delta synapses add their jump to v before integrating. The v trace shows the reset value c in
+ * a spike step (the peak is not stored).
+ */
+export const izhikevichBuilder: NodeBuilder = {
+  kind: 'izhikevich',
+  build(node, ctx): NodeRuntime {
+    const p = node.params as unknown as IzhikevichParams;
+    const n = p.size;
+    const k = izhikevichConstants(p);
+    const a = expandPerUnit(k.a, n);
+    const b = expandPerUnit(k.b, n);
+    const c = expandPerUnit(k.c, n);
+    const d = expandPerUnit(k.d, n);
+    const ie = expandPerUnit(p.i_e, n);
+    const v = new Float64Array(n);
+    const u = new Float64Array(n);
+    const spikes = new Float64Array(n);
+    const syn = new SynapticInput(n, ctx.dt, incomingEdges(ctx.doc.edges, node.id));
+    const substeps = p.substeps;
+    const h = ctx.dt / substeps;
+    return {
+      id: node.id,
+      kind: 'izhikevich',
+      size: n,
+      output: spikes,
+      input: syn.input,
+      vars: { output: spikes, v, u },
+      spiking: true,
+      equation: `v += h·(0.04v² + 5v + 140 − u + i_e + I_syn), u += h·a(bv − u), h = dt/${substeps}; if v ≥ 30 mV: v = c, u += d; ${syn.describe()} (${p.type ?? (p.a === undefined ? 'RS' : 'custom')}; forward Euler)`,
+      reads: [`${node.id}.v[t−1]`, `${node.id}.u[t−1]`],
+      inputFor: (edge) => syn.inputFor(edge),
+      reset(rng) {
+        fillInit(p.init_v, v, rng);
+        if (p.init_u === undefined) for (let i = 0; i < n; i++) u[i] = b[i] * v[i];
+        else fillInit(p.init_u, u, rng);
+        spikes.fill(0);
+        syn.reset();
+      },
+      update() {
+        syn.advance();
+        const iSyn = syn.iSyn;
+        const jump = syn.jump;
+        for (let i = 0; i < n; i++) {
+          let vi = v[i] + jump[i];
+          let ui = u[i];
+          const I = ie[i] + iSyn[i];
+          let fired = 0;
+          for (let s = 0; s < substeps; s++) {
+            vi += h * (0.04 * vi * vi + 5 * vi + 140 - ui + I);
+            ui += h * a[i] * (b[i] * vi - ui);
+            if (vi >= V_PEAK) {
+              fired = 1;
+              vi = c[i];
+              ui += d[i];
+            }
+          }
+          v[i] = vi;
+          u[i] = ui;
+          spikes[i] = fired;
+        }
+      },
+    };
+  },
+};

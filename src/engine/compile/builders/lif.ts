@@ -1,0 +1,73 @@
+import type { LifParams } from '../../../model/index.ts';
+import type { NodeBuilder, NodeRuntime } from '../types.ts';
+import { expandPerUnit, fillInit } from './init-state.ts';
+import { incomingEdges, SynapticInput } from './synaptic-input.ts';
+
+/**
+ * Leaky integrate-and-fire population (Lapicque 1907; Dayan & Abbott 2001, eq. 5.8; Gerstner et
+ * al. 2014, eq. 1.5), forward Euler with step dt (ms):
+ *   V ← V + (dt/τ_m)·(−(V − v_rest) + r_m·(i_e + I_syn)) + Σ_delta w·s        [mV; MΩ·nA = mV]
+ *   if V ≥ v_th: spike (output 1 this step), V ← v_reset, held there for round(t_ref/dt) steps
+ *   (delta inputs arriving while refractory are dropped, as in NEST's iaf_psc_delta).
+ * I_syn from the synapse models of the incoming edges (synaptic-input.ts). With constant i_e and
+ * v_reset = v_rest the rate is 1 / (t_ref + τ_m·ln(r_m·i_e / (r_m·i_e − (v_th − v_rest)))) when
+ * r_m·i_e > v_th − v_rest (the rheobase), else 0 (Dayan & Abbott eq. 5.11 with refractoriness).
+ */
+export const lifBuilder: NodeBuilder = {
+  kind: 'lif',
+  build(node, ctx): NodeRuntime {
+    const p = node.params as unknown as LifParams;
+    const n = p.size;
+    const dt = ctx.dt;
+    const v = new Float64Array(n);
+    const spikes = new Float64Array(n);
+    const refractory = new Int32Array(n);
+    const refSteps = Math.round(p.t_ref / dt);
+    const ie = expandPerUnit(p.i_e, n);
+    const syn = new SynapticInput(n, dt, incomingEdges(ctx.doc.edges, node.id));
+    const { tau_m: tau, v_rest: vRest, v_reset: vReset, v_th: vTh, r_m: rm } = p;
+    const h = dt / tau;
+    return {
+      id: node.id,
+      kind: 'lif',
+      size: n,
+      output: spikes,
+      input: syn.input,
+      vars: { output: spikes, v, i_syn: syn.iSyn },
+      spiking: true,
+      equation: `V += (dt/${tau} ms)·(−(V − ${vRest}) + ${rm} MΩ·(i_e + I_syn)) + Σ w·s_delta; ${syn.describe()}; spike if V ≥ ${vTh} mV → V = ${vReset} mV for ${p.t_ref} ms (forward Euler)`,
+      reads: [`${node.id}.v[t−1]`],
+      inputFor: (edge) => syn.inputFor(edge),
+      reset(rng) {
+        if (p.init_v === undefined) v.fill(vRest);
+        else fillInit(p.init_v, v, rng);
+        spikes.fill(0);
+        refractory.fill(0);
+        syn.reset();
+      },
+      update() {
+        syn.advance();
+        const iSyn = syn.iSyn;
+        const jump = syn.jump;
+        for (let i = 0; i < n; i++) {
+          if (refractory[i] > 0) {
+            refractory[i]--;
+            v[i] = vReset;
+            spikes[i] = 0;
+            continue;
+          }
+          let vi = v[i];
+          vi += h * (vRest - vi + rm * (ie[i] + iSyn[i])) + jump[i];
+          if (vi >= vTh) {
+            spikes[i] = 1;
+            vi = vReset;
+            refractory[i] = refSteps;
+          } else {
+            spikes[i] = 0;
+          }
+          v[i] = vi;
+        }
+      },
+    };
+  },
+};

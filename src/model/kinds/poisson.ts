@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { int, perUnit } from '../schema-helpers.ts';
+import { LIMITS } from '../limits.ts';
+import { defineKind } from './kind-spec.ts';
+import { checkPerUnitFields } from './checks.ts';
+
+export const poissonParams = z.strictObject({
+  size: int({ min: 1, max: LIMITS.maxPopulationSize, description: 'spike trains' }).default(1),
+  rate: perUnit({ min: 0, unit: 'Hz', description: 'mean firing rate' }).default(10),
+});
+export type PoissonParams = z.output<typeof poissonParams>;
+
+/**
+ * Poisson spike source (Dayan & Abbott 2001, §1.4): in each step of dt ms a unit spikes with
+ * probability min(1, rate·dt/1000) (Bernoulli approximation of a Poisson process), seeded.
+ */
+export const poissonKind = defineKind<PoissonParams>({
+  kind: 'poisson',
+  label: 'Poisson spikes',
+  group: 'inputs',
+  description: 'Independent Poisson spike trains at a given rate (Hz), seeded.',
+  params: poissonParams,
+  defaults: () => ({ size: 10, rate: 10 }),
+  outputSize: (p) => p.size,
+  variables: () => ['output'],
+  acceptsInput: false,
+  summary: (p) => `${Array.isArray(p.rate) ? '…' : p.rate} Hz`,
+  check: (p) => checkPerUnitFields(p, p.size, ['rate']),
+});

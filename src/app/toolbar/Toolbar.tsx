@@ -6,7 +6,7 @@ import { ThemeToggle } from './ThemeToggle.tsx';
 
 export function Toolbar() {
   return (
-    <div className="toolbar" role="toolbar" aria-label="Main">
+    <div className="toolbar">
       <div className="toolbar__brand">
         <span className="toolbar__logo" aria-hidden="true">
           ↻

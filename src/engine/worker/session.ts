@@ -47,7 +47,7 @@ export class EngineSession implements EngineApi {
       try {
         return new Recorder(sim, parseProbe(p), Math.max(1, steps));
       } catch (err) {
-        if (err instanceof ProbeError) throw new Error(err.message);
+        if (err instanceof ProbeError) throw new Error(err.message, { cause: err });
         throw err;
       }
     });

@@ -31,7 +31,7 @@ const boundsFields = {
 function boundsOrdered(r: { w_min?: number; w_max?: number }): boolean {
   return r.w_min === undefined || r.w_max === undefined || r.w_min <= r.w_max;
 }
-const boundsRule = { message: 'w_max must be ≥ w_min', path: ['w_max'] };
+const boundsRule = { message: 'must be ≥ w_min', path: ['w_max'] };
 
 export const ipTriesch = z.strictObject({
   rule: z.literal('ip-triesch'),

@@ -51,6 +51,6 @@ describe('recurrence CLI with neuron models and plasticity', () => {
     expect(out).toMatch(/learn\s+W\[in\]_ij \+= .*pair STDP/);
     expect(out).toMatch(/reads: p\.y\[t−1\], n1\.y\[t\], W\[in\]\s+writes: W\[in\], traces\[in\]/);
     expect(out).toMatch(/learn\s+Δb = .*Schrauwen/);
-    expect(out).toMatch(/deliver n1\.in\[delta\] \+= W\[in\] · p\.y\[t−1\]  \(event-driven/);
+    expect(out).toMatch(/deliver n1\.in\[delta\] \+= W\[in\] · p\.y\[t−1\] {2}\(event-driven/);
   });
 });

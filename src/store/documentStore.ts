@@ -1,7 +1,8 @@
 /**
  * The open graph document: the one source of truth the canvas and panels are views of.
  * Every load goes through validation; a bad document is reported and never replaces the
- * current one.
+ * current one. Edits arrive as named commands (editor/commands) through `commit`, which records
+ * undo history by the command's policy; loading and simulation state never enter history.
  */
 import { create } from 'zustand';
 import {
@@ -11,20 +12,39 @@ import {
   type ValidationIssue,
   type ValidationResult,
 } from '../model/index.ts';
+import { moveNodes } from './edits.ts';
+import { emptyHistory, endGesture, recordEdit, redo, undo, type History, type UndoPolicy } from './history.ts';
 
 export type LoadOutcome = { ok: true } | { ok: false; errors: ValidationIssue[] };
 
+export interface CommitOptions {
+  /** Name of the command, shown in Undo's tooltip. */
+  label: string;
+  undo: UndoPolicy;
+  /** Edits of one gesture share a key and become one undo step. */
+  gestureKey?: string;
+}
+
 export interface DocumentState {
   doc: GraphDocument;
-  /** Unsaved changes since the last load or save. */
+  /** Unsaved changes: the document differs from the one last loaded or saved. */
   dirty: boolean;
+  /** The document as last loaded or saved (dirty = doc !== savedDoc). */
+  savedDoc: GraphDocument;
   /** Increments on every successful load (not on edits), so views can re-fit to a new network. */
   loadCount: number;
-  /** Validates `raw` and, when valid, makes it the open document. */
+  history: History;
+  /** Validates `raw` and, when valid, makes it the open document (history starts afresh). */
   load(raw: unknown): LoadOutcome;
   /** Parses and validates the text of a .json file, then loads it. */
   loadText(text: string): LoadOutcome;
-  /** Moves a node (canvas drag). */
+  /** Makes `doc` the open document as an edit, recorded by `options.undo`. */
+  commit(doc: GraphDocument, options: CommitOptions): void;
+  /** Ends the open gesture (pointer released). */
+  endGesture(): void;
+  undo(): void;
+  redo(): void;
+  /** Moves a node (one undo step). */
   moveNode(id: string, position: { x: number; y: number }): void;
   /** The document has been written to a file. */
   markSaved(): void;
@@ -35,26 +55,40 @@ export function createDocumentStore(initial: GraphDocument) {
   return create<DocumentState>()((set, get) => {
     const adopt = (result: ValidationResult): LoadOutcome => {
       if (!result.ok) return { ok: false, errors: result.errors };
-      set({ doc: result.doc, dirty: false, loadCount: get().loadCount + 1 });
+      set({ doc: result.doc, savedDoc: result.doc, dirty: false, loadCount: get().loadCount + 1, history: emptyHistory });
       return { ok: true };
     };
+    const show = (doc: GraphDocument, history: History) => set({ doc, history, dirty: doc !== get().savedDoc });
     return {
       doc: initial,
+      savedDoc: initial,
       dirty: false,
       loadCount: 0,
+      history: emptyHistory,
       load: (raw) => adopt(validateDocument(raw)),
       loadText: (text) => adopt(parseDocumentText(text)),
-      moveNode(id, position) {
-        const { doc } = get();
-        const index = doc.nodes.findIndex((n) => n.id === id);
-        if (index < 0) return;
-        const old = doc.nodes[index].position;
-        if (old.x === position.x && old.y === position.y) return;
-        const nodes = doc.nodes.slice();
-        nodes[index] = { ...nodes[index], position: { x: position.x, y: position.y } };
-        set({ doc: { ...doc, nodes }, dirty: true });
+      commit(doc, options) {
+        const { doc: before, history } = get();
+        if (doc === before) return;
+        show(doc, recordEdit(history, before, options.label, options.undo, options.gestureKey));
       },
-      markSaved: () => set({ dirty: false }),
+      endGesture() {
+        const { history } = get();
+        const next = endGesture(history);
+        if (next !== history) set({ history: next });
+      },
+      undo() {
+        const step = undo(get().history, get().doc);
+        if (step) show(step.doc, step.history);
+      },
+      redo() {
+        const step = redo(get().history, get().doc);
+        if (step) show(step.doc, step.history);
+      },
+      moveNode(id, position) {
+        get().commit(moveNodes(get().doc, [{ id, position }]), { label: 'Move', undo: 'step' });
+      },
+      markSaved: () => set({ savedDoc: get().doc, dirty: false }),
     };
   });
 }

@@ -1,0 +1,75 @@
+/**
+ * Editor state that is not the document: the selection, what the schedule view highlights,
+ * the messages (toasts) the editor shows, and which dialogs and tabs are open. None of it enters
+ * undo history.
+ */
+import { create } from 'zustand';
+
+export interface Selection {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+  groups: ReadonlySet<string>;
+}
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: 'info' | 'warning' | 'error';
+  /** A button in the toast (e.g. "Undo"). */
+  action?: { label: string; run(): void };
+}
+
+export type SidebarTab = 'inspector' | 'schedule';
+
+export interface EditorState {
+  selection: Selection;
+  /** Elements the schedule view points at (hovered entry). */
+  highlight: { nodes: readonly string[]; edges: readonly string[] } | null;
+  toasts: Toast[];
+  helpOpen: boolean;
+  sidebarTab: SidebarTab;
+  /** The last copied fragment, for when the system clipboard is unavailable. */
+  clipboard: string | null;
+  select(selection: Partial<Selection>): void;
+  clearSelection(): void;
+  setHighlight(highlight: EditorState['highlight']): void;
+  toast(message: string, tone?: Toast['tone'], action?: Toast['action']): number;
+  dismissToast(id: number): void;
+  setHelpOpen(open: boolean): void;
+  setSidebarTab(tab: SidebarTab): void;
+  setClipboard(text: string): void;
+}
+
+const none: ReadonlySet<string> = new Set();
+export const emptySelection: Selection = { nodes: none, edges: none, groups: none };
+
+/** How long a toast stays, in ms. */
+export const TOAST_MS = 9000;
+
+export function createEditorStore() {
+  let nextToast = 1;
+  return create<EditorState>()((set, get) => ({
+    selection: emptySelection,
+    highlight: null,
+    toasts: [],
+    helpOpen: false,
+    sidebarTab: 'inspector',
+    clipboard: null,
+    select: (s) => set({ selection: { ...emptySelection, ...s } }),
+    clearSelection: () => set({ selection: emptySelection }),
+    setHighlight: (highlight) => set({ highlight }),
+    toast(message, tone = 'info', action) {
+      const id = nextToast++;
+      set({ toasts: [...get().toasts.slice(-3), { id, message, tone, action }] });
+      if (typeof setTimeout === 'function') setTimeout(() => get().dismissToast(id), TOAST_MS);
+      return id;
+    },
+    dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+    setHelpOpen: (helpOpen) => set({ helpOpen }),
+    setSidebarTab: (sidebarTab) => set({ sidebarTab }),
+    setClipboard: (clipboard) => set({ clipboard }),
+  }));
+}
+
+export type EditorStore = ReturnType<typeof createEditorStore>;
+export const useEditorStore = createEditorStore();

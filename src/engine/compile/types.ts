@@ -37,6 +37,12 @@ export interface NodeRuntime {
   bindEdges?(edges: EdgeRuntime[]): void;
   /** Learning of the node itself (intrinsic plasticity); runs after every node has updated. */
   readonly plasticity?: PlasticityRuntime[];
+  /**
+   * Live parameter change without reset (engine/live-update.ts): applies `params` (same kind,
+   * same size) from the next step on and returns true, or returns false when the change needs
+   * a recompile (the runtime is then left unchanged).
+   */
+  setParams?(params: Record<string, unknown>): boolean;
 }
 
 /**

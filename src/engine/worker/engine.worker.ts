@@ -1,16 +1,25 @@
 /** The engine's Web Worker: a thin shell that exposes an EngineSession through Comlink. */
 import * as Comlink from 'comlink';
 import { EngineSession, frameTransferables } from './session.ts';
-import type { EngineApi } from './protocol.ts';
+import type { EngineApi, Frame } from './protocol.ts';
 
 const session = new EngineSession();
+const transferFrame = (frame: Frame) => Comlink.transfer(frame, frameTransferables(frame));
 
 const api: EngineApi = {
   load: (doc) => session.load(doc),
   reset: (seed) => session.reset(seed),
-  async run(steps, probes) {
-    const frame = session.runSync(steps, probes);
-    return Comlink.transfer(frame, frameTransferables(frame));
+  run: async (steps, probes) => transferFrame(session.runSync(steps, probes)),
+  subscribe: (subscriptions) => session.subscribe(subscriptions),
+  advance: async (steps, budgetMs) => transferFrame(session.advanceSync(steps, budgetMs)),
+  update: (doc) => session.update(doc),
+  async weights(edge) {
+    const w = session.weightsSync(edge);
+    return w ? Comlink.transfer(w, [w.data.buffer as ArrayBuffer]) : null;
+  },
+  async spectrum(edge) {
+    const s = await session.spectrum(edge);
+    return s ? Comlink.transfer(s, [s.re.buffer as ArrayBuffer, s.im.buffer as ArrayBuffer]) : null;
   },
 };
 

@@ -2,6 +2,14 @@
  * The engine's worker protocol: what the app may ask of a simulation running in a Web Worker
  * (or, as a fallback, in the page). Calls go through Comlink (promise-based RPC); frames carry
  * their samples in typed arrays that are transferred, not copied.
+ *
+ * Two ways to run:
+ *  - `run(steps, probes)`: one batch, every step of each probe (the CLI-like "run N steps");
+ *  - the live loop: `subscribe` the probes the panels show (each with its ring-buffer window),
+ *    then `advance(steps)` once per animation frame (speed = steps per frame) — each call
+ *    returns only the new samples, at most one window per probe. Start, pause, step(n), reset
+ *    and reseed are the client's calls of `advance` and `reset`; `update` applies an edited
+ *    document to the running network (engine/live-update.ts).
  */
 import type { GraphDocument, ValidationIssue } from '../../model/index.ts';
 import type { ScheduleEntry } from '../compile/types.ts';
@@ -11,10 +19,22 @@ export interface NodeInfo {
   kind: string;
   size: number;
   variables: string[];
+  /** Outputs are spike events (1 in a step with a spike, else 0). */
+  spiking: boolean;
+}
+
+export interface EdgeInfo {
+  id: string;
+  source: string;
+  target: string;
+  rows: number;
+  cols: number;
+  /** Learning rules change its weights while running. */
+  plastic: boolean;
 }
 
 export type LoadResult =
-  | { ok: true; nodes: NodeInfo[]; schedule: ScheduleEntry[] }
+  | { ok: true; nodes: NodeInfo[]; edges: EdgeInfo[]; schedule: ScheduleEntry[] }
   | { ok: false; errors: ValidationIssue[] };
 
 /** Samples of one probe: `count` steps × `width` values, row-major, oldest first. */
@@ -22,6 +42,8 @@ export interface ProbeFrame {
   width: number;
   count: number;
   data: Float64Array;
+  /** Step number of this probe's first sample when it differs from the frame's (a window cut the batch). */
+  firstStep?: number;
 }
 
 /** The result of running a batch of steps. */
@@ -37,6 +59,40 @@ export interface Frame {
   elapsedMs: number;
 }
 
+/** A probe the live loop records, with the number of most recent steps a client keeps of it. */
+export interface Subscription {
+  probe: string;
+  /** Ring-buffer window in steps (default 1,000). */
+  window: number;
+}
+
+export type SubscribeResult = { ok: true } | { ok: false; errors: Record<string, string> };
+
+/** What an edited document did to the running network. */
+export type UpdateResult =
+  | { ok: true; change: 'none' | 'params'; t: number; message: string }
+  | { ok: true; change: 'recompiled'; t: number; message: string; kept: string[]; nodes: NodeInfo[]; edges: EdgeInfo[]; schedule: ScheduleEntry[] }
+  | { ok: false; errors: ValidationIssue[] };
+
+/** An edge's weight matrix, dense row-major (rows = target units, cols = source units). */
+export interface WeightsSnapshot {
+  edge: string;
+  rows: number;
+  cols: number;
+  data: Float64Array;
+  /** Step the snapshot was taken after. */
+  t: number;
+}
+
+/** Eigenvalues λ = re + i·im of a square weight matrix, and its spectral radius max |λ|. */
+export interface SpectrumSnapshot {
+  edge: string;
+  re: Float64Array;
+  im: Float64Array;
+  radius: number;
+  t: number;
+}
+
 export interface EngineApi {
   /** Validates and compiles a document; resets to its seed. */
   load(doc: unknown): Promise<LoadResult>;
@@ -44,6 +100,19 @@ export interface EngineApi {
   reset(seed?: number): Promise<{ t: number; seed: number }>;
   /** Runs `steps` steps and returns every step's value of each probe (`ID`, `ID.VAR`, `ID[i]`). */
   run(steps: number, probes: string[]): Promise<Frame>;
+  /** Sets what `advance` records (replacing the previous subscriptions). */
+  subscribe(subscriptions: Subscription[]): Promise<SubscribeResult>;
+  /**
+   * Runs up to `steps` steps (fewer when `budgetMs` of wall-clock time is spent or the network
+   * diverges) and returns the subscribed probes' new samples, the last `window` of each.
+   */
+  advance(steps: number, budgetMs?: number): Promise<Frame>;
+  /** Applies an edited document to the running network: patch, recompile keeping state, or reject. */
+  update(doc: unknown): Promise<UpdateResult>;
+  /** The current weights of an edge (null: no such edge). */
+  weights(edge: string): Promise<WeightsSnapshot | null>;
+  /** Eigenvalues of a square edge's current weights (null: no such edge, not square, or too large). */
+  spectrum(edge: string): Promise<SpectrumSnapshot | null>;
 }
 
 export type { GraphDocument };

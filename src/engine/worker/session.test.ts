@@ -55,3 +55,65 @@ describe('engine session (the code behind the worker)', () => {
     expect(Array.from(frame.probes.x.data)).toEqual(rec.rows().flat());
   });
 });
+
+describe('engine session: the live loop', () => {
+  it('advances in batches that continue each other, each probe cut to its window', async () => {
+    const session = new EngineSession();
+    await session.load(leakyUnitDoc());
+    expect(await session.subscribe([{ probe: 'x', window: 3 }, { probe: 'u', window: 100 }])).toEqual({ ok: true });
+    const a = await session.advance(2);
+    expect(a).toMatchObject({ t: 2, firstStep: 1 });
+    expect(Array.from(a.probes.x.data)).toEqual([1, 1.5]);
+    const b = await session.advance(5);
+    expect(b).toMatchObject({ t: 7, firstStep: 3 });
+    expect(b.probes.x).toMatchObject({ count: 3, firstStep: 5 });
+    expect(Array.from(b.probes.x.data)).toEqual([2 - 2 ** -4, 2 - 2 ** -5, 2 - 2 ** -6]);
+    expect(b.probes.u.count).toBe(5);
+    expect(b.probes.u.firstStep).toBeUndefined();
+  });
+
+  it('reports probes it cannot record', async () => {
+    const session = new EngineSession();
+    await session.load(leakyUnitDoc());
+    const r = await session.subscribe([{ probe: 'x.nope', window: 10 }, { probe: 'x', window: 10 }]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(Object.keys(r.errors)).toEqual(['x.nope']);
+    expect(Object.keys((await session.advance(1)).probes)).toEqual(['x']);
+  });
+
+  it('stops a batch at its time budget', async () => {
+    const session = new EngineSession();
+    await session.load(leakyUnitDoc());
+    const frame = await session.advance(1e9, 5);
+    expect(frame.t).toBeGreaterThan(0);
+    expect(frame.t).toBeLessThan(1e9);
+  });
+
+  it('applies a parameter change from the next step and a structural one keeping state', async () => {
+    const session = new EngineSession();
+    const doc = valid(leakyUnitDoc());
+    await session.load(doc);
+    await session.subscribe([{ probe: 'x', window: 10 }]);
+    await session.advance(2);
+    const scaled = structuredClone(doc);
+    (scaled.edges[1].params.weight as { value: number }).value = 0.25;
+    expect(await session.update(scaled)).toMatchObject({ ok: true, change: 'params', t: 2 });
+    expect(Array.from((await session.advance(1)).probes.x.data)).toEqual([1 + 0.25 * 1.5]);
+    const grown = structuredClone(scaled);
+    grown.nodes.push({ ...grown.nodes[1], id: 'y' });
+    const r = await session.update(grown);
+    expect(r).toMatchObject({ ok: true, change: 'recompiled', t: 3, kept: ['u', 'x'] });
+    expect((await session.advance(1)).firstStep).toBe(4);
+    expect(await session.update(grown)).toMatchObject({ ok: true, change: 'none' });
+  });
+
+  it('gives weights densely and the eigenvalues of a square edge', async () => {
+    const session = new EngineSession();
+    await session.load(leakyUnitDoc());
+    expect(await session.weights('self')).toMatchObject({ rows: 1, cols: 1, data: new Float64Array([0.5]) });
+    expect(await session.weights('none')).toBeNull();
+    const s = (await session.spectrum('self'))!;
+    expect(s.radius).toBeCloseTo(0.5, 12);
+    expect(Array.from(s.re)).toEqual([0.5]);
+  });
+});

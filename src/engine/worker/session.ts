@@ -2,30 +2,49 @@
  * The engine session behind the worker protocol: a pure module (no DOM, no worker globals),
  * so the worker, the in-page fallback and Node tests run exactly the same code.
  */
-import { validateDocument } from '../../model/index.ts';
-import { compile, CompileError, describeSchedule } from '../compile/compile.ts';
+import { validateDocument, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
+import { compile, CompileError, describeSchedule, type Program } from '../compile/compile.ts';
 import { DivergenceError, Simulator } from '../simulator.ts';
-import { parseProbe, ProbeError, Recorder } from '../probes.ts';
-import type { EngineApi, Frame, LoadResult } from './protocol.ts';
+import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
+import { applyParams, classifyChange, transferState } from '../live-update.ts';
+import { eigenvalues } from '../linalg/hessenberg-qr.ts';
+import type { EngineApi, Frame, LoadResult, SpectrumSnapshot, SubscribeResult, Subscription, UpdateResult, WeightsSnapshot } from './protocol.ts';
+
+/** Largest square matrix whose full spectrum `spectrum` computes (dense QR is O(n³)). */
+export const SPECTRUM_LIMIT = 1200;
+
+type Compiled = { ok: true; program: Program } | { ok: false; errors: ValidationIssue[] };
+
+function compileDocument(doc: GraphDocument): Compiled {
+  try {
+    return { ok: true, program: compile(doc) };
+  } catch (err) {
+    if (err instanceof CompileError) return { ok: false, errors: [{ path: err.path, message: err.message.slice(err.path.length + 2) }] };
+    throw err;
+  }
+}
+
+function describe(program: Program) {
+  return {
+    nodes: program.nodes.map((n) => ({ id: n.id, kind: n.kind, size: n.size, variables: Object.keys(n.vars), spiking: n.spiking === true })),
+    edges: program.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, rows: e.rows, cols: e.cols, plastic: e.plastic })),
+    schedule: describeSchedule(program.schedule),
+  };
+}
 
 export class EngineSession implements EngineApi {
   private sim: Simulator | null = null;
+  private doc: GraphDocument | null = null;
+  private subscriptions: { probe: string; spec: ProbeSpec; window: number }[] = [];
 
   async load(raw: unknown): Promise<LoadResult> {
     const result = validateDocument(raw);
     if (!result.ok) return { ok: false, errors: result.errors };
-    try {
-      const program = compile(result.doc);
-      this.sim = new Simulator(program, result.doc.seed);
-      return {
-        ok: true,
-        nodes: program.nodes.map((n) => ({ id: n.id, kind: n.kind, size: n.size, variables: Object.keys(n.vars) })),
-        schedule: describeSchedule(program.schedule),
-      };
-    } catch (err) {
-      if (err instanceof CompileError) return { ok: false, errors: [{ path: err.path, message: err.message.slice(err.path.length + 2) }] };
-      throw err;
-    }
+    const compiled = compileDocument(result.doc);
+    if (!compiled.ok) return compiled;
+    this.sim = new Simulator(compiled.program, result.doc.seed);
+    this.doc = result.doc;
+    return { ok: true, ...describe(compiled.program) };
   }
 
   async reset(seed?: number): Promise<{ t: number; seed: number }> {
@@ -40,30 +59,135 @@ export class EngineSession implements EngineApi {
 
   /** Synchronous core of `run`, for callers in the same thread. */
   runSync(steps: number, probes: string[]): Frame {
-    const sim = this.require();
-    const started = performance.now();
-    const firstStep = sim.t + 1;
-    const recorders = probes.map((p) => {
+    const specs = probes.map((p) => {
       try {
-        return new Recorder(sim, parseProbe(p), Math.max(1, steps));
+        return parseProbe(p);
       } catch (err) {
         if (err instanceof ProbeError) throw new Error(err.message, { cause: err });
         throw err;
       }
     });
+    return this.record(
+      steps,
+      specs.map((spec, i) => ({ probe: probes[i], spec, window: Math.max(1, steps) })),
+    );
+  }
+
+  async subscribe(subscriptions: Subscription[]): Promise<SubscribeResult> {
+    const sim = this.require();
+    const errors: Record<string, string> = {};
+    const kept: EngineSession['subscriptions'] = [];
+    for (const s of subscriptions) {
+      try {
+        const spec = parseProbe(s.probe);
+        new Recorder(sim, spec, 1); // checks the node, variable and unit exist
+        kept.push({ probe: s.probe, spec, window: Math.max(1, Math.floor(s.window)) });
+      } catch (err) {
+        if (!(err instanceof ProbeError)) throw err;
+        errors[s.probe] = err.message;
+      }
+    }
+    this.subscriptions = kept;
+    return Object.keys(errors).length === 0 ? { ok: true } : { ok: false, errors };
+  }
+
+  async advance(steps: number, budgetMs?: number): Promise<Frame> {
+    return this.advanceSync(steps, budgetMs);
+  }
+
+  /** Synchronous core of `advance`. */
+  advanceSync(steps: number, budgetMs?: number): Frame {
+    return this.record(steps, this.subscriptions, budgetMs);
+  }
+
+  async update(raw: unknown): Promise<UpdateResult> {
+    const result = validateDocument(raw);
+    if (!result.ok) return { ok: false, errors: result.errors };
+    const next = result.doc;
+    if (!this.sim || !this.doc) {
+      const loaded = await this.load(next);
+      if (!loaded.ok) return loaded;
+      const { nodes, edges, schedule } = loaded;
+      return { ok: true, change: 'recompiled', t: 0, message: 'compiled', kept: [], nodes, edges, schedule };
+    }
+    const sim = this.sim;
+    const change = classifyChange(this.doc, next);
+    if (change.type === 'none') {
+      this.doc = next;
+      return { ok: true, change: 'none', t: sim.t, message: 'nothing the simulation uses changed' };
+    }
+    if (change.type === 'params' && applyParams(sim.program, next, change)) {
+      this.doc = next;
+      const what = [...change.nodes, ...change.edges.map((e) => e.id)].join(', ');
+      return { ok: true, change: 'params', t: sim.t, message: `applied to ${what} from step ${sim.t + 1}` };
+    }
+    const compiled = compileDocument(next);
+    if (!compiled.ok) return compiled;
+    const replacement = new Simulator(compiled.program, sim.seed);
+    const kept = transferState(sim.program, compiled.program);
+    replacement.t = sim.t;
+    this.sim = replacement;
+    this.doc = next;
+    const reason = change.type === 'structural' ? change.reason : 'a node cannot change these parameters live';
+    const keptText = kept.length > 0 ? `kept the state of ${kept.join(', ')}` : 'no state could be kept';
+    return { ok: true, change: 'recompiled', t: sim.t, message: `recompiled (${reason}); ${keptText}`, kept, ...describe(compiled.program) };
+  }
+
+  async weights(edge: string): Promise<WeightsSnapshot | null> {
+    return this.weightsSync(edge);
+  }
+
+  weightsSync(edgeId: string): WeightsSnapshot | null {
+    const sim = this.require();
+    const edge = sim.program.edges.find((e) => e.id === edgeId);
+    if (!edge) return null;
+    const { rows, cols } = edge;
+    const w = edge.weights;
+    let data: Float64Array;
+    if (w.format === 'dense') data = w.data.slice();
+    else {
+      data = new Float64Array(rows * cols);
+      for (let i = 0; i < rows; i++) for (let k = w.rowPtr[i]; k < w.rowPtr[i + 1]; k++) data[i * cols + w.colIdx[k]] = w.values[k];
+    }
+    return { edge: edgeId, rows, cols, data, t: sim.t };
+  }
+
+  async spectrum(edge: string): Promise<SpectrumSnapshot | null> {
+    const w = this.weightsSync(edge);
+    if (!w || w.rows !== w.cols || w.rows > SPECTRUM_LIMIT || w.rows === 0) return null;
+    const { re, im } = eigenvalues({ rows: w.rows, cols: w.cols, data: w.data });
+    let radius = 0;
+    for (let k = 0; k < re.length; k++) radius = Math.max(radius, Math.hypot(re[k], im[k]));
+    return { edge, re, im, radius, t: w.t };
+  }
+
+  /**
+   * Runs up to `steps` steps, recording each subscription into a ring of its window; stops early
+   * when `budgetMs` has passed or a state diverges. Each probe's samples come out oldest first.
+   */
+  private record(steps: number, subs: EngineSession['subscriptions'], budgetMs?: number): Frame {
+    const sim = this.require();
+    const started = performance.now();
+    const firstStep = sim.t + 1;
+    const recorders = subs.map((s) => new Recorder(sim, s.spec, Math.max(1, Math.min(steps, s.window))));
     let divergence: Frame['divergence'];
     try {
-      sim.run(steps, () => {
+      for (let i = 0; i < steps; i++) {
+        sim.step();
         for (const r of recorders) r.record();
-      });
+        if (budgetMs !== undefined && (i & 3) === 3 && performance.now() - started > budgetMs) break;
+      }
     } catch (err) {
       if (!(err instanceof DivergenceError)) throw err;
       divergence = { node: err.node, step: err.step, message: err.message };
     }
     const frame: Frame = { t: sim.t, firstStep, probes: {}, elapsedMs: performance.now() - started };
-    probes.forEach((p, i) => {
+    const recorded = recorders[0]?.count ?? 0;
+    subs.forEach((s, i) => {
       const r = recorders[i];
-      frame.probes[p] = { width: r.width, count: r.count, data: r.data.subarray(0, r.count * r.width) };
+      const count = Math.min(r.count, r.capacity);
+      const probe = { width: r.width, count, data: orderedSamples(r) };
+      frame.probes[s.probe] = count < recorded ? { ...probe, firstStep: firstStep + recorded - count } : probe;
     });
     if (divergence) frame.divergence = divergence;
     return frame;
@@ -75,7 +199,18 @@ export class EngineSession implements EngineApi {
   }
 }
 
+/** A recorder's samples, oldest first (a copy only when the ring has wrapped). */
+export function orderedSamples(r: Recorder): Float64Array {
+  const count = Math.min(r.count, r.capacity);
+  if (r.count <= r.capacity) return r.data.subarray(0, count * r.width);
+  const out = new Float64Array(count * r.width);
+  const head = (r.count % r.capacity) * r.width;
+  out.set(r.data.subarray(head));
+  out.set(r.data.subarray(0, head), r.data.length - head);
+  return out;
+}
+
 /** The typed arrays of a frame, for transferring it without a copy. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
-  return Object.values(frame.probes).map((p) => p.data.buffer as ArrayBuffer);
+  return [...new Set(Object.values(frame.probes).map((p) => p.data.buffer as ArrayBuffer))];
 }

@@ -10,7 +10,7 @@ export const inputBuilder: NodeBuilder = {
     const p = node.params as unknown as InputParams;
     const output = new Float64Array(p.size);
     let noise = new Rng(0, 'unset');
-    const signal = makeSignal(p.signal);
+    let signal = makeSignal(p.signal);
     return {
       id: node.id,
       kind: 'input',
@@ -26,6 +26,13 @@ export const inputBuilder: NodeBuilder = {
       },
       update(t) {
         signal(t, output, noise);
+      },
+      /** A new signal (amplitude, period, …) takes over at the next step; the noise stream goes on. */
+      setParams(raw) {
+        const next = raw as unknown as InputParams;
+        if (next.size !== p.size) return false;
+        signal = makeSignal(next.signal);
+        return true;
       },
     };
   },

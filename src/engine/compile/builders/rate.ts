@@ -18,14 +18,15 @@ import { expandPerUnit, fillInit } from './init-state.ts';
 export const rateBuilder: NodeBuilder = {
   kind: 'rate',
   build(node): NodeRuntime {
-    const p = node.params as unknown as RateParams;
+    let p = node.params as unknown as RateParams;
     const n = p.size;
     const x = new Float64Array(n);
     const input = new Float64Array(n);
     const net = new Float64Array(n);
-    const bias = expandPerUnit(p.bias, n);
-    const f = activationFns[p.activation];
-    const a = p.leak;
+    // Mutable so that setParams can change them between steps (live parameter changes).
+    let bias = expandPerUnit(p.bias, n);
+    let f = activationFns[p.activation];
+    let a = p.leak;
     const leakText = a === 1 ? '' : `(1−${a})·${node.id}.y[t−1] + ${a}·`;
     const runtime: NodeRuntime = {
       id: node.id,
@@ -47,13 +48,21 @@ export const rateBuilder: NodeBuilder = {
           x[i] = (1 - a) * x[i] + a * f(h);
         }
       },
+      setParams(raw) {
+        const next = raw as unknown as RateParams;
+        if (next.size !== n || JSON.stringify(next.plasticity) !== JSON.stringify(p.plasticity)) return false;
+        p = next;
+        a = next.leak;
+        f = activationFns[next.activation];
+        bias = expandPerUnit(next.bias, n);
+        return true;
+      },
     };
     if (!p.plasticity) return runtime;
 
     const gain = new Float64Array(n);
     const ipBias = new Float64Array(n);
     const act = new Float64Array(n);
-    const initialBias = bias;
     return {
       ...runtime,
       vars: { output: x, net, gain, bias: ipBias },
@@ -63,7 +72,7 @@ export const rateBuilder: NodeBuilder = {
       reset(rng) {
         runtime.reset(rng);
         gain.fill(1);
-        ipBias.set(initialBias);
+        ipBias.set(bias); // the `bias` param is the learnt bias's initial value
         act.fill(0);
       },
       update() {

@@ -71,6 +71,31 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': ['error', ...uiGlobals] },
   },
   {
+    // Engines' Math.exp/log/sin/… differ in the last bit between Node and browsers; the engine
+    // uses its own deterministic versions so a seed gives bit-identical traces everywhere.
+    files: ['src/engine/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sin', 'cos', 'tan', 'tanh', 'sinh', 'cosh', 'asin', 'acos', 'atan', 'atan2', 'pow', 'cbrt'].map(
+          (property) => ({
+            object: 'Math',
+            property,
+            message: 'Use src/engine/math/detmath.ts: platform Math functions differ between Node and browsers, breaking bit-identical runs.',
+          }),
+        ),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator='**'], AssignmentExpression[operator='**=']",
+          message: 'x ** y calls the platform pow (differs between engines); multiply, or use powPositive from src/engine/math/detmath.ts.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/store/**'],
     rules: {
       'no-restricted-imports': [

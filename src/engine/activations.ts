@@ -1,16 +1,18 @@
 /**
- * Activation functions f of rate units, applied elementwise (dimensionless).
+ * Activation functions f of rate units, applied elementwise (dimensionless); tanh and the
+ * sigmoid come from the deterministic math module (bit-identical in Node and browsers).
  *  linear f(a) = a; tanh f(a) = tanh(a); sigmoid (logistic) f(a) = 1 / (1 + e^(−a));
  *  relu f(a) = max(0, a); step (Heaviside, threshold 0) f(a) = 1 if a > 0 else 0.
  */
 import type { Activation } from '../model/index.ts';
+import { sigmoid, tanh } from './math/detmath.ts';
 
 export type ScalarFn = (a: number) => number;
 
 export const activationFns: Record<Activation, ScalarFn> = {
   linear: (a) => a,
-  tanh: Math.tanh,
-  sigmoid: (a) => 1 / (1 + Math.exp(-a)),
+  tanh,
+  sigmoid,
   relu: (a) => (a > 0 ? a : 0),
   step: (a) => (a > 0 ? 1 : 0),
 };

@@ -6,9 +6,11 @@
  * Algorithm: xoshiro128** (Blackman & Vigna 2018, "Scrambled linear pseudorandom number
  * generators"), 32-bit arithmetic only, period 2^128 − 1; state seeded by splitmix32 from a
  * 32-bit FNV-1a hash of the label mixed with the seed. Gaussian numbers: Box–Muller (Box &
- * Muller 1958), both branches used. Pure integer and IEEE double arithmetic, so Node and
- * every browser produce bit-identical streams.
+ * Muller 1958), both branches used, with the deterministic log/sin/cos of math/detmath.ts.
+ * Pure integer and IEEE double arithmetic, so Node and every browser produce bit-identical streams.
  */
+
+import { cos, log, sin } from './math/detmath.ts';
 
 /** 32-bit FNV-1a hash of a string (Fowler–Noll–Vo). */
 export function fnv1a(text: string): number {
@@ -83,10 +85,10 @@ export class Rng {
     }
     const u1 = 1 - this.uniform(); // (0, 1]: log is finite
     const u2 = this.uniform();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    this.spare = r * Math.sin(2 * Math.PI * u2);
+    const r = Math.sqrt(-2 * log(u1));
+    this.spare = r * sin(2 * Math.PI * u2);
     this.hasSpare = true;
-    return r * Math.cos(2 * Math.PI * u2);
+    return r * cos(2 * Math.PI * u2);
   }
 
   /** Integer in [0, n). */

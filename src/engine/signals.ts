@@ -4,6 +4,7 @@
  */
 import type { Signal } from '../model/index.ts';
 import type { Rng } from './rng.ts';
+import { sin } from './math/detmath.ts';
 
 /** Writes the value at 0-based step t; noise signals draw from `rng` (the node's stream). */
 export type SignalFn = (t: number, out: Float64Array, rng: Rng) => void;
@@ -15,9 +16,10 @@ export function makeSignal(signal: Signal): SignalFn {
       return typeof v === 'number' ? (_t, out) => out.fill(v) : (_t, out) => out.set(v);
     }
     case 'sine': {
-      // u(t) = offset + A·sin(2π t / P + φ)
+      // u(t) = offset + A·sin(2π t / P + φ); t mod P (exact in IEEE arithmetic) keeps the
+      // argument small so the deterministic sin stays accurate for any run length.
       const { amplitude, period, phase, offset } = signal;
-      return (t, out) => out.fill(offset + amplitude * Math.sin((2 * Math.PI * t) / period + phase));
+      return (t, out) => out.fill(offset + amplitude * sin((2 * Math.PI * (t % period)) / period + phase));
     }
     case 'step':
       return (t, out) => out.fill(t < signal.at ? signal.before : signal.after);

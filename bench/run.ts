@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   engine: async () => benchEngine,
   linalg: async () => (await import('./linalg.ts')).benchLinalg,
   measures: async () => (await import('./measures.ts')).benchMeasures,
+  lif: async () => (await import('./lif.ts')).benchLif,
 };
 
 const args = process.argv.slice(2);

@@ -139,7 +139,7 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
         }
         const keepZeros = e.plastic && e.spec.connectivity === 1;
         e.synapseRows = e.plastic ? synapseRows(e.weights, keepZeros) : undefined;
-        e.synapseColumns = e.needsColumns ? synapseColumns(e.weights, keepZeros) : undefined;
+        e.synapseColumns = e.needsColumns ? synapseColumns(e.weights, keepZeros, !e.plastic) : undefined;
       });
       for (const n of nodes) n.reset(new Rng(seed, `node:${n.id}`));
       for (const p of plasticity) p.reset?.();

@@ -47,8 +47,13 @@ export function synapseRows(w: WeightMatrix, keepZeros: boolean): SynapseRows {
   return { rowPtr, colIdx, valIdx, values: data };
 }
 
-/** The transpose of `synapseRows` (counting sort by column; rows ascending within a column). */
-export function synapseColumns(w: WeightMatrix, keepZeros: boolean): SynapseColumns {
+/**
+ * The transpose of `synapseRows` (counting sort by column; rows ascending within a column).
+ * With `copy`, the weights are copied in column order (contiguous, cache-friendly; valIdx null):
+ * only for edges whose weights never change after sampling (no plasticity). Without it the index
+ * points into the weight storage, so learning is seen at once.
+ */
+export function synapseColumns(w: WeightMatrix, keepZeros: boolean, copy = false): SynapseColumns {
   const r = synapseRows(w, keepZeros);
   const rows = w.rows;
   const cols = w.cols;
@@ -66,5 +71,8 @@ export function synapseColumns(w: WeightMatrix, keepZeros: boolean): SynapseColu
       valIdx[at] = r.valIdx ? r.valIdx[k] : k;
     }
   }
-  return { colPtr, rowIdx, valIdx, values: r.values };
+  if (!copy) return { colPtr, rowIdx, valIdx, values: r.values };
+  const values = new Float64Array(nnz);
+  for (let k = 0; k < nnz; k++) values[k] = r.values[valIdx[k]];
+  return { colPtr, rowIdx, valIdx: null, values };
 }

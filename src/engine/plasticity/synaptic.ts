@@ -9,6 +9,7 @@
 import type { SynapticRule } from '../../model/index.ts';
 import type { PlasticityRuntime } from '../compile/types.ts';
 import type { SynapseColumns, SynapseRows } from '../compile/synapse-index.ts';
+import { exp } from '../math/detmath.ts';
 
 /** What a rule needs of its edge; `rows()`/`columns()` return the indices rebuilt at every reset. */
 export interface PlasticEdge {
@@ -142,8 +143,8 @@ function stdp(e: PlasticEdge, rule: Extract<SynapticRule, { rule: 'stdp' }>, bas
   const n = e.post.length;
   let pre = new Float64Array(0);
   const post = new Float64Array(n);
-  const decayPre = Math.exp(-e.dt / rule.tau_plus);
-  const decayPost = Math.exp(-e.dt / rule.tau_minus);
+  const decayPre = exp(-e.dt / rule.tau_plus);
+  const decayPost = exp(-e.dt / rule.tau_minus);
   const up = rule.eta * rule.a_plus;
   const down = rule.eta * rule.a_minus;
   return {

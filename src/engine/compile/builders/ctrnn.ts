@@ -2,6 +2,7 @@ import type { CtrnnParams } from '../../../model/index.ts';
 import { integratorText, OdeStepper } from '../../integrate.ts';
 import type { NodeBuilder, NodeRuntime } from '../types.ts';
 import { expandPerUnit, fillInit } from './init-state.ts';
+import { sigmoid } from '../../math/detmath.ts';
 
 /**
  * Continuous-time recurrent neural network (Beer 1995, Adaptive Behavior 3:469, eq. 1):
@@ -26,7 +27,7 @@ export const ctrnnBuilder: NodeBuilder = {
       for (let i = 0; i < n; i++) ds[i] = (input[i] - s[i]) / tau[i];
     };
     const output = () => {
-      for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-g[i] * (y[i] + theta[i])));
+      for (let i = 0; i < n; i++) out[i] = sigmoid(g[i] * (y[i] + theta[i]));
     };
     return {
       id: node.id,

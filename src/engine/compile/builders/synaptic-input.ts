@@ -8,6 +8,7 @@
  * `advance()` (once per step, in the update) sets i_syn = input + Σ_s I_s.
  */
 import type { GraphEdge } from '../../../model/index.ts';
+import { exp } from '../../math/detmath.ts';
 
 interface ExpGroup {
   tau: number;
@@ -35,7 +36,7 @@ export class SynapticInput {
     for (const e of incoming) {
       const s = e.params.synapse;
       if (s?.type === 'exponential' && !this.groups.some((g) => g.tau === s.tau)) {
-        this.groups.push({ tau: s.tau, decay: Math.exp(-dt / s.tau), arriving: new Float64Array(size), current: new Float64Array(size) });
+        this.groups.push({ tau: s.tau, decay: exp(-dt / s.tau), arriving: new Float64Array(size), current: new Float64Array(size) });
       }
     }
     this.iSyn = this.groups.length === 0 ? this.input : new Float64Array(size);

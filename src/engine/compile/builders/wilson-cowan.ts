@@ -1,10 +1,11 @@
 import type { WilsonCowanParams } from '../../../model/index.ts';
 import { integratorText, OdeStepper } from '../../integrate.ts';
 import type { NodeBuilder, NodeRuntime } from '../types.ts';
+import { sigmoid } from '../../math/detmath.ts';
 
 /** F(x; a, θ) = 1/(1 + e^(−a(x − θ))) − 1/(1 + e^(aθ)): the shifted logistic, F(0) = 0. */
 export function wcGain(x: number, a: number, theta: number): number {
-  return 1 / (1 + Math.exp(-a * (x - theta))) - 1 / (1 + Math.exp(a * theta));
+  return sigmoid(a * (x - theta)) - sigmoid(-a * theta);
 }
 
 /**

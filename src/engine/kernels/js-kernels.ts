@@ -1,4 +1,5 @@
 import type { Kernels } from './kernels.ts';
+import { csrMatVecAddF32, denseMatVecAddF32, sigmoidApprox, tanhApprox } from './js-kernels-extra.ts';
 
 /**
  * Plain-JS kernels: the reference every faster implementation is tested against.
@@ -45,4 +46,8 @@ export const jsKernels: Kernels = {
       else for (let k = colPtr[j]; k < end; k++) out[rowIdx[k]] += values[valIdx[k]] * s;
     }
   },
+  denseMatVecAddF32,
+  csrMatVecAddF32,
+  tanhApprox,
+  sigmoidApprox,
 };

@@ -37,4 +37,47 @@ export interface Kernels {
     xOffset: number,
     out: Float64Array,
   ): void;
+  /**
+   * Single precision (float32 mode): out[i] += f64(Σ_j W[i·cols + j] ⊗ f32(x[xOffset + j])), the
+   * products and sums rounded to float (order: see js-kernels-extra.ts; bit-identical in every
+   * implementation).
+   */
+  denseMatVecAddF32(w: Float32Array, rows: number, cols: number, x: Float64Array, xOffset: number, out: Float64Array): void;
+  /** Single precision CSR product, each row summed in storage order in float. */
+  csrMatVecAddF32(
+    rowPtr: Int32Array,
+    colIdx: Int32Array,
+    values: Float32Array,
+    rows: number,
+    x: Float64Array,
+    xOffset: number,
+    out: Float64Array,
+  ): void;
+  /** values[i] = tanh(values[i]) for i < n by the vectorised algorithm of vector-math.ts (≤ 1e-15 relative error). */
+  tanhApprox(values: Float64Array, n: number): void;
+  /** values[i] = σ(values[i]) for i < n by the vectorised algorithm of vector-math.ts (≤ 1e-15 relative error). */
+  sigmoidApprox(values: Float64Array, n: number): void;
+  /**
+   * A store for one program's matrices in the kernels' own memory (WASM linear memory), or
+   * undefined when the kernels work on any typed array (plain JS). See KernelWorkspace.
+   */
+  workspace?(options?: WorkspaceOptions): KernelWorkspace;
+}
+
+export interface WorkspaceOptions {
+  /** Threads that may share a product (1, or 2 with a helper worker over shared memory). */
+  threads?: number;
+}
+
+/**
+ * Memory of one compiled program. `place` copies arrays in (one call for all of them, after each
+ * weight sampling) and returns views to use in their place: products over placed arrays run
+ * without copying the matrix. Each call invalidates the views of the previous one.
+ */
+export interface KernelWorkspace {
+  place<T extends Float64Array | Float32Array | Int32Array>(arrays: readonly T[], scratch: number): T[];
+  /** Threads actually sharing the products (2 once a helper worker is running). */
+  readonly threads: number;
+  /** Frees the memory and stops a helper worker. */
+  dispose(): void;
 }

@@ -1,0 +1,356 @@
+/**
+ * WebAssembly SIMD kernels (wasm/kernels-wat.ts): the same results as the plain-JS reference,
+ * bit for bit (same operations in the same order), several times faster on large products.
+ *
+ * Memory: WASM code can only read its own linear memory. A compiled program therefore keeps its
+ * matrices in a workspace (one WebAssembly.Memory per program, `Kernels.workspace`): after every
+ * weight sampling the compiler `place`s the arrays there and uses the returned views. Vectors
+ * (x, the output) are copied into the workspace's scratch area per product — O(rows + cols)
+ * against O(rows·cols) or O(nnz) of work. Arrays that were not placed (tests, small edges) are
+ * copied into a per-thread scratch memory for the call.
+ *
+ * Two threads: a workspace created with `threads: 2` lives in a shared memory and starts a
+ * helper worker (wasm/helper.ts) that runs the second half of the rows of large products; until
+ * it is ready, and wherever shared memory or blocking waits are unavailable, one thread does all.
+ * Rows are independent, so splitting never changes a result.
+ */
+import { jsKernels } from './js-kernels.ts';
+import type { KernelWorkspace, Kernels, WorkspaceOptions } from './kernels.ts';
+import { CTRL, CTRL_BYTES, JOB, SPIN, canBlock, startHelper, type HelperThread } from './wasm/helper.ts';
+import { instantiate, kernelModule, sharedMemorySupported, type KernelExports } from './wasm/loader.ts';
+import { SHARED_MAX_PAGES } from './wasm/kernels-wat.ts';
+
+const PAGE = 65536;
+/** Below this many multiply–adds a product runs on one thread. */
+export const SPLIT_MIN_WORK = 1 << 15;
+/** Unplaced products smaller than this run in plain JS (copying would cost more than it saves). */
+const ADHOC_MIN_WORK = 64;
+
+type Typed = Float64Array | Float32Array | Int32Array;
+
+const align16 = (n: number) => (n + 15) & ~15;
+
+/** Which workspace memory a typed array's buffer belongs to. */
+const owners = new WeakMap<ArrayBufferLike, WasmMemory>();
+
+class WasmMemory {
+  readonly memory: WebAssembly.Memory;
+  readonly k: KernelExports;
+  f64!: Float64Array;
+  f32!: Float32Array;
+  i32!: Int32Array;
+  ctrl!: Int32Array;
+  /** Scratch capacity (elements) of x, x32 and out; data starts after them. */
+  cap = 0;
+  xPtr = CTRL_BYTES;
+  x32Ptr = CTRL_BYTES;
+  outPtr = CTRL_BYTES;
+  dataPtr = CTRL_BYTES;
+  helper: HelperThread | null = null;
+  helperReady = false;
+  private seq = 0;
+  disposed = false;
+
+  constructor(readonly shared: boolean) {
+    this.memory = shared ? new WebAssembly.Memory({ initial: 1, maximum: SHARED_MAX_PAGES, shared: true }) : new WebAssembly.Memory({ initial: 1 });
+    this.k = instantiate(this.memory, shared);
+    this.refresh();
+  }
+
+  /** Views of the whole memory (again after it grew). */
+  refresh(): void {
+    const b = this.memory.buffer;
+    if (this.f64 && this.f64.buffer === b) return;
+    this.f64 = new Float64Array(b);
+    this.f32 = new Float32Array(b);
+    this.i32 = new Int32Array(b);
+    this.ctrl = new Int32Array(b, 0, 64);
+    owners.set(b, this);
+  }
+
+  /** Lays out scratch for vectors of `cap` elements and makes room for `dataBytes` after it. */
+  layout(cap: number, dataBytes: number): void {
+    this.cap = cap;
+    this.xPtr = CTRL_BYTES;
+    this.x32Ptr = this.xPtr + align16(cap * 8);
+    this.outPtr = this.x32Ptr + align16(cap * 4);
+    this.dataPtr = this.outPtr + align16(cap * 8);
+    const need = this.dataPtr + dataBytes;
+    const have = this.memory.buffer.byteLength;
+    if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
+    this.refresh();
+  }
+
+  /** Copies x[xOff … xOff + n) to the x scratch and out[0 … rows) to the out scratch. */
+  load(x: Float64Array, xOff: number, n: number, out: Float64Array, rows: number): void {
+    const f = this.f64;
+    const xb = this.xPtr >> 3;
+    if (xOff === 0 && x.length === n) f.set(x, xb);
+    else for (let j = 0; j < n; j++) f[xb + j] = x[xOff + j];
+    const ob = this.outPtr >> 3;
+    if (out.length === rows) f.set(out, ob);
+    else for (let i = 0; i < rows; i++) f[ob + i] = out[i];
+  }
+
+  /** Copies the out scratch back to out[0 … rows). */
+  store(out: Float64Array, rows: number): void {
+    const f = this.f64;
+    const ob = this.outPtr >> 3;
+    if (rows > 256) out.set(f.subarray(ob, ob + rows));
+    else for (let i = 0; i < rows; i++) out[i] = f[ob + i];
+  }
+
+  /** Whether the helper takes part in a product of `work` multiply–adds. */
+  splits(work: number): boolean {
+    return this.helperReady && work >= SPLIT_MIN_WORK;
+  }
+
+  /** Posts rows [mid, rows) of a product to the helper (arguments in the control block). */
+  post(fn: number, args: number[]): void {
+    const c = this.ctrl;
+    for (let i = 0; i < args.length; i++) c[CTRL.ARGS + i] = args[i];
+    c[CTRL.FN] = fn;
+    this.seq = (this.seq + 1) | 0;
+    Atomics.store(c, CTRL.SEQ, this.seq);
+    Atomics.notify(c, CTRL.SEQ);
+  }
+
+  /** Waits until the helper finished the last posted job. */
+  join(): void {
+    const c = this.ctrl;
+    const seq = this.seq;
+    let done = Atomics.load(c, CTRL.DONE);
+    for (let i = 0; i < SPIN && done !== seq; i++) done = Atomics.load(c, CTRL.DONE);
+    while (done !== seq) {
+      Atomics.wait(c, CTRL.DONE, done, 1000);
+      done = Atomics.load(c, CTRL.DONE);
+    }
+  }
+
+  dense(wPtr: number, f32: boolean, rows: number, cols: number): void {
+    const xp = f32 ? this.x32Ptr : this.xPtr;
+    if (f32) this.k.demote(this.xPtr, this.x32Ptr, cols);
+    const run = f32 ? this.k.dense_f32 : this.k.dense_f64;
+    if (this.splits(rows * cols) && rows >= 8) {
+      const mid = rows >> 1;
+      this.post(f32 ? JOB.DENSE_F32 : JOB.DENSE_F64, [wPtr, mid, rows, cols, xp, this.outPtr]);
+      run(wPtr, 0, mid, cols, xp, this.outPtr);
+      this.join();
+    } else {
+      run(wPtr, 0, rows, cols, xp, this.outPtr);
+    }
+  }
+
+  csr(rowPtr: number, colIdx: number, values: number, f32: boolean, rows: number, cols: number): void {
+    const xp = f32 ? this.x32Ptr : this.xPtr;
+    if (f32) this.k.demote(this.xPtr, this.x32Ptr, cols);
+    const run = f32 ? this.k.csr_f32 : this.k.csr_f64;
+    const rp = rowPtr >> 2;
+    const nnz = this.i32[rp + rows] - this.i32[rp];
+    if (this.splits(nnz) && rows >= 8) {
+      // the row where half of the synapses are done (binary search on rowPtr)
+      const half = this.i32[rp] + (nnz >> 1);
+      let lo = 0;
+      let hi = rows;
+      while (lo < hi) {
+        const m = (lo + hi) >> 1;
+        if (this.i32[rp + m] < half) lo = m + 1;
+        else hi = m;
+      }
+      const mid = Math.min(Math.max(lo, 1), rows - 1);
+      this.post(f32 ? JOB.CSR_F32 : JOB.CSR_F64, [rowPtr, colIdx, values, mid, rows, xp, this.outPtr]);
+      run(rowPtr, colIdx, values, 0, mid, xp, this.outPtr);
+      this.join();
+    } else {
+      run(rowPtr, colIdx, values, 0, rows, xp, this.outPtr);
+    }
+  }
+
+  async startHelper(): Promise<void> {
+    const mod = kernelModule(true);
+    if (!mod || !this.shared) return;
+    const helper = await startHelper(mod, this.memory);
+    if (!helper) return;
+    if (this.disposed) {
+      helper.terminate();
+      return;
+    }
+    this.helper = helper;
+    this.helperReady = Atomics.load(this.ctrl, CTRL.STATE) === 1;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.helper) {
+      Atomics.store(this.ctrl, CTRL.CMD, 1);
+      this.post(0, []);
+      this.helper.terminate();
+      this.helper = null;
+    }
+    this.helperReady = false;
+  }
+}
+
+/** Per-thread memory for products over arrays that were not placed in a workspace. */
+let scratchMemory: WasmMemory | null = null;
+
+function adhoc(cap: number, dataBytes: number): WasmMemory {
+  scratchMemory ??= new WasmMemory(false);
+  const m = scratchMemory;
+  if (m.cap < cap || m.memory.buffer.byteLength < m.dataPtr + dataBytes) m.layout(Math.max(cap, m.cap), dataBytes);
+  return m;
+}
+
+/** Copies `src` into memory m at byte address `at` (returns the next 16-aligned address). */
+function copyIn(m: WasmMemory, src: Typed, at: number): number {
+  if (src instanceof Float64Array) m.f64.set(src, at >> 3);
+  else if (src instanceof Float32Array) m.f32.set(src, at >> 2);
+  else m.i32.set(src, at >> 2);
+  return at + align16(src.byteLength);
+}
+
+function placedIn(a: Typed): WasmMemory | undefined {
+  const m = owners.get(a.buffer);
+  return m && !m.disposed && a.byteLength > 0 ? m : undefined;
+}
+
+class Workspace implements KernelWorkspace {
+  private m: WasmMemory;
+  private ready: Promise<void> | null = null;
+
+  constructor(threads: number) {
+    const two = threads >= 2 && sharedMemorySupported() && canBlock();
+    this.m = new WasmMemory(two);
+    if (two) this.ready = this.m.startHelper();
+  }
+
+  get threads(): number {
+    return this.m.helperReady ? 2 : 1;
+  }
+
+  /** Resolves once the helper worker is running (or could not be started). */
+  whenReady(): Promise<void> {
+    return this.ready ?? Promise.resolve();
+  }
+
+  place<T extends Typed>(arrays: readonly T[], scratch: number): T[] {
+    const m = this.m;
+    let bytes = 0;
+    for (const a of arrays) bytes += align16(a.byteLength);
+    m.layout(Math.max(scratch, 1), bytes);
+    let at = m.dataPtr;
+    return arrays.map((a) => {
+      const start = at;
+      at = copyIn(m, a, at);
+      const Ctor = a.constructor as new (b: ArrayBufferLike, offset: number, length: number) => T;
+      return new Ctor(m.memory.buffer, start, a.length);
+    });
+  }
+
+  dispose(): void {
+    this.m.dispose();
+  }
+}
+
+/** The WASM SIMD kernels, or null when this engine cannot run them (then use jsKernels). */
+export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceOptions): Workspace }) | null {
+  if (!kernelModule(false)) return null;
+  return {
+    name: 'wasm-simd',
+    denseMatVecAdd(w, rows, cols, x, xOffset, out) {
+      let m = placedIn(w);
+      let wPtr = w.byteOffset;
+      if (!m) {
+        if (rows * cols < ADHOC_MIN_WORK) return jsKernels.denseMatVecAdd(w, rows, cols, x, xOffset, out);
+        m = adhoc(Math.max(rows, cols), w.byteLength);
+        wPtr = m.dataPtr;
+        copyIn(m, w, wPtr);
+      }
+      m.load(x, xOffset, cols, out, rows);
+      m.dense(wPtr, false, rows, cols);
+      m.store(out, rows);
+    },
+    denseMatVecAddF32(w, rows, cols, x, xOffset, out) {
+      let m = placedIn(w);
+      let wPtr = w.byteOffset;
+      if (!m) {
+        if (rows * cols < ADHOC_MIN_WORK) return jsKernels.denseMatVecAddF32(w, rows, cols, x, xOffset, out);
+        m = adhoc(Math.max(rows, cols), w.byteLength);
+        wPtr = m.dataPtr;
+        copyIn(m, w, wPtr);
+      }
+      m.load(x, xOffset, cols, out, rows);
+      m.dense(wPtr, true, rows, cols);
+      m.store(out, rows);
+    },
+    csrMatVecAdd(rowPtr, colIdx, values, rows, x, xOffset, out) {
+      csr(rowPtr, colIdx, values, false, rows, x, xOffset, out);
+    },
+    csrMatVecAddF32(rowPtr, colIdx, values, rows, x, xOffset, out) {
+      csr(rowPtr, colIdx, values, true, rows, x, xOffset, out);
+    },
+    eventMatVecAdd(colPtr, rowIdx, valIdx, values, cols, x, xOffset, out) {
+      const m = placedIn(values);
+      if (!m || placedIn(colPtr) !== m || placedIn(rowIdx) !== m || (valIdx !== null && placedIn(valIdx) !== m)) {
+        return jsKernels.eventMatVecAdd(colPtr, rowIdx, valIdx, values, cols, x, xOffset, out);
+      }
+      const rows = out.length;
+      m.load(x, xOffset, cols, out, rows);
+      m.k.event_f64(colPtr.byteOffset, rowIdx.byteOffset, valIdx ? valIdx.byteOffset : 0, values.byteOffset, 0, cols, m.xPtr, m.outPtr);
+      m.store(out, rows);
+    },
+    tanhApprox(values, n) {
+      const m = adhoc(n, 0);
+      m.f64.set(values.subarray(0, n), m.outPtr >> 3);
+      m.k.tanh_f64(m.outPtr, n);
+      m.store(values, n);
+    },
+    sigmoidApprox(values, n) {
+      const m = adhoc(n, 0);
+      m.f64.set(values.subarray(0, n), m.outPtr >> 3);
+      m.k.sigmoid_f64(m.outPtr, n);
+      m.store(values, n);
+    },
+    workspace(options = {}) {
+      return new Workspace(options.threads ?? 1);
+    },
+  };
+}
+
+function csr(rowPtr: Int32Array, colIdx: Int32Array, values: Float64Array | Float32Array, f32: boolean, rows: number, x: Float64Array, xOffset: number, out: Float64Array): void {
+  let m = placedIn(values);
+  let cols = x.length - xOffset; // CSR does not know its column count: every column index is below this
+  if (m && placedIn(rowPtr) === m && placedIn(colIdx) === m) {
+    cols = Math.min(cols, m.cap); // the workspace scratch holds the widest placed matrix
+    m.load(x, xOffset, cols, out, rows);
+    m.csr(rowPtr.byteOffset, colIdx.byteOffset, values.byteOffset, f32, rows, cols);
+    m.store(out, rows);
+    return;
+  }
+  if (values.length < ADHOC_MIN_WORK) {
+    if (f32) jsKernels.csrMatVecAddF32(rowPtr, colIdx, values as Float32Array, rows, x, xOffset, out);
+    else jsKernels.csrMatVecAdd(rowPtr, colIdx, values as Float64Array, rows, x, xOffset, out);
+    return;
+  }
+  m = adhoc(Math.max(rows, cols), align16(rowPtr.byteLength) + align16(colIdx.byteLength) + align16(values.byteLength));
+  const rp = m.dataPtr;
+  const ci = copyIn(m, rowPtr, rp);
+  const vs = copyIn(m, colIdx, ci);
+  copyIn(m, values, vs);
+  m.load(x, xOffset, cols, out, rows);
+  m.csr(rp, ci, vs, f32, rows, cols);
+  m.store(out, rows);
+}
+
+let defaultWasm: ReturnType<typeof createWasmKernels> | undefined;
+
+/** The process-wide WASM kernels (created on first use), or null without WASM SIMD. */
+export function wasmKernels(): ReturnType<typeof createWasmKernels> {
+  if (defaultWasm === undefined) defaultWasm = createWasmKernels();
+  return defaultWasm;
+}
+
+/** The fastest kernels available here: WASM SIMD, else the plain-JS reference (same results). */
+export function bestKernels(): Kernels {
+  return wasmKernels() ?? jsKernels;
+}

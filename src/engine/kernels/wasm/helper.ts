@@ -1,0 +1,107 @@
+/**
+ * The second thread of a product: a helper worker that runs rows [mid, rows) of a matrix–vector
+ * product while the engine's thread runs [0, mid), both in the same shared WebAssembly memory.
+ *
+ * Synchronisation is a control block of Int32 words at address 0 of that memory (Atomics):
+ *   SEQ    the engine posts job n by storing n here and notifying;
+ *   DONE   the helper stores n when job n is finished and notifies;
+ *   STATE  0 starting, 1 waiting for jobs (the engine only posts jobs in state 1), 2 stopped;
+ *   FN, ARGS  which kernel and its arguments; CMD 1 asks the helper to stop.
+ * Both sides spin briefly before sleeping in Atomics.wait, since jobs of one step follow each
+ * other within microseconds.
+ *
+ * The helper is plain JavaScript in a string, started as a Node `worker_threads` eval worker or
+ * a browser Worker from a Blob URL, so it needs no bundler support and no separate build.
+ */
+
+export const CTRL = { SEQ: 0, DONE: 1, STATE: 2, FN: 3, CMD: 4, ARGS: 8 } as const;
+/** Bytes at the start of the memory reserved for the control block. */
+export const CTRL_BYTES = 256;
+export const JOB = { DENSE_F64: 1, DENSE_F32: 2, CSR_F64: 3, CSR_F32: 4 } as const;
+/** Spin iterations (Atomics.load) before sleeping in Atomics.wait. */
+export const SPIN = 20000;
+
+/** The helper's source (CommonJS in Node, classic worker script in browsers). */
+export const HELPER_SOURCE = `'use strict';
+const C = ${JSON.stringify(CTRL)};
+const SPIN = ${SPIN};
+function run(msg, post) {
+  const k = new WebAssembly.Instance(msg.module, { env: { memory: msg.memory } }).exports;
+  const ctrl = new Int32Array(msg.memory.buffer, 0, 64);
+  const fns = [null, k.dense_f64, k.dense_f32, k.csr_f64, k.csr_f32];
+  let seen = Atomics.load(ctrl, C.SEQ);
+  Atomics.store(ctrl, C.STATE, 1);
+  post('ready');
+  for (;;) {
+    let s = seen;
+    for (let i = 0; i < SPIN && s === seen; i++) s = Atomics.load(ctrl, C.SEQ);
+    if (s === seen) {
+      Atomics.wait(ctrl, C.SEQ, seen);
+      continue;
+    }
+    seen = s;
+    if (Atomics.load(ctrl, C.CMD) === 1) break;
+    const a = C.ARGS;
+    const fn = ctrl[C.FN];
+    if (fn <= 2) fns[fn](ctrl[a], ctrl[a + 1], ctrl[a + 2], ctrl[a + 3], ctrl[a + 4], ctrl[a + 5]);
+    else fns[fn](ctrl[a], ctrl[a + 1], ctrl[a + 2], ctrl[a + 3], ctrl[a + 4], ctrl[a + 5], ctrl[a + 6]);
+    Atomics.store(ctrl, C.DONE, s);
+    Atomics.notify(ctrl, C.DONE);
+  }
+  Atomics.store(ctrl, C.STATE, 2);
+}
+if (typeof self === 'undefined') {
+  const { parentPort } = require('node:worker_threads');
+  parentPort.once('message', (m) => run(m, (x) => parentPort.postMessage(x)));
+} else {
+  self.onmessage = (e) => run(e.data, (x) => self.postMessage(x));
+}
+`;
+
+/** A started helper thread (the platform part: Node worker_threads or a browser Worker). */
+export interface HelperThread {
+  terminate(): void;
+}
+
+/** Whether this thread may block in Atomics.wait (not a browser's main thread). */
+export function canBlock(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts a helper over `memory`; resolves once it is waiting for jobs, or null when workers are
+ * not available here (the products then run on one thread).
+ */
+export async function startHelper(module: WebAssembly.Module, memory: WebAssembly.Memory): Promise<HelperThread | null> {
+  const msg = { module, memory };
+  const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' && typeof (globalThis as { window?: unknown }).window === 'undefined' && typeof Worker === 'undefined';
+  if (isNode) {
+    const { Worker: NodeWorker } = await import('node:worker_threads');
+    const w = new NodeWorker(HELPER_SOURCE, { eval: true, name: 'recurrence-kernels-helper' });
+    w.unref();
+    return new Promise((resolve) => {
+      w.once('message', () => resolve({ terminate: () => void w.terminate() }));
+      w.once('error', () => resolve(null));
+      w.postMessage(msg);
+    });
+  }
+  if (typeof Worker !== 'function' || typeof Blob !== 'function' || typeof URL.createObjectURL !== 'function') return null;
+  const url = URL.createObjectURL(new Blob([HELPER_SOURCE], { type: 'text/javascript' }));
+  try {
+    const w = new Worker(url, { name: 'recurrence-kernels-helper' });
+    return await new Promise((resolve) => {
+      w.onmessage = () => resolve({ terminate: () => w.terminate() });
+      w.onerror = () => resolve(null);
+      w.postMessage(msg);
+    });
+  } catch {
+    return null;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

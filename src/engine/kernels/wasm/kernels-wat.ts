@@ -1,0 +1,326 @@
+/**
+ * The WebAssembly text of the SIMD kernels, generated here (loops unrolled over rows by small
+ * template helpers) and assembled by `npm run build:wasm` (scripts/build-wasm.ts, with the `wabt`
+ * npm package) into kernels.generated.ts. Two variants differ only in the memory import: shared
+ * (a SharedArrayBuffer, so a helper worker can run rows of the same product) and unshared.
+ *
+ * All pointers are byte addresses in the imported memory; row ranges [r0, r1) let two threads
+ * split one product. Summation orders (bit-identical to js-kernels.ts):
+ *  - dense f64: per row two f64x2 accumulators over columns j ≡ 0,1 | 2,3 (mod 4), i.e. the four
+ *    partial sums s0..s3, combined as (s0 + s2) + (s1 + s3), then the remaining columns in order;
+ *    four rows at a time share the loads of x (independent rows, same per-row order);
+ *  - CSR f64: each row's products summed in storage order, two rows interleaved;
+ *  - event f64: the columns that spiked in order, each column's synapses in order;
+ *  - dense f32: two f32x4 accumulators (s0..s7 over j mod 8), t_l = s_l + s_{l+4},
+ *    (t0 + t2) + (t1 + t3), remainder in order, then promoted and added to the f64 output;
+ *  - CSR f32: storage order, in single precision.
+ * tanh / sigmoid: see ../vector-math.ts (the same algorithm, scalar).
+ */
+import { EXPM1_COEFFS, LN2_HI, LN2_LO, LOG2E, SIGMOID_HIGH, SIGMOID_LOW, TANH_CLAMP } from '../vector-math.ts';
+
+/** A double as an exact WAT hexadecimal float literal. */
+export function hexFloat(x: number): string {
+  if (x === 0) return Object.is(x, -0) ? '-0x0p+0' : '0x0p+0';
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const sign = bits >> 63n ? '-' : '';
+  const exp = Number((bits >> 52n) & 0x7ffn);
+  const mant = bits & 0xfffffffffffffn;
+  if (exp === 0) throw new Error('subnormal constants are not needed');
+  return `${sign}0x1.${mant.toString(16).padStart(13, '0')}p${exp - 1023 >= 0 ? '+' : ''}${exp - 1023}`;
+}
+
+const f64x2 = (x: number) => `(v128.const f64x2 ${hexFloat(x)} ${hexFloat(x)})`;
+const get = (name: string) => `(local.get $${name})`;
+const set = (name: string, value: string) => `(local.set $${name} ${value})`;
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+/** Rows processed together by the dense kernels (independent accumulators, shared x loads). */
+const DENSE_ROWS = 4;
+
+/** Dense f64 over R rows at a time, from row $i while i + R ≤ r1. */
+function denseF64Rows(R: number): string {
+  const L = `d${R}`;
+  const rows = range(R);
+  return `
+    (block $${L}_done (loop $${L}_rows
+      (br_if $${L}_done (i32.gt_s (i32.add ${get('i')} (i32.const ${R})) ${get('r1')}))
+      ${rows.map((r) => set(`p${r}`, r === 0 ? get('p') : `(i32.add ${get(`p${r - 1}`)} ${get('rowBytes')})`)).join(' ')}
+      ${rows.map((r) => `${set(`a${r}`, '(v128.const i64x2 0 0)')} ${set(`b${r}`, '(v128.const i64x2 0 0)')}`).join(' ')}
+      ${set('j', '(i32.const 0)')}
+      (block $${L}_bd (loop $${L}_bl
+        (br_if $${L}_bd (i32.ge_u ${get('j')} ${get('blk')}))
+        ${set('xv0', `(v128.load (i32.add ${get('x')} ${get('j')}))`)}
+        ${set('xv1', `(v128.load offset=16 (i32.add ${get('x')} ${get('j')}))`)}
+        ${rows
+          .map(
+            (r) => `
+        ${set(`a${r}`, `(f64x2.add ${get(`a${r}`)} (f64x2.mul (v128.load (i32.add ${get(`p${r}`)} ${get('j')})) ${get('xv0')}))`)}
+        ${set(`b${r}`, `(f64x2.add ${get(`b${r}`)} (f64x2.mul (v128.load offset=16 (i32.add ${get(`p${r}`)} ${get('j')})) ${get('xv1')}))`)}`,
+          )
+          .join('')}
+        ${set('j', `(i32.add ${get('j')} (i32.const 32))`)}
+        (br $${L}_bl)))
+      ${rows
+        .map(
+          (r) => `
+      ${set('s', `(f64x2.add ${get(`a${r}`)} ${get(`b${r}`)})`)}
+      ${set(`acc${r}`, `(f64.add (f64x2.extract_lane 0 ${get('s')}) (f64x2.extract_lane 1 ${get('s')}))`)}`,
+        )
+        .join('')}
+      (block $${L}_td (loop $${L}_tl
+        (br_if $${L}_td (i32.ge_u ${get('j')} ${get('rowBytes')}))
+        ${set('xj', `(f64.load (i32.add ${get('x')} ${get('j')}))`)}
+        ${rows.map((r) => set(`acc${r}`, `(f64.add ${get(`acc${r}`)} (f64.mul (f64.load (i32.add ${get(`p${r}`)} ${get('j')})) ${get('xj')}))`)).join('\n        ')}
+        ${set('j', `(i32.add ${get('j')} (i32.const 8))`)}
+        (br $${L}_tl)))
+      ${rows.map((r) => `(f64.store offset=${8 * r} ${get('o')} (f64.add (f64.load offset=${8 * r} ${get('o')}) ${get(`acc${r}`)}))`).join('\n      ')}
+      ${set('p', `(i32.add ${get('p')} (i32.mul ${get('rowBytes')} (i32.const ${R})))`)}
+      ${set('o', `(i32.add ${get('o')} (i32.const ${8 * R}))`)}
+      ${set('i', `(i32.add ${get('i')} (i32.const ${R}))`)}
+      (br $${L}_rows)))`;
+}
+
+function denseF64(): string {
+  const rows = range(DENSE_ROWS);
+  return `
+  (func $dense_f64 (export "dense_f64") (param $w i32) (param $r0 i32) (param $r1 i32) (param $cols i32) (param $x i32) (param $out i32)
+    (local $i i32) (local $j i32) (local $rowBytes i32) (local $blk i32) (local $p i32) (local $o i32)
+    (local $xv0 v128) (local $xv1 v128) (local $s v128) (local $xj f64)
+    ${rows.map((r) => `(local $p${r} i32) (local $a${r} v128) (local $b${r} v128) (local $acc${r} f64)`).join(' ')}
+    ${set('rowBytes', `(i32.shl ${get('cols')} (i32.const 3))`)}
+    ${set('blk', `(i32.shl (i32.and ${get('cols')} (i32.const -4)) (i32.const 3))`)}
+    ${set('i', get('r0'))}
+    ${set('p', `(i32.add ${get('w')} (i32.mul ${get('r0')} ${get('rowBytes')}))`)}
+    ${set('o', `(i32.add ${get('out')} (i32.shl ${get('r0')} (i32.const 3)))`)}
+    ${denseF64Rows(DENSE_ROWS)}
+    ${denseF64Rows(1)}
+  )`;
+}
+
+/** Dense f32 (weights and x in single precision, output f64) over R rows at a time. */
+function denseF32Rows(R: number): string {
+  const L = `f${R}`;
+  const rows = range(R);
+  return `
+    (block $${L}_done (loop $${L}_rows
+      (br_if $${L}_done (i32.gt_s (i32.add ${get('i')} (i32.const ${R})) ${get('r1')}))
+      ${rows.map((r) => set(`p${r}`, r === 0 ? get('p') : `(i32.add ${get(`p${r - 1}`)} ${get('rowBytes')})`)).join(' ')}
+      ${rows.map((r) => `${set(`a${r}`, '(v128.const i64x2 0 0)')} ${set(`b${r}`, '(v128.const i64x2 0 0)')}`).join(' ')}
+      ${set('j', '(i32.const 0)')}
+      (block $${L}_bd (loop $${L}_bl
+        (br_if $${L}_bd (i32.ge_u ${get('j')} ${get('blk')}))
+        ${set('xv0', `(v128.load (i32.add ${get('x')} ${get('j')}))`)}
+        ${set('xv1', `(v128.load offset=16 (i32.add ${get('x')} ${get('j')}))`)}
+        ${rows
+          .map(
+            (r) => `
+        ${set(`a${r}`, `(f32x4.add ${get(`a${r}`)} (f32x4.mul (v128.load (i32.add ${get(`p${r}`)} ${get('j')})) ${get('xv0')}))`)}
+        ${set(`b${r}`, `(f32x4.add ${get(`b${r}`)} (f32x4.mul (v128.load offset=16 (i32.add ${get(`p${r}`)} ${get('j')})) ${get('xv1')}))`)}`,
+          )
+          .join('')}
+        ${set('j', `(i32.add ${get('j')} (i32.const 32))`)}
+        (br $${L}_bl)))
+      ${rows
+        .map(
+          (r) => `
+      ${set('s', `(f32x4.add ${get(`a${r}`)} ${get(`b${r}`)})`)}
+      ${set('s', `(f32x4.add ${get('s')} (i8x16.shuffle 8 9 10 11 12 13 14 15 8 9 10 11 12 13 14 15 ${get('s')} ${get('s')}))`)}
+      ${set(`acc${r}`, `(f32.add (f32x4.extract_lane 0 ${get('s')}) (f32x4.extract_lane 1 ${get('s')}))`)}`,
+        )
+        .join('')}
+      (block $${L}_td (loop $${L}_tl
+        (br_if $${L}_td (i32.ge_u ${get('j')} ${get('rowBytes')}))
+        ${set('xj', `(f32.load (i32.add ${get('x')} ${get('j')}))`)}
+        ${rows.map((r) => set(`acc${r}`, `(f32.add ${get(`acc${r}`)} (f32.mul (f32.load (i32.add ${get(`p${r}`)} ${get('j')})) ${get('xj')}))`)).join('\n        ')}
+        ${set('j', `(i32.add ${get('j')} (i32.const 4))`)}
+        (br $${L}_tl)))
+      ${rows.map((r) => `(f64.store offset=${8 * r} ${get('o')} (f64.add (f64.load offset=${8 * r} ${get('o')}) (f64.promote_f32 ${get(`acc${r}`)})))`).join('\n      ')}
+      ${set('p', `(i32.add ${get('p')} (i32.mul ${get('rowBytes')} (i32.const ${R})))`)}
+      ${set('o', `(i32.add ${get('o')} (i32.const ${8 * R}))`)}
+      ${set('i', `(i32.add ${get('i')} (i32.const ${R}))`)}
+      (br $${L}_rows)))`;
+}
+
+function denseF32(): string {
+  const rows = range(DENSE_ROWS);
+  return `
+  (func $dense_f32 (export "dense_f32") (param $w i32) (param $r0 i32) (param $r1 i32) (param $cols i32) (param $x i32) (param $out i32)
+    (local $i i32) (local $j i32) (local $rowBytes i32) (local $blk i32) (local $p i32) (local $o i32)
+    (local $xv0 v128) (local $xv1 v128) (local $s v128) (local $xj f32)
+    ${rows.map((r) => `(local $p${r} i32) (local $a${r} v128) (local $b${r} v128) (local $acc${r} f32)`).join(' ')}
+    ${set('rowBytes', `(i32.shl ${get('cols')} (i32.const 2))`)}
+    ${set('blk', `(i32.shl (i32.and ${get('cols')} (i32.const -8)) (i32.const 2))`)}
+    ${set('i', get('r0'))}
+    ${set('p', `(i32.add ${get('w')} (i32.mul ${get('r0')} ${get('rowBytes')}))`)}
+    ${set('o', `(i32.add ${get('out')} (i32.shl ${get('r0')} (i32.const 3)))`)}
+    ${denseF32Rows(DENSE_ROWS)}
+    ${denseF32Rows(1)}
+  )`;
+}
+
+/**
+ * CSR over rows [r0, r1): two rows interleaved over their common length (two independent
+ * dependency chains), then each row's rest; every row sums in storage order.
+ * `t` is the value type (f64 or f32); the output is f64.
+ */
+function csr(t: 'f64' | 'f32'): string {
+  const vs = t === 'f64' ? 3 : 2;
+  const promote = (v: string) => (t === 'f64' ? v : `(f64.promote_f32 ${v})`);
+  const term = (k: string) =>
+    `(${t}.mul (${t}.load (i32.add ${get('values')} (i32.shl ${get(k)} (i32.const ${vs})))) (${t}.load (i32.add ${get('x')} (i32.shl (i32.load (i32.add ${get('colIdx')} (i32.shl ${get(k)} (i32.const 2)))) (i32.const ${vs})))))`;
+  const rowTail = (acc: string, k: string, e: string, L: string) => `
+      (block $${L}_d (loop $${L}_l
+        (br_if $${L}_d (i32.ge_s ${get(k)} ${get(e)}))
+        ${set(acc, `(${t}.add ${get(acc)} ${term(k)})`)}
+        ${set(k, `(i32.add ${get(k)} (i32.const 1))`)}
+        (br $${L}_l)))`;
+  return `
+  (func $csr_${t} (export "csr_${t}") (param $rowPtr i32) (param $colIdx i32) (param $values i32) (param $r0 i32) (param $r1 i32) (param $x i32) (param $out i32)
+    (local $i i32) (local $k0 i32) (local $e0 i32) (local $k1 i32) (local $e1 i32) (local $n i32) (local $acc0 ${t}) (local $acc1 ${t}) (local $o i32)
+    ${set('i', get('r0'))}
+    (block $pairs_done (loop $pairs
+      (br_if $pairs_done (i32.gt_s (i32.add ${get('i')} (i32.const 2)) ${get('r1')}))
+      ${set('k0', `(i32.load (i32.add ${get('rowPtr')} (i32.shl ${get('i')} (i32.const 2))))`)}
+      ${set('e0', `(i32.load offset=4 (i32.add ${get('rowPtr')} (i32.shl ${get('i')} (i32.const 2))))`)}
+      ${set('e1', `(i32.load offset=8 (i32.add ${get('rowPtr')} (i32.shl ${get('i')} (i32.const 2))))`)}
+      ${set('k1', `(i32.load offset=4 (i32.add ${get('rowPtr')} (i32.shl ${get('i')} (i32.const 2))))`)}
+      ${set('acc0', `(${t}.const 0)`)} ${set('acc1', `(${t}.const 0)`)}
+      ${set('n', `(select (i32.sub ${get('e0')} ${get('k0')}) (i32.sub ${get('e1')} ${get('k1')}) (i32.lt_s (i32.sub ${get('e0')} ${get('k0')}) (i32.sub ${get('e1')} ${get('k1')})))`)}
+      (block $both_d (loop $both_l
+        (br_if $both_d (i32.le_s ${get('n')} (i32.const 0)))
+        ${set('acc0', `(${t}.add ${get('acc0')} ${term('k0')})`)}
+        ${set('acc1', `(${t}.add ${get('acc1')} ${term('k1')})`)}
+        ${set('k0', `(i32.add ${get('k0')} (i32.const 1))`)}
+        ${set('k1', `(i32.add ${get('k1')} (i32.const 1))`)}
+        ${set('n', `(i32.sub ${get('n')} (i32.const 1))`)}
+        (br $both_l)))
+      ${rowTail('acc0', 'k0', 'e0', 'r0t')}
+      ${rowTail('acc1', 'k1', 'e1', 'r1t')}
+      ${set('o', `(i32.add ${get('out')} (i32.shl ${get('i')} (i32.const 3)))`)}
+      (f64.store ${get('o')} (f64.add (f64.load ${get('o')}) ${promote(get('acc0'))}))
+      (f64.store offset=8 ${get('o')} (f64.add (f64.load offset=8 ${get('o')}) ${promote(get('acc1'))}))
+      ${set('i', `(i32.add ${get('i')} (i32.const 2))`)}
+      (br $pairs)))
+    (if (i32.lt_s ${get('i')} ${get('r1')}) (then
+      ${set('k0', `(i32.load (i32.add ${get('rowPtr')} (i32.shl ${get('i')} (i32.const 2))))`)}
+      ${set('e0', `(i32.load offset=4 (i32.add ${get('rowPtr')} (i32.shl ${get('i')} (i32.const 2))))`)}
+      ${set('acc0', `(${t}.const 0)`)}
+      ${rowTail('acc0', 'k0', 'e0', 'last')}
+      ${set('o', `(i32.add ${get('out')} (i32.shl ${get('i')} (i32.const 3)))`)}
+      (f64.store ${get('o')} (f64.add (f64.load ${get('o')}) ${promote(get('acc0'))}))))
+  )`;
+}
+
+/** Event-driven delivery over columns [c0, c1): see Kernels.eventMatVecAdd. valIdx 0 means none. */
+function eventF64(): string {
+  return `
+  (func $event_f64 (export "event_f64") (param $colPtr i32) (param $rowIdx i32) (param $valIdx i32) (param $values i32) (param $c0 i32) (param $c1 i32) (param $x i32) (param $out i32)
+    (local $j i32) (local $k i32) (local $e i32) (local $s f64) (local $v i32) (local $o i32)
+    ${set('j', get('c0'))}
+    (block $cols_d (loop $cols_l
+      (br_if $cols_d (i32.ge_s ${get('j')} ${get('c1')}))
+      ${set('s', `(f64.load (i32.add ${get('x')} (i32.shl ${get('j')} (i32.const 3))))`)}
+      (if (f64.ne ${get('s')} (f64.const 0)) (then
+        ${set('k', `(i32.load (i32.add ${get('colPtr')} (i32.shl ${get('j')} (i32.const 2))))`)}
+        ${set('e', `(i32.load offset=4 (i32.add ${get('colPtr')} (i32.shl ${get('j')} (i32.const 2))))`)}
+        (block $syn_d (loop $syn_l
+          (br_if $syn_d (i32.ge_s ${get('k')} ${get('e')}))
+          ${set('v', `(if (result i32) ${get('valIdx')} (then (i32.load (i32.add ${get('valIdx')} (i32.shl ${get('k')} (i32.const 2))))) (else ${get('k')}))`)}
+          ${set('o', `(i32.add ${get('out')} (i32.shl (i32.load (i32.add ${get('rowIdx')} (i32.shl ${get('k')} (i32.const 2)))) (i32.const 3)))`)}
+          (f64.store ${get('o')} (f64.add (f64.load ${get('o')}) (f64.mul (f64.load (i32.add ${get('values')} (i32.shl ${get('v')} (i32.const 3)))) ${get('s')})))
+          ${set('k', `(i32.add ${get('k')} (i32.const 1))`)}
+          (br $syn_l)))))
+      ${set('j', `(i32.add ${get('j')} (i32.const 1))`)}
+      (br $cols_l)))
+  )`;
+}
+
+/** dst32[i] = f32(src64[i]) for i < n (x rounded to single precision for the f32 products). */
+function demote(): string {
+  return `
+  (func $demote (export "demote") (param $src i32) (param $dst i32) (param $n i32)
+    (local $i i32)
+    (block $d (loop $l
+      (br_if $d (i32.ge_s ${get('i')} ${get('n')}))
+      (f32.store (i32.add ${get('dst')} (i32.shl ${get('i')} (i32.const 2))) (f32.demote_f64 (f64.load (i32.add ${get('src')} (i32.shl ${get('i')} (i32.const 3))))))
+      ${set('i', `(i32.add ${get('i')} (i32.const 1))`)}
+      (br $l)))
+  )`;
+}
+
+/** k = nearest(y·log2 e), r = (y − k·ln2_hi) − k·ln2_lo, p = r + r²·Q(r): sets $k, $p from $y. */
+function reduceAndPoly(): string {
+  const c = EXPM1_COEFFS;
+  let q = f64x2(c[c.length - 1]);
+  for (let i = c.length - 2; i >= 0; i--) q = `(f64x2.add (f64x2.mul ${q} ${get('r')}) ${f64x2(c[i])})`;
+  return `
+      ${set('k', `(f64x2.nearest (f64x2.mul ${get('y')} ${f64x2(LOG2E)}))`)}
+      ${set('r', `(f64x2.sub (f64x2.sub ${get('y')} (f64x2.mul ${get('k')} ${f64x2(LN2_HI)})) (f64x2.mul ${get('k')} ${f64x2(LN2_LO)}))`)}
+      ${set('p', `(f64x2.add ${get('r')} (f64x2.mul (f64x2.mul ${get('r')} ${get('r')}) ${q}))`)}
+      ${set('ki', `(i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero ${get('k')}))`)}`;
+}
+
+const pow2 = (ki: string) => `(i64x2.shl (i64x2.add ${ki} (v128.const i64x2 1023 1023)) (i32.const 52))`;
+
+/** In-place elementwise map over n doubles at ptr, two lanes at a time; `body` maps $v to $v. */
+function mapF64(name: string, body: string): string {
+  const lane = (load: string, store: (v: string) => string) => `
+      ${set('v', load)}
+      ${body}
+      ${store(get('v'))}`;
+  return `
+  (func $${name} (export "${name}") (param $ptr i32) (param $n i32)
+    (local $a i32) (local $end i32) (local $v v128) (local $x v128) (local $y v128) (local $k v128) (local $r v128) (local $p v128) (local $ki v128) (local $e v128)
+    ${set('a', get('ptr'))}
+    ${set('end', `(i32.add ${get('ptr')} (i32.shl (i32.and ${get('n')} (i32.const -2)) (i32.const 3)))`)}
+    (block $d (loop $l
+      (br_if $d (i32.ge_u ${get('a')} ${get('end')}))
+      ${lane(`(v128.load ${get('a')})`, (v) => `(v128.store ${get('a')} ${v})`)}
+      ${set('a', `(i32.add ${get('a')} (i32.const 16))`)}
+      (br $l)))
+    (if (i32.and ${get('n')} (i32.const 1)) (then
+      ${lane(`(f64x2.splat (f64.load ${get('a')}))`, (v) => `(f64.store ${get('a')} (f64x2.extract_lane 0 ${v}))`)}))
+  )`;
+}
+
+const signMask = '(v128.const i64x2 0x8000000000000000 0x8000000000000000)';
+
+/** tanh(v) = sign(v)·e/(e + 2), e = expm1(2·min(|v|, 20)) = 2^k·p + (2^k − 1). */
+const tanhBody = `
+      ${set('x', get('v'))}
+      ${set('y', `(f64x2.min (f64x2.abs ${get('x')}) ${f64x2(TANH_CLAMP)})`)}
+      ${set('y', `(f64x2.add ${get('y')} ${get('y')})`)}
+      ${reduceAndPoly()}
+      ${set('k', pow2(get('ki')))}
+      ${set('e', `(f64x2.add (f64x2.mul ${get('k')} ${get('p')}) (f64x2.sub ${get('k')} ${f64x2(1)}))`)}
+      ${set('v', `(v128.or (f64x2.div ${get('e')} (f64x2.add ${get('e')} ${f64x2(2)})) (v128.and ${get('x')} ${signMask}))`)}`;
+
+/** σ(v) = 1/(1 + E), E = ((1 + p)·2^k₁)·2^k₂ = e^z, z = clamp(−v, −40, 710). */
+const sigmoidBody = `
+      ${set('y', `(f64x2.min (f64x2.max (f64x2.neg ${get('v')}) ${f64x2(SIGMOID_LOW)}) ${f64x2(SIGMOID_HIGH)})`)}
+      ${reduceAndPoly()}
+      ${set('x', `(i64x2.shr_s ${get('ki')} (i32.const 1))`)}
+      ${set('e', `(f64x2.mul (f64x2.mul (f64x2.add ${f64x2(1)} ${get('p')}) ${pow2(get('x'))}) ${pow2(`(i64x2.sub ${get('ki')} ${get('x')})`)})`)}
+      ${set('v', `(f64x2.div ${f64x2(1)} (f64x2.add ${f64x2(1)} ${get('e')}))`)}`;
+
+/** The whole module's text; `shared` selects the memory import. */
+export function kernelsWat(shared: boolean): string {
+  const memory = shared ? '(memory 1 32768 shared)' : '(memory 1)';
+  return `(module
+  (import "env" "memory" ${memory})
+${denseF64()}
+${denseF32()}
+${csr('f64')}
+${csr('f32')}
+${eventF64()}
+${demote()}
+${mapF64('tanh_f64', tanhBody)}
+${mapF64('sigmoid_f64', sigmoidBody)}
+)
+`;
+}
+
+/** Largest memory (64 KiB pages) the shared variant may grow to (2 GiB). */
+export const SHARED_MAX_PAGES = 32768;

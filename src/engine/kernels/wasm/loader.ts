@@ -1,0 +1,72 @@
+/**
+ * Loading the SIMD kernels' WebAssembly the same way in Node and in a (Vite) Web Worker: the
+ * binaries are a generated TypeScript module of base64 strings (kernels.generated.ts), decoded
+ * and compiled synchronously on first use. Compiling synchronously is allowed in Node and in
+ * workers; a browser main thread refuses modules over 4 KB, and then — like an engine without
+ * WASM SIMD — the caller falls back to the plain-JS kernels.
+ */
+import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels.generated.ts';
+
+/** The exports of the kernels module (all pointers are byte addresses in its memory). */
+export interface KernelExports {
+  dense_f64(w: number, r0: number, r1: number, cols: number, x: number, out: number): void;
+  dense_f32(w: number, r0: number, r1: number, cols: number, x32: number, out: number): void;
+  csr_f64(rowPtr: number, colIdx: number, values: number, r0: number, r1: number, x: number, out: number): void;
+  csr_f32(rowPtr: number, colIdx: number, values32: number, r0: number, r1: number, x32: number, out: number): void;
+  event_f64(colPtr: number, rowIdx: number, valIdx: number, values: number, c0: number, c1: number, x: number, out: number): void;
+  demote(src: number, dst: number, n: number): void;
+  tanh_f64(ptr: number, n: number): void;
+  sigmoid_f64(ptr: number, n: number): void;
+}
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const s = atob(base64);
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+  return bytes;
+}
+
+const modules = new Map<boolean, WebAssembly.Module | null>();
+
+/** The bytes of one variant (for tests and for passing to another thread). */
+export function kernelBytes(shared: boolean): Uint8Array<ArrayBuffer> {
+  return decode(shared ? KERNELS_SHARED_WASM_BASE64 : KERNELS_WASM_BASE64);
+}
+
+/**
+ * The compiled module, or null when this engine cannot run it (no WebAssembly, no SIMD, no
+ * threads for the shared variant, or synchronous compilation refused).
+ */
+export function kernelModule(shared = false): WebAssembly.Module | null {
+  if (modules.has(shared)) return modules.get(shared)!;
+  let mod: WebAssembly.Module | null = null;
+  try {
+    if (typeof WebAssembly === 'object' && (!shared || typeof SharedArrayBuffer === 'function')) {
+      const bytes = kernelBytes(shared);
+      // validate() is the feature test: false when v128 (or shared memory) is not supported.
+      if (WebAssembly.validate(bytes)) mod = new WebAssembly.Module(bytes);
+    }
+  } catch {
+    mod = null;
+  }
+  modules.set(shared, mod);
+  return mod;
+}
+
+/** Whether the SIMD kernels can run here. */
+export function wasmSimdSupported(): boolean {
+  return kernelModule(false) !== null;
+}
+
+/** Whether memory can be shared with a helper worker (SharedArrayBuffer and cross-origin isolation in browsers). */
+export function sharedMemorySupported(): boolean {
+  if (typeof SharedArrayBuffer !== 'function' || kernelModule(true) === null) return false;
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+  return isolated !== false;
+}
+
+export function instantiate(memory: WebAssembly.Memory, shared: boolean): KernelExports {
+  const mod = kernelModule(shared);
+  if (!mod) throw new Error('WASM SIMD kernels are not available');
+  return new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as KernelExports;
+}

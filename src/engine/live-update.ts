@@ -14,9 +14,8 @@
  * Nothing here knows the DOM or a store: the worker session calls it.
  */
 import { getKind, type GraphDocument, type GraphEdge } from '../model/index.ts';
-import type { CompiledEdge, Program } from './compile/compile.ts';
+import { indexSynapses, type CompiledEdge, type Program } from './compile/compile.ts';
 import { weightSpecOf, type WeightSpec } from './compile/sample-weights.ts';
-import { synapseColumns, synapseRows } from './compile/synapse-index.ts';
 
 export interface EdgeRescale {
   id: string;
@@ -114,6 +113,7 @@ export function applyParams(program: Program, next: GraphDocument, change: Extra
 function scaleWeights(edge: CompiledEdge, factor: number): void {
   const values = edge.weights.format === 'dense' ? edge.weights.data : edge.weights.values;
   for (let k = 0; k < values.length; k++) values[k] *= factor;
+  indexSynapses(edge);
 }
 
 /** The next reset samples the edge with its new rule. */
@@ -159,10 +159,8 @@ export function transferState(from: Program, to: Program): string[] {
     if (edge.weights.format === 'csr' && old.weights.format === 'csr') {
       edge.weights.rowPtr.set(old.weights.rowPtr);
       edge.weights.colIdx.set(old.weights.colIdx);
-      const keepZeros = edge.plastic && edge.spec.connectivity === 1;
-      edge.synapseRows = edge.plastic ? synapseRows(edge.weights, keepZeros) : undefined;
-      edge.synapseColumns = edge.needsColumns ? synapseColumns(edge.weights, keepZeros) : undefined;
     }
+    indexSynapses(edge);
   }
   return kept;
 }

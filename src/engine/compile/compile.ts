@@ -137,15 +137,24 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
         } catch (err) {
           throw new CompileError(`edges[${i}].params.weight`, err instanceof Error ? err.message : String(err));
         }
-        const keepZeros = e.plastic && e.spec.connectivity === 1;
-        e.synapseRows = e.plastic ? synapseRows(e.weights, keepZeros) : undefined;
-        e.synapseColumns = e.needsColumns ? synapseColumns(e.weights, keepZeros, !e.plastic) : undefined;
+        indexSynapses(e);
       });
       for (const n of nodes) n.reset(new Rng(seed, `node:${n.id}`));
       for (const p of plasticity) p.reset?.();
       for (const [id, line] of delayLines) line.reset(nodeById.get(id)!.output);
     },
   };
+}
+
+/**
+ * Rebuilds an edge's synapse indices from its current `weights`: call it after changing the
+ * weights from outside the schedule (sampling, a live rescale, a state transfer), since a
+ * non-plastic spiking edge delivers from a column-ordered copy of them.
+ */
+export function indexSynapses(e: CompiledEdge): void {
+  const keepZeros = e.plastic && e.spec.connectivity === 1;
+  e.synapseRows = e.plastic ? synapseRows(e.weights, keepZeros) : undefined;
+  e.synapseColumns = e.needsColumns ? synapseColumns(e.weights, keepZeros, !e.plastic) : undefined;
 }
 
 function docEdge(doc: GraphDocument, id: string): GraphDocument['edges'][number] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../index.ts';
+import { applyParams } from '../live-update.ts';
 import { edge, node, rawDoc, valid } from '../../test-support/docs.ts';
 import { column, diffs, mean, record, spikeTimes } from '../../test-support/run.ts';
 
@@ -106,6 +107,24 @@ describe('event-driven spike delivery', () => {
       for (let i = 0; i < 40; i++) expect(got[i]).toBeCloseTo(expected[i], 12);
     }
     expect(sim.program.schedule.find((op) => op.type === 'deliver')!.equation).toContain('event-driven');
+  });
+});
+
+describe('event-driven delivery after a live weight change', () => {
+  it('sees the rescaled weights (its column-ordered copy is rebuilt)', () => {
+    const doc = valid(
+      rawDoc([node('p', 'poisson', { size: 30, rate: 1000 }), node('n', 'lif', { size: 10 })], [edge('e', 'p', 'n', { type: 'uniform', low: 0, high: 1, connectivity: 0.1 })], { dt: 1 }),
+    );
+    const a = Simulator.fromDocument(doc);
+    const b = Simulator.fromDocument(doc);
+    expect(applyParams(b.program, doc, { type: 'params', nodes: [], edges: [{ id: 'e', factor: 2 }] })).toBe(true);
+    a.step();
+    b.step();
+    expect(a.node('p').output.every((s) => s === 1)).toBe(true);
+    const x = a.node('n').input;
+    const y = b.node('n').input;
+    expect(x.some((v) => v > 0)).toBe(true);
+    x.forEach((v, i) => expect(y[i]).toBeCloseTo(2 * v, 12));
   });
 });
 

@@ -109,6 +109,7 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
       needsColumns: (src.spiking === true && !owned) || rules.some(needsColumns),
     };
   });
+  for (const node of nodes) node.link?.(nodeById);
   for (const node of nodes) node.bindEdges?.(edges.filter((e) => e.target === node.id && node.ownsEdge!(docEdge(doc, e.id))));
 
   const delayLines = new Map<string, DelayLine>();

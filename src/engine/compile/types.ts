@@ -33,6 +33,8 @@ export interface NodeRuntime {
   readonly spiking?: boolean;
   /** Edges the node reads itself in its update (no deliver operation), e.g. Hopfield's recurrent weights. */
   ownsEdge?(edge: GraphEdge): boolean;
+  /** Called once after every node is built, for nodes that read other nodes' state (a readout's target). */
+  link?(nodes: ReadonlyMap<string, NodeRuntime>): void;
   /** Called once after compiling with the runtimes of the edges it owns (their `weights` change at reset). */
   bindEdges?(edges: EdgeRuntime[]): void;
   /** Learning of the node itself (intrinsic plasticity); runs after every node has updated. */

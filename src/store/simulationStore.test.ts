@@ -1,77 +1,148 @@
 import { describe, expect, it } from 'vitest';
 import { EngineSession } from '../engine/worker/session.ts';
 import { leakyUnitDoc, valid } from '../test-support/docs.ts';
+import type { GraphDocument } from '../model/index.ts';
 import { createSimulationStore } from './simulationStore.ts';
-import { defaultTraceNode, probeRows, probeUnits, probesFor, traceNodeOf } from './traces.ts';
+import { ProbeWindow } from './probeWindow.ts';
+import { defaultWindows, mergeSubscriptions } from './subscriptions.ts';
 
-function store() {
-  return createSimulationStore(() => ({ api: new EngineSession(), mode: 'in-page', dispose: () => undefined }));
+function store(doc: GraphDocument = valid(leakyUnitDoc())) {
+  let current = doc;
+  const sim = createSimulationStore(() => ({ api: new EngineSession(), mode: 'in-page', dispose: () => undefined }));
+  sim.connect(() => current);
+  return { sim, edit: (next: GraphDocument) => ((current = next), sim.getState().documentChanged(next, false)) };
 }
+const xs = (sim: ReturnType<typeof store>['sim']) => {
+  const w = sim.live.windows.get('x')!.slice();
+  return Array.from(w.data);
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('simulationStore', () => {
-  it('runs a document and keeps every node’s trace', async () => {
-    const sim = store();
-    const outcome = await sim.getState().run(valid(leakyUnitDoc()), 50);
-    expect(outcome.ok).toBe(true);
-    const s = sim.getState();
-    expect(s.status).toBe('done');
-    expect(s.engineMode).toBe('in-page');
-    expect(s.frame).toMatchObject({ t: 50, firstStep: 1, steps: 50, divergence: null });
-    expect(Object.keys(s.traces).sort()).toEqual(['u', 'x']);
-    const x = probeRows(s.traces.x).map((r) => r[0]);
-    expect(x.slice(0, 3)).toEqual([1, 1.5, 1.75]);
-    expect(x[49]).toBeCloseTo(2, 10);
+  it('steps exactly n steps and records every node', async () => {
+    const { sim } = store();
+    const outcome = await sim.getState().step(3);
+    expect(outcome).toMatchObject({ ok: true, frame: { t: 3, firstStep: 1, steps: 3 } });
+    expect(sim.getState().status).toBe('paused');
+    expect(sim.getState().engineMode).toBe('in-page');
+    expect(xs(sim)).toEqual([1, 1.5, 1.75]);
+    await sim.getState().step();
+    expect(sim.live.t).toBe(4);
+    expect(xs(sim)).toEqual([1, 1.5, 1.75, 1.875]);
+    expect([...sim.live.windows.keys()].sort()).toEqual(['u', 'x']);
   });
 
-  it('starts every run from the seed', async () => {
-    const sim = store();
-    const doc = valid(leakyUnitDoc());
-    await sim.getState().run(doc, 5);
-    await sim.getState().run(doc, 5);
-    expect(probeUnits(sim.getState().traces.x)[0]).toEqual([1, 1.5, 1.75, 1.875, 1.9375]);
+  it('runs live until paused, then nothing changes', async () => {
+    const { sim } = store();
+    sim.getState().setSpeed(2);
+    await sim.getState().start();
+    expect(sim.getState().status).toBe('running');
+    await sleep(80);
+    await sim.getState().pause();
+    const t = sim.live.t;
+    expect(t).toBeGreaterThan(0);
+    expect(t % 2).toBe(0);
+    await sleep(50);
+    expect(sim.live.t).toBe(t);
+    expect(sim.getState().status).toBe('paused');
   });
 
-  it('reports divergence with the node and step', async () => {
+  it('reset gives the identical trace again; reseed changes the seed', async () => {
+    const { sim } = store();
+    await sim.getState().step(20);
+    const first = xs(sim);
+    await sim.getState().reset();
+    expect(sim.live.t).toBe(0);
+    expect(sim.live.windows.get('x')!.count).toBe(0);
+    await sim.getState().step(20);
+    expect(xs(sim)).toEqual(first);
+    const seed = sim.getState().seed;
+    await sim.getState().reseed();
+    expect(sim.getState().seed).not.toBe(seed);
+  });
+
+  it('stops on divergence with the node and step, keeping the finite samples', async () => {
     const raw = leakyUnitDoc();
     (raw.edges[1].params as { weight: unknown }).weight = { type: 'constant', value: 1e200 };
-    const sim = store();
-    await sim.getState().run(valid(raw), 100);
+    const { sim } = store(valid(raw));
+    await sim.getState().step(100);
     const s = sim.getState();
-    expect(s.frame?.divergence?.node).toBe('x');
-    expect(s.divergence).toMatch(/x/);
-    expect(s.frame!.steps).toBeLessThan(100);
+    expect(s.status).toBe('diverged');
+    expect(s.divergence).toMatchObject({ node: 'x', step: 3 });
+    expect(xs(sim).every(Number.isFinite)).toBe(true);
+    expect(xs(sim)).toHaveLength(2);
+    await sim.getState().start();
+    expect(sim.getState().status).toBe('diverged');
   });
 
-  it('clears the last run', async () => {
-    const sim = store();
-    await sim.getState().run(valid(leakyUnitDoc()), 3);
-    sim.getState().clear();
-    expect(sim.getState()).toMatchObject({ status: 'idle', frame: null, traces: {}, divergence: null });
+  it('applies a live edit at the next step and says so', async () => {
+    const doc = valid(leakyUnitDoc());
+    const { sim, edit } = store(doc);
+    await sim.getState().step(2);
+    const next = structuredClone(doc);
+    (next.edges[1].params.weight as { value: number }).value = 0.25;
+    edit(next);
+    await sim.getState().step(1);
+    expect(xs(sim)).toEqual([1, 1.5, 1 + 0.25 * 1.5]);
+    expect(sim.getState().notice).toMatch(/applied to self/);
+  });
+
+  it('forgets the run when another document is opened', async () => {
+    const { sim } = store();
+    await sim.getState().step(3);
+    sim.getState().documentChanged(valid(leakyUnitDoc()), true);
+    expect(sim.getState()).toMatchObject({ status: 'idle', frame: null, divergence: null });
+    expect(sim.live.t).toBe(0);
+  });
+
+  it('records extra probes panels subscribe to, with their window', async () => {
+    const { sim } = store();
+    const off = sim.getState().subscribe('x.net', 5);
+    await sim.getState().step(8);
+    expect(sim.live.windows.get('x.net')).toMatchObject({ capacity: 5, count: 5, lastStep: 8 });
+    off();
+  });
+
+  it('runs from the seed for the bridge', async () => {
+    const { sim } = store();
+    await sim.getState().step(7);
+    const r = await sim.getState().runFromSeed(5);
+    expect(r).toMatchObject({ ok: true, frame: { t: 5, steps: 5 } });
+    expect(xs(sim)).toEqual([1, 1.5, 1.75, 1.875, 1.9375]);
   });
 });
 
-describe('probe selection', () => {
-  const doc = valid(leakyUnitDoc());
-
-  it('records every node while the samples fit, the trace node first', () => {
-    expect(probesFor(doc, 200, 'x')).toEqual(['x', 'u']);
-    expect(probesFor(doc, 200, null)).toEqual(['u', 'x']);
+describe('probe windows', () => {
+  it('keep the last capacity rows of appended frames, oldest first', () => {
+    const w = new ProbeWindow(2, 3);
+    w.append({ width: 2, count: 2, data: new Float64Array([1, 10, 2, 20]) }, 1);
+    w.append({ width: 2, count: 2, data: new Float64Array([3, 30, 4, 40]) }, 3);
+    expect(w).toMatchObject({ count: 3, firstStep: 2, lastStep: 4 });
+    expect(Array.from(w.slice().data)).toEqual([2, 20, 3, 30, 4, 40]);
+    expect(w.at(3, 1)).toBe(30);
+    expect(w.at(1, 0)).toBeNaN();
+    expect(w.slice(3, 3)).toMatchObject({ firstStep: 3, count: 1 });
+    w.append({ width: 2, count: 5, data: new Float64Array([5, 0, 6, 0, 7, 0, 8, 0, 9, 0]) }, 5);
+    expect(Array.from(w.slice().data)).toEqual([7, 0, 8, 0, 9, 0]);
+    w.append({ width: 2, count: 1, data: new Float64Array([1, 1]) }, 1); // a gap: starts afresh
+    expect(w).toMatchObject({ count: 1, lastStep: 1 });
   });
 
-  it('keeps the trace node when the budget is tight', () => {
-    expect(probesFor(doc, 200, 'x', 300)).toEqual(['x']);
-    expect(probesFor(doc, 200, 'x', 10)).toEqual(['x']);
-  });
-
-  it('picks the last non-input node as the default trace', () => {
-    expect(defaultTraceNode(doc)).toBe('x');
-    expect(traceNodeOf(doc, 'u')).toBe('u');
-    expect(traceNodeOf(doc, 'gone')).toBe('x');
-  });
-
-  it('runs with the chosen probes only', async () => {
-    const sim = store();
-    await sim.getState().run(doc, 3, ['u']);
-    expect(Object.keys(sim.getState().traces)).toEqual(['u']);
+  it('defaults: every node, wide ones within the budget, panels add longer windows', () => {
+    const nodes = [
+      { id: 'a', kind: 'rate', size: 10, variables: [], spiking: false },
+      { id: 'b', kind: 'lif', size: 10_000, variables: [], spiking: true },
+    ];
+    const d = defaultWindows(nodes, 1000);
+    expect(d).toEqual([
+      { probe: 'a', window: 1000 },
+      { probe: 'b', window: 200 },
+    ]);
+    const extra = new Map([['a', new Map([[1, 3000]])], ['b.v', new Map([[2, 50], [3, 70]])]]);
+    expect(mergeSubscriptions(d, extra)).toEqual([
+      { probe: 'a', window: 3000 },
+      { probe: 'b', window: 200 },
+      { probe: 'b.v', window: 70 },
+    ]);
   });
 });

@@ -1,0 +1,352 @@
+/**
+ * The shared base of every panel chart: an SVG (axes, labels, legend, vector marks) over an
+ * optional canvas layer (rasters, heatmaps, trails), sized to its element; a hover read-out;
+ * zoom and pan on the time axis (wheel / drag; double-click resets); export as SVG, PNG and CSV
+ * of exactly what is drawn. Subclasses implement `draw()` (using the plot box and scales they
+ * make), `readout()` and `csv()`. An imperative class (no React): `new Chart(el, opts)`,
+ * `update(data)`, `reset()`, `destroy()`.
+ */
+import * as d3 from 'd3';
+import { chartSvg, svgToPng } from './exporting.ts';
+
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface ChartOptions {
+  /** Accessible name and export title. */
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  /** Adds a canvas layer under the SVG, covering the plot box. */
+  canvas?: boolean;
+  /** Wheel/drag zoom of the x axis (time). */
+  zoomX?: boolean;
+  margin?: Partial<Margin>;
+  /** Text shown while there is no data. */
+  emptyText?: string;
+}
+
+export interface LegendEntry {
+  name: string;
+  color: string;
+  /** How the entry is drawn: a line, a filled band, a dot or a dashed line. */
+  mark?: 'line' | 'band' | 'dot' | 'dash';
+}
+
+export interface Readout {
+  /** Lines of the read-out. */
+  lines: string[];
+  /** Where to draw the hover rule (plot x, pixels); none when omitted. */
+  ruleX?: number;
+}
+
+type G = d3.Selection<SVGGElement, unknown, null, undefined>;
+
+const DEFAULT_MARGIN: Margin = { top: 26, right: 16, bottom: 40, left: 58 };
+
+/** A CSS custom property of the page (for canvas colours, which cannot use var()). */
+export function cssVar(name: string, fallback: string): string {
+  if (typeof document === 'undefined') return fallback;
+  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return v || fallback;
+}
+
+export abstract class ChartBase<D> {
+  protected readonly root: HTMLDivElement;
+  protected readonly svg: d3.Selection<SVGSVGElement, unknown, null, undefined>;
+  protected readonly plot: G;
+  /** Vector marks of the subclass (inside the plot box, clipped). */
+  protected readonly marks: G;
+  protected readonly canvas: HTMLCanvasElement | null;
+  protected readonly margin: Margin;
+  protected data: D | null = null;
+  /** Plot box size in CSS pixels. */
+  protected w = 0;
+  protected h = 0;
+  /** The current zoom of the x axis. */
+  protected zoom: d3.ZoomTransform = d3.zoomIdentity;
+  private readonly xAxis: G;
+  private readonly yAxis: G;
+  private readonly grid: G;
+  private readonly legend: G;
+  private readonly xLabel: d3.Selection<SVGTextElement, unknown, null, undefined>;
+  private readonly yLabel: d3.Selection<SVGTextElement, unknown, null, undefined>;
+  private readonly empty: d3.Selection<SVGTextElement, unknown, null, undefined>;
+  private readonly rule: d3.Selection<SVGLineElement, unknown, null, undefined>;
+  private readonly overlay: d3.Selection<SVGRectElement, unknown, null, undefined>;
+  private readonly clip: d3.Selection<SVGRectElement, unknown, null, undefined>;
+  private readonly tip: HTMLDivElement;
+  private readonly resizeObserver: ResizeObserver;
+  private readonly themeObserver: MutationObserver;
+  private pointer: [number, number] | null = null;
+  private zoomBehaviour: d3.ZoomBehavior<SVGRectElement, unknown> | null = null;
+
+  constructor(
+    private readonly el: HTMLElement,
+    protected readonly opts: ChartOptions,
+  ) {
+    this.margin = { ...DEFAULT_MARGIN, ...opts.margin };
+    this.root = document.createElement('div');
+    this.root.className = 'chart';
+    el.append(this.root);
+    this.canvas = opts.canvas ? this.root.appendChild(document.createElement('canvas')) : null;
+    if (this.canvas) this.canvas.className = 'chart__canvas';
+    this.svg = d3.select(this.root).append('svg').attr('class', 'chart__svg').attr('role', 'img').attr('aria-label', opts.title);
+    const clipId = `clip-${Math.random().toString(36).slice(2)}`;
+    this.clip = this.svg.append('defs').append('clipPath').attr('id', clipId).append('rect');
+    this.plot = this.svg.append('g');
+    this.grid = this.plot.append('g').attr('class', 'chart__grid');
+    this.marks = this.plot.append('g').attr('class', 'chart__marks').attr('clip-path', `url(#${clipId})`);
+    this.xAxis = this.plot.append('g').attr('class', 'chart__axis chart__axis--x');
+    this.yAxis = this.plot.append('g').attr('class', 'chart__axis chart__axis--y');
+    this.xLabel = this.plot.append('text').attr('class', 'chart__label').attr('text-anchor', 'middle').text(opts.xLabel);
+    this.yLabel = this.plot.append('text').attr('class', 'chart__label').attr('text-anchor', 'middle').text(opts.yLabel);
+    this.legend = this.svg.append('g').attr('class', 'chart__legend');
+    this.empty = this.plot.append('text').attr('class', 'chart__empty').attr('text-anchor', 'middle').text(opts.emptyText ?? 'Press Run or Step to simulate');
+    this.rule = this.plot.append('line').attr('class', 'chart__rule').attr('data-export', 'skip').attr('visibility', 'hidden');
+    this.overlay = this.plot.append('rect').attr('class', 'chart__overlay').attr('data-export', 'skip').attr('fill', 'transparent');
+    this.tip = this.root.appendChild(document.createElement('div'));
+    this.tip.className = 'chart__readout';
+    this.tip.hidden = true;
+    this.tip.setAttribute('data-testid', 'readout');
+    this.overlay
+      .on('pointermove', (e: PointerEvent) => {
+        this.pointer = d3.pointer(e, this.plot.node());
+        this.showReadout();
+      })
+      .on('pointerleave', () => {
+        this.pointer = null;
+        this.showReadout();
+      });
+    if (opts.zoomX) this.enableZoom();
+    this.resizeObserver = new ResizeObserver(() => this.render());
+    this.resizeObserver.observe(el);
+    this.themeObserver = new MutationObserver(() => this.render());
+    this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  }
+
+  /** Draws this data (replacing what was drawn). */
+  update(data: D | null): void {
+    this.data = data;
+    this.render();
+  }
+
+  /** Clears the chart back to its empty state and its zoom. */
+  reset(): void {
+    this.data = null;
+    this.resetZoom();
+  }
+
+  resetZoom(): void {
+    this.zoom = d3.zoomIdentity;
+    if (this.zoomBehaviour) this.overlay.call(this.zoomBehaviour.transform, d3.zoomIdentity);
+    this.render();
+  }
+
+  destroy(): void {
+    this.resizeObserver.disconnect();
+    this.themeObserver.disconnect();
+    this.root.remove();
+  }
+
+  /** The data drawn, as CSV. */
+  abstract csv(): string;
+
+  /** A standalone SVG of the chart as drawn. */
+  svgText(): string {
+    return chartSvg(this.svg.node()!, this.canvas ? [this.canvas] : [], cssVar('--surface', '#ffffff'));
+  }
+
+  png(): Promise<Blob> {
+    return svgToPng(this.svgText(), Number(this.svg.attr('width')), Number(this.svg.attr('height')));
+  }
+
+  /** Whether there is anything to draw. */
+  protected abstract hasData(): boolean;
+  /** Draws the data into the plot box (`this.w` × `this.h`), axes included. */
+  protected abstract draw(): void;
+  /** The read-out for a pointer at plot coordinates (px, py), or null. */
+  protected abstract readout(px: number, py: number): Readout | null;
+
+  protected render(): void {
+    const width = Math.max(160, this.el.clientWidth);
+    const height = Math.max(120, this.el.clientHeight);
+    const m = this.margin;
+    this.w = Math.max(10, width - m.left - m.right);
+    this.h = Math.max(10, height - m.top - m.bottom);
+    this.svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+    this.plot.attr('transform', `translate(${m.left},${m.top})`);
+    this.clip.attr('width', this.w).attr('height', this.h);
+    this.overlay.attr('width', this.w).attr('height', this.h);
+    this.xLabel.attr('x', this.w / 2).attr('y', this.h + 34);
+    this.yLabel.attr('transform', `translate(${-m.left + 14},${this.h / 2}) rotate(-90)`);
+    this.empty.attr('x', this.w / 2).attr('y', this.h / 2);
+    if (this.canvas) this.sizeCanvas();
+    const box: [[number, number], [number, number]] = [
+      [0, 0],
+      [this.w, this.h],
+    ];
+    this.zoomBehaviour?.extent(box).translateExtent(box);
+    const has = this.hasData();
+    this.empty.attr('visibility', has ? 'hidden' : 'visible');
+    this.root.dataset.empty = has ? 'false' : 'true';
+    if (!has) {
+      this.marks.selectAll('*').remove();
+      this.legend.selectAll('*').remove();
+      if (this.canvas) this.canvasContext().clearRect(0, 0, this.w, this.h);
+    }
+    this.draw();
+    this.showReadout();
+  }
+
+  /** The x scale after the time zoom. */
+  protected zoomed(x: d3.ScaleLinear<number, number>): d3.ScaleLinear<number, number> {
+    return this.opts.zoomX ? this.zoom.rescaleX(x) : x;
+  }
+
+  /** Axes with tick counts for the plot size; `grid` adds horizontal grid lines. */
+  protected drawAxes(
+    x: d3.AxisScale<d3.NumberValue>,
+    y: d3.AxisScale<d3.NumberValue>,
+    format: { x?: (v: d3.NumberValue) => string; y?: (v: d3.NumberValue) => string; grid?: boolean } = {},
+  ): void {
+    const xTicks = Math.max(2, Math.floor(this.w / 70));
+    const yTicks = Math.max(2, Math.floor(this.h / 32));
+    this.xAxis.attr('transform', `translate(0,${this.h})`).call(d3.axisBottom(x).ticks(xTicks).tickFormat(format.x ?? d3.format('~g')));
+    this.yAxis.call(d3.axisLeft(y).ticks(yTicks).tickFormat(format.y ?? d3.format('~g')));
+    const yLinear = y as d3.ScaleLinear<number, number>;
+    const ticks = format.grid && typeof yLinear.ticks === 'function' ? yLinear.ticks(yTicks) : [];
+    this.grid
+      .selectAll('line')
+      .data(ticks)
+      .join('line')
+      .attr('x1', 0)
+      .attr('x2', this.w)
+      .attr('y1', (d) => yLinear(d))
+      .attr('y2', (d) => yLinear(d));
+  }
+
+  /** A one-row legend above the plot; entries that do not fit become "+N more". */
+  protected drawLegend(entries: LegendEntry[], extra = 0): void {
+    const items: (LegendEntry & { x: number })[] = [];
+    let x = this.margin.left;
+    const limit = this.margin.left + this.w;
+    let shown = 0;
+    for (const e of entries) {
+      const width = 26 + e.name.length * 7 + 12;
+      if (x + width > limit - 60 && shown < entries.length - 1) break;
+      items.push({ ...e, x });
+      x += width;
+      shown++;
+    }
+    const more = entries.length - shown + extra;
+    const rows = more > 0 ? [...items, { name: `+${more} more`, color: 'transparent', x }] : items;
+    const g = this.legend
+      .selectAll<SVGGElement, LegendEntry & { x: number }>('g')
+      .data(rows)
+      .join((enter) => {
+        const item = enter.append('g').attr('class', 'chart__legend-item');
+        item.append('rect').attr('y', -5).attr('width', 18).attr('height', 10).attr('rx', 2);
+        item.append('text').attr('x', 24).attr('dy', '0.35em');
+        return item;
+      })
+      .attr('transform', (d) => `translate(${d.x},${this.margin.top / 2})`);
+    g.select('rect')
+      .attr('fill', (d) => (d.mark === 'band' ? d.color : 'none'))
+      .attr('fill-opacity', 0.3)
+      .attr('height', (d) => (d.mark === 'band' ? 10 : 0))
+      .attr('y', (d) => (d.mark === 'band' ? -5 : 0))
+      .attr('stroke', (d) => (d.mark === 'band' ? 'none' : d.color))
+      .attr('stroke-width', 3)
+      .attr('stroke-dasharray', (d) => (d.mark === 'dash' ? '4 3' : null));
+    g.select('text').text((d) => d.name);
+  }
+
+  /** A vertical colour bar with an axis, in the right margin. */
+  protected drawColorLegend(color: (v: number) => string, domain: [number, number], label: string): void {
+    const bar = 12;
+    const x0 = this.margin.left + this.w + 10;
+    const scale = d3.scaleLinear().domain(domain).range([this.h, 0]);
+    const steps = 48;
+    const g = this.legend.selectAll<SVGGElement, null>('g.chart__colorbar').data([null]).join('g').attr('class', 'chart__colorbar');
+    g.attr('transform', `translate(${x0},${this.margin.top})`);
+    g.selectAll('rect')
+      .data(d3.range(steps))
+      .join('rect')
+      .attr('x', 0)
+      .attr('width', bar)
+      .attr('y', (i) => (this.h * (steps - 1 - i)) / steps)
+      .attr('height', this.h / steps + 0.5)
+      .attr('fill', (i) => color(domain[0] + ((i + 0.5) / steps) * (domain[1] - domain[0])));
+    g.selectAll<SVGGElement, null>('g.chart__axis')
+      .data([null])
+      .join('g')
+      .attr('class', 'chart__axis')
+      .attr('transform', `translate(${bar},0)`)
+      .call(d3.axisRight(scale).ticks(Math.max(2, Math.floor(this.h / 40))).tickFormat(d3.format('~g')));
+    g.selectAll<SVGTextElement, null>('text.chart__label')
+      .data([null])
+      .join('text')
+      .attr('class', 'chart__label')
+      .attr('text-anchor', 'end')
+      .attr('x', bar)
+      .attr('y', -8)
+      .text(label);
+  }
+
+  /** The canvas's 2-D context, in CSS pixels, origin at the plot box. */
+  protected canvasContext(): CanvasRenderingContext2D {
+    const ctx = this.canvas!.getContext('2d')!;
+    const ratio = window.devicePixelRatio || 1;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    return ctx;
+  }
+
+  private sizeCanvas(): void {
+    const c = this.canvas!;
+    const ratio = window.devicePixelRatio || 1;
+    const pw = Math.round(this.w * ratio);
+    const ph = Math.round(this.h * ratio);
+    if (c.width !== pw || c.height !== ph) {
+      c.width = pw;
+      c.height = ph;
+    }
+    c.style.left = `${this.margin.left}px`;
+    c.style.top = `${this.margin.top}px`;
+    c.style.width = `${this.w}px`;
+    c.style.height = `${this.h}px`;
+  }
+
+  private showReadout(): void {
+    const r = this.pointer && this.hasData() ? this.readout(this.pointer[0], this.pointer[1]) : null;
+    if (!r) {
+      this.tip.hidden = true;
+      this.rule.attr('visibility', 'hidden');
+      return;
+    }
+    this.tip.hidden = false;
+    this.tip.textContent = r.lines.join('\n');
+    const [px, py] = this.pointer!;
+    const left = this.margin.left + px + 12;
+    const flip = left + this.tip.offsetWidth > this.root.clientWidth;
+    this.tip.style.left = `${flip ? this.margin.left + px - 12 - this.tip.offsetWidth : left}px`;
+    this.tip.style.top = `${Math.max(0, this.margin.top + py - 10)}px`;
+    if (r.ruleX === undefined) this.rule.attr('visibility', 'hidden');
+    else this.rule.attr('visibility', 'visible').attr('x1', r.ruleX).attr('x2', r.ruleX).attr('y1', 0).attr('y2', this.h);
+  }
+
+  private enableZoom(): void {
+    this.zoomBehaviour = d3
+      .zoom<SVGRectElement, unknown>()
+      .scaleExtent([1, 64])
+      .on('zoom', (e: d3.D3ZoomEvent<SVGRectElement, unknown>) => {
+        this.zoom = e.transform;
+        this.render();
+      });
+    this.overlay.call(this.zoomBehaviour).on('dblclick.zoom', () => this.resetZoom());
+  }
+}

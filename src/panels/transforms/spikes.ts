@@ -1,0 +1,65 @@
+/**
+ * Spike events, firing rates and inter-spike intervals from samples (pure functions, no DOM).
+ * A raster shows, per mode: "spikes" — outputs ≠ 0 (spiking kinds emit 1 in a step with a
+ * spike); "state" — outputs above a threshold (binary units); "crossing" — upward crossings of a
+ * threshold (rate units).
+ */
+import type { ProbeSamples } from '../../store/probeWindow.ts';
+
+export type EventMode = 'spikes' | 'state' | 'crossing';
+
+export interface Events {
+  /** Step number of each event. */
+  steps: Int32Array;
+  /** Unit of each event. */
+  units: Int32Array;
+  count: number;
+}
+
+export function spikeEvents(s: ProbeSamples, mode: EventMode, threshold = 0): Events {
+  const steps: number[] = [];
+  const units: number[] = [];
+  const { width, count, data } = s;
+  for (let t = 0; t < count; t++) {
+    const base = t * width;
+    for (let i = 0; i < width; i++) {
+      const v = data[base + i];
+      let hit: boolean;
+      if (mode === 'spikes') hit = v !== 0 && Number.isFinite(v);
+      else if (mode === 'state') hit = v > threshold;
+      else hit = t > 0 && v > threshold && data[base - width + i] <= threshold;
+      if (hit) {
+        steps.push(s.firstStep + t);
+        units.push(i);
+      }
+    }
+  }
+  return { steps: Int32Array.from(steps), units: Int32Array.from(units), count: steps.length };
+}
+
+/**
+ * Firing rate of each unit over the samples: spikes ÷ (count · dt), in spikes per ms of dt
+ * times 1000, i.e. Hz when dt is in ms.
+ */
+export function firingRates(s: ProbeSamples, dtMs: number): Float64Array {
+  const rates = new Float64Array(s.width);
+  if (s.count === 0) return rates;
+  for (let t = 0; t < s.count; t++) for (let i = 0; i < s.width; i++) if (s.data[t * s.width + i] !== 0) rates[i]++;
+  const seconds = (s.count * dtMs) / 1000;
+  for (let i = 0; i < s.width; i++) rates[i] /= seconds;
+  return rates;
+}
+
+/** Every interval between consecutive spikes of the same unit, in ms (steps × dt). */
+export function interSpikeIntervals(s: ProbeSamples, dtMs: number): Float64Array {
+  const last = new Int32Array(s.width).fill(-1);
+  const out: number[] = [];
+  for (let t = 0; t < s.count; t++) {
+    for (let i = 0; i < s.width; i++) {
+      if (s.data[t * s.width + i] === 0) continue;
+      if (last[i] >= 0) out.push((t - last[i]) * dtMs);
+      last[i] = t;
+    }
+  }
+  return Float64Array.from(out);
+}

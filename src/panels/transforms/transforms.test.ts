@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { finiteExtent, meanSdOverUnits, unitSeries } from './stats.ts';
+import { histogram } from './binning.ts';
+import { firingRates, interSpikeIntervals, spikeEvents } from './spikes.ts';
+import { fitPca, projectPca } from './projection.ts';
+import { nearestEigenvalue, summarizeSpectrum } from './spectrum.ts';
+import { targetCurve, targetOfParams, targetPdf } from './targets.ts';
+import { eigenvalues } from '../../engine/linalg/index.ts';
+
+const samples = (rows: number[][], firstStep = 1) => ({ firstStep, count: rows.length, width: rows[0].length, data: Float64Array.from(rows.flat()) });
+
+describe('mean ± sd over units', () => {
+  it('gives the population mean and sd at each step', () => {
+    const { mean, sd } = meanSdOverUnits(samples([[1, 3], [2, 2], [0, 4]]));
+    expect(Array.from(mean)).toEqual([2, 2, 2]);
+    expect(Array.from(sd)).toEqual([1, 0, 2]);
+  });
+  it('leaves out non-finite values and splits units', () => {
+    const s = samples([[1, NaN, 3]]);
+    expect(Array.from(meanSdOverUnits(s).mean)).toEqual([2]);
+    expect(Array.from(unitSeries(samples([[1, 2], [3, 4]]), 1))).toEqual([2, 4]);
+    expect(finiteExtent([3, 1, 2], [5])).toEqual([1, 5]);
+    expect(finiteExtent([2])).toEqual([1, 3]);
+  });
+});
+
+describe('histogram', () => {
+  it('bins values with equal widths; densities integrate to 1', () => {
+    const bins = histogram([0, 0.1, 0.5, 0.9, 1], { bins: 2, domain: [0, 1] });
+    expect(bins.map((b) => [b.x0, b.x1, b.count])).toEqual([
+      [0, 0.5, 2],
+      [0.5, 1, 3],
+    ]);
+    expect(bins.reduce((s, b) => s + b.density * (b.x1 - b.x0), 0)).toBeCloseTo(1, 12);
+  });
+  it('uses the finite range by default and survives flat and empty data', () => {
+    expect(histogram([2, 4, NaN], { bins: 2 }).map((b) => b.count)).toEqual([1, 1]);
+    expect(histogram([3, 3], { bins: 1 })[0]).toMatchObject({ x0: 2.5, x1: 3.5, count: 2 });
+    expect(histogram([], { bins: 3 }).every((b) => b.count === 0 && b.density === 0)).toBe(true);
+  });
+});
+
+describe('spikes', () => {
+  const s = samples(
+    [
+      [1, 0, 0.2],
+      [0, 0, 0.8],
+      [1, 1, 0.9],
+      [0, 0, 0.1],
+      [1, 0, 0.7],
+    ],
+    11,
+  );
+  it('finds spikes, states and upward crossings', () => {
+    const spikes = spikeEvents(s, 'spikes');
+    expect(spikes.count).toBe(9);
+    const crossings = spikeEvents(s, 'crossing', 0.5);
+    expect(Array.from(crossings.steps)).toEqual([12, 13, 13, 15, 15]);
+    expect(Array.from(crossings.units)).toEqual([2, 0, 1, 0, 2]);
+    expect(spikeEvents(s, 'state', 0.5).count).toBe(7);
+  });
+  it('computes rates in Hz and ISIs in ms', () => {
+    const binary = samples([[1, 0], [0, 0], [1, 1], [0, 0], [1, 0]]);
+    expect(Array.from(firingRates(binary, 1))).toEqual([600, 200]); // 3 spikes in 5 ms
+    expect(Array.from(interSpikeIntervals(binary, 0.5))).toEqual([1, 1]);
+  });
+});
+
+describe('PCA projection', () => {
+  it('finds the line the trajectory moves along', () => {
+    const rows = Array.from({ length: 50 }, (_, t) => {
+      const a = Math.sin(t / 5);
+      return [a, 2 * a, 0.01 * Math.cos(t)];
+    });
+    const s = samples(rows);
+    const fit = fitPca(s)!;
+    const p = projectPca(s, fit);
+    expect(p.explained![0]).toBeGreaterThan(0.999);
+    // PC1 = (x + 2y)/√5 up to sign, centred.
+    const mean = rows.reduce((m, r) => m + r[0], 0) / rows.length;
+    rows.forEach((r, t) => expect(Math.abs(p.x[t])).toBeCloseTo(Math.abs(((r[0] - mean) * 5) / Math.sqrt(5)), 2));
+    expect(fitPca(samples([[1, 2]]))).toBeNull();
+  });
+});
+
+describe('eigenvalue spectrum', () => {
+  it('summarises a known matrix: rotation by 90° scaled by 0.5 has λ = ±0.5i', () => {
+    const { re, im } = eigenvalues({ rows: 2, cols: 2, data: Float64Array.from([0, -0.5, 0.5, 0]) });
+    expect(Array.from(re).map((v) => Math.abs(v))).toEqual([0, 0].map(() => expect.closeTo(0, 12)));
+    expect(Array.from(im).map(Math.abs)).toEqual([expect.closeTo(0.5, 12), expect.closeTo(0.5, 12)]);
+    expect(summarizeSpectrum(re, im)).toMatchObject({ radius: expect.closeTo(0.5, 12), inside: 2, outside: 0 });
+  });
+  it('counts eigenvalues of a diagonal matrix against the unit circle', () => {
+    const { re, im } = eigenvalues({ rows: 3, cols: 3, data: Float64Array.from([2, 0, 0, 0, 1, 0, 0, 0, -0.3]) });
+    expect(summarizeSpectrum(re, im)).toEqual({ radius: 2, inside: 1, onCircle: 1, outside: 1 });
+    expect(re[nearestEigenvalue(re, im, 1.9, 0.1)]).toBe(2);
+  });
+});
+
+describe('target densities', () => {
+  it('Gaussian and exponential pdfs integrate to 1', () => {
+    const area = (c: [number, number][]) => c.slice(1).reduce((s, [x, y], k) => s + ((x - c[k][0]) * (y + c[k][1])) / 2, 0);
+    expect(area(targetCurve({ type: 'gaussian', mean: 0, sd: 0.2 }, -2, 2, 2001))).toBeCloseTo(1, 6);
+    expect(area(targetCurve({ type: 'exponential', mean: 0.2 }, 0, 10, 20001))).toBeCloseTo(1, 4);
+    expect(targetPdf({ type: 'exponential', mean: 1 }, -1)).toBe(0);
+  });
+  it('reads the target of an IP rule', () => {
+    expect(targetOfParams({ plasticity: { rule: 'ip-schrauwen', mu: 0, sigma: 0.2 } })).toEqual({ type: 'gaussian', mean: 0, sd: 0.2 });
+    expect(targetOfParams({ plasticity: { rule: 'ip-triesch', mu: 0.2 } })).toEqual({ type: 'exponential', mean: 0.2 });
+    expect(targetOfParams({})).toBeNull();
+  });
+});

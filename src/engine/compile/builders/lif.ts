@@ -37,7 +37,7 @@ export const lifBuilder: NodeBuilder = {
       input: syn.input,
       vars: { output: spikes, v, i_syn: syn.iSyn },
       spiking: true,
-      equation: `V += (dt/${tau} ms)·(−(V − ${vRest}) + ${rm} MΩ·(i_e + I_syn)) + Σ w·s_delta; ${syn.describe()}; spike if V ≥ ${vTh} mV → V = ${vReset} mV for ${p.t_ref} ms (forward Euler)`,
+      equation: `V += (dt/τ_m)·(−(V − v_rest) + r_m·(i_e + I_syn)) + Σ w·s_delta; ${syn.describe()}; spike if V ≥ v_th → V = v_reset for t_ref (forward Euler; τ_m = ${tau} ms, v_rest = ${vRest} mV, r_m = ${rm} MΩ, v_th = ${vTh} mV, v_reset = ${vReset} mV, t_ref = ${p.t_ref} ms)`,
       reads: [`${node.id}.v[t−1]`],
       inputFor: (edge) => syn.inputFor(edge),
       reset(rng) {

@@ -10,14 +10,16 @@ const EPS = 2 ** -52;
 export type LinearOperator = (x: Float64Array, y: Float64Array) => void;
 
 export interface ArnoldiOptions {
-  /** How many largest-modulus eigenvalues must converge (default 4). */
+  /** How many largest-modulus eigenvalues must converge (default 6). */
   nev?: number;
-  /** Krylov subspace dimension m before each restart (default max(2·nev+10, 40), < n). */
+  /** Krylov subspace dimension m before each restart (default max(2·nev+20, 60), < n). */
   ncv?: number;
   /** Relative Ritz-residual tolerance: ‖A·x − θ·x‖ ≤ tol·|θ| for each wanted Ritz pair (default 1e-10). */
   tol?: number;
   /** Maximum number of implicit restarts (default 500). */
   maxRestarts?: number;
+  /** Seed of the deterministic perturbation of the all-ones start vector (default 12345). */
+  seed?: number;
 }
 
 export interface ArnoldiResult {
@@ -60,11 +62,14 @@ function norm2(x: Float64Array): number {
 
 /**
  * Orthogonalise w against the first `j` basis vectors (rows of V, each of length n) by classical
- * Gram–Schmidt with one reorthogonalisation (CGS2; Giraud, Langou & Rozložník 2005), adding
- * the coefficients to h (stride hStride, column `col`) when given.
+ * Gram–Schmidt with the Daniel–Gragg–Kaufman–Stewart (1976) criterion: a second pass runs only
+ * when the first removed more than 1 − 1/√2 of ‖w‖ (Giraud, Langou & Rozložník 2005 show two
+ * passes give orthogonality to working precision). Adds the coefficients to h (stride
+ * hStride, column `col`) when given.
  */
 function orthogonalize(V: Float64Array, n: number, j: number, w: Float64Array, h: Float64Array | null, hStride: number, col: number): void {
   const c = new Float64Array(j);
+  let before = norm2(w);
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < j; i++) {
       const o = i * n;
@@ -79,6 +84,9 @@ function orthogonalize(V: Float64Array, n: number, j: number, w: Float64Array, h
       for (let t = 0; t < n; t++) w[t] -= ci * V[o + t];
       if (h) h[i * hStride + col] += ci;
     }
+    const after = norm2(w);
+    if (after > Math.SQRT1_2 * before) break;
+    before = after;
   }
 }
 
@@ -305,8 +313,8 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
   if (n < 3) throw new Error('arnoldiLargest: needs n ≥ 3 (use eigenvalues for small matrices)');
   const tol = opts.tol ?? 1e-10;
   const maxRestarts = opts.maxRestarts ?? 500;
-  let nev = Math.max(1, Math.min(opts.nev ?? 4, n - 2));
-  const m = Math.min(n - 1, Math.max(opts.ncv ?? Math.max(2 * nev + 10, 40), nev + 3));
+  let nev = Math.max(1, Math.min(opts.nev ?? 6, n - 2));
+  const m = Math.min(n - 1, Math.max(opts.ncv ?? Math.max(2 * nev + 20, 60), nev + 3));
   nev = Math.min(nev, m - 2);
 
   const V = new Float64Array((m + 1) * n); // rows 0..m-1 hold the basis
@@ -314,7 +322,7 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
   let f = new Float64Array(n);
   const w = new Float64Array(n);
   let matVecs = 0;
-  let seed = 12345;
+  let seed = opts.seed ?? 12345;
 
   // v0 = ones + deterministic perturbation, normalised.
   const v0 = deterministicVector(n, seed++);
@@ -376,14 +384,16 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
       (a, b) => Math.hypot(ritz.re[b], ritz.im[b]) - Math.hypot(ritz.re[a], ritz.im[a]) || ritz.im[b] - ritz.im[a],
     );
     // Keep conjugate pairs together: extend the wanted set across a split pair.
-    nWant = nev;
     const idx = (p: number) => order[p];
-    if (ritz.im[idx(nWant - 1)] !== 0 && nWant < m - 1) {
-      const a = idx(nWant - 1);
-      const b = idx(nWant);
-      if (ritz.re[a] === ritz.re[b] && ritz.im[a] === -ritz.im[b]) nWant++;
-    }
-    converged = true;
+    const splitsPair = (p: number): boolean => {
+      // true when positions p-1 and p hold the two halves of one conjugate pair
+      const a = idx(p - 1);
+      const b = idx(p);
+      return ritz.im[a] !== 0 && ritz.re[a] === ritz.re[b] && ritz.im[a] === -ritz.im[b];
+    };
+    nWant = nev;
+    if (nWant < m - 1 && splitsPair(nWant)) nWant++;
+    let nconv = 0;
     for (let p = 0; p < nWant; p++) {
       const i = idx(p);
       const th = Math.hypot(ritz.re[i], ritz.im[i]);
@@ -391,16 +401,24 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
       wantRe[p] = ritz.re[i];
       wantIm[p] = ritz.im[i];
       wantRes[p] = res;
-      if (!(res <= tol * Math.max(th, EPS * hnorm))) converged = false;
+      if (res <= tol * Math.max(th, EPS * hnorm)) nconv++;
     }
+    converged = nconv === nWant;
     if (converged || restarts >= maxRestarts) break;
     restarts++;
+
+    // How many Ritz values to keep: as in ARPACK dnaup2, the wanted ones plus up to half the
+    // remaining room for each converged one, and never less than half the basis; this stops
+    // converged pairs from crowding out the unconverged wanted ones.
+    let keep = Math.max(nWant + Math.min(nconv, Math.floor((m - nWant) / 2)), Math.floor(m / 2));
+    keep = Math.min(keep, m - 2);
+    if (splitsPair(keep)) keep++;
 
     // Apply the unwanted Ritz values as shifts, conjugate pairs together.
     Q.fill(0);
     for (let i = 0; i < m; i++) Q[i * m + i] = 1;
     const used = new Uint8Array(m);
-    for (let p = nWant; p < m; p++) {
+    for (let p = keep; p < m; p++) {
       const i = idx(p);
       if (used[i]) continue;
       used[i] = 1;
@@ -420,7 +438,7 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
       }
       applyShift(H, Q, m, 0, 2 * sr, sr * sr + si * si, true);
     }
-    k = nWant;
+    k = keep;
     // f_k = v_k·H[k][k-1] + f·Q[m-1][k-1];  V_k = V_m·Q[:, 0..k-1].
     const hk = H[k * m + k - 1];
     const sigma = Q[(m - 1) * m + k - 1];

@@ -245,7 +245,7 @@ describe('eigenvalues (Hessenberg + Francis double-shift QR)', () => {
     for (let i = 0; i < n; i++) s += e.re[i];
     expect(Math.abs(s - trace(A))).toBeLessThan(1e-9 * n);
     expect(A.data).toEqual(copy);
-  });
+  }, 120_000);
 
   it('rejects non-square and non-finite input', () => {
     expect(() => eigenvalues(denseMatrix(2, 3))).toThrow(/square/);

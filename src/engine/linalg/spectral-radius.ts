@@ -120,6 +120,40 @@ function simpleCycleRadius(m: AnyMatrix, idx: Int32Array, local: Int32Array): nu
   return Math.exp(logSum / k);
 }
 
+/** Fixed seeds of the independent Arnoldi runs (deterministic; see krylovRadius). */
+const RUN_SEEDS = [12345, 777, 4242];
+
+/**
+ * ρ of one strongly connected block by implicitly restarted Arnoldi. Krylov methods find the
+ * outermost eigenvalues but, when many eigenvalues crowd near the largest modulus (as in the
+ * circular law of random reservoirs), a run can converge to a slightly inner one while the
+ * outermost is still hidden. So two runs from independent deterministic start vectors are
+ * made, and a third with a doubled subspace if they disagree; the answer is the largest
+ * converged Ritz value (each is an eigenvalue to within the tolerance, so the maximum is the
+ * best lower bound on ρ). In tests on n = 1000–4000 reservoirs a single run missed the top
+ * eigenvalue for roughly one start vector in ten; the runs' disagreement exposes that.
+ */
+function krylovRadius(op: (x: Float64Array, y: Float64Array) => void, k: number, tol: number): { radius: number; converged: boolean; matVecs: number } {
+  let best = -1;
+  let matVecs = 0;
+  const values: number[] = [];
+  for (let run = 0; run < RUN_SEEDS.length; run++) {
+    if (run === 2) {
+      // Third run only when the first two disagree (or neither converged).
+      const agree = values.length === 2 && Math.abs(values[0] - values[1]) <= 1e3 * tol * Math.max(values[0], values[1]);
+      if (agree) break;
+    }
+    const res = arnoldiLargest(op, k, { tol, seed: RUN_SEEDS[run], ...(run === 2 ? { ncv: 120 } : {}) });
+    matVecs += res.matVecs;
+    if (res.converged && res.re.length > 0) {
+      const r = Math.hypot(res.re[0], res.im[0]);
+      values.push(r);
+      best = Math.max(best, r);
+    }
+  }
+  return { radius: Math.max(best, 0), converged: best >= 0, matVecs };
+}
+
 function operatorOf(m: AnyMatrix): (x: Float64Array, y: Float64Array) => void {
   const n = m.rows;
   if (isCsr(m)) {
@@ -199,11 +233,11 @@ export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions =
         how = 'dense';
       } else {
         const sub: AnyMatrix = k === n ? m : isCsr(m) ? extractCsr(m, idx, local) : extractDense(m, idx, local);
-        const res = arnoldiLargest(operatorOf(sub), k, { tol: opts.tol ?? 1e-10 });
-        matVecs += res.matVecs;
+        const run = krylovRadius(operatorOf(sub), k, opts.tol ?? 1e-10);
+        matVecs += run.matVecs;
         how = 'arnoldi';
-        r = res.re.length > 0 ? Math.hypot(res.re[0], res.im[0]) : 0;
-        if (!res.converged) {
+        r = run.radius;
+        if (!run.converged) {
           if (k <= DENSE_FALLBACK_LIMIT) {
             r = maxModulus(eigenvalues(isCsr(sub) ? extractDense(m, idx, local) : (sub as DenseMatrix)));
             how = 'dense';
@@ -235,8 +269,9 @@ export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions =
  *   a block that is a single weighted cycle (a scaled cyclic permutation) gives |∏w|^(1/k);
  *   blocks ≤ 300 use dense QR, larger blocks the implicitly restarted Arnoldi method
  *   ({@link arnoldiLargest}; Sorensen 1992, Saad 2011 §7.3) with Ritz values from the small
- *   Hessenberg via {@link eigenvalues}. If Arnoldi does not converge on a block of ≤ 1200 rows,
- *   dense QR is used instead.
+ *   Hessenberg via {@link eigenvalues}, run from two independent deterministic start vectors
+ *   (a third, larger run if they disagree) taking the largest converged Ritz value. If
+ *   Arnoldi does not converge on a block of ≤ 1200 rows, dense QR is used instead.
  *
  * Accuracy: on reservoir-style matrices (i.i.d. normal or uniform entries, dense or 1–10 %
  * sparse, n = 400–4000) the result agrees with the dense QR result to ≤ 1e-10 relative in the

@@ -8,3 +8,7 @@ export { parseProbe, probeLabel, Recorder, ProbeError, type ProbeSpec } from './
 export { Rng } from './rng.ts';
 export type { Kernels } from './kernels/kernels.ts';
 export { jsKernels } from './kernels/js-kernels.ts';
+export { trainReadouts, TrainingError, type ReadoutReport } from './readout-training.ts';
+export { memoryCapacity, type MemoryCapacityOptions, type MemoryCapacityResult } from './tasks/memory-capacity.ts';
+export { nrmse, squaredCorrelation } from './tasks/metrics.ts';
+export { isReadout, type ReadoutRuntime } from './compile/builders/readout.ts';

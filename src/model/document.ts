@@ -18,6 +18,7 @@ import type { HopfieldParams } from './kinds/hopfield.ts';
 import type { ThresholdParams } from './kinds/threshold.ts';
 import { synapseSchema } from './synapse.ts';
 import { edgePlasticitySchema } from './plasticity.ts';
+import type { ReadoutParams } from './kinds/readout.ts';
 
 export const FORMAT = 'recurrence-graph';
 export const CURRENT_VERSION = 1;
@@ -67,6 +68,12 @@ export const documentEnvelope = z.strictObject({
   seed: int({ min: 0, max: 4294967295 }).default(1),
   /** Duration of one step (ms for the continuous-time kinds; 1 for discrete-time networks). */
   dt: num({ gt: 0, unit: 'ms' }).default(1),
+  /**
+   * Arithmetic of the weights' products: "float64" (default) or "float32" — weights stored and
+   * multiplied in single precision (half the memory traffic, twice the SIMD width); states stay
+   * double. Traces then differ from float64 within a documented tolerance (engine/kernels).
+   */
+  precision: z.enum(['float64', 'float32']).optional(),
   nodes: z.array(z.unknown()).max(LIMITS.maxNodes),
   edges: z.array(z.unknown()).max(LIMITS.maxEdges).default([]),
   panels: z.array(panelSchema).optional(),
@@ -83,6 +90,7 @@ export interface ParamsByKind {
   poisson: PoissonParams;
   hopfield: HopfieldParams;
   threshold: ThresholdParams;
+  readout: ReadoutParams;
 }
 
 type Envelope = z.output<typeof nodeEnvelope>;

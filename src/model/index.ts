@@ -26,3 +26,5 @@ export { hebbianPatterns } from './kinds/hopfield.ts';
 export type { ThresholdParams } from './kinds/threshold.ts';
 export * from './synapse.ts';
 export * from './plasticity.ts';
+export type { ReadoutParams } from './kinds/readout.ts';
+export { parseSignalRef, readoutTraining } from './kinds/readout.ts';

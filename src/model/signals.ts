@@ -57,6 +57,42 @@ export const sequenceSignal = z.strictObject({
   repeat: z.boolean().default(true),
 });
 
+/**
+ * Mackey–Glass chaotic series (Mackey & Glass 1977): dx/dt = a·x(t−τ)/(1 + x(t−τ)ⁿ) − b·x(t),
+ * integrated with RK4 at step h (time units per step), history x0 + U[−0.1, 0.1) (seeded), as
+ * ReservoirPy's `mackey_glass`. u(t) = x(t); the state variable `target` holds x(t + horizon).
+ */
+export const mackeyGlassSignal = z.strictObject({
+  type: z.literal('mackey-glass'),
+  tau: num({ gt: 0, description: 'delay τ (time units)' }).default(17),
+  horizon: int({ min: 0, max: 10_000, unit: 'steps', description: 'how far ahead the target looks' }).default(1),
+  a: num().default(0.2),
+  b: num().default(0.1),
+  n: num({ gt: 0 }).default(10),
+  x0: num().default(1.2),
+  h: num({ gt: 0, description: 'integration step (time units per step)' }).default(1),
+});
+/**
+ * NARMA task (Atiya & Parlos 2000; Jaeger 2003): u(t) ~ U[0, 0.5] and, for order n,
+ * y(t+1) = 0.3·y(t) + 0.05·y(t)·Σ_{i=0}^{n−1} y(t−i) + 1.5·u(t−n+1)·u(t) + 0.1.
+ * The state variable `target` holds y(t+1), known at step t.
+ */
+export const narmaSignal = z.strictObject({
+  type: z.literal('narma'),
+  order: int({ min: 1, max: 100 }).default(10),
+});
+/**
+ * Memory-capacity task (Jaeger 2001): u(t) ~ U[−0.8, 0.8] i.i.d.; the state variable `target`
+ * has max_delay channels, target_k(t) = u(t − k) for k = 1 … max_delay (0 before the start).
+ */
+export const memoryCapacitySignal = z.strictObject({
+  type: z.literal('memory-capacity'),
+  max_delay: int({ min: 1, max: 2000, unit: 'steps' }).default(20),
+});
+
+/** Signals that carry a task target (a state variable `target` of their input node). */
+export const taskSignalTypes = ['mackey-glass', 'narma', 'memory-capacity'] as const;
+
 export const signalVariants = [
   constantSignal,
   sineSignal,
@@ -65,7 +101,20 @@ export const signalVariants = [
   uniformSignal,
   gaussianSignal,
   sequenceSignal,
+  mackeyGlassSignal,
+  narmaSignal,
+  memoryCapacitySignal,
 ] as const;
 
 export const signalSchema = z.discriminatedUnion('type', [...signalVariants]);
 export type Signal = z.output<typeof signalSchema>;
+export type TaskSignal = Extract<Signal, { type: (typeof taskSignalTypes)[number] }>;
+
+export function isTaskSignal(s: Signal): s is TaskSignal {
+  return (taskSignalTypes as readonly string[]).includes(s.type);
+}
+
+/** Width of a task signal's `target` variable. */
+export function taskTargetSize(s: TaskSignal): number {
+  return s.type === 'memory-capacity' ? s.max_delay : 1;
+}

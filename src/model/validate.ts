@@ -45,6 +45,7 @@ export function validateDocument(raw: unknown, migrations: readonly Migration[] 
     return edge.success ? [edge.data] : [];
   });
   if (!parsed.success || nodes.length !== rawNodes.length || edges.length !== rawEdges.length) return fail(errors);
+  fillConcatenatedWeights(rawEdges, edges, specs);
   const doc = { ...parsed.data, nodes, edges };
   errors.push(...checkIds(doc), ...checkEdges(doc, specs));
   {
@@ -130,6 +131,13 @@ function checkEdges(
       return;
     }
     const m = srcSpec.outputSize(src.params);
+    if (tgtSpec.concatenatesInputs) {
+      const w = e.params.weight;
+      if (w.type !== 'identity' || w.value !== 1 || w.scale !== undefined || w.connectivity !== undefined) {
+        errors.push({ path: at('params', 'weight'), message: `an edge into a ${tgtSpec.kind} carries its source's output unchanged: omit weight (the ${tgtSpec.kind} learns its own)` });
+      }
+      return;
+    }
     const n = (tgtSpec.inputSize ?? tgtSpec.outputSize)(tgt.params);
     errors.push(...checkWeightShape(e, n, m, at));
     const synapse = e.params.synapse?.type;
@@ -141,7 +149,36 @@ function checkEdges(
       errors.push({ path: at('params', 'plasticity'), message: `needs a target whose outputs match the edge's rows (${n} rows, ${tgtSpec.outputSize(tgt.params)} outputs)` });
     }
   });
-  errors.push(...checkIncomingEdges(doc, specs));
+  errors.push(...checkIncomingEdges(doc, specs), ...checkReferences(doc, specs));
+  return errors;
+}
+
+/** Edges into a node that concatenates its inputs get identity weights when none were given. */
+function fillConcatenatedWeights(rawEdges: unknown[], edges: GraphEdge[], specs: Map<string, KindSpec<unknown>>): void {
+  edges.forEach((e, i) => {
+    const raw = rawEdges[i] as { params?: { weight?: unknown } };
+    if (specs.get(e.target)?.concatenatesInputs && raw.params?.weight === undefined) {
+      e.params.weight = { type: 'identity', value: 1 };
+    }
+  });
+}
+
+/** Signals named in params (`ID` or `ID.VAR`) must belong to an existing node of a kind that has that variable. */
+function checkReferences(doc: { nodes: { id: string; params: Record<string, unknown> }[] }, specs: Map<string, KindSpec<unknown>>): ValidationIssue[] {
+  const errors: ValidationIssue[] = [];
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  doc.nodes.forEach((node, i) => {
+    for (const ref of specs.get(node.id)?.references?.(node.params) ?? []) {
+      const at = formatPath(['nodes', i, 'params', ...ref.path]);
+      const target = byId.get(ref.node);
+      const spec = specs.get(ref.node);
+      if (!target || !spec) {
+        errors.push({ path: at, message: `no node with id "${ref.node}"` });
+      } else if (!spec.variables(target.params).includes(ref.variable)) {
+        errors.push({ path: at, message: `node "${ref.node}" has no variable "${ref.variable}" (it has ${spec.variables(target.params).join(', ')})` });
+      }
+    }
+  });
   return errors;
 }
 

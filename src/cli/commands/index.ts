@@ -4,6 +4,8 @@ import { registerSchedule } from './schedule.ts';
 import { registerInspect } from './inspect.ts';
 import { registerRun } from './run.ts';
 import { registerMeasure } from './measure.ts';
+import { registerTrain } from './train.ts';
+import { registerTask } from './task.ts';
 
 /** Every CLI command, registered in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -12,4 +14,6 @@ export function registerCommands(program: Command): void {
   registerInspect(program);
   registerRun(program);
   registerMeasure(program);
+  registerTrain(program);
+  registerTask(program);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { int } from '../schema-helpers.ts';
-import { signalSchema } from '../signals.ts';
+import { isTaskSignal, signalSchema } from '../signals.ts';
 import { LIMITS } from '../limits.ts';
 import { defineKind, type ParamProblem } from './kind-spec.ts';
 import { checkPerUnitLength } from './checks.ts';
@@ -16,11 +16,11 @@ export const inputKind = defineKind<InputParams>({
   kind: 'input',
   label: 'Input',
   group: 'inputs',
-  description: 'External signal: constant, sine, step, pulse, noise or a sequence.',
+  description: 'External signal: constant, sine, step, pulse, noise, a sequence, or a task (Mackey–Glass, NARMA, memory capacity) with its target.',
   params: inputParams,
   defaults: () => ({ size: 1, signal: { type: 'sine', amplitude: 1, period: 50, phase: 0, offset: 0 } }),
   outputSize: (p) => p.size,
-  variables: () => ['output'],
+  variables: (p) => (isTaskSignal(p.signal) ? ['output', 'target'] : ['output']),
   acceptsInput: false,
   summary: (p) => p.signal.type,
   check: (p) => checkSignalChannels(p),

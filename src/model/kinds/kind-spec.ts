@@ -56,6 +56,14 @@ export interface KindSpec<P = unknown> {
   check?(params: P): ParamProblem[];
   /** Synapse models (edge `synapse.type`) the node accepts besides the default "current". */
   synapses?: readonly SynapseType[];
+  /**
+   * True when incoming edges are not summed through a weight matrix but laid side by side as
+   * the node's feature vector (a readout learns its own weights): each such edge carries its
+   * source's output unchanged (identity weights, filled in when `weight` is omitted).
+   */
+  concatenatesInputs?: boolean;
+  /** Other nodes' signals the params name (e.g. a readout's `target`), checked to exist. */
+  references?(params: P): { path: PathSegment[]; node: string; variable: string }[];
   /** Checks that need the node's incoming edges (e.g. Hopfield's pattern init needs a Hebbian self-edge). */
   checkIncoming?(params: P, incoming: IncomingEdge[], id: string): GraphProblem[];
 }

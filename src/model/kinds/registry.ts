@@ -12,6 +12,7 @@ import { izhikevichKind } from './izhikevich.ts';
 import { poissonKind } from './poisson.ts';
 import { hopfieldKind } from './hopfield.ts';
 import { thresholdKind } from './threshold.ts';
+import { readoutKind } from './readout.ts';
 
 const registry = new Map<string, KindSpec<unknown>>();
 
@@ -28,6 +29,6 @@ export function allKinds(): KindSpec<unknown>[] {
   return [...registry.values()];
 }
 
-for (const spec of [inputKind, rateKind, ctrnnKind, wilsonCowanKind, lifKind, izhikevichKind, poissonKind, hopfieldKind, thresholdKind]) {
+for (const spec of [inputKind, rateKind, ctrnnKind, wilsonCowanKind, lifKind, izhikevichKind, poissonKind, hopfieldKind, thresholdKind, readoutKind]) {
   registerKind(spec as KindSpec<unknown>);
 }

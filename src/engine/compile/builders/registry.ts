@@ -9,6 +9,7 @@ import { ctrnnBuilder } from './ctrnn.ts';
 import { wilsonCowanBuilder } from './wilson-cowan.ts';
 import { hopfieldBuilder } from './hopfield.ts';
 import { thresholdBuilder } from './threshold.ts';
+import { readoutBuilder } from './readout.ts';
 
 const builders = new Map<string, NodeBuilder>();
 
@@ -21,6 +22,6 @@ export function getBuilder(kind: string): NodeBuilder | undefined {
   return builders.get(kind);
 }
 
-for (const b of [inputBuilder, rateBuilder, ctrnnBuilder, wilsonCowanBuilder, lifBuilder, izhikevichBuilder, poissonBuilder, hopfieldBuilder, thresholdBuilder]) {
+for (const b of [inputBuilder, rateBuilder, ctrnnBuilder, wilsonCowanBuilder, lifBuilder, izhikevichBuilder, poissonBuilder, hopfieldBuilder, thresholdBuilder, readoutBuilder]) {
   registerBuilder(b);
 }

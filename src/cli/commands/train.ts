@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { DivergenceError, trainReadouts, TrainingError } from '../../engine/index.ts';
+import { CliError } from '../errors.ts';
+import { loadDocument, parseIntOption } from '../load.ts';
+import { simulatorFor } from '../simulate.ts';
+
+export function registerTrain(program: Command): void {
+  program
+    .command('train')
+    .description('train every readout (ridge offline, LMS/RLS online) over washout, train and test windows and report NRMSE')
+    .argument('<file>', 'graph document (.json) with at least one readout node')
+    .option('--seed <S>', 'seed (default: the document seed)')
+    .option('--json', 'print JSON: {"readouts": {"ID": {"nrmse_train", "nrmse_test", "weights_norm", …}}}')
+    .action((file: string, opts: { seed?: string; json?: boolean }) => {
+      const doc = loadDocument(file);
+      const seed = opts.seed === undefined ? doc.seed : parseIntOption('--seed', opts.seed, 0, 4294967295);
+      const sim = simulatorFor(doc, { seed });
+      let readouts;
+      try {
+        readouts = trainReadouts(sim);
+      } catch (err) {
+        if (err instanceof TrainingError) throw new CliError(err.message);
+        if (err instanceof DivergenceError) throw new CliError(`the run diverged: ${err.message}`);
+        if (err instanceof Error && /positive definite/.test(err.message)) {
+          throw new CliError(`ridge regression failed (${err.message.split('\n')[0]}): raise the readout's lambda`);
+        }
+        throw err;
+      }
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ seed, readouts }, null, 2)}\n`);
+        return;
+      }
+      const lines = Object.entries(readouts).map(
+        ([id, r]) =>
+          `${id} (${r.method}): NRMSE train ${r.nrmse_train.toPrecision(4)}, test ${r.nrmse_test === null ? '—' : r.nrmse_test.toPrecision(4)}, ‖W_out‖ ${r.weights_norm.toPrecision(4)}`,
+      );
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}

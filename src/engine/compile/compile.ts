@@ -20,7 +20,9 @@
  */
 import { type AnyNode, type GraphDocument, zeroDelayOrder } from '../../model/index.ts';
 import type { Kernels } from '../kernels/kernels.ts';
-import { jsKernels } from '../kernels/js-kernels.ts';
+import type { KernelWorkspace } from '../kernels/kernels.ts';
+import { bestKernels } from '../kernels/wasm-kernels.ts';
+import { keepColumnsPlaced, PLACE_MIN_WEIGHTS, placeEdges, refreshFloat32, usesFloat32 } from './placement.ts';
 import { getBuilder } from './builders/registry.ts';
 import { DelayLine } from './delay-line.ts';
 import { sampleWeights, weightSpecOf, type WeightSpec } from './sample-weights.ts';
@@ -50,6 +52,10 @@ export interface CompiledEdge extends EdgeRuntime {
   synapseColumns?: SynapseColumns;
   /** Whether the column index is needed. */
   readonly needsColumns: boolean;
+  /** Products in single precision (float32 mode, fixed weights, rate source): `weights32` is used. */
+  readonly float32: boolean;
+  /** The weights rounded to float (dense data or CSR values), when `float32`. */
+  weights32?: Float32Array;
 }
 
 export interface Program {
@@ -63,16 +69,33 @@ export interface Program {
   readonly schedule: Operation[];
   /** Every plasticity rule, in schedule order (toggle `frozen` to stop or resume learning). */
   readonly plasticity: PlasticityRuntime[];
+  /** Arithmetic of the weights' products (document `precision`, default float64). */
+  readonly precision: Precision;
+  /** Threads sharing large products now (2 once a helper worker runs; see CompileOptions.threads). */
+  readonly threads: number;
   /** Samples weights and initial states from `seed` (streams "edge:ID" and "node:ID"). */
   initialise(seed: number): void;
+  /** Releases the kernels' memory and helper worker (the program must not step afterwards). */
+  dispose(): void;
 }
 
+export type Precision = 'float64' | 'float32';
+
 export interface CompileOptions {
+  /** Default: WASM SIMD where supported, else the plain-JS reference (bit-identical results). */
   kernels?: Kernels;
+  /** Overrides the document's `precision`. */
+  precision?: Precision;
+  /**
+   * Threads for large products (default 1). With 2, the kernels start a helper worker sharing the
+   * weights through a SharedArrayBuffer (needs cross-origin isolation in browsers; otherwise 1).
+   */
+  threads?: number;
 }
 
 export function compile(doc: GraphDocument, options: CompileOptions = {}): Program {
-  const kernels = options.kernels ?? jsKernels;
+  const kernels = options.kernels ?? bestKernels();
+  const precision: Precision = options.precision ?? doc.precision ?? 'float64';
   const order = zeroDelayOrder(doc);
   if (!order) throw new CompileError('edges', 'a loop of delay-0 edges has no update order (validate the document first)');
   const docIndex = new Map(doc.nodes.map((n, i) => [n.id, i]));
@@ -107,6 +130,7 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
       weights: emptyWeights(rows, src.size),
       plastic: rules.length > 0,
       needsColumns: (src.spiking === true && !owned) || rules.some(needsColumns),
+      float32: !owned && usesFloat32({ plastic: rules.length > 0 }, precision, src.spiking === true),
     };
   });
   for (const node of nodes) node.link?.(nodeById);
@@ -122,9 +146,14 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
   const plasticity = [...nodes.flatMap((n) => n.plasticity ?? []), ...edgePlasticity(doc, nodeById, edges, delayLines)];
   const schedule = buildSchedule(doc, nodes, nodeById, edges, delayLines, kernels, plasticity);
 
+  let workspace: KernelWorkspace | undefined;
   return {
     doc,
     kernels,
+    precision,
+    get threads() {
+      return workspace?.threads ?? 1;
+    },
     nodes,
     nodeById,
     edges,
@@ -133,6 +162,9 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
     plasticity,
     initialise(seed) {
       edges.forEach((e, i) => {
+        // fresh arrays: the previous ones may be views of the workspace about to be rewritten
+        e.synapseColumns = undefined;
+        e.weights32 = undefined;
         try {
           e.weights = sampleWeights(e.spec, e.rows, e.cols, new Rng(seed, `edge:${e.id}`));
         } catch (err) {
@@ -140,9 +172,15 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
         }
         indexSynapses(e);
       });
+      if (!workspace && kernels.workspace && edges.some((e) => e.rows * e.cols >= PLACE_MIN_WEIGHTS)) workspace = kernels.workspace({ threads: options.threads ?? 1 });
+      if (workspace) placeEdges(workspace, edges);
       for (const n of nodes) n.reset(new Rng(seed, `node:${n.id}`));
       for (const p of plasticity) p.reset?.();
       for (const [id, line] of delayLines) line.reset(nodeById.get(id)!.output);
+    },
+    dispose() {
+      workspace?.dispose();
+      workspace = undefined;
     },
   };
 }
@@ -153,9 +191,12 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
  * non-plastic spiking edge delivers from a column-ordered copy of them.
  */
 export function indexSynapses(e: CompiledEdge): void {
+  const placedColumns = e.synapseColumns;
+  if (e.float32) refreshFloat32(e);
   const keepZeros = e.plastic && e.spec.connectivity === 1;
   e.synapseRows = e.plastic ? synapseRows(e.weights, keepZeros) : undefined;
   e.synapseColumns = e.needsColumns ? synapseColumns(e.weights, keepZeros, !e.plastic) : undefined;
+  keepColumnsPlaced(e, placedColumns);
 }
 
 function docEdge(doc: GraphDocument, id: string): GraphDocument['edges'][number] {
@@ -235,7 +276,11 @@ function buildSchedule(
           }
         : (x: Float64Array, off: number) => {
             const w = e.weights;
-            if (w.format === 'dense') k.denseMatVecAdd(w.data, w.rows, w.cols, x, off, out);
+            const w32 = e.weights32;
+            if (w32) {
+              if (w.format === 'dense') k.denseMatVecAddF32(w32, w.rows, w.cols, x, off, out);
+              else k.csrMatVecAddF32(w.rowPtr, w.colIdx, w32, w.rows, x, off, out);
+            } else if (w.format === 'dense') k.denseMatVecAdd(w.data, w.rows, w.cols, x, off, out);
             else k.csrMatVecAdd(w.rowPtr, w.colIdx, w.values, w.rows, x, off, out);
           };
       const into = out === node.input ? `${node.id}.in` : `${node.id}.in[${synapseLabel(docEdges.get(e.id)!)}]`;

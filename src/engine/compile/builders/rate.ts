@@ -1,5 +1,6 @@
 import type { RateParams } from '../../../model/index.ts';
 import { activationFns, activationFormulas } from '../../activations.ts';
+import type { Kernels } from '../../kernels/kernels.ts';
 import { rateIp } from '../../plasticity/intrinsic.ts';
 import type { NodeBuilder, NodeRuntime } from '../types.ts';
 import { expandPerUnit, fillInit } from './init-state.ts';
@@ -17,7 +18,7 @@ import { expandPerUnit, fillInit } from './init-state.ts';
  */
 export const rateBuilder: NodeBuilder = {
   kind: 'rate',
-  build(node): NodeRuntime {
+  build(node, ctx): NodeRuntime {
     let p = node.params as unknown as RateParams;
     const n = p.size;
     const x = new Float64Array(n);
@@ -26,6 +27,8 @@ export const rateBuilder: NodeBuilder = {
     // Mutable so that setParams can change them between steps (live parameter changes).
     let bias = expandPerUnit(p.bias, n);
     let f = activationFns[p.activation];
+    let batch = batchActivation(ctx.kernels, p.activation);
+    const act = new Float64Array(n);
     let a = p.leak;
     const leakText = a === 1 ? '' : `(1−${a})·${node.id}.y[t−1] + ${a}·`;
     const runtime: NodeRuntime = {
@@ -42,6 +45,18 @@ export const rateBuilder: NodeBuilder = {
         net.fill(0);
       },
       update() {
+        if (batch) {
+          // whole population at once: the vectorised tanh / σ of the kernels (WASM SIMD or its
+          // bit-identical JS port, vector-math.ts)
+          for (let i = 0; i < n; i++) {
+            const h = input[i] + bias[i];
+            net[i] = h;
+            act[i] = h;
+          }
+          batch(act, n);
+          for (let i = 0; i < n; i++) x[i] = (1 - a) * x[i] + a * act[i];
+          return;
+        }
         for (let i = 0; i < n; i++) {
           const h = input[i] + bias[i];
           net[i] = h;
@@ -54,6 +69,7 @@ export const rateBuilder: NodeBuilder = {
         p = next;
         a = next.leak;
         f = activationFns[next.activation];
+        batch = batchActivation(ctx.kernels, next.activation);
         bias = expandPerUnit(next.bias, n);
         return true;
       },
@@ -62,7 +78,6 @@ export const rateBuilder: NodeBuilder = {
 
     const gain = new Float64Array(n);
     const ipBias = new Float64Array(n);
-    const act = new Float64Array(n);
     return {
       ...runtime,
       vars: { output: x, net, gain, bias: ipBias },
@@ -87,3 +102,13 @@ export const rateBuilder: NodeBuilder = {
     };
   },
 };
+
+/**
+ * The population-wide tanh or σ of the kernels (≤ 1e-15 relative error against Math.tanh and
+ * 1/(1 + e^(−x)), see kernels/vector-math.ts), or null for the other activations (applied per unit).
+ */
+function batchActivation(k: Kernels, activation: RateParams['activation']): ((values: Float64Array, n: number) => void) | null {
+  if (activation === 'tanh') return (v, n) => k.tanhApprox(v, n);
+  if (activation === 'sigmoid') return (v, n) => k.sigmoidApprox(v, n);
+  return null;
+}

@@ -1,0 +1,270 @@
+/**
+ * The WASM SIMD kernels against the plain-JS reference: bit-identical products (and so within
+ * 1e-12) on awkward sizes, CSR with empty rows, event delivery, single precision, the vectorised
+ * tanh/σ error bounds, placement in a workspace, a helper thread, and a reproducible build.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { jsKernels } from './js-kernels.ts';
+import { createWasmKernels } from './wasm-kernels.ts';
+import { SIGMOID_MAX_REL_ERROR, TANH_MAX_REL_ERROR, sigmoidFast, tanhFast } from './vector-math.ts';
+import { assembleKernels, generatedModuleText } from './wasm/assemble.ts';
+import { kernelModule } from './wasm/loader.ts';
+import type { Kernels } from './kernels.ts';
+
+const wasm = createWasmKernels()!;
+
+/** Deterministic pseudo-random numbers in [−1, 1) (a small LCG: tests state what they draw). */
+function rand(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 31 - 1;
+  };
+}
+
+function randomArray(n: number, r: () => number): Float64Array {
+  return Float64Array.from({ length: n }, r);
+}
+
+function randomCsr(rows: number, cols: number, density: number, r: () => number) {
+  const rowPtr = new Int32Array(rows + 1);
+  const colIdx: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    const empty = i % 5 === 2; // every fifth row has no synapses
+    for (let j = 0; j < cols && !empty; j++) {
+      if ((r() + 1) / 2 < density) {
+        colIdx.push(j);
+        values.push(r() * 3);
+      }
+    }
+    rowPtr[i + 1] = colIdx.length;
+  }
+  return { rowPtr, colIdx: Int32Array.from(colIdx), values: Float64Array.from(values) };
+}
+
+function expectSame(a: Float64Array, b: Float64Array): void {
+  let maxDiff = 0;
+  for (let i = 0; i < a.length; i++) maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
+  expect(maxDiff).toBeLessThanOrEqual(1e-12);
+  expect(Array.from(b)).toEqual(Array.from(a)); // in fact bit for bit
+}
+
+const ROWS = [1, 3, 17, 1023];
+const COLS = [1, 3, 4, 5, 17, 64, 1023];
+
+describe('WASM SIMD kernels', () => {
+  it('are available in this Node (WebAssembly SIMD)', () => {
+    expect(kernelModule(false)).not.toBeNull();
+    expect(wasm.name).toBe('wasm-simd');
+  });
+
+  it.each(ROWS)('dense f64, %i rows: identical to the JS reference for every column count', (rows) => {
+    const r = rand(rows);
+    for (const cols of COLS) {
+      const w = randomArray(rows * cols, r);
+      const x = randomArray(cols + 2, r);
+      const out = randomArray(rows, r);
+      const a = out.slice();
+      const b = out.slice();
+      jsKernels.denseMatVecAdd(w, rows, cols, x, 2, a);
+      wasm.denseMatVecAdd(w, rows, cols, x, 2, b);
+      expectSame(a, b);
+    }
+  });
+
+  it.each(ROWS)('CSR f64 with empty rows, %i rows: identical to the JS reference', (rows) => {
+    const r = rand(100 + rows);
+    for (const cols of [1, 17, 1023]) {
+      for (const density of [0.05, 0.5]) {
+        const { rowPtr, colIdx, values } = randomCsr(rows, cols, density, r);
+        const x = randomArray(cols, r);
+        const out = randomArray(rows, r);
+        const a = out.slice();
+        const b = out.slice();
+        jsKernels.csrMatVecAdd(rowPtr, colIdx, values, rows, x, 0, a);
+        wasm.csrMatVecAdd(rowPtr, colIdx, values, rows, x, 0, b);
+        expectSame(a, b);
+      }
+    }
+  });
+
+  it.each(ROWS)('single precision, %i rows: dense and CSR identical to the Math.fround reference', (rows) => {
+    const r = rand(200 + rows);
+    for (const cols of COLS) {
+      const w = Float32Array.from(randomArray(rows * cols, r));
+      const x = randomArray(cols, r);
+      const a = new Float64Array(rows);
+      const b = new Float64Array(rows);
+      jsKernels.denseMatVecAddF32(w, rows, cols, x, 0, a);
+      wasm.denseMatVecAddF32(w, rows, cols, x, 0, b);
+      expect(Array.from(b)).toEqual(Array.from(a));
+      const csr = randomCsr(rows, cols, 0.3, r);
+      const v32 = Float32Array.from(csr.values);
+      const c = new Float64Array(rows);
+      const d = new Float64Array(rows);
+      jsKernels.csrMatVecAddF32(csr.rowPtr, csr.colIdx, v32, rows, x, 0, c);
+      wasm.csrMatVecAddF32(csr.rowPtr, csr.colIdx, v32, rows, x, 0, d);
+      expect(Array.from(d)).toEqual(Array.from(c));
+      // and close to the double-precision product (relative to Σ|w·x|)
+      const e = new Float64Array(rows);
+      jsKernels.denseMatVecAdd(Float64Array.from(w), rows, cols, x, 0, e);
+      for (let i = 0; i < rows; i++) expect(Math.abs(b[i] - e[i])).toBeLessThanOrEqual(1e-6 * cols);
+    }
+  });
+
+  it('event delivery (placed in a workspace) is identical to the JS reference', () => {
+    const r = rand(7);
+    const rows = 300;
+    const cols = 257;
+    const colPtr = new Int32Array(cols + 1);
+    const rowIdx: number[] = [];
+    for (let j = 0; j < cols; j++) {
+      for (let i = 0; i < rows; i++) if ((r() + 1) / 2 < 0.1) rowIdx.push(i);
+      colPtr[j + 1] = rowIdx.length;
+    }
+    const nnz = rowIdx.length;
+    const values = randomArray(nnz * 2, r);
+    const valIdx = Int32Array.from({ length: nnz }, (_, k) => 2 * k + 1);
+    const x = Float64Array.from({ length: cols }, () => (r() > 0.6 ? 1 : 0));
+    const ws = wasm.workspace();
+    const [cp, ri, vi, vs] = ws.place([colPtr, Int32Array.from(rowIdx), valIdx, values], Math.max(rows, cols));
+    for (const withValIdx of [true, false]) {
+      const a = new Float64Array(rows);
+      const b = new Float64Array(rows);
+      jsKernels.eventMatVecAdd(colPtr, Int32Array.from(rowIdx), withValIdx ? valIdx : null, values, cols, x, 0, a);
+      wasm.eventMatVecAdd(cp as Int32Array, ri as Int32Array, withValIdx ? (vi as Int32Array) : null, vs as Float64Array, cols, x, 0, b);
+      expectSame(a, b);
+    }
+    ws.dispose();
+  });
+
+  it('placed matrices give the same products as unplaced ones, across memory growth', () => {
+    const r = rand(11);
+    const ws = wasm.workspace();
+    for (const n of [20, 700]) {
+      const w = randomArray(n * n, r);
+      const x = randomArray(n, r);
+      const [placed] = ws.place([w], n);
+      expect(placed === w).toBe(false);
+      const a = new Float64Array(n);
+      const b = new Float64Array(n);
+      jsKernels.denseMatVecAdd(w, n, n, x, 0, a);
+      wasm.denseMatVecAdd(placed as Float64Array, n, n, x, 0, b);
+      expectSame(a, b);
+    }
+    ws.dispose();
+  });
+});
+
+describe('vectorised tanh and sigmoid', () => {
+  /** Arguments: uniform over several ranges, tiny and huge magnitudes, and special values. */
+  function args(): Float64Array {
+    const r = rand(3);
+    const xs: number[] = [0, -0, 1e-300, -1e-300, 1e-9, 0.5493, 0.55, 19.9, 20, 20.1, 22, 40, 700, 710, 745, 1e308, Infinity, -Infinity];
+    for (const scale of [1e-6, 0.1, 1, 3, 10, 40]) for (let i = 0; i < 330_000; i++) xs.push(r() * scale);
+    return Float64Array.from(xs);
+  }
+  const xs = args();
+
+  function maxRel(f: (v: Float64Array, n: number) => void, ref: (x: number) => number): { rel: number; at: number } {
+    const v = xs.slice();
+    f(v, v.length);
+    let rel = 0;
+    let at = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const want = ref(xs[i]);
+      const e = want === 0 ? Math.abs(v[i]) : Math.abs(v[i] - want) / Math.abs(want);
+      if (e > rel) {
+        rel = e;
+        at = xs[i];
+      }
+    }
+    return { rel, at };
+  }
+
+  const kernels: [string, Kernels][] = [
+    ['WASM', wasm],
+    ['JS port', jsKernels],
+  ];
+  it.each(kernels)('%s tanh: max relative error against Math.tanh ≤ 1e-15', (_name, k) => {
+    const { rel } = maxRel((v, n) => k.tanhApprox(v, n), Math.tanh);
+    console.log(`tanh max relative error vs Math.tanh over ${xs.length} arguments: ${rel.toExponential(3)}`);
+    expect(rel).toBeLessThanOrEqual(TANH_MAX_REL_ERROR);
+  });
+
+  it.each(kernels)('%s sigmoid: max relative error against 1/(1 + Math.exp(−x)) ≤ 1e-15', (_name, k) => {
+    const { rel } = maxRel((v, n) => k.sigmoidApprox(v, n), (x) => 1 / (1 + Math.exp(-x)));
+    console.log(`sigmoid max relative error vs 1/(1+Math.exp(-x)) over ${xs.length} arguments: ${rel.toExponential(3)}`);
+    expect(rel).toBeLessThanOrEqual(SIGMOID_MAX_REL_ERROR);
+  });
+
+  it('the JS port is bit-identical to the WASM kernel; NaN, ±0 and ±∞ behave', () => {
+    const a = xs.slice();
+    const b = xs.slice();
+    const mismatches = () => a.reduce((count, v, i) => count + (Object.is(v, b[i]) ? 0 : 1), 0);
+    wasm.tanhApprox(a, a.length);
+    jsKernels.tanhApprox(b, b.length);
+    expect(mismatches()).toBe(0);
+    a.set(xs);
+    b.set(xs);
+    wasm.sigmoidApprox(a, a.length);
+    jsKernels.sigmoidApprox(b, b.length);
+    expect(mismatches()).toBe(0);
+    expect(Object.is(tanhFast(-0), -0)).toBe(true);
+    expect(tanhFast(Infinity)).toBe(1);
+    expect(tanhFast(-Infinity)).toBe(-1);
+    expect(tanhFast(NaN)).toBeNaN();
+    expect(sigmoidFast(-Infinity)).toBe(0);
+    expect(sigmoidFast(Infinity)).toBe(1);
+    const special = Float64Array.of(NaN, -0, Infinity, -Infinity, 5);
+    wasm.tanhApprox(special, special.length);
+    expect(Number.isNaN(special[0])).toBe(true);
+    expect(Object.is(special[1], -0)).toBe(true);
+    expect(Array.from(special.subarray(2))).toEqual([1, -1, tanhFast(5)]);
+  });
+});
+
+describe('two threads (helper worker over shared memory)', () => {
+  const ws = wasm.workspace({ threads: 2 });
+  afterAll(() => ws.dispose());
+
+  it('split products are identical to one thread', async () => {
+    await ws.whenReady();
+    expect(ws.threads).toBe(2);
+    const r = rand(5);
+    const rows = 1001;
+    const cols = 999;
+    const w = randomArray(rows * cols, r);
+    const csr = randomCsr(rows, cols, 0.2, r);
+    const x = randomArray(cols, r);
+    const [pw, rp, ci, cv, w32] = ws.place([w, csr.rowPtr, csr.colIdx, csr.values, Float32Array.from(w)] as const, Math.max(rows, cols));
+    for (let rep = 0; rep < 20; rep++) {
+      const a = new Float64Array(rows);
+      const b = new Float64Array(rows);
+      jsKernels.denseMatVecAdd(w, rows, cols, x, 0, a);
+      wasm.denseMatVecAdd(pw as Float64Array, rows, cols, x, 0, b);
+      expectSame(a, b);
+      const c = new Float64Array(rows);
+      const d = new Float64Array(rows);
+      jsKernels.csrMatVecAdd(csr.rowPtr, csr.colIdx, csr.values, rows, x, 0, c);
+      wasm.csrMatVecAdd(rp as Int32Array, ci as Int32Array, cv as Float64Array, rows, x, 0, d);
+      expectSame(c, d);
+      const e = new Float64Array(rows);
+      const f = new Float64Array(rows);
+      jsKernels.denseMatVecAddF32(Float32Array.from(w), rows, cols, x, 0, e);
+      wasm.denseMatVecAddF32(w32 as Float32Array, rows, cols, x, 0, f);
+      expect(Array.from(f)).toEqual(Array.from(e));
+      x[rep] += 1;
+    }
+  });
+});
+
+describe('the committed WebAssembly', () => {
+  it('is exactly what the WAT source assembles to (npm run build:wasm reproduces it)', async () => {
+    const committed = readFileSync(fileURLToPath(new URL('./wasm/kernels.generated.ts', import.meta.url)), 'utf8');
+    expect(generatedModuleText(await assembleKernels())).toBe(committed);
+  });
+});

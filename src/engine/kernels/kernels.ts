@@ -78,6 +78,8 @@ export interface KernelWorkspace {
   place<T extends Float64Array | Float32Array | Int32Array>(arrays: readonly T[], scratch: number): T[];
   /** Threads actually sharing the products (2 once a helper worker is running). */
   readonly threads: number;
+  /** Resolves when a requested helper worker runs (or could not be started). */
+  whenReady(): Promise<void>;
   /** Frees the memory and stops a helper worker. */
   dispose(): void;
 }

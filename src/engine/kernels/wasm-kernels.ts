@@ -253,7 +253,7 @@ class Workspace implements KernelWorkspace {
 }
 
 /** The WASM SIMD kernels, or null when this engine cannot run them (then use jsKernels). */
-export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceOptions): Workspace }) | null {
+export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceOptions): KernelWorkspace }) | null {
   if (!kernelModule(false)) return null;
   return {
     name: 'wasm-simd',

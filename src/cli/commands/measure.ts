@@ -26,6 +26,7 @@ import {
 } from '../../measures/index.ts';
 import { CliError } from '../errors.ts';
 import { parseIntOption, readText } from '../load.ts';
+import { defaultSeriesNames, requireSimulationFlags, seriesFromSimulation } from './measure-doc.ts';
 
 /** Raw option values as commander hands them over (strings; undefined when not given). */
 export interface MeasureCliOptions {
@@ -49,6 +50,9 @@ export interface MeasureCliOptions {
   seed?: string;
   local?: boolean;
   json?: boolean;
+  doc?: string;
+  steps?: string;
+  probe?: string[];
 }
 
 /** Named series, from a file today and from a simulation later. */
@@ -67,8 +71,10 @@ const USAGE = 2;
  * its probe text) goes here as a second branch.
  */
 export function resolveSeriesSource(opts: MeasureCliOptions): SeriesSource {
+  if (opts.input !== undefined && opts.doc !== undefined) throw new CliError('give either --input FILE or --doc GRAPH.json, not both', USAGE);
   if (opts.input !== undefined) return seriesFromFile(opts.input);
-  throw new CliError('--input FILE is required (a CSV with a header row or a JSON object of arrays)', USAGE);
+  if (opts.doc !== undefined) return seriesFromSimulation({ doc: opts.doc, steps: opts.steps, seed: opts.seed, probe: opts.probe });
+  throw new CliError('--input FILE is required (a CSV with a header row or a JSON object of arrays), or --doc GRAPH.json --steps N --probe ID[i]', USAGE);
 }
 
 /** Reads a CSV (header row, one column per series) or JSON ({"NAME": [numbers], …}) file. */
@@ -347,7 +353,9 @@ function reportedParams(plan: MeasurePlan): Record<string, number | boolean | st
 }
 
 /** Runs the whole command: options → data → measure → output object. */
-export function runMeasure(opts: MeasureCliOptions): MeasureOutput {
+export function runMeasure(given: MeasureCliOptions): MeasureOutput {
+  if (given.doc !== undefined) requireSimulationFlags(given);
+  const opts = defaultSeriesNames(given);
   const plan = planMeasure(opts);
   const source = resolveSeriesSource(opts);
   const input: MeasureOutput['input'] = { origin: source.origin };
@@ -432,6 +440,9 @@ export function registerMeasure(program: Command): void {
     .command('measure')
     .description('entropy, mutual information, entropy rate, active information storage or transfer entropy of recorded series')
     .option('--input <FILE>', 'CSV with a header row (one column per series) or JSON {"NAME": [numbers], …}')
+    .option('--doc <GRAPH>', 'or simulate this graph document and measure probed units (with --steps, --probe; --seed seeds the run and the surrogates)')
+    .option('--steps <N>', 'with --doc: steps to simulate')
+    .option('--probe <ID[i]>', 'with --doc: a unit to record (ID[i] or ID.VAR[i]), named by this text; repeatable', (v: string, prev: string[] = []) => [...prev, v])
     .option('--series <NAME>', 'the series (entropy, entropy-rate, ais)')
     .option('--source <NAME>', 'the source series (mi, te)')
     .option('--dest <NAME>', 'the destination series (mi, te)')

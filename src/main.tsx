@@ -5,10 +5,12 @@ import { App } from './app/App.tsx';
 import { initialTheme } from './app/theme.ts';
 import { installTestBridge } from './app/testBridge.ts';
 import { useUiStore } from './store/index.ts';
+import { startSession } from './store/session.ts';
 import './app/app.css';
 
 useUiStore.getState().setTheme(initialTheme());
 installTestBridge();
+startSession();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,10 +1,11 @@
 /** The app shell: toolbar, canvas and the regions the editor and panels fill. */
 import { Canvas } from '../editor/Canvas.tsx';
+import { EditorHost } from '../editor/EditorHost.tsx';
+import { Palette } from '../editor/palette/Palette.tsx';
+import { Sidebar } from '../editor/Sidebar.tsx';
 import { TracePanel } from '../panels/TracePanel.tsx';
 import { AppLayout } from './AppLayout.tsx';
-import { DocumentInfo } from './DocumentInfo.tsx';
 import { LoadErrorDialog } from './LoadErrorDialog.tsx';
-import { PalettePlaceholder } from './PalettePlaceholder.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { useThemeAttribute } from './theme.ts';
 
@@ -14,12 +15,13 @@ export function App() {
     <>
       <AppLayout
         header={<Toolbar />}
-        palette={<PalettePlaceholder />}
+        palette={<Palette />}
         canvas={<Canvas />}
-        inspector={<DocumentInfo />}
+        inspector={<Sidebar />}
         panels={<TracePanel />}
       />
       <LoadErrorDialog />
+      <EditorHost />
     </>
   );
 }

@@ -1,80 +1,170 @@
 /**
- * The network canvas: a React Flow view derived from the open document. Moving a node writes
- * its position back to the document; everything else the canvas shows comes from the document.
- * Opening another document re-mounts the flow so it fits the new network into view.
+ * The network canvas: a React Flow view of the open document. Every change a gesture makes
+ * (drag, connect, drop from the palette, select) goes through the command table or the editor
+ * store; the canvas itself keeps only measured node sizes. Opening another document re-mounts
+ * the flow so it fits the new network into view.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
+  MiniMap,
   ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
   type EdgeChange,
+  type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './editor.css';
 import { useDocumentStore, useUiStore } from '../store/index.ts';
+import { useEditorStore } from '../store/editorStore.ts';
+import { groupsOf } from '../store/groups.ts';
 import { nodeTypes } from './nodes/index.ts';
 import { edgeTypes } from './edges/index.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
-import {
-  reduceEdgeChanges,
-  reduceNodeChanges,
-  toFlow,
-  withViewState,
-  type GraphFlowEdge,
-  type GraphFlowNode,
-  type ViewState,
-} from './toFlow.ts';
+import { cachedDocumentIssues } from './issues.ts';
+import { createSceneBuilder, groupIdOf, type SceneNode, type Size } from './scene.ts';
+import type { GraphFlowEdge } from './toFlow.ts';
+import { provide, run } from './commands/appContext.ts';
+import { applySelectionChanges, dropPointNode, planMoves } from './canvasChanges.ts';
+import { LoopBanner } from './LoopBanner.tsx';
+import { EditBar } from './EditBar.tsx';
+import { DEFAULT_NODE_SIZE } from './layout/nodeSize.ts';
 
 const fitViewOptions = { padding: 0.35, maxZoom: 1.5 };
+/** The drag data type a palette item carries. */
+export const KIND_MIME = 'application/x-recurrence-kind';
 
 export function Canvas() {
   const loadCount = useDocumentStore((s) => s.loadCount);
-  return <FlowView key={loadCount} />;
+  return (
+    <ReactFlowProvider key={loadCount}>
+      <FlowView />
+    </ReactFlowProvider>
+  );
+}
+
+/** Offers the viewport to commands (fit, zoom, centre, node sizes) while the canvas is mounted. */
+function useViewProvider(wrapper: React.RefObject<HTMLDivElement | null>) {
+  const rf = useReactFlow();
+  useEffect(
+    () =>
+      provide({
+        view: {
+          fit: () => void rf.fitView(fitViewOptions),
+          zoomIn: () => void rf.zoomIn(),
+          zoomOut: () => void rf.zoomOut(),
+          centre() {
+            const r = wrapper.current?.getBoundingClientRect();
+            const p = r ? rf.screenToFlowPosition({ x: r.x + r.width / 2, y: r.y + r.height / 2 }) : { x: 0, y: 0 };
+            return { x: p.x - DEFAULT_NODE_SIZE.width / 2, y: p.y - DEFAULT_NODE_SIZE.height / 2 };
+          },
+          size: (id) => {
+            const m = rf.getInternalNode(id)?.measured;
+            return m?.width && m.height ? { width: m.width, height: m.height } : undefined;
+          },
+        },
+      }),
+    [rf, wrapper],
+  );
+  return rf;
 }
 
 function FlowView() {
   const doc = useDocumentStore((s) => s.doc);
-  const moveNode = useDocumentStore((s) => s.moveNode);
+  const selection = useEditorStore((s) => s.selection);
+  const highlight = useEditorStore((s) => s.highlight);
   const theme = useUiStore((s) => s.theme);
-  const [nodeView, setNodeView] = useState<ViewState>({});
-  const [edgeView, setEdgeView] = useState<ViewState>({});
-
-  const flow = useMemo(() => toFlow(doc), [doc]);
-  const nodes = useMemo(() => withViewState(flow.nodes, nodeView), [flow, nodeView]);
-  const edges = useMemo(() => withViewState(flow.edges, edgeView), [flow, edgeView]);
+  const [measured, setMeasured] = useState<Record<string, Size>>({});
+  const wrapper = useRef<HTMLDivElement>(null);
+  const gesture = useRef<string | null>(null);
+  const rf = useViewProvider(wrapper);
+  const build = useMemo(() => createSceneBuilder(), []);
+  const issues = cachedDocumentIssues(doc);
+  const scene = useMemo(() => build({ doc, measured, selection, highlight, issues }), [build, doc, measured, selection, highlight, issues]);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<GraphFlowNode>[]) => {
-      const { view, moves } = reduceNodeChanges(nodeView, changes);
-      setNodeView(view);
-      for (const m of moves) moveNode(m.id, m.position);
+    (changes: NodeChange<SceneNode>[]) => {
+      const sized: Record<string, Size> = {};
+      for (const c of changes) if (c.type === 'dimensions' && c.dimensions) sized[c.id] = c.dimensions;
+      if (Object.keys(sized).length > 0) setMeasured((m) => ({ ...m, ...sized }));
+      const editor = useEditorStore.getState();
+      const next = applySelectionChanges(editor.selection, changes, 'node');
+      if (next !== editor.selection) editor.select(next);
+      const moves = planMoves(useDocumentStore.getState().doc, changes, scene.nodes);
+      if (moves.length > 0) void run('selection.move', { moves }, gesture.current ?? 'nudge');
     },
-    [nodeView, moveNode],
+    [scene.nodes],
   );
-  const onEdgesChange = useCallback((changes: EdgeChange<GraphFlowEdge>[]) => setEdgeView((v) => reduceEdgeChanges(v, changes)), []);
+  const onEdgesChange = useCallback((changes: EdgeChange<GraphFlowEdge>[]) => {
+    const editor = useEditorStore.getState();
+    const next = applySelectionChanges(editor.selection, changes, 'edge');
+    if (next !== editor.selection) editor.select(next);
+  }, []);
 
+  const onConnect = useCallback((c: Connection) => void run('edge.connect', { source: c.source, target: c.target }), []);
+  /** Dropping a connection on a node's body (not its handle) connects to that node. */
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid || !state.fromNode || state.fromHandle?.type !== 'source') return;
+    const target = dropPointNode(event);
+    if (target && !groupIdOf(target)) void run('edge.connect', { source: state.fromNode.id, target });
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(KIND_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(KIND_MIME);
+      if (!kind) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      void run('node.add', { kind, position: { x: p.x - DEFAULT_NODE_SIZE.width / 2, y: p.y - 20 } });
+    },
+    [rf],
+  );
+
+  const groupCount = groupsOf(doc).length;
   return (
-    <div className="canvas" data-testid="canvas">
+    <div className="canvas" data-testid="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeMarkers />
       <ReactFlow
-        nodes={nodes}
-        edges={edges}
+        nodes={scene.nodes}
+        edges={scene.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        nodesConnectable={false}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onNodeDragStart={() => (gesture.current = `drag:${performance.now()}`)}
+        onNodeDragStop={() => {
+          gesture.current = null;
+          useDocumentStore.getState().endGesture();
+        }}
+        connectionRadius={30}
         deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        elevateNodesOnSelect={groupCount === 0}
         colorMode={theme}
         fitView
         fitViewOptions={fitViewOptions}
-        minZoom={0.1}
+        minZoom={0.05}
         aria-label="Network canvas"
       >
         <Background gap={24} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `minimap-node minimap-node--${String(n.data.group ?? 'module')}`} />
       </ReactFlow>
+      <EditBar />
+      <LoopBanner issues={issues} />
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * selection) that the document does not hold.
  */
 import type { Edge, EdgeChange, Node, NodeChange } from '@xyflow/react';
-import { getKind, type GraphDocument, type GraphEdge, type WeightInit } from '../model/index.ts';
+import { getKind, type GraphDocument, type GraphEdge, type GraphNode, type WeightInit } from '../model/index.ts';
 
 /** What a node component shows. */
 export interface GraphNodeData extends Record<string, unknown> {
@@ -21,6 +21,8 @@ export interface GraphNodeData extends Record<string, unknown> {
   /** Key parameters, from the kind's `summary(params)`. */
   summary: string;
   acceptsInput: boolean;
+  /** Validation problems of this node ("params.leak: must be in (0, 1]"), shown on the node. */
+  errors?: readonly string[];
 }
 
 /** What an edge component shows. */
@@ -82,7 +84,8 @@ export function weightSummary(w: WeightInit, edgeOptions: WeightOptions = {}): s
   return extras.length > 0 ? `${base} · ${extras.join(' · ')}` : base;
 }
 
-function toFlowEdge(edge: GraphEdge): GraphFlowEdge {
+/** The React Flow edge of a document edge. */
+export function toFlowEdge(edge: GraphEdge): GraphFlowEdge {
   const delay = edge.params.delay;
   return {
     id: edge.id,
@@ -102,29 +105,31 @@ export function nodeTypeOf(kind: string): string {
   return `graph-${kind}`;
 }
 
-/** React Flow nodes and edges of a (valid) document; node `type` is `nodeTypeOf(kind)`. */
-export function toFlow(doc: GraphDocument): FlowView {
-  const nodes = doc.nodes.map((node): GraphFlowNode => {
-    const spec = getKind(node.kind);
-    const params = node.params as unknown as Record<string, unknown>;
-    const size = typeof params.size === 'number' ? params.size : (spec?.outputSize(node.params) ?? 1);
-    return {
+/** The React Flow node of a document node; its `type` is `nodeTypeOf(kind)`. */
+export function toFlowNode(node: GraphNode): GraphFlowNode {
+  const spec = getKind(node.kind);
+  const params = node.params as unknown as Record<string, unknown>;
+  const size = typeof params.size === 'number' ? params.size : (spec?.outputSize(node.params) ?? 1);
+  return {
+    id: node.id,
+    type: nodeTypeOf(node.kind),
+    position: { x: node.position.x, y: node.position.y },
+    data: {
+      kind: node.kind,
+      kindLabel: spec?.label ?? node.kind,
+      group: spec?.group ?? 'other',
+      title: node.label ?? node.id,
       id: node.id,
-      type: nodeTypeOf(node.kind),
-      position: { x: node.position.x, y: node.position.y },
-      data: {
-        kind: node.kind,
-        kindLabel: spec?.label ?? node.kind,
-        group: spec?.group ?? 'other',
-        title: node.label ?? node.id,
-        id: node.id,
-        size,
-        summary: spec?.summary(node.params) ?? '',
-        acceptsInput: spec?.acceptsInput ?? true,
-      },
-    };
-  });
-  return { nodes, edges: doc.edges.map(toFlowEdge) };
+      size,
+      summary: spec?.summary(node.params) ?? '',
+      acceptsInput: spec?.acceptsInput ?? true,
+    },
+  };
+}
+
+/** React Flow nodes and edges of a (valid) document. */
+export function toFlow(doc: GraphDocument): FlowView {
+  return { nodes: doc.nodes.map(toFlowNode), edges: doc.edges.map(toFlowEdge) };
 }
 
 /** Per-element state React Flow reports that the document does not hold. */

@@ -34,8 +34,11 @@ export interface DocumentState {
   /** Increments on every successful load (not on edits), so views can re-fit to a new network. */
   loadCount: number;
   history: History;
-  /** Validates `raw` and, when valid, makes it the open document (history starts afresh). */
-  load(raw: unknown): LoadOutcome;
+  /**
+   * Validates `raw` and, when valid, makes it the open document (history starts afresh).
+   * `dirty`: it has changes no file holds yet (a restored autosave).
+   */
+  load(raw: unknown, options?: { dirty?: boolean }): LoadOutcome;
   /** Parses and validates the text of a .json file, then loads it. */
   loadText(text: string): LoadOutcome;
   /** Makes `doc` the open document as an edit, recorded by `options.undo`. */
@@ -53,9 +56,11 @@ export interface DocumentState {
 /** Builds the document store with `initial` open (a separate factory keeps tests independent). */
 export function createDocumentStore(initial: GraphDocument) {
   return create<DocumentState>()((set, get) => {
-    const adopt = (result: ValidationResult): LoadOutcome => {
+    const adopt = (result: ValidationResult, dirty = false): LoadOutcome => {
       if (!result.ok) return { ok: false, errors: result.errors };
-      set({ doc: result.doc, savedDoc: result.doc, dirty: false, loadCount: get().loadCount + 1, history: emptyHistory });
+      // A dirty document's saved version is unknown: no document is identical to it.
+      const savedDoc = dirty ? ({ ...result.doc } as GraphDocument) : result.doc;
+      set({ doc: result.doc, savedDoc, dirty, loadCount: get().loadCount + 1, history: emptyHistory });
       return { ok: true };
     };
     const show = (doc: GraphDocument, history: History) => set({ doc, history, dirty: doc !== get().savedDoc });
@@ -65,7 +70,7 @@ export function createDocumentStore(initial: GraphDocument) {
       dirty: false,
       loadCount: 0,
       history: emptyHistory,
-      load: (raw) => adopt(validateDocument(raw)),
+      load: (raw, options) => adopt(validateDocument(raw), options?.dirty),
       loadText: (text) => adopt(parseDocumentText(text)),
       commit(doc, options) {
         const { doc: before, history } = get();

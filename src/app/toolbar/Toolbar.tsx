@@ -1,6 +1,6 @@
 /** The header bar: document title, file actions, run controls, theme toggle. */
 import { useDocumentStore } from '../../store/index.ts';
-import { OpenButton, SaveButton } from './FileButtons.tsx';
+import { FileMenu } from '../../editor/files/FileMenu.tsx';
 import { RunControls } from './RunControls.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 
@@ -14,10 +14,7 @@ export function Toolbar() {
         <span className="toolbar__name">Recurrence</span>
       </div>
       <DocumentTitle />
-      <div className="toolbar__group" role="group" aria-label="File">
-        <OpenButton />
-        <SaveButton />
-      </div>
+      <FileMenu />
       <RunControls />
       <div className="toolbar__spacer" />
       <ThemeToggle />

@@ -5,8 +5,8 @@
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { GraphDocument } from '../../model/index.ts';
+import { DEFAULT_NODE_SIZE } from './nodeSize.ts';
 
-export const DEFAULT_NODE_SIZE = { width: 170, height: 72 };
 
 const options = {
   'elk.algorithm': 'layered',

@@ -8,7 +8,7 @@ import type { GraphFlowNode } from '../toFlow.ts';
 
 function GraphNodeView({ data, selected }: NodeProps<GraphFlowNode>) {
   const population = data.size > 1;
-  const className = ['graph-node', `graph-node--${data.group}`, population ? 'graph-node--population' : '', selected ? 'is-selected' : '']
+  const className = ['graph-node', `graph-node--${data.group}`, population ? 'graph-node--population' : '', selected ? 'is-selected' : '', data.errors ? 'graph-node--invalid' : '']
     .filter(Boolean)
     .join(' ');
   return (
@@ -22,6 +22,13 @@ function GraphNodeView({ data, selected }: NodeProps<GraphFlowNode>) {
         </span>
         {data.summary && <span className="graph-node__summary">{data.summary}</span>}
       </div>
+      {data.errors && (
+        <ul className="graph-node__errors" role="alert" data-testid="node-errors">
+          {data.errors.slice(0, 3).map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
       <Handle type="source" position={Position.Right} className="graph-node__handle" />
     </div>
   );

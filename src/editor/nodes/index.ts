@@ -7,6 +7,7 @@ import type { NodeProps } from '@xyflow/react';
 import { allKinds } from '../../model/index.ts';
 import { nodeTypeOf, type GraphFlowNode } from '../toFlow.ts';
 import { GraphNode } from './GraphNode.tsx';
+import { GroupCollapsed, GroupFrame } from './GroupNodes.tsx';
 
 type NodeComponent = ComponentType<NodeProps<GraphFlowNode>>;
 
@@ -14,6 +15,9 @@ type NodeComponent = ComponentType<NodeProps<GraphFlowNode>>;
 const specificComponents: Record<string, NodeComponent> = {};
 
 /** React Flow's `nodeTypes`: one entry per registered kind, keyed by `nodeTypeOf(kind)` (a stable object, built once). */
-export const nodeTypes: Record<string, NodeComponent> = Object.fromEntries(
-  allKinds().map((spec) => [nodeTypeOf(spec.kind), specificComponents[spec.kind] ?? GraphNode]),
-);
+export const nodeTypes: Record<string, NodeComponent> = {
+  ...Object.fromEntries(allKinds().map((spec) => [nodeTypeOf(spec.kind), specificComponents[spec.kind] ?? GraphNode])),
+  // Groups (editor modules) are drawn by their own components.
+  groupFrame: GroupFrame as unknown as NodeComponent,
+  groupCollapsed: GroupCollapsed as unknown as NodeComponent,
+};

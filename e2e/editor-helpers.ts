@@ -1,0 +1,49 @@
+/** Real-mouse gestures on the editor, shared by the editor specs. */
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
+
+export const nodeEl = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+export const edgeEl = (page: Page, id: string) => page.locator(`.react-flow__edge[data-id="${id}"]`);
+export const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+async function centre(l: Locator) {
+  const b = (await l.boundingBox())!;
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** Presses at `from`, moves in ≥ 10 steps (React Flow swallows the first pixels), releases at `to`. */
+export async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 15) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+}
+
+/** Drags a palette item onto the canvas at the given offset from the canvas's top-left. */
+export async function dropKind(page: Page, kind: string, at: { x: number; y: number }) {
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  await drag(page, await centre(page.locator(`[data-palette-kind="${kind}"]`)), { x: canvas.x + at.x, y: canvas.y + at.y });
+}
+
+/** Draws an edge from `source`'s output handle to `target`'s input handle. */
+export async function connect(page: Page, source: string, target: string) {
+  const from = await centre(nodeEl(page, source).locator('.react-flow__handle.source'));
+  const to = await centre(nodeEl(page, target).locator('.react-flow__handle.target'));
+  await drag(page, from, to);
+}
+
+/** Drags a node by its title by (dx, dy) screen pixels. */
+export async function dragNode(page: Page, id: string, dx: number, dy: number) {
+  const from = await centre(nodeEl(page, id).locator('.graph-node__title'));
+  await drag(page, from, { x: from.x + dx, y: from.y + dy }, 20);
+}
+
+/** Clicks on empty canvas (clears the selection). */
+export async function clickPane(page: Page) {
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  await page.mouse.click(canvas.x + 30, canvas.y + canvas.height - 30);
+}
+
+export async function expectToast(page: Page, text: string | RegExp) {
+  await expect(page.getByTestId('toast').filter({ hasText: text })).toBeVisible();
+}

@@ -1,0 +1,54 @@
+/**
+ * The editor's page-wide parts: keyboard shortcuts and clipboard events, opening a .json file
+ * dropped anywhere on the window, the window title (with a mark for unsaved changes), messages
+ * and the shortcuts dialog.
+ */
+import { useEffect } from 'react';
+import { useDocumentStore } from '../store/index.ts';
+import { useCommandKeys } from './commands/useCommandKeys.ts';
+import { openFile } from './files/fileActions.ts';
+import { HelpDialog } from './HelpDialog.tsx';
+import { Toasts } from './Toasts.tsx';
+
+function useFileDrop() {
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+    const onOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.dataTransfer!.dropEffect = 'copy';
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      const file = e.dataTransfer!.files[0];
+      if (file) void openFile(file);
+    };
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
+}
+
+function useWindowTitle() {
+  const title = useDocumentStore((s) => s.doc.title);
+  const dirty = useDocumentStore((s) => s.dirty);
+  useEffect(() => {
+    document.title = `${dirty ? '• ' : ''}${title} — Recurrence`;
+  }, [title, dirty]);
+}
+
+export function EditorHost() {
+  useCommandKeys();
+  useFileDrop();
+  useWindowTitle();
+  return (
+    <>
+      <Toasts />
+      <HelpDialog />
+    </>
+  );
+}

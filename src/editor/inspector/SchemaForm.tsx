@@ -1,0 +1,173 @@
+/** Renders fields described from a zod schema, each with its unit, rule, description and inline problems. */
+import { useState, type ReactNode } from 'react';
+import { placeholderFor, variantValue, type Field } from './schemaFields.ts';
+import { NumberField, type CommitMode } from './NumberField.tsx';
+
+/** What the form's owner provides: where problems are, and how a value is committed. */
+export interface FormApi {
+  idPrefix: string;
+  /** Problems at a path ("signal.period") or inside it. */
+  issuesAt(path: string): string[];
+  /** Commits a value at `path`; false when it was refused (the field keeps the typed text). */
+  commit(path: string[], value: unknown, mode: CommitMode): boolean;
+  scrubEnd(): void;
+}
+
+const pathText = (path: string[]) => path.join('.');
+
+function FieldRow({ field, path, api, children, localError }: { field: Field; path: string[]; api: FormApi; children(id: string, describedBy: string, invalid: boolean): ReactNode; localError?: string | null }) {
+  const id = `${api.idPrefix}-${path.join('-')}`;
+  const problems = [...(localError ? [localError] : []), ...api.issuesAt(pathText(path))];
+  const meta = field.kind === 'number' ? field.meta : null;
+  const hint = [field.description, meta?.rule && meta.rule !== 'a number' ? meta.rule : null].filter(Boolean).join(' · ');
+  return (
+    <div className={`form-row${problems.length ? ' form-row--invalid' : ''}`} data-field={pathText(path)}>
+      <label htmlFor={id} className="form-row__label">
+        <span className="form-row__key">{field.key}</span>
+        {meta?.unit && <span className="form-row__unit">{meta.unit}</span>}
+      </label>
+      {children(id, `${id}-hint ${id}-error`, problems.length > 0)}
+      {hint && (
+        <p id={`${id}-hint`} className="form-row__hint">
+          {hint}
+        </p>
+      )}
+      {problems.length > 0 && (
+        <p id={`${id}-error`} className="field__error form-row__error" role="alert">
+          {problems.map((p) => `${field.key} ${p}`).join('; ')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function NumberRow({ field, path, api, value }: { field: Extract<Field, { kind: 'number' }>; path: string[]; api: FormApi; value: unknown }) {
+  const [localError, setLocalError] = useState<string | null>(null);
+  return (
+    <FieldRow field={field} path={path} api={api} localError={localError}>
+      {(id, describedBy, invalid) => (
+        <NumberField
+          id={id}
+          label={field.key}
+          value={typeof value === 'number' ? value : undefined}
+          meta={field.meta}
+          optional={field.optional}
+          fallback={typeof field.defaultValue === 'number' ? field.defaultValue : undefined}
+          invalid={invalid}
+          describedBy={describedBy}
+          onLocalError={setLocalError}
+          onCommit={(v, mode) => api.commit(path, v, mode)}
+          onScrubEnd={api.scrubEnd}
+        />
+      )}
+    </FieldRow>
+  );
+}
+
+/** A text field committed on Enter or blur: plain text, or JSON for values the form cannot break down. */
+function TextRow({ field, path, api, value, json }: { field: Field; path: string[]; api: FormApi; value: unknown; json: boolean }) {
+  const shown = value === undefined ? '' : json ? JSON.stringify(value) : String(value);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    let v: unknown = draft;
+    if (json) {
+      if (draft.trim() === '' && field.optional) v = undefined;
+      else {
+        try {
+          v = JSON.parse(draft);
+        } catch {
+          setLocalError('must be valid JSON (a number, a list like [1, 2], or an object)');
+          return;
+        }
+      }
+    }
+    setLocalError(null);
+    if (api.commit(path, v, 'step')) setDraft(null);
+  };
+  return (
+    <FieldRow field={field} path={path} api={api} localError={localError}>
+      {(id, describedBy, invalid) => (
+        <input
+          id={id}
+          className={`field__input${json ? ' field__input--mono' : ''}`}
+          value={draft ?? shown}
+          placeholder={field.optional ? '—' : undefined}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && commit()}
+        />
+      )}
+    </FieldRow>
+  );
+}
+
+function ChoiceRow({ field, path, api, value }: { field: Extract<Field, { kind: 'enum' | 'variant' }>; path: string[]; api: FormApi; value: unknown }) {
+  const options = field.kind === 'enum' ? field.options : field.variants.map((v) => v.value);
+  const current = field.kind === 'enum' ? value : (value as Record<string, unknown> | undefined)?.[field.discriminator];
+  const pick = (choice: string) => {
+    if (choice === '') return api.commit(path, undefined, 'step');
+    return api.commit(path, field.kind === 'enum' ? choice : variantValue(field, choice, value), 'step');
+  };
+  return (
+    <>
+      <FieldRow field={field} path={path} api={api}>
+        {(id, describedBy, invalid) => (
+          <select id={id} className="field__input" value={current === undefined ? '' : String(current)} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => pick(e.target.value)}>
+            {(field.optional || current === undefined) && <option value="">{field.optional ? 'none' : '—'}</option>}
+            {options.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        )}
+      </FieldRow>
+      {field.kind === 'variant' && current !== undefined && (
+        <div className="form-group">
+          <SchemaFields fields={field.variants.find((v) => v.value === current)?.fields ?? []} value={value as Record<string, unknown>} path={path} api={api} />
+        </div>
+      )}
+    </>
+  );
+}
+
+function FieldView({ field, value, path, api }: { field: Field; value: unknown; path: string[]; api: FormApi }) {
+  switch (field.kind) {
+    case 'number':
+      return <NumberRow field={field} path={path} api={api} value={value} />;
+    case 'enum':
+    case 'variant':
+      return <ChoiceRow field={field} path={path} api={api} value={value} />;
+    case 'boolean':
+      return (
+        <FieldRow field={field} path={path} api={api}>
+          {(id, describedBy) => <input id={id} type="checkbox" checked={value === true} aria-describedby={describedBy} onChange={(e) => api.commit(path, e.target.checked, 'step')} />}
+        </FieldRow>
+      );
+    case 'object':
+      return (
+        <fieldset className="form-group">
+          <legend>{field.key}</legend>
+          <SchemaFields fields={field.fields} value={(value ?? placeholderFor(field)) as Record<string, unknown>} path={path} api={api} />
+        </fieldset>
+      );
+    case 'string':
+    case 'json':
+      return <TextRow field={field} path={path} api={api} value={value} json={field.kind === 'json'} />;
+  }
+}
+
+/** The fields of an object value. */
+export function SchemaFields({ fields, value, path, api }: { fields: Field[]; value: Record<string, unknown>; path: string[]; api: FormApi }) {
+  return (
+    <>
+      {fields.map((f) => (
+        <FieldView key={f.key} field={f} value={value?.[f.key]} path={[...path, f.key]} api={api} />
+      ))}
+    </>
+  );
+}

@@ -3,7 +3,7 @@ import { Canvas } from '../editor/Canvas.tsx';
 import { EditorHost } from '../editor/EditorHost.tsx';
 import { Palette } from '../editor/palette/Palette.tsx';
 import { Sidebar } from '../editor/Sidebar.tsx';
-import { TracePanel } from '../panels/TracePanel.tsx';
+import { PanelsRegion } from '../panels/PanelsRegion.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { LoadErrorDialog } from './LoadErrorDialog.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
@@ -18,7 +18,7 @@ export function App() {
         palette={<Palette />}
         canvas={<Canvas />}
         inspector={<Sidebar />}
-        panels={<TracePanel />}
+        panels={<PanelsRegion />}
       />
       <LoadErrorDialog />
       <EditorHost />

@@ -1,29 +1,58 @@
 /**
  * The test bridge on `window.__recurrence`, present in every build (also production), so
  * end-to-end tests and curious users can read and drive the app without faking gestures.
- * It goes through the same paths as the UI: `loadDocument` is what Open does, `sim.run` is
- * what the Run button does.
+ * It goes through the same paths as the UI: `loadDocument` is what Open does, `sim.run()` is
+ * the Run button, `sim.step(n)` the Step button, and so on.
  */
 import type { GraphDocument, ValidationIssue } from '../model/index.ts';
-import { probeRows } from '../store/traces.ts';
-import { openDocument, runOpenDocument, useDocumentStore, useSimulationStore, type FrameSummary } from '../store/index.ts';
+import { mountedViews } from '../panels/usePanelView.ts';
+import { openDocument, runOpenDocument, useDocumentStore, usePanelLayout, useSimulationStore, type FrameSummary, type NewPanel, type PanelConfig, type RunOutcome } from '../store/index.ts';
 
 export interface RecurrenceBridge {
   /** Version of this bridge's API. */
-  readonly version: 1;
+  readonly version: 2;
   /** A deep copy of the open document. */
   getDocument(): GraphDocument;
   /** Loads a document as Open does (a bad one shows the error dialog and changes nothing). */
   loadDocument(doc: unknown): { ok: true } | { ok: false; errors: ValidationIssue[] };
   sim: {
-    /** Runs the open document for `steps` steps from its seed, as the Run button does. */
-    run(steps: number): Promise<{ ok: true; frame: FrameSummary } | { ok: false; error: string }>;
-    /** The last run's values of a node's output: `rows[t][i]` = unit i after step t + 1; null if not run. */
+    /**
+     * Without `steps`: starts the live run (the Run button) and resolves once it runs.
+     * With `steps`: resets to the document's seed and runs exactly that many steps (batch).
+     */
+    run(): Promise<{ ok: true }>;
+    run(steps: number): Promise<RunOutcome>;
+    /** Pauses the live run; resolves when the batch in flight has been drawn into the windows. */
+    pause(): Promise<void>;
+    /** Advances exactly n steps (default 1), pausing first. */
+    step(n?: number): Promise<RunOutcome>;
+    /** Back to step 0 with the run's seed. */
+    reset(): Promise<void>;
+    /** Back to step 0 with a new seed (or the given one). */
+    reseed(seed?: number): Promise<void>;
+    /** Steps per animation frame (0: as fast as possible). */
+    setSpeed(stepsPerFrame: number): void;
+    /** A node's output over the probe window: `rows[k][i]` = unit i after step firstStep(nodeId) + k; null if not recorded. */
     getTrace(nodeId: string): number[][] | null;
-    /** Summary of the last run, or null. */
+    /** Step number of the first row getTrace returns. */
+    firstStep(nodeId: string): number | null;
+    /** Steps taken since reset. */
+    t(): number;
+    /** Summary of the last step / run batch, or null. */
     lastFrame(): FrameSummary | null;
-    /** "idle", "running", "done" or "error". */
+    /** "idle", "running", "paused", "diverged" or "error". */
     status(): string;
+    /** The divergence (node, step, message) of the run, or null. */
+    divergence(): { node: string; step: number; message: string } | null;
+  };
+  panels: {
+    /** The open panels (as saved in the document). */
+    list(): PanelConfig[];
+    /** Opens a panel; returns its id. */
+    add(config: NewPanel): string;
+    remove(id: string): void;
+    /** The CSV export of a panel (exactly the data drawn), or null if no such panel is drawn. */
+    csv(id: string): string | null;
   };
 }
 
@@ -34,18 +63,43 @@ declare global {
 }
 
 export function createTestBridge(): RecurrenceBridge {
+  const sim = () => useSimulationStore.getState();
+  const window = (id: string) => {
+    const w = useSimulationStore.live.windows.get(id);
+    return w && w.count > 0 ? w : null;
+  };
   return {
-    version: 1,
+    version: 2,
     getDocument: () => structuredClone(useDocumentStore.getState().doc),
     loadDocument: (doc) => openDocument({ value: structuredClone(doc) }, 'the document from the test bridge'),
     sim: {
-      run: (steps) => runOpenDocument(steps),
+      run: (async (steps?: number) => {
+        if (steps !== undefined) return runOpenDocument(steps);
+        await sim().start();
+        return { ok: true };
+      }) as RecurrenceBridge['sim']['run'],
+      pause: () => sim().pause(),
+      step: (n = 1) => sim().step(n),
+      reset: () => sim().reset(),
+      reseed: (seed) => (seed === undefined ? sim().reseed() : sim().reset(seed)),
+      setSpeed: (s) => sim().setSpeed(s),
       getTrace(nodeId) {
-        const probe = useSimulationStore.getState().traces[nodeId];
-        return probe ? probeRows(probe) : null;
+        const w = window(nodeId);
+        if (!w) return null;
+        const s = w.slice();
+        return Array.from({ length: s.count }, (_, t) => Array.from(s.data.subarray(t * s.width, (t + 1) * s.width)));
       },
-      lastFrame: () => useSimulationStore.getState().frame,
-      status: () => useSimulationStore.getState().status,
+      firstStep: (nodeId) => window(nodeId)?.firstStep ?? null,
+      t: () => useSimulationStore.live.t,
+      lastFrame: () => sim().frame,
+      status: () => sim().status,
+      divergence: () => sim().divergence ?? null,
+    },
+    panels: {
+      list: () => structuredClone(usePanelLayout.getState().panels),
+      add: (config) => usePanelLayout.getState().add(config),
+      remove: (id) => usePanelLayout.getState().remove(id),
+      csv: (id) => mountedViews.get(id)?.chart.csv() ?? null,
     },
   };
 }

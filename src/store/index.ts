@@ -8,6 +8,7 @@ import { createEngineClient } from '../engine/worker/client.ts';
 import { createDocumentStore, type LoadOutcome } from './documentStore.ts';
 import { createSimulationStore, type RunOutcome } from './simulationStore.ts';
 import { useUiStore } from './uiStore.ts';
+import { createPanelLayoutStore, defaultPanels, panelsOf } from './panelLayout.ts';
 
 function requireValid(raw: unknown, name: string): GraphDocument {
   const result = validateDocument(raw);
@@ -19,8 +20,20 @@ export const useDocumentStore = createDocumentStore(requireValid(leakyUnit, 'lea
 export const useSimulationStore = createSimulationStore(createEngineClient);
 export { useUiStore };
 
+/** The open panels; a changed layout is saved into the document (outside undo history). */
+export const usePanelLayout = createPanelLayoutStore((panels) => {
+  const docs = useDocumentStore.getState();
+  docs.commit({ ...docs.doc, panels }, { label: 'Panel layout', undo: 'never' });
+});
+usePanelLayout.getState().replace(panelsOf(useDocumentStore.getState().doc) ?? defaultPanels(useDocumentStore.getState().doc));
+
+useSimulationStore.connect(() => useDocumentStore.getState().doc);
+useSimulationStore.getState().documentChanged(useDocumentStore.getState().doc, true);
 useDocumentStore.subscribe((state, prev) => {
-  if (state.loadCount !== prev.loadCount) useSimulationStore.getState().clear();
+  if (state.loadCount !== prev.loadCount) {
+    usePanelLayout.getState().replace(panelsOf(state.doc) ?? defaultPanels(state.doc));
+    useSimulationStore.getState().documentChanged(state.doc, true);
+  } else if (state.doc !== prev.doc) useSimulationStore.getState().documentChanged(state.doc, false);
 });
 
 /**
@@ -36,10 +49,12 @@ export function openDocument(input: { text: string } | { value: unknown }, sourc
 
 /** Runs the open document for `steps` steps from its seed. */
 export function runOpenDocument(steps: number): Promise<RunOutcome> {
-  return useSimulationStore.getState().run(useDocumentStore.getState().doc, steps);
+  return useSimulationStore.getState().runFromSeed(steps);
 }
 
 export type { LoadOutcome, RunOutcome };
+export { SPEEDS } from './simulationStore.ts';
 export type { DocumentState } from './documentStore.ts';
 export type { SimulationState, FrameSummary, SimulationStatus } from './simulationStore.ts';
 export type { Theme, LoadErrorReport } from './uiStore.ts';
+export type { PanelConfig, NewPanel } from './panelLayout.ts';

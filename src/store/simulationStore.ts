@@ -126,6 +126,7 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
   let nextToken = 1;
   let synced = '';
   let edits: Promise<void> = Promise.resolve();
+  let loading: Promise<boolean> | null = null;
 
   const store = create<SimulationState>()((set, get) => {
     const api = () => {
@@ -140,13 +141,20 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
     const wanted = () => mergeSubscriptions(defaultWindows(get().nodes, get().window), extra);
 
     /** Loads the open document when the engine has none (or another); false when it cannot run. */
-    async function ensureEngine(): Promise<boolean> {
+    function ensureEngine(): Promise<boolean> {
+      if (engineDoc !== null) return edits.then(() => true);
+      loading ??= load(generation).finally(() => {
+        loading = null;
+      });
+      return loading;
+    }
+
+    async function load(gen: number): Promise<boolean> {
       if (!getDoc) throw new Error('simulation store is not connected to a document');
-      await edits;
       const doc = getDoc();
-      if (engineDoc !== null) return true;
       try {
         const loaded = await api().load(doc);
+        if (gen !== generation) return false;
         if (!loaded.ok) {
           fail(loaded.errors.map(formatIssue).join('\n'));
           return false;
@@ -155,6 +163,9 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
         synced = '';
         set({ nodes: loaded.nodes, edges: loaded.edges, seed: doc.seed, error: null, divergence: null, notice: null });
         live.reset();
+        // Edits made while loading.
+        if (getDoc() !== doc) get().documentChanged(getDoc(), false);
+        await edits;
         return true;
       } catch (err) {
         fail(err instanceof Error ? err.message : String(err));
@@ -300,7 +311,9 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
           engineDoc = null;
           void stopLoop();
           live.reset();
+          loading = null;
           set({ status: 'idle', frame: null, divergence: null, error: null, notice: null, nodes: [], edges: [], seed: doc.seed });
+          if (getDoc) void ensureEngine();
           return;
         }
         if (doc === engineDoc) return;

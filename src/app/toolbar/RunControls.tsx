@@ -1,27 +1,72 @@
-/** The number of steps to run and the Run button. */
-import { useId, useState } from 'react';
-import { runOpenDocument, useSimulationStore } from '../../store/index.ts';
+/**
+ * Simulation controls: Run / Pause (Space), Step (.), step N, Reset (same seed), Reseed, and the
+ * speed in steps per animation frame (from slow motion to as fast as possible).
+ */
+import { useEffect, useId, useState } from 'react';
+import { SPEEDS, useSimulationStore } from '../../store/index.ts';
 import { parseSteps, DEFAULT_STEPS } from './steps.ts';
+
+const speedLabel = (s: number) => (s === 0 ? 'max' : s < 1 ? `1 step / ${Math.round(1 / s)} frames` : `${s} steps / frame`);
+
+/** Space and "." act on the simulation unless the user is typing or on a control that uses them. */
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'SUMMARY'].includes(el.tagName));
+}
+
+function useRunKeys() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      const sim = useSimulationStore.getState();
+      if (e.key === ' ') {
+        e.preventDefault();
+        void (sim.status === 'running' ? sim.pause() : sim.start());
+      } else if (e.key === '.') {
+        e.preventDefault();
+        void sim.step(1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
 
 export function RunControls() {
   const [text, setText] = useState(String(DEFAULT_STEPS));
-  const running = useSimulationStore((s) => s.status === 'running');
+  const status = useSimulationStore((s) => s.status);
+  const speed = useSimulationStore((s) => s.speed);
+  const seed = useSimulationStore((s) => s.seed);
   const id = useId();
   const parsed = parseSteps(text);
-  const run = () => {
-    if (parsed.ok) void runOpenDocument(parsed.steps);
-  };
+  const running = status === 'running';
+  const stuck = status === 'diverged' || status === 'error';
+  const sim = () => useSimulationStore.getState();
+  useRunKeys();
   return (
     <form
       className="toolbar__group run-controls"
       aria-label="Simulation"
       onSubmit={(e) => {
         e.preventDefault();
-        run();
+        if (parsed.ok) void sim().step(parsed.steps);
       }}
     >
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => void (running ? sim().pause() : sim().start())}
+        disabled={stuck && !running}
+        title={running ? 'Pause (Space)' : 'Run (Space)'}
+        data-testid="run-toggle"
+      >
+        {running ? '⏸ Pause' : '▶ Run'}
+      </button>
+      <button type="button" className="button" onClick={() => void sim().step(1)} disabled={stuck} title="One step (.)" data-testid="step-one">
+        Step
+      </button>
       <label className="field field--inline" htmlFor={id}>
-        <span>Steps</span>
+        <span className="visually-hidden">Steps</span>
         <input
           id={id}
           className="field__input field__input--steps"
@@ -36,14 +81,30 @@ export function RunControls() {
           data-testid="steps"
         />
       </label>
+      <button type="submit" className="button" disabled={!parsed.ok || stuck} data-testid="step-n">
+        Step {parsed.ok ? parsed.steps.toLocaleString('en') : 'N'}
+      </button>
       {!parsed.ok && (
         <span className="field__error" id={`${id}-error`} role="alert">
           {parsed.message}
         </span>
       )}
-      <button type="submit" className="button button--primary" disabled={!parsed.ok || running}>
-        ▶ Run
+      <button type="button" className="button" onClick={() => void sim().reset()} title="Back to step 0 with the same seed" data-testid="reset">
+        ⟲ Reset
       </button>
+      <button type="button" className="button" onClick={() => void sim().reseed()} title={`Back to step 0 with a new seed (now ${seed ?? '—'})`} data-testid="reseed">
+        ⚄ Reseed
+      </button>
+      <label className="field field--inline" title="Steps per animation frame">
+        <span>Speed</span>
+        <select value={speed} onChange={(e) => sim().setSpeed(Number(e.target.value))} data-testid="speed">
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {speedLabel(s)}
+            </option>
+          ))}
+        </select>
+      </label>
     </form>
   );
 }

@@ -237,7 +237,7 @@ export abstract class ChartBase<D> {
     const limit = this.margin.left + this.w;
     let shown = 0;
     for (const e of entries) {
-      const width = 26 + e.name.length * 7 + 12;
+      const width = 24 + e.name.length * 6.6 + 10;
       if (x + width > limit - 60 && shown < entries.length - 1) break;
       items.push({ ...e, x });
       x += width;

@@ -1,0 +1,66 @@
+/**
+ * One panel in the panels region: a header (title, actions; bound node/edge pickers and
+ * options) over the chart, which its PanelView draws outside React. Cards can be frozen,
+ * exported, moved left/right, resized (drag the right edge, or arrow keys on it) and removed.
+ */
+import { useRef, useState } from 'react';
+import { usePanelLayout, type PanelConfig } from '../store/index.ts';
+import { usePanelView } from './usePanelView.ts';
+import { getPanelType } from './registry.ts';
+import { BindingPicker, PanelOptions } from './PanelPickers.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
+import { ResizeHandle } from './ResizeHandle.tsx';
+
+export const DEFAULT_PANEL_WIDTH = 440;
+
+export function PanelCard({ config, index, count }: { config: PanelConfig; index: number; count: number }) {
+  const host = useRef<HTMLDivElement>(null);
+  const card = useRef<HTMLElement>(null);
+  const [frozen, setFrozen] = useState(false);
+  const view = usePanelView(host, config, frozen);
+  const type = getPanelType(config.type);
+  const layout = usePanelLayout.getState();
+  const title = type?.title ?? `Unknown panel "${config.type}"`;
+  const bound = config.edge ?? config.nodes?.join(' · ') ?? '';
+  return (
+    <section
+      ref={card}
+      className="panel-card"
+      style={{ width: config.width ?? DEFAULT_PANEL_WIDTH }}
+      aria-label={`${title} ${bound}`}
+      data-testid={`panel-${config.type}`}
+      data-panel-id={config.id}
+    >
+      <header className="panel-card__header">
+        <div className="panel-card__row">
+          <h3 className="panel-card__title" title={type?.description}>
+            {title}
+          </h3>
+          <div className="panel-card__actions">
+            <button type="button" className="icon-button" aria-pressed={frozen} title={frozen ? 'Unfreeze: follow the run again' : 'Freeze: keep this view while the run goes on'} onClick={() => setFrozen(!frozen)}>
+              {frozen ? '▶' : '❄'}
+            </button>
+            <ExportMenu view={view} name={`${config.type}-${bound || 'panel'}`} />
+            <button type="button" className="icon-button" title="Move left" aria-label="Move panel left" disabled={index === 0} onClick={() => layout.move(config.id, -1)}>
+              ◀
+            </button>
+            <button type="button" className="icon-button" title="Move right" aria-label="Move panel right" disabled={index === count - 1} onClick={() => layout.move(config.id, 1)}>
+              ▶
+            </button>
+            <button type="button" className="icon-button" title="Remove panel" aria-label={`Remove ${title} panel`} onClick={() => layout.remove(config.id)}>
+              ✕
+            </button>
+          </div>
+        </div>
+        {type && (
+          <div className="panel-card__row panel-card__row--controls">
+            <BindingPicker config={config} type={type} />
+            <PanelOptions config={config} type={type} />
+          </div>
+        )}
+      </header>
+      <div className="panel-card__body" ref={host} data-testid="panel-chart" />
+      <ResizeHandle target={card} onDone={(width) => layout.update(config.id, { width })} />
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+/** A drag handle on a card's right edge: resizes the card while dragging (no React render), saves on release. */
+import type { RefObject } from 'react';
+
+const MIN = 260;
+const MAX = 1600;
+
+export function ResizeHandle({ target, onDone }: { target: RefObject<HTMLElement | null>; onDone(width: number): void }) {
+  const clamp = (w: number) => Math.round(Math.max(MIN, Math.min(MAX, w)));
+  return (
+    <div
+      className="resize-handle"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label="Resize panel (arrow keys)"
+      tabIndex={0}
+      onPointerDown={(e) => {
+        const el = target.current;
+        if (!el) return;
+        const handle = e.currentTarget;
+        handle.setPointerCapture(e.pointerId);
+        const start = e.clientX;
+        const width = el.getBoundingClientRect().width;
+        const move = (m: PointerEvent) => {
+          el.style.width = `${clamp(width + m.clientX - start)}px`;
+        };
+        const up = (u: PointerEvent) => {
+          handle.removeEventListener('pointermove', move);
+          handle.removeEventListener('pointerup', up);
+          onDone(clamp(width + u.clientX - start));
+        };
+        handle.addEventListener('pointermove', move);
+        handle.addEventListener('pointerup', up);
+      }}
+      onKeyDown={(e) => {
+        const el = target.current;
+        if (!el || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
+        e.preventDefault();
+        onDone(clamp(el.getBoundingClientRect().width + (e.key === 'ArrowRight' ? 40 : -40)));
+      }}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * The run's status line: the current step, simulated time and steps/s (written into the DOM on
+ * the animation-frame scheduler, not through React), and the divergence, error or live-edit
+ * notice (React, they change rarely).
+ */
+import { useEffect, useRef } from 'react';
+import { useDocumentStore, useSimulationStore } from '../store/index.ts';
+import { cancelDraw, scheduleDraw } from './chart/scheduler.ts';
+
+export function RunStatus() {
+  const status = useSimulationStore((s) => s.status);
+  const divergence = useSimulationStore((s) => s.divergence);
+  const error = useSimulationStore((s) => s.error);
+  const notice = useSimulationStore((s) => s.notice);
+  const mode = useSimulationStore((s) => s.engineMode);
+  return (
+    <div className="run-status" aria-live="polite" data-status={status} data-testid="run-status">
+      <LiveClock running={status === 'running'} />
+      {mode === 'in-page' && <span>(engine in page)</span>}
+      {divergence && (
+        <span className="run-status__problem" role="alert" data-testid="divergence">
+          Diverged: node “{divergence.node}” at step {divergence.step} — {divergence.message}. The plots keep the last finite values; Reset to start again.
+        </span>
+      )}
+      {error && (
+        <span className="run-status__problem" role="alert" data-testid="run-error">
+          Could not run: {error}
+        </span>
+      )}
+      {notice && !divergence && (
+        <span className="run-status__notice" data-testid="live-notice">
+          {notice}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function LiveClock({ running }: { running: boolean }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const { live } = useSimulationStore;
+    const task = () => {
+      const el = ref.current;
+      if (!el) return;
+      const dt = useDocumentStore.getState().doc.dt;
+      const time = live.t * dt;
+      const rate = running && live.stepsPerSecond > 0 ? ` · ${Math.round(live.stepsPerSecond).toLocaleString('en')} steps/s` : '';
+      el.textContent = `step ${live.t.toLocaleString('en')} · t = ${Number(time.toPrecision(6)).toLocaleString('en')}${dt === 1 ? '' : ' ms'}${rate}`;
+      el.dataset.step = String(live.t);
+    };
+    task();
+    const unsubscribe = live.subscribe(() => scheduleDraw(task));
+    return () => {
+      unsubscribe();
+      cancelDraw(task);
+    };
+  }, [running]);
+  return <span ref={ref} className="run-status__clock" data-testid="run-clock" />;
+}

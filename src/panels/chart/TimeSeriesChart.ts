@@ -1,0 +1,135 @@
+/**
+ * Traces over time: one line per chosen unit and, for a population, its mean ± sd band
+ * (SVG). The x axis is time, zoomable; the hover read-out lists each series at the step under
+ * the pointer.
+ */
+import * as d3 from 'd3';
+import { ChartBase, type ChartOptions, type Readout } from './ChartBase.ts';
+import { toCsv } from './exporting.ts';
+import { finiteExtent } from '../transforms/stats.ts';
+
+export interface TimeSeries {
+  name: string;
+  values: ArrayLike<number>;
+}
+
+export interface TimeSeriesData {
+  /** Step number of the first value (1-based). */
+  firstStep: number;
+  /** Duration of a step; the axis shows step × dt. */
+  dt: number;
+  series: TimeSeries[];
+  /** Population mean ± sd over units, per step. */
+  band?: { name: string; mean: ArrayLike<number>; sd: ArrayLike<number> };
+  /** Series not drawn (the legend says how many). */
+  hidden?: number;
+}
+
+const palette = d3.schemeTableau10;
+
+export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
+  constructor(el: HTMLElement, opts: Omit<ChartOptions, 'zoomX'>) {
+    super(el, { ...opts, zoomX: true });
+  }
+
+  protected hasData(): boolean {
+    const d = this.data;
+    return !!d && (d.series.some((s) => s.values.length > 0) || (d.band?.mean.length ?? 0) > 0);
+  }
+
+  private length(): number {
+    const d = this.data!;
+    return Math.max(d.band?.mean.length ?? 0, ...d.series.map((s) => s.values.length));
+  }
+
+  private scales() {
+    const d = this.data!;
+    const n = this.length();
+    const x = this.zoomed(
+      d3
+        .scaleLinear()
+        .domain([d.firstStep, Math.max(d.firstStep + 1, d.firstStep + n - 1)])
+        .range([0, this.w]),
+    );
+    const lo = d.band ? Array.from(d.band.mean, (m, t) => m - d.band!.sd[t]) : [];
+    const hi = d.band ? Array.from(d.band.mean, (m, t) => m + d.band!.sd[t]) : [];
+    const [a, b] = finiteExtent(...d.series.map((s) => s.values), lo, hi);
+    const pad = (b - a) * 0.04;
+    const y = d3.scaleLinear().domain([a - pad, b + pad]).nice().range([this.h, 0]);
+    return { x, y };
+  }
+
+  protected draw(): void {
+    if (!this.hasData()) return;
+    const d = this.data!;
+    const { x, y } = this.scales();
+    this.drawAxes(x, y, { x: (v) => d3.format('~g')(+v * d.dt), grid: true });
+    const color = (i: number) => palette[i % palette.length];
+    const band = d.band;
+    const area = d3
+      .area<number>()
+      .defined((t) => Number.isFinite(band!.mean[t]))
+      .x((t) => x(d.firstStep + t))
+      .y0((t) => y(band!.mean[t] - band!.sd[t]))
+      .y1((t) => y(band!.mean[t] + band!.sd[t]));
+    const meanLine = d3
+      .line<number>()
+      .defined((t) => Number.isFinite(band!.mean[t]))
+      .x((t) => x(d.firstStep + t))
+      .y((t) => y(band!.mean[t]));
+    const indices = band ? d3.range(band.mean.length) : [];
+    this.marks
+      .selectAll<SVGPathElement, null>('path.chart__band')
+      .data(band ? [null] : [])
+      .join('path')
+      .attr('class', 'chart__band')
+      .attr('d', () => area(indices));
+    this.marks
+      .selectAll<SVGPathElement, null>('path.chart__mean')
+      .data(band ? [null] : [])
+      .join('path')
+      .attr('class', 'chart__mean')
+      .attr('data-series', band?.name ?? null)
+      .attr('d', () => meanLine(indices));
+    const line = (values: ArrayLike<number>) => {
+      const pts: [number, number][] = [];
+      for (let t = 0; t < values.length; t++) if (Number.isFinite(values[t])) pts.push([x(d.firstStep + t), y(values[t])]);
+      return d3.line()(pts) ?? '';
+    };
+    this.marks
+      .selectAll<SVGPathElement, TimeSeries>('path.trace-chart__line')
+      .data(d.series, (s) => s.name)
+      .join('path')
+      .attr('class', 'trace-chart__line')
+      .attr('data-series', (s) => s.name)
+      .attr('fill', 'none')
+      .attr('stroke', (_, i) => color(i))
+      .attr('d', (s) => line(s.values));
+    const entries = [
+      ...(band ? [{ name: `${band.name} ± sd`, color: 'var(--chart-band)', mark: 'band' as const }] : []),
+      ...d.series.map((s, i) => ({ name: s.name, color: color(i) })),
+    ];
+    this.drawLegend(entries, d.hidden ?? 0);
+  }
+
+  protected readout(px: number): Readout | null {
+    const d = this.data!;
+    const { x } = this.scales();
+    const t = Math.round(x.invert(px)) - d.firstStep;
+    if (t < 0 || t >= this.length()) return null;
+    const f = d3.format('.4~g');
+    const lines = [`t = ${f((d.firstStep + t) * d.dt)} (step ${d.firstStep + t})`];
+    if (d.band) lines.push(`${d.band.name}: mean ${f(d.band.mean[t])} ± ${f(d.band.sd[t])}`);
+    for (const s of d.series) lines.push(`${s.name} = ${f(s.values[t])}`);
+    return { lines, ruleX: x(d.firstStep + t) };
+  }
+
+  /** step, then each drawn series (and mean, sd for a population), one row per step. */
+  csv(): string {
+    if (!this.hasData()) return toCsv(['step'], []);
+    const d = this.data!;
+    const header = ['step', ...(d.band ? [`${d.band.name}.mean`, `${d.band.name}.sd`] : []), ...d.series.map((s) => s.name)];
+    const rows = Array.from({ length: this.length() }, (_, t) => [d.firstStep + t, ...(d.band ? [d.band.mean[t], d.band.sd[t]] : []), ...d.series.map((s) => s.values[t])]);
+    return toCsv(header, rows);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Panel types, registered by their `type` string (the `type` of a document's `panels` entry).
+ * A type says what it binds (a node, two nodes, an edge) and builds a PanelView: an imperative
+ * object that owns a chart and redraws it from the live probe windows. New panels — e.g. the
+ * information measures' local-AIS heatmap — plug in with one `registerPanel` call.
+ */
+import type { GraphDocument } from '../model/index.ts';
+import type { EdgeInfo, NodeInfo } from '../engine/worker/protocol.ts';
+import type { LiveData, LiveEvent } from '../store/probeWindow.ts';
+import type { PanelConfig, SimulationState } from '../store/index.ts';
+import type { ChartBase } from './chart/ChartBase.ts';
+
+export interface PanelContext {
+  live: LiveData;
+  /** The simulation store's state now (nodes, edges, weights(), spectrum(), subscribe()). */
+  sim(): SimulationState;
+  /** The open document now. */
+  doc(): GraphDocument;
+}
+
+export interface PanelView {
+  /** Redraws from the live data (called at most once per animation frame). */
+  draw(event: LiveEvent): void;
+  /** The chart, for exports. */
+  readonly chart: ChartBase<unknown>;
+  destroy(): void;
+}
+
+export type PanelBinding = 'node' | 'node-pair' | 'edge' | 'square-edge';
+
+export interface PanelOption {
+  key: string;
+  label: string;
+  choices: { value: string; label: string }[];
+}
+
+export interface PanelType {
+  type: string;
+  title: string;
+  /** One line for the Add-panel menu. */
+  description: string;
+  binding: PanelBinding;
+  /** Which nodes the pickers offer (default: all). */
+  accepts?(node: NodeInfo): boolean;
+  /** Which edges the picker offers (default: all; square-edge: square ones). */
+  acceptsEdge?(edge: EdgeInfo): boolean;
+  /** Choices shown in the card header (stored in the config under `key`). */
+  options?: PanelOption[];
+  create(el: HTMLElement, config: PanelConfig, ctx: PanelContext): PanelView;
+}
+
+const types = new Map<string, PanelType>();
+
+export function registerPanel(type: PanelType): void {
+  if (types.has(type.type)) throw new Error(`panel type "${type.type}" registered twice`);
+  types.set(type.type, type);
+}
+
+export function getPanelType(type: string): PanelType | undefined {
+  return types.get(type);
+}
+
+export function allPanelTypes(): PanelType[] {
+  return [...types.values()];
+}

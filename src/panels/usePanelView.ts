@@ -1,0 +1,61 @@
+/**
+ * Mounts a panel type's view into an element and keeps it drawn: it redraws on the shared
+ * animation-frame scheduler whenever the live data changes (at most once per frame), never
+ * through React rendering. A frozen panel ignores new frames.
+ */
+import { useEffect, useRef, type RefObject } from 'react';
+import { useDocumentStore, useSimulationStore, type PanelConfig } from '../store/index.ts';
+import type { LiveEvent } from '../store/probeWindow.ts';
+import { cancelDraw, scheduleDraw } from './chart/scheduler.ts';
+import { getPanelType, type PanelContext, type PanelView } from './registry.ts';
+
+/** The views drawn now, by panel id (the test bridge reads their CSV). */
+export const mountedViews = new Map<string, PanelView>();
+
+const context: PanelContext = {
+  live: useSimulationStore.live,
+  sim: () => useSimulationStore.getState(),
+  doc: () => useDocumentStore.getState().doc,
+};
+
+/** The view of `config` in `host` (recreated when the config or the network changes). */
+export function usePanelView(host: RefObject<HTMLDivElement | null>, config: PanelConfig, frozen: boolean): RefObject<PanelView | null> {
+  const view = useRef<PanelView | null>(null);
+  const frozenRef = useRef(frozen);
+  const nodes = useSimulationStore((s) => s.nodes);
+  const edges = useSimulationStore((s) => s.edges);
+  const key = JSON.stringify({ ...config, width: undefined });
+
+  useEffect(() => {
+    frozenRef.current = frozen;
+  }, [frozen]);
+
+  useEffect(() => {
+    const el = host.current;
+    const type = getPanelType(config.type);
+    if (!el || !type) return;
+    const v = type.create(el, config, context);
+    view.current = v;
+    mountedViews.set(config.id, v);
+    let pending: LiveEvent = 'reset';
+    const task = () => v.draw(pending);
+    const request = (event: LiveEvent) => {
+      if (frozenRef.current && event === 'frame') return;
+      pending = event;
+      scheduleDraw(task);
+    };
+    request('reset');
+    const unsubscribe = context.live.subscribe(request);
+    return () => {
+      unsubscribe();
+      cancelDraw(task);
+      v.destroy();
+      if (mountedViews.get(config.id) === v) mountedViews.delete(config.id);
+      view.current = null;
+    };
+    // The key stands for the config; nodes and edges: the network was (re)compiled.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, nodes, edges, host]);
+
+  return view;
+}

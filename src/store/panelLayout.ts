@@ -1,0 +1,93 @@
+/**
+ * The panel layout: which panels are open, bound to what, in which order and how wide. It is
+ * saved with the document (its optional top-level `panels` array of loose objects `{type,
+ * nodes?, …}`); a document without one gets a default layout for its network. Layout changes
+ * are document edits outside undo history (policy "never").
+ */
+import { create } from 'zustand';
+import { getKind, type GraphDocument } from '../model/index.ts';
+
+export interface PanelConfig {
+  /** Stable id within the layout. */
+  id: string;
+  /** Panel type (see panels/registry.ts): "traces", "raster", "heatmap", … */
+  type: string;
+  /** Bound nodes (most panels: one; a phase portrait: two). */
+  nodes?: string[];
+  /** Bound edge (weights, spectrum). */
+  edge?: string;
+  /** Card width in pixels. */
+  width?: number;
+  /** Type-specific options (units shown, mode, …). */
+  [option: string]: unknown;
+}
+
+/** A panel to open (its id is given by the store). */
+export type NewPanel = Pick<PanelConfig, 'type'> & Partial<PanelConfig>;
+
+export interface PanelLayoutState {
+  panels: PanelConfig[];
+  add(config: NewPanel): string;
+  remove(id: string): void;
+  /** Moves a panel by `delta` places (−1: left, +1: right). */
+  move(id: string, delta: number): void;
+  update(id: string, patch: Partial<PanelConfig>): void;
+  /** Replaces the layout (a document was opened). */
+  replace(panels: PanelConfig[]): void;
+}
+
+let counter = 0;
+const newId = () => `p${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** Panels of a document, each with an id (documents written by hand may leave them out). */
+export function panelsOf(doc: GraphDocument): PanelConfig[] | null {
+  if (!doc.panels) return null;
+  return doc.panels.map((p) => ({ ...p, id: typeof p.id === 'string' ? p.id : newId() }));
+}
+
+/**
+ * A first layout for a network: traces of the last non-input node; for a population a raster
+ * (spiking) or an activity heatmap; the spectrum of its recurrent edge when there is one.
+ */
+export function defaultPanels(doc: GraphDocument): PanelConfig[] {
+  const main = doc.nodes.filter((n) => n.kind !== 'input').at(-1) ?? doc.nodes.at(-1);
+  if (!main) return [];
+  const spec = getKind(main.kind);
+  const size = spec?.outputSize(main.params) ?? 1;
+  const panels: PanelConfig[] = [{ id: newId(), type: 'traces', nodes: [main.id] }];
+  if (size > 1) panels.push({ id: newId(), type: spec?.group === 'spiking' ? 'raster' : 'heatmap', nodes: [main.id] });
+  const recurrent = doc.edges.find((e) => e.source === main.id && e.target === main.id);
+  if (recurrent && size > 1) panels.push({ id: newId(), type: 'spectrum', edge: recurrent.id });
+  return panels;
+}
+
+/** Builds the layout store; `save` writes a changed layout into the document. */
+export function createPanelLayoutStore(save: (panels: PanelConfig[]) => void) {
+  return create<PanelLayoutState>()((set, get) => {
+    const commit = (panels: PanelConfig[]) => {
+      set({ panels });
+      save(panels);
+    };
+    return {
+      panels: [],
+      add(config) {
+        const id = newId();
+        commit([...get().panels, { ...config, id } as PanelConfig]);
+        return id;
+      },
+      remove: (id) => commit(get().panels.filter((p) => p.id !== id)),
+      move(id, delta) {
+        const panels = get().panels.slice();
+        const i = panels.findIndex((p) => p.id === id);
+        const j = i + delta;
+        if (i < 0 || j < 0 || j >= panels.length) return;
+        [panels[i], panels[j]] = [panels[j], panels[i]];
+        commit(panels);
+      },
+      update: (id, patch) => commit(get().panels.map((p) => (p.id === id ? ({ ...p, ...patch, id } as PanelConfig) : p))),
+      replace: (panels) => set({ panels }),
+    };
+  });
+}
+
+export type PanelLayoutStore = ReturnType<typeof createPanelLayoutStore>;

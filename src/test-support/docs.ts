@@ -1,4 +1,5 @@
 /** Small graph documents for tests, built in code so each test states exactly what it runs. */
+import { readFileSync } from 'node:fs';
 import type { GraphDocument } from '../model/index.ts';
 import { validateDocument, formatIssue } from '../model/index.ts';
 
@@ -33,4 +34,31 @@ export function leakyUnitDoc(): RawDoc {
     [edge('in', 'u', 'x', { type: 'constant', value: 1 }), edge('self', 'x', 'x', { type: 'constant', value: 0.5 }, 1)],
     { seed: 7, title: 'Leaky unit with self-excitation' },
   );
+}
+
+/** The raw JSON of presets/NAME.json (to run it as is, or to change one parameter first). */
+export function presetRaw(name: string): RawDoc {
+  const path = new URL(`../../presets/${name}.json`, import.meta.url);
+  return JSON.parse(readFileSync(path, 'utf8')) as RawDoc;
+}
+
+/** presets/NAME.json, validated; `edit` may change the raw document first (e.g. a sweep). */
+export function loadPreset(name: string, edit?: (raw: RawDoc) => void): GraphDocument {
+  const raw = presetRaw(name);
+  edit?.(raw);
+  return valid(raw);
+}
+
+/** The raw params of node `id` of a raw document (for edits before validation). */
+export function rawNodeParams(raw: RawDoc, id: string): Record<string, unknown> {
+  const n = raw.nodes.find((x) => x.id === id);
+  if (!n) throw new Error(`no node "${id}"`);
+  return n.params as Record<string, unknown>;
+}
+
+/** The raw params of edge `id` of a raw document. */
+export function rawEdgeParams(raw: RawDoc, id: string): Record<string, unknown> & { weight: Record<string, unknown> } {
+  const e = raw.edges.find((x) => x.id === id);
+  if (!e) throw new Error(`no edge "${id}"`);
+  return e.params as Record<string, unknown> & { weight: Record<string, unknown> };
 }

@@ -3,8 +3,9 @@
  * (dense or sparse) real matrix, given only as a matrix–vector product.
  */
 import { eigenvalues } from './hessenberg-qr.ts';
+import { hypot } from './scalar.ts';
 
-const EPS = 2 ** -52;
+const EPS = Number.EPSILON; // 2⁻⁵²
 
 /** y = A·x for an n-vector x; `y` never aliases `x`. */
 export type LinearOperator = (x: Float64Array, y: Float64Array) => void;
@@ -111,7 +112,7 @@ function lastEigvecComponent(H: Float64Array, m: number, tr: number, ti: number,
   for (let k = 0; k < m - 1; k++) {
     const p = k * m + k;
     const q = (k + 1) * m + k;
-    if (Math.hypot(ar[q], ai[q]) > Math.hypot(ar[p], ai[p])) {
+    if (hypot(ar[q], ai[q]) > hypot(ar[p], ai[p])) {
       swap[k] = 1;
       for (let j = k; j < m; j++) {
         const r0 = ar[k * m + j];
@@ -123,7 +124,7 @@ function lastEigvecComponent(H: Float64Array, m: number, tr: number, ti: number,
       }
     }
     let pr = ar[p];
-    let pi = ai[p];
+    const pi = ai[p];
     if (pr === 0 && pi === 0) {
       pr = ar[p] = tiny;
     }
@@ -192,7 +193,7 @@ function lastEigvecComponent(H: Float64Array, m: number, tr: number, ti: number,
     yr = br;
     yi = bi;
   }
-  return Math.hypot(yr[m - 1], yi[m - 1]);
+  return hypot(yr[m - 1], yi[m - 1]);
 }
 
 /**
@@ -210,7 +211,7 @@ function applyShift(H: Float64Array, Q: Float64Array, m: number, sigma: number, 
         x = H[k * m + k - 1];
         y = H[(k + 1) * m + k - 1];
       }
-      const r = Math.hypot(x, y);
+      const r = hypot(x, y);
       if (r === 0) continue;
       const c = x / r;
       const sn = y / r;
@@ -330,7 +331,6 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
   const n0 = norm2(v0);
   for (let i = 0; i < n; i++) V[i] = v0[i] / n0;
 
-  let k = 0; // current factorisation length
   let beta = 0;
   let hnorm = 0;
 
@@ -368,20 +368,19 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
   };
 
   extend(0);
-  k = m;
   let restarts = 0;
   const wantRe = new Float64Array(nev + 1);
   const wantIm = new Float64Array(nev + 1);
   const wantRes = new Float64Array(nev + 1);
-  let nWant = nev;
-  let converged = false;
+  let nWant: number;
+  let converged: boolean;
   const Q = new Float64Array(m * m);
   const Vnew = new Float64Array(m * n);
 
   for (;;) {
     const ritz = eigenvalues({ rows: m, cols: m, data: Float64Array.from(H) });
     const order = Array.from({ length: m }, (_, i) => i).sort(
-      (a, b) => Math.hypot(ritz.re[b], ritz.im[b]) - Math.hypot(ritz.re[a], ritz.im[a]) || ritz.im[b] - ritz.im[a],
+      (a, b) => hypot(ritz.re[b], ritz.im[b]) - hypot(ritz.re[a], ritz.im[a]) || ritz.im[b] - ritz.im[a],
     );
     // Keep conjugate pairs together: extend the wanted set across a split pair.
     const idx = (p: number) => order[p];
@@ -396,7 +395,7 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
     let nconv = 0;
     for (let p = 0; p < nWant; p++) {
       const i = idx(p);
-      const th = Math.hypot(ritz.re[i], ritz.im[i]);
+      const th = hypot(ritz.re[i], ritz.im[i]);
       const res = beta * lastEigvecComponent(H, m, ritz.re[i], ritz.im[i], hnorm);
       wantRe[p] = ritz.re[i];
       wantIm[p] = ritz.im[i];
@@ -438,7 +437,7 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
       }
       applyShift(H, Q, m, 0, 2 * sr, sr * sr + si * si, true);
     }
-    k = keep;
+    const k = keep;
     // f_k = v_k·H[k][k-1] + f·Q[m-1][k-1];  V_k = V_m·Q[:, 0..k-1].
     const hk = H[k * m + k - 1];
     const sigma = Q[(m - 1) * m + k - 1];

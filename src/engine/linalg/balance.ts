@@ -33,12 +33,20 @@ export function balanceInPlace(m: DenseMatrix): Float64Array {
         r += Math.abs(a[i * n + j]);
       }
       if (c === 0 || r === 0) continue;
-      // f = 2^k with c·f ≈ r/f, i.e. f ≈ sqrt(r / c).
-      const k = Math.round(0.5 * Math.log2(r / c));
-      if (k === 0) continue;
-      const f = 2 ** k;
-      if (!Number.isFinite(f) || f === 0) continue;
-      if (c * f + r / f < 0.95 * (c + r)) {
+      // f = 2^k with c·f ≈ r/f (EISPACK's radix-2 loops: exact, no platform log/pow).
+      const s = c + r;
+      let f = 1;
+      let cf2 = c; // c·f²
+      while (cf2 < r / 2) {
+        f *= 2;
+        cf2 *= 4;
+      }
+      while (cf2 >= r * 2) {
+        f /= 2;
+        cf2 /= 4;
+      }
+      if (f === 1 || !Number.isFinite(f) || f === 0) continue;
+      if ((cf2 + r) / f < 0.95 * s) {
         changed = true;
         d[i] *= f;
         const g = 1 / f;

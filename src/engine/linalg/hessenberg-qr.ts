@@ -5,8 +5,8 @@
 import { balanceInPlace } from './balance.ts';
 import type { DenseMatrix } from './types.ts';
 
-const EPS = 2 ** -52;
-const SAFE_MIN = 2 ** -1000;
+const EPS = Number.EPSILON; // 2⁻⁵²
+const SAFE_MIN = 9.332636185032189e-302; // 2⁻¹⁰⁰⁰
 
 /**
  * Reduce a square matrix to upper Hessenberg form H = Qᵀ·A·Q in place with Householder

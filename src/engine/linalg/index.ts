@@ -20,3 +20,4 @@ export { ridgeRegression } from './ridge.ts';
 export { symmetricEigen } from './symmetric-eigen.ts';
 export { pca, pcaProject } from './pca.ts';
 export type { PcaResult } from './pca.ts';
+export { hypot } from './scalar.ts';

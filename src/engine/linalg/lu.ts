@@ -1,6 +1,7 @@
 /**
  * LU factorisation with partial pivoting, for determinants and general solves.
  */
+import { log } from '../math/detmath.ts';
 import type { DenseMatrix } from './types.ts';
 
 export interface LU {
@@ -76,7 +77,7 @@ export function logAbsDeterminant(A: DenseMatrix): { logAbs: number; sign: numbe
     const u = lu.data[i * n + i];
     if (u === 0) return { logAbs: -Infinity, sign: 0 };
     if (u < 0) s = -s;
-    l += Math.log(Math.abs(u));
+    l += log(Math.abs(u));
   }
   return { logAbs: l, sign: s };
 }

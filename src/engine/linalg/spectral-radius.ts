@@ -2,9 +2,11 @@
  * Spectral radius ρ(A) = max |λ_i(A)| of a dense or CSR matrix — the quantity an echo-state
  * reservoir is scaled by.
  */
+import { exp, log } from '../math/detmath.ts';
 import { arnoldiLargest } from './arnoldi.ts';
 import { isCsr } from './csr.ts';
 import { eigenvalues } from './hessenberg-qr.ts';
+import { hypot } from './scalar.ts';
 import { stronglyConnectedComponents } from './scc.ts';
 import type { AnyMatrix, CsrMatrix, DenseMatrix } from './types.ts';
 
@@ -35,7 +37,7 @@ export interface SpectralRadiusReport {
 
 function maxModulus(e: { re: Float64Array; im: Float64Array }): number {
   let r = 0;
-  for (let i = 0; i < e.re.length; i++) r = Math.max(r, Math.hypot(e.re[i], e.im[i]));
+  for (let i = 0; i < e.re.length; i++) r = Math.max(r, hypot(e.re[i], e.im[i]));
   return r;
 }
 
@@ -115,9 +117,9 @@ function simpleCycleRadius(m: AnyMatrix, idx: Int32Array, local: Int32Array): nu
       }
     }
     if (count !== 1) return null;
-    logSum += Math.log(Math.abs(w));
+    logSum += log(Math.abs(w));
   }
-  return Math.exp(logSum / k);
+  return exp(logSum / k);
 }
 
 /** Fixed seeds of the independent Arnoldi runs (deterministic; see krylovRadius). */
@@ -130,8 +132,10 @@ const RUN_SEEDS = [12345, 777, 4242];
  * outermost is still hidden. So two runs from independent deterministic start vectors are
  * made, and a third with a doubled subspace if they disagree; the answer is the largest
  * converged Ritz value (each is an eigenvalue to within the tolerance, so the maximum is the
- * best lower bound on ρ). In tests on n = 1000–4000 reservoirs a single run missed the top
- * eigenvalue for roughly one start vector in ten; the runs' disagreement exposes that.
+ * best lower bound on ρ). Measured: with 4 wanted values and 40 vectors, single runs missed
+ * the top eigenvalue of an n = 2000 test reservoir for 2 of 9 start vectors; with the
+ * defaults (6 wanted, 60 vectors) 48 single runs on four n = 1500–3000 reservoirs all found
+ * it. The second run is insurance, and costs about 2× the matrix–vector products.
  */
 function krylovRadius(op: (x: Float64Array, y: Float64Array) => void, k: number, tol: number): { radius: number; converged: boolean; matVecs: number } {
   let best = -1;
@@ -140,13 +144,13 @@ function krylovRadius(op: (x: Float64Array, y: Float64Array) => void, k: number,
   for (let run = 0; run < RUN_SEEDS.length; run++) {
     if (run === 2) {
       // Third run only when the first two disagree (or neither converged).
-      const agree = values.length === 2 && Math.abs(values[0] - values[1]) <= 1e3 * tol * Math.max(values[0], values[1]);
+      const agree = values.length === 2 && Math.abs(values[0] - values[1]) <= Math.min(1e3 * tol, 1e-4) * Math.max(values[0], values[1]);
       if (agree) break;
     }
     const res = arnoldiLargest(op, k, { tol, seed: RUN_SEEDS[run], ...(run === 2 ? { ncv: 120 } : {}) });
     matVecs += res.matVecs;
     if (res.converged && res.re.length > 0) {
-      const r = Math.hypot(res.re[0], res.im[0]);
+      const r = hypot(res.re[0], res.im[0]);
       values.push(r);
       best = Math.max(best, r);
     }
@@ -273,9 +277,16 @@ export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions =
  *   (a third, larger run if they disagree) taking the largest converged Ritz value. If
  *   Arnoldi does not converge on a block of ≤ 1200 rows, dense QR is used instead.
  *
- * Accuracy: on reservoir-style matrices (i.i.d. normal or uniform entries, dense or 1–10 %
- * sparse, n = 400–4000) the result agrees with the dense QR result to ≤ 1e-10 relative in the
- * tests (requirement: 1e-8). Deterministic: no Math.random (fixed Arnoldi start vector).
+ * Accuracy: each Arnoldi value has relative Ritz residual ≤ tol (default 1e-10). On
+ * reservoir-style matrices (i.i.d. normal or uniform entries, dense or 1–10 % sparse) the
+ * result matched LAPACK `dgeev` (numpy) to ≤ 1e-11 relative on ten matrices with n = 1000–4000,
+ * and matches this module's dense QR to ≤ 1e-9 in the tests at n = 400–600 (requirement:
+ * 1e-8). It is a lower bound on ρ that can, with small probability, be a slightly smaller
+ * eigenvalue of the crowded outer ring if every start vector misses the outermost one (see
+ * krylovRadius); spectra with many eigenvalues of exactly equal modulus that are not a single
+ * cycle (e.g. a scaled dense orthogonal matrix) converge slowly and, above 1200 rows, may come
+ * back with `converged: false` in {@link spectralRadiusReport}.
+ * Deterministic: no Math.random (fixed start vectors), so equal inputs give equal outputs.
  * Caveat: a strongly connected block that is nilpotent only through cancellation (e.g.
  * [[1, 1], [−1, −1]]) yields a tiny nonzero value of order ε^(1/k)·‖A‖, as any floating-point
  * eigenvalue method must.

@@ -2,9 +2,10 @@
  * Eigenvalues and eigenvectors of a real symmetric matrix: Householder tridiagonalisation then
  * the implicit symmetric QR algorithm with Wilkinson shifts.
  */
+import { hypot } from './scalar.ts';
 import type { DenseMatrix } from './types.ts';
 
-const EPS = 2 ** -52;
+const EPS = Number.EPSILON; // 2⁻⁵²
 
 /**
  * Full eigendecomposition A = V·diag(values)·Vᵀ of a real symmetric matrix.
@@ -117,11 +118,11 @@ export function symmetricEigen(A: DenseMatrix): { values: Float64Array; vectors:
     // Wilkinson shift: the eigenvalue of the trailing 2×2 block closer to d[hi].
     const g = e[hi - 1];
     const dd = 0.5 * (d[hi - 1] - d[hi]);
-    const mu = d[hi] - (g * g) / (dd + (dd >= 0 ? 1 : -1) * Math.hypot(dd, g));
+    const mu = d[hi] - (g * g) / (dd + (dd >= 0 ? 1 : -1) * hypot(dd, g));
     let x = d[l] - mu;
     let y = e[l];
     for (let k = l; k < hi; k++) {
-      const r = Math.hypot(x, y);
+      const r = hypot(x, y);
       const c = r === 0 ? 1 : x / r;
       const s = r === 0 ? 0 : y / r;
       if (k > l) e[k - 1] = r;

@@ -40,6 +40,7 @@ function channels(node: GraphDocument['nodes'][number]): string {
 /** What `next` changes about the running `prev` (see the module comment). */
 export function classifyChange(prev: GraphDocument, next: GraphDocument): LiveChange {
   if (prev.dt !== next.dt) return { type: 'structural', reason: 'the step duration dt changed' };
+  if ((prev.precision ?? 'float64') !== (next.precision ?? 'float64')) return { type: 'structural', reason: 'the arithmetic precision changed' };
   const prevNodes = new Map(prev.nodes.map((n) => [n.id, n]));
   if (prev.nodes.length !== next.nodes.length || next.nodes.some((n) => !prevNodes.has(n.id))) {
     return { type: 'structural', reason: 'nodes were added or removed' };

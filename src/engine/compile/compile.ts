@@ -75,6 +75,8 @@ export interface Program {
   readonly threads: number;
   /** Samples weights and initial states from `seed` (streams "edge:ID" and "node:ID"). */
   initialise(seed: number): void;
+  /** Resolves once a requested helper worker runs (or could not start); see `threads`. */
+  whenReady(): Promise<void>;
   /** Releases the kernels' memory and helper worker (the program must not step afterwards). */
   dispose(): void;
 }
@@ -177,6 +179,9 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
       for (const n of nodes) n.reset(new Rng(seed, `node:${n.id}`));
       for (const p of plasticity) p.reset?.();
       for (const [id, line] of delayLines) line.reset(nodeById.get(id)!.output);
+    },
+    whenReady() {
+      return workspace?.whenReady() ?? Promise.resolve();
     },
     dispose() {
       workspace?.dispose();

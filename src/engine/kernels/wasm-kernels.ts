@@ -100,9 +100,17 @@ class WasmMemory {
     else for (let i = 0; i < rows; i++) out[i] = f[ob + i];
   }
 
-  /** Whether the helper takes part in a product of `work` multiply–adds. */
-  splits(work: number): boolean {
-    return this.helperReady && work >= SPLIT_MIN_WORK;
+  private stats = new Map<number, SplitStats>();
+
+  /**
+   * The split statistics of the product at `key` (its matrix address) when the helper may take
+   * part (a product of ≥ SPLIT_MIN_WORK multiply–adds, ≥ 8 rows), else null.
+   */
+  splitStats(key: number, work: number, rows: number): SplitStats | null {
+    if (!this.helperReady || work < SPLIT_MIN_WORK || rows < 8) return null;
+    let st = this.stats.get(key);
+    if (!st) this.stats.set(key, (st = new SplitStats()));
+    return st;
   }
 
   /** Posts rows [mid, rows) of a product to the helper (arguments in the control block). */
@@ -131,11 +139,19 @@ class WasmMemory {
     const xp = f32 ? this.x32Ptr : this.xPtr;
     if (f32) this.k.demote(this.xPtr, this.x32Ptr, cols);
     const run = f32 ? this.k.dense_f32 : this.k.dense_f64;
-    if (this.splits(rows * cols) && rows >= 8) {
-      const mid = rows >> 1;
-      this.post(f32 ? JOB.DENSE_F32 : JOB.DENSE_F64, [wPtr, mid, rows, cols, xp, this.outPtr]);
-      run(wPtr, 0, mid, cols, xp, this.outPtr);
-      this.join();
+    const st = this.splitStats(wPtr, rows * cols, rows);
+    if (st) {
+      const split = st.next();
+      const t0 = performance.now();
+      if (split) {
+        const mid = rows >> 1;
+        this.post(f32 ? JOB.DENSE_F32 : JOB.DENSE_F64, [wPtr, mid, rows, cols, xp, this.outPtr]);
+        run(wPtr, 0, mid, cols, xp, this.outPtr);
+        this.join();
+      } else {
+        run(wPtr, 0, rows, cols, xp, this.outPtr);
+      }
+      st.record(split, performance.now() - t0);
     } else {
       run(wPtr, 0, rows, cols, xp, this.outPtr);
     }
@@ -147,7 +163,10 @@ class WasmMemory {
     const run = f32 ? this.k.csr_f32 : this.k.csr_f64;
     const rp = rowPtr >> 2;
     const nnz = this.i32[rp + rows] - this.i32[rp];
-    if (this.splits(nnz) && rows >= 8) {
+    const st = this.splitStats(values, nnz, rows);
+    const split = st?.next() ?? false;
+    const t0 = st ? performance.now() : 0;
+    if (split) {
       // the row where half of the synapses are done (binary search on rowPtr)
       const half = this.i32[rp] + (nnz >> 1);
       let lo = 0;
@@ -164,6 +183,7 @@ class WasmMemory {
     } else {
       run(rowPtr, colIdx, values, 0, rows, xp, this.outPtr);
     }
+    st?.record(split, performance.now() - t0);
   }
 
   async startHelper(): Promise<void> {
@@ -188,6 +208,38 @@ class WasmMemory {
       this.helper = null;
     }
     this.helperReady = false;
+  }
+}
+
+/**
+ * Whether splitting a product between two threads pays, measured as it runs (on a busy machine a
+ * helper that is not scheduled in time makes a split product slower). Results are identical
+ * either way, so the choice never changes a trace. First PROBE calls alternate; then the faster
+ * mode (smoothed time per call) is used, trying the other one every REPROBE calls.
+ */
+export class SplitStats {
+  static readonly PROBE = 8;
+  static readonly REPROBE = 64;
+  calls = 0;
+  /** Smoothed milliseconds per call on one thread and split. */
+  one = NaN;
+  two = NaN;
+  splitCalls = 0;
+
+  next(): boolean {
+    const c = ++this.calls;
+    if (c <= SplitStats.PROBE) return c % 2 === 0;
+    const preferTwo = this.two < this.one;
+    const split = c % SplitStats.REPROBE === 0 ? !preferTwo : preferTwo;
+    if (split) this.splitCalls++;
+    return split;
+  }
+
+  record(split: boolean, ms: number): void {
+    const prev = split ? this.two : this.one;
+    const next = Number.isNaN(prev) ? ms : prev + 0.25 * (ms - prev);
+    if (split) this.two = next;
+    else this.one = next;
   }
 }
 

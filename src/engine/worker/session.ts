@@ -15,9 +15,28 @@ export const SPECTRUM_LIMIT = 1200;
 
 type Compiled = { ok: true; program: Program } | { ok: false; errors: ValidationIssue[] };
 
+/**
+ * Potential synapses (rows × cols × connectivity of the largest edge) from which a session asks
+ * for a second thread: a helper worker sharing the weights (kernels/wasm-kernels.ts). Smaller
+ * networks step faster on one thread than the hand-over costs.
+ */
+export const TWO_THREADS_MIN_SYNAPSES = 1 << 18;
+
+/** Threads to ask for: 2 for large networks (the kernels fall back to 1 where they cannot). */
+export function threadsFor(doc: GraphDocument): number {
+  const size = new Map(doc.nodes.map((n) => [n.id, Number((n.params as { size?: unknown }).size ?? 1) || 1]));
+  let largest = 0;
+  for (const e of doc.edges) {
+    const w = e.params.weight as { connectivity?: number };
+    const connectivity = w.connectivity ?? e.params.connectivity ?? 1;
+    largest = Math.max(largest, (size.get(e.source) ?? 1) * (size.get(e.target) ?? 1) * connectivity);
+  }
+  return largest >= TWO_THREADS_MIN_SYNAPSES ? 2 : 1;
+}
+
 function compileDocument(doc: GraphDocument): Compiled {
   try {
-    return { ok: true, program: compile(doc) };
+    return { ok: true, program: compile(doc, { threads: threadsFor(doc) }) };
   } catch (err) {
     if (err instanceof CompileError) return { ok: false, errors: [{ path: err.path, message: err.message.slice(err.path.length + 2) }] };
     throw err;
@@ -42,6 +61,7 @@ export class EngineSession implements EngineApi {
     if (!result.ok) return { ok: false, errors: result.errors };
     const compiled = compileDocument(result.doc);
     if (!compiled.ok) return compiled;
+    this.sim?.program.dispose();
     this.sim = new Simulator(compiled.program, result.doc.seed);
     this.doc = result.doc;
     return { ok: true, ...describe(compiled.program) };
@@ -125,6 +145,7 @@ export class EngineSession implements EngineApi {
     if (!compiled.ok) return compiled;
     const replacement = new Simulator(compiled.program, sim.seed);
     const kept = transferState(sim.program, compiled.program);
+    sim.program.dispose();
     replacement.t = sim.t;
     this.sim = replacement;
     this.doc = next;

@@ -110,6 +110,32 @@ describe('chapter 3: dynamics of single recurrent units', () => {
   });
 });
 
+describe('chapter 3: a half-centre oscillator', () => {
+  it('cpg: the two Matsuoka neurons alternate in anti-phase — one burst each per cycle, co-active less than a fifth of the time', () => {
+    const r = record(Simulator.fromDocument(loadPreset('cpg')), ['y'], 3000);
+    const y1 = column(r.y, 0).slice(500);
+    const y2 = column(r.y, 1).slice(500);
+    const onsets = (y: number[]) => y.flatMap((v, t) => (t > 0 && v > 0 && y[t - 1] === 0 ? [t] : []));
+    const a = onsets(y1);
+    const b = onsets(y2);
+    expect(a.length).toBeGreaterThanOrEqual(4);
+    // Strict alternation: between two onsets of unit 1 there is exactly one onset of unit 2.
+    for (let k = 1; k < a.length; k++) expect(b.filter((t) => t > a[k - 1] && t < a[k]).length).toBe(1);
+    const both = y1.filter((v, t) => v > 0 && y2[t] > 0).length;
+    expect(both / y1.length).toBeLessThan(0.2);
+    const m1 = mean(y1);
+    const m2 = mean(y2);
+    const corr = mean(y1.map((v, t) => (v - m1) * (y2[t] - m2))) / (std(y1) * std(y2));
+    expect(corr).toBeLessThan(-0.5);
+    const period = mean(diffs(a)) * 0.1; // dt = 0.1 τ per step
+    // Half a period apart: unit 2 starts near the middle of unit 1's cycle.
+    const phase = mean(a.slice(0, -1).map((t, k) => (b.find((s) => s > t)! - t) / (a[k + 1] - t)));
+    expect(phase).toBeGreaterThan(0.4);
+    expect(phase).toBeLessThan(0.6);
+    console.log(`cpg: period ${period.toFixed(2)} τ, relative phase ${phase.toFixed(3)}, correlation ${corr.toFixed(3)}, co-active ${(100 * both / y1.length).toFixed(1)} %`);
+  });
+});
+
 describe('chapter 4: networks', () => {
   it('elman: the context units hold exactly the previous hidden state', () => {
     const r = record(Simulator.fromDocument(loadPreset('elman')), ['hidden', 'context'], 300);

@@ -1,0 +1,163 @@
+/**
+ * Signature behaviour of the spiking presets of chapter 8, each run from its own file and seed.
+ * The large networks (brunel, izhikevich-1000) are simulated for a shorter window than one would
+ * show in class, but from the preset file itself.
+ */
+import { describe, expect, it } from 'vitest';
+import { Simulator } from '../src/engine/index.ts';
+import { loadPreset } from '../src/test-support/docs.ts';
+import { mean } from '../src/test-support/run.ts';
+
+/**
+ * Power spectrum of a series by Welch's method (Hann-windowed segments of `segment` samples,
+ * 50 % overlap, mean removed per segment); returns power at frequencies k·fs/segment.
+ */
+function welch(x: number[], segment: number, fs: number): { f: number[]; p: number[] } {
+  const hann = Array.from({ length: segment }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (segment - 1)));
+  const half = Math.floor(segment / 2);
+  const p = new Array<number>(half + 1).fill(0);
+  let count = 0;
+  for (let start = 0; start + segment <= x.length; start += half) {
+    const seg = x.slice(start, start + segment);
+    const m = mean(seg);
+    for (let k = 0; k <= half; k++) {
+      let re = 0;
+      let im = 0;
+      for (let t = 0; t < segment; t++) {
+        const v = (seg[t] - m) * hann[t];
+        re += v * Math.cos((2 * Math.PI * k * t) / segment);
+        im -= v * Math.sin((2 * Math.PI * k * t) / segment);
+      }
+      p[k] += re * re + im * im;
+    }
+    count++;
+  }
+  return { f: p.map((_, k) => (k * fs) / segment), p: p.map((v) => v / count) };
+}
+
+describe('chapter 8: spiking networks', () => {
+  it('brunel: asynchronous irregular firing — mean CV of the ISIs in 0.7–1.5 and synchrony χ < 0.3', () => {
+    const doc = loadPreset('brunel');
+    const sim = Simulator.fromDocument(doc);
+    const E = sim.node('E');
+    const n = E.size;
+    const transient = 1000; // 100 ms
+    const steps = 5000; // 500 ms
+    const lastSpike = new Float64Array(n).fill(-1);
+    const isiSum = new Float64Array(n);
+    const isiSq = new Float64Array(n);
+    const isiCount = new Float64Array(n);
+    let spikes = 0;
+    // χ (Golomb 2007): χ² = Var_t(V̄(t)) / mean_i Var_t(V_i(t)) over `m` neurons' potentials.
+    const m = 500;
+    const vSum = new Float64Array(m);
+    const vSq = new Float64Array(m);
+    let popSum = 0;
+    let popSq = 0;
+    sim.run(steps, (t) => {
+      if (t <= transient) return;
+      const v = E.vars.v;
+      for (let i = 0; i < n; i++) {
+        if (E.output[i] === 0) continue;
+        spikes++;
+        if (lastSpike[i] >= 0) {
+          const isi = (t - lastSpike[i]) * doc.dt;
+          isiSum[i] += isi;
+          isiSq[i] += isi * isi;
+          isiCount[i]++;
+        }
+        lastSpike[i] = t;
+      }
+      let pop = 0;
+      for (let i = 0; i < m; i++) {
+        vSum[i] += v[i];
+        vSq[i] += v[i] * v[i];
+        pop += v[i];
+      }
+      pop /= m;
+      popSum += pop;
+      popSq += pop * pop;
+    });
+    const samples = steps - transient;
+    const cvs: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (isiCount[i] < 3) continue;
+      const mu = isiSum[i] / isiCount[i];
+      cvs.push(Math.sqrt(Math.max(0, isiSq[i] / isiCount[i] - mu * mu)) / mu);
+    }
+    let meanVar = 0;
+    for (let i = 0; i < m; i++) meanVar += vSq[i] / samples - (vSum[i] / samples) ** 2;
+    meanVar /= m;
+    const chi = Math.sqrt((popSq / samples - (popSum / samples) ** 2) / meanVar);
+    const rate = spikes / n / ((samples * doc.dt) / 1000);
+    const cv = mean(cvs);
+    expect(cvs.length).toBeGreaterThan(n / 2);
+    expect(cv).toBeGreaterThanOrEqual(0.7);
+    expect(cv).toBeLessThanOrEqual(1.5);
+    expect(chi).toBeLessThan(0.3);
+    expect(rate).toBeGreaterThan(1);
+    expect(rate).toBeLessThan(100);
+    console.log(`brunel: E rate ${rate.toFixed(1)} Hz, mean CV(ISI) ${cv.toFixed(3)} over ${cvs.length} neurons, χ ${chi.toFixed(3)}`);
+  });
+
+  it('izhikevich-1000: the population rate has a rhythm — its spectral peak lies in the alpha band (8–13 Hz), well above the background', () => {
+    const doc = loadPreset('izhikevich-1000');
+    const sim = Simulator.fromDocument(doc);
+    const E = sim.node('E');
+    const I = sim.node('I');
+    const counts: number[] = [];
+    sim.run(3100, () => {
+      let k = 0;
+      for (const s of E.output) k += s;
+      for (const s of I.output) k += s;
+      counts.push(k);
+    });
+    const x = counts.slice(100); // 3 s after a 100 ms transient
+    const rate = mean(x); // spikes per ms over 1000 neurons = mean rate in Hz
+    const { f, p } = welch(x, 500, 1000);
+    const band = f.map((v, k) => [v, p[k]]).filter(([v]) => v >= 2 && v <= 100);
+    const [peakF, peakP] = band.reduce((a, b) => (b[1] > a[1] ? b : a));
+    const sorted = band.map(([, v]) => v).sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    expect(peakF).toBeGreaterThanOrEqual(8);
+    expect(peakF).toBeLessThanOrEqual(13);
+    expect(peakP).toBeGreaterThan(5 * median);
+    expect(rate).toBeGreaterThan(2);
+    expect(rate).toBeLessThan(30);
+    const [gammaF, gammaP] = band.filter(([v]) => v >= 20 && v <= 60).reduce((a, b) => (b[1] > a[1] ? b : a));
+    console.log(`izhikevich-1000: mean rate ${rate.toFixed(2)} Hz, population spectrum peak ${peakF} Hz (${(peakP / median).toFixed(1)}× the median power 2–100 Hz), second peak ${gammaF} Hz (${(gammaP / median).toFixed(1)}×)`);
+  });
+
+  it('sorn: with IP, STDP and normalisation the excitatory rate stays bounded near the IP target 0.1', () => {
+    const sim = Simulator.fromDocument(loadPreset('sorn'));
+    const E = sim.node('E');
+    const n = E.size;
+    const blocks: number[] = [];
+    const perUnit = new Float64Array(n);
+    for (let b = 0; b < 10; b++) {
+      let k = 0;
+      sim.run(1000, () => {
+        for (let i = 0; i < n; i++) {
+          k += E.output[i];
+          if (b >= 5) perUnit[i] += E.output[i];
+        }
+      });
+      blocks.push(k / n / 1000);
+    }
+    for (const r of blocks.slice(2)) {
+      expect(r).toBeGreaterThan(0.05);
+      expect(r).toBeLessThan(0.15);
+    }
+    expect(Math.max(...perUnit) / 5000).toBeLessThan(0.5); // no unit runs away
+    // Synaptic normalisation: every excitatory unit's incoming E→E weights still sum to 1.
+    const w = sim.program.edges.find((e) => e.id === 'EE')!.weights;
+    const rowSums = new Float64Array(n);
+    if (w.format === 'csr') {
+      for (let i = 0; i < n; i++) for (let k = w.rowPtr[i]; k < w.rowPtr[i + 1]; k++) rowSums[i] += w.values[k];
+    } else {
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) rowSums[i] += w.data[i * n + j];
+    }
+    for (const s of rowSums) if (s !== 0) expect(s).toBeCloseTo(1, 9);
+    console.log(`sorn: excitatory rate per 1000-step block ${blocks.map((r) => r.toFixed(3)).join(', ')}`);
+  });
+});

@@ -13,58 +13,10 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism, loadavg } from 'node:os';
-import { jsKernels, Simulator, type CompileOptions } from '../src/engine/index.ts';
-import { validateDocument, type GraphDocument } from '../src/model/index.ts';
+import { Simulator, type CompileOptions } from '../src/engine/index.ts';
+import type { GraphDocument } from '../src/model/index.ts';
+import { ENGINE_CASES, VARIANTS, reservoirDocument } from './reservoir.ts';
 import { formatRate, measureRate, printTable } from './timing.ts';
-
-export interface EngineCase {
-  n: number;
-  density: number;
-  /** The issue's goal for this case: a ratio to numpy, or absolute steps/s. */
-  goal: string;
-}
-
-export const ENGINE_CASES: EngineCase[] = [
-  { n: 100, density: 1, goal: '≥ 1.0× numpy' },
-  { n: 1000, density: 1, goal: '≥ 0.5× (f64), ≥ 1.0× (f32)' },
-  { n: 1000, density: 0.1, goal: '≥ 0.7× numpy' },
-  { n: 4000, density: 0.01, goal: '≥ 0.7× numpy' },
-  { n: 4000, density: 1, goal: '≥ 250 steps/s' },
-];
-
-/** Engine variants measured per case (label, compile options). */
-const VARIANTS: ['js' | 'wasm' | 'wasm2' | 'f32' | 'f32x2', CompileOptions][] = [
-  ['js', { kernels: jsKernels }],
-  ['wasm', {}],
-  ['wasm2', { threads: 2 }],
-  ['f32', { precision: 'float32' }],
-  ['f32x2', { precision: 'float32', threads: 2 }],
-];
-
-export function reservoirDocument(n: number, density: number): GraphDocument {
-  const raw = {
-    format: 'recurrence-graph',
-    version: 1,
-    title: `bench reservoir ${n}`,
-    seed: 1,
-    nodes: [
-      { id: 'u', kind: 'input', params: { signal: { type: 'sine', period: 62.8 } } },
-      { id: 'res', kind: 'rate', params: { size: n, activation: 'tanh', leak: 0.3 } },
-    ],
-    edges: [
-      { id: 'in', source: 'u', target: 'res', params: { weight: { type: 'uniform', low: -1, high: 1 } } },
-      {
-        id: 'rec',
-        source: 'res',
-        target: 'res',
-        params: { delay: 1, weight: { type: 'normal', ...(density < 1 ? { connectivity: density } : {}) } },
-      },
-    ],
-  };
-  const r = validateDocument(raw);
-  if (!r.ok) throw new Error('bench document invalid');
-  return r.doc;
-}
 
 /** The naive baseline: arrays of arrays, the textbook loop. */
 function naiveStepper(n: number, density: number): (steps: number) => void {
@@ -114,6 +66,8 @@ async function engineRate(doc: GraphDocument, options: CompileOptions, minSecond
   sim.program.dispose();
   return { rate, threads, format };
 }
+
+export { ENGINE_CASES, reservoirDocument };
 
 export async function benchEngine(opts: { json: boolean; minSeconds?: number }): Promise<object> {
   const minSeconds = opts.minSeconds ?? 0.5;

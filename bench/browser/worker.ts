@@ -1,0 +1,70 @@
+/**
+ * The browser benchmark's worker: the engine benchmark's cases (bench/reservoir.ts) and the LIF
+ * network (bench/lif.ts) stepped inside a real browser Web Worker, with the WASM SIMD kernels,
+ * two threads (a nested helper worker over shared memory), float32 and the plain-JS fallback.
+ */
+import { jsKernels, Simulator, type CompileOptions } from '../../src/engine/index.ts';
+import { sharedMemorySupported, wasmSimdSupported } from '../../src/engine/kernels/wasm/loader.ts';
+import { ENGINE_CASES, VARIANTS, reservoirDocument } from '../reservoir.ts';
+import { lifNetworkDocument } from '../lif.ts';
+import { measureRate } from '../timing.ts';
+
+export interface BrowserBenchResult {
+  env: { userAgent: string; crossOriginIsolated: boolean; wasmSimd: boolean; sharedMemory: boolean; hardwareConcurrency: number };
+  cases: { case: string; stepsPerSec: Record<string, number>; threads: Record<string, number> }[];
+  lif: { kernels: string; stepsPerSec: number; simulatedSecondsPerWallSecond: number }[];
+}
+
+interface Scope {
+  postMessage(data: unknown): void;
+  onmessage: ((e: MessageEvent<{ minSeconds: number }>) => void) | null;
+  crossOriginIsolated: boolean;
+}
+const scope = self as unknown as Scope;
+
+async function rate(sim: Simulator, minSeconds: number): Promise<number> {
+  await sim.program.whenReady();
+  return measureRate((k) => sim.run(k), minSeconds).perSecond;
+}
+
+scope.onmessage = async (e) => {
+  const { minSeconds } = e.data;
+  const progress = (text: string) => scope.postMessage({ progress: text });
+  const result: BrowserBenchResult = {
+    env: {
+      userAgent: navigator.userAgent,
+      crossOriginIsolated: scope.crossOriginIsolated,
+      wasmSimd: wasmSimdSupported(),
+      sharedMemory: sharedMemorySupported(),
+      hardwareConcurrency: navigator.hardwareConcurrency,
+    },
+    cases: [],
+    lif: [],
+  };
+  for (const { n, density } of ENGINE_CASES) {
+    const doc = reservoirDocument(n, density);
+    const row: BrowserBenchResult['cases'][number] = { case: `N=${n} ${density < 1 ? `${density * 100}% CSR` : 'dense'}`, stepsPerSec: {}, threads: {} };
+    for (const [label, options] of VARIANTS) {
+      const sim = Simulator.fromDocument(doc, options);
+      row.stepsPerSec[label] = await rate(sim, minSeconds);
+      row.threads[label] = sim.program.threads;
+      sim.program.dispose();
+    }
+    result.cases.push(row);
+    progress(`${row.case}: ${JSON.stringify(row.stepsPerSec)}`);
+  }
+  const lifDoc = lifNetworkDocument();
+  const dt = lifDoc.dt;
+  for (const [name, options] of [
+    ['wasm-simd', {}],
+    ['js', { kernels: jsKernels }],
+  ] as [string, CompileOptions][]) {
+    const sim = Simulator.fromDocument(lifDoc, options);
+    sim.run(200);
+    const stepsPerSec = measureRate((k) => sim.run(k), Math.max(1, minSeconds * 2), 100).perSecond;
+    result.lif.push({ kernels: name, stepsPerSec, simulatedSecondsPerWallSecond: (stepsPerSec * dt) / 1000 });
+    sim.program.dispose();
+    progress(`LIF ${name}: ${stepsPerSec.toFixed(0)} steps/s`);
+  }
+  scope.postMessage({ result });
+};

@@ -5,16 +5,8 @@
  */
 import { denseToCsr, eigenvalues, spectralRadiusReport, type CsrMatrix, type DenseMatrix } from '../src/engine/linalg/index.ts';
 import { printTable, timeMs } from './timing.ts';
+import { mulberry32 } from '../src/measures/random.ts';
 
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function reservoir(n: number, density: number, seed: number): DenseMatrix {
   const rnd = mulberry32(seed);

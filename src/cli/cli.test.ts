@@ -1,31 +1,17 @@
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { captureOutput, tempFiles } from '../test-support/cli.ts';
 import { main } from './main.ts';
 import { edge, leakyUnitDoc, node, rawDoc } from '../test-support/docs.ts';
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
-const dir = mkdtempSync(join(tmpdir(), 'recurrence-cli-'));
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
+const { file, path: tempPath } = tempFiles('recurrence-cli-');
 
 describe('recurrence validate', () => {
   it('prints "valid" and exits 0 for a valid document', async () => {
     expect(await main(['validate', file('ok.json', leakyUnitDoc())])).toBe(0);
-    expect(out).toBe('valid\n');
+    expect(io.out).toBe('valid\n');
   });
 
   it('prints one line per error and exits 1, without a stack trace', async () => {
@@ -33,38 +19,38 @@ describe('recurrence validate', () => {
     (raw.nodes[1].params as Record<string, unknown>).leak = 3;
     raw.edges.push(edge('e', 'u', 'ghost', { type: 'constant', value: 1 }));
     expect(await main(['validate', file('bad.json', raw)])).toBe(1);
-    expect(out.trim().split('\n')).toEqual(['nodes[1].params.leak: must be in (0, 1], got 3']);
-    expect(err).not.toMatch(/\n\s+at /);
+    expect(io.out.trim().split('\n')).toEqual(['nodes[1].params.leak: must be in (0, 1], got 3']);
+    expect(io.err).not.toMatch(/\n\s+at /);
   });
 
   it('reports files that are missing or not JSON in one line', async () => {
-    expect(await main(['validate', join(dir, 'missing.json')])).toBe(1);
-    expect(err).toMatch(/^recurrence: .*missing\.json: no such file\n$/);
+    expect(await main(['validate', tempPath('missing.json')])).toBe(1);
+    expect(io.err).toMatch(/^recurrence: .*missing\.json: no such file\n$/);
     expect(await main(['validate', file('text.json', 'hello')])).toBe(1);
-    expect(out).toMatch(/^\(root\): not valid JSON/);
+    expect(io.out).toMatch(/^\(root\): not valid JSON/);
   });
 });
 
 describe('recurrence run', () => {
   it('prints the example trace 1, 1.5, 1.75 as JSON', async () => {
     expect(await main(['run', file('ex.json', leakyUnitDoc()), '--steps', '3', '--probe', 'x'])).toBe(0);
-    expect(JSON.parse(out)).toEqual({ seed: 7, steps: 3, probes: { x: { size: 1, values: [[1], [1.5], [1.75]] } } });
+    expect(JSON.parse(io.out)).toEqual({ seed: 7, steps: 3, probes: { x: { size: 1, values: [[1], [1.5], [1.75]] } } });
   });
 
   it('probes every node by default and honours --seed', async () => {
     await main(['run', file('ex2.json', leakyUnitDoc()), '--steps', '2', '--seed', '99']);
-    const result = JSON.parse(out);
+    const result = JSON.parse(io.out);
     expect(result.seed).toBe(99);
     expect(Object.keys(result.probes)).toEqual(['u', 'x']);
   });
 
   it('writes CSV with one column per unit headed ID[i], and --out writes a file', async () => {
     const doc = rawDoc([node('u', 'input', { size: 2, signal: { type: 'sequence', values: [[1, 2], [3, 4]] } })]);
-    const target = join(dir, 'out.csv');
+    const target = tempPath('out.csv');
     expect(await main(['run', file('csv.json', doc), '--steps', '2', '--format', 'csv', '--out', target])).toBe(0);
     expect(readFileSync(target, 'utf8')).toBe('u[0],u[1]\n1,2\n3,4\n');
     await main(['run', file('csv2.json', doc), '--steps', '1', '--format', 'csv', '--probe', 'u[1]', '--probe', 'u.output']);
-    expect(out).toBe('u[1],u.output[0],u.output[1]\n2,1,2\n');
+    expect(io.out).toBe('u[1],u.output[0],u.output[1]\n2,1,2\n');
   });
 
   it.each([
@@ -77,29 +63,29 @@ describe('recurrence run', () => {
     [['--steps', '3', '--probe', 'x..y'], /must look like ID, ID.VAR/],
   ])('rejects bad flags %j with a one-line reason', async (flags, reason) => {
     expect(await main(['run', file('flags.json', leakyUnitDoc()), ...flags])).not.toBe(0);
-    expect(err).toMatch(reason);
-    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(io.err).toMatch(reason);
+    expect(io.err.trim().split('\n')).toHaveLength(1);
   });
 
   it('refuses an invalid document naming its first problem', async () => {
     const raw = leakyUnitDoc();
     raw.version = 7;
     expect(await main(['run', file('v7.json', raw), '--steps', '1'])).toBe(1);
-    expect(err).toMatch(/is not a valid document: version: this file has format version 7/);
+    expect(io.err).toMatch(/is not a valid document: version: this file has format version 7/);
   });
 
   it('stops a diverging run with the node and step', async () => {
     const raw = leakyUnitDoc();
     ((raw.edges[1].params as Record<string, unknown>).weight as Record<string, unknown>).value = 2;
     expect(await main(['run', file('div.json', raw), '--steps', '2000'])).toBe(1);
-    expect(err).toBe('recurrence: the run diverged: node "x" diverged at step 1024: unit 0 became Infinity\n');
+    expect(io.err).toBe('recurrence: the run diverged: node "x" diverged at step 1024: unit 0 became Infinity\n');
   });
 });
 
 describe('recurrence schedule and inspect', () => {
   it('lists the operations of one step in order, with reads, writes and delays', async () => {
     expect(await main(['schedule', file('s.json', leakyUnitDoc()), '--json'])).toBe(0);
-    const { operations } = JSON.parse(out);
+    const { operations } = JSON.parse(io.out);
     expect(operations.map((o: { type: string; node: string; edge?: string }) => `${o.type}:${o.node}${o.edge ? `:${o.edge}` : ''}`)).toEqual([
       'update:u',
       'clear:x',
@@ -113,7 +99,7 @@ describe('recurrence schedule and inspect', () => {
 
   it('prints a readable schedule without --json', async () => {
     await main(['schedule', file('s2.json', leakyUnitDoc())]);
-    expect(out).toContain('x.in += W[self] · x.y[t−1]  [delay 1]');
+    expect(io.out).toContain('x.in += W[self] · x.y[t−1]  [delay 1]');
   });
 
   it('reports shapes, nonzeros and the spectral radius of square matrices', async () => {
@@ -125,7 +111,7 @@ describe('recurrence schedule and inspect', () => {
       ],
     );
     expect(await main(['inspect', file('i.json', doc), '--json'])).toBe(0);
-    const facts = JSON.parse(out);
+    const facts = JSON.parse(io.out);
     expect(facts.nodes).toEqual([
       { id: 'u', kind: 'input', size: 3, variables: ['output'], summary: 'constant' },
       { id: 'r', kind: 'rate', size: 50, variables: ['output', 'net'], summary: 'tanh' },

@@ -1,26 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput, tempFiles } from '../test-support/cli.ts';
 import { main } from './main.ts';
 import { edge, node, rawDoc } from '../test-support/docs.ts';
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
-const dir = mkdtempSync(join(tmpdir(), 'recurrence-train-'));
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(content));
-  return path;
-}
+const { file } = tempFiles('recurrence-train-');
 
 const linear = rawDoc(
   [
@@ -34,7 +19,7 @@ const linear = rawDoc(
 describe('recurrence train', () => {
   it('prints NRMSE and the weight norm of each readout as JSON', async () => {
     expect(await main(['train', file('lin.json', linear), '--json'])).toBe(0);
-    const { readouts } = JSON.parse(out);
+    const { readouts } = JSON.parse(io.out);
     expect(Object.keys(readouts)).toEqual(['out']);
     expect(readouts.out.nrmse_train).toBeLessThan(1e-8);
     expect(readouts.out.nrmse_test).toBeLessThan(1e-8);
@@ -43,11 +28,11 @@ describe('recurrence train', () => {
 
   it('fails in one line without a readout, or with a readout without target', async () => {
     expect(await main(['train', file('none.json', rawDoc([node('x', 'rate', {})]))])).toBe(1);
-    expect(err).toBe('recurrence: the network has no readout node to train\n');
-    err = '';
+    expect(io.err).toBe('recurrence: the network has no readout node to train\n');
+    io.err = '';
     const noTarget = rawDoc([node('u', 'input', { signal: { type: 'constant', value: 1 } }), node('out', 'readout', {})], [{ id: 'r', source: 'u', target: 'out' }]);
     expect(await main(['train', file('nt.json', noTarget)])).toBe(1);
-    expect(err).toBe('recurrence: readout "out" has no target\n');
+    expect(io.err).toBe('recurrence: readout "out" has no target\n');
   });
 });
 
@@ -59,13 +44,13 @@ describe('recurrence task memory-capacity', () => {
 
   it('prints {mc, curve} with one r² per delay; MC ≤ N', async () => {
     expect(await main(['task', 'memory-capacity', file('mc.json', doc), '--node', 'res', '--json', '--train', '1000', '--test', '500'])).toBe(0);
-    const result = JSON.parse(out);
+    const result = JSON.parse(io.out);
     expect(result.curve).toHaveLength(12);
     expect(result.mc).toBeCloseTo(result.curve.reduce((a: number, b: number) => a + b, 0), 12);
     expect(result.mc).toBeGreaterThan(2);
     expect(result.mc).toBeLessThanOrEqual(6);
     await main(['task', 'memory-capacity', file('mc2.json', doc), '--node', 'res', '--max-delay', '4', '--json']);
-    expect(JSON.parse(out.split('\n')[1]).curve).toHaveLength(4);
+    expect(JSON.parse(io.out.split('\n')[1]).curve).toHaveLength(4);
   });
 
   it.each([
@@ -77,7 +62,7 @@ describe('recurrence task memory-capacity', () => {
   ])('rejects %j with a one-line reason', async (args, reason) => {
     const path = file('mcbad.json', doc);
     expect(await main(args.map((a) => (a === 'F' ? path : a)))).not.toBe(0);
-    expect(err).toMatch(reason);
-    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(io.err).toMatch(reason);
+    expect(io.err.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -4,23 +4,12 @@ import { denseMatrix, fromRows, matMul } from './csr.ts';
 import { eigenvalues, hessenbergInPlace } from './hessenberg-qr.ts';
 import { logAbsDeterminant } from './lu.ts';
 import type { DenseMatrix } from './types.ts';
+import { mulberry32, gaussianSample } from '../../measures/random.ts';
 
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function gaussian(rnd: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
-}
 function randomMatrix(n: number, seed: number): DenseMatrix {
   const rnd = mulberry32(seed);
   const m = denseMatrix(n, n);
-  for (let k = 0; k < n * n; k++) m.data[k] = gaussian(rnd);
+  for (let k = 0; k < n * n; k++) m.data[k] = gaussianSample(rnd);
   return m;
 }
 

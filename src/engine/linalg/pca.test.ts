@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { denseMatrix } from './csr.ts';
 import { pca, pcaProject } from './pca.ts';
+import { mulberry32, gaussianSample } from '../../measures/random.ts';
 
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function gaussian(rnd: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
-}
 
 describe('pca', () => {
   it('recovers the axes and variances of a correlated 2-D Gaussian', () => {
@@ -26,8 +15,8 @@ describe('pca', () => {
     const rnd = mulberry32(42);
     const X = denseMatrix(N, 2);
     for (let t = 0; t < N; t++) {
-      const a = 3 * gaussian(rnd);
-      const b = 0.5 * gaussian(rnd);
+      const a = 3 * gaussianSample(rnd);
+      const b = 0.5 * gaussianSample(rnd);
       X.data[2 * t] = 1 + c * a - s * b;
       X.data[2 * t + 1] = -2 + s * a + c * b;
     }
@@ -56,7 +45,7 @@ describe('pca', () => {
     for (let t = 0; t < N; t++) {
       const z1 = Math.sin(0.01 * t);
       const z2 = Math.cos(0.037 * t);
-      for (let f = 0; f < F; f++) X.data[t * F + f] = (f + 1) * z1 + (f % 2 === 0 ? 1 : -1) * z2 + 0.01 * gaussian(rnd);
+      for (let f = 0; f < F; f++) X.data[t * F + f] = (f + 1) * z1 + (f % 2 === 0 ? 1 : -1) * z2 + 0.01 * gaussianSample(rnd);
     }
     const fit = pca(X, 2);
     expect(fit.explainedVarianceRatio[0] + fit.explainedVarianceRatio[1]).toBeGreaterThan(0.999);

@@ -3,25 +3,14 @@ import { csrFromTriplets, denseMatrix, denseToCsr, fromRows } from './csr.ts';
 import { eigenvalues } from './hessenberg-qr.ts';
 import { spectralRadius, spectralRadiusReport } from './spectral-radius.ts';
 import type { CsrMatrix, DenseMatrix } from './types.ts';
+import { mulberry32, gaussianSample } from '../../measures/random.ts';
 
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function gaussian(rnd: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
-}
 /** Reservoir-style matrix: each entry nonzero with probability `density`, normal or uniform(−1, 1). */
 function reservoir(n: number, density: number, dist: 'normal' | 'uniform', seed: number): DenseMatrix {
   const rnd = mulberry32(seed);
   const m = denseMatrix(n, n);
   for (let k = 0; k < n * n; k++) {
-    if (rnd() < density) m.data[k] = dist === 'normal' ? gaussian(rnd) : 2 * rnd() - 1;
+    if (rnd() < density) m.data[k] = dist === 'normal' ? gaussianSample(rnd) : 2 * rnd() - 1;
   }
   return m;
 }
@@ -35,7 +24,7 @@ function sparseReservoir(n: number, density: number, seed: number): CsrMatrix {
     for (let j = 0; j < n; j++) {
       if (rnd() < density) {
         cols.push(j);
-        vals.push(gaussian(rnd));
+        vals.push(gaussianSample(rnd));
       }
     }
     rowPtr[i + 1] = cols.length;
@@ -179,7 +168,7 @@ describe('spectralRadius', () => {
       for (let j = 0; j < 350; j++) {
         M.data[i * n + j] = A.data[i * 350 + j];
         M.data[(350 + i) * n + 350 + j] = 2 * B.data[i * 350 + j];
-        if (rnd() < 0.05) M.data[(350 + i) * n + j] = gaussian(rnd); // 1 → 2 only
+        if (rnd() < 0.05) M.data[(350 + i) * n + j] = gaussianSample(rnd); // 1 → 2 only
       }
     }
     const expected = Math.max(denseRadius(A), 2 * denseRadius(B));

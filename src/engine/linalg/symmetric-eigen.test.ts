@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { denseMatrix, fromRows, identity, matMul, transpose } from './csr.ts';
 import { symmetricEigen } from './symmetric-eigen.ts';
 import type { DenseMatrix } from './types.ts';
+import { mulberry32 } from '../../measures/random.ts';
 
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function randomSymmetric(n: number, seed: number): DenseMatrix {
   const rnd = mulberry32(seed);
   const A = denseMatrix(n, n);

@@ -73,7 +73,10 @@ export const documentEnvelope = z.strictObject({
    * multiplied in single precision (half the memory traffic, twice the SIMD width); states stay
    * double. Traces then differ from float64 within a documented tolerance (engine/kernels).
    */
-  precision: z.enum(['float64', 'float32']).optional(),
+  precision: z
+    .enum(['float64', 'float32'])
+    .meta({ description: 'Arithmetic of the weights: float64 (default) or float32 (single-precision products, faster for large networks)' })
+    .optional(),
   nodes: z.array(z.unknown()).max(LIMITS.maxNodes),
   edges: z.array(z.unknown()).max(LIMITS.maxEdges).default([]),
   panels: z.array(panelSchema).optional(),

@@ -150,10 +150,11 @@ export function delayEdgeByOne(doc: GraphDocument, id: string): GraphDocument {
   return updateEdge(doc, id, (e) => ({ ...e, params: { ...e.params, delay: e.params.delay + 1 } }));
 }
 
-/** Document-level fields (title, description, seed, dt). */
-export function setDocumentFields(doc: GraphDocument, fields: Partial<Pick<GraphDocument, 'title' | 'description' | 'seed' | 'dt'>>): GraphDocument {
+/** Document-level fields (title, description, seed, dt, precision — float64, the default, is left out of the file). */
+export function setDocumentFields(doc: GraphDocument, fields: Partial<Pick<GraphDocument, 'title' | 'description' | 'seed' | 'dt' | 'precision'>>): GraphDocument {
   const next = { ...doc, ...fields };
   if (fields.description === '') delete next.description;
+  if (fields.precision === 'float64') delete next.precision;
   return next;
 }
 

@@ -209,7 +209,7 @@ export const commands = {
     gesture: 'the fix offered when a loop has no delay',
     run: (ctx, { id }) => ({ doc: delayEdgeByOne(state(ctx).doc, id), select: { edges: new Set([id]) } }),
   }),
-  'document.setFields': define<Partial<Pick<GraphDocument, 'title' | 'description' | 'seed' | 'dt'>>>({
+  'document.setFields': define<Partial<Pick<GraphDocument, 'title' | 'description' | 'seed' | 'dt' | 'precision'>>>({
     id: 'document.setFields',
     label: 'Edit document',
     section: 'Edit',

@@ -17,13 +17,13 @@ import { describeObject, schemaIssues } from './schemaFields.ts';
 import { SchemaFields } from './SchemaForm.tsx';
 import { useFormApi } from './useFormApi.ts';
 
-const DOCUMENT_FIELDS = new Set(['seed', 'dt']);
+const DOCUMENT_FIELDS = new Set(['seed', 'dt', 'precision']);
 const documentFields = describeObject(documentEnvelope).filter((f) => DOCUMENT_FIELDS.has(f.key));
-const validateDocFields = (v: Record<string, unknown>): ValidationIssue[] => schemaIssues(documentEnvelope.pick({ seed: true, dt: true }), v);
+const validateDocFields = (v: Record<string, unknown>): ValidationIssue[] => schemaIssues(documentEnvelope.pick({ seed: true, dt: true, precision: true }), v);
 
 function DocumentInspector({ doc, problems }: { doc: GraphDocument; problems: string[] }) {
-  const value = useMemo(() => ({ seed: doc.seed, dt: doc.dt }), [doc.seed, doc.dt]);
-  const commit = useCallback((v: Record<string, unknown>) => void run('document.setFields', v as { seed: number; dt: number }), []);
+  const value = useMemo(() => ({ seed: doc.seed, dt: doc.dt, precision: doc.precision ?? 'float64' }), [doc.seed, doc.dt, doc.precision]);
+  const commit = useCallback((v: Record<string, unknown>) => void run('document.setFields', v as Pick<GraphDocument, 'seed' | 'dt' | 'precision'>), []);
   const api = useFormApi({ value, validate: validateDocFields, commit });
   const units = doc.nodes.reduce((sum, n) => sum + ((n.params as { size?: number }).size ?? 1), 0);
   return (

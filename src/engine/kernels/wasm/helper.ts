@@ -81,7 +81,8 @@ export async function startHelper(module: WebAssembly.Module, memory: WebAssembl
   const msg = { module, memory };
   const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' && typeof (globalThis as { window?: unknown }).window === 'undefined' && typeof Worker === 'undefined';
   if (isNode) {
-    const { Worker: NodeWorker } = await import('node:worker_threads');
+    const specifier = 'node:worker_threads'; // a variable, so browser bundlers leave it alone
+    const { Worker: NodeWorker } = (await import(/* @vite-ignore */ specifier)) as typeof import('node:worker_threads');
     const w = new NodeWorker(HELPER_SOURCE, { eval: true, name: 'recurrence-kernels-helper' });
     w.unref();
     return new Promise((resolve) => {

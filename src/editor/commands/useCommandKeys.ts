@@ -1,7 +1,7 @@
 /**
  * The keyboard and clipboard handlers, fed by the command table: a key press runs the command
- * bound to it (unless the user is typing in a field); Ctrl/⌘+C, X and V arrive as the browser's
- * copy, cut and paste events, which carry the system clipboard between tabs.
+ * bound to it (unless the user is typing in a field); Ctrl/⌘+C and V arrive as the browser's
+ * copy and paste events, which carry the system clipboard between tabs.
  */
 import { useEffect } from 'react';
 import { appContext, run } from './appContext.ts';
@@ -14,14 +14,38 @@ function editorOwnsKeys(target: EventTarget | null): boolean {
   return document.querySelector('dialog[open]') === null;
 }
 
+/**
+ * Puts text on the system clipboard from a key press: a copy command raises the browser's copy
+ * event, whose clipboardData needs no permission. (Chromium raises no cut event without an
+ * editable selection, so Ctrl+X comes through here.)
+ */
+function writeThroughCopyEvent(text: string): void {
+  const once = (e: ClipboardEvent) => {
+    e.clipboardData?.setData('text/plain', text);
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  };
+  document.addEventListener('copy', once, { capture: true });
+  try {
+    document.execCommand('copy');
+  } finally {
+    document.removeEventListener('copy', once, { capture: true });
+  }
+}
+
 export function useCommandKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || !editorOwnsKeys(e.target)) return;
-      const spec = commandList.find((c) => !c.trigger && c.keys.some((k) => matchesKey(k, e)));
+      const spec = commandList.find((c) => c.trigger !== 'copy' && c.trigger !== 'paste' && c.keys.some((k) => matchesKey(k, e)));
       if (!spec) return;
       e.preventDefault();
-      void run(spec.id as CommandId);
+      if (spec.trigger === 'cut') appContext.writeClipboard = writeThroughCopyEvent;
+      try {
+        void run(spec.id as CommandId);
+      } finally {
+        delete appContext.writeClipboard;
+      }
     };
     const onClipboard = (e: ClipboardEvent) => {
       if (!editorOwnsKeys(e.target) || window.getSelection()?.toString()) return;
@@ -44,12 +68,10 @@ export function useCommandKeys(): void {
     };
     window.addEventListener('keydown', onKey);
     document.addEventListener('copy', onClipboard);
-    document.addEventListener('cut', onClipboard);
     document.addEventListener('paste', onClipboard);
     return () => {
       window.removeEventListener('keydown', onKey);
       document.removeEventListener('copy', onClipboard);
-      document.removeEventListener('cut', onClipboard);
       document.removeEventListener('paste', onClipboard);
     };
   }, []);

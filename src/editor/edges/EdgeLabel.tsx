@@ -1,14 +1,18 @@
 /** The label of an edge: its weight and, for a delayed edge, the delay as z⁻ᵈ. */
 import { EdgeLabelRenderer } from '@xyflow/react';
+import { useEditorStore } from '../../store/editorStore.ts';
 import { delayLabel, type GraphEdgeData } from '../toFlow.ts';
 
-export function EdgeLabel({ x, y, data }: { x: number; y: number; data: GraphEdgeData | undefined }) {
+/** Clicking the label selects its edge (easier to hit than a thin line). */
+export function EdgeLabel({ id, x, y, data }: { id: string; x: number; y: number; data: GraphEdgeData | undefined }) {
   if (!data) return null;
   const delay = delayLabel(data.delay);
   return (
     <EdgeLabelRenderer>
       <div
         className="graph-edge__label nodrag nopan"
+        data-edge-label={id}
+        onClick={() => useEditorStore.getState().select({ edges: new Set([id]) })}
         style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
         title={`weight ${data.weight}${data.delay ? `, delay ${data.delay} step${data.delay === 1 ? '' : 's'}` : ', no delay'}`}
       >

@@ -39,7 +39,7 @@ export function SelfLoopEdge(props: EdgeProps<GraphFlowEdge>) {
   return (
     <>
       <BaseEdge id={props.id} path={path} markerEnd={edgeMarker(props.data)} className={edgeClassName(props.data, props.selected, 'graph-edge--self-loop')} />
-      <EdgeLabel x={label.x} y={label.y} data={props.data} />
+      <EdgeLabel id={props.id} x={label.x} y={label.y} data={props.data} />
     </>
   );
 }

@@ -9,7 +9,7 @@ export function SignalEdge(props: EdgeProps<GraphFlowEdge>) {
   return (
     <>
       <BaseEdge id={props.id} path={path} markerEnd={edgeMarker(props.data)} className={edgeClassName(props.data, props.selected)} />
-      <EdgeLabel x={labelX} y={labelY} data={props.data} />
+      <EdgeLabel id={props.id} x={labelX} y={labelY} data={props.data} />
     </>
   );
 }

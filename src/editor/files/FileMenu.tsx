@@ -39,8 +39,8 @@ export function FileMenu() {
 
   return (
     <div className="toolbar__group" role="group" aria-label="File">
-      <CommandButton id="file.new" text icon="＋" />
-      <CommandButton id="file.open" text icon="📂" />
+      <CommandButton id="file.new" />
+      <CommandButton id="file.open" />
       <input
         ref={inputRef}
         type="file"
@@ -51,9 +51,9 @@ export function FileMenu() {
         data-testid="open-file"
         onChange={onChange}
       />
-      <CommandButton id="file.save" text icon="⤓" />
-      <CommandButton id="file.saveAs" text icon="⤓" />
-      <CommandButton id="file.share" text icon="🔗" />
+      <CommandButton id="file.save" />
+      <CommandButton id="file.saveAs" />
+      <CommandButton id="file.share" />
       <SaveAsDialog open={saveAsOpen} onClose={() => setSaveAsOpen(false)} />
       <ShareDialog link={share} onClose={() => setShare(null)} />
     </div>

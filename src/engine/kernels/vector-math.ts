@@ -52,12 +52,11 @@ const pow2Table = (() => {
   return new Float64Array(bits.buffer);
 })();
 
-const C = EXPM1_COEFFS;
+const [C2, C3, C4, C5, C6, C7, C8, C9, C10, C11, C12, C13, C14] = EXPM1_COEFFS;
 
-/** p(r) ≈ expm1(r) for |r| ≤ ln2/2, Horner from the highest term. */
+/** p(r) ≈ expm1(r) for |r| ≤ ln2/2, Horner from the highest term (the WASM order). */
 function poly(r: number): number {
-  let q = C[12];
-  for (let i = 11; i >= 0; i--) q = q * r + C[i];
+  const q = (((((((((((C14 * r + C13) * r + C12) * r + C11) * r + C10) * r + C9) * r + C8) * r + C7) * r + C6) * r + C5) * r + C4) * r + C3) * r + C2;
   return r + r * r * q;
 }
 
@@ -73,7 +72,7 @@ export function tanhFast(x: number): number {
   const s = pow2Table[k - POW2_MIN];
   const e = s * p + (s - 1);
   const v = e / (e + 2);
-  return x < 0 || Object.is(x, -0) ? -v : v;
+  return x < 0 ? -v : x === 0 ? x : v; // ±0 keeps its sign
 }
 
 /** σ(x) = 1/(1 + e^(−x)) with the vectorised algorithm (bit-identical to the WASM kernel). */

@@ -250,60 +250,90 @@ function demote(): string {
   )`;
 }
 
-/** k = nearest(y·log2 e), r = (y − k·ln2_hi) − k·ln2_lo, p = r + r²·Q(r): sets $k, $p from $y. */
-function reduceAndPoly(): string {
+/** One statement of an elementwise body, for lane group `u` (locals suffixed with u). */
+type Statement = (u: number) => string;
+const L = (name: string, u: number) => `${name}${u}`;
+const g = (name: string, u: number) => get(L(name, u));
+const st = (name: string, value: (u: number) => string): Statement => (u) => set(L(name, u), value(u));
+
+/** k = nearest(y·log2 e), r = (y − k·ln2_hi) − k·ln2_lo, p = r + r²·Q(r), ki = k as i64: from $y. */
+function reduceAndPoly(): Statement[] {
   const c = EXPM1_COEFFS;
-  let q = f64x2(c[c.length - 1]);
-  for (let i = c.length - 2; i >= 0; i--) q = `(f64x2.add (f64x2.mul ${q} ${get('r')}) ${f64x2(c[i])})`;
-  return `
-      ${set('k', `(f64x2.nearest (f64x2.mul ${get('y')} ${f64x2(LOG2E)}))`)}
-      ${set('r', `(f64x2.sub (f64x2.sub ${get('y')} (f64x2.mul ${get('k')} ${f64x2(LN2_HI)})) (f64x2.mul ${get('k')} ${f64x2(LN2_LO)}))`)}
-      ${set('p', `(f64x2.add ${get('r')} (f64x2.mul (f64x2.mul ${get('r')} ${get('r')}) ${q}))`)}
-      ${set('ki', `(i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero ${get('k')}))`)}`;
+  const out: Statement[] = [
+    st('k', (u) => `(f64x2.nearest (f64x2.mul ${g('y', u)} ${f64x2(LOG2E)}))`),
+    st('r', (u) => `(f64x2.sub (f64x2.sub ${g('y', u)} (f64x2.mul ${g('k', u)} ${f64x2(LN2_HI)})) (f64x2.mul ${g('k', u)} ${f64x2(LN2_LO)}))`),
+    st('p', () => f64x2(c[c.length - 1])),
+  ];
+  // Horner, one statement per step so that the lane groups' chains interleave
+  for (let i = c.length - 2; i >= 0; i--) out.push(st('p', (u) => `(f64x2.add (f64x2.mul ${g('p', u)} ${g('r', u)}) ${f64x2(c[i])})`));
+  out.push(
+    st('p', (u) => `(f64x2.add ${g('r', u)} (f64x2.mul (f64x2.mul ${g('r', u)} ${g('r', u)}) ${g('p', u)}))`),
+    st('ki', (u) => `(i64x2.extend_low_i32x4_s (i32x4.trunc_sat_f64x2_s_zero ${g('k', u)}))`),
+  );
+  return out;
 }
 
 const pow2 = (ki: string) => `(i64x2.shl (i64x2.add ${ki} (v128.const i64x2 1023 1023)) (i32.const 52))`;
-
-/** In-place elementwise map over n doubles at ptr, two lanes at a time; `body` maps $v to $v. */
-function mapF64(name: string, body: string): string {
-  const lane = (load: string, store: (v: string) => string) => `
-      ${set('v', load)}
-      ${body}
-      ${store(get('v'))}`;
-  return `
-  (func $${name} (export "${name}") (param $ptr i32) (param $n i32)
-    (local $a i32) (local $end i32) (local $v v128) (local $x v128) (local $y v128) (local $k v128) (local $r v128) (local $p v128) (local $ki v128) (local $e v128)
-    ${set('a', get('ptr'))}
-    ${set('end', `(i32.add ${get('ptr')} (i32.shl (i32.and ${get('n')} (i32.const -2)) (i32.const 3)))`)}
-    (block $d (loop $l
-      (br_if $d (i32.ge_u ${get('a')} ${get('end')}))
-      ${lane(`(v128.load ${get('a')})`, (v) => `(v128.store ${get('a')} ${v})`)}
-      ${set('a', `(i32.add ${get('a')} (i32.const 16))`)}
-      (br $l)))
-    (if (i32.and ${get('n')} (i32.const 1)) (then
-      ${lane(`(f64x2.splat (f64.load ${get('a')}))`, (v) => `(f64.store ${get('a')} (f64x2.extract_lane 0 ${v}))`)}))
-  )`;
-}
-
 const signMask = '(v128.const i64x2 0x8000000000000000 0x8000000000000000)';
 
 /** tanh(v) = sign(v)·e/(e + 2), e = expm1(2·min(|v|, 20)) = 2^k·p + (2^k − 1). */
-const tanhBody = `
-      ${set('x', get('v'))}
-      ${set('y', `(f64x2.min (f64x2.abs ${get('x')}) ${f64x2(TANH_CLAMP)})`)}
-      ${set('y', `(f64x2.add ${get('y')} ${get('y')})`)}
-      ${reduceAndPoly()}
-      ${set('k', pow2(get('ki')))}
-      ${set('e', `(f64x2.add (f64x2.mul ${get('k')} ${get('p')}) (f64x2.sub ${get('k')} ${f64x2(1)}))`)}
-      ${set('v', `(v128.or (f64x2.div ${get('e')} (f64x2.add ${get('e')} ${f64x2(2)})) (v128.and ${get('x')} ${signMask}))`)}`;
+const tanhBody: Statement[] = [
+  st('x', (u) => g('v', u)),
+  st('y', (u) => `(f64x2.min (f64x2.abs ${g('x', u)}) ${f64x2(TANH_CLAMP)})`),
+  st('y', (u) => `(f64x2.add ${g('y', u)} ${g('y', u)})`),
+  ...reduceAndPoly(),
+  st('k', (u) => pow2(g('ki', u))),
+  st('e', (u) => `(f64x2.add (f64x2.mul ${g('k', u)} ${g('p', u)}) (f64x2.sub ${g('k', u)} ${f64x2(1)}))`),
+  st('v', (u) => `(v128.or (f64x2.div ${g('e', u)} (f64x2.add ${g('e', u)} ${f64x2(2)})) (v128.and ${g('x', u)} ${signMask}))`),
+];
 
 /** σ(v) = 1/(1 + E), E = ((1 + p)·2^k₁)·2^k₂ = e^z, z = clamp(−v, −40, 710). */
-const sigmoidBody = `
-      ${set('y', `(f64x2.min (f64x2.max (f64x2.neg ${get('v')}) ${f64x2(SIGMOID_LOW)}) ${f64x2(SIGMOID_HIGH)})`)}
-      ${reduceAndPoly()}
-      ${set('x', `(i64x2.shr_s ${get('ki')} (i32.const 1))`)}
-      ${set('e', `(f64x2.mul (f64x2.mul (f64x2.add ${f64x2(1)} ${get('p')}) ${pow2(get('x'))}) ${pow2(`(i64x2.sub ${get('ki')} ${get('x')})`)})`)}
-      ${set('v', `(f64x2.div ${f64x2(1)} (f64x2.add ${f64x2(1)} ${get('e')}))`)}`;
+const sigmoidBody: Statement[] = [
+  st('y', (u) => `(f64x2.min (f64x2.max (f64x2.neg ${g('v', u)}) ${f64x2(SIGMOID_LOW)}) ${f64x2(SIGMOID_HIGH)})`),
+  ...reduceAndPoly(),
+  st('x', (u) => `(i64x2.shr_s ${g('ki', u)} (i32.const 1))`),
+  st('e', (u) => `(f64x2.mul (f64x2.mul (f64x2.add ${f64x2(1)} ${g('p', u)}) ${pow2(g('x', u))}) ${pow2(`(i64x2.sub ${g('ki', u)} ${g('x', u)})`)})`),
+  st('v', (u) => `(f64x2.div ${f64x2(1)} (f64x2.add ${f64x2(1)} ${g('e', u)}))`),
+];
+
+/** Lane groups (f64x2 vectors) per iteration of the elementwise maps: independent chains. */
+const MAP_UNROLL = 4;
+
+/**
+ * In-place elementwise map over n doubles at ptr: MAP_UNROLL vectors per iteration (their
+ * statements interleaved), then single vectors, then a last odd element. `body` maps $v to $v.
+ */
+function mapF64(name: string, body: Statement[]): string {
+  const vars = ['v', 'x', 'y', 'k', 'r', 'p', 'ki', 'e'];
+  const groups = range(MAP_UNROLL);
+  const emit = (us: number[]) => body.map((s) => us.map((u) => s(u)).join(' ')).join('\n      ');
+  return `
+  (func $${name} (export "${name}") (param $ptr i32) (param $n i32)
+    (local $a i32) (local $end i32) (local $end1 i32)
+    ${groups.map((u) => vars.map((v) => `(local $${v}${u} v128)`).join(' ')).join('\n    ')}
+    ${set('a', get('ptr'))}
+    ${set('end1', `(i32.add ${get('ptr')} (i32.shl (i32.and ${get('n')} (i32.const -2)) (i32.const 3)))`)}
+    ${set('end', `(i32.add ${get('ptr')} (i32.shl (i32.and ${get('n')} (i32.const ${-2 * MAP_UNROLL})) (i32.const 3)))`)}
+    (block $d (loop $l
+      (br_if $d (i32.ge_u ${get('a')} ${get('end')}))
+      ${groups.map((u) => set(`v${u}`, `(v128.load offset=${16 * u} ${get('a')})`)).join(' ')}
+      ${emit(groups)}
+      ${groups.map((u) => `(v128.store offset=${16 * u} ${get('a')} ${get(`v${u}`)})`).join(' ')}
+      ${set('a', `(i32.add ${get('a')} (i32.const ${16 * MAP_UNROLL}))`)}
+      (br $l)))
+    (block $d1 (loop $l1
+      (br_if $d1 (i32.ge_u ${get('a')} ${get('end1')}))
+      ${set('v0', `(v128.load ${get('a')})`)}
+      ${emit([0])}
+      (v128.store ${get('a')} ${get('v0')})
+      ${set('a', `(i32.add ${get('a')} (i32.const 16))`)}
+      (br $l1)))
+    (if (i32.and ${get('n')} (i32.const 1)) (then
+      ${set('v0', `(f64x2.splat (f64.load ${get('a')}))`)}
+      ${emit([0])}
+      (f64.store ${get('a')} (f64x2.extract_lane 0 ${get('v0')}))))
+  )`;
+}
 
 /** The whole module's text; `shared` selects the memory import. */
 export function kernelsWat(shared: boolean): string {

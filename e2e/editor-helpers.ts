@@ -21,8 +21,10 @@ export async function drag(page: Page, from: { x: number; y: number }, to: { x: 
 
 /** Drags a palette item onto the canvas at the given offset from the canvas's top-left. */
 export async function dropKind(page: Page, kind: string, at: { x: number; y: number }) {
+  const item = page.locator(`[data-palette-kind="${kind}"]`);
+  await item.scrollIntoViewIfNeeded();
   const canvas = (await page.getByTestId('canvas').boundingBox())!;
-  await drag(page, await centre(page.locator(`[data-palette-kind="${kind}"]`)), { x: canvas.x + at.x, y: canvas.y + at.y });
+  await drag(page, await centre(item), { x: canvas.x + at.x, y: canvas.y + at.y });
 }
 
 /** Draws an edge from `source`'s output handle to `target`'s input handle. */

@@ -11,8 +11,10 @@ const benches: Record<string, () => Promise<Bench>> = {
   engine: async () => benchEngine,
   linalg: async () => (await import('./linalg.ts')).benchLinalg,
   measures: async () => (await import('./measures.ts')).benchMeasures,
+  editor: async () => (await import('./editor.ts')).benchEditor,
   lif: async () => (await import('./lif.ts')).benchLif,
   browser: async () => (await import('./browser.ts')).benchBrowser,
+  ui: async () => (await import('./ui.ts')).benchUi,
 };
 
 const args = process.argv.slice(2);

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures.ts';
 
-const runButton = (page: import('@playwright/test').Page) => page.getByRole('button', { name: 'Run' });
+/** The toolbar's "Step N" button (runs the number of steps in the steps field). */
+const stepButton = (page: import('@playwright/test').Page) => page.getByTestId('step-n');
 
 test('opens with the leaky-unit preset on the canvas', async ({ app: { page } }) => {
   await expect(page.getByTestId('document-title')).toHaveText('Leaky unit with self-excitation');
@@ -24,11 +25,11 @@ test('opens with the leaky-unit preset on the canvas', async ({ app: { page } })
   await expect(page.locator('.react-flow__edge[data-id="in"] path.graph-edge')).toHaveClass(/graph-edge--instant/);
 });
 
-test('Run draws the trace of the geometric series', async ({ app }) => {
+test('Step 200 draws the trace of the geometric series', async ({ app }) => {
   const { page } = app;
-  await expect(page.getByTestId('trace-node')).toHaveValue('x');
-  await runButton(page).click();
-  await expect(page.getByTestId('run-summary')).toContainText('200 steps');
+  await expect(page.getByTestId('panel-traces').getByTestId('panel-node')).toHaveValue('x');
+  await stepButton(page).click();
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-step', '200');
 
   const d = await page.locator('.trace-chart__line[data-series="x"]').getAttribute('d');
   expect(d).toBeTruthy();
@@ -86,14 +87,16 @@ test('a good file replaces the document and Save downloads it', async ({ app }) 
   await expect(page.locator('.react-flow__node[data-id="pop"] .graph-node--population')).toBeVisible();
   await expect(page.locator('.graph-edge__label', { hasText: 'z⁻²' })).toBeVisible();
 
-  await page.getByTestId('trace-node').selectOption('pop');
-  await runButton(page).click();
-  await expect(page.locator('.trace-chart__line')).toHaveCount(10); // the first 10 of 20 units
-  await expect(page.locator('.trace-chart__legend')).toContainText(/\+\d+ more/);
+  const traces = page.getByTestId('panel-traces');
+  await traces.getByTestId('panel-node').selectOption('pop');
+  await stepButton(page).click();
+  await expect(traces.locator('.trace-chart__line')).toHaveCount(3); // mean ± sd and the first 3 of 20 units
+  await expect(traces.locator('.chart__band')).toHaveCount(1);
+  await expect(traces.locator('.chart__legend')).toContainText(/\+\d+ more/);
   await page.screenshot({ path: 'test-results/population.png' });
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('two-populations.json');
   const saved = JSON.parse(await readFile((await file.path())!, 'utf8'));
@@ -105,14 +108,14 @@ test('the steps field is validated', async ({ app: { page } }) => {
   await expect(steps).toHaveValue('200');
   await steps.fill('0');
   await expect(page.getByRole('alert').filter({ hasText: 'at least 1' })).toBeVisible();
-  await expect(runButton(page)).toBeDisabled();
+  await expect(stepButton(page)).toBeDisabled();
   await steps.fill('2.5');
   await expect(page.getByText('whole number')).toBeVisible();
-  await expect(runButton(page)).toBeDisabled();
+  await expect(stepButton(page)).toBeDisabled();
   await steps.fill('30');
-  await expect(runButton(page)).toBeEnabled();
+  await expect(stepButton(page)).toBeEnabled();
   await steps.press('Enter');
-  await expect(page.getByTestId('run-summary')).toContainText('30 steps');
+  await expect(page.getByTestId('run-clock')).toHaveAttribute('data-step', '30');
 });
 
 test('a diverging run shows where it blew up', async ({ app }) => {

@@ -4,7 +4,7 @@
  * It goes through the same paths as the UI: `loadDocument` is what Open does, `sim.run()` is
  * the Run button, `sim.step(n)` the Step button, and so on.
  */
-import type { GraphDocument, ValidationIssue } from '../model/index.ts';
+import { validateDocument, type GraphDocument, type ValidationIssue } from '../model/index.ts';
 import { mountedViews } from '../panels/usePanelView.ts';
 import { openDocument, runOpenDocument, useDocumentStore, usePanelLayout, useSimulationStore, type FrameSummary, type NewPanel, type PanelConfig, type RunOutcome } from '../store/index.ts';
 
@@ -15,6 +15,11 @@ export interface RecurrenceBridge {
   getDocument(): GraphDocument;
   /** Loads a document as Open does (a bad one shows the error dialog and changes nothing). */
   loadDocument(doc: unknown): { ok: true } | { ok: false; errors: ValidationIssue[] };
+  /**
+   * Replaces the open document by an edited version as an undoable edit (what the inspector
+   * does); a running network takes the change live. Invalid documents are rejected unchanged.
+   */
+  editDocument(doc: unknown): { ok: true } | { ok: false; errors: ValidationIssue[] };
   sim: {
     /**
      * Without `steps`: starts the live run (the Run button) and resolves once it runs.
@@ -72,6 +77,12 @@ export function createTestBridge(): RecurrenceBridge {
     version: 2,
     getDocument: () => structuredClone(useDocumentStore.getState().doc),
     loadDocument: (doc) => openDocument({ value: structuredClone(doc) }, 'the document from the test bridge'),
+    editDocument(doc) {
+      const result = validateDocument(structuredClone(doc));
+      if (!result.ok) return { ok: false, errors: result.errors };
+      useDocumentStore.getState().commit(result.doc, { label: 'Edit (test bridge)', undo: 'step' });
+      return { ok: true };
+    },
     sim: {
       run: (async (steps?: number) => {
         if (steps !== undefined) return runOpenDocument(steps);

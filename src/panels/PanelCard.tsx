@@ -11,7 +11,7 @@ import { BindingPicker, PanelOptions } from './PanelPickers.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { ResizeHandle } from './ResizeHandle.tsx';
 
-export const DEFAULT_PANEL_WIDTH = 440;
+export const DEFAULT_PANEL_WIDTH = 380;
 
 export function PanelCard({ config, index, count }: { config: PanelConfig; index: number; count: number }) {
   const host = useRef<HTMLDivElement>(null);

@@ -4,8 +4,7 @@
  */
 import { useId } from 'react';
 import { useDocumentStore, usePanelLayout, useSimulationStore } from '../store/index.ts';
-import { fileNameFor } from '../app/files.ts';
-import { downloadBlob } from './chart/exporting.ts';
+import { downloadBlob, fileNameFor } from '../app/files.ts';
 import { allPanelTypes, type PanelType } from './registry.ts';
 import { PanelCard } from './PanelCard.tsx';
 import { RunStatus } from './RunStatus.tsx';

@@ -23,6 +23,9 @@ export class ProbeWindow {
   lastStep = 0;
   /** Slot the next row goes into. */
   private head = 0;
+  /** Bumped by every change; `snapshot` reuses its copy while it is unchanged. */
+  private version = 0;
+  private cached: { version: number; samples: ProbeSamples } | null = null;
 
   constructor(
     readonly width: number,
@@ -50,6 +53,16 @@ export class ProbeWindow {
     }
     this.count = Math.min(this.capacity, this.count + rows);
     this.lastStep = firstStep + p.count - 1;
+    this.version++;
+  }
+
+  /**
+   * The whole window, oldest first, shared by every reader until the window changes (panels
+   * drawing in the same animation frame get one copy). Treat it as read-only.
+   */
+  snapshot(): ProbeSamples {
+    if (this.cached?.version !== this.version) this.cached = { version: this.version, samples: this.slice() };
+    return this.cached.samples;
   }
 
   /** Value of unit `unit` after step `step` (NaN outside the window). */
@@ -76,6 +89,7 @@ export class ProbeWindow {
     this.count = 0;
     this.head = 0;
     this.lastStep = 0;
+    this.version++;
   }
 }
 

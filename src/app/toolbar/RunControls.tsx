@@ -8,16 +8,17 @@ import { parseSteps, DEFAULT_STEPS } from './steps.ts';
 
 const speedLabel = (s: number) => (s === 0 ? 'max' : s < 1 ? `1 step / ${Math.round(1 / s)} frames` : `${s} steps / frame`);
 
-/** Space and "." act on the simulation unless the user is typing or on a control that uses them. */
-function isTyping(target: EventTarget | null): boolean {
+/** Space and "." act on the simulation unless the user is typing, or (Space) is on a button it presses. */
+function isTyping(target: EventTarget | null, key: string): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'SUMMARY'].includes(el.tagName));
+  const fields = key === ' ' ? ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'SUMMARY'] : ['INPUT', 'TEXTAREA', 'SELECT'];
+  return !!el && (el.isContentEditable || fields.includes(el.tagName));
 }
 
 function useRunKeys() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target, e.key)) return;
       const sim = useSimulationStore.getState();
       if (e.key === ' ') {
         e.preventDefault();

@@ -46,7 +46,16 @@ export interface Readout {
 
 type G = d3.Selection<SVGGElement, unknown, null, undefined>;
 
-const DEFAULT_MARGIN: Margin = { top: 26, right: 16, bottom: 40, left: 58 };
+const DEFAULT_MARGIN: Margin = { top: 34, right: 16, bottom: 40, left: 58 };
+
+let measurer: CanvasRenderingContext2D | null = null;
+/** Width in pixels of legend text (11 px monospace, as in panels.css). */
+function textWidth(text: string): number {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * 6.6;
+  measurer.font = '11px ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace';
+  return measurer.measureText(text).width;
+}
 
 /** A CSS custom property of the page (for canvas colours, which cannot use var()). */
 export function cssVar(name: string, fallback: string): string {
@@ -230,31 +239,50 @@ export abstract class ChartBase<D> {
       .attr('y2', (d) => yLinear(d));
   }
 
-  /** A one-row legend above the plot; entries that do not fit become "+N more". */
+  /** The x and y axis titles (e.g. once the data says what the axes are). */
+  protected setAxisLabels(x: string, y: string): void {
+    this.xLabel.text(x);
+    this.yLabel.text(y);
+  }
+
+  /** A legend of up to two rows above the plot; entries that do not fit become "+N more". */
   protected drawLegend(entries: LegendEntry[], extra = 0): void {
-    const items: (LegendEntry & { x: number })[] = [];
-    let x = this.margin.left;
+    const items: (LegendEntry & { x: number; row: number })[] = [];
+    const start = this.margin.left;
     const limit = this.margin.left + this.w;
+    let x = start;
+    let row = 0;
     let shown = 0;
     for (const e of entries) {
-      const width = 24 + e.name.length * 6.6 + 10;
-      if (x + width > limit - 60 && shown < entries.length - 1) break;
-      items.push({ ...e, x });
+      const width = 22 + textWidth(e.name) + 12;
+      if (x + width > limit && x > start) {
+        if (row === 1) break;
+        row = 1;
+        x = start;
+      }
+      items.push({ ...e, x, row });
       x += width;
       shown++;
     }
     const more = entries.length - shown + extra;
-    const rows = more > 0 ? [...items, { name: `+${more} more`, color: 'transparent', x }] : items;
+    if (more > 0) {
+      const label = `+${more} more`;
+      const last = items.at(-1);
+      if (last && x + textWidth(label) > limit) items.pop();
+      const left = entries.length - items.length + extra;
+      const tail = items.at(-1);
+      items.push({ name: `+${left} more`, color: 'transparent', x: tail ? tail.x + 22 + textWidth(tail.name) + 12 : start, row: tail?.row ?? 0 });
+    }
     const g = this.legend
-      .selectAll<SVGGElement, LegendEntry & { x: number }>('g')
-      .data(rows)
+      .selectAll<SVGGElement, LegendEntry & { x: number; row: number }>('g.chart__legend-item')
+      .data(items)
       .join((enter) => {
         const item = enter.append('g').attr('class', 'chart__legend-item');
-        item.append('rect').attr('y', -5).attr('width', 18).attr('height', 10).attr('rx', 2);
-        item.append('text').attr('x', 24).attr('dy', '0.35em');
+        item.append('rect').attr('y', -5).attr('width', 16).attr('height', 10).attr('rx', 2);
+        item.append('text').attr('x', 20).attr('dy', '0.35em');
         return item;
       })
-      .attr('transform', (d) => `translate(${d.x},${this.margin.top / 2})`);
+      .attr('transform', (d) => `translate(${d.x},${8 + d.row * 14})`);
     g.select('rect')
       .attr('fill', (d) => (d.mark === 'band' ? d.color : 'none'))
       .attr('fill-opacity', 0.3)

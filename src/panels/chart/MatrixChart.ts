@@ -11,8 +11,9 @@ import { colorDomain, colorTable, interpolator, type ColorScheme } from './color
 export interface MatrixData {
   rows: number;
   cols: number;
-  /** rows × cols, row-major. */
+  /** rows × cols, row-major; or, with `columnMajor`, cols × rows (e.g. a probe window: steps × units, drawn units × steps). */
   data: Float64Array;
+  columnMajor?: boolean;
   /** Column c stands for x = xFirst + c (a step, a source unit); row r for y = yFirst + r. */
   xFirst: number;
   yFirst: number;
@@ -27,6 +28,7 @@ export interface MatrixData {
 
 export class MatrixChart extends ChartBase<MatrixData> {
   private readonly image = document.createElement('canvas');
+  private pixels: ImageData | null = null;
   private domain: [number, number] = [0, 1];
 
   constructor(el: HTMLElement, opts: Omit<ChartOptions, 'canvas'>) {
@@ -50,40 +52,60 @@ export class MatrixChart extends ChartBase<MatrixData> {
     const { x, y } = this.scales();
     this.drawAxes(x, y, { x: (v) => d3.format('~g')(+v * d.xScale), y: d3.format('~d') });
     this.domain = colorDomain(d.data, d.scheme);
-    this.paint();
+    // Only the visible columns, at most one image pixel per screen pixel.
+    const c0 = Math.max(0, Math.floor(x.invert(0) - d.xFirst + 0.5));
+    const c1 = Math.min(d.cols - 1, Math.ceil(x.invert(this.w) - d.xFirst - 0.5));
     const ctx = this.canvasContext();
     ctx.clearRect(0, 0, this.w, this.h);
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(this.image, x(d.xFirst - 0.5), 0, x(d.xFirst + d.cols - 0.5) - x(d.xFirst - 0.5), this.h);
+    if (c1 >= c0) {
+      const ratio = window.devicePixelRatio || 1;
+      this.paint(c0, c1, Math.min(c1 - c0 + 1, Math.ceil(this.w * ratio)), Math.min(d.rows, Math.ceil(this.h * ratio)));
+      ctx.imageSmoothingEnabled = false;
+      const left = x(d.xFirst + c0 - 0.5);
+      ctx.drawImage(this.image, left, 0, x(d.xFirst + c1 + 0.5) - left, this.h);
+    }
     const f = interpolator(d.scheme);
     const [lo, hi] = this.domain;
     this.drawColorLegend((v) => f((v - lo) / (hi - lo)), this.domain, d.valueName);
   }
 
-  /** Colours every cell into the offscreen image (one pixel per cell). */
-  private paint(): void {
+  /**
+   * Colours columns c0…c1 into the offscreen image of iw × ih pixels; each pixel shows the cell
+   * under its top-left corner (nearest neighbour), so large matrices cost the screen's pixels only.
+   */
+  private paint(c0: number, c1: number, iw: number, ih: number): void {
     const d = this.data!;
-    if (this.image.width !== d.cols || this.image.height !== d.rows) {
-      this.image.width = d.cols;
-      this.image.height = d.rows;
+    if (this.image.width !== iw || this.image.height !== ih) {
+      this.image.width = iw;
+      this.image.height = ih;
     }
     const ctx = this.image.getContext('2d')!;
-    const img = ctx.createImageData(d.cols, d.rows);
-    const px = img.data;
+    if (this.pixels?.width !== iw || this.pixels.height !== ih) this.pixels = ctx.createImageData(iw, ih);
+    const px = this.pixels.data;
     const table = colorTable(d.scheme);
     const [lo, hi] = this.domain;
     const k = 255 / (hi - lo);
-    for (let i = 0; i < d.data.length; i++) {
-      const v = d.data[i];
-      const o = i * 4;
-      if (!Number.isFinite(v)) continue; // transparent
-      const c = Math.max(0, Math.min(255, Math.round((v - lo) * k))) * 4;
-      px[o] = table[c];
-      px[o + 1] = table[c + 1];
-      px[o + 2] = table[c + 2];
-      px[o + 3] = 255;
+    // Cell (r, c) is data[r·cols + c], or data[c·rows + r] for column-major data.
+    const [rowStride, colStride] = d.columnMajor ? [1, d.rows] : [d.cols, 1];
+    const span = c1 - c0 + 1;
+    for (let py = 0; py < ih; py++) {
+      const r = Math.floor((py * d.rows) / ih);
+      for (let pxl = 0; pxl < iw; pxl++) {
+        const c = c0 + Math.floor((pxl * span) / iw);
+        const v = d.data[r * rowStride + c * colStride];
+        const o = (py * iw + pxl) * 4;
+        if (v - v !== 0) {
+          px[o + 3] = 0; // not finite: transparent
+          continue;
+        }
+        const k4 = Math.max(0, Math.min(255, Math.round((v - lo) * k))) * 4;
+        px[o] = table[k4];
+        px[o + 1] = table[k4 + 1];
+        px[o + 2] = table[k4 + 2];
+        px[o + 3] = 255;
+      }
     }
-    ctx.putImageData(img, 0, 0);
+    ctx.putImageData(this.pixels, 0, 0);
   }
 
   protected readout(px: number, py: number): Readout | null {
@@ -93,7 +115,12 @@ export class MatrixChart extends ChartBase<MatrixData> {
     const r = Math.round(y.invert(py)) - d.yFirst;
     if (c < 0 || c >= d.cols || r < 0 || r >= d.rows) return null;
     const f = d3.format('.4~g');
-    return { lines: [`${d.rowName} ${d.yFirst + r}, ${d.colName} ${f((d.xFirst + c) * d.xScale)}`, `${d.valueName} = ${f(d.data[r * d.cols + c])}`] };
+    return { lines: [`${d.rowName} ${d.yFirst + r}, ${d.colName} ${f((d.xFirst + c) * d.xScale)}`, `${d.valueName} = ${f(this.cell(r, c))}`] };
+  }
+
+  private cell(r: number, c: number): number {
+    const d = this.data!;
+    return d.columnMajor ? d.data[c * d.rows + r] : d.data[r * d.cols + c];
   }
 
   /** The matrix drawn: a header of column coordinates, then one row per matrix row. */
@@ -101,7 +128,7 @@ export class MatrixChart extends ChartBase<MatrixData> {
     if (!this.hasData()) return toCsv([''], []);
     const d = this.data!;
     const header = [`${d.rowName}\\${d.colName}`, ...Array.from({ length: d.cols }, (_, c) => String(d.xFirst + c))];
-    const rows = Array.from({ length: d.rows }, (_, r) => [d.yFirst + r, ...d.data.subarray(r * d.cols, (r + 1) * d.cols)]);
+    const rows = Array.from({ length: d.rows }, (_, r) => [d.yFirst + r, ...Array.from({ length: d.cols }, (_, c) => this.cell(r, c))]);
     return toCsv(header, rows);
   }
 }

@@ -49,6 +49,7 @@ export class PhaseChart extends ChartBase<PhaseData> {
     if (!this.hasData()) return;
     const d = this.data!;
     const { x, y } = this.scales();
+    this.setAxisLabels(d.xName, d.yName);
     this.drawAxes(x, y, { grid: true });
     const ctx = this.canvasContext();
     ctx.clearRect(0, 0, this.w, this.h);
@@ -90,7 +91,7 @@ export class PhaseChart extends ChartBase<PhaseData> {
       .attr('cx', (p) => x(p.x))
       .attr('cy', (p) => y(p.y));
     this.drawLegend([
-      { name: `trajectory (${n} steps, newest darkest)`, color: ink },
+      { name: `trajectory, ${n} steps`, color: ink },
       ...(d.nullclines ?? []).map((c, i) => ({ name: c.name, color: colors[i % 2], mark: 'dash' as const })),
     ]);
   }

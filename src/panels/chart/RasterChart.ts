@@ -19,6 +19,8 @@ export interface RasterData {
 }
 
 export class RasterChart extends ChartBase<RasterData> {
+  private pixels: ImageData | null = null;
+
   constructor(el: HTMLElement, opts: Omit<ChartOptions, 'zoomX' | 'canvas'>) {
     super(el, { ...opts, zoomX: true, canvas: true });
   }
@@ -39,18 +41,36 @@ export class RasterChart extends ChartBase<RasterData> {
     const d = this.data!;
     const { x, y } = this.scales();
     this.drawAxes(x, y, { x: (v) => d3.format('~g')(+v * d.dt), y: d3.format('~d') });
+    this.paint(x, y);
+    this.drawLegend([{ name: `${d.label} (${d.events.count.toLocaleString('en')} events)`, color: cssVar('--chart-ink', '#1b1f27'), mark: 'band' }]);
+  }
+
+  /** Writes every visible event into an image of the plot's device pixels, then shows it. */
+  private paint(x: d3.ScaleLinear<number, number>, y: d3.ScaleLinear<number, number>): void {
+    const d = this.data!;
+    const ratio = window.devicePixelRatio || 1;
+    const pw = Math.max(1, Math.round(this.w * ratio));
+    const ph = Math.max(1, Math.round(this.h * ratio));
     const ctx = this.canvasContext();
-    ctx.clearRect(0, 0, this.w, this.h);
-    ctx.fillStyle = cssVar('--chart-ink', '#1b1f27');
-    const dx = Math.max(1, x(d.firstStep + 1) - x(d.firstStep));
-    const dy = Math.max(1, this.h / Math.max(1, d.units));
+    if (this.pixels?.width !== pw || this.pixels.height !== ph) this.pixels = ctx.createImageData(pw, ph);
+    const words = new Uint32Array(this.pixels.data.buffer);
+    words.fill(0);
+    const ink = d3.rgb(cssVar('--chart-ink', '#1b1f27'));
+    const rgba = new Uint32Array(new Uint8ClampedArray([ink.r, ink.g, ink.b, 255]).buffer)[0];
+    const dx = Math.max(1, Math.floor((x(d.firstStep + 1) - x(d.firstStep)) * ratio) - (x(d.firstStep + 1) - x(d.firstStep) > 3 ? 1 : 0));
+    const dy = Math.max(1, Math.floor((this.h * ratio) / Math.max(1, d.units)));
     const { steps, units, count } = d.events;
     for (let k = 0; k < count; k++) {
-      const px = x(steps[k] - 0.5);
-      if (px < -dx || px > this.w) continue;
-      ctx.fillRect(px, y(units[k]), dx < 3 ? dx : dx - 1, dy);
+      const px0 = Math.floor(x(steps[k] - 0.5) * ratio);
+      if (px0 < -dx || px0 >= pw) continue;
+      const py0 = Math.floor(y(units[k]) * ratio);
+      for (let py = py0; py < py0 + dy && py < ph; py++) {
+        const row = py * pw;
+        for (let px = Math.max(0, px0); px < px0 + dx && px < pw; px++) words[row + px] = rgba;
+      }
     }
-    this.drawLegend([{ name: `${d.label} (${count.toLocaleString('en')} events)`, color: cssVar('--chart-ink', '#1b1f27'), mark: 'band' }]);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.putImageData(this.pixels, 0, 0);
   }
 
   protected readout(px: number, py: number): Readout | null {

@@ -59,8 +59,16 @@ export class SpectrumChart extends ChartBase<SpectrumData> {
       .attr('r', d.re.length > 300 ? 2 : 3)
       .attr('cx', (k) => x(d.re[k]))
       .attr('cy', (k) => y(d.im[k]));
+    this.marks
+      .selectAll<SVGTextElement, number>('text.chart__radius-label')
+      .data([radius])
+      .join('text')
+      .attr('class', 'chart__radius-label')
+      .attr('x', x(radius * Math.SQRT1_2) + 4)
+      .attr('y', y(radius * Math.SQRT1_2) - 4)
+      .text((r) => `ρ = ${d3.format('.4f')(r)}`);
     this.drawLegend([
-      { name: `λ (${d.re.length})`, color: 'var(--accent)', mark: 'band' },
+      { name: `${d.re.length} λ`, color: 'var(--accent)', mark: 'band' },
       { name: `ρ = ${d3.format('.4f')(radius)}`, color: 'var(--chart-radius)' },
       { name: '|λ| = 1', color: 'var(--text-muted)', mark: 'dash' },
     ]);

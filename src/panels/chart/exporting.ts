@@ -70,16 +70,3 @@ export function toCsv(header: string[], rows: Iterable<ArrayLike<number | string
   for (const row of rows) lines.push(Array.from(row, cell).join(','));
   return lines.join('\n') + '\n';
 }
-
-/** Offers a blob as a download. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}

@@ -17,24 +17,33 @@ export interface Events {
 }
 
 export function spikeEvents(s: ProbeSamples, mode: EventMode, threshold = 0): Events {
-  const steps: number[] = [];
-  const units: number[] = [];
+  let steps = new Int32Array(1024);
+  let units = new Int32Array(1024);
+  let n = 0;
   const { width, count, data } = s;
   for (let t = 0; t < count; t++) {
     const base = t * width;
     for (let i = 0; i < width; i++) {
       const v = data[base + i];
       let hit: boolean;
-      if (mode === 'spikes') hit = v !== 0 && Number.isFinite(v);
+      if (mode === 'spikes') hit = v !== 0 && v - v === 0;
       else if (mode === 'state') hit = v > threshold;
       else hit = t > 0 && v > threshold && data[base - width + i] <= threshold;
-      if (hit) {
-        steps.push(s.firstStep + t);
-        units.push(i);
+      if (!hit) continue;
+      if (n === steps.length) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        steps = grow(steps);
+        units = grow(units);
       }
+      steps[n] = s.firstStep + t;
+      units[n++] = i;
     }
   }
-  return { steps: Int32Array.from(steps), units: Int32Array.from(units), count: steps.length };
+  return { steps: steps.subarray(0, n), units: units.subarray(0, n), count: n };
 }
 
 /**

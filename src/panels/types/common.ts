@@ -25,11 +25,11 @@ export function boundNode(config: PanelConfig, index = 0): string | undefined {
   return config.nodes?.[index];
 }
 
-/** The samples of a probe's window, or null when it has none yet. */
+/** The samples of a probe's window (shared, read-only), or null when it has none yet. */
 export function windowSamples(ctx: PanelContext, probe: string | undefined): ProbeSamples | null {
   if (probe === undefined) return null;
   const w = ctx.live.windows.get(probe);
-  return w && w.count > 0 ? w.slice() : null;
+  return w && w.count > 0 ? w.snapshot() : null;
 }
 
 /** A node's label for titles and legends ("reservoir (res)"). */

@@ -19,20 +19,21 @@ export const heatmapPanel: PanelType = {
       draw() {
         const s = windowSamples(ctx, id);
         if (!s) return chart.update(null);
-        const rows = Math.min(s.width, HEATMAP_MAX_UNITS);
-        const cols = s.count;
-        const data = new Float64Array(rows * cols);
+        // Column-major: the window is steps × units, drawn as units (rows) × steps (columns).
+        const width = Math.min(s.width, HEATMAP_MAX_UNITS);
+        const data = width === s.width ? s.data : cropUnits(s.data, s.count, s.width, width);
         let negative = false;
-        for (let t = 0; t < cols; t++) {
-          for (let i = 0; i < rows; i++) {
-            const v = s.data[t * s.width + i];
-            if (v < 0) negative = true;
-            data[i * cols + t] = v;
-          }
-        }
-        chart.update({ rows, cols, data, xFirst: s.firstStep, yFirst: 0, xScale: ctx.doc().dt, scheme: negative ? 'diverging' : 'sequential', rowName: 'unit', colName: 'step', valueName: 'y' });
+        for (let k = 0; k < data.length && !negative; k++) negative = data[k] < 0;
+        chart.update({ rows: width, cols: s.count, data, columnMajor: true, xFirst: s.firstStep, yFirst: 0, xScale: ctx.doc().dt, scheme: negative ? 'diverging' : 'sequential', rowName: 'unit', colName: 'step', valueName: 'y' });
       },
       destroy: () => chart.destroy(),
     };
   },
 };
+
+/** The first `keep` units of each step. */
+function cropUnits(data: Float64Array, count: number, width: number, keep: number): Float64Array {
+  const out = new Float64Array(count * keep);
+  for (let t = 0; t < count; t++) out.set(data.subarray(t * width, t * width + keep), t * keep);
+  return out;
+}

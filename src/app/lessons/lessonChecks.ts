@@ -1,0 +1,85 @@
+/**
+ * Which "try this" steps the app can check, per lesson (keyed by preset name, steps numbered
+ * from 1 as in the lesson). Steps without an entry are ticked by hand. Trace predicates read
+ * what the run recorded since the document last changed, so "set w to 0.9 and the pulse fades"
+ * needs a run after the edit.
+ */
+import type { Predicate } from './checks.ts';
+
+const near = (ref: string, value: number, tol = 1e-3): Predicate => ({ ref, op: '≈', value, tol });
+const is = (ref: string, value: string | boolean): Predicate => ({ ref, op: '=', value });
+const all = (...ps: Predicate[]): Predicate => ({ all: ps });
+/** The trace keeps changing over its last `last` steps (a rhythm, not a fixed point). */
+const oscillates = (trace: string, unit: number, range: number, last: number): Predicate => ({ trace, unit, stat: 'range', op: '>', value: range, last, minSteps: 2 * last });
+
+export type LessonChecks = Record<string, Record<number, Predicate>>;
+
+export const lessonChecks: LessonChecks = {
+  'single-neuron': {
+    2: near('w.params.weight.value', 3),
+    3: all(near('y.params.bias', -3), near('w.params.weight.value', 1)),
+    4: is('y.params.activation', 'tanh'),
+  },
+  'single-lif': {
+    3: near('I.params.signal.after', 4, 0.01),
+    4: all({ ref: 'I.params.signal.before', op: '>', value: 1.5 }, { ref: 'I.params.signal.before', op: '<=', value: 2 }),
+  },
+  'ff-vs-recurrent': {
+    1: { trace: 'rec', stat: 'max', op: '>', value: 0.3, minSteps: 30 },
+    2: all(near('loop.params.weight.value', 1, 1e-9), { trace: 'rec', stat: 'final', op: '≈', value: 1, tol: 1e-6, minSteps: 30 }),
+    3: near('loop.params.weight.value', 1.1, 0.01),
+    4: near('loop.params.weight.value', -0.9, 0.01),
+  },
+  'self-connected-unit': {
+    1: all(near('self.params.weight.value', 2), { trace: 'x', stat: 'final', op: '≈', value: -0.957, tol: 0.005, minSteps: 150 }),
+    2: all({ ref: 'self.params.weight.value', op: '<', value: 1 }, { trace: 'x', stat: 'absMax', op: '<', value: 0.05, last: 20, minSteps: 40 }),
+    3: all(near('self.params.weight.value', 1.2, 0.02), { trace: 'x', stat: 'final', abs: true, op: '≈', value: 0.66, tol: 0.05, minSteps: 40 }),
+    4: all(near('u.params.signal.values.120', -1.5, 0.01), { trace: 'x', stat: 'final', op: '≈', value: 0.957, tol: 0.005, minSteps: 150 }),
+  },
+  'ctrnn-oscillator': {
+    1: oscillates('c', 0, 0.1, 100),
+    2: all(near('c.params.init.0', 3), near('c.params.init.1', -2)),
+    3: all(near('w.params.weight.values.0.1', 0), near('w.params.weight.values.1.0', 0)),
+    4: near('c.params.tau', 2),
+  },
+  cpg: {
+    1: oscillates('y', 0, 0.1, 200),
+    2: near('adapt.params.weight.value', 0),
+    3: all(near('mutual.params.weight.values.0.1', -0.5), near('mutual.params.weight.values.1.0', -0.5)),
+  },
+  'wilson-cowan': {
+    1: oscillates('wc', 0, 0.1, 100),
+    2: all(near('wc.params.w_EE', 9), near('wc.params.w_EI', 4), near('wc.params.w_IE', 13), near('wc.params.w_II', 11), near('wc.params.I_ext_E', 0)),
+    3: near('wc.params.I_ext_E', 0),
+  },
+  elman: { 3: { missing: 'w_ctx' } },
+  jordan: { 2: near('decay.params.weight.value', 0), 3: near('decay.params.weight.value', 0.95) },
+  hopfield: { 2: near('h.params.init.flip', 0.45), 4: is('h.params.update', 'sync') },
+  'esn-mackey-glass': { 2: near('u.params.signal.horizon', 20), 3: { missing: 'ro' } },
+  'esn-narma10': {
+    2: near('res.params.size', 20),
+    3: near('rec.params.weight.spectralRadius', 0.3),
+    4: near('rec.params.weight.spectralRadius', 1.5),
+  },
+  'esn-memory-capacity': {
+    2: near('res.params.size', 10),
+    3: near('rec.params.weight.spectralRadius', 0.5),
+    4: all(near('in.params.weight.low', -1), near('in.params.weight.high', 1)),
+  },
+  'esn-ip': { 2: is('res.params.plasticity.frozen', true), 3: near('res.params.plasticity.sigma', 0.5) },
+  sorn: { 2: is('E.params.plasticity.frozen', true) },
+  'edge-of-chaos': { 2: near('rec.params.weight.spectralRadius', 2), 3: all(near('in.params.weight.low', -0.5), near('in.params.weight.high', 0.5)) },
+  brunel: {
+    2: all(near('IE.params.weight.value', -1.5), near('II.params.weight.value', -1.5)),
+    3: all(near('IE.params.weight.value', -3), near('II.params.weight.value', -3)),
+  },
+  'izhikevich-1000': {
+    2: { any: [all(near('IE.params.weight.low', 0), near('IE.params.weight.high', 0)), near('IE.params.weight.value', 0)] },
+    3: near('thE.params.signal.std', 2.5),
+  },
+};
+
+/** The check of a lesson's step (1-based), if the app can check it. */
+export function checkFor(lesson: string, step: number): Predicate | undefined {
+  return lessonChecks[lesson]?.[step];
+}

@@ -110,3 +110,44 @@ describe('sessions ask for a second thread for large networks only', () => {
     expect(threadsFor(reservoir(1000, 0.1))).toBe(1);
   });
 });
+
+describe('LIF populations in the kernels workspace (WASM step and spike delivery in place)', () => {
+  function lifDoc(n: number, synapse: Record<string, unknown>): GraphDocument {
+    return valid({
+      format: 'recurrence-graph',
+      version: 1,
+      seed: 5,
+      dt: 0.1,
+      nodes: [{ id: 'lif', kind: 'lif', params: { size: n, i_e: 1.6, t_ref: 2, init_v: { type: 'uniform', low: -65, high: -50 } } }],
+      edges: [{ id: 'rec', source: 'lif', target: 'lif', params: { delay: 15, synapse, weight: { type: 'normal', mean: -0.1, std: 0.5, connectivity: 50 / n } } }],
+    });
+  }
+
+  it.each([
+    ['delta', { type: 'delta' }],
+    ['current', { type: 'current' }],
+    ['exponential', { type: 'exponential', tau: 5 }],
+  ])('%s synapses: spikes and potentials identical to the JS loop', (_name, synapse) => {
+    const doc = lifDoc(2001, synapse);
+    const run = (options: CompileOptions) => {
+      const sim = Simulator.fromDocument(doc, options);
+      const spikes: number[] = [];
+      const v: Float64Array[] = [];
+      sim.run(400, () => {
+        const s = sim.node('lif').output;
+        for (let i = 0; i < s.length; i++) if (s[i] !== 0) spikes.push(sim.t * 10000 + i);
+        v.push(sim.node('lif').vars.v.slice());
+      });
+      const inWorkspace = sim.node('lif').vars.v.buffer instanceof SharedArrayBuffer;
+      sim.program.dispose();
+      return { spikes, v, inWorkspace };
+    };
+    const js = run({ kernels: jsKernels });
+    const wasm = run({});
+    expect(js.inWorkspace).toBe(false);
+    expect(wasm.inWorkspace).toBe(true);
+    expect(js.spikes.length).toBeGreaterThan(1000);
+    expect(wasm.spikes).toEqual(js.spikes);
+    expect(maxDiff(js.v, wasm.v)).toBe(0);
+  });
+});

@@ -95,13 +95,24 @@ export interface CompileOptions {
   threads?: number;
 }
 
+/** Kinds whose builders allocate their state through BuildContext.alloc. */
+const STATE_KINDS = new Set(['lif']);
+/** Population size from which their state goes into the kernels' workspace. */
+export const STATE_IN_WORKSPACE_MIN = 1024;
+
 export function compile(doc: GraphDocument, options: CompileOptions = {}): Program {
   const kernels = options.kernels ?? bestKernels();
   const precision: Precision = options.precision ?? doc.precision ?? 'float64';
   const order = zeroDelayOrder(doc);
   if (!order) throw new CompileError('edges', 'a loop of delay-0 edges has no update order (validate the document first)');
   const docIndex = new Map(doc.nodes.map((n, i) => [n.id, i]));
-  const ctx = { doc, dt: doc.dt, kernels };
+  // Large spiking populations keep their state in the kernels' workspace (shared memory, so it
+  // never moves), where the WASM LIF step and spike delivery work in place.
+  let workspace: KernelWorkspace | undefined;
+  if (kernels.workspace && doc.nodes.some((n) => STATE_KINDS.has(n.kind) && Number((n.params as { size?: unknown }).size) >= STATE_IN_WORKSPACE_MIN)) {
+    workspace = kernels.workspace({ threads: options.threads ?? 1, state: true });
+  }
+  const ctx = { doc, dt: doc.dt, kernels, alloc: workspace?.alloc };
 
   const nodeById = new Map<string, NodeRuntime>();
   const nodes = order.map((id) => {
@@ -142,13 +153,12 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
   for (const e of edges) {
     if (e.delay === 0) continue;
     const existing = delayLines.get(e.source);
-    if (!existing || existing.depth < e.delay) delayLines.set(e.source, new DelayLine(nodeById.get(e.source)!.size, e.delay));
+    if (!existing || existing.depth < e.delay) delayLines.set(e.source, new DelayLine(nodeById.get(e.source)!.size, e.delay, ctx.alloc));
   }
 
   const plasticity = [...nodes.flatMap((n) => n.plasticity ?? []), ...edgePlasticity(doc, nodeById, edges, delayLines)];
   const schedule = buildSchedule(doc, nodes, nodeById, edges, delayLines, kernels, plasticity);
 
-  let workspace: KernelWorkspace | undefined;
   return {
     doc,
     kernels,

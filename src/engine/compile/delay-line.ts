@@ -3,14 +3,17 @@
  * During step t a delay-d edge reads the output after step t−d; before the first step every
  * slot holds the initial output, so y[t−d] for t−d < 0 is the initial state.
  */
+import type { StateAllocator } from '../kernels/kernels.ts';
+
 export class DelayLine {
   readonly buffer: Float64Array;
 
   constructor(
     readonly size: number,
     readonly depth: number,
+    alloc?: StateAllocator,
   ) {
-    this.buffer = new Float64Array(size * depth);
+    this.buffer = alloc ? alloc.f64(size * depth) : new Float64Array(size * depth);
   }
 
   /** Fills every slot with the initial output. */

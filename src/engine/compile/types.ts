@@ -3,7 +3,7 @@
  * Nothing here knows the DOM, React or a store; the same Program runs in Node and in a worker.
  */
 import type { AnyNode, GraphDocument, GraphEdge } from '../../model/index.ts';
-import type { Kernels } from '../kernels/kernels.ts';
+import type { Kernels, StateAllocator } from '../kernels/kernels.ts';
 import type { Rng } from '../rng.ts';
 import type { CsrMatrix, DenseMatrix } from '../linalg/types.ts';
 
@@ -72,6 +72,11 @@ export interface BuildContext {
   /** Duration of a step (document `dt`). */
   readonly dt: number;
   readonly kernels: Kernels;
+  /**
+   * Where a builder may allocate its hot state so that kernels (WASM) work on it in place; absent
+   * for most programs (then use ordinary typed arrays). See compile.ts, STATE_IN_WORKSPACE_MIN.
+   */
+  readonly alloc?: StateAllocator;
 }
 
 /** Registered per kind: turns a validated node into its runtime. */

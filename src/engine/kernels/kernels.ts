@@ -58,6 +58,25 @@ export interface Kernels {
   /** values[i] = σ(values[i]) for i < n by the vectorised algorithm of vector-math.ts (≤ 1e-15 relative error). */
   sigmoidApprox(values: Float64Array, n: number): void;
   /**
+   * Optional: one forward-Euler step of n LIF neurons (compile/builders/lif.ts, `lifStep`) over
+   * arrays allocated in the kernels' memory (KernelWorkspace.alloc). Returns false, doing
+   * nothing, when the arrays are not there; the caller then runs its JS loop (same results).
+   */
+  lifStep?(
+    n: number,
+    v: Float64Array,
+    spikes: Float64Array,
+    refractory: Int32Array,
+    drive: Float64Array,
+    iSyn: Float64Array,
+    jump: Float64Array,
+    decay: number,
+    hr: number,
+    vTh: number,
+    vReset: number,
+    refSteps: number,
+  ): boolean;
+  /**
    * A store for one program's matrices in the kernels' own memory (WASM linear memory), or
    * undefined when the kernels work on any typed array (plain JS). See KernelWorkspace.
    */
@@ -67,6 +86,14 @@ export interface Kernels {
 export interface WorkspaceOptions {
   /** Threads that may share a product (1, or 2 with a helper worker over shared memory). */
   threads?: number;
+  /** Also hold node state (`alloc`): the workspace then needs shared memory, which never moves. */
+  state?: boolean;
+}
+
+/** Typed arrays for a program's state in the kernels' memory (valid for the program's life). */
+export interface StateAllocator {
+  f64(n: number): Float64Array;
+  i32(n: number): Int32Array;
 }
 
 /**
@@ -80,6 +107,8 @@ export interface KernelWorkspace {
   readonly threads: number;
   /** Resolves when a requested helper worker runs (or could not be started). */
   whenReady(): Promise<void>;
+  /** Node state in the workspace (requested with `state`, where shared memory is available). */
+  readonly alloc?: StateAllocator;
   /** Frees the memory and stops a helper worker. */
   dispose(): void;
 }

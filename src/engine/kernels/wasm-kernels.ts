@@ -15,7 +15,7 @@
  * Rows are independent, so splitting never changes a result.
  */
 import { jsKernels } from './js-kernels.ts';
-import type { KernelWorkspace, Kernels, WorkspaceOptions } from './kernels.ts';
+import type { KernelWorkspace, Kernels, StateAllocator, WorkspaceOptions } from './kernels.ts';
 import { CTRL, CTRL_BYTES, JOB, SPIN, canBlock, startHelper, type HelperThread } from './wasm/helper.ts';
 import { instantiate, kernelModule, sharedMemorySupported, type KernelExports } from './wasm/loader.ts';
 import { SHARED_MAX_PAGES } from './wasm/kernels-wat.ts';
@@ -42,6 +42,10 @@ class WasmMemory {
   ctrl!: Int32Array;
   /** Scratch capacity (elements) of x, x32 and out; data starts after them. */
   cap = 0;
+  /** End of the control block and the node state (allocState); scratch and data follow. */
+  base = CTRL_BYTES;
+  /** Whether layout() ran: state can no longer be allocated. */
+  laidOut = false;
   xPtr = CTRL_BYTES;
   x32Ptr = CTRL_BYTES;
   outPtr = CTRL_BYTES;
@@ -70,8 +74,9 @@ class WasmMemory {
 
   /** Lays out scratch for vectors of `cap` elements and makes room for `dataBytes` after it. */
   layout(cap: number, dataBytes: number): void {
+    this.laidOut = true;
     this.cap = cap;
-    this.xPtr = CTRL_BYTES;
+    this.xPtr = this.base;
     this.x32Ptr = this.xPtr + align16(cap * 8);
     this.outPtr = this.x32Ptr + align16(cap * 4);
     this.dataPtr = this.outPtr + align16(cap * 8);
@@ -79,6 +84,17 @@ class WasmMemory {
     const have = this.memory.buffer.byteLength;
     if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
     this.refresh();
+  }
+
+  /** Reserves `bytes` for node state (shared memory only, before any layout); returns its address. */
+  allocState(bytes: number): number {
+    if (!this.shared || this.laidOut) throw new Error('node state needs a shared workspace, allocated before the weights');
+    const at = this.base;
+    this.base = align16(at + bytes);
+    const have = this.memory.buffer.byteLength;
+    if (this.base > have) this.memory.grow(Math.ceil((this.base - have) / PAGE));
+    this.refresh();
+    return at;
   }
 
   /** Copies x[xOff … xOff + n) to the x scratch and out[0 … rows) to the out scratch. */
@@ -269,11 +285,25 @@ function placedIn(a: Typed): WasmMemory | undefined {
 class Workspace implements KernelWorkspace {
   private m: WasmMemory;
   private ready: Promise<void> | null = null;
+  readonly alloc?: StateAllocator;
 
-  constructor(threads: number) {
+  constructor(threads: number, state: boolean) {
     const two = threads >= 2 && sharedMemorySupported() && canBlock();
-    this.m = new WasmMemory(two);
-    if (two) this.ready = this.m.startHelper();
+    const shared = two || (state && sharedMemorySupported());
+    const m = (this.m = new WasmMemory(shared));
+    if (two) this.ready = m.startHelper();
+    if (shared && state) {
+      this.alloc = {
+        f64: (n) => {
+          const at = m.allocState(n * 8); // first: it may grow the memory (a new buffer object)
+          return new Float64Array(m.memory.buffer, at, n);
+        },
+        i32: (n) => {
+          const at = m.allocState(n * 4);
+          return new Int32Array(m.memory.buffer, at, n);
+        },
+      };
+    }
   }
 
   get threads(): number {
@@ -342,14 +372,19 @@ export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceO
       csr(rowPtr, colIdx, values, true, rows, x, xOffset, out);
     },
     eventMatVecAdd(colPtr, rowIdx, valIdx, values, cols, x, xOffset, out) {
+      // Only when the spikes and the target are in the same memory as the synapses (node state in
+      // a workspace): copying them in and out would cost more than the few synapses of a step.
       const m = placedIn(values);
-      if (!m || placedIn(colPtr) !== m || placedIn(rowIdx) !== m || (valIdx !== null && placedIn(valIdx) !== m)) {
+      if (!m || placedIn(colPtr) !== m || placedIn(rowIdx) !== m || (valIdx !== null && placedIn(valIdx) !== m) || placedIn(x) !== m || placedIn(out) !== m) {
         return jsKernels.eventMatVecAdd(colPtr, rowIdx, valIdx, values, cols, x, xOffset, out);
       }
-      const rows = out.length;
-      m.load(x, xOffset, cols, out, rows);
-      m.k.event_f64(colPtr.byteOffset, rowIdx.byteOffset, valIdx ? valIdx.byteOffset : 0, values.byteOffset, 0, cols, m.xPtr, m.outPtr);
-      m.store(out, rows);
+      m.k.event_f64(colPtr.byteOffset, rowIdx.byteOffset, valIdx ? valIdx.byteOffset : 0, values.byteOffset, 0, cols, x.byteOffset + 8 * xOffset, out.byteOffset);
+    },
+    lifStep(n, v, spikes, refractory, drive, iSyn, jump, decay, hr, vTh, vReset, refSteps) {
+      const m = placedIn(v);
+      if (!m || placedIn(spikes) !== m || placedIn(refractory) !== m || placedIn(drive) !== m || placedIn(iSyn) !== m || placedIn(jump) !== m) return false;
+      m.k.lif_step(n, v.byteOffset, spikes.byteOffset, refractory.byteOffset, drive.byteOffset, iSyn.byteOffset, jump.byteOffset, decay, hr, vTh, vReset, refSteps);
+      return true;
     },
     tanhApprox(values, n) {
       const m = adhoc(n, 0);
@@ -364,7 +399,7 @@ export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceO
       m.store(values, n);
     },
     workspace(options = {}) {
-      return new Workspace(options.threads ?? 1);
+      return new Workspace(options.threads ?? 1, options.state === true);
     },
   };
 }

@@ -19,16 +19,22 @@ export const lifBuilder: NodeBuilder = {
     const p = node.params as unknown as LifParams;
     const n = p.size;
     const dt = ctx.dt;
-    const v = new Float64Array(n);
-    const spikes = new Float64Array(n);
-    const refractory = new Int32Array(n);
+    // In a kernels workspace when the compiler offers one (large networks): the WASM step then
+    // runs on these arrays in place (same results as lifStep below).
+    const alloc = ctx.alloc;
+    const f64 = (k: number) => (alloc ? alloc.f64(k) : new Float64Array(k));
+    const v = f64(n);
+    const spikes = f64(n);
+    const refractory = alloc ? alloc.i32(n) : new Int32Array(n);
     const refSteps = Math.round(p.t_ref / dt);
     const ie = expandPerUnit(p.i_e, n);
-    const syn = new SynapticInput(n, dt, incomingEdges(ctx.doc.edges, node.id));
+    const syn = new SynapticInput(n, dt, incomingEdges(ctx.doc.edges, node.id), alloc);
     const { tau_m: tau, v_rest: vRest, v_reset: vReset, v_th: vTh, r_m: rm } = p;
     const h = dt / tau;
     /** (dt/τ_m)·(v_rest + r_m·i_e): the constant part of the Euler step. */
-    const drive = ie.map((x) => h * (vRest + rm * x));
+    const drive = f64(n);
+    drive.set(ie.map((x) => h * (vRest + rm * x)));
+    const kernels = ctx.kernels;
     return {
       id: node.id,
       kind: 'lif',
@@ -49,7 +55,9 @@ export const lifBuilder: NodeBuilder = {
       },
       update() {
         syn.advance();
-        lifStep(n, v, spikes, refractory, drive, syn.iSyn, syn.jump, 1 - h, h * rm, vTh, vReset, refSteps);
+        if (!kernels.lifStep?.(n, v, spikes, refractory, drive, syn.iSyn, syn.jump, 1 - h, h * rm, vTh, vReset, refSteps)) {
+          lifStep(n, v, spikes, refractory, drive, syn.iSyn, syn.jump, 1 - h, h * rm, vTh, vReset, refSteps);
+        }
       },
     };
   },

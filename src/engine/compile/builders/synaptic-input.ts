@@ -7,6 +7,7 @@
  *      I_s[t] = I_s[t−1]·e^(−dt/τ_s) + Σ w·s[t]   (exact solution of τ_s dI_s/dt = −I_s between spikes).
  * `advance()` (once per step, in the update) sets i_syn = input + Σ_s I_s.
  */
+import type { StateAllocator } from '../../kernels/kernels.ts';
 import type { GraphEdge } from '../../../model/index.ts';
 import { exp } from '../../math/detmath.ts';
 
@@ -30,16 +31,19 @@ export class SynapticInput {
     readonly size: number,
     dt: number,
     incoming: readonly GraphEdge[],
+    /** Where to allocate the buffers (a kernels workspace, BuildContext.alloc); default: new arrays. */
+    alloc?: StateAllocator,
   ) {
-    this.input = new Float64Array(size);
-    this.jump = new Float64Array(size);
+    const f64 = (n: number) => (alloc ? alloc.f64(n) : new Float64Array(n));
+    this.input = f64(size);
+    this.jump = f64(size);
     for (const e of incoming) {
       const s = e.params.synapse;
       if (s?.type === 'exponential' && !this.groups.some((g) => g.tau === s.tau)) {
-        this.groups.push({ tau: s.tau, decay: exp(-dt / s.tau), arriving: new Float64Array(size), current: new Float64Array(size) });
+        this.groups.push({ tau: s.tau, decay: exp(-dt / s.tau), arriving: f64(size), current: f64(size) });
       }
     }
-    this.iSyn = this.groups.length === 0 ? this.input : new Float64Array(size);
+    this.iSyn = this.groups.length === 0 ? this.input : f64(size);
   }
 
   /** Whether any edge brings delta jumps or exponential currents. */

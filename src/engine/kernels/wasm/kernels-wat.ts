@@ -335,6 +335,51 @@ function mapF64(name: string, body: Statement[]): string {
   )`;
 }
 
+/**
+ * One forward-Euler step of n LIF neurons (compile/builders/lif.ts, lifStep), two per f64x2:
+ *   v' = ((decay·v + drive) + hr·I_syn) + jump;  refractory r > 0: r − 1, v = v_reset, no spike;
+ *   else v' ≥ v_th: spike, v = v_reset, r = refSteps; else no spike, r unchanged.
+ * Both branches are computed and selected per lane, so the results equal the JS loop's.
+ */
+function lifStep(): string {
+  const lane = (at: (name: string, bytes: number) => string, w: 1 | 2) => {
+    const ld = (ptr: string) => (w === 2 ? `(v128.load ${at(ptr, 8)})` : `(f64x2.splat (f64.load ${at(ptr, 8)}))`);
+    const ldR = w === 2 ? `(i64x2.extend_low_i32x4_s (v128.load64_zero ${at('refr', 4)}))` : `(i64x2.splat (i64.extend_i32_s (i32.load ${at('refr', 4)})))`;
+    const st = (ptr: string, v: string) => (w === 2 ? `(v128.store ${at(ptr, 8)} ${v})` : `(f64.store ${at(ptr, 8)} (f64x2.extract_lane 0 ${v}))`);
+    const stR =
+      w === 2
+        ? `(v128.store64_lane 0 ${at('refr', 4)} (i8x16.shuffle 0 1 2 3 8 9 10 11 0 1 2 3 8 9 10 11 ${get('r')} ${get('r')}))`
+        : `(i32.store ${at('refr', 4)} (i32.wrap_i64 (i64x2.extract_lane 0 ${get('r')})))`;
+    return `
+      ${set('x', `(f64x2.add (f64x2.add (f64x2.add (f64x2.mul ${get('decay')} ${ld('v')}) ${ld('drive')}) (f64x2.mul ${get('hr')} ${ld('isyn')})) ${ld('jump')})`)}
+      ${set('r', ldR)}
+      ${set('m', `(i64x2.gt_s ${get('r')} (v128.const i64x2 0 0))`)}
+      ${set('f', `(v128.andnot (f64x2.ge ${get('x')} ${get('vth')}) ${get('m')})`)}
+      ${set('r', `(v128.bitselect (i64x2.sub ${get('r')} (v128.const i64x2 1 1)) (v128.bitselect ${get('rs')} ${get('r')} ${get('f')}) ${get('m')})`)}
+      ${set('x', `(v128.bitselect ${get('vreset')} ${get('x')} (v128.or ${get('m')} ${get('f')}))`)}
+      ${st('spikes', `(v128.and ${get('f')} ${f64x2(1)})`)}
+      ${st('v', get('x'))}
+      ${stR}`;
+  };
+  const at2 = (ptr: string, bytes: number) => `(i32.add ${get(ptr)} (i32.shl ${get('i')} (i32.const ${bytes === 8 ? 3 : 2})))`;
+  return `
+  (func $lif_step (export "lif_step") (param $n i32) (param $v i32) (param $spikes i32) (param $refr i32) (param $drive i32) (param $isyn i32) (param $jump i32)
+      (param $decay_s f64) (param $hr_s f64) (param $vth_s f64) (param $vreset_s f64) (param $refSteps i32)
+    (local $i i32) (local $end i32) (local $x v128) (local $r v128) (local $m v128) (local $f v128)
+    (local $decay v128) (local $hr v128) (local $vth v128) (local $vreset v128) (local $rs v128)
+    ${set('decay', `(f64x2.splat ${get('decay_s')})`)} ${set('hr', `(f64x2.splat ${get('hr_s')})`)}
+    ${set('vth', `(f64x2.splat ${get('vth_s')})`)} ${set('vreset', `(f64x2.splat ${get('vreset_s')})`)}
+    ${set('rs', `(i64x2.splat (i64.extend_i32_s ${get('refSteps')}))`)}
+    ${set('end', `(i32.and ${get('n')} (i32.const -2))`)}
+    (block $d (loop $l
+      (br_if $d (i32.ge_s ${get('i')} ${get('end')}))
+      ${lane(at2, 2)}
+      ${set('i', `(i32.add ${get('i')} (i32.const 2))`)}
+      (br $l)))
+    (if (i32.lt_s ${get('i')} ${get('n')}) (then ${lane(at2, 1)}))
+  )`;
+}
+
 /** The whole module's text; `shared` selects the memory import. */
 export function kernelsWat(shared: boolean): string {
   const memory = shared ? '(memory 1 32768 shared)' : '(memory 1)';
@@ -348,6 +393,7 @@ ${eventF64()}
 ${demote()}
 ${mapF64('tanh_f64', tanhBody)}
 ${mapF64('sigmoid_f64', sigmoidBody)}
+${lifStep()}
 )
 `;
 }

@@ -17,6 +17,10 @@ export interface KernelExports {
   demote(src: number, dst: number, n: number): void;
   tanh_f64(ptr: number, n: number): void;
   sigmoid_f64(ptr: number, n: number): void;
+  lif_step(
+    n: number, v: number, spikes: number, refr: number, drive: number, isyn: number, jump: number,
+    decay: number, hr: number, vTh: number, vReset: number, refSteps: number,
+  ): void;
 }
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {

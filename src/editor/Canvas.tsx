@@ -33,6 +33,7 @@ import { applySelectionChanges, dropPointNode, planMoves } from './canvasChanges
 import { LoopBanner } from './LoopBanner.tsx';
 import { EditBar } from './EditBar.tsx';
 import { DEFAULT_NODE_SIZE } from './layout/nodeSize.ts';
+import { useFarZoom } from './levelOfDetail.ts';
 
 const fitViewOptions = { padding: 0.35, maxZoom: 1.5 };
 /** The drag data type a palette item carries. */
@@ -131,8 +132,9 @@ function FlowView() {
   );
 
   const groupCount = groupsOf(doc).length;
+  const far = useFarZoom();
   return (
-    <div className="canvas" data-testid="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={far ? 'canvas canvas--far' : 'canvas'} data-testid="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeMarkers />
       <ReactFlow
         nodes={scene.nodes}

@@ -2,10 +2,12 @@
 import { EdgeLabelRenderer } from '@xyflow/react';
 import { useEditorStore } from '../../store/editorStore.ts';
 import { delayLabel, type GraphEdgeData } from '../toFlow.ts';
+import { useFarZoom } from '../levelOfDetail.ts';
 
 /** Clicking the label selects its edge (easier to hit than a thin line). */
 export function EdgeLabel({ id, x, y, data }: { id: string; x: number; y: number; data: GraphEdgeData | undefined }) {
-  if (!data) return null;
+  const far = useFarZoom();
+  if (!data || far) return null;
   const delay = delayLabel(data.delay);
   return (
     <EdgeLabelRenderer>

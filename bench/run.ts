@@ -12,7 +12,6 @@ const benches: Record<string, () => Promise<Bench>> = {
   linalg: async () => (await import('./linalg.ts')).benchLinalg,
   measures: async () => (await import('./measures.ts')).benchMeasures,
   editor: async () => (await import('./editor.ts')).benchEditor,
-  editor: async () => (await import('./editor.ts')).benchEditor,
   lif: async () => (await import('./lif.ts')).benchLif,
   browser: async () => (await import('./browser.ts')).benchBrowser,
   ui: async () => (await import('./ui.ts')).benchUi,

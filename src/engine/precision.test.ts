@@ -151,3 +151,35 @@ describe('LIF populations in the kernels workspace (WASM step and spike delivery
     expect(maxDiff(js.v, wasm.v)).toBe(0);
   });
 });
+
+describe('Izhikevich populations in the kernels workspace', () => {
+  it.each([1, 2])('%i substep(s): spikes, v and u identical to the JS loop', (substeps) => {
+    const doc = valid({
+      format: 'recurrence-graph',
+      version: 1,
+      seed: 9,
+      dt: 0.5,
+      nodes: [{ id: 'izh', kind: 'izhikevich', params: { size: 1501, type: 'RS', i_e: 6, substeps, init_v: { type: 'uniform', low: -70, high: -50 } } }],
+      edges: [{ id: 'rec', source: 'izh', target: 'izh', params: { delay: 2, synapse: { type: 'exponential', tau: 5 }, weight: { type: 'normal', mean: 0.5, std: 2, connectivity: 0.02 } } }],
+    });
+    const run = (options: CompileOptions) => {
+      const sim = Simulator.fromDocument(doc, options);
+      const rows: Float64Array[] = [];
+      let spikes = 0;
+      sim.run(300, () => {
+        const node = sim.node('izh');
+        rows.push(node.vars.v.slice(), node.vars.u.slice(), node.output.slice());
+        spikes += node.output.reduce((s, x) => s + x, 0);
+      });
+      const inWorkspace = sim.node('izh').vars.u.buffer instanceof SharedArrayBuffer;
+      sim.program.dispose();
+      return { rows, spikes, inWorkspace };
+    };
+    const js = run({ kernels: jsKernels });
+    const wasm = run({});
+    expect(wasm.inWorkspace).toBe(true);
+    expect(js.spikes).toBeGreaterThan(500);
+    expect(wasm.spikes).toBe(js.spikes);
+    expect(maxDiff(js.rows, wasm.rows)).toBe(0);
+  });
+});

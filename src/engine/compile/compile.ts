@@ -96,7 +96,7 @@ export interface CompileOptions {
 }
 
 /** Kinds whose builders allocate their state through BuildContext.alloc. */
-const STATE_KINDS = new Set(['lif']);
+const STATE_KINDS = new Set(['lif', 'izhikevich']);
 /** Population size from which their state goes into the kernels' workspace. */
 export const STATE_IN_WORKSPACE_MIN = 1024;
 

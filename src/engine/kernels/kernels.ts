@@ -77,6 +77,25 @@ export interface Kernels {
     refSteps: number,
   ): boolean;
   /**
+   * Optional: one step (`substeps` Euler substeps of h) of n Izhikevich neurons
+   * (compile/builders/izhikevich.ts) over arrays in the kernels' memory; false when they are not.
+   */
+  izhikevichStep?(
+    n: number,
+    v: Float64Array,
+    u: Float64Array,
+    spikes: Float64Array,
+    ie: Float64Array,
+    iSyn: Float64Array,
+    jump: Float64Array,
+    a: Float64Array,
+    b: Float64Array,
+    c: Float64Array,
+    d: Float64Array,
+    h: number,
+    substeps: number,
+  ): boolean;
+  /**
    * A store for one program's matrices in the kernels' own memory (WASM linear memory), or
    * undefined when the kernels work on any typed array (plain JS). See KernelWorkspace.
    */

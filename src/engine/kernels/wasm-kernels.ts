@@ -398,6 +398,12 @@ export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceO
       m.k.sigmoid_f64(m.outPtr, n);
       m.store(values, n);
     },
+    izhikevichStep(n, v, u, spikes, ie, iSyn, jump, a, b, c, d, h, substeps) {
+      const m = placedIn(v);
+      if (!m || [u, spikes, ie, iSyn, jump, a, b, c, d].some((x) => placedIn(x) !== m)) return false;
+      m.k.izhikevich_step(n, v.byteOffset, u.byteOffset, spikes.byteOffset, ie.byteOffset, iSyn.byteOffset, jump.byteOffset, a.byteOffset, b.byteOffset, c.byteOffset, d.byteOffset, h, substeps);
+      return true;
+    },
     workspace(options = {}) {
       return new Workspace(options.threads ?? 1, options.state === true);
     },

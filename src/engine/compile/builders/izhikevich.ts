@@ -21,15 +21,24 @@ export const izhikevichBuilder: NodeBuilder = {
     const p = node.params as unknown as IzhikevichParams;
     const n = p.size;
     const k = izhikevichConstants(p);
-    const a = expandPerUnit(k.a, n);
-    const b = expandPerUnit(k.b, n);
-    const c = expandPerUnit(k.c, n);
-    const d = expandPerUnit(k.d, n);
-    const ie = expandPerUnit(p.i_e, n);
-    const v = new Float64Array(n);
-    const u = new Float64Array(n);
-    const spikes = new Float64Array(n);
-    const syn = new SynapticInput(n, ctx.dt, incomingEdges(ctx.doc.edges, node.id));
+    // In a kernels workspace when the compiler offers one (large populations): the WASM step then
+    // runs on these arrays in place (same results as the loop in update()).
+    const alloc = ctx.alloc;
+    const kernels = ctx.kernels;
+    const f64 = (values: Float64Array | number) => {
+      const out = alloc ? alloc.f64(n) : new Float64Array(n);
+      if (typeof values !== 'number') out.set(values);
+      return out;
+    };
+    const a = f64(expandPerUnit(k.a, n));
+    const b = f64(expandPerUnit(k.b, n));
+    const c = f64(expandPerUnit(k.c, n));
+    const d = f64(expandPerUnit(k.d, n));
+    const ie = f64(expandPerUnit(p.i_e, n));
+    const v = f64(n);
+    const u = f64(n);
+    const spikes = f64(n);
+    const syn = new SynapticInput(n, ctx.dt, incomingEdges(ctx.doc.edges, node.id), alloc);
     const substeps = p.substeps;
     const h = ctx.dt / substeps;
     return {
@@ -54,6 +63,7 @@ export const izhikevichBuilder: NodeBuilder = {
         syn.advance();
         const iSyn = syn.iSyn;
         const jump = syn.jump;
+        if (kernels.izhikevichStep?.(n, v, u, spikes, ie, iSyn, jump, a, b, c, d, h, substeps)) return;
         for (let i = 0; i < n; i++) {
           let vi = v[i] + jump[i];
           let ui = u[i];

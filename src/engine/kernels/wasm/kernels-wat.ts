@@ -380,6 +380,55 @@ function lifStep(): string {
   )`;
 }
 
+/**
+ * Izhikevich neurons (compile/builders/izhikevich.ts), two per f64x2, `substeps` Euler substeps:
+ *   v = v + jump, I = i_e + I_syn; per substep: v += h·((((0.04v)·v + 5v) + 140 − u) + I),
+ *   u += (h·a)·(b·v − u); where v ≥ 30: fired, v = c, u += d.
+ */
+function izhikevichStep(): string {
+  const c = (x: number) => f64x2(x);
+  const lane = (w: 1 | 2) => {
+    const at = (ptr: string) => `(i32.add ${get(ptr)} (i32.shl ${get('i')} (i32.const 3)))`;
+    const ld = (ptr: string) => (w === 2 ? `(v128.load ${at(ptr)})` : `(f64x2.splat (f64.load ${at(ptr)}))`);
+    const stv = (ptr: string, v: string) => (w === 2 ? `(v128.store ${at(ptr)} ${v})` : `(f64.store ${at(ptr)} (f64x2.extract_lane 0 ${v}))`);
+    return `
+      ${set('x', `(f64x2.add ${ld('v')} ${ld('jump')})`)}
+      ${set('y', ld('u'))}
+      ${set('I', `(f64x2.add ${ld('ie')} ${ld('isyn')})`)}
+      ${set('ha', `(f64x2.mul ${get('h')} ${ld('a')})`)}
+      ${set('bb', ld('b'))} ${set('cc', ld('c'))} ${set('dd', ld('d'))}
+      ${set('f', '(v128.const i64x2 0 0)')}
+      ${set('s', '(i32.const 0)')}
+      (block $sd (loop $sl
+        (br_if $sd (i32.ge_s ${get('s')} ${get('substeps')}))
+        ${set('x', `(f64x2.add ${get('x')} (f64x2.mul ${get('h')} (f64x2.add (f64x2.sub (f64x2.add (f64x2.add (f64x2.mul (f64x2.mul ${c(0.04)} ${get('x')}) ${get('x')}) (f64x2.mul ${c(5)} ${get('x')})) ${c(140)}) ${get('y')}) ${get('I')})))`)}
+        ${set('y', `(f64x2.add ${get('y')} (f64x2.mul ${get('ha')} (f64x2.sub (f64x2.mul ${get('bb')} ${get('x')}) ${get('y')})))`)}
+        ${set('m', `(f64x2.ge ${get('x')} ${c(30)})`)}
+        ${set('f', `(v128.or ${get('f')} ${get('m')})`)}
+        ${set('x', `(v128.bitselect ${get('cc')} ${get('x')} ${get('m')})`)}
+        ${set('y', `(v128.bitselect (f64x2.add ${get('y')} ${get('dd')}) ${get('y')} ${get('m')})`)}
+        ${set('s', `(i32.add ${get('s')} (i32.const 1))`)}
+        (br $sl)))
+      ${stv('v', get('x'))}
+      ${stv('u', get('y'))}
+      ${stv('spikes', `(v128.and ${get('f')} ${c(1)})`)}`;
+  };
+  return `
+  (func $izhikevich_step (export "izhikevich_step") (param $n i32) (param $v i32) (param $u i32) (param $spikes i32) (param $ie i32) (param $isyn i32) (param $jump i32)
+      (param $a i32) (param $b i32) (param $c i32) (param $d i32) (param $h_s f64) (param $substeps i32)
+    (local $i i32) (local $s i32) (local $end i32) (local $x v128) (local $y v128) (local $I v128) (local $ha v128) (local $bb v128) (local $cc v128) (local $dd v128)
+    (local $m v128) (local $f v128) (local $h v128)
+    ${set('h', `(f64x2.splat ${get('h_s')})`)}
+    ${set('end', `(i32.and ${get('n')} (i32.const -2))`)}
+    (block $d (loop $l
+      (br_if $d (i32.ge_s ${get('i')} ${get('end')}))
+      ${lane(2)}
+      ${set('i', `(i32.add ${get('i')} (i32.const 2))`)}
+      (br $l)))
+    (if (i32.lt_s ${get('i')} ${get('n')}) (then ${lane(1)}))
+  )`;
+}
+
 /** The whole module's text; `shared` selects the memory import. */
 export function kernelsWat(shared: boolean): string {
   const memory = shared ? '(memory 1 32768 shared)' : '(memory 1)';
@@ -394,6 +443,7 @@ ${demote()}
 ${mapF64('tanh_f64', tanhBody)}
 ${mapF64('sigmoid_f64', sigmoidBody)}
 ${lifStep()}
+${izhikevichStep()}
 )
 `;
 }

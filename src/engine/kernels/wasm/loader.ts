@@ -21,6 +21,10 @@ export interface KernelExports {
     n: number, v: number, spikes: number, refr: number, drive: number, isyn: number, jump: number,
     decay: number, hr: number, vTh: number, vReset: number, refSteps: number,
   ): void;
+  izhikevich_step(
+    n: number, v: number, u: number, spikes: number, ie: number, isyn: number, jump: number,
+    a: number, b: number, c: number, d: number, h: number, substeps: number,
+  ): void;
 }
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {

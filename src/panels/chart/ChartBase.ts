@@ -283,13 +283,14 @@ export abstract class ChartBase<D> {
         return item;
       })
       .attr('transform', (d) => `translate(${d.x},${8 + d.row * 14})`);
+    // band: a translucent block; line: a solid bar; dash: a dashed outline of a flat bar.
     g.select('rect')
-      .attr('fill', (d) => (d.mark === 'band' ? d.color : 'none'))
-      .attr('fill-opacity', 0.3)
-      .attr('height', (d) => (d.mark === 'band' ? 10 : 0))
-      .attr('y', (d) => (d.mark === 'band' ? -5 : 0))
-      .attr('stroke', (d) => (d.mark === 'band' ? 'none' : d.color))
-      .attr('stroke-width', 3)
+      .attr('fill', (d) => (d.mark === 'dash' ? 'none' : d.color))
+      .attr('fill-opacity', (d) => (d.mark === 'band' ? 0.3 : 1))
+      .attr('height', (d) => (d.mark === 'band' ? 10 : d.mark === 'dash' ? 1 : 3))
+      .attr('y', (d) => (d.mark === 'band' ? -5 : d.mark === 'dash' ? -0.5 : -1.5))
+      .attr('stroke', (d) => (d.mark === 'dash' ? d.color : 'none'))
+      .attr('stroke-width', 1.5)
       .attr('stroke-dasharray', (d) => (d.mark === 'dash' ? '4 3' : null));
     g.select('text').text((d) => d.name);
   }

@@ -40,7 +40,7 @@ export const tracesPanel: PanelType = {
         const { mean, sd } = meanSdOverUnits(s);
         const k = Math.min(shown, s.width);
         const series = Array.from({ length: k }, (_, i) => ({ name: `${id}[${i}]`, values: unitSeries(s, i) }));
-        chart.update({ firstStep: s.firstStep, dt, series, band: { name: `${id} mean`, mean, sd } });
+        chart.update({ firstStep: s.firstStep, dt, series, band: { name: `${id} mean`, mean, sd }, hidden: s.width - k });
       },
       destroy: () => chart.destroy(),
     };

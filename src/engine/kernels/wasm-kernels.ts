@@ -13,6 +13,14 @@
  * helper worker (wasm/helper.ts) that runs the second half of the rows of large products; until
  * it is ready, and wherever shared memory or blocking waits are unavailable, one thread does all.
  * Rows are independent, so splitting never changes a result.
+ *
+ * Shared memory needs cross-origin isolation in browsers: every response of the app must carry
+ *   Cross-Origin-Opener-Policy: same-origin
+ *   Cross-Origin-Embedder-Policy: require-corp
+ * (vite.config.ts sets them for dev and preview; public/_headers for Netlify / Cloudflare Pages;
+ * nginx: `add_header Cross-Origin-Opener-Policy same-origin always;` and the same for COEP).
+ * Without them products run on one thread and large spiking populations keep their state in
+ * ordinary arrays (their JS loops) — same results, slower.
  */
 import { jsKernels } from './js-kernels.ts';
 import type { KernelWorkspace, Kernels, StateAllocator, WorkspaceOptions } from './kernels.ts';

@@ -160,56 +160,67 @@ function denseF32(): string {
   )`;
 }
 
+/** Rows of a CSR product processed together (independent dependency chains). */
+const CSR_ROWS = 2;
+
 /**
- * CSR over rows [r0, r1): two rows interleaved over their common length (two independent
- * dependency chains), then each row's rest; every row sums in storage order.
- * `t` is the value type (f64 or f32); the output is f64.
+ * CSR over rows [r0, r1): R rows interleaved over their common length (R independent dependency
+ * chains), then each row's rest, then single rows; every row sums in storage order.
+ * `t` is the value type (f64 or f32); the output is f64. Walks byte pointers into values/colIdx.
  */
-function csr(t: 'f64' | 'f32'): string {
+function csrRows(t: 'f64' | 'f32', R: number): string {
   const vs = t === 'f64' ? 3 : 2;
+  const L = `c${R}`;
+  const rows = range(R);
   const promote = (v: string) => (t === 'f64' ? v : `(f64.promote_f32 ${v})`);
-  const term = (k: string) =>
-    `(${t}.mul (${t}.load (i32.add ${get('values')} (i32.shl ${get(k)} (i32.const ${vs})))) (${t}.load (i32.add ${get('x')} (i32.shl (i32.load (i32.add ${get('colIdx')} (i32.shl ${get(k)} (i32.const 2)))) (i32.const ${vs})))))`;
-  const rowTail = (acc: string, k: string, e: string, L: string) => `
-      (block $${L}_d (loop $${L}_l
-        (br_if $${L}_d (i32.ge_s ${get(k)} ${get(e)}))
-        ${set(acc, `(${t}.add ${get(acc)} ${term(k)})`)}
-        ${set(k, `(i32.add ${get(k)} (i32.const 1))`)}
-        (br $${L}_l)))`;
+  const term = (r: number) => `(${t}.mul (${t}.load ${get(`pv${r}`)}) (${t}.load (i32.add ${get('x')} (i32.shl (i32.load ${get(`pc${r}`)}) (i32.const ${vs})))))`;
+  const advance = (r: number) => `${set(`acc${r}`, `(${t}.add ${get(`acc${r}`)} ${term(r)})`)} ${set(`pv${r}`, `(i32.add ${get(`pv${r}`)} (i32.const ${1 << vs}))`)} ${set(`pc${r}`, `(i32.add ${get(`pc${r}`)} (i32.const 4))`)}`;
+  const rp = (r: number) => `(i32.load offset=${4 * r} (i32.add ${get('rowPtr')} (i32.shl ${get('i')} (i32.const 2))))`;
   return `
-  (func $csr_${t} (export "csr_${t}") (param $rowPtr i32) (param $colIdx i32) (param $values i32) (param $r0 i32) (param $r1 i32) (param $x i32) (param $out i32)
-    (local $i i32) (local $k0 i32) (local $e0 i32) (local $k1 i32) (local $e1 i32) (local $n i32) (local $acc0 ${t}) (local $acc1 ${t}) (local $o i32)
+    (block $${L}_done (loop $${L}_rows
+      (br_if $${L}_done (i32.gt_s (i32.add ${get('i')} (i32.const ${R})) ${get('r1')}))
+      ${rows
+        .map(
+          (r) => `${set('k', rp(r))} ${set(`len${r}`, `(i32.sub ${rp(r + 1)} ${get('k')})`)}
+      ${set(`pv${r}`, `(i32.add ${get('values')} (i32.shl ${get('k')} (i32.const ${vs})))`)} ${set(`pc${r}`, `(i32.add ${get('colIdx')} (i32.shl ${get('k')} (i32.const 2)))`)} ${set(`acc${r}`, `(${t}.const 0)`)}`,
+        )
+        .join('\n      ')}
+      ${set('n', get('len0'))}
+      ${rows
+        .slice(1)
+        .map((r) => set('n', `(select ${get('n')} ${get(`len${r}`)} (i32.lt_s ${get('n')} ${get(`len${r}`)}))`))
+        .join(' ')}
+      ${set('j', get('n'))}
+      (block $${L}_bd (loop $${L}_bl
+        (br_if $${L}_bd (i32.le_s ${get('j')} (i32.const 0)))
+        ${rows.map(advance).join('\n        ')}
+        ${set('j', `(i32.sub ${get('j')} (i32.const 1))`)}
+        (br $${L}_bl)))
+      ${rows
+        .map(
+          (r) => `${set('j', `(i32.sub ${get(`len${r}`)} ${get('n')})`)}
+      (block $${L}_t${r}d (loop $${L}_t${r}l
+        (br_if $${L}_t${r}d (i32.le_s ${get('j')} (i32.const 0)))
+        ${advance(r)}
+        ${set('j', `(i32.sub ${get('j')} (i32.const 1))`)}
+        (br $${L}_t${r}l)))`,
+        )
+        .join('\n      ')}
+      ${set('o', `(i32.add ${get('out')} (i32.shl ${get('i')} (i32.const 3)))`)}
+      ${rows.map((r) => `(f64.store offset=${8 * r} ${get('o')} (f64.add (f64.load offset=${8 * r} ${get('o')}) ${promote(get(`acc${r}`))}))`).join('\n      ')}
+      ${set('i', `(i32.add ${get('i')} (i32.const ${R}))`)}
+      (br $${L}_rows)))`;
+}
+
+function csr(t: 'f64' | 'f32', name = `csr_${t}`, R = CSR_ROWS): string {
+  const rows = range(R);
+  return `
+  (func $${name} (export "${name}") (param $rowPtr i32) (param $colIdx i32) (param $values i32) (param $r0 i32) (param $r1 i32) (param $x i32) (param $out i32)
+    (local $i i32) (local $k i32) (local $n i32) (local $j i32) (local $o i32)
+    ${rows.map((r) => `(local $len${r} i32) (local $pv${r} i32) (local $pc${r} i32) (local $acc${r} ${t})`).join(' ')}
     ${set('i', get('r0'))}
-    (block $pairs_done (loop $pairs
-      (br_if $pairs_done (i32.gt_s (i32.add ${get('i')} (i32.const 2)) ${get('r1')}))
-      ${set('k0', `(i32.load (i32.add ${get('rowPtr')} (i32.shl ${get('i')} (i32.const 2))))`)}
-      ${set('e0', `(i32.load offset=4 (i32.add ${get('rowPtr')} (i32.shl ${get('i')} (i32.const 2))))`)}
-      ${set('e1', `(i32.load offset=8 (i32.add ${get('rowPtr')} (i32.shl ${get('i')} (i32.const 2))))`)}
-      ${set('k1', `(i32.load offset=4 (i32.add ${get('rowPtr')} (i32.shl ${get('i')} (i32.const 2))))`)}
-      ${set('acc0', `(${t}.const 0)`)} ${set('acc1', `(${t}.const 0)`)}
-      ${set('n', `(select (i32.sub ${get('e0')} ${get('k0')}) (i32.sub ${get('e1')} ${get('k1')}) (i32.lt_s (i32.sub ${get('e0')} ${get('k0')}) (i32.sub ${get('e1')} ${get('k1')})))`)}
-      (block $both_d (loop $both_l
-        (br_if $both_d (i32.le_s ${get('n')} (i32.const 0)))
-        ${set('acc0', `(${t}.add ${get('acc0')} ${term('k0')})`)}
-        ${set('acc1', `(${t}.add ${get('acc1')} ${term('k1')})`)}
-        ${set('k0', `(i32.add ${get('k0')} (i32.const 1))`)}
-        ${set('k1', `(i32.add ${get('k1')} (i32.const 1))`)}
-        ${set('n', `(i32.sub ${get('n')} (i32.const 1))`)}
-        (br $both_l)))
-      ${rowTail('acc0', 'k0', 'e0', 'r0t')}
-      ${rowTail('acc1', 'k1', 'e1', 'r1t')}
-      ${set('o', `(i32.add ${get('out')} (i32.shl ${get('i')} (i32.const 3)))`)}
-      (f64.store ${get('o')} (f64.add (f64.load ${get('o')}) ${promote(get('acc0'))}))
-      (f64.store offset=8 ${get('o')} (f64.add (f64.load offset=8 ${get('o')}) ${promote(get('acc1'))}))
-      ${set('i', `(i32.add ${get('i')} (i32.const 2))`)}
-      (br $pairs)))
-    (if (i32.lt_s ${get('i')} ${get('r1')}) (then
-      ${set('k0', `(i32.load (i32.add ${get('rowPtr')} (i32.shl ${get('i')} (i32.const 2))))`)}
-      ${set('e0', `(i32.load offset=4 (i32.add ${get('rowPtr')} (i32.shl ${get('i')} (i32.const 2))))`)}
-      ${set('acc0', `(${t}.const 0)`)}
-      ${rowTail('acc0', 'k0', 'e0', 'last')}
-      ${set('o', `(i32.add ${get('out')} (i32.shl ${get('i')} (i32.const 3)))`)}
-      (f64.store ${get('o')} (f64.add (f64.load ${get('o')}) ${promote(get('acc0'))}))))
+    ${R > 1 ? csrRows(t, R) : ''}
+    ${csrRows(t, 1)}
   )`;
 }
 

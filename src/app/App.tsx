@@ -8,6 +8,7 @@ import { AppLayout } from './AppLayout.tsx';
 import { LoadErrorDialog } from './LoadErrorDialog.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { useThemeAttribute } from './theme.ts';
+import { CourseHost } from './classroom/CourseHost.tsx';
 
 export function App() {
   useThemeAttribute();
@@ -22,6 +23,7 @@ export function App() {
       />
       <LoadErrorDialog />
       <EditorHost />
+      <CourseHost />
     </>
   );
 }

@@ -82,12 +82,12 @@ export interface LessonContent {
   stepsHtml: string[];
 }
 
-/** Splits a lesson into title, body and "Try this" steps (the list after a "Try this" heading). */
-export function renderLesson(markdown: string): LessonContent {
+/** A lesson's parts as markdown tokens: its title, its body, and the items of its "Try this" list. */
+function lessonParts(markdown: string) {
   const tokens = marked.lexer(markdown);
   let title = '';
   const body: typeof tokens = Object.assign([], { links: tokens.links });
-  const stepsHtml: string[] = [];
+  let steps: Tokens.ListItem[] = [];
   let inTry = false;
   for (const token of tokens) {
     if (token.type === 'heading') {
@@ -99,12 +99,23 @@ export function renderLesson(markdown: string): LessonContent {
       inTry = /^try this\b/i.test(heading.text.trim());
       if (inTry) continue;
     }
-    if (inTry && token.type === 'list' && stepsHtml.length === 0) {
-      for (const item of (token as Tokens.List).items) stepsHtml.push(marked.parser(item.tokens).trim());
+    if (inTry && token.type === 'list' && steps.length === 0) {
+      steps = (token as Tokens.List).items;
       continue;
     }
     if (inTry && token.type === 'space') continue;
     body.push(token);
   }
-  return { title, bodyHtml: marked.parser(body), stepsHtml };
+  return { title, body, steps };
+}
+
+/** Number of "Try this" steps (without rendering any math). */
+export function lessonStepCount(markdown: string): number {
+  return lessonParts(markdown).steps.length;
+}
+
+/** Splits a lesson into title, body and "Try this" steps (the list after a "Try this" heading). */
+export function renderLesson(markdown: string): LessonContent {
+  const { title, body, steps } = lessonParts(markdown);
+  return { title, bodyHtml: marked.parser(body), stepsHtml: steps.map((item) => marked.parser(item.tokens).trim()) };
 }

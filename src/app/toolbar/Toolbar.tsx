@@ -3,6 +3,7 @@ import { useDocumentStore } from '../../store/index.ts';
 import { FileMenu } from '../../editor/files/FileMenu.tsx';
 import { RunControls } from './RunControls.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
+import { CourseButtons } from '../classroom/CourseButtons.tsx';
 
 export function Toolbar() {
   return (
@@ -17,6 +18,7 @@ export function Toolbar() {
       <FileMenu />
       <RunControls />
       <div className="toolbar__spacer" />
+      <CourseButtons />
       <ThemeToggle />
     </div>
   );

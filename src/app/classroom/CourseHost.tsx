@@ -1,0 +1,23 @@
+/** Mounts the gallery, the course drawer and the flag notice, and applies the URL's classroom flags once. */
+import { useEffect } from 'react';
+import { GalleryDialog } from '../gallery/GalleryDialog.tsx';
+import { CourseDrawer } from './CourseDrawer.tsx';
+import { FlagNotice } from './FlagNotice.tsx';
+import { useCourseStore } from './courseStore.ts';
+import { startClassroom } from './startClassroom.ts';
+import './course.css';
+
+export function CourseHost() {
+  const drawerOpen = useCourseStore((s) => s.drawerOpen);
+  useEffect(() => startClassroom(), []);
+  useEffect(() => {
+    document.documentElement.toggleAttribute('data-course-open', drawerOpen);
+  }, [drawerOpen]);
+  return (
+    <>
+      <GalleryDialog />
+      <CourseDrawer />
+      <FlagNotice />
+    </>
+  );
+}

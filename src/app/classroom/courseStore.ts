@@ -1,0 +1,51 @@
+/**
+ * State of the course and classroom mode (none of it is in the document or its history): the
+ * gallery, the open lesson and its highlighted step, the steps achieved per lesson, the lesson
+ * drawer, and the classroom flags the page was opened with.
+ */
+import { create } from 'zustand';
+import { defaultFlags, type ClassroomFlags } from './flags.ts';
+
+export interface CourseState {
+  galleryOpen: boolean;
+  drawerOpen: boolean;
+  /** Preset name of the open lesson, or null (the course outline). */
+  lesson: string | null;
+  /** 1-based step to highlight, or null. */
+  step: number | null;
+  /** Steps achieved (checked by the app or ticked by hand), per lesson. */
+  done: Record<string, readonly number[]>;
+  flags: ClassroomFlags;
+  /** Messages about ignored URL flags (shown until dismissed). */
+  flagProblems: string[];
+  setGalleryOpen(open: boolean): void;
+  setDrawerOpen(open: boolean): void;
+  /** Shows a lesson (does not load its preset: see openLesson). */
+  showLesson(lesson: string | null, step?: number | null): void;
+  setStep(step: number | null): void;
+  setDone(lesson: string, step: number, done: boolean): void;
+  setFlags(flags: ClassroomFlags, problems: string[]): void;
+  dismissFlagProblems(): void;
+}
+
+export const useCourseStore = create<CourseState>()((set, get) => ({
+  galleryOpen: false,
+  drawerOpen: false,
+  lesson: null,
+  step: null,
+  done: {},
+  flags: defaultFlags,
+  flagProblems: [],
+  setGalleryOpen: (galleryOpen) => set({ galleryOpen }),
+  setDrawerOpen: (drawerOpen) => set({ drawerOpen }),
+  showLesson: (lesson, step = null) => set({ lesson, step, drawerOpen: true }),
+  setStep: (step) => set({ step }),
+  setDone(lesson, step, done) {
+    const current = get().done[lesson] ?? [];
+    if (current.includes(step) === done) return;
+    const next = done ? [...current, step].sort((a, b) => a - b) : current.filter((s) => s !== step);
+    set({ done: { ...get().done, [lesson]: next } });
+  },
+  setFlags: (flags, flagProblems) => set({ flags, flagProblems }),
+  dismissFlagProblems: () => set({ flagProblems: [] }),
+}));

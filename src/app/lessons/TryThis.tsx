@@ -1,0 +1,53 @@
+/** A lesson's "Try this" steps as a checklist: the app ticks the steps it can check. */
+import { useEffect, useRef } from 'react';
+import { useCourseStore } from '../classroom/courseStore.ts';
+import { checkFor } from './lessonChecks.ts';
+
+const NONE: readonly number[] = [];
+
+export function TryThis({ lesson, stepsHtml }: { lesson: string; stepsHtml: string[] }) {
+  const done = useCourseStore((s) => s.done[lesson] ?? NONE);
+  const current = useCourseStore((s) => (s.lesson === lesson ? s.step : null));
+  const setDone = useCourseStore((s) => s.setDone);
+  const currentRef = useRef<HTMLLIElement>(null);
+  useEffect(() => currentRef.current?.scrollIntoView?.({ block: 'nearest' }), [current]);
+
+  return (
+    <section className="try-this" aria-labelledby="try-this-title">
+      <h3 id="try-this-title" className="try-this__title">
+        Try this <span className="try-this__count">{`${done.length} of ${stepsHtml.length} done`}</span>
+      </h3>
+      <ol className="try-this__list">
+        {stepsHtml.map((html, i) => {
+          const step = i + 1;
+          const id = `try-${lesson}-${step}`;
+          const auto = checkFor(lesson, step) !== undefined;
+          const isDone = done.includes(step);
+          return (
+            <li
+              key={step}
+              ref={step === current ? currentRef : undefined}
+              className={`try-this__step${isDone ? ' try-this__step--done' : ''}${step === current ? ' try-this__step--current' : ''}`}
+              aria-current={step === current ? 'step' : undefined}
+              data-testid={`try-step-${step}`}
+              data-done={isDone}
+            >
+              <input id={id} type="checkbox" checked={isDone} onChange={(e) => setDone(lesson, step, e.target.checked)} />
+              <label htmlFor={id}>
+                <span className="try-this__n">{step}.</span> <span dangerouslySetInnerHTML={{ __html: html }} />
+                {auto && (
+                  <span className="try-this__auto" title="The app ticks this step when it holds">
+                    {isDone ? 'checked' : 'checked by the app'}
+                  </span>
+                )}
+              </label>
+            </li>
+          );
+        })}
+      </ol>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {done.length > 0 ? `Step ${done[done.length - 1]} done` : ''}
+      </p>
+    </section>
+  );
+}

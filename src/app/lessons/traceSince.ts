@@ -1,0 +1,34 @@
+/**
+ * What the run recorded since the network last changed: the probe windows from the step after
+ * the last edit (or load, or reset). "Set w to 0.9 and the pulse fades" is judged on the steps
+ * run with w = 0.9 only.
+ */
+import { useDocumentStore, useSimulationStore } from '../../store/index.ts';
+import type { TraceSamples } from './checks.ts';
+
+export interface TraceSince {
+  trace(probe: string): TraceSamples | null;
+  dispose(): void;
+}
+
+export function trackTraceSinceChange(): TraceSince {
+  const live = useSimulationStore.live;
+  let changedAt = 0;
+  const unsubscribeDoc = useDocumentStore.subscribe((s, prev) => {
+    if (s.loadCount !== prev.loadCount || s.doc.nodes !== prev.doc.nodes || s.doc.edges !== prev.doc.edges) changedAt = live.t;
+  });
+  const unsubscribeLive = live.subscribe((event) => {
+    if (event === 'reset') changedAt = 0;
+  });
+  return {
+    trace(probe) {
+      const w = live.windows.get(probe);
+      if (!w || w.count === 0) return null;
+      return w.slice(Math.max(w.firstStep, changedAt + 1));
+    },
+    dispose() {
+      unsubscribeDoc();
+      unsubscribeLive();
+    },
+  };
+}

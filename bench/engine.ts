@@ -6,7 +6,8 @@
  *  - WASM×2: the same with a helper worker running half the rows (shared memory);
  *  - f32, f32×2: the document's "precision": "float32" (single-precision products);
  *  - naive JS: arrays of arrays, the textbook loop;
- *  - numpy stepping the same network (bench/numpy_reservoir.py), when python3 with numpy is present.
+ *  - numpy stepping the same network (bench/numpy_reservoir.py), when python3 with numpy is present,
+ *    with its default BLAS threads and limited to one (a busy machine slows threaded BLAS a lot).
  * Figures are steps/s and ratios against numpy measured in the same run (shared machines are
  * noisy: compare ratios, not absolute figures, across runs). The load average is printed too.
  */
@@ -46,9 +47,11 @@ function naiveStepper(n: number, density: number): (steps: number) => void {
   };
 }
 
-function numpyRate(n: number, density: number, minSeconds: number): number | null {
+/** numpy's steps/s; `threads` limits its BLAS threads (default: numpy's own choice). */
+function numpyRate(n: number, density: number, minSeconds: number, threads?: number): number | null {
+  const limit = threads === undefined ? {} : { OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
   const script = fileURLToPath(new URL('./numpy_reservoir.py', import.meta.url));
-  const r = spawnSync('python3', [script, String(n), String(density), String(minSeconds)], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('python3', [script, String(n), String(density), String(minSeconds)], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...limit } });
   if (r.status !== 0) return null;
   try {
     return JSON.parse(r.stdout.trim()).steps_per_s as number;
@@ -86,22 +89,24 @@ export async function benchEngine(opts: { json: boolean; minSeconds?: number }):
     }
     const naive = measureRate(naiveStepper(n, density), minSeconds).perSecond;
     const numpy = numpyRate(n, density, minSeconds);
+    const numpy1 = numpyRate(n, density, minSeconds, 1);
     const ratio = (x: number) => (numpy ? x / numpy : null);
     results.push({
       case: `N=${n} ${density < 1 ? `${density * 100}% CSR` : 'dense'}`,
       storage,
       goal,
-      stepsPerSec: { ...rates, naiveJs: naive, numpy },
+      stepsPerSec: { ...rates, naiveJs: naive, numpy, numpyOneThread: numpy1 },
       helperThreads: threads,
       ratioToNumpy: { js: ratio(rates.js), wasm: ratio(rates.wasm), wasm2: ratio(rates.wasm2), f32: ratio(rates.f32), f32x2: ratio(rates.f32x2) },
       wasmOverJs: rates.wasm / rates.js,
+      wasmOverNumpyOneThread: numpy1 ? rates.wasm / numpy1 : null,
     });
   }
   const fmt = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
   if (!opts.json) {
     printTable(
       `Engine: leaky-tanh reservoir, steps/s (ratios to numpy measured in this run; load average ${load.toFixed(2)} on ${availableParallelism()} CPUs)`,
-      ['case', 'W', 'JS', 'WASM', 'WASM×2', 'f32', 'f32×2', 'naive JS', 'numpy', 'JS/np', 'WASM/np', '×2/np', 'f32/np', 'f32×2/np', 'WASM/JS', 'goal'],
+      ['case', 'W', 'JS', 'WASM', 'WASM×2', 'f32', 'f32×2', 'naive JS', 'numpy', 'np 1thr', 'JS/np', 'WASM/np', '×2/np', 'f32/np', 'f32×2/np', 'WASM/np1', 'WASM/JS', 'goal'],
       results.map((r) => [
         r.case,
         r.storage,
@@ -112,11 +117,13 @@ export async function benchEngine(opts: { json: boolean; minSeconds?: number }):
         formatRate(r.stepsPerSec.f32x2),
         formatRate(r.stepsPerSec.naiveJs),
         r.stepsPerSec.numpy ? formatRate(r.stepsPerSec.numpy) : 'n/a',
+        r.stepsPerSec.numpyOneThread ? formatRate(r.stepsPerSec.numpyOneThread) : 'n/a',
         fmt(r.ratioToNumpy.js),
         fmt(r.ratioToNumpy.wasm),
         fmt(r.ratioToNumpy.wasm2),
         fmt(r.ratioToNumpy.f32),
         fmt(r.ratioToNumpy.f32x2),
+        fmt(r.wasmOverNumpyOneThread),
         r.wasmOverJs.toFixed(2),
         r.goal,
       ]),

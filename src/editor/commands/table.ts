@@ -106,6 +106,11 @@ function deleteSelection(ctx: CommandContext): Outcome {
   return next === doc ? null : { doc: next, select: {} };
 }
 
+/** An inspector edit of a node's or an edge's params: typed (one step) or scrubbed (one step per drag). */
+function paramsCommand<P>(id: string, label: string, undo: UndoPolicy, apply: (doc: GraphDocument, id: string, params: P) => GraphDocument, gesture?: string) {
+  return define<{ id: string; params: P }>({ id, label, section: 'Edit', keys: [], undo, gesture, run: (ctx, a) => ({ doc: apply(state(ctx).doc, a.id, a.params) }) });
+}
+
 export const commands = {
   // ---- File (loading never enters history) --------------------------------------------------
   'file.new': define({ id: 'file.new', label: 'New network', section: 'File', keys: ['Alt+N'], undo: 'never', run: (ctx) => ctx.files?.newDocument() }),
@@ -158,24 +163,8 @@ export const commands = {
     gesture: 'drag nodes (one undo step per drag)',
     run: (ctx, { moves }) => ({ doc: moveNodes(state(ctx).doc, moves) }),
   }),
-  'node.setParams': define<{ id: string; params: Record<string, unknown> }>({
-    id: 'node.setParams',
-    label: 'Edit parameters',
-    section: 'Edit',
-    keys: [],
-    undo: 'step',
-    gesture: 'type in the inspector, or use ↑ ↓',
-    run: (ctx, { id, params }) => ({ doc: setNodeParams(state(ctx).doc, id, params) }),
-  }),
-  'node.scrubParams': define<{ id: string; params: Record<string, unknown> }>({
-    id: 'node.scrubParams',
-    label: 'Scrub parameter',
-    section: 'Edit',
-    keys: [],
-    undo: 'gesture',
-    gesture: "drag a number field's ⇔ grip (one undo step per drag)",
-    run: (ctx, { id, params }) => ({ doc: setNodeParams(state(ctx).doc, id, params) }),
-  }),
+  'node.setParams': paramsCommand('node.setParams', 'Edit parameters', 'step', setNodeParams, 'type in the inspector, or use ↑ ↓'),
+  'node.scrubParams': paramsCommand('node.scrubParams', 'Scrub parameter', 'gesture', setNodeParams, "drag a number field's ⇔ grip (one undo step per drag)"),
   'node.rename': define<{ id: string; label: string }>({
     id: 'node.rename',
     label: 'Rename node',
@@ -184,22 +173,8 @@ export const commands = {
     undo: 'step',
     run: (ctx, { id, label }) => ({ doc: setNodeLabel(state(ctx).doc, id, label) }),
   }),
-  'edge.setParams': define<{ id: string; params: GraphDocument['edges'][number]['params'] }>({
-    id: 'edge.setParams',
-    label: 'Edit edge',
-    section: 'Edit',
-    keys: [],
-    undo: 'step',
-    run: (ctx, { id, params }) => ({ doc: setEdgeParams(state(ctx).doc, id, params) }),
-  }),
-  'edge.scrubParams': define<{ id: string; params: GraphDocument['edges'][number]['params'] }>({
-    id: 'edge.scrubParams',
-    label: 'Scrub edge parameter',
-    section: 'Edit',
-    keys: [],
-    undo: 'gesture',
-    run: (ctx, { id, params }) => ({ doc: setEdgeParams(state(ctx).doc, id, params) }),
-  }),
+  'edge.setParams': paramsCommand('edge.setParams', 'Edit edge', 'step', setEdgeParams),
+  'edge.scrubParams': paramsCommand('edge.scrubParams', 'Scrub edge parameter', 'gesture', setEdgeParams),
   'edge.delayByOne': define<{ id: string }>({
     id: 'edge.delayByOne',
     label: 'Delay edge by 1',

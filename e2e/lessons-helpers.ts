@@ -1,14 +1,7 @@
 /** Shared steps of the lessons specs: open the app at a URL (classroom flags) and read presets. */
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
-
-export interface IndexEntry {
-  name: string;
-  title: string;
-  summary: string;
-  lesson?: string;
-  chapter: number;
-}
+import type { IndexEntry } from '../src/app/lessons/catalog.ts';
 
 export const presetIndex = JSON.parse(readFileSync(new URL('../presets/index.json', import.meta.url), 'utf8')) as IndexEntry[];
 

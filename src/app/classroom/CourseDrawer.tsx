@@ -21,8 +21,8 @@ export function CourseDrawer() {
           ×
         </button>
       </div>
+      <ExposedSliders />
       <div className="course-drawer__scroll">
-        <ExposedSliders />
         {preset?.lessonText ? <LessonView key={preset.name} preset={preset} /> : <CourseOutline />}
       </div>
     </aside>

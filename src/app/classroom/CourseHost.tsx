@@ -1,5 +1,6 @@
 /** Mounts the gallery, the course drawer and the flag notice, and applies the URL's classroom flags once. */
 import { useEffect } from 'react';
+import { run } from '../../editor/commands/appContext.ts';
 import { GalleryDialog } from '../gallery/GalleryDialog.tsx';
 import { CourseDrawer } from './CourseDrawer.tsx';
 import { FlagNotice } from './FlagNotice.tsx';
@@ -12,6 +13,7 @@ export function CourseHost() {
   useEffect(() => startClassroom(), []);
   useEffect(() => {
     document.documentElement.toggleAttribute('data-course-open', drawerOpen);
+    return refitSoon();
   }, [drawerOpen]);
   return (
     <>
@@ -20,4 +22,12 @@ export function CourseHost() {
       <FlagNotice />
     </>
   );
+}
+
+/** The drawer (or large type) changed the canvas's size: fit the network into it once the layout has settled. */
+function refitSoon(): () => void {
+  let frame = requestAnimationFrame(() => {
+    frame = requestAnimationFrame(() => void run('view.fit'));
+  });
+  return () => cancelAnimationFrame(frame);
 }

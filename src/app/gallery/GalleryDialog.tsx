@@ -3,6 +3,7 @@
  * summary, chapter), grouped by chapter. A card opens the preset in place, and its lesson when
  * it has one.
  */
+import { useEffect, useRef } from 'react';
 import { Dialog } from '../../editor/Dialog.tsx';
 import { useDocumentStore } from '../../store/index.ts';
 import { CHAPTERS, catalog, type Preset } from '../lessons/catalog.ts';
@@ -15,6 +16,11 @@ export function GalleryDialog() {
   const open = useCourseStore((s) => s.galleryOpen);
   const setOpen = useCourseStore((s) => s.setGalleryOpen);
   const dirty = useDocumentStore((s) => s.dirty);
+  const cards = useRef<HTMLDivElement>(null);
+  // Focus the first card (not the scrolling list) when the gallery opens.
+  useEffect(() => {
+    if (open) cards.current?.querySelector<HTMLButtonElement>('.card')?.focus();
+  }, [open]);
   const choose = (p: Preset) => {
     if (p.lessonText) openLesson(p.name);
     else openPreset(p.name);
@@ -26,7 +32,7 @@ export function GalleryDialog() {
         Classic recurrent networks, in the order of the course. Opening one replaces the open network
         {dirty ? ' — yours has unsaved changes; it is kept in this browser and the message after opening offers to reopen it.' : '.'}
       </p>
-      <div className="gallery">
+      <div className="gallery" ref={cards}>
         {CHAPTERS.map((chapter, i) => {
           const presets = catalog.filter((p) => p.chapter === i + 1);
           return presets.length === 0 ? null : (

@@ -18,6 +18,7 @@ import { formatIssue } from '../model/index.ts';
 import type { EngineClient } from '../engine/worker/client.ts';
 import type { EdgeInfo, Frame, NodeInfo, SpectrumSnapshot, WeightsSnapshot } from '../engine/worker/protocol.ts';
 import { LiveData } from './probeWindow.ts';
+import { changesSimulation } from './simulationRelevant.ts';
 import { defaultWindows, mergeSubscriptions, type SubscriptionTable } from './subscriptions.ts';
 
 export type SimulationStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
@@ -317,6 +318,10 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
           return;
         }
         if (doc === engineDoc) return;
+        if (!changesSimulation(engineDoc, doc)) {
+          engineDoc = doc; // a move, a rename or a layout change: nothing for the worker
+          return;
+        }
         edits = edits.then(async () => {
           if (engineDoc === null) return;
           const r = await api().update(doc);

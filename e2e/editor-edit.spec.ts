@@ -138,7 +138,7 @@ test('select several (shift-click, box, select all), move them together, group, 
   await expect(page.locator('.react-flow__node-groupCollapsed')).toHaveCount(2);
   const doc = await app.getDocument();
   expect(doc.nodes).toHaveLength(4);
-  expect(doc.panels?.filter((p) => p.type === 'group')).toHaveLength(2);
+  expect(doc.groups).toHaveLength(2);
   await page.keyboard.press(`${MOD}+z`);
   await page.getByRole('button', { name: 'Expand group Module 1' }).click();
   await expect(nodeEl(page, 'x')).toBeVisible();
@@ -146,7 +146,7 @@ test('select several (shift-click, box, select all), move them together, group, 
   await expect(page.getByTestId('group-inspector')).toBeVisible();
   await page.keyboard.press(`${MOD}+Shift+g`);
   await expect(frame).toHaveCount(0);
-  expect((await app.getDocument()).panels ?? []).toEqual([]);
+  expect((await app.getDocument()).groups ?? []).toEqual([]);
 
   await clickPane(page);
   await page.keyboard.press(`${MOD}+a`);

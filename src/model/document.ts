@@ -30,8 +30,6 @@ export const nodeEnvelope = z.strictObject({
   kind: z.string(),
   label: z.string().max(200).optional(),
   position: positionSchema.default({ x: 0, y: 0 }),
-  /** Id of the group node this node belongs to (editor groups). */
-  parent: identifier.optional(),
   params: z.record(z.string(), z.unknown()).default({}),
 });
 
@@ -54,6 +52,18 @@ export const edgeSchema = z.strictObject({
   label: z.string().max(200).optional(),
   params: edgeParams.default({ weight: { type: 'constant', value: 1 }, delay: 0 }),
 });
+
+/**
+ * An editor group: a named, collapsible module of nodes. Layout only — the compiler ignores it.
+ * A node belongs to at most one group.
+ */
+export const groupSchema = z.strictObject({
+  id: identifier,
+  label: z.string().max(200).default('Module'),
+  nodes: z.array(identifier).min(1),
+  collapsed: z.boolean().default(false),
+});
+export type GraphGroup = z.output<typeof groupSchema>;
 
 /** A panel the document asks the app to open (its layout is saved with the document). */
 export const panelSchema = z.looseObject({ type: z.string(), nodes: z.array(z.string()).optional() });
@@ -80,6 +90,7 @@ export const documentEnvelope = z.strictObject({
   nodes: z.array(z.unknown()).max(LIMITS.maxNodes),
   edges: z.array(z.unknown()).max(LIMITS.maxEdges).default([]),
   panels: z.array(panelSchema).optional(),
+  groups: z.array(groupSchema).optional(),
 });
 
 /** Params of each registered kind, by kind string (extend when a kind is added). */

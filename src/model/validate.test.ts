@@ -126,6 +126,21 @@ describe('graph document validation', () => {
     );
   });
 
+  it('checks editor groups: members exist, once each, ids distinct from nodes', () => {
+    const raw = leakyUnitDoc();
+    raw.groups = [
+      { id: 'm1', label: 'Core', nodes: ['x', 'u'] },
+      { id: 'x', nodes: ['x', 'ghost'] },
+    ];
+    expect(errorsOf(raw)).toEqual([
+      'groups[1].id: "x" is already a node id',
+      'groups[1].nodes[0]: node "x" is already in group "m1"',
+      'groups[1].nodes[1]: no node with id "ghost"',
+    ]);
+    raw.groups = [{ id: 'm1', nodes: ['x'] }];
+    expect(valid(raw).groups).toEqual([{ id: 'm1', label: 'Module', nodes: ['x'], collapsed: false }]);
+  });
+
   it('round-trips through save and open', () => {
     const doc = valid(leakyUnitDoc());
     const again = parseDocumentText(serializeDocument(doc));

@@ -3,7 +3,7 @@
  * its kind's schema, then the graph rules (unique ids, edge ends, matrix shapes, delay-0 loops).
  * Every problem is reported with its JSON path; nothing throws on bad input.
  */
-import { documentEnvelope, edgeSchema, FORMAT, nodeEnvelope, type AnyNode, type GraphDocument, type GraphEdge } from './document.ts';
+import { documentEnvelope, edgeSchema, FORMAT, nodeEnvelope, type AnyNode, type GraphDocument, type GraphEdge, type GraphGroup } from './document.ts';
 import { getKind, allKinds } from './kinds/registry.ts';
 import { formatPath, fromZodIssues, type ValidationIssue } from './issues.ts';
 import { migrate, type Migration, MIGRATIONS } from './migrate.ts';
@@ -90,15 +90,21 @@ function fail(errors: ValidationIssue[]): ValidationResult {
   return { ok: false, errors: errors.slice(0, MAX_REPORTED) };
 }
 
-function checkIds(doc: { nodes: { id: string; parent?: string }[]; edges: GraphEdge[] }): ValidationIssue[] {
+function checkIds(doc: { nodes: { id: string }[]; edges: GraphEdge[]; groups?: GraphGroup[] }): ValidationIssue[] {
   const errors: ValidationIssue[] = [];
   const seen = new Map<string, number>();
   doc.nodes.forEach((n, i) => {
     if (seen.has(n.id)) errors.push({ path: `nodes[${i}].id`, message: `duplicate id "${n.id}" (also nodes[${seen.get(n.id)}])` });
     else seen.set(n.id, i);
   });
-  doc.nodes.forEach((n, i) => {
-    if (n.parent !== undefined && !seen.has(n.parent)) errors.push({ path: `nodes[${i}].parent`, message: `no node with id "${n.parent}"` });
+  const grouped = new Map<string, string>();
+  (doc.groups ?? []).forEach((g, i) => {
+    if (seen.has(g.id)) errors.push({ path: `groups[${i}].id`, message: `"${g.id}" is already a node id` });
+    g.nodes.forEach((id, k) => {
+      if (!seen.has(id)) errors.push({ path: `groups[${i}].nodes[${k}]`, message: `no node with id "${id}"` });
+      else if (grouped.has(id)) errors.push({ path: `groups[${i}].nodes[${k}]`, message: `node "${id}" is already in group "${grouped.get(id)}"` });
+      else grouped.set(id, g.id);
+    });
   });
   const seenEdges = new Map<string, number>();
   doc.edges.forEach((e, i) => {

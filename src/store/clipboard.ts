@@ -42,7 +42,7 @@ export function parseFragment(text: string): Fragment | null {
   const obj = raw as Record<string, unknown>;
   if (obj.format !== FRAGMENT_FORMAT && obj.format !== 'recurrence-graph') return null;
   const list = (v: unknown) => (Array.isArray(v) ? v : []);
-  const groups = obj.format === FRAGMENT_FORMAT ? list(obj.groups) : list(obj.panels).filter((p) => (p as { type?: unknown }).type === 'group');
+  const groups = list(obj.groups);
   return { format: FRAGMENT_FORMAT, version: 1, nodes: list(obj.nodes), edges: list(obj.edges), groups } as Fragment;
 }
 

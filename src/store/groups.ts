@@ -1,7 +1,7 @@
 /**
  * Editor groups: named, collapsible modules of nodes. They are layout, not network: the compiler
- * ignores them. They are saved with the document as entries of `panels` of type "group"
- * (`{ type: "group", id, label, nodes, collapsed }`), which the format keeps as they are.
+ * ignores them. They are saved in the document's `groups` array
+ * (`{ id, label, nodes, collapsed }`, validated by the model).
  */
 import type { GraphDocument } from '../model/index.ts';
 
@@ -15,29 +15,15 @@ export interface EditorGroup {
   collapsed: boolean;
 }
 
-type Panel = NonNullable<GraphDocument['panels']>[number];
-
-function isGroup(p: Panel): p is Panel & EditorGroup {
-  return p.type === 'group' && typeof p.id === 'string' && Array.isArray(p.nodes);
-}
-
-/** The groups of a document (entries of `panels` of type "group"). */
+/** The groups of a document. */
 export function groupsOf(doc: GraphDocument): EditorGroup[] {
-  return (doc.panels ?? []).filter(isGroup).map((p) => ({
-    type: 'group',
-    id: p.id,
-    label: typeof p.label === 'string' ? p.label : p.id,
-    nodes: p.nodes as string[],
-    collapsed: p.collapsed === true,
-  }));
+  return (doc.groups ?? []).map((g) => ({ type: 'group', id: g.id, label: g.label, nodes: [...g.nodes], collapsed: g.collapsed }));
 }
 
-/** The document with its groups replaced by `groups` (other panels are kept in place). */
+/** The document with its groups replaced by `groups`. */
 export function withGroups(doc: GraphDocument, groups: readonly EditorGroup[]): GraphDocument {
-  const others = (doc.panels ?? []).filter((p) => !isGroup(p));
-  const panels = [...others, ...groups.map((g) => ({ ...g }))];
-  const { panels: _old, ...rest } = doc;
-  return panels.length > 0 ? { ...rest, panels } : rest;
+  const { groups: _old, ...rest } = doc;
+  return groups.length > 0 ? { ...rest, groups: groups.map(({ id, label, nodes, collapsed }) => ({ id, label, nodes: [...nodes], collapsed })) } : rest;
 }
 
 /** The group a node belongs to, if any. */

@@ -177,6 +177,7 @@ export function layoutLocals(spec: EmbeddingSpec, rowLocals: Float64Array): Floa
  * @throws MeasureError naming `param` and the first bad index.
  */
 export function checkFinite(x: ArrayLike<number>, param: string): void {
+  if (x instanceof Int32Array || x instanceof Uint8Array || x instanceof Int8Array || x instanceof Uint16Array || x instanceof Int16Array) return; // integers are finite
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(x[i])) throw new MeasureError(`${param}[${i}] is not a finite number (${x[i]})`, param);
   }

@@ -72,3 +72,15 @@ export {
   type MeasureSpec,
   type MeasureInput,
 } from './api.ts';
+export {
+  windowedMeasure,
+  maxUnitsFor,
+  unitColumn,
+  meanColumn,
+  discretise,
+  fastMedian,
+  type Discretisation,
+  type WindowSamples,
+  type WindowedOptions,
+  type WindowedResult,
+} from './windowed.ts';

@@ -2,7 +2,7 @@
 import { test, expect } from './fixtures.ts';
 import { presetDoc, presetIndex } from './lessons-helpers.ts';
 
-test('the gallery shows a card per preset with a drawn thumbnail, by chapter', async ({ app: { page } }) => {
+test('the gallery shows a card per preset with a drawn thumbnail and its chapter', async ({ app: { page } }) => {
   await page.getByTestId('open-gallery').click();
   const gallery = page.getByTestId('gallery');
   await expect(gallery).toBeVisible();
@@ -14,9 +14,10 @@ test('the gallery shows a card per preset with a drawn thumbnail, by chapter', a
     await expect(card).toContainText(`Chapter ${p.chapter}`);
   }
   // Thumbnails are generated from the documents: one circle per node.
-  const hopfield = gallery.getByTestId('preset-hopfield').locator('svg .thumb__node');
-  await expect(hopfield).toHaveCount(presetDoc('hopfield').nodes.length);
-  await expect(gallery.getByRole('heading', { name: '5. Reservoirs' })).toBeVisible();
+  const hopfieldNodes = gallery.getByTestId('preset-hopfield').locator('svg .thumb__node');
+  await expect(hopfieldNodes).toHaveCount(presetDoc('hopfield').nodes.length);
+  await expect(gallery.getByTestId('preset-esn-narma10')).toContainText('Chapter 5 · Reservoirs · lesson');
+  await expect(gallery.getByTestId('preset-single-neuron')).toBeFocused();
   await page.screenshot({ path: 'test-results/lessons-gallery.png' });
   await page.keyboard.press('Escape');
   await expect(gallery).toBeHidden();

@@ -1,6 +1,6 @@
 /**
  * The preset gallery: a card per preset of presets/index.json (thumbnail, title, one-line
- * summary, chapter), grouped by chapter. A card opens the preset in place, and its lesson when
+ * summary, chapter), in the order of the course. A card opens the preset in place, and its lesson when
  * it has one.
  */
 import { useEffect, useRef } from 'react';
@@ -16,7 +16,7 @@ export function GalleryDialog() {
   const open = useCourseStore((s) => s.galleryOpen);
   const setOpen = useCourseStore((s) => s.setGalleryOpen);
   const dirty = useDocumentStore((s) => s.dirty);
-  const cards = useRef<HTMLDivElement>(null);
+  const cards = useRef<HTMLUListElement>(null);
   // Focus the first card (not the scrolling list) when the gallery opens.
   useEffect(() => {
     if (open) cards.current?.querySelector<HTMLButtonElement>('.card')?.focus();
@@ -32,33 +32,21 @@ export function GalleryDialog() {
         Classic recurrent networks, in the order of the course. Opening one replaces the open network
         {dirty ? ' — yours has unsaved changes; it is kept in this browser and the message after opening offers to reopen it.' : '.'}
       </p>
-      <div className="gallery" ref={cards}>
-        {CHAPTERS.map((chapter, i) => {
-          const presets = catalog.filter((p) => p.chapter === i + 1);
-          return presets.length === 0 ? null : (
-            <section key={chapter} className="gallery__chapter" aria-labelledby={`gallery-ch-${i + 1}`}>
-              <h3 id={`gallery-ch-${i + 1}`} className="gallery__chapter-title">
-                {i + 1}. {chapter}
-              </h3>
-              <ul className="gallery__cards">
-                {presets.map((p) => (
-                  <li key={p.name}>
-                    <button type="button" className="card" onClick={() => choose(p)} data-testid={`preset-${p.name}`}>
-                      <PresetThumbnail doc={p.doc} />
-                      <span className="card__title">{p.title}</span>
-                      <span className="card__summary">{p.summary}</span>
-                      <span className="card__meta">
-                        Chapter {p.chapter}
-                        {p.lessonText ? ' · lesson' : ''}
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          );
-        })}
-      </div>
+      <ul className="gallery" ref={cards} aria-label="Presets">
+        {catalog.map((p) => (
+          <li key={p.name}>
+            <button type="button" className="card" onClick={() => choose(p)} data-testid={`preset-${p.name}`}>
+              <PresetThumbnail doc={p.doc} />
+              <span className="card__title">{p.title}</span>
+              <span className="card__summary">{p.summary}</span>
+              <span className="card__meta">
+                {`Chapter ${p.chapter} · ${CHAPTERS[p.chapter - 1]}`}
+                {p.lessonText ? ' · lesson' : ''}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
     </Dialog>
   );
 }

@@ -10,7 +10,12 @@ export function TryThis({ lesson, stepsHtml }: { lesson: string; stepsHtml: stri
   const current = useCourseStore((s) => (s.lesson === lesson ? s.step : null));
   const setDone = useCourseStore((s) => s.setDone);
   const currentRef = useRef<HTMLLIElement>(null);
-  useEffect(() => currentRef.current?.scrollIntoView?.({ block: 'nearest' }), [current]);
+  // Bring the highlighted step into view once the math fonts have laid the lesson out.
+  useEffect(() => {
+    let live = true;
+    void document.fonts.ready.then(() => live && currentRef.current?.scrollIntoView?.({ block: 'center' }));
+    return () => void (live = false);
+  }, [current]);
 
   return (
     <section className="try-this" aria-labelledby="try-this-title">

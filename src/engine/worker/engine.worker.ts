@@ -1,6 +1,7 @@
 /** The engine's Web Worker: a thin shell that exposes an EngineSession through Comlink. */
 import * as Comlink from 'comlink';
 import { EngineSession, frameTransferables } from './session.ts';
+import { replyTransferables } from './measure-requests.ts';
 import type { EngineApi, Frame } from './protocol.ts';
 
 const session = new EngineSession();
@@ -20,6 +21,11 @@ const api: EngineApi = {
   async spectrum(edge) {
     const s = await session.spectrum(edge);
     return s ? Comlink.transfer(s, [s.re.buffer as ArrayBuffer, s.im.buffer as ArrayBuffer]) : null;
+  },
+  retain: (subscriptions) => session.retain(subscriptions),
+  measure: async (request) => {
+    const reply = session.measureSync(request);
+    return Comlink.transfer(reply, replyTransferables(reply));
   },
 };
 

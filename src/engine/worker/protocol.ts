@@ -10,9 +10,14 @@
  *    returns only the new samples, at most one window per probe. Start, pause, step(n), reset
  *    and reseed are the client's calls of `advance` and `reset`; `update` applies an edited
  *    document to the running network (engine/live-update.ts).
+ *
+ * Information measures run here too, beside the engine, never in the page: `retain` the probes
+ * to measure (the session keeps their last `window` steps itself, across batches), then ask
+ * `measure` for a measure of that window (averages and local values, see measures/windowed.ts).
  */
 import type { GraphDocument, ValidationIssue } from '../../model/index.ts';
 import type { ScheduleEntry } from '../compile/types.ts';
+import type { Discretisation, MeasureSpec, Units } from '../../measures/index.ts';
 
 export interface NodeInfo {
   id: string;
@@ -93,6 +98,55 @@ export interface SpectrumSnapshot {
   t: number;
 }
 
+/**
+ * A measure of a probe's recorded window: the last `window` steps the session retained of
+ * `probe` (and of `source`, for mi and te), one estimate per unit.
+ */
+export interface MeasureRequest {
+  /** The measured (target) probe: `ID`, `ID.VAR`, `ID[i]`; it must be retained. */
+  probe: string;
+  /** The source probe for mi and te (retained too): one unit serves every target unit, the same width pairs units, else its mean. */
+  source?: string;
+  /** Units of the probe to measure (default: all, up to the estimator's cap). */
+  units?: number[];
+  /** Sliding window: the last this many steps (fewer while the run is shorter). */
+  window: number;
+  spec: MeasureSpec;
+  /** How the discrete estimator discretises each unit (default: threshold at its median). */
+  discretise?: Discretisation;
+  /** Return local values (default true). */
+  locals?: boolean;
+}
+
+export type MeasureReply =
+  | {
+      ok: true;
+      /** Step the window ends at (steps taken since reset). */
+      t: number;
+      /** Step number of the window's first sample, and its length. */
+      firstStep: number;
+      steps: number;
+      units: Units;
+      /** Units measured, their averages and the mean of those over units. */
+      unitIndex: Int32Array;
+      averages: Float64Array;
+      mean: number;
+      /** `unitIndex.length × steps` local values (row per unit), NaN where none; null when not asked for. */
+      locals: Float64Array | null;
+      /** Units left out by the estimator's cap. */
+      truncated: number;
+      /** Why some unit has no estimate. */
+      warning?: string;
+      /** Milliseconds the measure took in the engine. */
+      elapsedMs: number;
+    }
+  | {
+      ok: false;
+      error: string;
+      /** Nothing recorded yet (not retained, or no steps since): ask again after the next batch. */
+      waiting?: boolean;
+    };
+
 export interface EngineApi {
   /** Validates and compiles a document; resets to its seed. */
   load(doc: unknown): Promise<LoadResult>;
@@ -113,6 +167,10 @@ export interface EngineApi {
   weights(edge: string): Promise<WeightsSnapshot | null>;
   /** Eigenvalues of a square edge's current weights (null: no such edge, not square, or too large). */
   spectrum(edge: string): Promise<SpectrumSnapshot | null>;
+  /** Sets the probes the session keeps its own window of, for `measure` (replacing the previous set). */
+  retain(subscriptions: Subscription[]): Promise<SubscribeResult>;
+  /** Measures a retained window (see MeasureRequest). */
+  measure(request: MeasureRequest): Promise<MeasureReply>;
 }
 
 export type { GraphDocument };

@@ -8,7 +8,8 @@ import { DivergenceError, Simulator } from '../simulator.ts';
 import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
 import { applyParams, classifyChange, transferState } from '../live-update.ts';
 import { eigenvalues } from '../linalg/hessenberg-qr.ts';
-import type { EngineApi, Frame, LoadResult, SpectrumSnapshot, SubscribeResult, Subscription, UpdateResult, WeightsSnapshot } from './protocol.ts';
+import { answerMeasure, RetainedWindows } from './measure-requests.ts';
+import type { EngineApi, Frame, LoadResult, MeasureReply, MeasureRequest, SpectrumSnapshot, SubscribeResult, Subscription, UpdateResult, WeightsSnapshot } from './protocol.ts';
 
 /** Largest square matrix whose full spectrum `spectrum` computes (dense QR is O(n³)). */
 export const SPECTRUM_LIMIT = 1200;
@@ -55,6 +56,8 @@ export class EngineSession implements EngineApi {
   private sim: Simulator | null = null;
   private doc: GraphDocument | null = null;
   private subscriptions: { probe: string; spec: ProbeSpec; window: number }[] = [];
+  /** Windows kept across batches for measure requests. */
+  private retained = new RetainedWindows();
 
   async load(raw: unknown): Promise<LoadResult> {
     const result = validateDocument(raw);
@@ -64,12 +67,14 @@ export class EngineSession implements EngineApi {
     this.sim?.program.dispose();
     this.sim = new Simulator(compiled.program, result.doc.seed);
     this.doc = result.doc;
+    this.retained = new RetainedWindows();
     return { ok: true, ...describe(compiled.program) };
   }
 
   async reset(seed?: number): Promise<{ t: number; seed: number }> {
     const sim = this.require();
     sim.reset(seed ?? sim.seed);
+    this.retained.clear();
     return { t: sim.t, seed: sim.seed };
   }
 
@@ -148,6 +153,7 @@ export class EngineSession implements EngineApi {
     sim.program.dispose();
     replacement.t = sim.t;
     this.sim = replacement;
+    this.retained.rebind(replacement);
     this.doc = next;
     const reason = change.type === 'structural' ? change.reason : 'a node cannot change these parameters live';
     const keptText = kept.length > 0 ? `kept the state of ${kept.join(', ')}` : 'no state could be kept';
@@ -182,6 +188,19 @@ export class EngineSession implements EngineApi {
     return { edge, re, im, radius, t: w.t };
   }
 
+  async retain(subscriptions: Subscription[]): Promise<SubscribeResult> {
+    return this.retained.set(this.require(), subscriptions);
+  }
+
+  async measure(request: MeasureRequest): Promise<MeasureReply> {
+    return this.measureSync(request);
+  }
+
+  /** Synchronous core of `measure`. */
+  measureSync(request: MeasureRequest): MeasureReply {
+    return answerMeasure(this.retained, this.require().t, request);
+  }
+
   /**
    * Runs up to `steps` steps, recording each subscription into a ring of its window; stops early
    * when `budgetMs` has passed or a state diverges. Each probe's samples come out oldest first.
@@ -196,6 +215,7 @@ export class EngineSession implements EngineApi {
       for (let i = 0; i < steps; i++) {
         sim.step();
         for (const r of recorders) r.record();
+        this.retained.record();
         if (budgetMs !== undefined && (i & 3) === 3 && performance.now() - started > budgetMs) break;
       }
     } catch (err) {

@@ -243,7 +243,7 @@ class WasmMemory {
  */
 export class SplitStats {
   static readonly PROBE = 8;
-  static readonly REPROBE = 64;
+  static readonly REPROBE = 128;
   calls = 0;
   /** Smoothed milliseconds per call on one thread and split. */
   one = NaN;

@@ -16,10 +16,11 @@ import { create } from 'zustand';
 import type { GraphDocument } from '../model/index.ts';
 import { formatIssue } from '../model/index.ts';
 import type { EngineClient } from '../engine/worker/client.ts';
-import type { EdgeInfo, Frame, NodeInfo, SpectrumSnapshot, WeightsSnapshot } from '../engine/worker/protocol.ts';
+import type { EdgeInfo, Frame, MeasureReply, MeasureRequest, NodeInfo, SpectrumSnapshot, WeightsSnapshot } from '../engine/worker/protocol.ts';
+import { createMeasureQueue } from './measureQueue.ts';
 import { LiveData } from './probeWindow.ts';
 import { changesSimulation } from './simulationRelevant.ts';
-import { defaultWindows, mergeSubscriptions, type SubscriptionTable } from './subscriptions.ts';
+import { addSubscriber, defaultWindows, mergeSubscriptions, type SubscriptionTable } from './subscriptions.ts';
 
 export type SimulationStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
 
@@ -82,6 +83,14 @@ export interface SimulationState {
   setWindow(steps: number): void;
   /** Also record `probe` with at least this window; returns the unsubscribe function. */
   subscribe(probe: string, window?: number): () => void;
+  /** Have the engine keep `probe`'s last `window` steps for measure requests; returns the release function. */
+  retain(probe: string, window: number): () => void;
+  /**
+   * Measures a retained window in the engine. One request is in the worker at a time; a newer
+   * request under the same `key` (a panel) replaces a waiting one, which resolves null, as do
+   * requests outlived by a reset or load.
+   */
+  measure(key: string, request: MeasureRequest): Promise<MeasureReply | null>;
   weights(edge: string): Promise<WeightsSnapshot | null>;
   spectrum(edge: string): Promise<SpectrumSnapshot | null>;
   /** The open document was replaced (`opened`) or edited. */
@@ -124,6 +133,8 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
   let generation = 0;
   let loop: Promise<void> | null = null;
   const extra: SubscriptionTable = new Map();
+  /** Probes the engine keeps for measures. */
+  const retained: SubscriptionTable = new Map();
   let nextToken = 1;
   let synced = '';
   let edits: Promise<void> = Promise.resolve();
@@ -140,6 +151,7 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
       return { ok: false, error };
     };
     const wanted = () => mergeSubscriptions(defaultWindows(get().nodes, get().window), extra);
+    const measures = createMeasureQueue((request: MeasureRequest) => api().measure(request));
 
     /** Loads the open document when the engine has none (or another); false when it cannot run. */
     function ensureEngine(): Promise<boolean> {
@@ -177,15 +189,17 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
     /** Sends the subscriptions to the engine when they changed since the last batch. */
     async function syncSubscriptions(): Promise<void> {
       const subs = wanted();
-      const key = JSON.stringify(subs);
+      const kept = mergeSubscriptions([], retained);
+      const key = JSON.stringify([subs, kept]);
       if (key === synced) return;
       synced = key;
       for (const s of subs) {
         const node = get().nodes.find((n) => n.id === s.probe);
         if (node) live.ensure(s.probe, node.size, s.window);
       }
-      const r = await api().subscribe(subs);
-      if (!r.ok) set({ notice: Object.values(r.errors).join('; ') });
+      const results = [await api().subscribe(subs), await api().retain(kept)];
+      const errors = results.flatMap((r) => (r.ok ? [] : Object.values(r.errors)));
+      if (errors.length > 0) set({ notice: errors.join('; ') });
     }
 
     /** Applies a frame of this generation; false when the run must stop (divergence, stale). */
@@ -267,6 +281,7 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
 
       async reset(seed) {
         generation++;
+        measures.clear();
         await stopLoop();
         if (!(await ensureEngine())) return;
         const r = await api().reset(seed ?? get().seed ?? undefined);
@@ -285,15 +300,15 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
       setSpeed: (speed) => set({ speed: Math.max(0, speed) }),
       setWindow: (steps) => set({ window: Math.max(10, Math.floor(steps)) }),
 
-      subscribe(probe, window = get().window) {
-        const token = nextToken++;
-        const entry = extra.get(probe) ?? new Map<number, number>();
-        entry.set(token, window);
-        extra.set(probe, entry);
-        return () => {
-          entry.delete(token);
-          if (entry.size === 0) extra.delete(probe);
-        };
+      subscribe: (probe, window = get().window) => addSubscriber(extra, nextToken++, probe, window),
+
+      retain: (probe, window) => addSubscriber(retained, nextToken++, probe, window),
+
+      async measure(key, request) {
+        const gen = generation;
+        if (engineDoc === null) return null;
+        const reply = await measures.request(key, request);
+        return gen === generation ? reply : null;
       },
 
       async weights(edge) {
@@ -309,6 +324,7 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
       documentChanged(doc, opened) {
         if (opened || engineDoc === null) {
           generation++;
+          measures.clear();
           engineDoc = null;
           void stopLoop();
           live.reset();

@@ -25,3 +25,14 @@ export function mergeSubscriptions(defaults: Subscription[], extra: Subscription
   }
   return [...merged].map(([probe, window]) => ({ probe, window })).sort((a, b) => a.probe.localeCompare(b.probe));
 }
+
+/** Adds a subscriber's window for `probe` to a table; returns the function that removes it. */
+export function addSubscriber(table: SubscriptionTable, token: number, probe: string, window: number): () => void {
+  const entry = table.get(probe) ?? new Map<number, number>();
+  entry.set(token, window);
+  table.set(probe, entry);
+  return () => {
+    entry.delete(token);
+    if (entry.size === 0) table.delete(probe);
+  };
+}

@@ -53,7 +53,7 @@ function expectSame(a: Float64Array, b: Float64Array): void {
 }
 
 const ROWS = [1, 3, 17, 1023];
-const COLS = [1, 3, 4, 5, 17, 64, 1023];
+const COLS = [1, 3, 4, 5, 8, 9, 12, 17, 64, 1023];
 
 describe('WASM SIMD kernels', () => {
   it('are available in this Node (WebAssembly SIMD)', () => {

@@ -348,6 +348,8 @@ export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceO
   return {
     name: 'wasm-simd',
     denseMatVecAdd(w, rows, cols, x, xOffset, out) {
+      // fewer than 8 columns (an input edge): nothing to vectorise, the copies would dominate
+      if (cols < 8) return jsKernels.denseMatVecAdd(w, rows, cols, x, xOffset, out);
       let m = placedIn(w);
       let wPtr = w.byteOffset;
       if (!m) {
@@ -361,6 +363,7 @@ export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceO
       m.store(out, rows);
     },
     denseMatVecAddF32(w, rows, cols, x, xOffset, out) {
+      if (cols < 8) return jsKernels.denseMatVecAddF32(w, rows, cols, x, xOffset, out);
       let m = placedIn(w);
       let wPtr = w.byteOffset;
       if (!m) {

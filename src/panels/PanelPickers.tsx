@@ -30,6 +30,7 @@ export function BindingPicker({ config, type }: { config: PanelConfig; type: Pan
   }
   const options = nodes.filter((n) => type.accepts?.(n) ?? true).map((n) => ({ value: n.id, label: `${n.id} (${n.size})` }));
   const chosen = config.nodes ?? [];
+  const labels = type.bindingLabels ?? ['a', 'b'];
   const set = (i: number, id: string) => {
     const next = chosen.slice();
     next[i] = id;
@@ -37,8 +38,10 @@ export function BindingPicker({ config, type }: { config: PanelConfig; type: Pan
   };
   return (
     <>
-      <Select label={type.binding === 'node-pair' ? 'a' : 'Node'} value={chosen[0] ?? ''} options={options} onChange={(id) => set(0, id)} testId="panel-node" />
-      {type.binding === 'node-pair' && <Select label="b" value={chosen[1] ?? chosen[0] ?? ''} options={options} onChange={(id) => set(1, id)} testId="panel-node-b" />}
+      <Select label={type.binding === 'node-pair' ? labels[0] : 'Node'} value={chosen[0] ?? ''} options={options} onChange={(id) => set(0, id)} testId="panel-node" />
+      {type.binding === 'node-pair' && (type.usesSecondNode?.(config) ?? true) && (
+        <Select label={labels[1]} value={chosen[1] ?? chosen[0] ?? ''} options={options} onChange={(id) => set(1, id)} testId="panel-node-b" />
+      )}
     </>
   );
 }
@@ -46,7 +49,7 @@ export function BindingPicker({ config, type }: { config: PanelConfig; type: Pan
 export function PanelOptions({ config, type }: { config: PanelConfig; type: PanelType }) {
   return (
     <>
-      {(type.options ?? []).map((o) => (
+      {(type.options ?? []).filter((o) => o.visible?.(config) ?? true).map((o) => (
         <Select
           key={o.key}
           label={o.label}

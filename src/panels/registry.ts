@@ -32,6 +32,8 @@ export interface PanelOption {
   key: string;
   label: string;
   choices: { value: string; label: string }[];
+  /** Whether the card shows this option for a config (default: always). */
+  visible?(config: PanelConfig): boolean;
 }
 
 export interface PanelType {
@@ -44,6 +46,10 @@ export interface PanelType {
   accepts?(node: NodeInfo): boolean;
   /** Which edges the picker offers (default: all; square-edge: square ones). */
   acceptsEdge?(edge: EdgeInfo): boolean;
+  /** Labels of the node pickers of a node-pair binding (default "a", "b"). */
+  bindingLabels?: [string, string];
+  /** Whether the second node picker applies to this config (default: always), e.g. only for a pair measure. */
+  usesSecondNode?(config: PanelConfig): boolean;
   /** Choices shown in the card header (stored in the config under `key`). */
   options?: PanelOption[];
   create(el: HTMLElement, config: PanelConfig, ctx: PanelContext): PanelView;

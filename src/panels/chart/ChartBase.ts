@@ -33,8 +33,8 @@ export interface ChartOptions {
 export interface LegendEntry {
   name: string;
   color: string;
-  /** How the entry is drawn: a line, a filled band, a dot or a dashed line. */
-  mark?: 'line' | 'band' | 'dot' | 'dash';
+  /** How the entry is drawn: a line, a filled band, a dashed line, a filled or an open circle. */
+  mark?: 'line' | 'band' | 'dot' | 'dash' | 'ring';
 }
 
 export interface Readout {
@@ -283,13 +283,18 @@ export abstract class ChartBase<D> {
         return item;
       })
       .attr('transform', (d) => `translate(${d.x},${8 + d.row * 14})`);
-    // band: a translucent block; line: a solid bar; dash: a dashed outline of a flat bar.
+    // band: a translucent block; line: a solid bar; dash: a dashed outline of a flat bar;
+    // dot / ring: a filled / open circle (a rounded square).
+    const round = (d: LegendEntry) => d.mark === 'dot' || d.mark === 'ring';
     g.select('rect')
-      .attr('fill', (d) => (d.mark === 'dash' ? 'none' : d.color))
+      .attr('fill', (d) => (d.mark === 'dash' || d.mark === 'ring' ? 'none' : d.color))
       .attr('fill-opacity', (d) => (d.mark === 'band' ? 0.3 : 1))
-      .attr('height', (d) => (d.mark === 'band' ? 10 : d.mark === 'dash' ? 1 : 3))
-      .attr('y', (d) => (d.mark === 'band' ? -5 : d.mark === 'dash' ? -0.5 : -1.5))
-      .attr('stroke', (d) => (d.mark === 'dash' ? d.color : 'none'))
+      .attr('height', (d) => (d.mark === 'band' || round(d) ? 10 : d.mark === 'dash' ? 1 : 3))
+      .attr('width', (d) => (round(d) ? 10 : 16))
+      .attr('x', (d) => (round(d) ? 3 : 0))
+      .attr('rx', (d) => (round(d) ? 5 : 2))
+      .attr('y', (d) => (d.mark === 'band' || round(d) ? -5 : d.mark === 'dash' ? -0.5 : -1.5))
+      .attr('stroke', (d) => (d.mark === 'dash' || d.mark === 'ring' ? d.color : 'none'))
       .attr('stroke-width', 1.5)
       .attr('stroke-dasharray', (d) => (d.mark === 'dash' ? '4 3' : null));
     g.select('text').text((d) => d.name);

@@ -16,7 +16,16 @@ export interface PhaseData {
   yName: string;
   /** Nullcline polylines in data coordinates, with a name for the legend. */
   nullclines?: { name: string; points: [number, number][][] }[];
-  fixedPoints?: { x: number; y: number; stable: boolean }[];
+  fixedPoints?: FixedPointMark[];
+  /** A line shown in the plot: what the curves assume, or why there are none. */
+  note?: string;
+}
+
+export interface FixedPointMark {
+  x: number;
+  y: number;
+  stable: boolean;
+  eigenvalues?: { re: number; im: number }[];
 }
 
 /** Number of opacity levels the trail is drawn in (one canvas path each). */
@@ -83,17 +92,40 @@ export class PhaseChart extends ChartBase<PhaseData> {
       .attr('stroke', (_, i) => colors[i % 2])
       .attr('d', (c) => c.points.map((p) => line(p)).join(''));
     this.marks
-      .selectAll<SVGCircleElement, { x: number; y: number; stable: boolean }>('circle.chart__fixed')
+      .selectAll<SVGCircleElement, FixedPointMark>('circle.chart__fixed')
       .data(d.fixedPoints ?? [])
       .join('circle')
-      .attr('class', (p) => `chart__fixed ${p.stable ? 'chart__fixed--stable' : ''}`)
+      .attr('class', (p) => `chart__fixed ${p.stable ? 'chart__fixed--stable' : 'chart__fixed--unstable'}`)
       .attr('r', 5)
       .attr('cx', (p) => x(p.x))
       .attr('cy', (p) => y(p.y));
+    this.drawNote(d.note);
+    const fixed = d.fixedPoints ?? [];
+    const ringColor = cssVar('--text', '#1b1f27');
     this.drawLegend([
       { name: `trajectory, ${n} steps`, color: ink },
       ...(d.nullclines ?? []).map((c, i) => ({ name: c.name, color: colors[i % 2], mark: 'dash' as const })),
+      ...(fixed.some((p) => p.stable) ? [{ name: 'stable fixed point', color: ringColor, mark: 'dot' as const }] : []),
+      ...(fixed.some((p) => !p.stable) ? [{ name: 'unstable', color: ringColor, mark: 'ring' as const }] : []),
     ]);
+  }
+
+  /** The note in the plot's lower left, on a backing so it stays readable over the trail. */
+  private drawNote(note: string | undefined): void {
+    const g = this.marks.selectAll<SVGGElement, string>('g.chart__note').data(note ? [note] : []).join((enter) => {
+      const item = enter.append('g').attr('class', 'chart__note');
+      item.append('rect');
+      item.append('text');
+      return item;
+    });
+    g.attr('transform', `translate(6,${this.h - 8})`);
+    const text = g.select<SVGTextElement>('text').text((t) => t);
+    const box = text.node()?.getBBox();
+    g.select('rect')
+      .attr('x', -3)
+      .attr('y', (box?.y ?? -10) - 2)
+      .attr('width', (box?.width ?? 0) + 6)
+      .attr('height', (box?.height ?? 12) + 4);
   }
 
   protected readout(px: number, py: number): Readout | null {
@@ -109,6 +141,11 @@ export class PhaseChart extends ChartBase<PhaseData> {
       }
     }
     const f = d3.format('.4~g');
+    const fp = (d.fixedPoints ?? []).find((p) => (x(p.x) - px) ** 2 + (y(p.y) - py) ** 2 < 64);
+    if (fp) {
+      const eig = (fp.eigenvalues ?? []).map((l) => (l.im === 0 ? f(l.re) : `${f(l.re)} ${l.im < 0 ? '−' : '+'} ${f(Math.abs(l.im))}i`));
+      return { lines: [`${fp.stable ? 'stable' : 'unstable'} fixed point`, `${d.xName} = ${f(fp.x)}`, `${d.yName} = ${f(fp.y)}`, ...(eig.length > 0 ? [`λ = ${eig.join(', ')}`] : [])] };
+    }
     if (best < 0) return { lines: [`${d.xName} = ${f(x.invert(px))}`, `${d.yName} = ${f(y.invert(py))}`] };
     return { lines: [`step ${d.firstStep + best}`, `${d.xName} = ${f(d.x[best])}`, `${d.yName} = ${f(d.y[best])}`] };
   }

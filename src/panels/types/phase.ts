@@ -1,22 +1,31 @@
 /**
  * Phase portrait: unit a against unit b (of one node or two), or a population's first two
- * principal components, with a trail fading with age. The PCA axes are refitted every
- * REFIT_FRAMES frames (and after a reset), the projection every frame.
+ * principal components, with a trail fading with age. A single unit (a 1-unit node against
+ * itself) is shown as its return map x[t] → x[t+1]. Where the plane is a whole 2-D rate system
+ * (phaseSystem.ts) the nullclines and fixed points are drawn over the trail, else a note says
+ * why not. The PCA axes are refitted every REFIT_FRAMES frames (and after a reset), the
+ * projection every frame.
  */
-import { PhaseChart } from '../chart/PhaseChart.ts';
+import { PhaseChart, type PhaseData } from '../chart/PhaseChart.ts';
 import { fitPca, projectPca } from '../transforms/projection.ts';
-import { unitSeries } from '../transforms/stats.ts';
+import { finiteExtent, unitSeries } from '../transforms/stats.ts';
 import type { PcaResult } from '../../engine/linalg/index.ts';
-import type { PanelType } from '../registry.ts';
-import { boundNode, windowSamples } from './common.ts';
+import type { ProbeSamples } from '../../store/probeWindow.ts';
+import type { PanelConfig } from '../../store/index.ts';
+import type { PanelContext, PanelType } from '../registry.ts';
+import { boundNode, nodeInfo, windowSamples } from './common.ts';
+import { PhaseOverlay } from './phaseOverlay.ts';
 
 const REFIT_FRAMES = 30;
 const unitChoices = Array.from({ length: 10 }, (_, i) => ({ value: String(i), label: String(i) }));
+const unitsMode = (config: PanelConfig) => config.mode !== 'pca';
+
+type Trajectory = Pick<PhaseData, 'firstStep' | 'x' | 'y' | 'xName' | 'yName'>;
 
 export const phasePanel: PanelType = {
   type: 'phase',
   title: 'Phase portrait',
-  description: 'Unit a vs unit b, or the first two principal components, with a fading trail',
+  description: 'Unit a vs unit b (nullclines and fixed points of 2-D rate systems), or PC1 vs PC2, with a fading trail',
   binding: 'node-pair',
   options: [
     {
@@ -27,42 +36,71 @@ export const phasePanel: PanelType = {
         { value: 'pca', label: 'PC1 vs PC2' },
       ],
     },
-    { key: 'unitA', label: 'a', choices: unitChoices },
-    { key: 'unitB', label: 'b', choices: unitChoices },
+    { key: 'unitA', label: 'a', choices: unitChoices, visible: unitsMode },
+    { key: 'unitB', label: 'b', choices: unitChoices, visible: unitsMode },
   ],
   create(el, config, ctx) {
     const a = boundNode(config, 0);
     const b = boundNode(config, 1) ?? a;
-    const pca = config.mode === 'pca';
     const ua = Number(config.unitA ?? 0);
-    const ub = Number(config.unitB ?? (a === b ? 1 : 0));
-    const xName = pca ? 'PC1' : `${a}[${ua}]`;
-    const yName = pca ? 'PC2' : `${b}[${ub}]`;
-    const chart = new PhaseChart(el, { title: `Phase portrait of ${a ?? 'no node'}`, xLabel: xName, yLabel: yName });
-    let fit: PcaResult | null = null;
-    let frames = 0;
+    const single = a === b && nodeInfo(ctx, a)?.size === 1;
+    const ub = single ? 0 : Number(config.unitB ?? (a === b ? 1 : 0));
+    const chart = new PhaseChart(el, { title: `Phase portrait of ${a ?? 'no node'}`, xLabel: single ? `${a}[t]` : `${a}[${ua}]`, yLabel: single ? `${a}[t+1]` : `${b}[${ub}]` });
+    if (config.mode === 'pca') return pcaView(chart, ctx, a);
+    let last: PhaseData | null = null;
+    const overlay = a === undefined || b === undefined ? null : new PhaseOverlay(ctx, { a, b, ua, ub }, () => last && chart.update({ ...last, ...overlay!.overlay('frame', viewOf(last)) }));
     return {
       chart,
       draw(event) {
         const sa = windowSamples(ctx, a);
         const sb = b === a ? sa : windowSamples(ctx, b);
-        if (!sa || !sb) return chart.update(null);
-        if (pca) {
-          if (event !== 'frame' || !fit || frames++ % REFIT_FRAMES === 0) fit = fitPca(sa);
-          if (!fit) return chart.update(null);
-          const p = projectPca(sa, fit);
-          const pct = (r: number) => `${(100 * r).toFixed(0)}%`;
-          return chart.update({ firstStep: sa.firstStep, x: p.x, y: p.y, xName: `PC1 (${pct(p.explained![0])})`, yName: `PC2 (${pct(p.explained![1])})` });
-        }
-        if (ua >= sa.width || ub >= sb.width) return chart.update(null);
-        // Align the two windows on their common steps.
-        const first = Math.max(sa.firstStep, sb.firstStep);
-        const last = Math.min(sa.firstStep + sa.count, sb.firstStep + sb.count) - 1;
-        const x = unitSeries(sa, ua).subarray(first - sa.firstStep, last - sa.firstStep + 1);
-        const y = unitSeries(sb, ub).subarray(first - sb.firstStep, last - sb.firstStep + 1);
-        chart.update({ firstStep: first, x, y, xName, yName });
+        const t = sa && sb && (single ? returnMap(sa, a!) : unitPair(sa, sb, ua, ub, a!, b!));
+        if (!t) return chart.update((last = null));
+        last = t;
+        chart.update({ ...t, ...overlay?.overlay(event, viewOf(t)) });
       },
-      destroy: () => chart.destroy(),
+      destroy: () => (overlay?.destroy(), chart.destroy()),
     };
   },
 };
+
+function viewOf(t: Trajectory) {
+  return { x: finiteExtent(t.x), y: finiteExtent(t.y) };
+}
+
+/** Unit ua of window sa against unit ub of sb, on their common steps. */
+function unitPair(sa: ProbeSamples, sb: ProbeSamples, ua: number, ub: number, a: string, b: string): Trajectory | null {
+  if (ua >= sa.width || ub >= sb.width) return null;
+  const first = Math.max(sa.firstStep, sb.firstStep);
+  const last = Math.min(sa.firstStep + sa.count, sb.firstStep + sb.count) - 1;
+  const x = unitSeries(sa, ua).subarray(first - sa.firstStep, last - sa.firstStep + 1);
+  const y = unitSeries(sb, ub).subarray(first - sb.firstStep, last - sb.firstStep + 1);
+  const name = (id: string, u: number, s: ProbeSamples) => (s.width === 1 ? id : `${id}[${u}]`);
+  return { firstStep: first, x, y, xName: name(a, ua, sa), yName: name(b, ub, sb) };
+}
+
+/** A single unit's return map: (x[t], x[t+1]) for each pair of steps in the window. */
+function returnMap(s: ProbeSamples, id: string): Trajectory | null {
+  if (s.count < 2) return null;
+  const v = unitSeries(s, 0);
+  return { firstStep: s.firstStep, x: v.subarray(0, s.count - 1), y: v.subarray(1), xName: `${id}[t]`, yName: `${id}[t+1]` };
+}
+
+/** PC1 against PC2 of a population (no nullclines: the axes are not state variables). */
+function pcaView(chart: PhaseChart, ctx: PanelContext, a: string | undefined) {
+  let fit: PcaResult | null = null;
+  let frames = 0;
+  return {
+    chart,
+    draw(event: string) {
+      const s = windowSamples(ctx, a);
+      if (!s) return chart.update(null);
+      if (event !== 'frame' || !fit || frames++ % REFIT_FRAMES === 0) fit = fitPca(s);
+      if (!fit) return chart.update(null);
+      const p = projectPca(s, fit);
+      const pct = (r: number) => `${(100 * r).toFixed(0)}%`;
+      chart.update({ firstStep: s.firstStep, x: p.x, y: p.y, xName: `PC1 (${pct(p.explained![0])})`, yName: `PC2 (${pct(p.explained![1])})` });
+    },
+    destroy: () => chart.destroy(),
+  };
+}

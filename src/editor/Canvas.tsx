@@ -1,7 +1,8 @@
 /**
  * The network canvas: a React Flow view of the open document. Every change a gesture makes
- * (drag, connect, drop from the palette, select) goes through the command table or the editor
- * store; the canvas itself keeps only measured node sizes. Opening another document re-mounts
+ * (connect, drop from the palette, select) goes through the command table or the editor store;
+ * a drag moves nodes locally while the pointer is down and commits once when it is released
+ * (useDragGesture). Besides that the canvas keeps only measured node sizes. Opening another document re-mounts
  * the flow so it fits the new network into view.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -29,13 +30,16 @@ import { cachedDocumentIssues } from './issues.ts';
 import { createSceneBuilder, groupIdOf, type SceneNode, type Size } from './scene.ts';
 import type { GraphFlowEdge } from './toFlow.ts';
 import { provide, run } from './commands/appContext.ts';
-import { applySelectionChanges, dropPointNode, planMoves } from './canvasChanges.ts';
+import { applySelectionChanges, dropPointNode, withMovingEdges } from './canvasChanges.ts';
+import { useDragGesture } from './useDragGesture.ts';
 import { LoopBanner } from './LoopBanner.tsx';
 import { EditBar } from './EditBar.tsx';
 import { DEFAULT_NODE_SIZE } from './layout/nodeSize.ts';
-import { useFarZoom } from './levelOfDetail.ts';
+import { FarZoomContext, useFarZoomSubscription } from './levelOfDetail.ts';
 
 const fitViewOptions = { padding: 0.35, maxZoom: 1.5 };
+/** Minimap colours by palette group (a stable function: a new one re-renders every minimap node). */
+const minimapNodeClass = (n: SceneNode) => `minimap-node minimap-node--${String(n.data.group ?? 'module')}`;
 /** The drag data type a palette item carries. */
 export const KIND_MIME = 'application/x-recurrence-kind';
 
@@ -81,11 +85,12 @@ function FlowView() {
   const theme = useUiStore((s) => s.theme);
   const [measured, setMeasured] = useState<Record<string, Size>>({});
   const wrapper = useRef<HTMLDivElement>(null);
-  const gesture = useRef<string | null>(null);
   const rf = useViewProvider(wrapper);
   const build = useMemo(() => createSceneBuilder(), []);
-  const issues = cachedDocumentIssues(doc);
+  const issues = useMemo(() => cachedDocumentIssues(doc), [doc]);
   const scene = useMemo(() => build({ doc, measured, selection, highlight, issues }), [build, doc, measured, selection, highlight, issues]);
+  const drag = useDragGesture(scene.nodes);
+  const { onPositionChanges, end: onNodeDragStop } = drag;
 
   const onNodesChange = useCallback(
     (changes: NodeChange<SceneNode>[]) => {
@@ -95,10 +100,9 @@ function FlowView() {
       const editor = useEditorStore.getState();
       const next = applySelectionChanges(editor.selection, changes, 'node');
       if (next !== editor.selection) editor.select(next);
-      const moves = planMoves(useDocumentStore.getState().doc, changes, scene.nodes);
-      if (moves.length > 0) void run('selection.move', { moves }, gesture.current ?? 'nudge');
+      onPositionChanges(changes);
     },
-    [scene.nodes],
+    [onPositionChanges],
   );
   const onEdgesChange = useCallback((changes: EdgeChange<GraphFlowEdge>[]) => {
     const editor = useEditorStore.getState();
@@ -131,40 +135,39 @@ function FlowView() {
     [rf],
   );
 
-  const groupCount = groupsOf(doc).length;
-  const far = useFarZoom();
+  const groupCount = useMemo(() => groupsOf(doc).length, [doc]);
+  const far = useFarZoomSubscription();
+  const edges = useMemo(() => withMovingEdges(scene.edges, drag.moving), [scene.edges, drag.moving]);
   return (
     <div className={far ? 'canvas canvas--far' : 'canvas'} data-testid="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeMarkers />
-      <ReactFlow
-        nodes={scene.nodes}
-        edges={scene.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        onNodeDragStart={() => (gesture.current = `drag:${performance.now()}`)}
-        onNodeDragStop={() => {
-          gesture.current = null;
-          useDocumentStore.getState().endGesture();
-        }}
-        connectionRadius={30}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        elevateNodesOnSelect={groupCount === 0}
-        colorMode={theme}
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.05}
-        aria-label="Network canvas"
-      >
-        <Background gap={24} />
-        <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `minimap-node minimap-node--${String(n.data.group ?? 'module')}`} />
-      </ReactFlow>
+      <FarZoomContext value={far}>
+        <ReactFlow
+          nodes={drag.nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          onNodeDragStop={onNodeDragStop}
+          connectionRadius={30}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          elevateNodesOnSelect={groupCount === 0}
+          colorMode={theme}
+          fitView
+          fitViewOptions={fitViewOptions}
+          minZoom={0.05}
+          aria-label="Network canvas"
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
+          <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapNodeClass} />
+        </ReactFlow>
+      </FarZoomContext>
       <EditBar />
       <LoopBanner issues={issues} />
     </div>

@@ -1,8 +1,8 @@
 /**
  * The canvas scene: React Flow nodes and edges of the document, with groups drawn as frames or
  * collapsed modules, and decorations (selection, highlight, errors, the rejected loop). Elements
- * are cached by the identity of what they come from, so while one node is dragged the other
- * 499 keep their objects and React Flow re-renders only what moved.
+ * are cached by the identity of what they come from, and the arrays are kept when no element
+ * changed, so an edit of one node gives React Flow one new node object and the same edge array.
  */
 import type { Node } from '@xyflow/react';
 import type { GraphDocument, GraphEdge, GraphNode } from '../model/index.ts';
@@ -81,6 +81,11 @@ function memo<K extends object, V>() {
   };
 }
 
+/** `prev` when `next` holds the same elements in the same order (React Flow then skips its per-element update). */
+export function sameOr<T>(prev: T[], next: T[]): T[] {
+  return prev.length === next.length && prev.every((x, i) => x === next[i]) ? prev : next;
+}
+
 /** A scene builder with its caches (one per canvas). */
 export function createSceneBuilder() {
   const baseNodes = new WeakMap<GraphNode, GraphFlowNode>();
@@ -88,6 +93,7 @@ export function createSceneBuilder() {
   const decoratedNodes = memo<GraphFlowNode, GraphFlowNode>();
   const decoratedEdges = memo<GraphFlowEdge, GraphFlowEdge>();
   const groupNodes = new Map<string, { sig: string; node: GroupFlowNode }>();
+  let last: Scene = { nodes: [], edges: [] };
 
   const baseNode = (n: GraphNode) => {
     let f = baseNodes.get(n);
@@ -181,6 +187,8 @@ export function createSceneBuilder() {
         })),
       );
     }
-    return { nodes, edges };
+    const next = { nodes: sameOr(last.nodes, nodes), edges: sameOr(last.edges, edges) };
+    if (next.nodes !== last.nodes || next.edges !== last.edges) last = next;
+    return last;
   };
 }

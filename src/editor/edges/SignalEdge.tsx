@@ -1,11 +1,16 @@
-/** An edge between two nodes: solid when it delivers in the same step, dashed when delayed. */
-import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+/**
+ * An edge between two nodes: solid when it delivers in the same step, dashed when delayed.
+ * Zoomed far out it is a straight line (see levelOfDetail.ts).
+ */
+import { BaseEdge, getBezierPath, getStraightPath, type EdgeProps } from '@xyflow/react';
 import type { GraphFlowEdge } from '../toFlow.ts';
 import { EdgeLabel } from './EdgeLabel.tsx';
+import { useFarZoom } from '../levelOfDetail.ts';
 import { edgeClassName, edgeMarker } from './edgeStyle.ts';
 
 export function SignalEdge(props: EdgeProps<GraphFlowEdge>) {
-  const [path, labelX, labelY] = getBezierPath(props);
+  const far = useFarZoom();
+  const [path, labelX, labelY] = far ? getStraightPath(props) : getBezierPath(props);
   return (
     <>
       <BaseEdge id={props.id} path={path} markerEnd={edgeMarker(props.data)} className={edgeClassName(props.data, props.selected)} />

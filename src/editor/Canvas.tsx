@@ -38,6 +38,12 @@ import { DEFAULT_NODE_SIZE } from './layout/nodeSize.ts';
 import { FarZoomContext, useFarZoomSubscription } from './levelOfDetail.ts';
 
 const fitViewOptions = { padding: 0.35, maxZoom: 1.5 };
+/**
+ * Elements (nodes + edges) above which only those in view are mounted (React Flow's
+ * onlyRenderVisibleElements): zoomed in on a large network, most of it is off screen. Small
+ * networks keep everything mounted, so panning never mounts anything.
+ */
+const LARGE_DOCUMENT = 600;
 /** Minimap colours by palette group (a stable function: a new one re-renders every minimap node). */
 const minimapNodeClass = (n: SceneNode) => `minimap-node minimap-node--${String(n.data.group ?? 'module')}`;
 /** The drag data type a palette item carries. */
@@ -136,6 +142,7 @@ function FlowView() {
   );
 
   const groupCount = useMemo(() => groupsOf(doc).length, [doc]);
+  const large = doc.nodes.length + doc.edges.length > LARGE_DOCUMENT;
   const far = useFarZoomSubscription();
   const edges = useMemo(() => withMovingEdges(scene.edges, drag.moving), [scene.edges, drag.moving]);
   return (
@@ -152,6 +159,7 @@ function FlowView() {
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
           onNodeDragStop={onNodeDragStop}
+          onlyRenderVisibleElements={large}
           connectionRadius={30}
           deleteKeyCode={null}
           selectionKeyCode="Shift"

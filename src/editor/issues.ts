@@ -3,6 +3,7 @@
  * Edits can leave the document invalid for a while (a size that no longer fits a matrix, a delay
  * set to 0 that closes a loop); the canvas shows why on the element, and the loop with its fix.
  */
+import { wasValidated } from '../store/documentStore.ts';
 import { findZeroDelayLoop, validateDocument, type GraphDocument, type ValidationIssue, type ZeroDelayLoop } from '../model/index.ts';
 
 export interface DocumentIssues {
@@ -19,7 +20,8 @@ export interface DocumentIssues {
 const ELEMENT = /^(nodes|edges)\[(\d+)\]\.?(.*)$/;
 
 export function documentIssues(doc: GraphDocument): DocumentIssues {
-  const result = validateDocument(doc);
+  // A document just loaded has been validated on the way in (a large one takes a while).
+  const result = wasValidated(doc) ? ({ ok: true } as const) : validateDocument(doc);
   const byNode = new Map<string, string[]>();
   const byEdge = new Map<string, string[]>();
   const other: ValidationIssue[] = [];

@@ -53,11 +53,20 @@ export interface DocumentState {
   markSaved(): void;
 }
 
+/** Documents that passed validation as they were loaded (edits make new, unvalidated objects). */
+const validated = new WeakSet<GraphDocument>();
+
+/** Whether `doc` is, as it stands, a document that passed validation on loading. */
+export function wasValidated(doc: GraphDocument): boolean {
+  return validated.has(doc);
+}
+
 /** Builds the document store with `initial` open (a separate factory keeps tests independent). */
 export function createDocumentStore(initial: GraphDocument) {
   return create<DocumentState>()((set, get) => {
     const adopt = (result: ValidationResult, dirty = false): LoadOutcome => {
       if (!result.ok) return { ok: false, errors: result.errors };
+      validated.add(result.doc);
       // A dirty document's saved version is unknown: no document is identical to it.
       const savedDoc = dirty ? ({ ...result.doc } as GraphDocument) : result.doc;
       set({ doc: result.doc, savedDoc, dirty, loadCount: get().loadCount + 1, history: emptyHistory });

@@ -7,6 +7,7 @@ import * as d3 from 'd3';
 import { ChartBase, type ChartOptions, type Readout } from './ChartBase.ts';
 import { toCsv } from './exporting.ts';
 import { finiteExtent } from '../transforms/stats.ts';
+import { m4Indices, m4Pixels } from './downsample.ts';
 
 export interface TimeSeries {
   name: string;
@@ -77,7 +78,7 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
       .defined((t) => Number.isFinite(band!.mean[t]))
       .x((t) => x(d.firstStep + t))
       .y((t) => y(band!.mean[t]));
-    const indices = band ? d3.range(band.mean.length) : [];
+    const indices = band ? m4Indices(band.mean.length, Math.ceil(this.w), (t) => band.mean[t] - band.sd[t], (t) => band.mean[t] + band.sd[t]) : [];
     this.marks
       .selectAll<SVGPathElement, null>('path.chart__band')
       .data(band ? [null] : [])
@@ -94,7 +95,7 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
     const line = (values: ArrayLike<number>) => {
       const pts: [number, number][] = [];
       for (let t = 0; t < values.length; t++) if (Number.isFinite(values[t])) pts.push([x(d.firstStep + t), y(values[t])]);
-      return d3.line()(pts) ?? '';
+      return d3.line()(m4Pixels(pts)) ?? '';
     };
     this.marks
       .selectAll<SVGPathElement, TimeSeries>('path.trace-chart__line')

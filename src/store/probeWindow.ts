@@ -72,6 +72,16 @@ export class ProbeWindow {
     return this.data[slot * this.width + unit];
   }
 
+  /**
+   * The row of step `step`: a view into the ring (no copy; valid until the next append), or an
+   * empty array outside the window. Lets panels read only the steps they have not drawn yet.
+   */
+  row(step: number): Float64Array {
+    if (step < this.firstStep || step > this.lastStep || this.count === 0) return this.data.subarray(0, 0);
+    const slot = (this.head - (this.lastStep - step) - 1 + this.capacity) % this.capacity;
+    return this.data.subarray(slot * this.width, (slot + 1) * this.width);
+  }
+
   /** A copy of the rows of steps from…to (clamped to the window), oldest first. */
   slice(from = this.firstStep, to = this.lastStep): ProbeSamples {
     const a = Math.max(from, this.firstStep);

@@ -29,6 +29,7 @@ export const ctrnnKind = defineKind<CtrnnParams>({
   kind: 'ctrnn',
   label: 'CTRNN',
   group: 'rate',
+  continuousTime: true,
   description: 'Beer’s continuous-time units: τ dy/dt = −y + Σ w·σ(g(y_j+θ_j)) + I; output σ(g(y+θ)).',
   params: ctrnnParams,
   defaults: () => ({ size: 1, tau: 1, bias: 0, gain: 1, init: 0, integrator: 'euler' }),

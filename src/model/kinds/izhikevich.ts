@@ -50,6 +50,7 @@ export const izhikevichKind = defineKind<IzhikevichParams>({
   kind: 'izhikevich',
   label: 'Izhikevich neurons',
   group: 'spiking',
+  continuousTime: true,
   description: 'Izhikevich 2003: v′ = 0.04v² + 5v + 140 − u + I, u′ = a(bv − u); RS, IB, CH, FS, LTS, RZ, TC.',
   params: izhikevichParams,
   defaults: () => ({ size: 1, type: 'RS', i_e: 10, init_v: -65, substeps: 1 }),

@@ -36,6 +36,12 @@ export interface KindSpec<P = unknown> {
   /** Name in the palette and on the node. */
   label: string;
   group: PaletteGroup;
+  /**
+   * True for kinds that integrate an ODE over dt in ms (ctrnn, wilson-cowan, lif, izhikevich)
+   * or fire at rates in Hz (poisson): their time axis is time in ms; networks without such a
+   * kind are discrete maps whose time axis is the step.
+   */
+  continuousTime?: boolean;
   /** One sentence for the palette tooltip and the README. */
   description: string;
   /** Strict schema of `params`; its output (defaults filled in) is what builders receive. */

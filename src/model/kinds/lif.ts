@@ -30,6 +30,7 @@ export const lifKind = defineKind<LifParams>({
   kind: 'lif',
   label: 'LIF neurons',
   group: 'spiking',
+  continuousTime: true,
   description: 'Leaky integrate-and-fire: τ_m dV/dt = −(V − v_rest) + r_m(i_e + I_syn); spikes at v_th.',
   params: lifParams,
   defaults: () => lifParams.parse({}),

@@ -18,6 +18,7 @@ export const poissonKind = defineKind<PoissonParams>({
   kind: 'poisson',
   label: 'Poisson spikes',
   group: 'inputs',
+  continuousTime: true,
   description: 'Independent Poisson spike trains at a given rate (Hz), seeded.',
   params: poissonParams,
   defaults: () => ({ size: 10, rate: 10 }),

@@ -38,6 +38,7 @@ export const wilsonCowanKind = defineKind<WilsonCowanParams>({
   kind: 'wilson-cowan',
   label: 'Wilson–Cowan E/I',
   group: 'rate',
+  continuousTime: true,
   description: 'An excitatory and an inhibitory population (Wilson & Cowan 1972); outputs [E, I].',
   params: wilsonCowanParams,
   defaults: () => wilsonCowanParams.parse({}),

@@ -60,9 +60,16 @@ function textWidth(text: string): number {
 /** A CSS custom property of the page (for canvas colours, which cannot use var()). */
 export function cssVar(name: string, fallback: string): string {
   if (typeof document === 'undefined') return fallback;
-  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  // Cached per theme: reading computed style every frame forces a style recalculation.
+  const key = `${document.documentElement.dataset.theme ?? ''}|${name}`;
+  let v = cssCache.get(key);
+  if (v === undefined) {
+    v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+    cssCache.set(key, v);
+  }
   return v || fallback;
 }
+const cssCache = new Map<string, string>();
 
 export abstract class ChartBase<D> {
   protected readonly root: HTMLDivElement;
@@ -92,6 +99,8 @@ export abstract class ChartBase<D> {
   private readonly resizeObserver: ResizeObserver;
   private readonly themeObserver: MutationObserver;
   private pointer: [number, number] | null = null;
+  private size: [number, number] | null = null;
+  private readonly drawnKeys = new Map<string, string>();
   private zoomBehaviour: d3.ZoomBehavior<SVGRectElement, unknown> | null = null;
 
   constructor(
@@ -132,7 +141,10 @@ export abstract class ChartBase<D> {
         this.showReadout();
       });
     if (opts.zoomX) this.enableZoom();
-    this.resizeObserver = new ResizeObserver(() => this.render());
+    this.resizeObserver = new ResizeObserver(() => {
+      this.size = null;
+      this.render();
+    });
     this.resizeObserver.observe(el);
     this.themeObserver = new MutationObserver(() => this.render());
     this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
@@ -182,8 +194,11 @@ export abstract class ChartBase<D> {
   protected abstract readout(px: number, py: number): Readout | null;
 
   protected render(): void {
-    const width = Math.max(160, this.el.clientWidth);
-    const height = Math.max(120, this.el.clientHeight);
+    // The element's size is read once per resize: reading it every frame would force a layout
+    // after each chart's DOM writes (three charts: three layouts per frame).
+    this.size ??= [this.el.clientWidth, this.el.clientHeight];
+    const width = Math.max(160, this.size[0]);
+    const height = Math.max(120, this.size[1]);
     const m = this.margin;
     this.w = Math.max(10, width - m.left - m.right);
     this.h = Math.max(10, height - m.top - m.bottom);
@@ -206,6 +221,7 @@ export abstract class ChartBase<D> {
     if (!has) {
       this.marks.selectAll('*').remove();
       this.legend.selectAll('*').remove();
+      this.drawnKeys.clear();
       if (this.canvas) this.canvasContext().clearRect(0, 0, this.w, this.h);
     }
     this.draw();
@@ -226,8 +242,10 @@ export abstract class ChartBase<D> {
     const xTicks = Math.max(2, Math.floor(this.w / 70));
     const yTicks = Math.max(2, Math.floor(this.h / 32));
     this.xAxis.attr('transform', `translate(0,${this.h})`).call(d3.axisBottom(x).ticks(xTicks).tickFormat(format.x ?? d3.format('~g')));
-    this.yAxis.call(d3.axisLeft(y).ticks(yTicks).tickFormat(format.y ?? d3.format('~g')));
     const yLinear = y as d3.ScaleLinear<number, number>;
+    // The y axis and grid rarely change while the run scrolls the x axis: redraw them only when they do.
+    if (!this.changed('y', `${String(yLinear.domain?.())}|${String(yLinear.range?.())}|${yTicks}|${this.w}|${format.grid}|${(format.y ?? String)(yLinear.domain?.()[0] ?? 0)}`)) return;
+    this.yAxis.call(d3.axisLeft(y).ticks(yTicks).tickFormat(format.y ?? d3.format('~g')));
     const ticks = format.grid && typeof yLinear.ticks === 'function' ? yLinear.ticks(yTicks) : [];
     this.grid
       .selectAll('line')
@@ -239,6 +257,13 @@ export abstract class ChartBase<D> {
       .attr('y2', (d) => yLinear(d));
   }
 
+  /** Whether the part drawn under this key changed since it was last drawn (skips unchanged SVG work). */
+  protected changed(part: string, key: string): boolean {
+    if (this.drawnKeys.get(part) === key) return false;
+    this.drawnKeys.set(part, key);
+    return true;
+  }
+
   /** The x and y axis titles (e.g. once the data says what the axes are). */
   protected setAxisLabels(x: string, y: string): void {
     this.xLabel.text(x);
@@ -247,6 +272,7 @@ export abstract class ChartBase<D> {
 
   /** A legend of up to two rows above the plot; entries that do not fit become "+N more". */
   protected drawLegend(entries: LegendEntry[], extra = 0): void {
+    if (!this.changed('legend', `${JSON.stringify(entries)}|${extra}|${this.w}`)) return;
     const items: (LegendEntry & { x: number; row: number })[] = [];
     const start = this.margin.left;
     const limit = this.margin.left + this.w;
@@ -302,6 +328,7 @@ export abstract class ChartBase<D> {
 
   /** A vertical colour bar with an axis, in the right margin. */
   protected drawColorLegend(color: (v: number) => string, domain: [number, number], label: string): void {
+    if (!this.changed('colorbar', `${domain}|${label}|${this.w}|${this.h}|${color(domain[0])}|${color((domain[0] + domain[1]) / 2)}|${color(domain[1])}`)) return;
     const bar = 12;
     const x0 = this.margin.left + this.w + 10;
     const scale = d3.scaleLinear().domain(domain).range([this.h, 0]);

@@ -42,3 +42,21 @@ export function colorDomain(data: ArrayLike<number>, scheme: ColorScheme): [numb
   }
   return lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi];
 }
+
+/** A colour domain holding [lo, hi], widened to a rounded bound (1, 2 or 5 × 10^k): symmetric when diverging. */
+export function widenDomain(current: [number, number] | null, lo: number, hi: number, scheme: ColorScheme): [number, number] {
+  if (current && lo >= current[0] && hi <= current[1]) return current;
+  const round = (v: number) => {
+    if (v <= 0) return 0;
+    const p = 10 ** Math.floor(Math.log10(v));
+    return (v <= p ? 1 : v <= 2 * p ? 2 : v <= 5 * p ? 5 : 10) * p;
+  };
+  if (scheme === 'diverging') {
+    const m = round(Math.max(Math.abs(lo), Math.abs(hi), current ? current[1] : 0)) || 1;
+    return [-m, m];
+  }
+  const a = Math.min(lo, current?.[0] ?? lo);
+  const b = Math.max(hi, current?.[1] ?? hi);
+  const out: [number, number] = [a < 0 ? -round(-a) : 0, b > 0 ? round(b) : 0];
+  return out[0] === out[1] ? [out[0] - 0.5, out[1] + 0.5] : out;
+}

@@ -16,7 +16,15 @@ export interface Events {
   count: number;
 }
 
+/** Whether a unit's value v (previous step: prev, NaN at the first) is an event in this mode. */
+export function eventTest(mode: EventMode, threshold: number): (v: number, prev: number) => boolean {
+  if (mode === 'spikes') return (v) => v !== 0 && v - v === 0;
+  if (mode === 'state') return (v) => v > threshold;
+  return (v, prev) => v > threshold && prev <= threshold;
+}
+
 export function spikeEvents(s: ProbeSamples, mode: EventMode, threshold = 0): Events {
+  const hit = eventTest(mode, threshold);
   let steps = new Int32Array(1024);
   let units = new Int32Array(1024);
   let n = 0;
@@ -24,12 +32,7 @@ export function spikeEvents(s: ProbeSamples, mode: EventMode, threshold = 0): Ev
   for (let t = 0; t < count; t++) {
     const base = t * width;
     for (let i = 0; i < width; i++) {
-      const v = data[base + i];
-      let hit: boolean;
-      if (mode === 'spikes') hit = v !== 0 && v - v === 0;
-      else if (mode === 'state') hit = v > threshold;
-      else hit = t > 0 && v > threshold && data[base - width + i] <= threshold;
-      if (!hit) continue;
+      if (!hit(data[base + i], t > 0 ? data[base - width + i] : NaN)) continue;
       if (n === steps.length) {
         const grow = (a: Int32Array) => {
           const b = new Int32Array(a.length * 2);

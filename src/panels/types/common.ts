@@ -1,14 +1,21 @@
 /** Helpers the panel types share: time axis, node facts, live redraw of a probe window. */
 import { getKind } from '../../model/index.ts';
 import type { NodeInfo } from '../../engine/worker/protocol.ts';
-import type { ProbeSamples } from '../../store/probeWindow.ts';
+import type { ProbeSamples, ProbeWindow } from '../../store/probeWindow.ts';
 import type { PanelConfig } from '../../store/index.ts';
 import type { PanelContext } from '../registry.ts';
 
-/** The x-axis label: steps for discrete-time networks (dt = 1 and nothing spiking), else ms. */
-export function timeLabel(ctx: PanelContext): string {
-  const spiking = ctx.sim().nodes.some(isSpiking);
-  return ctx.doc().dt === 1 && !spiking ? 'time (steps)' : 'time (ms)';
+/** Whether the open network has a continuous-time kind (then time is in ms, else in steps). */
+export function isContinuousTime(ctx: PanelContext): boolean {
+  return ctx.doc().nodes.some((n) => getKind(n.kind)?.continuousTime === true);
+}
+
+/**
+ * The time axis: "time (ms)" with ticks at step × dt when the network has a continuous-time
+ * kind; otherwise the network is a discrete map and the axis counts steps ("step", ticks = step).
+ */
+export function timeAxis(ctx: PanelContext): { label: string; scale: number } {
+  return isContinuousTime(ctx) ? { label: 'time (ms)', scale: ctx.doc().dt } : { label: 'step', scale: 1 };
 }
 
 /** Spiking populations: outputs are 0/1 spike events each step. */
@@ -30,6 +37,17 @@ export function windowSamples(ctx: PanelContext, probe: string | undefined): Pro
   if (probe === undefined) return null;
   const w = ctx.live.windows.get(probe);
   return w && w.count > 0 ? w.snapshot() : null;
+}
+
+/** The time axis's label alone. */
+export function timeLabel(ctx: PanelContext): string {
+  return timeAxis(ctx).label;
+}
+
+/** A probe's live window (read-only; panels read its new rows), or null while it is empty. */
+export function liveWindow(ctx: PanelContext, probe: string | undefined): ProbeWindow | null {
+  const w = probe === undefined ? undefined : ctx.live.windows.get(probe);
+  return w && w.count > 0 ? w : null;
 }
 
 /** A node's label for titles and legends ("reservoir (res)"). */

@@ -1,9 +1,12 @@
-/** Activity heatmap: a population's units × time, colour = output. */
-import { MatrixChart } from '../chart/MatrixChart.ts';
+/** Activity heatmap: a population's units × time, colour = output, drawn incrementally. */
+import { HeatmapChart } from '../chart/HeatmapChart.ts';
+import { widenDomain } from '../chart/colors.ts';
+import type { ColorScheme } from '../chart/colors.ts';
 import type { PanelType } from '../registry.ts';
-import { boundNode, timeLabel, windowSamples } from './common.ts';
+import { boundNode, liveWindow, timeAxis } from './common.ts';
+import { StepCache } from './stepCache.ts';
 
-/** Most units drawn (one pixel row each). */
+/** Most units drawn (one pixel row each at most). */
 export const HEATMAP_MAX_UNITS = 2000;
 
 export const heatmapPanel: PanelType = {
@@ -13,27 +16,39 @@ export const heatmapPanel: PanelType = {
   binding: 'node',
   create(el, config, ctx) {
     const id = boundNode(config);
-    const chart = new MatrixChart(el, { title: `Activity of ${id ?? 'no node'}`, xLabel: timeLabel(ctx), yLabel: 'unit', zoomX: true });
+    const axis = timeAxis(ctx);
+    const chart = new HeatmapChart(el, { title: `Activity of ${id ?? 'no node'}`, xLabel: axis.label, yLabel: 'unit' });
+    // Per step: the smallest and largest value (for the colour domain).
+    const extent = new StepCache(2, (row, _prev, out) => {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const v of row) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      out[0] = lo;
+      out[1] = hi;
+    });
+    let domain: [number, number] | null = null;
+    let scheme: ColorScheme = 'sequential';
+    let epoch = -1;
     return {
       chart,
       draw() {
-        const s = windowSamples(ctx, id);
-        if (!s) return chart.update(null);
-        // Column-major: the window is steps × units, drawn as units (rows) × steps (columns).
-        const width = Math.min(s.width, HEATMAP_MAX_UNITS);
-        const data = width === s.width ? s.data : cropUnits(s.data, s.count, s.width, width);
-        let negative = false;
-        for (let k = 0; k < data.length && !negative; k++) negative = data[k] < 0;
-        chart.update({ rows: width, cols: s.count, data, columnMajor: true, xFirst: s.firstStep, yFirst: 0, xScale: ctx.doc().dt, scheme: negative ? 'diverging' : 'sequential', rowName: 'unit', colName: 'step', valueName: 'y' });
+        const w = liveWindow(ctx, id);
+        if (!w) return chart.update(null);
+        if (epoch !== ctx.live.epoch) domain = null;
+        epoch = ctx.live.epoch;
+        extent.sync(w, epoch);
+        const lo = Math.min(...extent.series(0));
+        const hi = Math.max(...extent.series(1));
+        if (lo < 0) scheme = 'diverging';
+        else if (domain === null) scheme = 'sequential';
+        domain = widenDomain(domain, lo, hi, scheme);
+        const units = Math.min(w.width, HEATMAP_MAX_UNITS);
+        chart.update({ window: w, units, xScale: axis.scale, scheme, domain, valueName: 'y', look: `${epoch}|${scheme}|${domain.join()}` });
       },
       destroy: () => chart.destroy(),
     };
   },
 };
-
-/** The first `keep` units of each step. */
-function cropUnits(data: Float64Array, count: number, width: number, keep: number): Float64Array {
-  const out = new Float64Array(count * keep);
-  for (let t = 0; t < count; t++) out.set(data.subarray(t * width, t * width + keep), t * keep);
-  return out;
-}

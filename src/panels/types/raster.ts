@@ -1,8 +1,9 @@
-/** Raster: spikes, binary states or threshold crossings of up to 10,000+ units, on canvas. */
+/** Raster: spikes, binary states or threshold crossings of up to 10,000+ units, on canvas, drawn incrementally. */
 import { RasterChart } from '../chart/RasterChart.ts';
-import { spikeEvents, type EventMode } from '../transforms/spikes.ts';
+import { eventTest, type EventMode } from '../transforms/spikes.ts';
 import type { PanelType } from '../registry.ts';
-import { boundNode, isSpiking, nodeInfo, timeLabel, windowSamples } from './common.ts';
+import { boundNode, isSpiking, liveWindow, nodeInfo, timeAxis } from './common.ts';
+import { StepCache } from './stepCache.ts';
 
 const BINARY_KINDS = new Set(['hopfield', 'threshold']);
 
@@ -31,18 +32,26 @@ export const rasterPanel: PanelType = {
   create(el, config, ctx) {
     const id = boundNode(config);
     const node = nodeInfo(ctx, id);
-    const chart = new RasterChart(el, { title: `Raster of ${id ?? 'no node'}`, xLabel: timeLabel(ctx), yLabel: 'unit' });
+    const axis = timeAxis(ctx);
+    const chart = new RasterChart(el, { title: `Raster of ${id ?? 'no node'}`, xLabel: axis.label, yLabel: 'unit' });
     const chosen = (config.mode as EventMode | 'auto' | undefined) ?? 'auto';
     const mode: EventMode = chosen !== 'auto' ? chosen : node && isSpiking(node) ? 'spikes' : node && BINARY_KINDS.has(node.kind) ? 'state' : 'crossing';
     const threshold = Number(config.threshold ?? (mode === 'state' && node?.kind === 'rate' ? 0.5 : 0));
     const label = mode === 'spikes' ? 'spike' : mode === 'state' ? `y > ${threshold}` : `y crosses ${threshold} upwards`;
+    const isEvent = eventTest(mode, threshold);
+    // Events per step, counted once per step for the legend.
+    const counts = new StepCache(1, (row, prev, out) => {
+      let n = 0;
+      for (let u = 0; u < row.length; u++) if (isEvent(row[u], prev ? prev[u] : NaN)) n++;
+      out[0] = n;
+    });
     return {
       chart,
       draw() {
-        const s = windowSamples(ctx, id);
-        if (!s) return chart.update(null);
-        const events = spikeEvents(s, mode, threshold);
-        chart.update({ firstStep: s.firstStep, lastStep: s.firstStep + s.count - 1, dt: ctx.doc().dt, units: s.width, events, label });
+        const w = liveWindow(ctx, id);
+        if (!w) return chart.update(null);
+        counts.sync(w, ctx.live.epoch);
+        chart.update({ window: w, units: w.width, xScale: axis.scale, dt: axis.scale, isEvent, eventCount: counts.total(0), label, look: String(ctx.live.epoch) });
       },
       destroy: () => chart.destroy(),
     };

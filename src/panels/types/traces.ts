@@ -1,8 +1,12 @@
-/** Traces: a node's units over time; a population as mean ± sd band plus chosen units. */
+/**
+ * Traces: a node's units over time; a population as mean ± sd band plus chosen units. The mean,
+ * sd and chosen units are kept per step (StepCache): each frame computes only the new steps.
+ */
 import { TimeSeriesChart } from '../chart/TimeSeriesChart.ts';
-import { meanSdOverUnits, unitSeries } from '../transforms/stats.ts';
+import { meanSdOverUnits } from '../transforms/stats.ts';
 import type { PanelType } from '../registry.ts';
-import { boundNode, isSpiking, nodeInfo, timeLabel, windowSamples } from './common.ts';
+import { boundNode, isSpiking, liveWindow, nodeInfo, timeAxis } from './common.ts';
+import { StepCache } from './stepCache.ts';
 
 export const tracesPanel: PanelType = {
   type: 'traces',
@@ -24,23 +28,31 @@ export const tracesPanel: PanelType = {
   create(el, config, ctx) {
     const id = boundNode(config);
     const node = nodeInfo(ctx, id);
+    const axis = timeAxis(ctx);
     const chart = new TimeSeriesChart(el, {
       title: `Traces of ${id ?? 'no node'}`,
-      xLabel: timeLabel(ctx),
+      xLabel: axis.label,
       yLabel: node && isSpiking(node) ? 'spike (0/1)' : 'output y',
     });
-    const shown = Number(config.units ?? 3);
+    const width = node?.size ?? 1;
+    const shown = width === 1 ? 1 : Math.min(Number(config.units ?? 3), width);
+    // Per step: mean and sd over units (population sd, non-finite values left out), then the shown units.
+    const cache = new StepCache(2 + shown, (row, _prev, out) => {
+      const { mean, sd } = meanSdOverUnits({ count: 1, width: row.length, data: row });
+      out[0] = mean[0];
+      out[1] = sd[0];
+      for (let i = 0; i < shown; i++) out[2 + i] = row[i];
+    });
     return {
       chart,
       draw() {
-        const s = windowSamples(ctx, id);
-        if (!s || id === undefined) return chart.update(null);
-        const dt = ctx.doc().dt;
-        if (s.width === 1) return chart.update({ firstStep: s.firstStep, dt, series: [{ name: id, values: unitSeries(s, 0) }] });
-        const { mean, sd } = meanSdOverUnits(s);
-        const k = Math.min(shown, s.width);
-        const series = Array.from({ length: k }, (_, i) => ({ name: `${id}[${i}]`, values: unitSeries(s, i) }));
-        chart.update({ firstStep: s.firstStep, dt, series, band: { name: `${id} mean`, mean, sd }, hidden: s.width - k });
+        const w = liveWindow(ctx, id);
+        if (!w || id === undefined) return chart.update(null);
+        cache.sync(w, ctx.live.epoch);
+        const dt = axis.scale;
+        if (w.width === 1) return chart.update({ firstStep: w.firstStep, dt, series: [{ name: id, values: cache.series(2) }] });
+        const series = Array.from({ length: shown }, (_, i) => ({ name: `${id}[${i}]`, values: cache.series(2 + i) }));
+        chart.update({ firstStep: w.firstStep, dt, series, band: { name: `${id} mean`, mean: cache.series(0), sd: cache.series(1) }, hidden: w.width - shown });
       },
       destroy: () => chart.destroy(),
     };

@@ -91,7 +91,8 @@ export interface SimulationState {
    * requests outlived by a reset or load.
    */
   measure(key: string, request: MeasureRequest): Promise<MeasureReply | null>;
-  weights(edge: string): Promise<WeightsSnapshot | null>;
+  /** An edge's weights, downsampled in the engine to at most `max` cells per axis. */
+  weights(edge: string, max?: { rows: number; cols: number }): Promise<WeightsSnapshot | null>;
   spectrum(edge: string): Promise<SpectrumSnapshot | null>;
   /** The open document was replaced (`opened`) or edited. */
   documentChanged(doc: GraphDocument, opened: boolean): void;
@@ -311,9 +312,9 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
         return gen === generation ? reply : null;
       },
 
-      async weights(edge) {
+      async weights(edge, max) {
         if (!(await ensureEngine())) return null;
-        return api().weights(edge);
+        return api().weights(edge, max);
       },
 
       async spectrum(edge) {

@@ -14,8 +14,8 @@ const api: EngineApi = {
   subscribe: (subscriptions) => session.subscribe(subscriptions),
   advance: async (steps, budgetMs) => transferFrame(session.advanceSync(steps, budgetMs)),
   update: (doc) => session.update(doc),
-  async weights(edge) {
-    const w = session.weightsSync(edge);
+  async weights(edge, max) {
+    const w = session.weightsSync(edge, max);
     return w ? Comlink.transfer(w, [w.data.buffer as ArrayBuffer]) : null;
   },
   async spectrum(edge) {

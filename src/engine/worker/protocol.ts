@@ -79,22 +79,39 @@ export type UpdateResult =
   | { ok: true; change: 'recompiled'; t: number; message: string; kept: string[]; nodes: NodeInfo[]; edges: EdgeInfo[]; schedule: ScheduleEntry[] }
   | { ok: false; errors: ValidationIssue[] };
 
-/** An edge's weight matrix, dense row-major (rows = target units, cols = source units). */
+/**
+ * An edge's weight matrix, dense row-major (rows = target units, cols = source units), or — when
+ * a maximum size was asked for and the matrix is larger — its blocks of blockRows × blockCols
+ * units, each cell the entry of largest |w| (worker/weightBlocks.ts).
+ */
 export interface WeightsSnapshot {
   edge: string;
   rows: number;
   cols: number;
   data: Float64Array;
+  /** Source units per cell (1 × 1: the full matrix). */
+  blockRows: number;
+  blockCols: number;
+  /** Size of the full matrix. */
+  sourceRows: number;
+  sourceCols: number;
   /** Step the snapshot was taken after. */
   t: number;
 }
 
-/** Eigenvalues λ = re + i·im of a square weight matrix, and its spectral radius max |λ|. */
+/**
+ * Eigenvalues λ = re + i·im of a square weight matrix, and its spectral radius max |λ|. Above
+ * SPECTRUM_LIMIT units only the radius is computed (Arnoldi on the sparse matrix): `re` and `im`
+ * are empty and `complete` is false.
+ */
 export interface SpectrumSnapshot {
   edge: string;
   re: Float64Array;
   im: Float64Array;
   radius: number;
+  complete: boolean;
+  /** Units (rows) of the matrix. */
+  size: number;
   t: number;
 }
 
@@ -163,9 +180,9 @@ export interface EngineApi {
   advance(steps: number, budgetMs?: number): Promise<Frame>;
   /** Applies an edited document to the running network: patch, recompile keeping state, or reject. */
   update(doc: unknown): Promise<UpdateResult>;
-  /** The current weights of an edge (null: no such edge). */
-  weights(edge: string): Promise<WeightsSnapshot | null>;
-  /** Eigenvalues of a square edge's current weights (null: no such edge, not square, or too large). */
+  /** The current weights of an edge (null: no such edge), downsampled in blocks to at most `max` cells per axis. */
+  weights(edge: string, max?: { rows: number; cols: number }): Promise<WeightsSnapshot | null>;
+  /** Eigenvalues of a square edge's current weights, or only its spectral radius when large (null: no such edge, not square, or too large for either). */
   spectrum(edge: string): Promise<SpectrumSnapshot | null>;
   /** Sets the probes the session keeps its own window of, for `measure` (replacing the previous set). */
   retain(subscriptions: Subscription[]): Promise<SubscribeResult>;

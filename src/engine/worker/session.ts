@@ -8,11 +8,15 @@ import { DivergenceError, Simulator } from '../simulator.ts';
 import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
 import { applyParams, classifyChange, transferState } from '../live-update.ts';
 import { eigenvalues } from '../linalg/hessenberg-qr.ts';
+import { spectralRadiusReport } from '../linalg/spectral-radius.ts';
+import { weightBlocks } from './weightBlocks.ts';
 import { answerMeasure, RetainedWindows } from './measure-requests.ts';
 import type { EngineApi, Frame, LoadResult, MeasureReply, MeasureRequest, SpectrumSnapshot, SubscribeResult, Subscription, UpdateResult, WeightsSnapshot } from './protocol.ts';
 
 /** Largest square matrix whose full spectrum `spectrum` computes (dense QR is O(n³)). */
 export const SPECTRUM_LIMIT = 1200;
+/** Most stored entries of a larger sparse edge whose spectral radius `spectrum` still computes. */
+export const RADIUS_LIMIT_ENTRIES = 2_000_000;
 
 type Compiled = { ok: true; program: Program } | { ok: false; errors: ValidationIssue[] };
 
@@ -160,32 +164,37 @@ export class EngineSession implements EngineApi {
     return { ok: true, change: 'recompiled', t: sim.t, message: `recompiled (${reason}); ${keptText}`, kept, ...describe(compiled.program) };
   }
 
-  async weights(edge: string): Promise<WeightsSnapshot | null> {
-    return this.weightsSync(edge);
+  async weights(edge: string, max?: { rows: number; cols: number }): Promise<WeightsSnapshot | null> {
+    return this.weightsSync(edge, max);
   }
 
-  weightsSync(edgeId: string): WeightsSnapshot | null {
+  /** An edge's weights, in blocks of at most max.rows × max.cols cells (never a dense copy of a large sparse edge). */
+  weightsSync(edgeId: string, max?: { rows: number; cols: number }): WeightsSnapshot | null {
     const sim = this.require();
     const edge = sim.program.edges.find((e) => e.id === edgeId);
     if (!edge) return null;
-    const { rows, cols } = edge;
-    const w = edge.weights;
-    let data: Float64Array;
-    if (w.format === 'dense') data = w.data.slice();
-    else {
-      data = new Float64Array(rows * cols);
-      for (let i = 0; i < rows; i++) for (let k = w.rowPtr[i]; k < w.rowPtr[i + 1]; k++) data[i * cols + w.colIdx[k]] = w.values[k];
-    }
-    return { edge: edgeId, rows, cols, data, t: sim.t };
+    const b = weightBlocks(edge.weights, max?.rows, max?.cols);
+    return { edge: edgeId, rows: b.rows, cols: b.cols, data: b.data, blockRows: b.blockRows, blockCols: b.blockCols, sourceRows: edge.rows, sourceCols: edge.cols, t: sim.t };
   }
 
-  async spectrum(edge: string): Promise<SpectrumSnapshot | null> {
-    const w = this.weightsSync(edge);
-    if (!w || w.rows !== w.cols || w.rows > SPECTRUM_LIMIT || w.rows === 0) return null;
-    const { re, im } = eigenvalues({ rows: w.rows, cols: w.cols, data: w.data });
-    let radius = 0;
-    for (let k = 0; k < re.length; k++) radius = Math.max(radius, Math.hypot(re[k], im[k]));
-    return { edge, re, im, radius, t: w.t };
+  async spectrum(edgeId: string): Promise<SpectrumSnapshot | null> {
+    const sim = this.require();
+    const edge = sim.program.edges.find((e) => e.id === edgeId);
+    if (!edge || edge.rows !== edge.cols || edge.rows === 0) return null;
+    const n = edge.rows;
+    if (n <= SPECTRUM_LIMIT) {
+      const w = this.weightsSync(edgeId)!;
+      const { re, im } = eigenvalues({ rows: n, cols: n, data: w.data });
+      let radius = 0;
+      for (let k = 0; k < re.length; k++) radius = Math.max(radius, Math.hypot(re[k], im[k]));
+      return { edge: edgeId, re, im, radius, complete: true, size: n, t: sim.t };
+    }
+    // Too large for the O(n³) spectrum: the radius alone, by Arnoldi on the stored entries —
+    // only for sparse edges, so the run loop waits a few matrix–vector products, not seconds.
+    const w = edge.weights;
+    if (w.format !== 'csr' || w.values.length > RADIUS_LIMIT_ENTRIES) return null;
+    const radius = spectralRadiusReport(w).radius;
+    return { edge: edgeId, re: new Float64Array(0), im: new Float64Array(0), radius, complete: false, size: n, t: sim.t };
   }
 
   async retain(subscriptions: Subscription[]): Promise<SubscribeResult> {

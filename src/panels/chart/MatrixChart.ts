@@ -20,6 +20,8 @@ export interface MatrixData {
   /** Tick labels show x × xScale (e.g. step × dt). */
   xScale: number;
   scheme: ColorScheme;
+  /** Source units per cell when the matrix was downsampled in blocks (weights of a large edge). */
+  blocks?: { rows: number; cols: number; reduce: string };
   /** Names of the row and column coordinates ("unit", "step", "target", "source") and of the value. */
   rowName: string;
   colName: string;
@@ -50,7 +52,8 @@ export class MatrixChart extends ChartBase<MatrixData> {
     if (!this.hasData()) return;
     const d = this.data!;
     const { x, y } = this.scales();
-    this.drawAxes(x, y, { x: (v) => d3.format('~g')(+v * d.xScale), y: d3.format('~d') });
+    const rowScale = d.blocks?.rows ?? 1;
+    this.drawAxes(x, y, { x: (v) => d3.format('~g')(+v * d.xScale), y: (v) => d3.format('~d')(+v * rowScale) });
     this.domain = colorDomain(d.data, d.scheme);
     // Only the visible columns, at most one image pixel per screen pixel.
     const c0 = Math.max(0, Math.floor(x.invert(0) - d.xFirst + 0.5));
@@ -115,6 +118,11 @@ export class MatrixChart extends ChartBase<MatrixData> {
     const r = Math.round(y.invert(py)) - d.yFirst;
     if (c < 0 || c >= d.cols || r < 0 || r >= d.rows) return null;
     const f = d3.format('.4~g');
+    const b = d.blocks;
+    if (b && (b.rows > 1 || b.cols > 1)) {
+      const span = (k: number, n: number) => (n === 1 ? `${k}` : `${k * n}–${k * n + n - 1}`);
+      return { lines: [`${d.rowName}s ${span(d.yFirst + r, b.rows)}, ${d.colName}s ${span(d.xFirst + c, b.cols)}`, `${b.reduce} = ${f(this.cell(r, c))}`] };
+    }
     return { lines: [`${d.rowName} ${d.yFirst + r}, ${d.colName} ${f((d.xFirst + c) * d.xScale)}`, `${d.valueName} = ${f(this.cell(r, c))}`] };
   }
 

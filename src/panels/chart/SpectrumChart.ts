@@ -10,6 +10,10 @@ import { nearestEigenvalue, summarizeSpectrum } from '../transforms/spectrum.ts'
 export interface SpectrumData {
   re: Float64Array;
   im: Float64Array;
+  /** The spectral radius when the eigenvalues are not all there (a large matrix): only the circles are drawn. */
+  radius?: number;
+  /** Why the eigenvalues are missing, shown in the legend. */
+  note?: string;
 }
 
 export class SpectrumChart extends ChartBase<SpectrumData> {
@@ -18,11 +22,11 @@ export class SpectrumChart extends ChartBase<SpectrumData> {
   }
 
   protected hasData(): boolean {
-    return !!this.data && this.data.re.length > 0;
+    return !!this.data && (this.data.re.length > 0 || this.data.radius !== undefined);
   }
 
   private scales() {
-    const { radius } = summarizeSpectrum(this.data!.re, this.data!.im);
+    const radius = this.data!.radius ?? summarizeSpectrum(this.data!.re, this.data!.im).radius;
     const r = Math.max(1.15, radius * 1.1);
     const side = Math.min(this.w, this.h);
     const cx = this.w / 2;
@@ -68,7 +72,7 @@ export class SpectrumChart extends ChartBase<SpectrumData> {
       .attr('y', y(radius * Math.SQRT1_2) - 4)
       .text((r) => `ρ = ${d3.format('.4f')(r)}`);
     this.drawLegend([
-      { name: `${d.re.length} λ`, color: 'var(--accent)', mark: 'band' },
+      d.note ? { name: d.note, color: 'transparent' } : { name: `${d.re.length} λ`, color: 'var(--accent)', mark: 'band' as const },
       { name: `ρ = ${d3.format('.4f')(radius)}`, color: 'var(--chart-radius)' },
       { name: '|λ| = 1', color: 'var(--text-muted)', mark: 'dash' },
     ]);

@@ -1,4 +1,8 @@
-/** Weight matrix of an edge as a heatmap (diverging scale), live while plasticity changes it. */
+/**
+ * Weight matrix heatmap of an edge (diverging scale; refetched while plastic weights learn). A
+ * matrix larger than the panel's pixels arrives from the engine already reduced to blocks (the
+ * entry of largest |w| of each), so a 10,000 × 10,000 edge never crosses to the page densely.
+ */
 import { MatrixChart } from '../chart/MatrixChart.ts';
 import type { PanelType } from '../registry.ts';
 import { snapshotFetcher } from './snapshots.ts';
@@ -17,12 +21,31 @@ export const weightsPanel: PanelType = {
       yLabel: `target unit (${info?.target ?? '?'})`,
       emptyText: 'No weights yet',
     });
+    // At most one cell per device pixel of the panel.
+    const max = () => {
+      const ratio = window.devicePixelRatio || 1;
+      return { rows: Math.max(1, Math.ceil(el.clientHeight * ratio)), cols: Math.max(1, Math.ceil(el.clientWidth * ratio)) };
+    };
     const fetcher = snapshotFetcher(
       ctx,
       edge,
-      (e) => ctx.sim().weights(e),
+      (e) => ctx.sim().weights(e, max()),
       (w) =>
-        chart.update(w && { rows: w.rows, cols: w.cols, data: w.data, xFirst: 0, yFirst: 0, xScale: 1, scheme: 'diverging', rowName: 'target', colName: 'source', valueName: 'w' }),
+        chart.update(
+          w && {
+            rows: w.rows,
+            cols: w.cols,
+            data: w.data,
+            xFirst: 0,
+            yFirst: 0,
+            xScale: w.blockCols,
+            scheme: 'diverging',
+            rowName: 'target',
+            colName: 'source',
+            valueName: 'w',
+            blocks: w.blockRows > 1 || w.blockCols > 1 ? { rows: w.blockRows, cols: w.blockCols, reduce: 'largest |w|' } : undefined,
+          },
+        ),
       250,
     );
     return { chart, draw: fetcher.draw, destroy: () => (fetcher.destroy(), chart.destroy()) };

@@ -30,7 +30,7 @@ const COURSE = [
 ];
 
 /** Panel types registered in src/panels/types (not imported: they pull in d3). */
-const PANEL_TYPES = ['traces', 'raster', 'heatmap', 'phase', 'weights', 'spectrum', 'histogram', 'rates', 'isi'];
+const PANEL_TYPES = ['traces', 'raster', 'heatmap', 'phase', 'weights', 'spectrum', 'histogram', 'rates', 'isi', 'information', 'ais-heatmap'];
 
 describe('presets', () => {
   it('there is at least one preset', () => {

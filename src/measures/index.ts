@@ -79,6 +79,7 @@ export {
   meanColumn,
   discretise,
   fastMedian,
+  selectKth,
   type Discretisation,
   type WindowSamples,
   type WindowedOptions,

@@ -111,7 +111,7 @@ export function meanColumn(w: WindowSamples): Float64Array {
  * The k-th smallest value of `a` (0-based), reordering `a` in place so that a[0…k−1] ≤ a[k]
  * (Hoare's selection, expected O(n); the window's median without sorting it).
  */
-export function select(a: Float64Array, k: number): number {
+export function selectKth(a: Float64Array, k: number): number {
   let lo = 0;
   let hi = a.length - 1;
   while (hi > lo) {
@@ -139,7 +139,7 @@ export function fastMedian(x: Float64Array): number {
   if (x.length === 0) throw new MeasureError('median of an empty series', 'series');
   const a = x.slice();
   const m = a.length >> 1;
-  const upper = select(a, m);
+  const upper = selectKth(a, m);
   if (a.length % 2 === 1) return upper;
   let lower = -Infinity;
   for (let i = 0; i < m; i++) if (a[i] > lower) lower = a[i];

@@ -20,6 +20,8 @@ export interface MatrixData {
   /** Tick labels show x × xScale (e.g. step × dt). */
   xScale: number;
   scheme: ColorScheme;
+  /** Colour domain (values beyond it get the end colours); default: the data's (symmetric for diverging). */
+  domain?: [number, number];
   /** Source units per cell when the matrix was downsampled in blocks (weights of a large edge). */
   blocks?: { rows: number; cols: number; reduce: string };
   /** Names of the row and column coordinates ("unit", "step", "target", "source") and of the value. */
@@ -54,7 +56,7 @@ export class MatrixChart extends ChartBase<MatrixData> {
     const { x, y } = this.scales();
     const rowScale = d.blocks?.rows ?? 1;
     this.drawAxes(x, y, { x: (v) => d3.format('~g')(+v * d.xScale), y: (v) => d3.format('~d')(+v * rowScale) });
-    this.domain = colorDomain(d.data, d.scheme);
+    this.domain = d.domain ?? colorDomain(d.data, d.scheme);
     // Only the visible columns, at most one image pixel per screen pixel.
     const c0 = Math.max(0, Math.floor(x.invert(0) - d.xFirst + 0.5));
     const c1 = Math.min(d.cols - 1, Math.ceil(x.invert(this.w) - d.xFirst - 0.5));

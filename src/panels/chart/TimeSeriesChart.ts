@@ -17,6 +17,8 @@ export interface TimeSeries {
 export interface TimeSeriesData {
   /** Step number of the first value (1-based). */
   firstStep: number;
+  /** Step number of each value, when they are not consecutive steps (ascending; e.g. a measure refreshed every few steps); each value gets a dot. */
+  steps?: ArrayLike<number>;
   /** Duration of a step; the axis shows step × dt. */
   dt: number;
   series: TimeSeries[];
@@ -43,13 +45,29 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
     return Math.max(d.band?.mean.length ?? 0, ...d.series.map((s) => s.values.length));
   }
 
+  /** Step number of value i. */
+  private stepAt(i: number): number {
+    const d = this.data!;
+    return d.steps ? d.steps[i] : d.firstStep + i;
+  }
+
+  /** Index of the value nearest to a step (may be out of range). */
+  private indexAt(step: number): number {
+    const d = this.data!;
+    return d.steps ? d3.bisectCenter(d.steps, step) : Math.round(step) - d.firstStep;
+  }
+
   private scales() {
     const d = this.data!;
     const n = this.length();
+    const first = this.stepAt(0);
+    const last = this.stepAt(n - 1);
+    // One sparse value sits mid-axis rather than on its left edge.
+    const domain = d.steps && n === 1 ? [first - 1, first + 1] : [first, Math.max(first + 1, last)];
     const x = this.zoomed(
       d3
         .scaleLinear()
-        .domain([d.firstStep, Math.max(d.firstStep + 1, d.firstStep + n - 1)])
+        .domain(domain)
         .range([0, this.w]),
     );
     const lo = d.band ? Array.from(d.band.mean, (m, t) => m - d.band!.sd[t]) : [];
@@ -70,13 +88,13 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
     const area = d3
       .area<number>()
       .defined((t) => Number.isFinite(band!.mean[t]))
-      .x((t) => x(d.firstStep + t))
+      .x((t) => x(this.stepAt(t)))
       .y0((t) => y(band!.mean[t] - band!.sd[t]))
       .y1((t) => y(band!.mean[t] + band!.sd[t]));
     const meanLine = d3
       .line<number>()
       .defined((t) => Number.isFinite(band!.mean[t]))
-      .x((t) => x(d.firstStep + t))
+      .x((t) => x(this.stepAt(t)))
       .y((t) => y(band!.mean[t]));
     const indices = band ? m4Indices(band.mean.length, Math.ceil(this.w), (t) => band.mean[t] - band.sd[t], (t) => band.mean[t] + band.sd[t]) : [];
     this.marks
@@ -94,7 +112,7 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
       .attr('d', () => meanLine(indices));
     const line = (values: ArrayLike<number>) => {
       const pts: [number, number][] = [];
-      for (let t = 0; t < values.length; t++) if (Number.isFinite(values[t])) pts.push([x(d.firstStep + t), y(values[t])]);
+      for (let t = 0; t < values.length; t++) if (Number.isFinite(values[t])) pts.push([x(this.stepAt(t)), y(values[t])]);
       return d3.line()(m4Pixels(pts)) ?? '';
     };
     this.marks
@@ -106,6 +124,16 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
       .attr('fill', 'none')
       .attr('stroke', (_, i) => color(i))
       .attr('d', (s) => line(s.values));
+    const dots = d.steps ? d.series.flatMap((s, i) => Array.from(s.values, (v, t) => ({ i, t, v })).filter((p) => Number.isFinite(p.v))) : [];
+    this.marks
+      .selectAll<SVGCircleElement, (typeof dots)[number]>('circle.trace-chart__dot')
+      .data(dots)
+      .join('circle')
+      .attr('class', 'trace-chart__dot')
+      .attr('r', 2.5)
+      .attr('cx', (p) => x(this.stepAt(p.t)))
+      .attr('cy', (p) => y(p.v))
+      .attr('fill', (p) => color(p.i));
     const entries = [
       ...(band ? [{ name: `${band.name} ± sd`, color: 'var(--chart-band)', mark: 'band' as const }] : []),
       ...d.series.map((s, i) => ({ name: s.name, color: color(i) })),
@@ -116,13 +144,14 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
   protected readout(px: number): Readout | null {
     const d = this.data!;
     const { x } = this.scales();
-    const t = Math.round(x.invert(px)) - d.firstStep;
+    const t = this.indexAt(x.invert(px));
     if (t < 0 || t >= this.length()) return null;
     const f = d3.format('.4~g');
-    const lines = [`t = ${f((d.firstStep + t) * d.dt)} (step ${d.firstStep + t})`];
+    const step = this.stepAt(t);
+    const lines = [`t = ${f(step * d.dt)} (step ${step})`];
     if (d.band) lines.push(`${d.band.name}: mean ${f(d.band.mean[t])} ± ${f(d.band.sd[t])}`);
     for (const s of d.series) lines.push(`${s.name} = ${f(s.values[t])}`);
-    return { lines, ruleX: x(d.firstStep + t) };
+    return { lines, ruleX: x(step) };
   }
 
   /** step, then each drawn series (and mean, sd for a population), one row per step. */
@@ -130,7 +159,7 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
     if (!this.hasData()) return toCsv(['step'], []);
     const d = this.data!;
     const header = ['step', ...(d.band ? [`${d.band.name}.mean`, `${d.band.name}.sd`] : []), ...d.series.map((s) => s.name)];
-    const rows = Array.from({ length: this.length() }, (_, t) => [d.firstStep + t, ...(d.band ? [d.band.mean[t], d.band.sd[t]] : []), ...d.series.map((s) => s.values[t])]);
+    const rows = Array.from({ length: this.length() }, (_, t) => [this.stepAt(t), ...(d.band ? [d.band.mean[t], d.band.sd[t]] : []), ...d.series.map((s) => s.values[t])]);
     return toCsv(header, rows);
   }
 }

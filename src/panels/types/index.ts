@@ -7,5 +7,7 @@ import { phasePanel } from './phase.ts';
 import { weightsPanel } from './weights.ts';
 import { spectrumPanel } from './spectrum.ts';
 import { activationHistogramPanel, firingRatePanel, isiPanel } from './histograms.ts';
+import { informationPanel } from './information.ts';
+import { aisHeatmapPanel } from './aisHeatmap.ts';
 
-for (const p of [tracesPanel, rasterPanel, heatmapPanel, phasePanel, weightsPanel, spectrumPanel, activationHistogramPanel, firingRatePanel, isiPanel]) registerPanel(p);
+for (const p of [tracesPanel, rasterPanel, heatmapPanel, phasePanel, weightsPanel, spectrumPanel, activationHistogramPanel, firingRatePanel, isiPanel, informationPanel, aisHeatmapPanel]) registerPanel(p);

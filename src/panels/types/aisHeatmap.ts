@@ -1,0 +1,113 @@
+/**
+ * Local AIS (or local TE) heatmap: each unit's local values over the window, units × time, on a
+ * diverging scale centred at 0 — positive: the unit's past predicted its next state (stored
+ * information used), negative: it misled (misinformation; Lizier, Prokopenko & Zomaya 2012).
+ * Computed in the engine worker every refresh. Optionally tints the node on the canvas by its
+ * current average AIS.
+ */
+import * as d3 from 'd3';
+import { MatrixChart } from '../chart/MatrixChart.ts';
+import type { PanelType } from '../registry.ts';
+import { useNodeTint } from '../../store/nodeTint.ts';
+import { timeLabel } from './common.ts';
+import {
+  binariseOption,
+  estimatorOption,
+  formatValue,
+  historyOption,
+  MEASURE_LABELS,
+  measureFetcher,
+  measureOption,
+  measureSettings,
+  refreshOption,
+  requestOf,
+  robustSymmetricDomain,
+  measureLayout,
+  windowOption,
+} from './measureCommon.ts';
+
+/** Average AIS (bits or nats) that gets the strongest tint: a binary unit stores at most 1 bit. */
+export const TINT_FULL_SCALE = 1;
+
+/** The tint colour of an average: the heatmap's diverging scale, ±TINT_FULL_SCALE at the ends. */
+export function tintColor(value: number): string {
+  const t = Math.max(-1, Math.min(1, value / TINT_FULL_SCALE));
+  return d3.interpolateRdBu(0.5 - 0.5 * t);
+}
+
+export const aisHeatmapPanel: PanelType = {
+  type: 'ais-heatmap',
+  title: 'Local AIS heatmap',
+  description: 'Local active information storage (or transfer entropy) of each unit over time; red: stored information, blue: misinformation',
+  binding: 'node-pair',
+  bindingLabels: ['Units', 'TE source'],
+  usesSecondNode: (config) => config.measure === 'te',
+  options: [
+    measureOption(['ais', 'te']),
+    estimatorOption,
+    historyOption,
+    windowOption,
+    refreshOption,
+    binariseOption,
+    { key: 'tint', label: 'Tint node', choices: [{ value: 'off', label: 'off' }, { value: 'on', label: 'by mean AIS' }] },
+  ],
+  create(el, config, ctx) {
+    const s = measureSettings(config, ctx, 'ais');
+    const measure = MEASURE_LABELS[s?.spec.measure ?? 'ais'];
+    const badge = measureLayout(el);
+    const chart = new MatrixChart(badge.chartEl, {
+      title: s ? `Local ${s.label}` : 'Local AIS',
+      xLabel: timeLabel(ctx),
+      yLabel: 'unit',
+      zoomX: true,
+      emptyText: 'Run or Step: local values appear after a few steps',
+    });
+        const tinting = s !== null && config.tint === 'on';
+    const untint = () => s && useNodeTint.getState().setTint(s.target, null);
+    const destroyAll = () => {
+      if (tinting) untint();
+      badge.remove();
+      chart.destroy();
+    };
+    if (!s) return { chart, draw: () => chart.update(null), destroy: destroyAll };
+    const fetcher = measureFetcher(ctx, {
+      key: config.id,
+      settings: s,
+      request: () => requestOf(s, { locals: true }),
+      onReply(r) {
+        const n = r.unitIndex.length;
+        chart.update({
+          rows: n,
+          cols: r.steps,
+          data: r.locals!,
+          xFirst: r.firstStep,
+          yFirst: r.unitIndex[0] ?? 0,
+          xScale: ctx.doc().dt,
+          scheme: 'diverging',
+          domain: robustSymmetricDomain(r.locals!),
+          rowName: 'unit',
+          colName: 'step',
+          valueName: `local ${measure} (${r.units})`,
+        });
+        const more = r.truncated > 0 ? ` · first ${n} units` : '';
+        badge.value(`mean ${measure} ${formatValue(r.mean, r.units)}${more} · ${r.elapsedMs.toFixed(1)} ms`);
+        badge.chartEl.dataset.measureMs = r.elapsedMs.toFixed(2);
+        if (tinting) useNodeTint.getState().setTint(s.target, { color: tintColor(r.mean), label: `mean ${measure} ${formatValue(r.mean, r.units)}` });
+      },
+      onStatus: badge.status,
+      onReset() {
+        chart.update(null);
+        badge.value('');
+        if (tinting) untint();
+      },
+    });
+    return {
+      chart,
+      draw: fetcher.draw,
+      destroy() {
+        fetcher.destroy();
+        destroyAll();
+      },
+    };
+  },
+};

@@ -1,0 +1,240 @@
+/**
+ * What the information panels share: their header options, the measure request a config
+ * stands for, and a fetcher that asks the engine for it at most every `refresh` milliseconds
+ * while frames arrive (one request in flight per panel; the store drops stale ones). Measures
+ * run in the worker beside the engine, on the window it retains of the bound probes.
+ */
+import { selectKth, type MeasureName, type MeasureSpec, type EstimatorName, type Discretisation } from '../../measures/index.ts';
+import type { MeasureReply, MeasureRequest } from '../../engine/worker/protocol.ts';
+import type { PanelConfig } from '../../store/index.ts';
+import type { LiveEvent } from '../../store/probeWindow.ts';
+import type { PanelContext, PanelOption } from '../registry.ts';
+import { boundNode, isSpiking, nodeInfo } from './common.ts';
+import './measures.css';
+
+export type MeasureOk = Extract<MeasureReply, { ok: true }>;
+
+const choices = (values: string[], label: (v: string) => string = (v) => v) => values.map((value) => ({ value, label: label(value) }));
+
+export const MEASURE_LABELS: Record<MeasureName, string> = { ais: 'AIS', te: 'TE', mi: 'MI', entropy: 'H', 'entropy-rate': 'entropy rate' };
+
+export function measureOption(measures: MeasureName[]): PanelOption {
+  const names: Record<MeasureName, string> = { ais: 'AIS', te: 'TE', mi: 'MI', entropy: 'entropy', 'entropy-rate': 'entropy rate' };
+  return { key: 'measure', label: 'Measure', choices: measures.map((m) => ({ value: m, label: names[m] })) };
+}
+
+export const estimatorOption: PanelOption = {
+  key: 'estimator',
+  label: 'Estimator',
+  choices: [
+    { value: 'discrete', label: 'discrete' },
+    { value: 'gaussian', label: 'Gaussian' },
+    { value: 'ksg', label: 'KSG (≤ 16 units)' },
+  ],
+};
+
+export const historyOption: PanelOption = { key: 'k', label: 'k', choices: choices(['4', '1', '2', '3', '6', '8']) };
+export const windowOption: PanelOption = { key: 'window', label: 'Window', choices: choices(['1000', '200', '500', '2000'], (v) => `${v} steps`) };
+export const refreshOption: PanelOption = { key: 'refresh', label: 'Refresh', choices: choices(['500', '250', '1000', '2000'], (v) => `${1000 / Number(v)}/s`) };
+export const binariseOption: PanelOption = {
+  key: 'binarise',
+  label: 'Symbols',
+  choices: [
+    { value: 'auto', label: 'auto' },
+    { value: 'median', label: 'x > median' },
+    { value: 'zero', label: 'x > 0' },
+    { value: 'bins4', label: '4 bins' },
+  ],
+};
+
+/** What a panel config asks the engine to measure. */
+export interface MeasureSettings {
+  spec: MeasureSpec;
+  pair: boolean;
+  /** Target probe (the bound node) and, for mi and te, the source. */
+  target: string;
+  source?: string;
+  window: number;
+  refreshMs: number;
+  discretise: Discretisation;
+  /** "AIS", "TE(u → res)" … */
+  label: string;
+}
+
+function discretisation(config: PanelConfig, spiking: boolean): Discretisation {
+  switch (config.binarise) {
+    case 'median':
+      return { rule: 'threshold', value: 'median' };
+    case 'zero':
+      return { rule: 'threshold', value: 0 };
+    case 'bins4':
+      return { rule: 'bins', bins: 4 };
+    default:
+      return spiking ? { rule: 'threshold', value: 0.5 } : { rule: 'threshold', value: 'median' };
+  }
+}
+
+/** The measure a config stands for (null: no node bound). */
+export function measureSettings(config: PanelConfig, ctx: PanelContext, defaultMeasure: MeasureName): MeasureSettings | null {
+  const target = boundNode(config);
+  if (target === undefined) return null;
+  const measure = (config.measure as MeasureName | undefined) ?? defaultMeasure;
+  const estimator = (config.estimator as EstimatorName | undefined) ?? 'discrete';
+  const pair = measure === 'mi' || measure === 'te';
+  const source = pair ? (boundNode(config, 1) ?? target) : undefined;
+  const node = nodeInfo(ctx, target);
+  const spec: MeasureSpec = { measure, estimator, k: Number(config.k ?? 4), l: 1, delay: 1, neighbours: 4 };
+  const name = MEASURE_LABELS[measure];
+  const label = pair ? `${name}(${source} → ${target})` : `${name}(${target})`;
+  return {
+    spec,
+    pair,
+    target,
+    source,
+    window: Number(config.window ?? 1000),
+    refreshMs: Number(config.refresh ?? 500),
+    discretise: discretisation(config, !!node && isSpiking(node)),
+    label,
+  };
+}
+
+/** A measure request of these settings. */
+export function requestOf(s: MeasureSettings, extra: Partial<MeasureRequest> = {}): MeasureRequest {
+  return { probe: s.target, source: s.source, window: s.window, spec: s.spec, discretise: s.discretise, ...extra };
+}
+
+export interface MeasureFetcherOptions {
+  /** Queue key (the panel's id). */
+  key: string;
+  settings: MeasureSettings;
+  request(): MeasureRequest;
+  onReply(reply: MeasureOk): void;
+  /** Why there is no value (waiting for steps, an error), or null once a value came. */
+  onStatus(text: string | null): void;
+  /** The run was reset or replaced: forget what was shown. */
+  onReset(): void;
+}
+
+/**
+ * Keeps the bound probes retained in the engine and asks for the measure when new steps have
+ * run and `refreshMs` has passed since the last request (a trailing request once it has).
+ * Call `draw(event)` from the panel's draw; `destroy()` releases the probes.
+ */
+export function measureFetcher(ctx: PanelContext, o: MeasureFetcherOptions) {
+  const s = o.settings;
+  const releases = [...new Set([s.target, ...(s.source ? [s.source] : [])])].map((p) => ctx.sim().retain(p, s.window));
+  let busy = false;
+  let last = -Infinity;
+  let lastT = -1;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let destroyed = false;
+
+  function fetch(): void {
+    const t = ctx.live.t;
+    if (busy || destroyed || t === 0 || t === lastT) return;
+    const wait = last + s.refreshMs - performance.now();
+    if (wait > 0) {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        fetch();
+      }, wait);
+      return;
+    }
+    busy = true;
+    last = performance.now();
+    lastT = t;
+    ctx
+      .sim()
+      .measure(o.key, o.request())
+      .then((reply) => {
+        if (destroyed || !reply) return;
+        if (reply.ok) {
+          o.onReply(reply);
+          o.onStatus(reply.warning ?? null);
+        } else o.onStatus(reply.waiting ? 'collecting steps…' : reply.error);
+      })
+      .catch((err: unknown) => o.onStatus(err instanceof Error ? err.message : String(err)))
+      .finally(() => {
+        busy = false;
+        if (!destroyed && ctx.live.t !== lastT) fetch();
+      });
+  }
+
+  return {
+    draw(event: LiveEvent) {
+      if (event === 'reset') {
+        lastT = -1;
+        o.onReset();
+      }
+      if (event === 'structure') lastT = -1;
+      fetch();
+    },
+    destroy() {
+      destroyed = true;
+      clearTimeout(timer);
+      for (const release of releases) release();
+    },
+  };
+}
+
+/** "bits" / "nats" of an estimator, for axis labels before the first reply. */
+export function unitsName(spec: MeasureSpec): string {
+  return spec.estimator === 'discrete' ? 'bits' : 'nats';
+}
+
+/**
+ * Splits a panel body into a one-line read-out strip of the current value (and a status line:
+ * waiting, warnings) over the chart's own element, so the two never overlap.
+ */
+export function measureLayout(el: HTMLElement) {
+  const box = el.appendChild(document.createElement('div'));
+  box.className = 'measure-badge';
+  const value = box.appendChild(document.createElement('span'));
+  value.className = 'measure-badge__value';
+  value.dataset.testid = 'measure-value';
+  const status = box.appendChild(document.createElement('span'));
+  status.className = 'measure-badge__status';
+  status.dataset.testid = 'measure-status';
+  status.hidden = true;
+  const chartEl = el.appendChild(document.createElement('div'));
+  chartEl.className = 'measure-chart';
+  return {
+    /** Where the chart goes. */
+    chartEl,
+    value(text: string) {
+      value.textContent = text;
+    },
+    status(text: string | null) {
+      status.textContent = text ?? '';
+      status.hidden = !text;
+    },
+    remove() {
+      box.remove();
+      chartEl.remove();
+    },
+  };
+}
+
+/** "0.4123 bits" */
+export function formatValue(v: number, units: string): string {
+  return Number.isFinite(v) ? `${v.toFixed(Math.abs(v) >= 100 ? 1 : 4)} ${units}` : `– ${units}`;
+}
+
+/**
+ * A symmetric colour domain ±q for local values, q the `quantile` of |v| over the finite values:
+ * rare extreme locals (a surprising step can be −5 bits) would otherwise wash out the rest.
+ */
+export function robustSymmetricDomain(values: Float64Array, quantile = 0.99): [number, number] {
+  const abs = new Float64Array(values.length);
+  let n = 0;
+  for (const v of values) if (Number.isFinite(v)) abs[n++] = Math.abs(v);
+  if (n === 0) return [-1, 1];
+  const a = abs.subarray(0, n);
+  const q = selectKth(a, Math.min(n - 1, Math.floor(quantile * n))) || 1;
+  // A short colour bar has a two-tick axis; d3 puts them at ±step only where its 1-2-5 step is
+  // ≤ q, i.e. for mantissas in [1, √2), [2, √10), [5, √50): trim q down into the nearest one.
+  const p = 10 ** Math.floor(Math.log10(q));
+  const m = q / p;
+  const nice = p * (m < Math.SQRT2 ? m : m < 2 ? 1.4 : m < Math.sqrt(10) ? m : m < 5 ? 3.1 : m < Math.sqrt(50) ? m : 7);
+  return [-nice, nice];
+}

@@ -8,8 +8,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
-  Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -33,6 +31,8 @@ import { provide, run } from './commands/appContext.ts';
 import { applySelectionChanges, dropPointNode, withMovingEdges } from './canvasChanges.ts';
 import { useDragGesture } from './useDragGesture.ts';
 import { LoopBanner } from './LoopBanner.tsx';
+import { RenameField } from './RenameField.tsx';
+import { CanvasControls } from './CanvasControls.tsx';
 import { EditBar } from './EditBar.tsx';
 import { DEFAULT_NODE_SIZE } from './layout/nodeSize.ts';
 import { FarZoomContext, useFarZoomSubscription } from './levelOfDetail.ts';
@@ -44,8 +44,6 @@ const fitViewOptions = { padding: 0.35, maxZoom: 1.5 };
  * networks keep everything mounted, so panning never mounts anything.
  */
 const LARGE_DOCUMENT = 600;
-/** Minimap colours by palette group (a stable function: a new one re-renders every minimap node). */
-const minimapNodeClass = (n: SceneNode) => `minimap-node minimap-node--${String(n.data.group ?? 'module')}`;
 /** The drag data type a palette item carries. */
 export const KIND_MIME = 'application/x-recurrence-kind';
 
@@ -91,6 +89,9 @@ function FlowView() {
   const theme = useUiStore((s) => s.theme);
   const [measured, setMeasured] = useState<Record<string, Size>>({});
   const wrapper = useRef<HTMLDivElement>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const onNodeDoubleClick = useCallback((_: React.MouseEvent, node: SceneNode) => setRenaming(node.id), []);
+  const endRename = useCallback(() => setRenaming(null), []);
   const rf = useViewProvider(wrapper);
   const build = useMemo(() => createSceneBuilder(), []);
   const issues = useMemo(() => cachedDocumentIssues(doc), [doc]);
@@ -159,6 +160,7 @@ function FlowView() {
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
           onNodeDragStop={onNodeDragStop}
+          onNodeDoubleClick={onNodeDoubleClick}
           onlyRenderVisibleElements={large}
           connectionRadius={30}
           deleteKeyCode={null}
@@ -171,9 +173,9 @@ function FlowView() {
           minZoom={0.05}
           aria-label="Network canvas"
         >
+          {renaming && <RenameField key={renaming} flowId={renaming} onClose={endRename} />}
           <Background gap={24} />
-          <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
-          <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapNodeClass} />
+          <CanvasControls fitViewOptions={fitViewOptions} />
         </ReactFlow>
       </FarZoomContext>
       <EditBar />

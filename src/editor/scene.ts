@@ -177,6 +177,7 @@ export function createSceneBuilder() {
       const selected = selection.edges.has(e.id);
       const errors = issues.byEdge.get(e.id);
       const className = cls(e.id, errors);
+      const alert = loop.has(e.id) || !!errors;
       const sig = `${selected ? 1 : 0}|${source}|${target}|${className}`;
       edges.push(
         decoratedEdges(base, sig, () => ({
@@ -186,6 +187,7 @@ export function createSceneBuilder() {
           type: source === target ? 'selfLoop' : 'signal',
           selected,
           ...(className ? { className } : {}),
+          ...(alert ? { data: { ...base.data!, alert } } : {}),
         })),
       );
     }

@@ -31,6 +31,10 @@ export interface GraphEdgeData extends Record<string, unknown> {
   delay: number;
   /** Short description of the weight initialisation ("0.5", "U[-1, 1]"). */
   weight: string;
+  /** The edge's own label, if it has one. */
+  label?: string;
+  /** Drawn as part of a loop with no delay, or with validation errors (red, with a red arrowhead). */
+  alert?: boolean;
 }
 
 export type GraphFlowNode = Node<GraphNodeData, string>;
@@ -92,8 +96,7 @@ export function toFlowEdge(edge: GraphEdge): GraphFlowEdge {
     source: edge.source,
     target: edge.target,
     type: edge.source === edge.target ? 'selfLoop' : 'signal',
-    data: { delay, weight: weightSummary(edge.params.weight, edge.params) },
-    ...(edge.label ? { label: edge.label } : {}),
+    data: { delay, weight: weightSummary(edge.params.weight, edge.params), ...(edge.label ? { label: edge.label } : {}) },
   };
 }
 

@@ -30,6 +30,8 @@ export interface EditorState {
   sidebarTab: SidebarTab;
   /** The last copied fragment, for when the system clipboard is unavailable. */
   clipboard: string | null;
+  /** Whether the canvas shows its minimap: null until the user chooses (then it shows when the canvas is large enough). */
+  minimap: boolean | null;
   select(selection: Partial<Selection>): void;
   clearSelection(): void;
   setHighlight(highlight: EditorState['highlight']): void;
@@ -38,6 +40,7 @@ export interface EditorState {
   setHelpOpen(open: boolean): void;
   setSidebarTab(tab: SidebarTab): void;
   setClipboard(text: string): void;
+  setMinimap(shown: boolean): void;
 }
 
 const none: ReadonlySet<string> = new Set();
@@ -55,6 +58,7 @@ export function createEditorStore() {
     helpOpen: false,
     sidebarTab: 'inspector',
     clipboard: null,
+    minimap: null,
     select: (s) => set({ selection: { ...emptySelection, ...s } }),
     clearSelection: () => set({ selection: emptySelection }),
     setHighlight: (highlight) => set({ highlight }),
@@ -68,6 +72,7 @@ export function createEditorStore() {
     setHelpOpen: (helpOpen) => set({ helpOpen }),
     setSidebarTab: (sidebarTab) => set({ sidebarTab }),
     setClipboard: (clipboard) => set({ clipboard }),
+    setMinimap: (minimap) => set({ minimap }),
   }));
 }
 

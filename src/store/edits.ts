@@ -132,12 +132,20 @@ export function setNodeParams(doc: GraphDocument, id: string, params: Record<str
   return updateNode(doc, id, (n) => ({ ...n, params }) as GraphNode);
 }
 
+/** The element with its label set to `label` trimmed, or without a label when that is empty. */
+function withLabel<T extends { label?: string }>(element: T, label: string): T {
+  const { label: _old, ...rest } = element;
+  return (label.trim() ? { ...rest, label: label.trim() } : rest) as T;
+}
+
 /** Sets or clears a node's label. */
 export function setNodeLabel(doc: GraphDocument, id: string, label: string): GraphDocument {
-  return updateNode(doc, id, (n) => {
-    const { label: _old, ...rest } = n;
-    return (label.trim() ? { ...rest, label: label.trim() } : rest) as GraphNode;
-  });
+  return updateNode(doc, id, (n) => withLabel(n, label));
+}
+
+/** Sets or clears an edge's label (shown on the edge beside its weight). */
+export function setEdgeLabel(doc: GraphDocument, id: string, label: string): GraphDocument {
+  return updateEdge(doc, id, (e) => withLabel(e, label));
 }
 
 /** Replaces an edge's params (inspector). */

@@ -131,6 +131,22 @@ describe('edit commands and their undo', () => {
     t.undoRestores(before);
   });
 
+  it('edge.rename: sets a trimmed label, clears it when empty; each is one undo step', () => {
+    const t = setup();
+    const before = t.doc();
+    execute(t.ctx, 'edge.rename', { id: 'in', label: '  drive ' });
+    expect(t.doc().edges[0].label).toBe('drive');
+    expect(t.doc().edges[1]).toBe(before.edges[1]);
+    expect(validateDocument(t.doc()).ok).toBe(true);
+    const labelled = t.doc();
+    execute(t.ctx, 'edge.rename', { id: 'in', label: '' });
+    expect('label' in t.doc().edges[0]).toBe(false);
+    t.undoRestores(labelled);
+    t.undoRestores(before);
+    execute(t.ctx, 'edge.rename', { id: 'nope', label: 'x' });
+    expect(t.doc()).toBe(before);
+  });
+
   it('document.setFields', () => {
     const t = setup();
     const before = t.doc();

@@ -38,7 +38,7 @@ export function SelfLoopEdge(props: EdgeProps<GraphFlowEdge>) {
   const { path, label } = selfLoopPath(props.sourceX, props.sourceY, left, top);
   return (
     <>
-      <BaseEdge id={props.id} path={path} markerEnd={edgeMarker(props.data)} className={edgeClassName(props.data, props.selected, 'graph-edge--self-loop')} />
+      <BaseEdge id={props.id} path={path} markerEnd={edgeMarker(props.data, props.selected)} className={edgeClassName(props.data, props.selected, 'graph-edge--self-loop')} />
       <EdgeLabel id={props.id} x={label.x} y={label.y} data={props.data} />
     </>
   );

@@ -13,7 +13,7 @@ export function SignalEdge(props: EdgeProps<GraphFlowEdge>) {
   const [path, labelX, labelY] = far ? getStraightPath(props) : getBezierPath(props);
   return (
     <>
-      <BaseEdge id={props.id} path={path} markerEnd={edgeMarker(props.data)} className={edgeClassName(props.data, props.selected)} />
+      <BaseEdge id={props.id} path={path} markerEnd={edgeMarker(props.data, props.selected)} className={edgeClassName(props.data, props.selected)} />
       <EdgeLabel id={props.id} x={labelX} y={labelY} data={props.data} />
     </>
   );

@@ -1,7 +1,15 @@
 import type { GraphEdgeData } from '../toFlow.ts';
 
-/** Ids of the arrowhead markers defined by EdgeMarkers. */
-export const MARKER_IDS = { instant: 'recurrence-arrow', delayed: 'recurrence-arrow-delayed' } as const;
+/**
+ * Ids of the arrowhead markers defined by EdgeMarkers, one per colour an edge line can have: an
+ * SVG marker cannot take its colour from the line it ends, so each colour is its own marker.
+ */
+export const MARKER_IDS = {
+  instant: 'recurrence-arrow',
+  delayed: 'recurrence-arrow-delayed',
+  selected: 'recurrence-arrow-selected',
+  alert: 'recurrence-arrow-alert',
+} as const;
 
 const isDelayed = (data: GraphEdgeData | undefined) => !!data && data.delay > 0;
 
@@ -12,7 +20,11 @@ export function edgeClassName(data: GraphEdgeData | undefined, selected: boolean
     .join(' ');
 }
 
-/** The arrowhead of an edge, coloured like its line. */
-export function edgeMarker(data: GraphEdgeData | undefined): string {
-  return `url(#${isDelayed(data) ? MARKER_IDS.delayed : MARKER_IDS.instant})`;
+/**
+ * The arrowhead of an edge, coloured like its line: red when the edge is part of a loop with no
+ * delay or invalid (drawn red over the selection colour), else the selection colour, else by delay.
+ */
+export function edgeMarker(data: GraphEdgeData | undefined, selected?: boolean): string {
+  const kind: keyof typeof MARKER_IDS = data?.alert ? 'alert' : selected ? 'selected' : isDelayed(data) ? 'delayed' : 'instant';
+  return `url(#${MARKER_IDS[kind]})`;
 }

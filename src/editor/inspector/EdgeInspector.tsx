@@ -6,7 +6,7 @@ import { run } from '../commands/appContext.ts';
 import { describeObject, schemaIssues } from './schemaFields.ts';
 import { SchemaFields } from './SchemaForm.tsx';
 import { useFormApi } from './useFormApi.ts';
-import { Problems } from './parts.tsx';
+import { LabelField, Problems } from './parts.tsx';
 import { edgeFacts } from './edgeFacts.ts';
 
 type EdgeParams = GraphEdge['params'];
@@ -61,6 +61,7 @@ export function EdgeInspector({ edge, doc, problems }: { edge: GraphEdge; doc: G
         {edge.source === edge.target ? ' (self-loop)' : ''} · {delay ? `delayed ${delay}: reads the source ${edge.params.delay} step${edge.params.delay === 1 ? '' : 's'} back` : 'no delay: same step'}
       </p>
       <Problems problems={problems} />
+      <LabelField value={edge.label ?? ''} placeholder="(none)" onCommit={(label) => void run('edge.rename', { id: edge.id, label })} />
       <SchemaFields key={edge.id} fields={fields} value={params} path={[]} api={api} />
       <EdgeFactsView doc={doc} edge={edge} />
     </div>

@@ -5,17 +5,8 @@
  * node is tinted; long tasks on the page are measured while it runs; screenshots go to
  * test-results/.
  */
-import { readFileSync } from 'node:fs';
 import { test, expect, type AppPage } from './fixtures.ts';
-
-const preset = (name: string) => JSON.parse(readFileSync(new URL(`../presets/${name}.json`, import.meta.url), 'utf8'));
-
-async function openWith(app: AppPage, name: string, panels: Record<string, unknown>[]) {
-  const doc = preset(name);
-  doc.panels = panels;
-  expect(await app.loadDocument(doc)).toEqual({ ok: true });
-  await expect(app.page.locator('.panel-card')).toHaveCount(panels.length);
-}
+import { openWith, preset } from './panel-helpers.ts';
 
 /** A panel's CSV export (exactly what it draws), as rows of numbers after the header. */
 async function panelCsv(app: AppPage, type: string) {
@@ -94,7 +85,7 @@ test('edge of chaos: live information panel and local AIS heatmap (values, both 
   // Hover reads the unit, step and value.
   const box = (await heat.locator('.chart__overlay').boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.3);
-  await expect(heat.getByTestId('readout')).toContainText(/unit \d+, step \d+\nlocal AIS \(bits\) = -?[\d.]+/);
+  await expect(heat.getByTestId('readout')).toContainText(/unit \d+, step \d+\nlocal AIS \(bits\) = [−-]?[\d.]+/);
 
   // The reservoir node is tinted by its mean AIS (and says so).
   const node = page.locator('.graph-node[data-tinted]');

@@ -3,18 +3,9 @@
  * the CSV export is exactly the bridge's data, the layout is saved with the document, and
  * screenshots of a running ESN with several panels (light and dark) go to test-results/.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { test, expect, type AppPage } from './fixtures.ts';
-
-const preset = (name: string) => JSON.parse(readFileSync(new URL(`../presets/${name}.json`, import.meta.url), 'utf8'));
-
-async function openWith(app: AppPage, name: string, panels: Record<string, unknown>[]) {
-  const doc = preset(name);
-  doc.panels = panels;
-  expect(await app.loadDocument(doc)).toEqual({ ok: true });
-  await expect(app.page.locator('.panel-card')).toHaveCount(panels.length);
-}
+import { openWith } from './panel-helpers.ts';
 
 /** Every card's chart shows data (no "empty" state). */
 async function expectAllDrawn(app: AppPage) {

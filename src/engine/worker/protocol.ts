@@ -17,7 +17,7 @@
  */
 import type { GraphDocument, ValidationIssue } from '../../model/index.ts';
 import type { ScheduleEntry } from '../compile/types.ts';
-import type { Discretisation, MeasureSpec, Units } from '../../measures/index.ts';
+import type { Discretisation, MeasureSpec, WindowedResult } from '../../measures/index.ts';
 
 export interface NodeInfo {
   id: string;
@@ -135,28 +135,18 @@ export interface MeasureRequest {
   locals?: boolean;
 }
 
+/** A measure's reply: the windowed result (measures/windowed.ts: units, averages, locals …) and where its window lies. */
 export type MeasureReply =
-  | {
+  | (WindowedResult & {
       ok: true;
       /** Step the window ends at (steps taken since reset). */
       t: number;
       /** Step number of the window's first sample, and its length. */
       firstStep: number;
       steps: number;
-      units: Units;
-      /** Units measured, their averages and the mean of those over units. */
-      unitIndex: Int32Array;
-      averages: Float64Array;
-      mean: number;
-      /** `unitIndex.length × steps` local values (row per unit), NaN where none; null when not asked for. */
-      locals: Float64Array | null;
-      /** Units left out by the estimator's cap. */
-      truncated: number;
-      /** Why some unit has no estimate. */
-      warning?: string;
       /** Milliseconds the measure took in the engine. */
       elapsedMs: number;
-    }
+    })
   | {
       ok: false;
       error: string;

@@ -16,13 +16,10 @@ import {
   formatValue,
   historyOption,
   MEASURE_LABELS,
-  measureFetcher,
   measureOption,
-  measureSettings,
+  measureView,
   refreshOption,
-  requestOf,
   robustSymmetricDomain,
-  measureLayout,
   windowOption,
 } from './measureCommon.ts';
 
@@ -52,29 +49,21 @@ export const aisHeatmapPanel: PanelType = {
     { key: 'tint', label: 'Tint node', choices: [{ value: 'off', label: 'off' }, { value: 'on', label: 'by mean AIS' }] },
   ],
   create(el, config, ctx) {
-    const s = measureSettings(config, ctx, 'ais');
-    const measure = MEASURE_LABELS[s?.spec.measure ?? 'ais'];
-    const badge = measureLayout(el);
-    const chart = new MatrixChart(badge.chartEl, {
-      title: s ? `Local ${s.label}` : 'Local AIS',
-      xLabel: timeLabel(ctx),
-      yLabel: 'unit',
-      zoomX: true,
-      emptyText: 'Run or Step: local values appear after a few steps',
-    });
-        const tinting = s !== null && config.tint === 'on';
-    const untint = () => s && useNodeTint.getState().setTint(s.target, null);
-    const destroyAll = () => {
-      if (tinting) untint();
-      badge.remove();
-      chart.destroy();
-    };
-    if (!s) return { chart, draw: () => chart.update(null), destroy: destroyAll };
-    const fetcher = measureFetcher(ctx, {
-      key: config.id,
-      settings: s,
-      request: () => requestOf(s, { locals: true }),
-      onReply(r) {
+    const tinting = config.tint === 'on';
+    const tint = useNodeTint.getState().setTint;
+    return measureView(el, config, ctx, {
+      defaultMeasure: 'ais',
+      chart: (host, s) =>
+        new MatrixChart(host, {
+          title: s ? `Local ${s.label}` : 'Local AIS',
+          xLabel: timeLabel(ctx),
+          yLabel: 'unit',
+          zoomX: true,
+          emptyText: 'Run or Step: local values appear after a few steps',
+        }),
+      request: { locals: true },
+      show(r, chart, s) {
+        const measure = MEASURE_LABELS[s.spec.measure];
         const n = r.unitIndex.length;
         chart.update({
           rows: n,
@@ -89,25 +78,17 @@ export const aisHeatmapPanel: PanelType = {
           colName: 'step',
           valueName: `local ${measure} (${r.units})`,
         });
-        const more = r.truncated > 0 ? ` · first ${n} units` : '';
-        badge.value(`mean ${measure} ${formatValue(r.mean, r.units)}${more} · ${r.elapsedMs.toFixed(1)} ms`);
-        badge.chartEl.dataset.measureMs = r.elapsedMs.toFixed(2);
-        if (tinting) useNodeTint.getState().setTint(s.target, { color: tintColor(r.mean), label: `mean ${measure} ${formatValue(r.mean, r.units)}` });
+        const mean = `mean ${measure} ${formatValue(r.mean, r.units)}`;
+        if (tinting) tint(s.target, { color: tintColor(r.mean), label: mean });
+        return `${mean}${r.truncated > 0 ? ` · first ${n} units` : ''} · ${r.elapsedMs.toFixed(1)} ms`;
       },
-      onStatus: badge.status,
-      onReset() {
+      clear(chart, s) {
         chart.update(null);
-        badge.value('');
-        if (tinting) untint();
+        if (tinting) tint(s.target, null);
+      },
+      destroy(s) {
+        if (tinting) tint(s.target, null);
       },
     });
-    return {
-      chart,
-      draw: fetcher.draw,
-      destroy() {
-        fetcher.destroy();
-        destroyAll();
-      },
-    };
   },
 };

@@ -7,20 +7,7 @@
 import { TimeSeriesChart } from '../chart/TimeSeriesChart.ts';
 import type { PanelType } from '../registry.ts';
 import { timeLabel } from './common.ts';
-import {
-  binariseOption,
-  estimatorOption,
-  formatValue,
-  historyOption,
-  measureFetcher,
-  measureOption,
-  measureSettings,
-  refreshOption,
-  requestOf,
-  unitsName,
-  measureLayout,
-  windowOption,
-} from './measureCommon.ts';
+import { binariseOption, estimatorOption, formatValue, historyOption, measureOption, measureView, refreshOption, unitsName, windowOption } from './measureCommon.ts';
 
 /** Refreshes kept on the line. */
 export const INFORMATION_HISTORY = 400;
@@ -46,31 +33,24 @@ export const informationPanel: PanelType = {
     binariseOption,
   ],
   create(el, config, ctx) {
-    const s = measureSettings(config, ctx, 'ais');
-    const units = s ? unitsName(s.spec) : 'bits';
-    const badge = measureLayout(el);
-    const chart = new TimeSeriesChart(badge.chartEl, {
-      title: s ? `${s.label} over time` : 'Information',
-      xLabel: timeLabel(ctx),
-      yLabel: s ? `${s.label.replace(/\(.*/, '')} (${units})` : units,
-      emptyText: 'Run or Step: values appear after a few steps',
-    });
-        const destroyAll = () => {
-      badge.remove();
-      chart.destroy();
-    };
-    if (!s) return { chart, draw: () => chart.update(null), destroy: destroyAll };
     const unit = config.unit === undefined || config.unit === 'mean' ? null : Number(config.unit);
     const steps: number[] = [];
     const values: number[] = [];
-    const fetcher = measureFetcher(ctx, {
-      key: config.id,
-      settings: s,
-      request: () => requestOf(s, { locals: false, ...(unit === null ? {} : { units: [unit] }) }),
-      onReply(r) {
-        if (steps.length > 0 && r.t <= steps[steps.length - 1]) return;
-        steps.push(r.t);
-        values.push(r.mean);
+    return measureView(el, config, ctx, {
+      defaultMeasure: 'ais',
+      chart: (host, s) =>
+        new TimeSeriesChart(host, {
+          title: s ? `${s.label} over time` : 'Information',
+          xLabel: timeLabel(ctx),
+          yLabel: s ? `${s.label.replace(/\(.*/, '')} (${unitsName(s.spec)})` : 'bits',
+          emptyText: 'Run or Step: values appear after a few steps',
+        }),
+      request: { locals: false, ...(unit === null ? {} : { units: [unit] }) },
+      show(r, chart, s) {
+        if (steps.length === 0 || r.t > steps[steps.length - 1]) {
+          steps.push(r.t);
+          values.push(r.mean);
+        }
         if (steps.length > INFORMATION_HISTORY) {
           steps.shift();
           values.shift();
@@ -78,24 +58,13 @@ export const informationPanel: PanelType = {
         const n = r.unitIndex.length;
         const name = unit === null ? `mean ${s.label} over ${r.truncated ? 'the first ' : ''}${n} units` : s.label.replace(')', `[${unit}])`);
         chart.update({ firstStep: steps[0], steps, dt: ctx.doc().dt, series: [{ name, values }] });
-        badge.value(`${formatValue(r.mean, r.units)} · ${r.steps}-step window · ${r.elapsedMs.toFixed(1)} ms`);
-        badge.chartEl.dataset.measureMs = r.elapsedMs.toFixed(2);
+        return `${formatValue(r.mean, r.units)} · ${r.steps}-step window · ${r.elapsedMs.toFixed(1)} ms`;
       },
-      onStatus: badge.status,
-      onReset() {
+      clear(chart) {
         steps.length = 0;
         values.length = 0;
         chart.update(null);
-        badge.value('');
       },
     });
-    return {
-      chart,
-      draw: fetcher.draw,
-      destroy() {
-        fetcher.destroy();
-        destroyAll();
-      },
-    };
   },
 };

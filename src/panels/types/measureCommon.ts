@@ -8,7 +8,7 @@ import { selectKth, type MeasureName, type MeasureSpec, type EstimatorName, type
 import type { MeasureReply, MeasureRequest } from '../../engine/worker/protocol.ts';
 import type { PanelConfig } from '../../store/index.ts';
 import type { LiveEvent } from '../../store/probeWindow.ts';
-import type { PanelContext, PanelOption } from '../registry.ts';
+import type { PanelContext, PanelOption, PanelView } from '../registry.ts';
 import { boundNode, isSpiking, nodeInfo } from './common.ts';
 import './measures.css';
 
@@ -237,4 +237,55 @@ export function robustSymmetricDomain(values: Float64Array, quantile = 0.99): [n
   const m = q / p;
   const nice = p * (m < Math.SQRT2 ? m : m < 2 ? 1.4 : m < Math.sqrt(10) ? m : m < 5 ? 3.1 : m < Math.sqrt(50) ? m : 7);
   return [-nice, nice];
+}
+
+/** What an information panel type adds to {@link measureView}. */
+export interface MeasureViewParts<C extends PanelView['chart']> {
+  defaultMeasure: MeasureName;
+  /** The chart, in `host` (settings null: no node bound). */
+  chart(host: HTMLElement, s: MeasureSettings | null): C;
+  /** Fields of the request besides the settings' (locals, units). */
+  request: Partial<MeasureRequest>;
+  /** Draws a reply; returns the read-out text. */
+  show(r: MeasureOk, chart: C, s: MeasureSettings): string;
+  /** Forgets what was drawn (the run was reset). */
+  clear(chart: C, s: MeasureSettings): void;
+  /** Also when the panel goes away. */
+  destroy?(s: MeasureSettings): void;
+}
+
+/**
+ * The view of an information panel: a read-out strip over its chart, the bound probes retained
+ * in the engine and measured there every refresh (measureFetcher), the replies drawn by `parts`.
+ */
+export function measureView<C extends PanelView['chart']>(el: HTMLElement, config: PanelConfig, ctx: PanelContext, parts: MeasureViewParts<C>): PanelView {
+  const s = measureSettings(config, ctx, parts.defaultMeasure);
+  const layout = measureLayout(el);
+  const chart = parts.chart(layout.chartEl, s);
+  const fetcher =
+    s &&
+    measureFetcher(ctx, {
+      key: config.id,
+      settings: s,
+      request: () => requestOf(s, parts.request),
+      onReply(r) {
+        layout.value(parts.show(r, chart, s));
+        layout.chartEl.dataset.measureMs = r.elapsedMs.toFixed(2);
+      },
+      onStatus: layout.status,
+      onReset() {
+        parts.clear(chart, s);
+        layout.value('');
+      },
+    });
+  return {
+    chart,
+    draw: (event) => (fetcher ? fetcher.draw(event) : chart.update(null)),
+    destroy() {
+      fetcher?.destroy();
+      if (s) parts.destroy?.(s);
+      layout.remove();
+      chart.destroy();
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { downloadBlob, fileNameFor } from '../app/files.ts';
 import { allPanelTypes, type PanelType } from './registry.ts';
 import { PanelCard } from './PanelCard.tsx';
 import { RunStatus } from './RunStatus.tsx';
+import { PanelsHeightHandle } from './PanelsHeightHandle.tsx';
 import { runAsCsv, runAsJson } from './runExport.ts';
 import './types/index.ts';
 import './panels.css';
@@ -18,6 +19,7 @@ export function PanelsRegion() {
   const panels = usePanelLayout((s) => s.panels);
   return (
     <div className="panels">
+      <PanelsHeightHandle />
       <div className="panels__bar">
         <h2 className="panels__title">Panels</h2>
         <AddPanel />

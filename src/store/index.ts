@@ -28,6 +28,12 @@ export const usePanelLayout = createPanelLayoutStore((panels) => {
 usePanelLayout.getState().replace(panelsOf(useDocumentStore.getState().doc) ?? defaultPanels(useDocumentStore.getState().doc));
 
 useSimulationStore.connect(() => useDocumentStore.getState().doc);
+// Reseed writes its seed into the document (outside undo history, like loading): the file and
+// the share link then reproduce the run. The engine already runs with it (no reset follows).
+useSimulationStore.onReseed((seed) => {
+  const docs = useDocumentStore.getState();
+  docs.commit({ ...docs.doc, seed }, { label: 'Reseed', undo: 'never' });
+});
 useSimulationStore.getState().documentChanged(useDocumentStore.getState().doc, true);
 useDocumentStore.subscribe((state, prev) => {
   if (state.loadCount !== prev.loadCount) {

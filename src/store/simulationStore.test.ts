@@ -61,6 +61,28 @@ describe('simulationStore', () => {
     expect(sim.getState().seed).not.toBe(seed);
   });
 
+  it('Reseed reports its seed; a document carrying that seed reproduces the reseeded run', async () => {
+    const noisy = valid({
+      format: 'recurrence-graph',
+      version: 1,
+      title: 'noisy',
+      seed: 5,
+      dt: 1,
+      nodes: [{ id: 'x', kind: 'rate', params: { size: 3, init: { type: 'uniform', low: -1, high: 1 } } }],
+      edges: [{ id: 'w', source: 'x', target: 'x', params: { weight: { type: 'normal', mean: 0, std: 1 }, delay: 1 } }],
+    });
+    const { sim, edit } = store(noisy);
+    const seeds: number[] = [];
+    sim.onReseed((seed) => seeds.push(seed));
+    await sim.getState().reseed();
+    expect(seeds).toEqual([sim.getState().seed]);
+    await sim.getState().step(10);
+    const reseeded = xs(sim);
+    edit({ ...noisy, seed: seeds[0] }); // what the app does: a non-undoable edit of the document
+    await sim.getState().runFromSeed(10);
+    expect(xs(sim)).toEqual(reseeded);
+  });
+
   it('stops on divergence with the node and step, keeping the finite samples', async () => {
     const raw = leakyUnitDoc();
     (raw.edges[1].params as { weight: unknown }).weight = { type: 'constant', value: 1e200 };

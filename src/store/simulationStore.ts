@@ -121,6 +121,8 @@ export interface SimulationStoreExtras {
   live: LiveData;
   /** Where the store reads the open document. */
   connect(getDoc: () => GraphDocument): void;
+  /** Called with the new seed after Reseed (the app writes it into the document, so a share link reproduces the run). */
+  onReseed(fn: (seed: number) => void): void;
 }
 
 /** Builds the simulation store; the engine client is created on first use. */
@@ -140,6 +142,7 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
   let synced = '';
   let edits: Promise<void> = Promise.resolve();
   let loading: Promise<boolean> | null = null;
+  let reseeded: ((seed: number) => void) | null = null;
 
   const store = create<SimulationState>()((set, get) => {
     const api = () => {
@@ -290,7 +293,11 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
         set({ status: 'idle', seed: r.seed, divergence: null, frame: null, error: null });
       },
 
-      reseed: () => get().reset(newSeed()),
+      async reseed() {
+        const seed = newSeed();
+        await get().reset(seed);
+        if (get().seed === seed) reseeded?.(seed);
+      },
 
       async runFromSeed(steps) {
         await get().reset(getDoc?.().seed);
@@ -363,6 +370,9 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
     live,
     connect(fn) {
       getDoc = fn;
+    },
+    onReseed(fn) {
+      reseeded = fn;
     },
   };
   return Object.assign(store, extras);

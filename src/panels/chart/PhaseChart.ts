@@ -110,7 +110,7 @@ export class PhaseChart extends ChartBase<PhaseData> {
     ]);
   }
 
-  /** The note in the plot's lower left, on a backing so it stays readable over the trail. */
+  /** The note in the plot's upper left (where trajectories rarely go), on a backing so it stays readable over the trail. */
   private drawNote(note: string | undefined): void {
     const g = this.marks.selectAll<SVGGElement, string>('g.chart__note').data(note ? [note] : []).join((enter) => {
       const item = enter.append('g').attr('class', 'chart__note');
@@ -118,7 +118,7 @@ export class PhaseChart extends ChartBase<PhaseData> {
       item.append('text');
       return item;
     });
-    g.attr('transform', `translate(6,${this.h - 8})`);
+    g.attr('transform', 'translate(6,14)');
     const text = g.select<SVGTextElement>('text').text((t) => t);
     const box = text.node()?.getBBox();
     g.select('rect')

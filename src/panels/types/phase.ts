@@ -45,6 +45,8 @@ export const phasePanel: PanelType = {
     const ua = Number(config.unitA ?? 0);
     const single = a === b && nodeInfo(ctx, a)?.size === 1;
     const ub = single ? 0 : Number(config.unitB ?? (a === b ? 1 : 0));
+    // Wilson–Cowan units are the E and I rates; other units are id[unit] (id alone for one unit).
+    const unitName = (id: string, u: number) => (nodeInfo(ctx, id)?.kind === 'wilson-cowan' ? `${['E', 'I'][u] ?? u} (${id})` : nodeInfo(ctx, id)?.size === 1 ? id : `${id}[${u}]`);
     const chart = new PhaseChart(el, { title: `Phase portrait of ${a ?? 'no node'}`, xLabel: single ? `${a}[t]` : `${a}[${ua}]`, yLabel: single ? `${a}[t+1]` : `${b}[${ub}]` });
     if (config.mode === 'pca') return pcaView(chart, ctx, a);
     let last: PhaseData | null = null;
@@ -54,7 +56,7 @@ export const phasePanel: PanelType = {
       draw(event) {
         const sa = windowSamples(ctx, a);
         const sb = b === a ? sa : windowSamples(ctx, b);
-        const t = sa && sb && (single ? returnMap(sa, a!) : unitPair(sa, sb, ua, ub, a!, b!));
+        const t = sa && sb && (single ? returnMap(sa, a!) : unitPair(sa, sb, ua, ub, unitName(a!, ua), unitName(b!, ub)));
         if (!t) return chart.update((last = null));
         last = t;
         chart.update({ ...t, ...overlay?.overlay(event, viewOf(t)) });
@@ -69,14 +71,13 @@ function viewOf(t: Trajectory) {
 }
 
 /** Unit ua of window sa against unit ub of sb, on their common steps. */
-function unitPair(sa: ProbeSamples, sb: ProbeSamples, ua: number, ub: number, a: string, b: string): Trajectory | null {
+function unitPair(sa: ProbeSamples, sb: ProbeSamples, ua: number, ub: number, xName: string, yName: string): Trajectory | null {
   if (ua >= sa.width || ub >= sb.width) return null;
   const first = Math.max(sa.firstStep, sb.firstStep);
   const last = Math.min(sa.firstStep + sa.count, sb.firstStep + sb.count) - 1;
   const x = unitSeries(sa, ua).subarray(first - sa.firstStep, last - sa.firstStep + 1);
   const y = unitSeries(sb, ub).subarray(first - sb.firstStep, last - sb.firstStep + 1);
-  const name = (id: string, u: number, s: ProbeSamples) => (s.width === 1 ? id : `${id}[${u}]`);
-  return { firstStep: first, x, y, xName: name(a, ua, sa), yName: name(b, ub, sb) };
+  return { firstStep: first, x, y, xName, yName };
 }
 
 /** A single unit's return map: (x[t], x[t+1]) for each pair of steps in the window. */

@@ -38,7 +38,7 @@ test('palette search filters kinds; clicking an item adds it at the centre', asy
 
 test('connect two nodes, then a loop gets delay 1 with the rule explained; undo/redo each', async ({ app }) => {
   const { page } = app;
-  await dropKind(page, 'rate', { x: 420, y: 420 });
+  await dropKind(page, 'rate', { x: 420, y: 320 });
   await expect(nodeEl(page, 'rate1')).toBeVisible();
   await clickPane(page);
 
@@ -68,7 +68,7 @@ test('connect two nodes, then a loop gets delay 1 with the rule explained; undo/
 
 test('a self-loop is drawn as a loop and gets delay 1', async ({ app }) => {
   const { page } = app;
-  await dropKind(page, 'rate', { x: 420, y: 420 });
+  await dropKind(page, 'rate', { x: 420, y: 320 });
   await clickPane(page);
   await connect(page, 'rate1', 'rate1');
   await expect.poll(async () => (await app.getDocument()).edges.length).toBe(3);

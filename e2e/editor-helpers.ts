@@ -40,10 +40,21 @@ export async function dragNode(page: Page, id: string, dx: number, dy: number) {
   await drag(page, from, { x: from.x + dx, y: from.y + dy }, 20);
 }
 
-/** Clicks on empty canvas (clears the selection). */
+/**
+ * Clicks on empty canvas (clears the selection): the first of a few spots near the canvas's
+ * edges where nothing but the pane is (not a node, an edge, the zoom buttons or the minimap).
+ */
 export async function clickPane(page: Page) {
   const canvas = (await page.getByTestId('canvas').boundingBox())!;
-  await page.mouse.click(canvas.x + 30, canvas.y + canvas.height - 30);
+  const spots = [
+    [0.5, 0.92], [0.35, 0.92], [0.65, 0.92], [0.5, 0.3], [0.1, 0.5], [0.9, 0.5],
+  ].map(([fx, fy]) => ({ x: canvas.x + canvas.width * fx, y: canvas.y + canvas.height * fy }));
+  const free = await page.evaluate(
+    (points) => points.find((p) => document.elementFromPoint(p.x, p.y)?.classList.contains('react-flow__pane')) ?? null,
+    spots,
+  );
+  if (!free) throw new Error('clickPane: no empty spot on the canvas');
+  await page.mouse.click(free.x, free.y);
 }
 
 export async function expectToast(page: Page, text: string | RegExp) {

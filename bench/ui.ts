@@ -12,11 +12,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { cpus, loadavg } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.ts';
 import { printTable } from './timing.ts';
 
-const PORT = 4191;
+const PORT = Number(process.env.UI_BENCH_PORT ?? 4191);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = 6;
 
@@ -110,8 +111,10 @@ async function measure(page: Page, s: Scenario) {
 }
 
 export async function benchUi(opts: { json: boolean }): Promise<object> {
-  if (!existsSync(`${ROOT}/dist/index.html`)) spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
+  // UI_BENCH_DIST: a build of your own (e.g. `npx vite build --outDir /tmp/dist-x`), so a shared dist/ is not measured by mistake.
+  const dist = process.env.UI_BENCH_DIST ?? `${ROOT}/dist`;
+  if (!existsSync(`${dist}/index.html`)) spawnSync('npx', ['vite', 'build', '--outDir', dist], { cwd: ROOT, stdio: 'ignore' });
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
     await waitForServer(`http://127.0.0.1:${PORT}/`);
@@ -122,12 +125,12 @@ export async function benchUi(opts: { json: boolean }): Promise<object> {
     for (const s of SCENARIOS) rows.push(await measure(page, s));
     if (!opts.json) {
       printTable(
-        'UI: live loop + panels in headless Chromium (fps = animation frames per second)',
+        `UI: live loop + panels in headless Chromium (fps = animation frames per second; load average ${loadavg()[0].toFixed(2)}, ${cpus().length} CPUs)`,
         ['scenario', 'steps/frame', 'fps', 'target', 'long tasks', 'long-task ms', 'steps/s'],
         rows.map((r) => [r.scenario, String(r.speed), r.fps.toFixed(1), `≥ ${r.target}`, String(r.longTasks), r.longTaskMs.toFixed(0), Math.round(r.stepsPerSecond).toLocaleString('en')]),
       );
     }
-    return { seconds: SECONDS, scenarios: rows };
+    return { seconds: SECONDS, loadAverage: loadavg(), scenarios: rows };
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);

@@ -115,3 +115,14 @@ test('the panels region can be made taller by its handle; the height is remember
   await page.waitForFunction(() => window.__recurrence !== undefined);
   await expect.poll(async () => (await region.boundingBox())!.height).toBeGreaterThan(before + 100);
 });
+
+test('Beer’s CTRNN oscillator: nullclines crossing at the one unstable (centre-crossing) fixed point', async ({ app }) => {
+  const { page } = app;
+  await open(app, preset('ctrnn-oscillator'), [{ type: 'phase', nodes: ['c', 'c'], mode: 'units', unitA: '0', unitB: '1', width: 520 }]);
+  await page.evaluate(() => window.__recurrence!.sim.step(1500));
+  const panel = page.getByTestId('panel-phase');
+  await expect(panel.locator('.chart__nullcline')).toHaveCount(2);
+  await expect(panel.locator('.chart__fixed--unstable')).toHaveCount(1);
+  await expect(panel.locator('.chart__legend')).toContainText('c[0]-nullcline (dc[0]/dt = 0)');
+  await panel.screenshot({ path: 'test-results/phase-ctrnn-oscillator.png' });
+});

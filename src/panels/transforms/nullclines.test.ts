@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysePlane, analyseReturnMap, bisect, eigenvalues2, isStable, rootsBySignChange, type PlaneSystem } from './nullclines.ts';
+import { analysePlane, analyseReturnMap, bisect, eigenvalues2, isStable, mapAnalysis, rootsBySignChange, type PlaneSystem } from './nullclines.ts';
 import { ctrnnPlane, ratePlane, rateReturnMap, swapAxes, wcF, wcFInverse, wilsonCowanPlane, type WilsonCowanPlane } from './planeModels.ts';
 
 /** Neuromatch W2D4 tutorial 2 default_pars (no input). */
@@ -125,6 +125,13 @@ describe('CTRNN (Beer 1995)', () => {
     const [y1, y2] = a.nullclines[0].points[0][100];
     const u = (y1 - 4.5 * sig(y1 - 2.75)) / 1;
     expect(y2).toBeCloseTo(Math.log(u / (1 - u)) + 1.75, 9);
+  });
+
+  it('mapped to output coordinates: points move, stability stays', () => {
+    const a = analysePlane(beer, { x: [0, 5], y: [0, 4] });
+    const shown = mapAnalysis(a, (y) => 1 / (1 + Math.exp(-(y - 2.75))), (y) => 1 / (1 + Math.exp(-(y - 1.75))));
+    expect(shown.fixedPoints[0]).toMatchObject({ x: expect.closeTo(0.5, 9), y: expect.closeTo(0.5, 9), stable: false });
+    expect(shown.nullclines[0].points.flat().every(([x, y]) => x >= 0 && x <= 1 && y >= 0 && y <= 1)).toBe(true);
   });
 
   it('uncoupled units (w12 = w21 = 0): nullclines are straight lines at the 1-D roots', () => {

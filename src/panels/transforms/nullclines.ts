@@ -259,3 +259,17 @@ export function analyseReturnMap(m: ReturnMap, view: Interval): PlaneAnalysis {
     fixedPoints,
   };
 }
+
+/**
+ * An analysis in other coordinates, each axis mapped on its own by a monotonic function (e.g. a
+ * CTRNN's states y to the outputs σ(g(y + θ)) its probe records). Fixed points keep their
+ * stability: a smooth change of coordinates leaves the Jacobian's eigenvalues unchanged.
+ */
+export function mapAnalysis(a: PlaneAnalysis, fx: (v: number) => number, fy: (v: number) => number): PlaneAnalysis {
+  const map = ([x, y]: Point): Point => [fx(x), fy(y)];
+  const curve = (c: NullclineCurve): NullclineCurve => ({ name: c.name, points: c.points.map((line) => line.map(map)) });
+  return {
+    nullclines: [curve(a.nullclines[0]), curve(a.nullclines[1])],
+    fixedPoints: a.fixedPoints.map((p) => ({ ...p, x: fx(p.x), y: fy(p.y) })),
+  };
+}

@@ -6,10 +6,10 @@
  * analysis is cached until one of those or the (snapped) view changes.
  */
 import type { LiveEvent } from '../../store/probeWindow.ts';
-import { analysePlane, analyseReturnMap, type Interval, type PlaneAnalysis } from '../transforms/nullclines.ts';
+import { analysePlane, analyseReturnMap, mapAnalysis, type Interval, type PlaneAnalysis, type PlaneSystem } from '../transforms/nullclines.ts';
 import type { PhaseData } from '../chart/PhaseChart.ts';
 import type { PanelContext } from '../registry.ts';
-import { neededEdges, phaseModel, systemNodes, type PhaseSelection, type WeightMatrix } from './phaseSystem.ts';
+import { neededEdges, phaseModel, systemNodes, type PhaseSelection, type ShownAxes, type WeightMatrix } from './phaseSystem.ts';
 
 const PLASTIC_REFETCH_MS = 1000;
 
@@ -47,7 +47,7 @@ export class PhaseOverlay {
     const region = { x: snap(view.x), y: snap(view.y) };
     const key = `${this.version}|${model.note ?? ''}|${region.x.join()}|${region.y.join()}`;
     if (this.cache?.key === key && this.cache.doc === doc) return this.cache.overlay;
-    const a: PlaneAnalysis = model.kind === 'plane' ? analysePlane(model.system, region) : analyseReturnMap(model.map, region.x);
+    const a: PlaneAnalysis = model.kind === 'return-map' ? analyseReturnMap(model.map, region.x) : analyseShown(model.system, region, model.axes);
     const overlay: Overlay = { nullclines: a.nullclines, fixedPoints: a.fixedPoints, note: model.note };
     this.cache = { key, doc, overlay };
     return overlay;
@@ -78,6 +78,24 @@ export class PhaseOverlay {
         this.busy = false;
       });
   }
+}
+
+/** The analysis of a plane in the coordinates the probes show (the view mapped back to states first). */
+function analyseShown(system: PlaneSystem, view: { x: Interval; y: Interval }, axes?: ShownAxes): PlaneAnalysis {
+  if (!axes) return analysePlane(system, view);
+  const back = (f: (v: number) => number, [lo, hi]: Interval): Interval => {
+    const [a, b] = [f(lo), f(hi)].map((v) => (Number.isFinite(v) ? v : 0));
+    return a <= b ? [a, b] : [b, a];
+  };
+  const [fx, fy] = axes.fromShown;
+  const states = analysePlane(system, { x: back(fx, clampUnit(view.x)), y: back(fy, clampUnit(view.y)) });
+  return mapAnalysis(states, axes.toShown[0], axes.toShown[1]);
+}
+
+/** An output interval kept inside (0, 1), where the logistic has an inverse. */
+function clampUnit([lo, hi]: Interval): Interval {
+  const c = (v: number) => Math.min(1 - 1e-6, Math.max(1e-6, v));
+  return [c(lo), c(hi)];
 }
 
 /** A view interval snapped outwards to eighths of its span (re-analyse only when it moves). */

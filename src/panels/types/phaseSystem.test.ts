@@ -53,6 +53,11 @@ describe('phase systems from documents', () => {
     expect(p.x).toBeCloseTo(2.75, 8);
     expect(p.y).toBeCloseTo(1.75, 8);
     expect(p.stable).toBe(false);
+    // The probes record outputs σ(y + θ): there the fixed point sits at (½, ½).
+    const [toX, toY] = m.axes!.toShown;
+    expect(toX(p.x)).toBeCloseTo(0.5, 9);
+    expect(toY(p.y)).toBeCloseTo(0.5, 9);
+    expect(m.axes!.fromShown[0](0.5)).toBeCloseTo(2.75, 9);
   });
 
   it('the self-connected unit: a return map at the current input, fixed points ±0.9575 and 0', async () => {

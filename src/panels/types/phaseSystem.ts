@@ -30,8 +30,14 @@ export interface PhaseEnv {
   inputNow(node: string): ArrayLike<number> | null;
 }
 
+/** Per-axis maps between the system's state (to) and the values the probes record (shown). */
+export interface ShownAxes {
+  toShown: [(v: number) => number, (v: number) => number];
+  fromShown: [(v: number) => number, (v: number) => number];
+}
+
 export type PhaseModel =
-  | { kind: 'plane'; system: PlaneSystem; note?: string }
+  | { kind: 'plane'; system: PlaneSystem; note?: string; axes?: ShownAxes }
   | { kind: 'return-map'; map: ReturnMap; note?: string }
   | { kind: 'none'; reason: string };
 
@@ -89,8 +95,13 @@ function build(doc: GraphDocument, sel: PhaseSelection, env: PhaseEnv): PhaseMod
     if (single) refuse('one continuous unit: a phase line, not a plane');
     const [p0, p1] = units.map((u) => u.node.params as Record<string, unknown>);
     const pick = (key: string): [number, number] => [perUnit(p0[key], units[0].index), perUnit(p1[key], units[1].index)];
-    const system = ctrnnPlane({ tau: pick('tau'), bias: pick('bias'), gain: pick('gain'), w: drive.w, input: drive.c }, names(units));
-    return { kind: 'plane', system, note: drive.note() };
+    const [bias, gain] = [pick('bias'), pick('gain')];
+    if (gain.includes(0)) refuse('a unit with gain 0 has a constant output');
+    const system = ctrnnPlane({ tau: pick('tau'), bias, gain, w: drive.w, input: drive.c }, names(units));
+    // The probes record the outputs σ(g(y + θ)), not the states y: draw in output coordinates.
+    const out = (i: number) => (y: number) => 1 / (1 + Math.exp(-gain[i] * (y + bias[i])));
+    const state = (i: number) => (o: number) => Math.log(o / (1 - o)) / gain[i] - bias[i];
+    return { kind: 'plane', system, note: drive.note(), axes: { toShown: [out(0), out(1)], fromShown: [state(0), state(1)] } };
   }
   return rate(units, single, drive);
 }

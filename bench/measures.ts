@@ -2,7 +2,8 @@
  * Measures benchmark (issue 3): wall time of
  *  - KSG AIS (k = 2, K = 4) at N = 1,000, 10,000, 100,000, average only and with locals;
  *  - KSG TE (k = l = 1, K = 4) at N = 10,000 and 100,000;
- *  - discrete local AIS (k = 4) of 1,000 binary units over a 1,000-step window;
+ *  - discrete local AIS (k = 4) of 1,000 binary units over a 1,000-step window, per unit and
+ *    as the live panels compute it in the worker (measures/windowed.ts on the steps × units window);
  * each KSG case against the brute-force O(N²) neighbour search in the same run (only up to
  * N = 10,000, where it finishes in seconds; at 100,000 it would take minutes), and beside the
  * JIDT 1.6.1 single-threaded figures measured on this machine (ratio = JIDT ms / our ms, so > 1
@@ -11,7 +12,7 @@
  * The machine is shared, so besides the best wall time of a few repeats we report the CPU time of
  * the same call (process.cpuUsage, user + system), which load from other processes inflates less.
  */
-import { discreteAIS, gaussianSample, ksgAIS, ksgTE, mulberry32 } from '../src/measures/index.ts';
+import { discreteAIS, gaussianSample, ksgAIS, ksgTE, mulberry32, windowedMeasure } from '../src/measures/index.ts';
 import { printTable } from './timing.ts';
 
 /** JIDT 1.6.1 reference times in ms (issue 3). */
@@ -134,6 +135,13 @@ export async function benchMeasures(opts: { json: boolean }): Promise<object> {
     let s = 0;
     for (const u of data) s += discreteAIS(u, { k: 4 }).average;
     return s / units;
+  }, 10);
+  // The same bits as a probe window (steps × units, row-major), measured as the ais-heatmap panel
+  // asks the worker to: each unit's column, spikes taken as symbols, local values as units × time.
+  const window2d = { steps: window, width: units, data: new Float64Array(units * window) };
+  data.forEach((u, i) => u.forEach((v, t) => (window2d.data[t * units + i] = v)));
+  add('live panel: windowed local AIS k=4, 1000 units x 1000 steps', 'discrete-ais-window', window, () => {
+    return windowedMeasure({ measure: 'ais', estimator: 'discrete', k: 4 }, window2d, null, { discretise: { rule: 'threshold', value: 0.5 } }).mean;
   }, 10);
 
   if (!opts.json) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeMeasure, discretiseEqualWidth, discretiseThreshold, median, mulberry32, type MeasureSpec } from './index.ts';
-import { fastMedian, maxUnitsFor, meanColumn, unitColumn, unitColumns, windowedMeasure, type WindowSamples } from './windowed.ts';
+import { fastMedian, maxUnitsFor, meanColumn, thresholdColumns, unitColumn, unitColumns, windowedMeasure, type WindowSamples } from './windowed.ts';
 
 /** A window of `width` units: AR(1) series with unit-dependent memory, steps × width row-major. */
 function window(steps: number, width: number, seed: number): WindowSamples {
@@ -100,6 +100,11 @@ describe('windowed measures: each unit equals computeMeasure on its column', () 
     expect(r.averages[0]).toBeNaN();
     expect(r.warning).toMatch(/unit 4: .*non-finite/);
     expect(r.mean).toBe(r.averages[1]);
+    // The same through the one-pass fixed threshold.
+    const z = windowedMeasure({ measure: 'ais', estimator: 'discrete', k: 1 }, { ...w, data }, null, { units: [4, 0], discretise: { rule: 'threshold', value: 0 } });
+    expect(z.averages[0]).toBeNaN();
+    expect(z.warning).toMatch(/unit 4: .*non-finite/);
+    expect(Array.from(z.locals!.subarray(0, w.steps)).every(Number.isNaN)).toBe(true);
     expect(() => windowedMeasure({ measure: 'ais', estimator: 'discrete' }, w, null, { units: [6] })).toThrow(/out of range/);
   });
 });
@@ -113,10 +118,15 @@ describe('window helpers', () => {
     }
   });
 
-  it('unitColumns lays the chosen units one after another', () => {
-    const w = window(130, 7, 2);
-    const cols = unitColumns(w, [6, 0, 3]);
-    expect(Array.from(cols.subarray(0, 130))).toEqual(Array.from(unitColumn(w, 6)));
-    expect(Array.from(cols.subarray(260))).toEqual(Array.from(unitColumn(w, 3)));
+  it('unitColumns and thresholdColumns lay the chosen units one after another', () => {
+    const w = window(130, 70, 2);
+    const units = [69, 0, 3, ...Array.from({ length: 40 }, (_, i) => i + 10)];
+    const cols = unitColumns(w, units);
+    const bits = thresholdColumns(w, units, 0.1);
+    units.forEach((u, j) => {
+      expect(Array.from(cols.subarray(j * 130, (j + 1) * 130))).toEqual(Array.from(unitColumn(w, u)));
+      expect(Array.from(bits.symbols.subarray(j * 130, (j + 1) * 130))).toEqual(Array.from(discretiseThreshold(unitColumn(w, u), 0.1)));
+    });
+    expect(bits.bad.every((b) => b === 0)).toBe(true);
   });
 });

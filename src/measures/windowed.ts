@@ -78,22 +78,49 @@ export function unitColumn(w: WindowSamples, unit: number): Float64Array {
 }
 
 /**
- * The chosen units' columns of a window, one after another (`units.length × steps`), copied in
- * tiles so both the strided reads and the writes stay in cache.
+ * Visits a window in tiles of 32 units × 64 steps: `body(j, t0, t1)` handles steps t0 … t1−1 of
+ * the j-th chosen unit, so both the strided reads and the writes stay in cache.
  */
-export function unitColumns(w: WindowSamples, units: ArrayLike<number>): Float64Array {
-  const n = units.length;
-  const out = new Float64Array(n * w.steps);
-  const TILE = 64;
-  for (let t0 = 0; t0 < w.steps; t0 += TILE) {
-    const t1 = Math.min(w.steps, t0 + TILE);
-    for (let j = 0; j < n; j++) {
-      const u = units[j];
-      const row = j * w.steps;
-      for (let t = t0; t < t1; t++) out[row + t] = w.data[t * w.width + u];
+function forTiles(w: WindowSamples, n: number, body: (j: number, t0: number, t1: number) => void): void {
+  const UNITS = 32;
+  const STEPS = 64;
+  for (let j0 = 0; j0 < n; j0 += UNITS) {
+    const j1 = Math.min(n, j0 + UNITS);
+    for (let t0 = 0; t0 < w.steps; t0 += STEPS) {
+      const t1 = Math.min(w.steps, t0 + STEPS);
+      for (let j = j0; j < j1; j++) body(j, t0, t1);
     }
   }
+}
+
+/** The chosen units' columns of a window, one after another (`units.length × steps`). */
+export function unitColumns(w: WindowSamples, units: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(units.length * w.steps);
+  const { data, width, steps } = w;
+  forTiles(w, units.length, (j, t0, t1) => {
+    const u = units[j];
+    for (let t = t0, o = j * steps + t0; t < t1; t++, o++) out[o] = data[t * width + u];
+  });
   return out;
+}
+
+/**
+ * The chosen units' symbols x > threshold (1, else 0), `units.length × steps`, in one pass over
+ * the window; `bad[j]` = 1 where unit j has a non-finite value.
+ */
+export function thresholdColumns(w: WindowSamples, units: ArrayLike<number>, threshold: number): { symbols: Int32Array; bad: Uint8Array } {
+  const symbols = new Int32Array(units.length * w.steps);
+  const bad = new Uint8Array(units.length);
+  const { data, width, steps } = w;
+  forTiles(w, units.length, (j, t0, t1) => {
+    const u = units[j];
+    for (let t = t0, o = j * steps + t0; t < t1; t++, o++) {
+      const v = data[t * width + u];
+      if (v - v !== 0) bad[j] = 1;
+      symbols[o] = v > threshold ? 1 : 0;
+    }
+  });
+  return { symbols, bad };
 }
 
 /** Mean over units at each step (one series). */
@@ -196,18 +223,17 @@ export function windowedMeasure(spec: MeasureSpec, target: WindowSamples, source
   const wantLocals = opts.locals ?? true;
   const rule: Discretisation = opts.discretise ?? { rule: 'threshold', value: 'median' };
   const averages = new Float64Array(n);
-  const locals = wantLocals ? new Float64Array(target.steps * n).fill(NaN) : null;
+  const locals = wantLocals ? new Float64Array(target.steps * n) : null;
   let sourceMean: Float64Array | null = null;
   const mean = () => (sourceMean ??= meanColumn(source!));
   let warning: string | undefined;
   const symbols = (x: Float64Array) => (spec.estimator === 'discrete' ? discretise(x, rule, spec.base ?? 2) : { symbols: x, base: spec.base ?? 2 });
-
-  const columns = unitColumns(target, unitIndex);
   const steps = target.steps;
+  const destOf = targetSymbols(spec, target, unitIndex, rule, symbols);
   for (let j = 0; j < n; j++) {
     const u = unitIndex[j];
     try {
-      const dest = symbols(columns.subarray(j * steps, (j + 1) * steps));
+      const dest = destOf(j);
       const src = pair ? symbols(sourceFor(source!, target.width, u, mean)) : null;
       const base = Math.max(dest.base, src?.base ?? 0);
       const input = pair ? { source: src!.symbols, dest: dest.symbols } : { series: dest.symbols };
@@ -217,6 +243,7 @@ export function windowedMeasure(spec: MeasureSpec, target: WindowSamples, source
     } catch (err) {
       if (!(err instanceof MeasureError)) throw err;
       averages[j] = NaN;
+      locals?.fill(NaN, j * steps, (j + 1) * steps);
       warning ??= `unit ${u}: ${err.message}`;
     }
   }
@@ -230,6 +257,26 @@ export function windowedMeasure(spec: MeasureSpec, target: WindowSamples, source
   return { units: unitsOf(spec.estimator), unitIndex, averages, mean: finite > 0 ? sum / finite : NaN, locals, truncated: requested.length - n, ...(warning ? { warning } : {}) };
 }
 
+type Symbols = { symbols: ArrayLike<number>; base: number };
+
+/**
+ * The target's symbols of the j-th chosen unit, by the rule: a fixed threshold (spikes, x > 0)
+ * in one pass over the window for every unit, else column by column.
+ */
+function targetSymbols(spec: MeasureSpec, target: WindowSamples, units: Int32Array, rule: Discretisation, symbols: (x: Float64Array) => Symbols): (j: number) => Symbols {
+  const steps = target.steps;
+  const row = (j: number) => [j * steps, (j + 1) * steps] as const;
+  if (spec.estimator === 'discrete' && rule.rule === 'threshold' && rule.value !== 'median') {
+    const t = thresholdColumns(target, units, rule.value);
+    return (j) => {
+      if (t.bad[j]) throw new MeasureError('the window holds a non-finite value', 'series');
+      return { symbols: t.symbols.subarray(...row(j)), base: 2 };
+    };
+  }
+  const columns = unitColumns(target, units);
+  return (j) => symbols(columns.subarray(...row(j)));
+}
+
 /** Writes one unit's locals into its row of the locals matrix, at their target times. */
 function placeLocals(row: Float64Array, values: Float64Array, validFrom: number, spec: MeasureSpec): void {
   // Padded layouts (ais, te, entropy-rate) index by target time; mi's local i belongs to time
@@ -237,5 +284,7 @@ function placeLocals(row: Float64Array, values: Float64Array, validFrom: number,
   const padded = spec.measure === 'ais' || spec.measure === 'te' || spec.measure === 'entropy-rate';
   const shift = spec.measure === 'mi' ? (spec.lag ?? 0) : 0;
   const from = padded ? validFrom : 0;
+  row.fill(NaN, 0, from + shift);
   row.set(values.subarray(from), from + shift);
+  row.fill(NaN, from + shift + values.length - from);
 }

@@ -14,14 +14,8 @@ describe('M4 downsampling', () => {
       [1.2, 3],
       [1.5, 3],
     ];
-    expect(m4Pixels(pts)).toEqual([
-      [0.1, 5],
-      [0.4, 1],
-      [0.6, 9],
-      [0.9, 4],
-      [1.2, 3],
-      [1.5, 3],
-    ]);
+    expect(m4Pixels(pts)).toEqual(pts); // ≤ 4 points in each column: all kept
+    expect(m4Pixels([...pts.slice(0, 4), [0.95, 2], ...pts.slice(4)])).toEqual([pts[0], pts[1], pts[2], [0.95, 2], pts[4], pts[5]]);
     // 10,000 points over 100 px: at most 4 per column, extremes kept.
     const many = Array.from({ length: 10_000 }, (_, k): [number, number] => [k / 100, Math.sin(k)]);
     const kept = m4Pixels(many);

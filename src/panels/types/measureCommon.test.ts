@@ -40,3 +40,21 @@ describe('heatmap colour domain', () => {
     expect(robustSymmetricDomain(new Float64Array([NaN]))).toEqual([-1, 1]);
   });
 });
+
+describe('node tint', () => {
+  it('a panel sets and removes a node tint; the colour follows the heatmap scale (red: stores, white: 0)', async () => {
+    const { useNodeTint } = await import('../../store/nodeTint.ts');
+    const { tintColor } = await import('./aisHeatmap.ts');
+    const { setTint } = useNodeTint.getState();
+    setTint('res', { color: tintColor(0.5), label: 'mean AIS 0.5000 bits' });
+    const before = useNodeTint.getState().tints;
+    setTint('res', { color: tintColor(0.5), label: 'mean AIS 0.5000 bits' });
+    expect(useNodeTint.getState().tints).toBe(before); // unchanged: no re-render
+    const c = d3.rgb(useNodeTint.getState().tints.res.color);
+    expect(c.r).toBeGreaterThan(c.b);
+    expect(d3.rgb(tintColor(0)).r).toBeGreaterThan(240);
+    expect(d3.rgb(tintColor(-5)).toString()).toBe(d3.rgb(tintColor(-1)).toString());
+    setTint('res', null);
+    expect(useNodeTint.getState().tints).toEqual({});
+  });
+});

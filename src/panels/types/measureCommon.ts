@@ -29,7 +29,7 @@ export const estimatorOption: PanelOption = {
   choices: [
     { value: 'discrete', label: 'discrete' },
     { value: 'gaussian', label: 'Gaussian' },
-    { value: 'ksg', label: 'KSG (≤ 16 units)' },
+    { value: 'ksg', label: 'KSG (≤ 8 units)' },
   ],
 };
 

@@ -24,6 +24,7 @@ import { groupsOf } from '../store/groups.ts';
 import { nodeTypes } from './nodes/index.ts';
 import { edgeTypes } from './edges/index.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
+import { FarEdges } from './edges/FarEdges.tsx';
 import { cachedDocumentIssues } from './issues.ts';
 import { createSceneBuilder, groupIdOf, type SceneNode, type Size } from './scene.ts';
 import type { GraphFlowEdge } from './toFlow.ts';
@@ -40,10 +41,12 @@ import { FarZoomContext, useFarZoomSubscription } from './levelOfDetail.ts';
 const fitViewOptions = { padding: 0.35, maxZoom: 1.5 };
 /**
  * Elements (nodes + edges) above which only those in view are mounted (React Flow's
- * onlyRenderVisibleElements): zoomed in on a large network, most of it is off screen. Small
- * networks keep everything mounted, so panning never mounts anything.
+ * onlyRenderVisibleElements: zoomed in on a large network, most of it is off screen) and, zoomed
+ * far out, edges are drawn as a few paths (FarEdges). Small networks keep everything mounted,
+ * so panning never mounts anything.
  */
 const LARGE_DOCUMENT = 600;
+const NO_EDGES: GraphFlowEdge[] = [];
 /** The drag data type a palette item carries. */
 export const KIND_MIME = 'application/x-recurrence-kind';
 
@@ -145,7 +148,9 @@ function FlowView() {
   const groupCount = useMemo(() => groupsOf(doc).length, [doc]);
   const large = doc.nodes.length + doc.edges.length > LARGE_DOCUMENT;
   const far = useFarZoomSubscription();
-  const edges = useMemo(() => withMovingEdges(scene.edges, drag.moving), [scene.edges, drag.moving]);
+  /** A large network zoomed far out: its edges are drawn by FarEdges, not as React Flow edges. */
+  const farEdges = far && large;
+  const edges = useMemo(() => (farEdges ? NO_EDGES : withMovingEdges(scene.edges, drag.moving)), [farEdges, scene.edges, drag.moving]);
   return (
     <div className={far ? 'canvas canvas--far' : 'canvas'} data-testid="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeMarkers />
@@ -173,6 +178,7 @@ function FlowView() {
           minZoom={0.05}
           aria-label="Network canvas"
         >
+          {farEdges && <FarEdges edges={scene.edges} still={scene.nodes} shown={drag.nodes} measured={measured} moving={drag.moving} />}
           {renaming && <RenameField key={renaming} flowId={renaming} onClose={endRename} />}
           <Background gap={24} />
           <CanvasControls fitViewOptions={fitViewOptions} />

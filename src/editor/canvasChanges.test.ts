@@ -66,12 +66,14 @@ describe('a drag on the canvas', () => {
 });
 
 describe('the scene', () => {
-  it('keeps its arrays when nothing changed and when React Flow reports sizes', () => {
+  it('keeps its arrays when nothing changed; a measured size or a selection renews only that node', () => {
     const { doc, build, scene } = sceneOf();
     const issues = documentIssues(doc);
-    const again = build({ doc, measured: { x: { width: 150, height: 70 } }, selection: emptySelection, highlight: null, issues });
-    expect(again.nodes).toBe(scene.nodes);
-    expect(again.edges).toBe(scene.edges);
+    expect(build({ doc, measured: {}, selection: emptySelection, highlight: null, issues })).toBe(scene);
+    const sized = build({ doc, measured: { x: { width: 150, height: 70 } }, selection: emptySelection, highlight: null, issues });
+    expect(sized.nodes[0]).toBe(scene.nodes[0]);
+    expect(sized.nodes[1].measured).toEqual({ width: 150, height: 70 }); // the minimap reads it from here
+    expect(sized.edges).toBe(scene.edges);
     const selected = build({ doc, measured: {}, selection: { ...emptySelection, nodes: new Set(['x']) }, highlight: null, issues });
     expect(selected.nodes[0]).toBe(scene.nodes[0]);
     expect(selected.nodes[1].selected).toBe(true);

@@ -150,9 +150,9 @@ export function createSceneBuilder() {
       const m = input.measured[n.id];
       const errors = issues.byNode.get(n.id);
       const className = cls(n.id, errors);
-      // The measured size is not part of the signature: React Flow measured this very object, so
-      // handing its sizes back in a new object would only re-render every node once after load.
-      const sig = `${selected ? 1 : 0}|${className}|${errors?.join('\n') ?? ''}`;
+      // React Flow reads sizes from the nodes it is given (the minimap does), so a measured size
+      // makes a new node object (once per node after it is first drawn).
+      const sig = `${selected ? 1 : 0}|${m?.width}|${m?.height}|${className}|${errors?.join('\n') ?? ''}`;
       nodes.push(
         decoratedNodes(base, sig, () => ({
           ...base,

@@ -11,7 +11,8 @@ import { BindingPicker, PanelOptions } from './PanelPickers.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { ResizeHandle } from './ResizeHandle.tsx';
 
-export const DEFAULT_PANEL_WIDTH = 380;
+/** A panel without a width of its own takes a third of the panels row (three fit side by side), at least 260 px. */
+export const DEFAULT_PANEL_WIDTH = 'max(260px, calc((100% - 16px) / 3))';
 
 export function PanelCard({ config, index, count }: { config: PanelConfig; index: number; count: number }) {
   const host = useRef<HTMLDivElement>(null);

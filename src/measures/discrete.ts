@@ -302,7 +302,52 @@ export function discreteAIS(x: ArrayLike<number>, opts: DiscreteOptions & Histor
   const base = opts.base ?? 2;
   checkDiscrete(x, base, 'series');
   const spec = aisSpec(x.length, opts.k ?? 1, opts.tau ?? 1);
+  const k = opts.k ?? 1;
+  if ((opts.tau ?? 1) === 1 && base ** (k + 1) <= FAST_AIS_STATES) return contiguousAIS(x, k, base, spec, opts.locals ?? true);
   return prepareDiscrete('mi', spec, [x], base).compute(opts.locals ?? true);
+}
+
+/** Largest joint alphabet (base^(k+1)) of the rolling-code AIS path. */
+const FAST_AIS_STATES = 1 << 20;
+
+/**
+ * AIS with τ = 1 by a rolling code of the past (the same plug-in estimate as the general path,
+ * value for value: the same counts, the same per-state local values summed in the same row
+ * order), without building embedded matrices — the live panels call it for every unit.
+ * Row r (target time t = r + k): past x[t−k … t−1], next x[t].
+ */
+function contiguousAIS(x: ArrayLike<number>, k: number, base: number, spec: { rows: number; length: number; validFrom: number }, wantLocals: boolean): MeasureResult {
+  const n = spec.rows;
+  const pastStates = base ** k;
+  const cPast = new Int32Array(pastStates);
+  const cNext = new Int32Array(base);
+  const cJoint = new Int32Array(pastStates * base);
+  const codes = new Int32Array(n);
+  let past = 0;
+  for (let i = 0; i < k; i++) past = past * base + x[i];
+  for (let r = 0; r < n; r++) {
+    const next = x[r + k];
+    const joint = past * base + next;
+    codes[r] = joint;
+    cPast[past]++;
+    cNext[next]++;
+    cJoint[joint]++;
+    past = joint - x[r] * pastStates; // drop the oldest symbol: code of x[r+1 … r+k]
+  }
+  const memo = new Float64Array(pastStates * base).fill(Number.NaN);
+  const locals = wantLocals ? new Float64Array(spec.length) : null;
+  let sum = 0;
+  for (let r = 0; r < n; r++) {
+    const s = codes[r];
+    let v = memo[s];
+    if (v !== v) {
+      v = Math.log2((cJoint[s] * n) / (cPast[(s - (s % base)) / base] * cNext[s % base]));
+      memo[s] = v;
+    }
+    sum += v;
+    if (locals !== null) locals[spec.validFrom + r] = v;
+  }
+  return { average: sum / n, locals, validFrom: spec.validFrom, samples: n, units: 'bits' };
 }
 
 /** History options of transfer entropy. */

@@ -1,4 +1,4 @@
-/** The preset gallery: every preset of presets/index.json opens from its card and runs. */
+/** The preset gallery: every preset of presets/lessons/index.json opens from its card and runs. */
 import { test, expect } from './fixtures.ts';
 import { presetDoc, presetIndex } from './lessons-helpers.ts';
 

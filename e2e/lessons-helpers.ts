@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import type { IndexEntry } from '../src/app/lessons/catalog.ts';
 
-export const presetIndex = JSON.parse(readFileSync(new URL('../presets/index.json', import.meta.url), 'utf8')) as IndexEntry[];
+export const presetIndex = JSON.parse(readFileSync(new URL('../presets/lessons/index.json', import.meta.url), 'utf8')) as IndexEntry[];
 
 export function presetDoc(name: string): { title: string; nodes: { id: string }[] } {
   return JSON.parse(readFileSync(new URL(`../presets/${name}.json`, import.meta.url), 'utf8'));

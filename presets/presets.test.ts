@@ -1,6 +1,6 @@
 /**
  * Every preset in presets/ validates, compiles and runs 500 steps without diverging; the index
- * (presets/index.json) lists every preset with a title, a summary, a chapter and its lesson.
+ * (presets/lessons/index.json) lists every preset with a title, a summary, a chapter and its lesson.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,9 +9,10 @@ import { formatIssue, parseDocumentText } from '../src/model/index.ts';
 import { Simulator } from '../src/engine/index.ts';
 
 const dir = join(import.meta.dirname, '.');
-/** presets/index.json is the gallery's list, not a graph document. */
-const INDEX = 'index.json';
-const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== INDEX);
+/** The gallery's list (not a graph document; its lesson paths are relative to presets/). */
+const INDEX = 'lessons/index.json';
+/** Every .json directly in presets/ is a graph document. */
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 
 interface IndexEntry {
   name: string;

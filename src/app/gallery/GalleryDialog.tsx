@@ -1,5 +1,5 @@
 /**
- * The preset gallery: a card per preset of presets/index.json (thumbnail, title, one-line
+ * The preset gallery: a card per preset of presets/lessons/index.json (thumbnail, title, one-line
  * summary, chapter), in the order of the course. A card opens the preset in place, and its lesson when
  * it has one.
  */

@@ -1,14 +1,14 @@
 /**
- * The preset catalogue: presets/index.json joined with the preset documents and their lesson
+ * The preset catalogue: presets/lessons/index.json joined with the preset documents and their lesson
  * texts, bundled by Vite (import.meta.glob, eager) so the gallery and the course make no network
  * requests. The documents are raw JSON here; opening one validates it (store/openDocument).
  */
-import indexJson from '../../../presets/index.json';
+import indexJson from '../../../presets/lessons/index.json';
 
 const documents = import.meta.glob<unknown>('../../../presets/*.json', { eager: true, import: 'default' });
 const lessonTexts = import.meta.glob<string>('../../../presets/lessons/*.md', { eager: true, import: 'default', query: '?raw' });
 
-/** One entry of presets/index.json. */
+/** One entry of presets/lessons/index.json. */
 export interface IndexEntry {
   name: string;
   title: string;

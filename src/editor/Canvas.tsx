@@ -66,7 +66,7 @@ function useViewProvider(wrapper: React.RefObject<HTMLDivElement | null>) {
     () =>
       provide({
         view: {
-          fit: () => void rf.fitView(fitViewOptions),
+          fitView: () => void rf.fitView(fitViewOptions),
           zoomIn: () => void rf.zoomIn(),
           zoomOut: () => void rf.zoomOut(),
           centre() {

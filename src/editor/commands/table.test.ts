@@ -13,7 +13,7 @@ function setup(doc: GraphDocument = valid(leakyUnitDoc())) {
   const ctx: CommandContext = {
     docs: createDocumentStore(doc),
     editor: createEditorStore(),
-    view: { fit: () => calls.push('fit'), zoomIn: () => calls.push('in'), zoomOut: () => calls.push('out'), centre: () => ({ x: 50, y: 60 }), size: () => undefined },
+    view: { fitView: () => calls.push('fit'), zoomIn: () => calls.push('in'), zoomOut: () => calls.push('out'), centre: () => ({ x: 50, y: 60 }), size: () => undefined },
     files: { newDocument: () => calls.push('new'), open: () => calls.push('open'), save: () => calls.push('save'), saveAs: () => calls.push('saveAs'), share: () => calls.push('share') },
     writeClipboard: (t) => calls.push(`clip:${t.length}`),
   };

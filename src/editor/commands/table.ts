@@ -33,7 +33,7 @@ export interface CommandContext {
   docs: DocumentStore;
   editor: EditorStore;
   /** The canvas viewport (absent in headless tests). */
-  view?: { fit(): void; zoomIn(): void; zoomOut(): void; centre(): Point; size(id: string): { width: number; height: number } | undefined };
+  view?: { fitView(): void; zoomIn(): void; zoomOut(): void; centre(): Point; size(id: string): { width: number; height: number } | undefined };
   files?: { newDocument(): void; open(): void; save(): void; saveAs(): void; share(): void };
   /** Writes text to the system clipboard (the copy event, or the async clipboard API). */
   writeClipboard?(text: string): void;
@@ -213,7 +213,7 @@ export const commands = {
       const { autoLayout } = await import('../layout/autoLayout.ts');
       const doc = ctx.docs.getState().doc;
       const positions = await autoLayout(doc, (id) => ctx.view?.size(id));
-      ctx.view?.fit();
+      ctx.view?.fitView();
       return { doc: moveNodes(ctx.docs.getState().doc, positions) };
     },
   }),
@@ -324,7 +324,7 @@ export const commands = {
   }),
 
   // ---- View (never in history) ---------------------------------------------------------------
-  'view.fit': define({ id: 'view.fit', label: 'Fit view', section: 'View', keys: ['Shift+F'], undo: 'never', run: (ctx) => ctx.view?.fit() }),
+  'view.fit': define({ id: 'view.fit', label: 'Fit view', section: 'View', keys: ['Shift+F'], undo: 'never', run: (ctx) => ctx.view?.fitView() }),
   'view.zoomIn': define({ id: 'view.zoomIn', label: 'Zoom in', section: 'View', keys: ['+', '='], undo: 'never', run: (ctx) => ctx.view?.zoomIn() }),
   'view.zoomOut': define({ id: 'view.zoomOut', label: 'Zoom out', section: 'View', keys: ['-'], undo: 'never', run: (ctx) => ctx.view?.zoomOut() }),
   'view.schedule': define({

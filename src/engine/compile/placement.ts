@@ -4,7 +4,7 @@
  * without copying the matrix). Called by the compiler after every weight sampling, and by
  * `indexSynapses` after outside changes to the weights.
  */
-import type { KernelWorkspace } from '../kernels/kernels.ts';
+import { NARROW_COLS, type KernelWorkspace } from '../kernels/kernels.ts';
 import type { CompiledEdge } from './compile.ts';
 
 /** Edges with fewer stored weights than this stay in ordinary arrays (the copy would not pay). */
@@ -41,11 +41,12 @@ function edgeArrays(e: CompiledEdge): Typed[] {
 }
 
 /**
- * Copies the matrices of every large edge into the workspace and points the edges at the copies
+ * Copies the matrices of every large edge (but narrow dense ones, which the kernels multiply in
+ * plain JS: see NARROW_COLS) into the workspace and points the edges at the copies
  * (aliases such as synapse indices that share the weight storage stay shared).
  */
 export function placeEdges(ws: KernelWorkspace, edges: readonly CompiledEdge[]): void {
-  const large = edges.filter((e) => storedWeights(e).length >= PLACE_MIN_WEIGHTS);
+  const large = edges.filter((e) => storedWeights(e).length >= PLACE_MIN_WEIGHTS && !(e.weights.format === 'dense' && e.cols < NARROW_COLS));
   const unique: Typed[] = [];
   const seen = new Set<Typed>();
   for (const e of large) {

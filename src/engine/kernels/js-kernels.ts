@@ -11,6 +11,7 @@ import { csrMatVecAddF32, denseMatVecAddF32, sigmoidApprox, tanhApprox } from '.
 export const jsKernels: Kernels = {
   name: 'js',
   denseMatVecAdd(w, rows, cols, x, xOffset, out) {
+    if (cols < 4) return narrowMatVecAdd(w, rows, cols, x, xOffset, out);
     const blocked = cols - (cols % 4);
     for (let i = 0; i < rows; i++) {
       const base = i * cols;
@@ -51,3 +52,21 @@ export const jsKernels: Kernels = {
   tanhApprox,
   sigmoidApprox,
 };
+
+/**
+ * The dense product for fewer than 4 columns (input edges: one column per input channel). The
+ * general loop's partial sums are all +0 then, so each row is +0 plus its products in order —
+ * the same bits, without the block loop's setup per row.
+ */
+function narrowMatVecAdd(w: Float64Array, rows: number, cols: number, x: Float64Array, xOffset: number, out: Float64Array): void {
+  if (cols === 1) {
+    const x0 = x[xOffset];
+    for (let i = 0; i < rows; i++) out[i] += 0 + w[i] * x0;
+    return;
+  }
+  for (let i = 0; i < rows; i++) {
+    let acc = 0;
+    for (let j = 0, base = i * cols; j < cols; j++) acc += w[base + j] * x[xOffset + j];
+    out[i] += acc;
+  }
+}

@@ -3,6 +3,13 @@
  * can replace the plain-JS one without touching the compiler or the simulator.
  */
 
+/**
+ * Dense products with fewer columns than this (input edges) run in plain JS in every
+ * implementation: there is nothing to vectorise, and copying vectors would cost more. Such
+ * matrices therefore stay in ordinary arrays, which V8 reads faster than views of WASM memory.
+ */
+export const NARROW_COLS = 8;
+
 export interface Kernels {
   readonly name: string;
   /**

@@ -23,7 +23,7 @@
  * ordinary arrays (their JS loops) — same results, slower.
  */
 import { jsKernels } from './js-kernels.ts';
-import type { KernelWorkspace, Kernels, StateAllocator, WorkspaceOptions } from './kernels.ts';
+import { NARROW_COLS, type KernelWorkspace, type Kernels, type StateAllocator, type WorkspaceOptions } from './kernels.ts';
 import { CTRL, CTRL_BYTES, JOB, SPIN, canBlock, startHelper, type HelperThread } from './wasm/helper.ts';
 import { instantiate, kernelModule, sharedMemorySupported, type KernelExports } from './wasm/loader.ts';
 import { SHARED_MAX_PAGES } from './wasm/kernels-wat.ts';
@@ -375,8 +375,7 @@ export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceO
   return {
     name: 'wasm-simd',
     denseMatVecAdd(w, rows, cols, x, xOffset, out) {
-      // fewer than 8 columns (an input edge): nothing to vectorise, the copies would dominate
-      if (cols < 8) return jsKernels.denseMatVecAdd(w, rows, cols, x, xOffset, out);
+      if (cols < NARROW_COLS) return jsKernels.denseMatVecAdd(w, rows, cols, x, xOffset, out);
       let m = placedIn(w);
       let wPtr = w.byteOffset;
       if (!m) {
@@ -390,7 +389,7 @@ export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceO
       m.store(out, rows);
     },
     denseMatVecAddF32(w, rows, cols, x, xOffset, out) {
-      if (cols < 8) return jsKernels.denseMatVecAddF32(w, rows, cols, x, xOffset, out);
+      if (cols < NARROW_COLS) return jsKernels.denseMatVecAddF32(w, rows, cols, x, xOffset, out);
       let m = placedIn(w);
       let wPtr = w.byteOffset;
       if (!m) {

@@ -19,7 +19,7 @@ export const CTRL = { SEQ: 0, DONE: 1, STATE: 2, FN: 3, CMD: 4, ARGS: 8 } as con
 export const CTRL_BYTES = 256;
 export const JOB = { DENSE_F64: 1, DENSE_F32: 2, CSR_F64: 3, CSR_F32: 4 } as const;
 /** Spin iterations (Atomics.load) before sleeping in Atomics.wait (short: on a busy 2-core machine a spinning thread takes the core the other one needs). */
-export const SPIN = 2000;
+export const SPIN = 30000;
 
 /** The helper's source (CommonJS in Node, classic worker script in browsers). */
 export const HELPER_SOURCE = `'use strict';

@@ -300,7 +300,7 @@ const sigmoidBody: Statement[] = [
 ];
 
 /** Lane groups (f64x2 vectors) per iteration of the elementwise maps: independent chains. */
-const MAP_UNROLL = 4;
+const MAP_UNROLL = 6;
 
 /**
  * In-place elementwise map over n doubles at ptr: MAP_UNROLL vectors per iteration (their

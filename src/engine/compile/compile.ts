@@ -95,10 +95,22 @@ export interface CompileOptions {
   threads?: number;
 }
 
-/** Kinds whose builders allocate their state through BuildContext.alloc. */
-const STATE_KINDS = new Set(['lif', 'izhikevich']);
-/** Population size from which their state goes into the kernels' workspace. */
-export const STATE_IN_WORKSPACE_MIN = 1024;
+/**
+ * Kinds whose builders allocate their state through BuildContext.alloc, and the population size
+ * from which a document's state goes into the kernels' workspace (shared memory: the WASM kernels
+ * then update the state in place and read it for products without copying). Rate populations pay
+ * from a few hundred units (a fused WASM update and no vector copies per product), spiking ones
+ * from about a thousand (the WASM LIF step and event-driven delivery).
+ */
+export const STATE_IN_WORKSPACE_MIN: Readonly<Record<string, number>> = { rate: 256, lif: 1024, izhikevich: 1024 };
+
+/** Whether some node of the document is large enough to keep its state in the workspace. */
+function wantsStateInWorkspace(doc: GraphDocument): boolean {
+  return doc.nodes.some((n) => {
+    const min = STATE_IN_WORKSPACE_MIN[n.kind];
+    return min !== undefined && Number((n.params as { size?: unknown }).size) >= min;
+  });
+}
 
 export function compile(doc: GraphDocument, options: CompileOptions = {}): Program {
   const kernels = options.kernels ?? bestKernels();
@@ -106,10 +118,10 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
   const order = zeroDelayOrder(doc);
   if (!order) throw new CompileError('edges', 'a loop of delay-0 edges has no update order (validate the document first)');
   const docIndex = new Map(doc.nodes.map((n, i) => [n.id, i]));
-  // Large spiking populations keep their state in the kernels' workspace (shared memory, so it
-  // never moves), where the WASM LIF step and spike delivery work in place.
+  // Large populations keep their state in the kernels' workspace (shared memory, so it never
+  // moves), where the WASM kernels update it and read it in place.
   let workspace: KernelWorkspace | undefined;
-  if (kernels.workspace && doc.nodes.some((n) => STATE_KINDS.has(n.kind) && Number((n.params as { size?: unknown }).size) >= STATE_IN_WORKSPACE_MIN)) {
+  if (kernels.workspace && wantsStateInWorkspace(doc)) {
     workspace = kernels.workspace({ threads: options.threads ?? 1, state: true });
   }
   const ctx = { doc, dt: doc.dt, kernels, alloc: workspace?.alloc };

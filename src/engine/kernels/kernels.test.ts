@@ -10,7 +10,7 @@ import { jsKernels } from './js-kernels.ts';
 import { createWasmKernels } from './wasm-kernels.ts';
 import { SIGMOID_MAX_REL_ERROR, TANH_MAX_REL_ERROR, sigmoidFast, tanhFast } from './vector-math.ts';
 import { assembleKernels, generatedModuleText } from './wasm/assemble.ts';
-import { kernelModule } from './wasm/loader.ts';
+import { instantiate, kernelModule } from './wasm/loader.ts';
 import type { Kernels } from './kernels.ts';
 
 const wasm = createWasmKernels()!;
@@ -224,6 +224,62 @@ describe('vectorised tanh and sigmoid', () => {
     expect(Number.isNaN(special[0])).toBe(true);
     expect(Object.is(special[1], -0)).toBe(true);
     expect(Array.from(special.subarray(2))).toEqual([1, -1, tanhFast(5)]);
+  });
+});
+
+describe('elementwise kernels (tanh, σ, the fused rate update)', () => {
+  const SENTINEL = 12345.5;
+  const LENGTHS = [0, 1, 2, 3, 11, 12, 13, 23, 25, 1001];
+
+  /** A kernels instance over its own memory, with n values at byte 1024 and sentinels around. */
+  function kernelsWithArrays(count: number, n: number) {
+    const memory = new WebAssembly.Memory({ initial: 4 });
+    const k = instantiate(memory, false);
+    const f = new Float64Array(memory.buffer);
+    const stride = n + 16; // 16 sentinels after each array
+    f.fill(SENTINEL);
+    const at = (a: number) => 1024 + 8 * a * stride;
+    const view = (a: number) => f.subarray(at(a) >> 3, (at(a) >> 3) + n);
+    const sentinelsIntact = () => {
+      for (let a = 0; a < count; a++) for (let i = n; i < stride; i++) if (f[(at(a) >> 3) + i] !== SENTINEL) return false;
+      return f[(at(0) >> 3) - 1] === SENTINEL;
+    };
+    return { k, at, view, sentinelsIntact };
+  }
+
+  it.each(LENGTHS)('tanh and σ over %i values: the JS port bit for bit, nothing written past n', (n) => {
+    const r = rand(700 + n);
+    for (const [fn, ref] of [['tanh_f64', jsKernels.tanhApprox], ['sigmoid_f64', jsKernels.sigmoidApprox]] as const) {
+      const { k, at, view, sentinelsIntact } = kernelsWithArrays(1, n);
+      const values = randomArray(n, r).map((v) => v * 8);
+      view(0).set(values);
+      k[fn](at(0), n);
+      ref(values, n);
+      expect(Array.from(view(0))).toEqual(Array.from(values));
+      expect(sentinelsIntact()).toBe(true);
+    }
+  });
+
+  it.each(LENGTHS)('the fused rate update over %i units equals the builder’s JS loops, nothing written past n', (n) => {
+    const r = rand(800 + n);
+    for (const activation of ['tanh', 'sigmoid'] as const) {
+      const { k, at, view, sentinelsIntact } = kernelsWithArrays(5, n);
+      const [input, bias, x] = [randomArray(n, r).map((v) => v * 4), randomArray(n, r), randomArray(n, r)];
+      view(0).set(input);
+      view(1).set(bias);
+      view(2).set(x);
+      const leak = 0.3;
+      (activation === 'tanh' ? k.rate_tanh : k.rate_sigmoid)(at(0), at(1), at(2), at(3), at(4), n, 1 - leak, leak);
+      // the reference: compile/builders/rate.ts's loops with the JS kernels
+      const net = input.map((v, i) => v + bias[i]);
+      const act = net.slice();
+      (activation === 'tanh' ? jsKernels.tanhApprox : jsKernels.sigmoidApprox)(act, n);
+      const next = x.map((v, i) => (1 - leak) * v + leak * act[i]);
+      expect(Array.from(view(3))).toEqual(Array.from(net));
+      expect(Array.from(view(4))).toEqual(Array.from(act));
+      expect(Array.from(view(2))).toEqual(Array.from(next));
+      expect(sentinelsIntact()).toBe(true);
+    }
   });
 });
 

@@ -65,6 +65,25 @@ export interface Kernels {
   /** values[i] = σ(values[i]) for i < n by the vectorised algorithm of vector-math.ts (≤ 1e-15 relative error). */
   sigmoidApprox(values: Float64Array, n: number): void;
   /**
+   * Optional: the leaky update of a whole rate population (compile/builders/rate.ts) over arrays
+   * in the kernels' memory (KernelWorkspace.alloc), for i < n:
+   *   net[i] = input[i] + bias[i];  act[i] = f(net[i]);  x[i] = keep·x[i] + leak·act[i]
+   * with f the vectorised tanh or σ (`tanhApprox`, `sigmoidApprox`) and keep = 1 − leak. Returns
+   * false, doing nothing, when the arrays are not there; the caller then runs its JS loops (same
+   * results, bit for bit).
+   */
+  rateUpdate?(
+    activation: 'tanh' | 'sigmoid',
+    n: number,
+    input: Float64Array,
+    bias: Float64Array,
+    x: Float64Array,
+    net: Float64Array,
+    act: Float64Array,
+    keep: number,
+    leak: number,
+  ): boolean;
+  /**
    * Optional: one forward-Euler step of n LIF neurons (compile/builders/lif.ts, `lifStep`) over
    * arrays allocated in the kernels' memory (KernelWorkspace.alloc). Returns false, doing
    * nothing, when the arrays are not there; the caller then runs its JS loop (same results).

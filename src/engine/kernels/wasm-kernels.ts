@@ -105,19 +105,32 @@ class WasmMemory {
     return at;
   }
 
-  /** Copies x[xOff … xOff + n) to the x scratch and out[0 … rows) to the out scratch. */
-  load(x: Float64Array, xOff: number, n: number, out: Float64Array, rows: number): void {
+  /**
+   * The address of x[xOff] for a product: in place when x lives in this memory (node state in a
+   * workspace), else x[xOff … xOff + n) copied to the x scratch.
+   */
+  xAt(x: Float64Array, xOff: number, n: number): number {
+    if (owners.get(x.buffer) === this) return x.byteOffset + 8 * xOff;
     const f = this.f64;
     const xb = this.xPtr >> 3;
     if (xOff === 0 && x.length === n) f.set(x, xb);
     else for (let j = 0; j < n; j++) f[xb + j] = x[xOff + j];
+    return this.xPtr;
+  }
+
+  /** The address of out[0 … rows) for a product: in place, or copied to the out scratch (see outDone). */
+  outAt(out: Float64Array, rows: number): number {
+    if (owners.get(out.buffer) === this) return out.byteOffset;
+    const f = this.f64;
     const ob = this.outPtr >> 3;
     if (out.length === rows) f.set(out, ob);
     else for (let i = 0; i < rows; i++) f[ob + i] = out[i];
+    return this.outPtr;
   }
 
-  /** Copies the out scratch back to out[0 … rows). */
-  store(out: Float64Array, rows: number): void {
+  /** After a product: copies the out scratch back to out[0 … rows) when outAt used it. */
+  outDone(out: Float64Array, rows: number, at: number): void {
+    if (at !== this.outPtr) return;
     const f = this.f64;
     const ob = this.outPtr >> 3;
     if (rows > 256) out.set(f.subarray(ob, ob + rows));
@@ -159,9 +172,10 @@ class WasmMemory {
     }
   }
 
-  dense(wPtr: number, f32: boolean, rows: number, cols: number): void {
-    const xp = f32 ? this.x32Ptr : this.xPtr;
-    if (f32) this.k.demote(this.xPtr, this.x32Ptr, cols);
+  /** out += W·x over W at wPtr, x at x64 (f64; demoted to the f32 scratch when `f32`), out at o. */
+  dense(wPtr: number, f32: boolean, rows: number, cols: number, x64: number, o: number): void {
+    const xp = f32 ? this.x32Ptr : x64;
+    if (f32) this.k.demote(x64, this.x32Ptr, cols);
     const run = f32 ? this.k.dense_f32 : this.k.dense_f64;
     const st = this.splitStats(wPtr, rows * cols, rows);
     if (st) {
@@ -169,21 +183,22 @@ class WasmMemory {
       const t0 = performance.now();
       if (split) {
         const mid = rows >> 1;
-        this.post(f32 ? JOB.DENSE_F32 : JOB.DENSE_F64, [wPtr, mid, rows, cols, xp, this.outPtr]);
-        run(wPtr, 0, mid, cols, xp, this.outPtr);
+        this.post(f32 ? JOB.DENSE_F32 : JOB.DENSE_F64, [wPtr, mid, rows, cols, xp, o]);
+        run(wPtr, 0, mid, cols, xp, o);
         this.join();
       } else {
-        run(wPtr, 0, rows, cols, xp, this.outPtr);
+        run(wPtr, 0, rows, cols, xp, o);
       }
       st.record(split, performance.now() - t0);
     } else {
-      run(wPtr, 0, rows, cols, xp, this.outPtr);
+      run(wPtr, 0, rows, cols, xp, o);
     }
   }
 
-  csr(rowPtr: number, colIdx: number, values: number, f32: boolean, rows: number, cols: number): void {
-    const xp = f32 ? this.x32Ptr : this.xPtr;
-    if (f32) this.k.demote(this.xPtr, this.x32Ptr, cols);
+  /** out += W·x over a CSR W (byte addresses of its arrays), x at x64 with `cols` entries, out at o. */
+  csr(rowPtr: number, colIdx: number, values: number, f32: boolean, rows: number, cols: number, x64: number, o: number): void {
+    const xp = f32 ? this.x32Ptr : x64;
+    if (f32) this.k.demote(x64, this.x32Ptr, cols);
     const run = f32 ? this.k.csr_f32 : this.k.csr_f64;
     const rp = rowPtr >> 2;
     const nnz = this.i32[rp + rows] - this.i32[rp];
@@ -201,11 +216,11 @@ class WasmMemory {
         else hi = m;
       }
       const mid = Math.min(Math.max(lo, 1), rows - 1);
-      this.post(f32 ? JOB.CSR_F32 : JOB.CSR_F64, [rowPtr, colIdx, values, mid, rows, xp, this.outPtr]);
-      run(rowPtr, colIdx, values, 0, mid, xp, this.outPtr);
+      this.post(f32 ? JOB.CSR_F32 : JOB.CSR_F64, [rowPtr, colIdx, values, mid, rows, xp, o]);
+      run(rowPtr, colIdx, values, 0, mid, xp, o);
       this.join();
     } else {
-      run(rowPtr, colIdx, values, 0, rows, xp, this.outPtr);
+      run(rowPtr, colIdx, values, 0, rows, xp, o);
     }
     st?.record(split, performance.now() - t0);
   }
@@ -384,9 +399,9 @@ export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceO
         wPtr = m.dataPtr;
         copyIn(m, w, wPtr);
       }
-      m.load(x, xOffset, cols, out, rows);
-      m.dense(wPtr, false, rows, cols);
-      m.store(out, rows);
+      const o = m.outAt(out, rows);
+      m.dense(wPtr, false, rows, cols, m.xAt(x, xOffset, cols), o);
+      m.outDone(out, rows, o);
     },
     denseMatVecAddF32(w, rows, cols, x, xOffset, out) {
       if (cols < NARROW_COLS) return jsKernels.denseMatVecAddF32(w, rows, cols, x, xOffset, out);
@@ -398,9 +413,9 @@ export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceO
         wPtr = m.dataPtr;
         copyIn(m, w, wPtr);
       }
-      m.load(x, xOffset, cols, out, rows);
-      m.dense(wPtr, true, rows, cols);
-      m.store(out, rows);
+      const o = m.outAt(out, rows);
+      m.dense(wPtr, true, rows, cols, m.xAt(x, xOffset, cols), o);
+      m.outDone(out, rows, o);
     },
     csrMatVecAdd(rowPtr, colIdx, values, rows, x, xOffset, out) {
       csr(rowPtr, colIdx, values, false, rows, x, xOffset, out);
@@ -427,13 +442,20 @@ export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceO
       const m = adhoc(n, 0);
       m.f64.set(values.subarray(0, n), m.outPtr >> 3);
       m.k.tanh_f64(m.outPtr, n);
-      m.store(values, n);
+      m.outDone(values, n, m.outPtr);
     },
     sigmoidApprox(values, n) {
       const m = adhoc(n, 0);
       m.f64.set(values.subarray(0, n), m.outPtr >> 3);
       m.k.sigmoid_f64(m.outPtr, n);
-      m.store(values, n);
+      m.outDone(values, n, m.outPtr);
+    },
+    rateUpdate(activation, n, input, bias, x, net, act, keep, leak) {
+      const m = placedIn(x);
+      if (!m || placedIn(input) !== m || placedIn(bias) !== m || placedIn(net) !== m || placedIn(act) !== m) return false;
+      const run = activation === 'tanh' ? m.k.rate_tanh : m.k.rate_sigmoid;
+      run(input.byteOffset, bias.byteOffset, x.byteOffset, net.byteOffset, act.byteOffset, n, keep, leak);
+      return true;
     },
     izhikevichStep(n, v, u, spikes, ie, iSyn, jump, a, b, c, d, h, substeps) {
       const m = placedIn(v);
@@ -452,9 +474,9 @@ function csr(rowPtr: Int32Array, colIdx: Int32Array, values: Float64Array | Floa
   let cols = x.length - xOffset; // CSR does not know its column count: every column index is below this
   if (m && placedIn(rowPtr) === m && placedIn(colIdx) === m) {
     cols = Math.min(cols, m.cap); // the workspace scratch holds the widest placed matrix
-    m.load(x, xOffset, cols, out, rows);
-    m.csr(rowPtr.byteOffset, colIdx.byteOffset, values.byteOffset, f32, rows, cols);
-    m.store(out, rows);
+    const o = m.outAt(out, rows);
+    m.csr(rowPtr.byteOffset, colIdx.byteOffset, values.byteOffset, f32, rows, cols, m.xAt(x, xOffset, cols), o);
+    m.outDone(out, rows, o);
     return;
   }
   if (values.length < ADHOC_MIN_WORK) {
@@ -467,9 +489,9 @@ function csr(rowPtr: Int32Array, colIdx: Int32Array, values: Float64Array | Floa
   const ci = copyIn(m, rowPtr, rp);
   const vs = copyIn(m, colIdx, ci);
   copyIn(m, values, vs);
-  m.load(x, xOffset, cols, out, rows);
-  m.csr(rp, ci, vs, f32, rows, cols);
-  m.store(out, rows);
+  const o = m.outAt(out, rows);
+  m.csr(rp, ci, vs, f32, rows, cols, m.xAt(x, xOffset, cols), o);
+  m.outDone(out, rows, o);
 }
 
 let defaultWasm: ReturnType<typeof createWasmKernels> | undefined;

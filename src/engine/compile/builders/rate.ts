@@ -21,14 +21,18 @@ export const rateBuilder: NodeBuilder = {
   build(node, ctx): NodeRuntime {
     let p = node.params as unknown as RateParams;
     const n = p.size;
-    const x = new Float64Array(n);
-    const input = new Float64Array(n);
-    const net = new Float64Array(n);
+    // In the kernels' workspace when the program has one for state (large populations): the WASM
+    // kernels then update it and multiply it in place (compile.ts, STATE_IN_WORKSPACE_MIN).
+    const f64 = (k: number) => (ctx.alloc ? ctx.alloc.f64(k) : new Float64Array(k));
+    const x = f64(n);
+    const input = f64(n);
+    const net = f64(n);
+    const act = f64(n);
+    const bias = f64(n);
+    bias.set(expandPerUnit(p.bias, n));
     // Mutable so that setParams can change them between steps (live parameter changes).
-    let bias = expandPerUnit(p.bias, n);
     let f = activationFns[p.activation];
     let batch = batchActivation(ctx.kernels, p.activation);
-    const act = new Float64Array(n);
     let a = p.leak;
     const leakText = a === 1 ? '' : `(1−${a})·${node.id}.y[t−1] + ${a}·`;
     const runtime: NodeRuntime = {
@@ -47,7 +51,10 @@ export const rateBuilder: NodeBuilder = {
       update() {
         if (batch) {
           // whole population at once: the vectorised tanh / σ of the kernels (WASM SIMD or its
-          // bit-identical JS port, vector-math.ts)
+          // bit-identical JS port, vector-math.ts), fused with the leaky update where the state
+          // is in the kernels' memory
+          const activation = p.activation as 'tanh' | 'sigmoid';
+          if (ctx.kernels.rateUpdate?.(activation, n, input, bias, x, net, act, 1 - a, a)) return;
           for (let i = 0; i < n; i++) {
             const h = input[i] + bias[i];
             net[i] = h;
@@ -70,7 +77,7 @@ export const rateBuilder: NodeBuilder = {
         a = next.leak;
         f = activationFns[next.activation];
         batch = batchActivation(ctx.kernels, next.activation);
-        bias = expandPerUnit(next.bias, n);
+        bias.set(expandPerUnit(next.bias, n));
         return true;
       },
     };

@@ -302,40 +302,100 @@ const sigmoidBody: Statement[] = [
 /** Lane groups (f64x2 vectors) per iteration of the elementwise maps: independent chains. */
 const MAP_UNROLL = 6;
 
+/** How one step of an elementwise loop reads and writes: a whole f64x2, or lane 0 only (the odd last element). */
+interface Lanes {
+  load(addr: string, offset: number): string;
+  store(addr: string, offset: number, value: string): string;
+}
+const WHOLE: Lanes = {
+  load: (addr, offset) => `(v128.load offset=${offset} ${addr})`,
+  store: (addr, offset, value) => `(v128.store offset=${offset} ${addr} ${value})`,
+};
+const LANE0: Lanes = {
+  load: (addr) => `(f64x2.splat (f64.load ${addr}))`,
+  store: (addr, _offset, value) => `(f64.store ${addr} (f64x2.extract_lane 0 ${value}))`,
+};
+
+/** An elementwise kernel: its array parameters and what it does around `body` (which maps $v to $v). */
+interface Elementwise {
+  name: string;
+  /** Pointer parameters, each to n doubles. */
+  arrays: string[];
+  /** Further parameters, e.g. `(param $leak f64)`. */
+  params?: string;
+  /** Extra v128 locals and their setting before the loop. */
+  setup?: { locals: string[]; init: string };
+  /** Sets $v{u} from the arrays (`at(array)` is the element's address, offset the lane group's bytes). */
+  before(u: number, lanes: Lanes, at: (array: string) => string, offset: number): string;
+  /** Writes $v{u} (and anything else) back. */
+  after(u: number, lanes: Lanes, at: (array: string) => string, offset: number): string;
+}
+
 /**
- * In-place elementwise map over n doubles at ptr: MAP_UNROLL vectors per iteration (their
- * statements interleaved), then single vectors, then a last odd element. `body` maps $v to $v.
+ * An elementwise loop over n doubles: MAP_UNROLL vectors per iteration (their statements
+ * interleaved), then single vectors, then a last odd element. Every element goes through the same
+ * operations, so results do not depend on n or on the grouping.
  */
-function mapF64(name: string, body: Statement[]): string {
+function elementwise(k: Elementwise, body: Statement[]): string {
   const vars = ['v', 'x', 'y', 'k', 'r', 'p', 'ki', 'e'];
   const groups = range(MAP_UNROLL);
-  const emit = (us: number[]) => body.map((s) => us.map((u) => s(u)).join(' ')).join('\n      ');
+  const at = (array: string) => `(i32.add ${get(array)} ${get('o')})`;
+  const emit = (us: number[], lanes: Lanes) =>
+    [...us.map((u) => k.before(u, lanes, at, 16 * u)), ...body.map((s) => us.map((u) => s(u)).join(' ')), ...us.map((u) => k.after(u, lanes, at, 16 * u))].join('\n      ');
   return `
-  (func $${name} (export "${name}") (param $ptr i32) (param $n i32)
-    (local $a i32) (local $end i32) (local $end1 i32)
+  (func $${k.name} (export "${k.name}") ${k.arrays.map((a) => `(param $${a} i32)`).join(' ')} (param $n i32) ${k.params ?? ''}
+    (local $o i32) (local $end i32) (local $end1 i32) ${(k.setup?.locals ?? []).map((l) => `(local $${l} v128)`).join(' ')}
     ${groups.map((u) => vars.map((v) => `(local $${v}${u} v128)`).join(' ')).join('\n    ')}
-    ${set('a', get('ptr'))}
-    ${set('end1', `(i32.add ${get('ptr')} (i32.shl (i32.and ${get('n')} (i32.const -2)) (i32.const 3)))`)}
-    ${set('end', `(i32.add ${get('ptr')} (i32.shl (i32.and ${get('n')} (i32.const ${-2 * MAP_UNROLL})) (i32.const 3)))`)}
+    ${k.setup?.init ?? ''}
+    ${set('end1', `(i32.shl (i32.and ${get('n')} (i32.const -2)) (i32.const 3))`)}
+    ${set('end', `(i32.shl (i32.mul (i32.div_u ${get('n')} (i32.const ${2 * MAP_UNROLL})) (i32.const ${2 * MAP_UNROLL})) (i32.const 3))`)}
     (block $d (loop $l
-      (br_if $d (i32.ge_u ${get('a')} ${get('end')}))
-      ${groups.map((u) => set(`v${u}`, `(v128.load offset=${16 * u} ${get('a')})`)).join(' ')}
-      ${emit(groups)}
-      ${groups.map((u) => `(v128.store offset=${16 * u} ${get('a')} ${get(`v${u}`)})`).join(' ')}
-      ${set('a', `(i32.add ${get('a')} (i32.const ${16 * MAP_UNROLL}))`)}
+      (br_if $d (i32.ge_u ${get('o')} ${get('end')}))
+      ${emit(groups, WHOLE)}
+      ${set('o', `(i32.add ${get('o')} (i32.const ${16 * MAP_UNROLL}))`)}
       (br $l)))
     (block $d1 (loop $l1
-      (br_if $d1 (i32.ge_u ${get('a')} ${get('end1')}))
-      ${set('v0', `(v128.load ${get('a')})`)}
-      ${emit([0])}
-      (v128.store ${get('a')} ${get('v0')})
-      ${set('a', `(i32.add ${get('a')} (i32.const 16))`)}
+      (br_if $d1 (i32.ge_u ${get('o')} ${get('end1')}))
+      ${emit([0], WHOLE)}
+      ${set('o', `(i32.add ${get('o')} (i32.const 16))`)}
       (br $l1)))
     (if (i32.and ${get('n')} (i32.const 1)) (then
-      ${set('v0', `(f64x2.splat (f64.load ${get('a')}))`)}
-      ${emit([0])}
-      (f64.store ${get('a')} (f64x2.extract_lane 0 ${get('v0')}))))
+      ${emit([0], LANE0)}))
   )`;
+}
+
+/** values[i] = f(values[i]) in place, for i < n. */
+function mapF64(name: string, body: Statement[]): string {
+  return elementwise(
+    {
+      name,
+      arrays: ['ptr'],
+      before: (u, lanes, at, offset) => set(`v${u}`, lanes.load(at('ptr'), offset)),
+      after: (u, lanes, at, offset) => lanes.store(at('ptr'), offset, get(`v${u}`)),
+    },
+    body,
+  );
+}
+
+/**
+ * The leaky rate update of a whole population (compile/builders/rate.ts), fused:
+ *   net = input + bias;  act = f(net);  x = keep·x + leak·act   (keep = 1 − leak, passed in)
+ * the same IEEE operations per element as the builder's JS loops and `tanhApprox`/`sigmoidApprox`.
+ */
+function rateUpdate(name: string, body: Statement[]): string {
+  return elementwise(
+    {
+      name,
+      arrays: ['input', 'bias', 'x', 'net', 'act'],
+      params: '(param $keep f64) (param $leak f64)',
+      setup: { locals: ['keepv', 'leakv'], init: `${set('keepv', `(f64x2.splat ${get('keep')})`)} ${set('leakv', `(f64x2.splat ${get('leak')})`)}` },
+      before: (u, lanes, at, offset) =>
+        `${set(`v${u}`, `(f64x2.add ${lanes.load(at('input'), offset)} ${lanes.load(at('bias'), offset)})`)} ${lanes.store(at('net'), offset, get(`v${u}`))}`,
+      after: (u, lanes, at, offset) =>
+        `${lanes.store(at('act'), offset, get(`v${u}`))} ${lanes.store(at('x'), offset, `(f64x2.add (f64x2.mul ${get('keepv')} ${lanes.load(at('x'), offset)}) (f64x2.mul ${get('leakv')} ${get(`v${u}`)}))`)}`,
+    },
+    body,
+  );
 }
 
 /**
@@ -445,6 +505,8 @@ ${eventF64()}
 ${demote()}
 ${mapF64('tanh_f64', tanhBody)}
 ${mapF64('sigmoid_f64', sigmoidBody)}
+${rateUpdate('rate_tanh', tanhBody)}
+${rateUpdate('rate_sigmoid', sigmoidBody)}
 ${lifStep()}
 ${izhikevichStep()}
 )

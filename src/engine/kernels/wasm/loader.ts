@@ -17,6 +17,8 @@ export interface KernelExports {
   demote(src: number, dst: number, n: number): void;
   tanh_f64(ptr: number, n: number): void;
   sigmoid_f64(ptr: number, n: number): void;
+  rate_tanh(input: number, bias: number, x: number, net: number, act: number, n: number, keep: number, leak: number): void;
+  rate_sigmoid(input: number, bias: number, x: number, net: number, act: number, n: number, keep: number, leak: number): void;
   lif_step(
     n: number, v: number, spikes: number, refr: number, drive: number, isyn: number, jump: number,
     decay: number, hr: number, vTh: number, vReset: number, refSteps: number,

@@ -6,6 +6,7 @@
  * of two floats is exact in double before the one rounding to float, and a sum of two floats
  * rounded to double then to float equals the float-rounded sum (53 ≥ 2·24 + 2, Figueroa 1995).
  */
+import type { Kernels } from './kernels.ts';
 import { sigmoidFast, tanhFast } from './vector-math.ts';
 
 const fr = Math.fround;
@@ -44,21 +45,13 @@ export function denseMatVecAddF32(w: Float32Array, rows: number, cols: number, x
 }
 
 /** out[i] += f64(Σ_k values[k] ⊗ f32(x[…])) over row i's synapses in storage order, single precision. */
-export function csrMatVecAddF32(
-  rowPtr: Int32Array,
-  colIdx: Int32Array,
-  values: Float32Array,
-  rows: number,
-  x: Float64Array,
-  xOffset: number,
-  out: Float64Array,
-): void {
+export const csrMatVecAddF32: Kernels['csrMatVecAddF32'] = (rowPtr, colIdx, values, rows, x, xOffset, out) => {
   for (let i = 0; i < rows; i++) {
     let acc = 0;
     for (let k = rowPtr[i], end = rowPtr[i + 1]; k < end; k++) acc = fr(acc + fr(values[k] * fr(x[xOffset + colIdx[k]])));
     out[i] += acc;
   }
-}
+};
 
 /** values[i] = tanh(values[i]) for i < n, by the vectorised algorithm (vector-math.ts). */
 export function tanhApprox(values: Float64Array, n: number): void {

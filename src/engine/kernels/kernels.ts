@@ -10,6 +10,26 @@
  */
 export const NARROW_COLS = 8;
 
+/**
+ * One forward-Euler step of n LIF neurons over their state arrays (the JS loop is `lifStep` in
+ * compile/builders/lif.ts; `Kernels.lifStep` runs the same step in the kernels' memory):
+ * decay = 1 − dt/τ, hr = (dt/τ)·r_m, refSteps = refractory steps.
+ */
+export type LifStepFn = (
+  n: number,
+  v: Float64Array,
+  spikes: Float64Array,
+  refractory: Int32Array,
+  drive: Float64Array,
+  iSyn: Float64Array,
+  jump: Float64Array,
+  decay: number,
+  hr: number,
+  vTh: number,
+  vReset: number,
+  refSteps: number,
+) => void;
+
 export interface Kernels {
   readonly name: string;
   /**
@@ -88,20 +108,7 @@ export interface Kernels {
    * arrays allocated in the kernels' memory (KernelWorkspace.alloc). Returns false, doing
    * nothing, when the arrays are not there; the caller then runs its JS loop (same results).
    */
-  lifStep?(
-    n: number,
-    v: Float64Array,
-    spikes: Float64Array,
-    refractory: Int32Array,
-    drive: Float64Array,
-    iSyn: Float64Array,
-    jump: Float64Array,
-    decay: number,
-    hr: number,
-    vTh: number,
-    vReset: number,
-    refSteps: number,
-  ): boolean;
+  lifStep?(...args: Parameters<LifStepFn>): boolean;
   /**
    * Optional: one step (`substeps` Euler substeps of h) of n Izhikevich neurons
    * (compile/builders/izhikevich.ts) over arrays in the kernels' memory; false when they are not.

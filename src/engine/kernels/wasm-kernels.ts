@@ -390,32 +390,10 @@ export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceO
   return {
     name: 'wasm-simd',
     denseMatVecAdd(w, rows, cols, x, xOffset, out) {
-      if (cols < NARROW_COLS) return jsKernels.denseMatVecAdd(w, rows, cols, x, xOffset, out);
-      let m = placedIn(w);
-      let wPtr = w.byteOffset;
-      if (!m) {
-        if (rows * cols < ADHOC_MIN_WORK) return jsKernels.denseMatVecAdd(w, rows, cols, x, xOffset, out);
-        m = adhoc(Math.max(rows, cols), w.byteLength);
-        wPtr = m.dataPtr;
-        copyIn(m, w, wPtr);
-      }
-      const o = m.outAt(out, rows);
-      m.dense(wPtr, false, rows, cols, m.xAt(x, xOffset, cols), o);
-      m.outDone(out, rows, o);
+      dense(w, false, rows, cols, x, xOffset, out);
     },
     denseMatVecAddF32(w, rows, cols, x, xOffset, out) {
-      if (cols < NARROW_COLS) return jsKernels.denseMatVecAddF32(w, rows, cols, x, xOffset, out);
-      let m = placedIn(w);
-      let wPtr = w.byteOffset;
-      if (!m) {
-        if (rows * cols < ADHOC_MIN_WORK) return jsKernels.denseMatVecAddF32(w, rows, cols, x, xOffset, out);
-        m = adhoc(Math.max(rows, cols), w.byteLength);
-        wPtr = m.dataPtr;
-        copyIn(m, w, wPtr);
-      }
-      const o = m.outAt(out, rows);
-      m.dense(wPtr, true, rows, cols, m.xAt(x, xOffset, cols), o);
-      m.outDone(out, rows, o);
+      dense(w, true, rows, cols, x, xOffset, out);
     },
     csrMatVecAdd(rowPtr, colIdx, values, rows, x, xOffset, out) {
       csr(rowPtr, colIdx, values, false, rows, x, xOffset, out);
@@ -467,6 +445,25 @@ export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceO
       return new Workspace(options.threads ?? 1, options.state === true);
     },
   };
+}
+
+/** A dense product (f64 or f32 weights) in WASM, or in JS where vectorising cannot pay. */
+function dense(w: Float64Array | Float32Array, f32: boolean, rows: number, cols: number, x: Float64Array, xOffset: number, out: Float64Array): void {
+  let m = placedIn(w);
+  if (cols < NARROW_COLS || (!m && rows * cols < ADHOC_MIN_WORK)) {
+    if (f32) jsKernels.denseMatVecAddF32(w as Float32Array, rows, cols, x, xOffset, out);
+    else jsKernels.denseMatVecAdd(w as Float64Array, rows, cols, x, xOffset, out);
+    return;
+  }
+  let wPtr = w.byteOffset;
+  if (!m) {
+    m = adhoc(Math.max(rows, cols), w.byteLength);
+    wPtr = m.dataPtr;
+    copyIn(m, w, wPtr);
+  }
+  const o = m.outAt(out, rows);
+  m.dense(wPtr, f32, rows, cols, m.xAt(x, xOffset, cols), o);
+  m.outDone(out, rows, o);
 }
 
 function csr(rowPtr: Int32Array, colIdx: Int32Array, values: Float64Array | Float32Array, f32: boolean, rows: number, x: Float64Array, xOffset: number, out: Float64Array): void {

@@ -1,4 +1,5 @@
 import type { LifParams } from '../../../model/index.ts';
+import type { LifStepFn } from '../../kernels/kernels.ts';
 import type { NodeBuilder, NodeRuntime } from '../types.ts';
 import { expandPerUnit, fillInit } from './init-state.ts';
 import { incomingEdges, SynapticInput } from './synaptic-input.ts';
@@ -68,20 +69,7 @@ export const lifBuilder: NodeBuilder = {
  * (dt/τ)·r_m·I_syn + jump (the same equation, with the constants folded; a plain function over
  * typed arrays so the hot loop stays monomorphic).
  */
-function lifStep(
-  n: number,
-  v: Float64Array,
-  spikes: Float64Array,
-  refractory: Int32Array,
-  drive: Float64Array,
-  iSyn: Float64Array,
-  jump: Float64Array,
-  decay: number,
-  hr: number,
-  vTh: number,
-  vReset: number,
-  refSteps: number,
-): void {
+const lifStep: LifStepFn = (n, v, spikes, refractory, drive, iSyn, jump, decay, hr, vTh, vReset, refSteps) => {
   for (let i = 0; i < n; i++) {
     const r = refractory[i];
     let vi = decay * v[i] + drive[i] + hr * iSyn[i] + jump[i];
@@ -97,4 +85,4 @@ function lifStep(
     spikes[i] = s;
     v[i] = vi;
   }
-}
+};

@@ -3,6 +3,7 @@
  * form, then the Francis implicit double-shift QR algorithm.
  */
 import { balanceInPlace } from './balance.ts';
+import { householderColumn } from './householder.ts';
 import type { DenseMatrix } from './types.ts';
 
 const EPS = Number.EPSILON; // 2⁻⁵²
@@ -20,22 +21,10 @@ export function hessenbergInPlace(m: DenseMatrix): void {
   const v = new Float64Array(n);
   const w = new Float64Array(n);
   for (let k = 0; k < n - 2; k++) {
-    // x = A[k+1 .. n-1, k]; build v with v·vᵀ scaled so that P = I - β v vᵀ maps x to -σ e1.
-    let scale = 0;
-    for (let i = k + 1; i < n; i++) scale = Math.max(scale, Math.abs(a[i * n + k]));
-    if (scale === 0) continue;
-    let tail = 0;
-    for (let i = k + 2; i < n; i++) {
-      const t = a[i * n + k] / scale;
-      tail += t * t;
-    }
-    if (tail === 0) continue; // already zero below the subdiagonal
-    const x0 = a[(k + 1) * n + k] / scale;
-    let sigma = Math.sqrt(x0 * x0 + tail);
-    if (x0 < 0) sigma = -sigma;
-    v[k + 1] = x0 + sigma;
-    for (let i = k + 2; i < n; i++) v[i] = a[i * n + k] / scale;
-    const beta = 1 / (sigma * v[k + 1]); // = 2 / (vᵀv)
+    // x = A[k+1 .. n-1, k]; P = I − β v vᵀ maps x to −σ e1
+    const reflector = householderColumn(a, n, k, v);
+    if (!reflector) continue;
+    const { beta, sigmaScaled } = reflector;
 
     // Left: A[k+1:, k+1:] -= β v (vᵀ A[k+1:, k+1:]); column k becomes (-σ·scale, 0, …, 0).
     w.fill(0, k + 1, n);
@@ -49,7 +38,7 @@ export function hessenbergInPlace(m: DenseMatrix): void {
       const row = i * n;
       for (let j = k + 1; j < n; j++) a[row + j] -= f * w[j];
     }
-    a[(k + 1) * n + k] = -sigma * scale;
+    a[(k + 1) * n + k] = -sigmaScaled;
     for (let i = k + 2; i < n; i++) a[i * n + k] = 0;
 
     // Right: A[:, k+1:] -= β (A[:, k+1:] v) vᵀ.

@@ -2,6 +2,7 @@
  * Eigenvalues and eigenvectors of a real symmetric matrix: Householder tridiagonalisation then
  * the implicit symmetric QR algorithm with Wilkinson shifts.
  */
+import { householderColumn } from './householder.ts';
 import { hypot } from './scalar.ts';
 import type { DenseMatrix } from './types.ts';
 
@@ -40,21 +41,9 @@ export function symmetricEigen(A: DenseMatrix): { values: Float64Array; vectors:
   const u = new Float64Array(n);
 
   for (let k = 0; k < n - 2; k++) {
-    let scale = 0;
-    for (let i = k + 1; i < n; i++) scale = Math.max(scale, Math.abs(a[i * n + k]));
-    if (scale === 0) continue;
-    let tail = 0;
-    for (let i = k + 2; i < n; i++) {
-      const t = a[i * n + k] / scale;
-      tail += t * t;
-    }
-    if (tail === 0) continue;
-    const x0 = a[(k + 1) * n + k] / scale;
-    let sigma = Math.sqrt(x0 * x0 + tail);
-    if (x0 < 0) sigma = -sigma;
-    v[k + 1] = x0 + sigma;
-    for (let i = k + 2; i < n; i++) v[i] = a[i * n + k] / scale;
-    const beta = 1 / (sigma * v[k + 1]);
+    const reflector = householderColumn(a, n, k, v);
+    if (!reflector) continue;
+    const { beta, sigmaScaled } = reflector;
     // p = β·A₂₂·v;  w = p − (β·pᵀv/2)·v;  A₂₂ ← A₂₂ − v·wᵀ − w·vᵀ.
     let pv = 0;
     for (let i = k + 1; i < n; i++) {
@@ -72,7 +61,7 @@ export function symmetricEigen(A: DenseMatrix): { values: Float64Array; vectors:
       const wi = p[i];
       for (let j = k + 1; j < n; j++) a[row + j] -= vi * p[j] + wi * v[j];
     }
-    const off = -sigma * scale;
+    const off = -sigmaScaled;
     a[(k + 1) * n + k] = off;
     a[k * n + k + 1] = off;
     for (let i = k + 2; i < n; i++) {

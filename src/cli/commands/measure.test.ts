@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureOutput } from '../../test-support/cli.ts';
 import { main } from '../main.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -45,34 +46,20 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-let out = '';
-let err = '';
-function capture(): void {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-}
-afterEach(() => vi.restoreAllMocks());
+const captured = captureOutput();
 
+/** Runs `recurrence measure ARGS` with fresh captured output. */
 async function run(args: string[]): Promise<number> {
-  capture();
-  const code = await main(['measure', ...args]);
-  vi.restoreAllMocks();
-  return code;
+  captured.out = '';
+  captured.err = '';
+  return main(['measure', ...args]);
 }
 
 async function runJson(args: string[]): Promise<Record<string, unknown>> {
   const code = await run([...args, '--json']);
-  expect(err).toBe('');
+  expect(captured.err).toBe('');
   expect(code).toBe(0);
-  return JSON.parse(out) as Record<string, unknown>;
+  return JSON.parse(captured.out) as Record<string, unknown>;
 }
 
 describe('recurrence measure: results', () => {
@@ -148,13 +135,13 @@ describe('recurrence measure: results', () => {
   it('prints one human-readable line without --json', async () => {
     const code = await run(['--input', file('pair.csv'), '--series', 'y', '--measure', 'ais', '--estimator', 'gaussian']);
     expect(code).toBe(0);
-    expect(out).toMatch(/^ais of y \(gaussian, k=1, tau=1\): 0\.\d+ nats over 1999 samples\n$/);
+    expect(captured.out).toMatch(/^ais of y \(gaussian, k=1, tau=1\): 0\.\d+ nats over 1999 samples\n$/);
   });
 
   it('says in --help that JIDT normalises KSG by default', async () => {
     const code = await run(['--help']);
     expect(code).toBe(0);
-    expect(out).toMatch(/JIDT's KSG\s+normalises by default/);
+    expect(captured.out).toMatch(/JIDT's KSG\s+normalises by default/);
   });
 });
 
@@ -201,9 +188,9 @@ describe('recurrence measure: bad input exits non-zero with one line naming the 
   it.each(cases)('%s', async (_, args, message) => {
     const code = await run(args());
     expect(code).not.toBe(0);
-    expect(out).toBe('');
-    expect(err).toMatch(/^recurrence: [^\n]+\n$/);
-    expect(err).toMatch(message);
-    expect(err).not.toMatch(/internal error|\n\s+at /);
+    expect(captured.out).toBe('');
+    expect(captured.err).toMatch(/^recurrence: [^\n]+\n$/);
+    expect(captured.err).toMatch(message);
+    expect(captured.err).not.toMatch(/internal error|\n\s+at /);
   });
 });

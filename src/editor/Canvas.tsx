@@ -25,6 +25,7 @@ import { nodeTypes } from './nodes/index.ts';
 import { edgeTypes } from './edges/index.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { FarEdges } from './edges/FarEdges.tsx';
+import { useFarEdgeClick } from './edges/useFarEdgeClick.ts';
 import { cachedDocumentIssues } from './issues.ts';
 import { createSceneBuilder, groupIdOf, type SceneNode, type Size } from './scene.ts';
 import type { GraphFlowEdge } from './toFlow.ts';
@@ -151,6 +152,7 @@ function FlowView() {
   /** A large network zoomed far out: its edges are drawn by FarEdges, not as React Flow edges. */
   const farEdges = far && large;
   const edges = useMemo(() => (farEdges ? NO_EDGES : withMovingEdges(scene.edges, drag.moving)), [farEdges, scene.edges, drag.moving]);
+  const onFarPaneClick = useFarEdgeClick(scene.edges, scene.nodes, measured);
   return (
     <div className={far ? 'canvas canvas--far' : 'canvas'} data-testid="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeMarkers />
@@ -166,6 +168,7 @@ function FlowView() {
           onConnectEnd={onConnectEnd}
           onNodeDragStop={onNodeDragStop}
           onNodeDoubleClick={onNodeDoubleClick}
+          onPaneClick={farEdges ? onFarPaneClick : undefined}
           onlyRenderVisibleElements={large}
           connectionRadius={30}
           deleteKeyCode={null}

@@ -7,18 +7,7 @@ import { memo, useMemo } from 'react';
 import { ViewportPortal } from '@xyflow/react';
 import type { GraphFlowEdge } from '../toFlow.ts';
 import type { SceneNode, Size } from '../scene.ts';
-import { DEFAULT_NODE_SIZE } from '../layout/nodeSize.ts';
-import { farEdgePaths, STROKE_KINDS, type Box } from './farEdgePaths.ts';
-
-function boxes(nodes: readonly SceneNode[], measured: Readonly<Record<string, Size>>): (id: string) => Box | undefined {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  return (id) => {
-    const n = byId.get(id);
-    if (!n) return undefined;
-    const size = measured[id] ?? (n.width && n.height ? { width: n.width, height: n.height } : DEFAULT_NODE_SIZE);
-    return { x: n.position.x, y: n.position.y, width: size.width, height: size.height };
-  };
-}
+import { boxLookup, farEdgePaths, STROKE_KINDS } from './farEdgePaths.ts';
 
 function Paths({ paths, className }: { paths: Record<string, string>; className: string }) {
   return (
@@ -44,8 +33,8 @@ function FarEdgesView({ edges, still, shown, measured, moving }: FarEdgesProps) 
     const touches = (e: GraphFlowEdge) => moving.has(e.source) || moving.has(e.target);
     return [edges.filter((e) => !touches(e)), edges.filter(touches)];
   }, [edges, moving]);
-  const restingPaths = useMemo(() => farEdgePaths(resting, boxes(still, measured)), [resting, still, measured]);
-  const carriedPaths = useMemo(() => farEdgePaths(carried, boxes(shown, measured)), [carried, shown, measured]);
+  const restingPaths = useMemo(() => farEdgePaths(resting, boxLookup(still, measured)), [resting, still, measured]);
+  const carriedPaths = useMemo(() => farEdgePaths(carried, boxLookup(shown, measured)), [carried, shown, measured]);
   return (
     <ViewportPortal>
       <div className="far-edges" data-testid="far-edges">

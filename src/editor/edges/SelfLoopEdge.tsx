@@ -14,7 +14,8 @@ const LOOP_SIZE = 120;
  * SVG path of a loop from the output handle (sx, sy) onto the top edge of a node whose left
  * edge is at x = left and top edge at y = top; `label` is the loop's highest point.
  */
-export function selfLoopPath(sx: number, sy: number, left: number, top: number): { path: string; label: { x: number; y: number } } {
+/** The self-loop's cubic Bézier from the output handle (sx, sy) over the node's top edge, and a point of it at t ∈ [0, 1]. */
+export function selfLoopCurve(sx: number, sy: number, left: number, top: number) {
   const ex = left + (sx - left) * 0.6;
   const ey = top;
   const c1 = { x: sx + LOOP_SIZE * 0.8, y: sy };
@@ -23,12 +24,20 @@ export function selfLoopPath(sx: number, sy: number, left: number, top: number):
     const u = 1 - t;
     return u * u * u * a + 3 * u * u * t * b + 3 * u * t * t * c + t * t * t * d;
   };
+  return {
+    path: `M ${sx},${sy} C ${c1.x},${c1.y} ${c2.x},${c2.y} ${ex},${ey}`,
+    point: (t: number) => ({ x: at(t, sx, c1.x, c2.x, ex), y: at(t, sy, c1.y, c2.y, ey) }),
+  };
+}
+
+export function selfLoopPath(sx: number, sy: number, left: number, top: number): { path: string; label: { x: number; y: number } } {
+  const curve = selfLoopCurve(sx, sy, left, top);
   let label = { x: sx, y: sy };
   for (let k = 0; k <= 32; k++) {
-    const p = { x: at(k / 32, sx, c1.x, c2.x, ex), y: at(k / 32, sy, c1.y, c2.y, ey) };
+    const p = curve.point(k / 32);
     if (p.y < label.y) label = p;
   }
-  return { path: `M ${sx},${sy} C ${c1.x},${c1.y} ${c2.x},${c2.y} ${ex},${ey}`, label };
+  return { path: curve.path, label };
 }
 
 export function SelfLoopEdge(props: EdgeProps<GraphFlowEdge>) {

@@ -6,7 +6,7 @@ export const nodeEl = (page: Page, id: string) => page.locator(`.react-flow__nod
 export const edgeEl = (page: Page, id: string) => page.locator(`.react-flow__edge[data-id="${id}"]`);
 export const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
-async function centre(l: Locator) {
+export async function centre(l: Locator) {
   const b = (await l.boundingBox())!;
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }

@@ -26,8 +26,9 @@ import { edgeTypes } from './edges/index.ts';
 import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { FarEdges } from './edges/FarEdges.tsx';
 import { useFarEdgeClick } from './edges/useFarEdgeClick.ts';
+import { connectionEnd, involvesModule } from './moduleConnection.ts';
 import { cachedDocumentIssues } from './issues.ts';
-import { createSceneBuilder, groupIdOf, type SceneNode, type Size } from './scene.ts';
+import { createSceneBuilder, type SceneNode, type Size } from './scene.ts';
 import type { GraphFlowEdge } from './toFlow.ts';
 import { provide, run } from './commands/appContext.ts';
 import { applySelectionChanges, dropPointNode, withMovingEdges } from './canvasChanges.ts';
@@ -48,6 +49,17 @@ const fitViewOptions = { padding: 0.35, maxZoom: 1.5 };
  */
 const LARGE_DOCUMENT = 600;
 const NO_EDGES: GraphFlowEdge[] = [];
+
+/**
+ * A connection drawn between two canvas elements: between nodes, the `edge.connect` command;
+ * to or from a collapsed module, the chooser for its member (ModuleConnectDialog).
+ */
+function connectOnCanvas(source: string, target: string): void {
+  const pending = { source: connectionEnd(source), target: connectionEnd(target) };
+  if (involvesModule(pending)) useEditorStore.getState().setModuleConnection(pending);
+  else void run('edge.connect', { source, target });
+}
+
 /** The drag data type a palette item carries. */
 export const KIND_MIME = 'application/x-recurrence-kind';
 
@@ -121,12 +133,12 @@ function FlowView() {
     if (next !== editor.selection) editor.select(next);
   }, []);
 
-  const onConnect = useCallback((c: Connection) => void run('edge.connect', { source: c.source, target: c.target }), []);
+  const onConnect = useCallback((c: Connection) => connectOnCanvas(c.source, c.target), []);
   /** Dropping a connection on a node's body (not its handle) connects to that node. */
   const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
     if (state.isValid || !state.fromNode || state.fromHandle?.type !== 'source') return;
     const target = dropPointNode(event);
-    if (target && !groupIdOf(target)) void run('edge.connect', { source: state.fromNode.id, target });
+    if (target) connectOnCanvas(state.fromNode.id, target);
   }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {

@@ -1,13 +1,14 @@
 /**
  * The editor's page-wide parts: keyboard shortcuts and clipboard events, opening a .json file
  * dropped anywhere on the window, the window title (with a mark for unsaved changes), messages
- * and the shortcuts dialog.
+ * the shortcuts dialog and the chooser for connections to a collapsed module.
  */
 import { useEffect } from 'react';
 import { useDocumentStore } from '../store/index.ts';
 import { useCommandKeys } from './commands/useCommandKeys.ts';
 import { openFile } from './files/fileActions.ts';
 import { HelpDialog } from './HelpDialog.tsx';
+import { ModuleConnectDialog } from './ModuleConnectDialog.tsx';
 import { Toasts } from './Toasts.tsx';
 
 function useFileDrop() {
@@ -49,6 +50,7 @@ export function EditorHost() {
     <>
       <Toasts />
       <HelpDialog />
+      <ModuleConnectDialog />
     </>
   );
 }

@@ -21,6 +21,15 @@ export interface Toast {
 
 export type SidebarTab = 'inspector' | 'schedule';
 
+/** One end of a connection drawn on the canvas: a node, or a collapsed module (a member to be chosen). */
+export type ConnectionEnd = { node: string } | { group: string };
+
+/** A connection drawn to or from a collapsed module, waiting for the user to choose the member(s). */
+export interface ModuleConnection {
+  source: ConnectionEnd;
+  target: ConnectionEnd;
+}
+
 export interface EditorState {
   selection: Selection;
   /** Elements the schedule view points at (hovered entry). */
@@ -32,6 +41,8 @@ export interface EditorState {
   clipboard: string | null;
   /** Whether the canvas shows its minimap: null until the user chooses (then it shows when the canvas is large enough). */
   minimap: boolean | null;
+  /** A connection to or from a collapsed module whose member is being chosen (the chooser dialog is open). */
+  moduleConnection: ModuleConnection | null;
   select(selection: Partial<Selection>): void;
   clearSelection(): void;
   setHighlight(highlight: EditorState['highlight']): void;
@@ -41,6 +52,7 @@ export interface EditorState {
   setSidebarTab(tab: SidebarTab): void;
   setClipboard(text: string): void;
   setMinimap(shown: boolean): void;
+  setModuleConnection(pending: ModuleConnection | null): void;
 }
 
 const none: ReadonlySet<string> = new Set();
@@ -59,6 +71,7 @@ export function createEditorStore() {
     sidebarTab: 'inspector',
     clipboard: null,
     minimap: null,
+    moduleConnection: null,
     select: (s) => set({ selection: { ...emptySelection, ...s } }),
     clearSelection: () => set({ selection: emptySelection }),
     setHighlight: (highlight) => set({ highlight }),
@@ -73,6 +86,7 @@ export function createEditorStore() {
     setSidebarTab: (sidebarTab) => set({ sidebarTab }),
     setClipboard: (clipboard) => set({ clipboard }),
     setMinimap: (minimap) => set({ minimap }),
+    setModuleConnection: (moduleConnection) => set({ moduleConnection }),
   }));
 }
 

@@ -1,7 +1,7 @@
 /**
  * Groups on the canvas. Expanded: a titled frame behind its members (drag the title bar to move
  * them all). Collapsed: one module card standing for its members, with the edges that cross its
- * border attached to it.
+ * border attached to it; connections drawn to or from it ask which member (ModuleConnectDialog).
  */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
@@ -38,13 +38,13 @@ function GroupFrameView({ data, selected }: NodeProps<GroupFlowNode>) {
 function GroupCollapsedView({ data, selected }: NodeProps<GroupFlowNode>) {
   return (
     <div className={`graph-node graph-node--module graph-node--population${selected ? ' is-selected' : ''}`} data-group-id={data.groupId}>
-      <Handle type="target" position={Position.Left} className="graph-node__handle" isConnectable={false} />
+      <Handle type="target" position={Position.Left} className="graph-node__handle" />
       <div className="graph-node__kind">
         <ToggleButton groupId={data.groupId} collapsed label={data.label} /> Module
       </div>
       <div className="graph-node__title">{data.label}</div>
       <div className="graph-node__meta">{data.count} nodes inside</div>
-      <Handle type="source" position={Position.Right} className="graph-node__handle" isConnectable={false} />
+      <Handle type="source" position={Position.Right} className="graph-node__handle" />
     </div>
   );
 }

@@ -1,0 +1,68 @@
+/**
+ * Choosing the member a connection to or from a collapsed module goes to (moduleConnection.ts):
+ * one list per module end, preselected with its first choice; Connect runs the ordinary
+ * `edge.connect` command (so auto-delay, undo and errors work as for any connection).
+ */
+import { useId, useMemo, useState } from 'react';
+import { useDocumentStore } from '../store/index.ts';
+import { useEditorStore, type ModuleConnection } from '../store/editorStore.ts';
+import { run } from './commands/appContext.ts';
+import { Dialog } from './Dialog.tsx';
+import { connectionChoices, type MemberChoice } from './moduleConnection.ts';
+
+function MemberSelect({ label, choices, value, onChange }: { label: string; choices: MemberChoice[]; value: string; onChange(id: string): void }) {
+  const id = useId();
+  return (
+    <label className="form-row" htmlFor={id}>
+      <span>{label}</span>
+      <select id={id} className="field__input" value={value} onChange={(e) => onChange(e.target.value)} data-testid={`module-connect-${label.toLowerCase()}`}>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Chooser({ pending, onClose }: { pending: ModuleConnection; onClose(): void }) {
+  const doc = useDocumentStore((s) => s.doc);
+  const choices = useMemo(() => connectionChoices(doc, pending), [doc, pending]);
+  const [source, setSource] = useState(choices.source[0]?.id ?? '');
+  const [target, setTarget] = useState(choices.target[0]?.id ?? '');
+  const empty = choices.source.length === 0 || choices.target.length === 0;
+  const connect = () => {
+    onClose();
+    void run('edge.connect', { source, target });
+  };
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={`Connect ${'group' in pending.target ? 'to' : 'from'} a module`}
+      testId="module-connect-dialog"
+      actions={
+        <button type="button" className="button button--primary" disabled={empty} onClick={connect}>
+          Connect
+        </button>
+      }
+    >
+      {empty ? (
+        <p>No member of this module can {choices.target.length === 0 ? 'receive' : 'send'} this edge.</p>
+      ) : (
+        <>
+          <p>A collapsed module stands for its members: choose where the edge starts and ends.</p>
+          {'group' in pending.source && <MemberSelect label="From" choices={choices.source} value={source} onChange={setSource} />}
+          {'group' in pending.target && <MemberSelect label="To" choices={choices.target} value={target} onChange={setTarget} />}
+        </>
+      )}
+    </Dialog>
+  );
+}
+
+export function ModuleConnectDialog() {
+  const pending = useEditorStore((s) => s.moduleConnection);
+  const close = () => useEditorStore.getState().setModuleConnection(null);
+  return pending ? <Chooser key={JSON.stringify(pending)} pending={pending} onClose={close} /> : null;
+}

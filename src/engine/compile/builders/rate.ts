@@ -22,8 +22,11 @@ export const rateBuilder: NodeBuilder = {
     let p = node.params as unknown as RateParams;
     const n = p.size;
     // In the kernels' workspace when the program has one for state (large populations): the WASM
-    // kernels then update it and multiply it in place (compile.ts, STATE_IN_WORKSPACE_MIN).
-    const f64 = (k: number) => (ctx.alloc ? ctx.alloc.f64(k) : new Float64Array(k));
+    // kernels then update it and multiply it in place (compile.ts, STATE_IN_WORKSPACE_MIN). Not
+    // with intrinsic plasticity, whose update is a JS loop: JS reads views of WASM memory more
+    // slowly (measured: 300 units with IP at 31k steps/s in the workspace, 39k outside).
+    const alloc = p.plasticity ? undefined : ctx.alloc;
+    const f64 = (k: number) => (alloc ? alloc.f64(k) : new Float64Array(k));
     const x = f64(n);
     const input = f64(n);
     const net = f64(n);

@@ -1,9 +1,10 @@
-/** Entry point: theme, test bridge, then the React app. */
+/** Entry point: theme, test bridge, the session (autosave, share link), lesson progress, then the React app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { initialTheme } from './app/theme.ts';
 import { installTestBridge } from './app/testBridge.ts';
+import { startLessonProgress } from './app/lessons/progress.ts';
 import { useUiStore } from './store/index.ts';
 import { startSession } from './store/session.ts';
 import './app/app.css';
@@ -11,6 +12,7 @@ import './app/app.css';
 useUiStore.getState().setTheme(initialTheme());
 installTestBridge();
 startSession();
+startLessonProgress();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

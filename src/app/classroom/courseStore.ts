@@ -24,6 +24,10 @@ export interface CourseState {
   showLesson(lesson: string | null, step?: number | null): void;
   setStep(step: number | null): void;
   setDone(lesson: string, step: number, done: boolean): void;
+  /** Forgets every step of a lesson. */
+  resetLesson(lesson: string): void;
+  /** Adds stored progress (lessons/progress.ts) to what is done already: nothing ticked is lost. */
+  restoreDone(done: Record<string, readonly number[]>): void;
   setFlags(flags: ClassroomFlags, problems: string[]): void;
   dismissFlagProblems(): void;
 }
@@ -45,6 +49,17 @@ export const useCourseStore = create<CourseState>()((set, get) => ({
     if (current.includes(step) === done) return;
     const next = done ? [...current, step].sort((a, b) => a - b) : current.filter((s) => s !== step);
     set({ done: { ...get().done, [lesson]: next } });
+  },
+  resetLesson(lesson) {
+    if (!(lesson in get().done)) return;
+    const rest = { ...get().done };
+    delete rest[lesson];
+    set({ done: rest });
+  },
+  restoreDone(stored) {
+    const done = { ...get().done };
+    for (const [lesson, steps] of Object.entries(stored)) done[lesson] = [...new Set([...(done[lesson] ?? []), ...steps])].sort((a, b) => a - b);
+    set({ done });
   },
   setFlags: (flags, flagProblems) => set({ flags, flagProblems }),
   dismissFlagProblems: () => set({ flagProblems: [] }),

@@ -1,7 +1,7 @@
 /** Applies the classroom flags of the page's URL once, at start (see flags.ts for the table). */
 import { useUiStore } from '../../store/index.ts';
-import { catalog, course } from '../lessons/catalog.ts';
-import { lessonStepCount } from '../lessons/markdown.ts';
+import { catalog } from '../lessons/catalog.ts';
+import { courseStepCounts } from '../lessons/stepCounts.ts';
 import { openLesson } from '../lessons/openLesson.ts';
 import { openPreset } from '../gallery/openPreset.ts';
 import { useCourseStore } from './courseStore.ts';
@@ -9,7 +9,7 @@ import { parseFlags, type ClassroomFlags, type FlagContext } from './flags.ts';
 import { editLock } from './lock.ts';
 
 export function flagContext(): FlagContext {
-  return { lessons: new Map(course.map((p) => [p.name, lessonStepCount(p.lessonText ?? '')])), presets: new Set(catalog.map((p) => p.name)) };
+  return { lessons: courseStepCounts(), presets: new Set(catalog.map((p) => p.name)) };
 }
 
 /** `<html>` attributes the classroom CSS keys on (course.css). */

@@ -8,6 +8,7 @@ import { Dialog } from '../../editor/Dialog.tsx';
 import { useDocumentStore } from '../../store/index.ts';
 import { CHAPTERS, catalog, type Preset } from '../lessons/catalog.ts';
 import { openLesson } from '../lessons/openLesson.ts';
+import { LessonProgress } from '../lessons/LessonProgress.tsx';
 import { useCourseStore } from '../classroom/courseStore.ts';
 import { openPreset } from './openPreset.ts';
 import { PresetThumbnail } from './PresetThumbnail.tsx';
@@ -43,6 +44,7 @@ export function GalleryDialog() {
                 {`Chapter ${p.chapter} · ${CHAPTERS[p.chapter - 1]}`}
                 {p.lessonText ? ' · lesson' : ''}
               </span>
+              {p.lessonText && <LessonProgress name={p.name} hideEmpty />}
             </button>
           </li>
         ))}

@@ -1,7 +1,12 @@
-/** A lesson's "Try this" steps as a checklist: the app ticks the steps it can check. */
+/**
+ * A lesson's "Try this" steps as a checklist: the app ticks the steps it can check (and shows the
+ * values it measured for them); ticks are kept in this browser, and "Start over" clears them.
+ */
 import { useEffect, useRef } from 'react';
 import { useCourseStore } from '../classroom/courseStore.ts';
 import { checkFor } from './lessonChecks.ts';
+import { MeasuredValues } from './MeasuredValues.tsx';
+import { StartOver } from './StartOver.tsx';
 
 const NONE: readonly number[] = [];
 
@@ -26,7 +31,7 @@ export function TryThis({ lesson, stepsHtml }: { lesson: string; stepsHtml: stri
         {stepsHtml.map((html, i) => {
           const step = i + 1;
           const id = `try-${lesson}-${step}`;
-          const auto = checkFor(lesson, step) !== undefined;
+          const check = checkFor(lesson, step);
           const isDone = done.includes(step);
           return (
             <li
@@ -40,16 +45,20 @@ export function TryThis({ lesson, stepsHtml }: { lesson: string; stepsHtml: stri
               <input id={id} type="checkbox" checked={isDone} onChange={(e) => setDone(lesson, step, e.target.checked)} />
               <label htmlFor={id}>
                 <span className="try-this__n">{step}.</span> <span dangerouslySetInnerHTML={{ __html: html }} />
-                {auto && (
+                {check && (
                   <span className="try-this__auto" title="The app ticks this step when it holds">
                     {isDone ? 'checked' : 'checked by the app'}
                   </span>
                 )}
+                {check && <MeasuredValues check={check} />}
               </label>
             </li>
           );
         })}
       </ol>
+      <div className="try-this__tools">
+        <StartOver lesson={lesson} done={done.length} />
+      </div>
       <p className="visually-hidden" role="status" aria-live="polite">
         {done.length > 0 ? `Step ${done[done.length - 1]} done` : ''}
       </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, resolveRef, traceStat, type CheckContext, type Predicate, type TraceSamples } from './checks.ts';
+import { evaluate, measuredIn, newlyHeld, quantitiesIn, resolveRef, sameNetwork, traceStat, type CheckContext, type Measured, type MeasuredQuantity, type Measurement, type Predicate, type TraceSamples } from './checks.ts';
 import { lessonChecks } from './lessonChecks.ts';
 import { catalog, findPreset } from './catalog.ts';
 import { renderLesson } from './markdown.ts';
@@ -73,12 +73,70 @@ describe('check predicates', () => {
   });
 });
 
-/** Every ref, missing id and trace probe a predicate names. */
+describe('measured values', () => {
+  const q: MeasuredQuantity = { measure: 'ais', probe: 'x', estimator: 'ksg', k: 2, units: [0], window: 100, washout: 10 };
+  const other: MeasuredQuantity = { ...q, k: 3 };
+  const withLeak = (leak: number) => ({ ...doc, nodes: [{ ...doc.nodes[0], params: { ...doc.nodes[0].params, leak } }] });
+  const at = (leak: number): Measured => ({ measured: q, while: { ref: 'x.params.leak', op: '≈', value: leak, tol: 1e-9 } });
+  const measured = (list: Measurement[], of = q) => (m: MeasuredQuantity) => (m === of ? list : []);
+  const mctx = (list: Measurement[], of = q): CheckContext => ({ doc, trace: () => null, measurements: measured(list, of) });
+
+  it('compare the newest value measured on the open network; undecided before one', () => {
+    const p: Predicate = { measured: q, op: '>', value: 1 };
+    expect(evaluate(p, mctx([]))).toBeNull();
+    expect(evaluate(p, { doc, trace: () => null })).toBeNull();
+    expect(evaluate(p, mctx([{ doc, value: 0.5 }, { doc, value: 1.5 }]))).toBe(true);
+    expect(evaluate(p, mctx([{ doc, value: 1.5 }, { doc, value: 0.5 }]))).toBe(false);
+    // A value of another network (here: another leak) is not the open network's.
+    expect(evaluate(p, mctx([{ doc: withLeak(0.9), value: 1.5 }]))).toBeNull();
+    // …and a value of another quantity is not this one's.
+    expect(evaluate(p, mctx([{ doc, value: 1.5 }], other))).toBeNull();
+  });
+
+  it('remember values by the settings they were measured at ("while")', () => {
+    const list = [
+      { doc: withLeak(0.2), value: 0.1 },
+      { doc: withLeak(0.8), value: 2 },
+      { doc: withLeak(0.2), value: 0.15 },
+    ];
+    expect(evaluate({ ...at(0.2), op: '≈', value: 0.15 }, mctx(list))).toBe(true);
+    expect(evaluate({ ...at(0.8), op: '≈', value: 2 }, mctx(list))).toBe(true);
+    expect(evaluate({ ...at(0.5), op: '>', value: 0 }, mctx(list))).toBeNull();
+  });
+
+  it('compare ratios of two remembered values; undecided while one is missing or the divisor is not positive', () => {
+    const list = [
+      { doc: withLeak(0.2), value: 0.1 },
+      { doc: withLeak(0.8), value: 1.2 },
+    ];
+    const tenfold: Predicate = { ratio: [at(0.8), at(0.2)], op: '>=', value: 10 };
+    expect(evaluate(tenfold, mctx(list))).toBe(true);
+    expect(evaluate(tenfold, mctx([...list, { doc: withLeak(0.2), value: 0.2 }]))).toBe(false);
+    expect(evaluate(tenfold, mctx(list.slice(1)))).toBeNull();
+    expect(evaluate(tenfold, mctx([...list, { doc: withLeak(0.2), value: -0.01 }]))).toBeNull();
+  });
+
+  it('list what a predicate measures, inside all / any / not', () => {
+    const p: Predicate = { all: [{ ref: 'x.params.leak', op: '>', value: 0 }, { not: { ratio: [at(0.8), at(0.2)], op: '>', value: 1 } }, { any: [{ measured: other, op: '<', value: 1 }] }] };
+    expect(measuredIn(p)).toHaveLength(3);
+    expect(quantitiesIn(p)).toEqual([q, q, other]);
+  });
+
+  it('treat a panel layout change as the same network, a seed or node change as another', () => {
+    expect(sameNetwork(doc, { ...doc, panels: [] })).toBe(true);
+    expect(sameNetwork(doc, { ...doc, seed: 9 })).toBe(false);
+    expect(sameNetwork(doc, withLeak(0.5))).toBe(false);
+    expect(sameNetwork(null, doc)).toBe(false);
+  });
+});
+
+/** Every ref, missing id, trace probe and measured probe a predicate names. */
 function namesIn(p: Predicate): string[] {
   if ('all' in p) return p.all.flatMap(namesIn);
   if ('any' in p) return p.any.flatMap(namesIn);
   if ('not' in p) return namesIn(p.not);
   if ('missing' in p) return [p.missing];
+  if ('ratio' in p || 'measured' in p) return measuredIn(p).flatMap((m) => [m.measured.probe, ...(m.while ? namesIn(m.while) : [])]);
   return ['trace' in p ? p.trace : p.ref.split('.')[0]];
 }
 
@@ -101,5 +159,20 @@ describe('the lessons check table', () => {
   it('covers at least one step in most lessons', () => {
     const lessons = catalog.filter((p) => p.lessonText);
     expect(Object.keys(lessonChecks).length).toBeGreaterThanOrEqual(lessons.length - 1);
+  });
+});
+
+describe('ticking', () => {
+  it('ticks a step when its check comes to hold, not again while it keeps holding (a hand-untick sticks)', () => {
+    const checks: [number, Predicate][] = [
+      [1, { ref: 'x.params.leak', op: '>', value: 0.4 }],
+      [2, { trace: 'x', stat: 'final', op: '>', value: 0 }],
+    ];
+    const last = new Map();
+    expect(newlyHeld(checks, ctx(), last)).toEqual([1]);
+    expect(newlyHeld(checks, ctx(), last)).toEqual([]);
+    expect(newlyHeld(checks, ctx({ x: samples([1]) }), last)).toEqual([2]);
+    expect(newlyHeld(checks, ctx({ x: samples([-1]) }), last)).toEqual([]);
+    expect(newlyHeld(checks, ctx({ x: samples([1]) }), last)).toEqual([2]);
   });
 });

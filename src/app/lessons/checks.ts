@@ -6,7 +6,13 @@
  * A `ref` names a value in the document as `ID.path`, where ID is a node's or an edge's id and
  * the path goes into it, e.g. `x.params.leak`, `self.params.weight.value`,
  * `w.params.weight.values.0.1` (array indices as numbers).
+ *
+ * A `measured` value is an information measure the engine estimated on the running network
+ * (see measureMemory.ts); each one is remembered with the document it was measured on, so a
+ * check can compare values taken at different settings ("AIS at ρ = 1.25 is ten times AIS at
+ * ρ = 0.95").
  */
+import type { EstimatorName } from '../../measures/index.ts';
 
 /** How a number (or an exact value) is compared. `≈` holds when |a − value| ≤ tol. */
 export type Comparison =
@@ -17,6 +23,40 @@ export type Comparison =
 /** A statistic of a trace over its last `last` steps (default: all recorded since the last change). */
 export type TraceStat = 'final' | 'min' | 'max' | 'mean' | 'range' | 'absMax';
 
+/**
+ * An information measure of a probe that the engine estimates on the steps run since the last
+ * change: the mean over `units` of each unit's average (measures/windowed.ts).
+ */
+export interface MeasuredQuantity {
+  measure: 'ais' | 'entropy' | 'entropy-rate';
+  probe: string;
+  estimator: EstimatorName;
+  /** History length k. */
+  k: number;
+  units: number[];
+  /** Steps measured: the last `window` steps, all run after `washout` steps since the last change. */
+  window: number;
+  /** Steps after a change (or a reset) that are never measured: the transient. */
+  washout: number;
+}
+
+/**
+ * A measured value: the newest one taken on the open document, or with `while`, the newest one
+ * taken while the document satisfied `while` (a predicate over the document alone), remembered
+ * across later changes. `label` names it for the student ("ρ = 0.95").
+ */
+export interface Measured {
+  measured: MeasuredQuantity;
+  while?: Predicate;
+  label?: string;
+}
+
+/** One value the engine measured, with the document it was measured on. */
+export interface Measurement {
+  doc: unknown;
+  value: number;
+}
+
 export type Predicate =
   /** A document value compared. */
   | ({ ref: string } & Comparison)
@@ -24,6 +64,10 @@ export type Predicate =
   | { missing: string }
   /** A statistic of a probe's trace; `unit` (default 0) or "all" units must satisfy it. */
   | ({ trace: string; stat: TraceStat; unit?: number | 'all'; last?: number; minSteps?: number; abs?: boolean } & Comparison)
+  /** A measured value compared. */
+  | (Measured & Comparison)
+  /** The ratio of two measured values compared (undecided while the second is not positive). */
+  | ({ ratio: [Measured, Measured] } & Comparison)
   | { all: Predicate[] }
   | { any: Predicate[] }
   | { not: Predicate };
@@ -40,6 +84,8 @@ export interface CheckContext {
   doc: unknown;
   /** The probe's samples recorded since the document last changed, or null if none. */
   trace(probe: string): TraceSamples | null;
+  /** The values measured of `q` since the network was opened, oldest first (absent: none). */
+  measurements?(q: MeasuredQuantity): readonly Measurement[];
 }
 
 /** true / false, or null when it cannot be decided yet (no run, too few steps). */
@@ -101,6 +147,46 @@ function evaluateTrace(p: Extract<Predicate, { trace: string }>, ctx: CheckConte
   return units.every((u) => compare(traceStat(s, u, p.stat, p.last, p.abs), p));
 }
 
+/** Whether two documents are the same network (a panel layout or a title does not count; nodes, edges and seed do). */
+export function sameNetwork(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const x = a as { nodes?: unknown; edges?: unknown; seed?: unknown } | null;
+  const y = b as typeof x;
+  return !!x && !!y && x.nodes === y.nodes && x.edges === y.edges && x.seed === y.seed;
+}
+
+/** The value a `Measured` stands for, or null when it has not been measured (yet). */
+export function measuredValue(m: Measured, ctx: CheckContext): number | null {
+  const list = ctx.measurements?.(m.measured) ?? [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const { doc, value } = list[i];
+    const applies = m.while ? evaluate(m.while, { doc, trace: () => null }) === true : sameNetwork(doc, ctx.doc);
+    if (applies) return value;
+  }
+  return null;
+}
+
+function evaluateRatio(p: Extract<Predicate, { ratio: unknown }>, ctx: CheckContext): Verdict {
+  const [a, b] = p.ratio.map((m) => measuredValue(m, ctx));
+  if (a === null || b === null || !(b > 0)) return null;
+  return compare(a / b, p);
+}
+
+/** Every measured value a predicate reads, in order. */
+export function measuredIn(p: Predicate): Measured[] {
+  if ('all' in p) return p.all.flatMap(measuredIn);
+  if ('any' in p) return p.any.flatMap(measuredIn);
+  if ('not' in p) return measuredIn(p.not);
+  if ('ratio' in p) return [...p.ratio];
+  if ('measured' in p) return [p];
+  return [];
+}
+
+/** Every measured quantity a predicate needs. */
+export function quantitiesIn(p: Predicate): MeasuredQuantity[] {
+  return measuredIn(p).map((m) => m.measured);
+}
+
 /** Combines verdicts: false wins for "all", true wins for "any"; otherwise undecided is null. */
 function combine(verdicts: Verdict[], mode: 'all' | 'any'): Verdict {
   const decisive = mode === 'all' ? false : true;
@@ -117,5 +203,21 @@ export function evaluate(p: Predicate, ctx: CheckContext): Verdict {
   }
   if ('missing' in p) return resolveRef(ctx.doc, p.missing) === undefined;
   if ('trace' in p) return evaluateTrace(p, ctx);
+  if ('ratio' in p) return evaluateRatio(p, ctx);
+  if ('measured' in p) {
+    const v = measuredValue(p, ctx);
+    return v === null ? null : compare(v, p);
+  }
   return compare(resolveRef(ctx.doc, p.ref), p);
+}
+
+/** The steps whose check holds now and did not at the previous evaluation; `last` is updated. */
+export function newlyHeld(checks: readonly [number, Predicate][], ctx: CheckContext, last: Map<number, Verdict>): number[] {
+  const steps: number[] = [];
+  for (const [step, predicate] of checks) {
+    const verdict = evaluate(predicate, ctx);
+    if (verdict === true && last.get(step) !== true) steps.push(step);
+    last.set(step, verdict);
+  }
+  return steps;
 }

@@ -2,15 +2,28 @@
  * Which "try this" steps the app can check, per lesson (keyed by preset name, steps numbered
  * from 1 as in the lesson). Steps without an entry are ticked by hand. Trace predicates read
  * what the run recorded since the document last changed, so "set w to 0.9 and the pulse fades"
- * needs a run after the edit.
+ * needs a run after the edit. Measured checks read values the engine estimated while the lesson
+ * was open (measureMemory.ts), each remembered with the settings it was taken at.
  */
-import type { Predicate } from './checks.ts';
+import type { Measured, MeasuredQuantity, Predicate } from './checks.ts';
 
 const near = (ref: string, value: number, tol = 1e-3): Predicate => ({ ref, op: '≈', value, tol });
 const is = (ref: string, value: string | boolean): Predicate => ({ ref, op: '=', value });
 const all = (...ps: Predicate[]): Predicate => ({ all: ps });
 /** The trace keeps changing over its last `last` steps (a rhythm, not a fixed point). */
 const oscillates = (trace: string, unit: number, range: number, last: number): Predicate => ({ trace, unit, stat: 'range', op: '>', value: range, last, minSteps: 2 * last });
+
+/**
+ * The edge-of-chaos lesson's measure: mean AIS of reservoir units 0–7 (the KSG estimator's cap
+ * per request), history k = 2, in nats, over 1,000 steps that start 200 steps after the last change.
+ */
+const EDGE_AIS: MeasuredQuantity = { measure: 'ais', probe: 'res', estimator: 'ksg', k: 2, units: [0, 1, 2, 3, 4, 5, 6, 7], window: 1000, washout: 200 };
+/** The edge-of-chaos AIS measured while ρ(W) ≈ rho and the input weights span ±input. */
+export const aisAt = (rho: number, input: number): Measured => ({
+  measured: EDGE_AIS,
+  while: all(near('rec.params.weight.spectralRadius', rho, 0.005), near('in.params.weight.low', -input), near('in.params.weight.high', input)),
+  label: `ρ = ${rho}${input === 0.1 ? '' : `, input ±${input}`}`,
+});
 
 export type LessonChecks = Record<string, Record<number, Predicate>>;
 
@@ -68,7 +81,14 @@ export const lessonChecks: LessonChecks = {
   },
   'esn-ip': { 2: is('res.params.plasticity.frozen', true), 3: near('res.params.plasticity.sigma', 0.5) },
   sorn: { 2: is('E.params.plasticity.frozen', true) },
-  'edge-of-chaos': { 2: near('rec.params.weight.spectralRadius', 2), 3: all(near('in.params.weight.low', -0.5), near('in.params.weight.high', 0.5)) },
+  'edge-of-chaos': {
+    // "It jumps by an order of magnitude": AIS(ρ = 1.25) ≥ 10 × AIS(ρ = 0.95).
+    1: { ratio: [aisAt(1.25, 0.1), aisAt(0.95, 0.1)], op: '>=', value: 10 },
+    // "Drops to a fifth of its peak": AIS(ρ = 2) ≤ ¼ of AIS(ρ = 1.25), the peak step 1 measured.
+    2: { ratio: [aisAt(2, 0.1), aisAt(1.25, 0.1)], op: '<=', value: 0.25 },
+    // "The peak moves to a larger ρ": with input ±0.5, AIS still rises from ρ = 1.25 to 1.4 (by ≥ 20 %).
+    3: { ratio: [aisAt(1.4, 0.5), aisAt(1.25, 0.5)], op: '>=', value: 1.2 },
+  },
   brunel: {
     2: all(near('IE.params.weight.value', -1.5), near('II.params.weight.value', -1.5)),
     3: all(near('IE.params.weight.value', -3), near('II.params.weight.value', -3)),

@@ -8,6 +8,8 @@ import type { TraceSamples } from './checks.ts';
 
 export interface TraceSince {
   trace(probe: string): TraceSamples | null;
+  /** The step the network last changed at (0 after a reset or before any step). */
+  changedAt(): number;
   dispose(): void;
 }
 
@@ -26,6 +28,7 @@ export function trackTraceSinceChange(): TraceSince {
       if (!w || w.count === 0) return null;
       return w.slice(Math.max(w.firstStep, changedAt + 1));
     },
+    changedAt: () => changedAt,
     dispose() {
       unsubscribeDoc();
       unsubscribeLive();

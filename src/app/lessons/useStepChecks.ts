@@ -1,12 +1,14 @@
 /**
- * Ticks a lesson's checkable steps when they hold (evaluated a few times a second while the
- * lesson is open). A step once achieved stays ticked; the student may untick it by hand.
+ * Ticks a lesson's checkable steps when they come to hold (evaluated a few times a second while
+ * the lesson is open). A step once achieved stays ticked; the student may untick it by hand, and
+ * it stays unticked until its check holds anew (a change of verdict, not the same one again).
  */
 import { useEffect } from 'react';
 import { useDocumentStore } from '../../store/index.ts';
 import { useCourseStore } from '../classroom/courseStore.ts';
-import { evaluate } from './checks.ts';
+import { newlyHeld, quantitiesIn, type CheckContext, type Predicate, type Verdict } from './checks.ts';
 import { lessonChecks } from './lessonChecks.ts';
+import { liveMeasureMemory } from './measureMemory.ts';
 import { trackTraceSinceChange } from './traceSince.ts';
 
 /** How often the checks run, in ms. */
@@ -14,17 +16,22 @@ export const CHECK_INTERVAL = 250;
 
 export function useStepChecks(lesson: string): void {
   useEffect(() => {
-    const checks = Object.entries(lessonChecks[lesson] ?? {});
+    const checks = Object.entries(lessonChecks[lesson] ?? {}).map(([step, p]) => [Number(step), p] as [number, Predicate]);
     if (checks.length === 0) return;
     const since = trackTraceSinceChange();
+    const quantities = checks.flatMap(([, p]) => quantitiesIn(p));
+    const memory = quantities.length > 0 ? liveMeasureMemory(quantities, since) : null;
+    const last = new Map<number, Verdict>();
     const check = () => {
-      const ctx = { doc: useDocumentStore.getState().doc, trace: since.trace };
-      for (const [step, predicate] of checks) if (evaluate(predicate, ctx) === true) useCourseStore.getState().setDone(lesson, Number(step), true);
+      memory?.poll();
+      const ctx: CheckContext = { doc: useDocumentStore.getState().doc, trace: since.trace, measurements: memory?.measurements };
+      for (const step of newlyHeld(checks, ctx, last)) useCourseStore.getState().setDone(lesson, step, true);
     };
     check();
     const timer = setInterval(check, CHECK_INTERVAL);
     return () => {
       clearInterval(timer);
+      memory?.dispose();
       since.dispose();
     };
   }, [lesson]);

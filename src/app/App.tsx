@@ -9,6 +9,8 @@ import { LoadErrorDialog } from './LoadErrorDialog.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { useThemeAttribute } from './theme.ts';
 import { CourseHost } from './classroom/CourseHost.tsx';
+import { MemoryCapacityDialog } from './tasks/MemoryCapacityDialog.tsx';
+import { TrainDialog } from './tasks/TrainDialog.tsx';
 
 export function App() {
   useThemeAttribute();
@@ -24,6 +26,8 @@ export function App() {
       <LoadErrorDialog />
       <EditorHost />
       <CourseHost />
+      <TrainDialog />
+      <MemoryCapacityDialog />
     </>
   );
 }

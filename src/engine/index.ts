@@ -10,5 +10,6 @@ export type { Kernels } from './kernels/kernels.ts';
 export { jsKernels } from './kernels/js-kernels.ts';
 export { trainReadouts, TrainingError, type ReadoutReport } from './readout-training.ts';
 export { memoryCapacity, type MemoryCapacityOptions, type MemoryCapacityResult } from './tasks/memory-capacity.ts';
+export { defaultMaxDelay, MEMORY_CAPACITY_DEFAULTS, memoryCapacityInput, memoryCapacityOptions } from './tasks/task-setup.ts';
 export { nrmse, squaredCorrelation } from './tasks/metrics.ts';
 export { isReadout, type ReadoutRuntime } from './compile/builders/readout.ts';

@@ -15,6 +15,9 @@ import './panels.css';
 
 const WINDOWS = [200, 500, 1000, 2000, 5000];
 
+/** The menu's windows, with the current one when it is another (set by Show prediction, say). */
+const windowChoices = (current: number) => (WINDOWS.includes(current) ? WINDOWS : [...WINDOWS, current].sort((a, b) => a - b));
+
 export function PanelsRegion() {
   const panels = usePanelLayout((s) => s.panels);
   return (
@@ -84,7 +87,7 @@ function WindowField() {
     <label className="mini-field" htmlFor={id} title="Steps each panel keeps (ring buffer)">
       <span>Window</span>
       <select id={id} value={window} onChange={(e) => useSimulationStore.getState().setWindow(Number(e.target.value))} data-testid="window">
-        {WINDOWS.map((w) => (
+        {windowChoices(window).map((w) => (
           <option key={w} value={w}>
             {w.toLocaleString('en')} steps
           </option>

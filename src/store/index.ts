@@ -9,6 +9,8 @@ import { createDocumentStore, type LoadOutcome } from './documentStore.ts';
 import { createSimulationStore, type RunOutcome } from './simulationStore.ts';
 import { useUiStore } from './uiStore.ts';
 import { createPanelLayoutStore, defaultPanels, panelsOf } from './panelLayout.ts';
+import { createTaskResultsStore } from './taskResults.ts';
+export { isStale, type TaskResult } from './taskResults.ts';
 
 function requireValid(raw: unknown, name: string): GraphDocument {
   const result = validateDocument(raw);
@@ -19,6 +21,11 @@ function requireValid(raw: unknown, name: string): GraphDocument {
 export const useDocumentStore = createDocumentStore(requireValid(leakyUnit, 'leaky-unit.json'));
 export const useSimulationStore = createSimulationStore(createEngineClient);
 export { useUiStore };
+/** Train and memory capacity: the runs and their last results. */
+export const useTaskResults = createTaskResultsStore(
+  () => useSimulationStore.getState(),
+  () => useDocumentStore.getState().doc,
+);
 
 /** The open panels; a changed layout is saved into the document (outside undo history). */
 export const usePanelLayout = createPanelLayoutStore((panels) => {
@@ -38,6 +45,7 @@ useSimulationStore.getState().documentChanged(useDocumentStore.getState().doc, t
 useDocumentStore.subscribe((state, prev) => {
   if (state.loadCount !== prev.loadCount) {
     usePanelLayout.getState().replace(panelsOf(state.doc) ?? defaultPanels(state.doc));
+    useTaskResults.getState().clear();
     useSimulationStore.getState().documentChanged(state.doc, true);
   } else if (state.doc !== prev.doc) useSimulationStore.getState().documentChanged(state.doc, false);
 });

@@ -16,7 +16,18 @@ import { create } from 'zustand';
 import type { GraphDocument } from '../model/index.ts';
 import { formatIssue } from '../model/index.ts';
 import type { EngineClient } from '../engine/worker/client.ts';
-import type { EdgeInfo, Frame, MeasureReply, MeasureRequest, NodeInfo, SpectrumSnapshot, WeightsSnapshot } from '../engine/worker/protocol.ts';
+import type {
+  EdgeInfo,
+  Frame,
+  MeasureReply,
+  MeasureRequest,
+  MemoryCapacityReply,
+  MemoryCapacityRequest,
+  NodeInfo,
+  SpectrumSnapshot,
+  TrainReply,
+  WeightsSnapshot,
+} from '../engine/worker/protocol.ts';
 import { createMeasureQueue } from './measureQueue.ts';
 import { LiveData } from './probeWindow.ts';
 import { changesSimulation } from './simulationRelevant.ts';
@@ -96,6 +107,10 @@ export interface SimulationState {
   spectrum(edge: string): Promise<SpectrumSnapshot | null>;
   /** The open document was replaced (`opened`) or edited. */
   documentChanged(doc: GraphDocument, opened: boolean): void;
+  /** Trains the readouts (washout, train and test windows from a reset); the run is then back at step 0 with the trained weights. */
+  train(): Promise<TrainReply>;
+  /** Jaeger's memory capacity of a node; the run is then back at step 0. */
+  memoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply>;
 }
 
 export function summarizeFrame(frame: Frame): FrameSummary {
@@ -242,6 +257,25 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
       loop = null;
     }
 
+    /**
+     * Runs a task in the engine (it runs the network from a reset and leaves it at step 0): the
+     * live loop stops first, and the windows start again afterwards as after Reset.
+     */
+    async function runTask<R>(task: () => Promise<R>): Promise<R | { ok: false; error: string }> {
+      generation++;
+      measures.clear();
+      await stopLoop();
+      if (!(await ensureEngine())) return { ok: false, error: get().error ?? 'cannot run' };
+      try {
+        return await task();
+      } catch (err) {
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      } finally {
+        live.reset();
+        set({ status: 'idle', divergence: null, frame: null });
+      }
+    }
+
     return {
       engineMode: null,
       status: 'idle',
@@ -328,6 +362,10 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
         if (!(await ensureEngine())) return null;
         return api().spectrum(edge);
       },
+
+      train: () => runTask(() => api().train()),
+
+      memoryCapacity: (request) => runTask(() => api().memoryCapacity(request)),
 
       documentChanged(doc, opened) {
         if (opened || engineDoc === null) {

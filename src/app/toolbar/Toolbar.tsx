@@ -1,9 +1,10 @@
-/** The header bar: document title, file actions, run controls, theme toggle. */
+/** The header bar: document title, file actions, run controls, tasks, theme toggle. */
 import { useDocumentStore } from '../../store/index.ts';
 import { FileMenu } from '../../editor/files/FileMenu.tsx';
 import { RunControls } from './RunControls.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { CourseButtons } from '../classroom/CourseButtons.tsx';
+import { TaskButtons } from '../tasks/TaskButtons.tsx';
 
 export function Toolbar() {
   return (
@@ -17,6 +18,7 @@ export function Toolbar() {
       <DocumentTitle />
       <FileMenu />
       <RunControls />
+      <TaskButtons />
       <div className="toolbar__spacer" />
       <CourseButtons />
       <ThemeToggle />

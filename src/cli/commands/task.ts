@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DivergenceError, memoryCapacity } from '../../engine/index.ts';
+import { DivergenceError, defaultMaxDelay, MEMORY_CAPACITY_DEFAULTS, memoryCapacity, memoryCapacityInput } from '../../engine/index.ts';
 import type { GraphDocument } from '../../model/index.ts';
 import { CliError } from '../errors.ts';
 import { loadDocument, parseIntOption } from '../load.ts';
@@ -26,10 +26,10 @@ export function registerTask(program: Command): void {
     .requiredOption('--node <ID>', 'the node whose state is read (e.g. the reservoir)')
     .option('--input <ID>', 'the input node u comes from (default: the input with a memory-capacity signal, or the only input)')
     .option('--max-delay <K>', 'largest delay k (default: the signal\'s max_delay, else 2 × the node size)')
-    .option('--washout <N>', 'steps discarded first', '200')
-    .option('--train <N>', 'training steps', '4000')
-    .option('--test <N>', 'test steps for r²', '2000')
-    .option('--lambda <L>', 'ridge regularisation', '1e-8')
+    .option('--washout <N>', 'steps discarded first', String(MEMORY_CAPACITY_DEFAULTS.washout))
+    .option('--train <N>', 'training steps', String(MEMORY_CAPACITY_DEFAULTS.train))
+    .option('--test <N>', 'test steps for r²', String(MEMORY_CAPACITY_DEFAULTS.test))
+    .option('--lambda <L>', 'ridge regularisation', String(MEMORY_CAPACITY_DEFAULTS.lambda))
     .option('--seed <S>', 'seed (default: the document seed)')
     .option('--json', 'print JSON: {"mc": total, "curve": [r²(1), …, r²(K)]}')
     .action((task: string, file: string, opts: TaskOptions) => {
@@ -38,13 +38,7 @@ export function registerTask(program: Command): void {
       const node = doc.nodes.find((n) => n.id === opts.node);
       if (!node) throw new CliError(`--node: no node with id "${opts.node}"`);
       const input = chooseInput(doc, opts.input);
-      const signal = input.kind === 'input' ? input.params.signal : undefined;
-      const maxDelay =
-        opts.maxDelay !== undefined
-          ? parseIntOption('--max-delay', opts.maxDelay, 1, 10_000)
-          : signal?.type === 'memory-capacity'
-            ? signal.max_delay
-            : 2 * (node.params as { size?: number }).size!;
+      const maxDelay = opts.maxDelay !== undefined ? parseIntOption('--max-delay', opts.maxDelay, 1, 10_000) : defaultMaxDelay(node, input);
       const lambda = Number(opts.lambda);
       if (!(lambda >= 0) || !Number.isFinite(lambda)) throw new CliError(`--lambda must be a number ≥ 0, got "${opts.lambda}"`);
       const seed = opts.seed === undefined ? doc.seed : parseIntOption('--seed', opts.seed, 0, 4294967295);
@@ -79,9 +73,7 @@ function chooseInput(doc: GraphDocument, id: string | undefined): GraphDocument[
     if (!node || node.kind !== 'input') throw new CliError(`--input: no input node with id "${id}"`);
     return node;
   }
-  const inputs = doc.nodes.filter((n) => n.kind === 'input');
-  const task = inputs.filter((n) => n.kind === 'input' && n.params.signal.type === 'memory-capacity');
-  if (task.length === 1) return task[0];
-  if (inputs.length === 1) return inputs[0];
-  throw new CliError(`the document has ${inputs.length} input nodes: choose one with --input`);
+  const input = memoryCapacityInput(doc);
+  if (input) return input;
+  throw new CliError(`the document has ${doc.nodes.filter((n) => n.kind === 'input').length} input nodes: choose one with --input`);
 }

@@ -27,6 +27,8 @@ const api: EngineApi = {
     const reply = session.measureSync(request);
     return Comlink.transfer(reply, replyTransferables(reply));
   },
+  train: () => session.train(),
+  memoryCapacity: (request) => session.memoryCapacity(request),
 };
 
 Comlink.expose(api);

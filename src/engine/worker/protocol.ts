@@ -17,6 +17,8 @@
  */
 import type { GraphDocument, ValidationIssue } from '../../model/index.ts';
 import type { ScheduleEntry } from '../compile/types.ts';
+import type { ReadoutReport } from '../readout-training.ts';
+import type { MemoryCapacityOptions } from '../tasks/memory-capacity.ts';
 import type { Discretisation, MeasureSpec, WindowedResult } from '../../measures/index.ts';
 
 export interface NodeInfo {
@@ -154,6 +156,16 @@ export type MeasureReply =
       waiting?: boolean;
     };
 
+/** A training's outcome (engine/readout-training.ts): each readout's errors, from a run of the given seed. */
+export type TrainReply = { ok: true; seed: number; readouts: Record<string, ReadoutReport> } | { ok: false; error: string };
+
+/** The memory-capacity task on a node; what is left out takes the task's defaults (engine/tasks/task-setup.ts). */
+export type MemoryCapacityRequest = { node: string; input?: string } & Partial<Omit<MemoryCapacityOptions, 'node' | 'input'>>;
+
+export type MemoryCapacityReply =
+  | { ok: true; seed: number; options: MemoryCapacityOptions; mc: number; /** r²(k) for k = 1 … maxDelay. */ curve: number[] }
+  | { ok: false; error: string };
+
 export interface EngineApi {
   /** Validates and compiles a document; resets to its seed. */
   load(doc: unknown): Promise<LoadResult>;
@@ -178,6 +190,13 @@ export interface EngineApi {
   retain(subscriptions: Subscription[]): Promise<SubscribeResult>;
   /** Measures a retained window (see MeasureRequest). */
   measure(request: MeasureRequest): Promise<MeasureReply>;
+  /**
+   * Trains every readout as `recurrence train` does (washout, training and test windows from a
+   * reset); the fitted weights stay for the runs that follow, which start again from step 0.
+   */
+  train(): Promise<TrainReply>;
+  /** Jaeger's memory capacity of a node (`recurrence task memory-capacity`); the run starts again from step 0 after it. */
+  memoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply>;
 }
 
 export type { GraphDocument };

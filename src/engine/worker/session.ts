@@ -11,7 +11,22 @@ import { eigenvalues } from '../linalg/hessenberg-qr.ts';
 import { spectralRadiusReport } from '../linalg/spectral-radius.ts';
 import { weightBlocks } from './weightBlocks.ts';
 import { answerMeasure, RetainedWindows } from './measure-requests.ts';
-import type { EngineApi, Frame, LoadResult, MeasureReply, MeasureRequest, SpectrumSnapshot, SubscribeResult, Subscription, UpdateResult, WeightsSnapshot } from './protocol.ts';
+import { memoryCapacityOnSession, trainOnSession } from './task-requests.ts';
+import type {
+  EngineApi,
+  Frame,
+  LoadResult,
+  MeasureReply,
+  MeasureRequest,
+  MemoryCapacityReply,
+  MemoryCapacityRequest,
+  SpectrumSnapshot,
+  SubscribeResult,
+  Subscription,
+  TrainReply,
+  UpdateResult,
+  WeightsSnapshot,
+} from './protocol.ts';
 
 /** Largest square matrix whose full spectrum `spectrum` computes (dense QR is O(n³)). */
 export const SPECTRUM_LIMIT = 1200;
@@ -208,6 +223,18 @@ export class EngineSession implements EngineApi {
   /** Synchronous core of `measure`. */
   measureSync(request: MeasureRequest): MeasureReply {
     return answerMeasure(this.retained, this.require().t, request);
+  }
+
+  async train(): Promise<TrainReply> {
+    const reply = trainOnSession(this.require());
+    this.retained.clear();
+    return reply;
+  }
+
+  async memoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply> {
+    const reply = memoryCapacityOnSession(this.require(), this.doc!, request);
+    this.retained.clear();
+    return reply;
   }
 
   /**

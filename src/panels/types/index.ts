@@ -9,5 +9,6 @@ import { spectrumPanel } from './spectrum.ts';
 import { activationHistogramPanel, firingRatePanel, isiPanel } from './histograms.ts';
 import { informationPanel } from './information.ts';
 import { aisHeatmapPanel } from './aisHeatmap.ts';
+import { readoutPanel } from './readout.ts';
 
-for (const p of [tracesPanel, rasterPanel, heatmapPanel, phasePanel, weightsPanel, spectrumPanel, activationHistogramPanel, firingRatePanel, isiPanel, informationPanel, aisHeatmapPanel]) registerPanel(p);
+for (const p of [tracesPanel, rasterPanel, heatmapPanel, phasePanel, weightsPanel, spectrumPanel, activationHistogramPanel, firingRatePanel, isiPanel, informationPanel, aisHeatmapPanel, readoutPanel]) registerPanel(p);

@@ -130,13 +130,14 @@ describe('measured values', () => {
   });
 });
 
-/** Every ref, missing id, trace probe and measured probe a predicate names. */
+/** Every ref, missing id, trace probe, measured probe and task node a predicate names. */
 function namesIn(p: Predicate): string[] {
   if ('all' in p) return p.all.flatMap(namesIn);
   if ('any' in p) return p.any.flatMap(namesIn);
   if ('not' in p) return namesIn(p.not);
   if ('missing' in p) return [p.missing];
   if ('ratio' in p || 'measured' in p) return measuredIn(p).flatMap((m) => [m.measured.probe, ...(m.while ? namesIn(m.while) : [])]);
+  if ('task' in p) return ['readout' in p ? p.readout : p.node];
   return ['trace' in p ? p.trace : p.ref.split('.')[0]];
 }
 

@@ -57,6 +57,12 @@ export interface Measurement {
   value: number;
 }
 
+/**
+ * A result of one of the app's tasks on the open network (Train, Memory capacity): a readout's
+ * NRMSE, or a node's memory capacity. Undecided until the task has run on this very network.
+ */
+export type TaskQuantity = { task: 'nrmse_test' | 'nrmse_train'; readout: string } | { task: 'memory-capacity'; node: string };
+
 export type Predicate =
   /** A document value compared. */
   | ({ ref: string } & Comparison)
@@ -66,6 +72,8 @@ export type Predicate =
   | ({ trace: string; stat: TraceStat; unit?: number | 'all'; last?: number; minSteps?: number; abs?: boolean } & Comparison)
   /** A measured value compared. */
   | (Measured & Comparison)
+  /** A task's result on the open network compared. */
+  | (TaskQuantity & Comparison)
   /** The ratio of two measured values compared (undecided while the second is not positive). */
   | ({ ratio: [Measured, Measured] } & Comparison)
   | { all: Predicate[] }
@@ -86,6 +94,8 @@ export interface CheckContext {
   trace(probe: string): TraceSamples | null;
   /** The values measured of `q` since the network was opened, oldest first (absent: none). */
   measurements?(q: MeasuredQuantity): readonly Measurement[];
+  /** The task result `q` on the open network, or null when the task has not run on it. */
+  taskValue?(q: TaskQuantity): number | null;
 }
 
 /** true / false, or null when it cannot be decided yet (no run, too few steps). */
@@ -206,6 +216,10 @@ export function evaluate(p: Predicate, ctx: CheckContext): Verdict {
   if ('ratio' in p) return evaluateRatio(p, ctx);
   if ('measured' in p) {
     const v = measuredValue(p, ctx);
+    return v === null ? null : compare(v, p);
+  }
+  if ('task' in p) {
+    const v = ctx.taskValue?.(p) ?? null;
     return v === null ? null : compare(v, p);
   }
   return compare(resolveRef(ctx.doc, p.ref), p);

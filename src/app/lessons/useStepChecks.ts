@@ -10,6 +10,7 @@ import { newlyHeld, quantitiesIn, type CheckContext, type Predicate, type Verdic
 import { lessonChecks } from './lessonChecks.ts';
 import { liveMeasureMemory } from './measureMemory.ts';
 import { trackTraceSinceChange } from './traceSince.ts';
+import { taskValue } from './taskValues.ts';
 
 /** How often the checks run, in ms. */
 export const CHECK_INTERVAL = 250;
@@ -24,7 +25,8 @@ export function useStepChecks(lesson: string): void {
     const last = new Map<number, Verdict>();
     const check = () => {
       memory?.poll();
-      const ctx: CheckContext = { doc: useDocumentStore.getState().doc, trace: since.trace, measurements: memory?.measurements };
+      const doc = useDocumentStore.getState().doc;
+      const ctx: CheckContext = { doc, trace: since.trace, measurements: memory?.measurements, taskValue: (q) => taskValue(q, doc) };
       for (const step of newlyHeld(checks, ctx, last)) useCourseStore.getState().setDone(lesson, step, true);
     };
     check();

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
+import { openAt } from './lessons-helpers.ts';
 import { parseDocumentText } from '../src/model/index.ts';
 import { memoryCapacity, memoryCapacityOptions, Simulator, trainReadouts } from '../src/engine/index.ts';
 
@@ -65,4 +66,15 @@ test('Memory capacity computes MC and draws the forgetting curve', async ({ app 
   await dialog.getByTestId('mc-max-delay').fill('0');
   await expect(dialog.getByText('K must be a whole number from 1 to 10,000.')).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Compute' })).toBeDisabled();
+});
+
+test('a lesson step about the trained error ticks once Train has run on the network', async ({ page }) => {
+  await openAt(page, '/?lesson=esn-mackey-glass');
+  const step1 = page.getByTestId('try-step-1').locator('input[type="checkbox"]');
+  await expect(step1).not.toBeChecked();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('train-dialog').getByTestId('train-results')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('train-dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(step1).toBeChecked(); // test NRMSE 0.0015 < 0.05
+  await expect(page.getByTestId('try-step-3').locator('input[type="checkbox"]')).not.toBeChecked(); // needs the edge ro removed
 });

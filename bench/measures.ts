@@ -2,8 +2,8 @@
  * Measures benchmark (issue 3): wall time of
  *  - KSG AIS (k = 2, K = 4) at N = 1,000, 10,000, 100,000, average only and with locals;
  *  - KSG TE (k = l = 1, K = 4) at N = 10,000 and 100,000;
- *  - discrete local AIS (k = 4) of 1,000 binary units over a 1,000-step window, per unit and
- *    as the live panels compute it in the worker (measures/windowed.ts on the steps × units window);
+ *  - discrete local AIS (k = 4) of 1,000 binary units over a 1,000-step window, per unit;
+ *  - the live panels' windowed path beside the raw estimator (measures-windowed.ts);
  * each KSG case against the brute-force O(N²) neighbour search in the same run (only up to
  * N = 10,000, where it finishes in seconds; at 100,000 it would take minutes), and beside the
  * JIDT 1.6.1 single-threaded figures measured on this machine (ratio = JIDT ms / our ms, so > 1
@@ -12,8 +12,9 @@
  * The machine is shared, so besides the best wall time of a few repeats we report the CPU time of
  * the same call (process.cpuUsage, user + system), which load from other processes inflates less.
  */
-import { discreteAIS, gaussianSample, ksgAIS, ksgTE, mulberry32, windowedMeasure } from '../src/measures/index.ts';
-import { printTable } from './timing.ts';
+import { discreteAIS, gaussianSample, ksgAIS, ksgTE, mulberry32 } from '../src/measures/index.ts';
+import { benchWindowed, spikeTrains } from './measures-windowed.ts';
+import { printTable, timeBoth } from './timing.ts';
 
 /** JIDT 1.6.1 reference times in ms (issue 3). */
 const JIDT_MS: Record<string, number> = {
@@ -47,21 +48,6 @@ function coupledPair(n: number, seed: number): { x: Float64Array; y: Float64Arra
     y[t] = t === 0 ? e : 0.6 * y[t - 1] + 0.5 * x[t - 1] + e;
   }
   return { x, y };
-}
-
-/** Best wall and CPU milliseconds of `repeats` calls. */
-function timeBoth(fn: () => void, repeats: number): { wallMs: number; cpuMs: number } {
-  let wallMs = Infinity, cpuMs = Infinity;
-  for (let r = 0; r < repeats; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    const wall = performance.now() - t0;
-    const c = process.cpuUsage(c0);
-    wallMs = Math.min(wallMs, wall);
-    cpuMs = Math.min(cpuMs, (c.user + c.system) / 1000);
-  }
-  return { wallMs, cpuMs };
 }
 
 export interface MeasureBenchRow {
@@ -123,25 +109,11 @@ export async function benchMeasures(opts: { json: boolean }): Promise<object> {
   }
 
   // 1,000 binary units over a 1,000-step window: persistent random bits (flip with probability 0.2).
-  const units = 1000, window = 1000;
-  const next = mulberry32(7);
-  const data = Array.from({ length: units }, () => {
-    const u = new Int32Array(window);
-    u[0] = next() < 0.5 ? 1 : 0;
-    for (let t = 1; t < window; t++) u[t] = next() < 0.2 ? 1 - u[t - 1] : u[t - 1];
-    return u;
-  });
-  add('discrete local AIS k=4, 1000 units x 1000 steps', 'discrete-ais-window', window, () => {
+  const data = spikeTrains(7);
+  add('discrete local AIS k=4, 1000 units x 1000 steps', 'discrete-ais-window', data[0].length, () => {
     let s = 0;
     for (const u of data) s += discreteAIS(u, { k: 4 }).average;
-    return s / units;
-  }, 10);
-  // The same bits as a probe window (steps × units, row-major), measured as the ais-heatmap panel
-  // asks the worker to: each unit's column, spikes taken as symbols, local values as units × time.
-  const window2d = { steps: window, width: units, data: new Float64Array(units * window) };
-  data.forEach((u, i) => u.forEach((v, t) => (window2d.data[t * units + i] = v)));
-  add('live panel: windowed local AIS k=4, 1000 units x 1000 steps', 'discrete-ais-window', window, () => {
-    return windowedMeasure({ measure: 'ais', estimator: 'discrete', k: 4 }, window2d, null, { discretise: { rule: 'threshold', value: 0.5 } }).mean;
+    return s / data.length;
   }, 10);
 
   if (!opts.json) {
@@ -162,5 +134,6 @@ export async function benchMeasures(opts: { json: boolean }): Promise<object> {
       ]),
     );
   }
-  return { rows, bruteForceMaxN: BRUTE_MAX_N, jidtReferenceMs: JIDT_MS };
+  const windowed = benchWindowed(opts);
+  return { rows, windowed, bruteForceMaxN: BRUTE_MAX_N, jidtReferenceMs: JIDT_MS };
 }

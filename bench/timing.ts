@@ -25,6 +25,24 @@ export function measureRate(batch: (n: number) => void, minSeconds = 0.4, startN
   }
 }
 
+/**
+ * Best wall and CPU milliseconds of `repeats` calls (CPU: process.cpuUsage, user + system, which
+ * load from other processes inflates less than wall time).
+ */
+export function timeBoth(fn: () => void, repeats: number): { wallMs: number; cpuMs: number } {
+  let wallMs = Infinity, cpuMs = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn();
+    const wall = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    wallMs = Math.min(wallMs, wall);
+    cpuMs = Math.min(cpuMs, (c.user + c.system) / 1000);
+  }
+  return { wallMs, cpuMs };
+}
+
 /** Milliseconds one call of `fn` takes (best of `repeats`). */
 export function timeMs(fn: () => void, repeats = 3): number {
   let best = Infinity;

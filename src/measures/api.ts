@@ -73,6 +73,28 @@ function need(input: MeasureInput, key: keyof MeasureInput): ArrayLike<number> {
   return v;
 }
 
+/**
+ * The embedding of a measure on series of length `n` (at least `minRows` embedded rows) and the
+ * quantity an estimator computes on it (see the table above).
+ * @throws MeasureError for parameters that do not fit (e.g. a history longer than the series).
+ */
+export function embeddingFor(spec: MeasureSpec, n: number, minRows: number): { emb: EmbeddingSpec; quantity: Quantity } {
+  switch (spec.measure) {
+    case 'entropy':
+      return { emb: entropySpec(n), quantity: 'entropy' };
+    case 'mi':
+      return { emb: miSpec(n, spec.lag ?? 0, minRows), quantity: 'mi' };
+    case 'entropy-rate':
+      return { emb: aisSpec(n, spec.k ?? 1, spec.tau ?? 1, minRows), quantity: 'conditional-entropy' };
+    case 'ais':
+      return { emb: aisSpec(n, spec.k ?? 1, spec.tau ?? 1, minRows), quantity: 'mi' };
+    case 'te':
+      return { emb: teSpec(n, spec.k ?? 1, spec.tau ?? 1, spec.l ?? 1, spec.lTau ?? 1, spec.delay ?? 1, minRows), quantity: 'mi' };
+    default:
+      throw new MeasureError(`unknown measure '${spec.measure as string}'`, 'measure');
+  }
+}
+
 /** Validates the input and binds the estimator; the common step of compute and significance. */
 export function prepareMeasure(spec: MeasureSpec, input: MeasureInput): PreparedMeasure {
   if (!(MEASURES as readonly string[]).includes(spec.measure)) throw new MeasureError(`unknown measure '${spec.measure}'`, 'measure');
@@ -91,31 +113,7 @@ export function prepareMeasure(spec: MeasureSpec, input: MeasureInput): Prepared
   const base = spec.base ?? 2;
   if (spec.estimator === 'discrete') series.forEach((s, i) => checkDiscrete(s, base, names[i]));
   const minRows = spec.estimator === 'gaussian' ? 2 : spec.estimator === 'ksg' ? (spec.neighbours ?? 4) + 1 : 1;
-  const n = series[0].length;
-  let emb: EmbeddingSpec;
-  let quantity: Quantity;
-  switch (spec.measure) {
-    case 'entropy':
-      emb = entropySpec(n);
-      quantity = 'entropy';
-      break;
-    case 'mi':
-      emb = miSpec(n, spec.lag ?? 0, minRows);
-      quantity = 'mi';
-      break;
-    case 'entropy-rate':
-      emb = aisSpec(n, spec.k ?? 1, spec.tau ?? 1, minRows);
-      quantity = 'conditional-entropy';
-      break;
-    case 'ais':
-      emb = aisSpec(n, spec.k ?? 1, spec.tau ?? 1, minRows);
-      quantity = 'mi';
-      break;
-    case 'te':
-      emb = teSpec(n, spec.k ?? 1, spec.tau ?? 1, spec.l ?? 1, spec.lTau ?? 1, spec.delay ?? 1, minRows);
-      quantity = 'mi';
-      break;
-  }
+  const { emb, quantity } = embeddingFor(spec, series[0].length, minRows);
   switch (spec.estimator) {
     case 'discrete':
       return prepareDiscrete(quantity, emb, series, base);

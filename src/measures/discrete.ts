@@ -11,6 +11,7 @@
  * Phys. Rev. Lett. 85:461 for TE; Lizier, Prokopenko & Zomaya (2012), Inf. Sci. 208:39 for local
  * AIS; Lizier, Prokopenko & Zomaya (2008), Phys. Rev. E 77:026110 for local TE.
  */
+import { DiscreteTable, encodeInto } from './discrete-table.ts';
 import { MeasureError } from './errors.ts';
 import {
   aisSpec,
@@ -58,30 +59,8 @@ function encode(spec: EmbeddingSpec, cols: readonly ColumnSpec[], series: readon
   const size = base ** cols.length;
   const rows = spec.rows;
   if (size <= Math.max(1 << 16, 4 * rows)) {
-    // direct: code = Σⱼ value_j · base^j (Horner over the columns), integer arithmetic
     const codes = new Int32Array(rows);
-    const k = cols.length;
-    const contiguous = k > 1 && cols.every((c, j) => c.source === cols[0].source && c.offset === cols[0].offset + j);
-    if (contiguous && rows > 0) {
-      // consecutive history (τ = 1): roll the code along, dropping the oldest value each step
-      const s = series[cols[0].source];
-      const start = spec.validFrom + cols[0].offset;
-      const top = base ** (k - 1);
-      let code = 0;
-      for (let j = k - 1; j >= 0; j--) code = code * base + s[start + j];
-      codes[0] = code;
-      for (let r = 1; r < rows; r++) {
-        code = (code - s[start + r - 1]) / base + s[start + r + k - 1] * top;
-        codes[r] = code;
-      }
-      return { codes, size };
-    }
-    for (let j = k - 1; j >= 0; j--) {
-      const col = cols[j];
-      const s = series[col.source];
-      const start = spec.validFrom + col.offset;
-      for (let r = 0; r < rows; r++) codes[r] = (codes[r] * base + s[start + r]) | 0;
-    }
+    encodeInto(spec, cols, series, base, codes);
     return { codes, size };
   }
   let block: StateBlock | null = null;
@@ -302,52 +281,18 @@ export function discreteAIS(x: ArrayLike<number>, opts: DiscreteOptions & Histor
   const base = opts.base ?? 2;
   checkDiscrete(x, base, 'series');
   const spec = aisSpec(x.length, opts.k ?? 1, opts.tau ?? 1);
-  const k = opts.k ?? 1;
-  if ((opts.tau ?? 1) === 1 && base ** (k + 1) <= FAST_AIS_STATES) return contiguousAIS(x, k, base, spec, opts.locals ?? true);
+  if (DiscreteTable.fits(spec, base)) return tableResult(new DiscreteTable('mi', spec, base), spec, [symbols(x)], opts.locals ?? true);
   return prepareDiscrete('mi', spec, [x], base).compute(opts.locals ?? true);
 }
 
-/** Largest joint alphabet (base^(k+1)) of the rolling-code AIS path. */
-const FAST_AIS_STATES = 1 << 20;
-
 /**
- * AIS with τ = 1 by a rolling code of the past (the same plug-in estimate as the general path,
- * value for value: the same counts, the same per-state local values summed in the same row
- * order), without building embedded matrices — the live panels call it for every unit.
- * Row r (target time t = r + k): past x[t−k … t−1], next x[t].
+ * A measure by a {@link DiscreteTable} (the same values as prepareDiscrete's, bit for bit, without
+ * its intermediate blocks), in prepareDiscrete's result layout.
  */
-function contiguousAIS(x: ArrayLike<number>, k: number, base: number, spec: { rows: number; length: number; validFrom: number }, wantLocals: boolean): MeasureResult {
-  const n = spec.rows;
-  const pastStates = base ** k;
-  const cPast = new Int32Array(pastStates);
-  const cNext = new Int32Array(base);
-  const cJoint = new Int32Array(pastStates * base);
-  const codes = new Int32Array(n);
-  let past = 0;
-  for (let i = 0; i < k; i++) past = past * base + x[i];
-  for (let r = 0; r < n; r++) {
-    const next = x[r + k];
-    const joint = past * base + next;
-    codes[r] = joint;
-    cPast[past]++;
-    cNext[next]++;
-    cJoint[joint]++;
-    past = joint - x[r] * pastStates; // drop the oldest symbol: code of x[r+1 … r+k]
-  }
-  const memo = new Float64Array(pastStates * base).fill(Number.NaN);
-  const locals = wantLocals ? new Float64Array(spec.length) : null;
-  let sum = 0;
-  for (let r = 0; r < n; r++) {
-    const s = codes[r];
-    let v = memo[s];
-    if (v !== v) {
-      v = Math.log2((cJoint[s] * n) / (cPast[(s - (s % base)) / base] * cNext[s % base]));
-      memo[s] = v;
-    }
-    sum += v;
-    if (locals !== null) locals[spec.validFrom + r] = v;
-  }
-  return { average: sum / n, locals, validFrom: spec.validFrom, samples: n, units: 'bits' };
+function tableResult(table: DiscreteTable, spec: EmbeddingSpec, series: readonly ArrayLike<number>[], wantLocals: boolean): MeasureResult {
+  const locals = wantLocals ? new Float64Array(spec.padded ? spec.length : spec.rows) : null;
+  const average = table.run(series, locals, spec.padded ? spec.validFrom : 0);
+  return { average, locals, validFrom: spec.validFrom, samples: spec.rows, units: 'bits' };
 }
 
 /** History options of transfer entropy. */
@@ -389,16 +334,25 @@ export function discreteTE(
  * MatrixUtils.discretise). A constant series maps to all zeros.
  */
 export function discretiseEqualWidth(x: ArrayLike<number>, bins: number): Int32Array {
-  if (!Number.isInteger(bins) || bins < 2) throw new MeasureError(`bins must be an integer ≥ 2 (got ${bins})`, 'bins');
+  checkBins(bins);
   checkFinite(x, 'series');
+  return equalWidthInto(x, bins, new Int32Array(x.length));
+}
+
+/** Throws unless `bins` is an integer ≥ 2. */
+export function checkBins(bins: number): void {
+  if (!Number.isInteger(bins) || bins < 2) throw new MeasureError(`bins must be an integer ≥ 2 (got ${bins})`, 'bins');
+}
+
+/** {@link discretiseEqualWidth} of finite `x` into `out[0 … x.length−1]` (bins already checked); returns `out`. */
+export function equalWidthInto(x: ArrayLike<number>, bins: number, out: Int32Array): Int32Array {
   let min = Infinity, max = -Infinity;
   for (let i = 0; i < x.length; i++) {
     if (x[i] < min) min = x[i];
     if (x[i] > max) max = x[i];
   }
-  const out = new Int32Array(x.length);
   const width = (max - min) / bins;
-  if (!(width > 0)) return out;
+  if (!(width > 0)) return out.fill(0, 0, x.length);
   for (let i = 0; i < x.length; i++) {
     const b = Math.floor((x[i] - min) / width);
     out[i] = b >= bins ? bins - 1 : b;

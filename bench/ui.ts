@@ -4,15 +4,16 @@
  *  - a 1,000-unit leaky-tanh ESN (sine input, sparse recurrent weights, ρ 0.9) with traces,
  *    raster and activity heatmap open (target ≥ 55 fps);
  *  - a 10,000-unit Poisson spiking population (20 Hz) in a raster (target ≥ 30 fps).
- * The built app (dist/, `npm run build` first — done here when missing) is served by
+ * The app, built afresh into a temporary folder (or UI_BENCH_DIST), is served by
  * `vite preview` and driven through its test bridge. Figures: fps (rAF callbacks per second),
  * long tasks and their total ms, simulated steps/s. Headless Chromium without a GPU on a shared
  * machine: compare runs on the same machine.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.ts';
 import { printTable } from './timing.ts';
@@ -111,9 +112,12 @@ async function measure(page: Page, s: Scenario) {
 }
 
 export async function benchUi(opts: { json: boolean }): Promise<object> {
-  // UI_BENCH_DIST: a build of your own (e.g. `npx vite build --outDir /tmp/dist-x`), so a shared dist/ is not measured by mistake.
-  const dist = process.env.UI_BENCH_DIST ?? `${ROOT}/dist`;
-  if (!existsSync(`${dist}/index.html`)) spawnSync('npx', ['vite', 'build', '--outDir', dist], { cwd: ROOT, stdio: 'ignore' });
+  // A fresh build of the working tree in a temporary folder (a dist/ left from an earlier build
+  // once measured old code: 43 fps against 60), or UI_BENCH_DIST, a build of your own.
+  const own = process.env.UI_BENCH_DIST;
+  const dist = own ?? mkdtempSync(join(tmpdir(), 'recurrence-ui-bench-'));
+  if (!own) spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir'], { cwd: ROOT, stdio: 'ignore' });
+  if (!existsSync(`${dist}/index.html`)) throw new Error(`bench ui: no build in ${dist}`);
   const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
@@ -134,5 +138,6 @@ export async function benchUi(opts: { json: boolean }): Promise<object> {
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
+    if (!own) rmSync(dist, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Engine benchmark (issue 8): steps/s of a leaky-tanh reservoir x = (1−a)x + a·tanh(Wx + W_in·u + b)
  * for the issue's cases (N = 100 / 1000 / 4000, dense and sparse CSR), in one run:
- *  - JS: the engine with the plain-JS kernels (the fallback without WASM SIMD);
+ *  - JS: the engine with the plain-JS kernels (the fallback without WASM SIMD), in a process of
+ *    its own (bench/js-fallback-rate.ts);
  *  - WASM: the engine with the WASM SIMD kernels (the default), float64;
  *  - WASM×2: the same with a helper worker running half the rows (shared memory);
  *  - f32, f32×2: the document's "precision": "float32" (single-precision products);
@@ -68,6 +69,14 @@ function numpyRate(n: number, density: number, minSeconds: number, threads?: num
  */
 export const ROUNDS = 3;
 
+/** The plain-JS fallback's steps/s, measured in a process of its own (bench/js-fallback-rate.ts). */
+function jsFallbackRate(n: number, density: number, minSeconds: number): number {
+  const script = fileURLToPath(new URL('./js-fallback-rate.ts', import.meta.url));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, String(n), String(density), String(minSeconds), String(ROUNDS)], { encoding: 'utf8', timeout: 300_000 });
+  if (r.status !== 0) throw new Error(`bench engine: the JS fallback run failed: ${r.stderr.trim().split('\n').at(-1)}`);
+  return JSON.parse(r.stdout.trim()).steps_per_s as number;
+}
+
 /** A compiled variant kept across rounds. */
 async function variantSim(doc: GraphDocument, options: CompileOptions): Promise<Simulator> {
   const sim = Simulator.fromDocument(doc, options);
@@ -84,16 +93,18 @@ export async function benchEngine(opts: { json: boolean; minSeconds?: number }):
   for (const { n, density, goal } of ENGINE_CASES) {
     const doc = reservoirDocument(n, density);
     const rates = { js: 0, wasm: 0, wasm2: 0, f32: 0, f32x2: 0 };
-    const sims = await Promise.all(VARIANTS.map(([, options]) => variantSim(doc, options)));
+    rates.js = jsFallbackRate(n, density, minSeconds);
+    const wasmVariants = VARIANTS.filter(([label]) => label !== 'js');
+    const sims = await Promise.all(wasmVariants.map(([, options]) => variantSim(doc, options)));
     const storage = sims[0].program.edges[1].weights.format;
-    const threads = sims[VARIANTS.findIndex(([label]) => label === 'wasm2')].program.threads;
+    const threads = sims[wasmVariants.findIndex(([label]) => label === 'wasm2')].program.threads;
     const naiveStep = naiveStepper(n, density);
     let naive = 0;
     let numpy: number | null = null;
     let numpy1: number | null = null;
     const best = (a: number | null, b: number | null) => (b === null ? a : Math.max(a ?? 0, b));
     for (let round = 0; round < ROUNDS; round++) {
-      VARIANTS.forEach(([label], i) => {
+      wasmVariants.forEach(([label], i) => {
         rates[label] = Math.max(rates[label], measureRate((k) => sims[i].run(k), minSeconds).perSecond);
       });
       if (round === 0) naive = measureRate(naiveStep, minSeconds).perSecond; // far slower: once is enough

@@ -3,6 +3,7 @@
  * its kind's schema, then the graph rules (unique ids, edge ends, matrix shapes, delay-0 loops).
  * Every problem is reported with its JSON path; nothing throws on bad input.
  */
+import { canonicalIntegers } from './canonical-numbers.ts';
 import { documentEnvelope, edgeSchema, FORMAT, nodeEnvelope, type AnyNode, type GraphDocument, type GraphEdge, type GraphGroup } from './document.ts';
 import { getKind, allKinds } from './kinds/registry.ts';
 import { formatPath, fromZodIssues, type ValidationIssue } from './issues.ts';
@@ -59,6 +60,8 @@ export function validateDocument(raw: unknown, migrations: readonly Migration[] 
     }
   }
   if (errors.length > 0) return fail(errors);
+  for (const n of doc.nodes) canonicalIntegers(n.params);
+  for (const e of doc.edges) canonicalIntegers(e.params);
   return { ok: true, doc: doc as GraphDocument, migrated: migrated.applied };
 }
 

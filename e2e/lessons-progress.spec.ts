@@ -128,3 +128,14 @@ test('edge of chaos: the app measures AIS and ticks the steps that compare it', 
   await step1.getByRole('checkbox').uncheck();
   await expect(step1).toHaveAttribute('data-done', 'false');
 });
+
+test('a step ticked in one tab shows in another tab of the same browser', async ({ page, context }) => {
+  await openAt(page, '/?lesson=self-connected-unit');
+  const other = await context.newPage();
+  await openAt(other, '/?lesson=self-connected-unit');
+  await page.getByRole('checkbox', { name: /Run it/ }).check();
+  await expect(other.getByRole('checkbox', { name: /Run it/ })).toBeChecked();
+  await other.getByRole('checkbox', { name: /Run it/ }).uncheck();
+  await expect(page.getByRole('checkbox', { name: /Run it/ })).not.toBeChecked();
+  await other.close();
+});

@@ -28,6 +28,8 @@ export interface CourseState {
   resetLesson(lesson: string): void;
   /** Adds stored progress (lessons/progress.ts) to what is done already: nothing ticked is lost. */
   restoreDone(done: Record<string, readonly number[]>): void;
+  /** Replaces the progress by `done` (another tab's, which it wrote last). */
+  replaceDone(done: Record<string, readonly number[]>): void;
   setFlags(flags: ClassroomFlags, problems: string[]): void;
   dismissFlagProblems(): void;
 }
@@ -61,6 +63,7 @@ export const useCourseStore = create<CourseState>()((set, get) => ({
     for (const [lesson, steps] of Object.entries(stored)) done[lesson] = [...new Set([...(done[lesson] ?? []), ...steps])].sort((a, b) => a - b);
     set({ done });
   },
+  replaceDone: (done) => set({ done: Object.fromEntries(Object.entries(done).map(([lesson, steps]) => [lesson, [...steps]])) }),
   setFlags: (flags, flagProblems) => set({ flags, flagProblems }),
   dismissFlagProblems: () => set({ flagProblems: [] }),
 }));

@@ -102,6 +102,37 @@ describe('progress in the course store, remembered', () => {
     expect(readProgress(storage, counts)).toEqual({ cpg: [2, 3] });
   });
 
+  it("another tab's write replaces this tab's progress, without writing it back", () => {
+    const storage = memoryStorage({ [PROGRESS_KEY]: record({ cpg: [1, 2] }) });
+    const listeners: ((e: { key: string | null; newValue: string | null }) => void)[] = [];
+    const events = {
+      addEventListener: (_: 'storage', fn: (typeof listeners)[number]) => void listeners.push(fn),
+      removeEventListener: (_: 'storage', fn: (typeof listeners)[number]) => void listeners.splice(listeners.indexOf(fn), 1),
+    };
+    uninstall = installProgress(useCourseStore, storage, counts, events);
+    expect(useCourseStore.getState().done).toEqual({ cpg: [1, 2] });
+
+    // the other tab did Start over on cpg and ticked a step of single-neuron
+    const remote = record({ 'single-neuron': [1] });
+    storage.items.set(PROGRESS_KEY, remote);
+    for (const fn of listeners) fn({ key: PROGRESS_KEY, newValue: remote });
+    expect(useCourseStore.getState().done).toEqual({ 'single-neuron': [1] });
+    expect(storage.items.get(PROGRESS_KEY)).toBe(remote); // not echoed back
+
+    // an unreadable record and other keys change nothing; clearing the storage clears the page's progress
+    for (const fn of listeners) fn({ key: PROGRESS_KEY, newValue: '{"version": 7}' });
+    for (const fn of listeners) fn({ key: 'recurrence.theme', newValue: 'dark' });
+    expect(useCourseStore.getState().done).toEqual({ 'single-neuron': [1] });
+    for (const fn of listeners) fn({ key: null, newValue: null });
+    expect(useCourseStore.getState().done).toEqual({});
+
+    // a local tick is written as before
+    useCourseStore.getState().setDone('cpg', 3, true);
+    expect(readProgress(storage, counts)).toEqual({ cpg: [3] });
+    uninstall();
+    expect(listeners).toHaveLength(0);
+  });
+
   it('without storage, progress still works for the page', () => {
     uninstall = installProgress(useCourseStore, null, counts);
     useCourseStore.getState().setDone('cpg', 1, true);

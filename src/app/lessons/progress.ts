@@ -1,7 +1,7 @@
 /**
  * Course progress remembered in this browser: the "try this" steps done per lesson (ticked by the
  * app or by hand), under one versioned localStorage key, written after every change and read once
- * at start. What is read is validated: a record that is not ours (damaged JSON, another version,
+ * at start; another open tab's changes arrive through `storage` events. What is read is validated: a record that is not ours (damaged JSON, another version,
  * another shape) is ignored and kept aside under its own key; unknown lessons and steps a lesson
  * does not have are dropped. Nothing here throws: a full or blocked storage only costs the
  * remembering, and what is ticked on the page is never lost to a bad record.
@@ -80,19 +80,50 @@ export function writeProgress(storage: StorageLike, done: Readonly<Record<string
   }
 }
 
-type CourseStoreLike = { getState(): Pick<CourseState, 'done' | 'restoreDone'>; subscribe(fn: (s: CourseState, prev: CourseState) => void): () => void };
+type CourseStoreLike = {
+  getState(): Pick<CourseState, 'done' | 'restoreDone' | 'replaceDone'>;
+  subscribe(fn: (s: CourseState, prev: CourseState) => void): () => void;
+};
 
-/** Adds the stored progress to the store, then writes the store's progress after every change. */
-export function installProgress(store: CourseStoreLike, storage: StorageLike | null, stepCounts: ReadonlyMap<string, number>): () => void {
+/** Where another tab's writes are heard: the window's `storage` events. */
+export interface StorageEvents {
+  addEventListener(type: 'storage', fn: (e: { key: string | null; newValue: string | null }) => void): void;
+  removeEventListener(type: 'storage', fn: (e: { key: string | null; newValue: string | null }) => void): void;
+}
+
+/**
+ * Adds the stored progress to the store, then writes the store's progress after every change.
+ * Another tab's write replaces this tab's progress (the last writer wins, so a Start over in one
+ * tab holds in the others); a record that cannot be read is ignored. Applying it writes nothing
+ * back, so two tabs do not echo each other.
+ */
+export function installProgress(store: CourseStoreLike, storage: StorageLike | null, stepCounts: ReadonlyMap<string, number>, events?: StorageEvents): () => void {
   if (!storage) return () => undefined;
   const stored = readProgress(storage, stepCounts);
   if (Object.keys(stored).length > 0) store.getState().restoreDone(stored);
-  return store.subscribe((s, prev) => {
-    if (s.done !== prev.done) writeProgress(storage, s.done);
+  let applyingRemote = false;
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.done !== prev.done && !applyingRemote) writeProgress(storage, s.done);
   });
+  const onStorage = (e: { key: string | null; newValue: string | null }) => {
+    if (e.key !== PROGRESS_KEY && e.key !== null) return; // null: the storage was cleared
+    const remote = e.newValue === null ? {} : parseProgress(e.newValue, stepCounts);
+    if (!remote) return;
+    applyingRemote = true;
+    try {
+      store.getState().replaceDone(remote);
+    } finally {
+      applyingRemote = false;
+    }
+  };
+  events?.addEventListener('storage', onStorage);
+  return () => {
+    unsubscribe();
+    events?.removeEventListener('storage', onStorage);
+  };
 }
 
 /** Call once before the first render, so a lesson's checks start from what was done before. */
 export function startLessonProgress(): void {
-  installProgress(useCourseStore, browserStorage(), courseStepCounts());
+  installProgress(useCourseStore, browserStorage(), courseStepCounts(), typeof window === 'undefined' ? undefined : window);
 }

@@ -64,7 +64,7 @@ test('Memory capacity computes MC and draws the forgetting curve', async ({ app 
 
   // a bad K is refused in the form, naming the rule
   await dialog.getByTestId('mc-max-delay').fill('0');
-  await expect(dialog.getByText('K must be a whole number from 1 to 10,000.')).toBeVisible();
+  await expect(dialog.getByText('K must be a whole number from 1 to 1,000.')).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Compute' })).toBeDisabled();
 });
 

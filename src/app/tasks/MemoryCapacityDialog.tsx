@@ -12,6 +12,12 @@ import { ForgettingCurve } from './ForgettingCurve.tsx';
 import './tasks.css';
 
 type DocNode = GraphDocument['nodes'][number];
+
+/**
+ * Largest K the dialog offers: the task holds train × K targets in the worker (4,000 × 1,000
+ * doubles = 32 MB); the CLI allows up to 10,000 where memory is the user's to spend.
+ */
+const MAX_DELAY = 1000;
 const sizeOf = (n: DocNode) => Number((n.params as { size?: number }).size ?? 1);
 
 /** The node read by default: the one the input feeds with the most units (the reservoir). */
@@ -35,7 +41,7 @@ function Form({ doc }: { doc: GraphDocument }) {
   }, [doc, node, input]);
   const [maxDelay, setMaxDelay] = useState<string>('');
   const k = maxDelay.trim() === '' ? suggested : Number(maxDelay);
-  const validK = Number.isInteger(k) && k >= 1 && k <= 10_000;
+  const validK = Number.isInteger(k) && k >= 1 && k <= MAX_DELAY;
   return (
     <form
       id={formId}
@@ -69,7 +75,7 @@ function Form({ doc }: { doc: GraphDocument }) {
         <span>Largest delay K</span>
         <input className="field__input" inputMode="numeric" placeholder={String(suggested)} value={maxDelay} onChange={(e) => setMaxDelay(e.target.value)} aria-invalid={!validK} data-testid="mc-max-delay" />
       </label>
-      {!validK && <p className="task-error">K must be a whole number from 1 to 10,000.</p>}
+      {!validK && <p className="task-error">K must be a whole number from 1 to {MAX_DELAY.toLocaleString('en')}.</p>}
       <button type="submit" className="button button--primary" disabled={!validK || !node || !input}>
         Compute
       </button>

@@ -11,5 +11,6 @@ export { jsKernels } from './kernels/js-kernels.ts';
 export { trainReadouts, TrainingError, type ReadoutReport } from './readout-training.ts';
 export { memoryCapacity, type MemoryCapacityOptions, type MemoryCapacityResult } from './tasks/memory-capacity.ts';
 export { defaultMaxDelay, MEMORY_CAPACITY_DEFAULTS, memoryCapacityInput, memoryCapacityOptions } from './tasks/task-setup.ts';
+export { memoryCapacityOnSession, trainOnSession, type MemoryCapacityReply, type MemoryCapacityRequest, type TrainReply } from './tasks/task-runs.ts';
 export { nrmse, squaredCorrelation } from './tasks/metrics.ts';
 export { isReadout, type ReadoutRuntime } from './compile/builders/readout.ts';

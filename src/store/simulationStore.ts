@@ -258,8 +258,8 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
     }
 
     /**
-     * Runs a task in the engine (it runs the network from a reset and leaves it at step 0): the
-     * live loop stops first, and the windows start again afterwards as after Reset.
+     * Runs something in the engine that leaves the network at step 0 (Reset, Train, Memory
+     * capacity): the live loop stops first, and the windows start again afterwards.
      */
     async function runTask<R>(task: () => Promise<R>): Promise<R | { ok: false; error: string }> {
       generation++;
@@ -269,7 +269,9 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
       try {
         return await task();
       } catch (err) {
-        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+        const error = err instanceof Error ? err.message : String(err);
+        set({ error });
+        return { ok: false, error };
       } finally {
         live.reset();
         set({ status: 'idle', divergence: null, frame: null });
@@ -318,13 +320,10 @@ export function createSimulationStore(createClient: () => EngineClient, initialD
       },
 
       async reset(seed) {
-        generation++;
-        measures.clear();
-        await stopLoop();
-        if (!(await ensureEngine())) return;
-        const r = await api().reset(seed ?? get().seed ?? undefined);
-        live.reset();
-        set({ status: 'idle', seed: r.seed, divergence: null, frame: null, error: null });
+        await runTask(async () => {
+          const r = await api().reset(seed ?? get().seed ?? undefined);
+          set({ seed: r.seed, error: null });
+        });
       },
 
       async reseed() {

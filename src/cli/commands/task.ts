@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DivergenceError, defaultMaxDelay, MEMORY_CAPACITY_DEFAULTS, memoryCapacity, memoryCapacityInput } from '../../engine/index.ts';
+import { defaultMaxDelay, MEMORY_CAPACITY_DEFAULTS, memoryCapacityInput, memoryCapacityOnSession } from '../../engine/index.ts';
 import type { GraphDocument } from '../../model/index.ts';
 import { CliError } from '../errors.ts';
 import { loadDocument, parseIntOption } from '../load.ts';
@@ -51,16 +51,10 @@ export function registerTask(program: Command): void {
         test: parseIntOption('--test', opts.test, 2, 1e6),
         lambda,
       };
-      let result;
-      try {
-        result = memoryCapacity(simulatorFor(doc, { seed }), options);
-      } catch (err) {
-        if (err instanceof DivergenceError) throw new CliError(`the run diverged: ${err.message}`);
-        if (err instanceof Error && /positive definite/.test(err.message)) throw new CliError('ridge regression failed: raise --lambda');
-        throw err;
-      }
+      const result = memoryCapacityOnSession(simulatorFor(doc, { seed }), doc, options, 'raise --lambda');
+      if (!result.ok) throw new CliError(result.error);
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ task, node: node.id, input: input.id, max_delay: maxDelay, ...result })}\n`);
+        process.stdout.write(`${JSON.stringify({ task, node: node.id, input: input.id, max_delay: maxDelay, mc: result.mc, curve: result.curve })}\n`);
         return;
       }
       process.stdout.write(`memory capacity of ${node.id}: MC = ${result.mc.toFixed(3)} (K = ${maxDelay})\n`);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DivergenceError, trainReadouts, TrainingError } from '../../engine/index.ts';
+import { trainOnSession } from '../../engine/index.ts';
 import { CliError } from '../errors.ts';
 import { loadDocument, parseIntOption } from '../load.ts';
 import { simulatorFor } from '../simulate.ts';
@@ -14,18 +14,9 @@ export function registerTrain(program: Command): void {
     .action((file: string, opts: { seed?: string; json?: boolean }) => {
       const doc = loadDocument(file);
       const seed = opts.seed === undefined ? doc.seed : parseIntOption('--seed', opts.seed, 0, 4294967295);
-      const sim = simulatorFor(doc, { seed });
-      let readouts;
-      try {
-        readouts = trainReadouts(sim);
-      } catch (err) {
-        if (err instanceof TrainingError) throw new CliError(err.message);
-        if (err instanceof DivergenceError) throw new CliError(`the run diverged: ${err.message}`);
-        if (err instanceof Error && /positive definite/.test(err.message)) {
-          throw new CliError(`ridge regression failed (${err.message.split('\n')[0]}): raise the readout's lambda`);
-        }
-        throw err;
-      }
+      const reply = trainOnSession(simulatorFor(doc, { seed }));
+      if (!reply.ok) throw new CliError(reply.error);
+      const { readouts } = reply;
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ seed, readouts }, null, 2)}\n`);
         return;

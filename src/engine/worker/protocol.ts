@@ -17,8 +17,7 @@
  */
 import type { GraphDocument, ValidationIssue } from '../../model/index.ts';
 import type { ScheduleEntry } from '../compile/types.ts';
-import type { ReadoutReport } from '../readout-training.ts';
-import type { MemoryCapacityOptions } from '../tasks/memory-capacity.ts';
+import type { MemoryCapacityReply, MemoryCapacityRequest, TrainReply } from '../tasks/task-runs.ts';
 import type { Discretisation, MeasureSpec, WindowedResult } from '../../measures/index.ts';
 
 export interface NodeInfo {
@@ -156,15 +155,7 @@ export type MeasureReply =
       waiting?: boolean;
     };
 
-/** A training's outcome (engine/readout-training.ts): each readout's errors, from a run of the given seed. */
-export type TrainReply = { ok: true; seed: number; readouts: Record<string, ReadoutReport> } | { ok: false; error: string };
-
-/** The memory-capacity task on a node; what is left out takes the task's defaults (engine/tasks/task-setup.ts). */
-export type MemoryCapacityRequest = { node: string; input?: string } & Partial<Omit<MemoryCapacityOptions, 'node' | 'input'>>;
-
-export type MemoryCapacityReply =
-  | { ok: true; seed: number; options: MemoryCapacityOptions; mc: number; /** r²(k) for k = 1 … maxDelay. */ curve: number[] }
-  | { ok: false; error: string };
+export type { MemoryCapacityReply, MemoryCapacityRequest, TrainReply } from '../tasks/task-runs.ts';
 
 export interface EngineApi {
   /** Validates and compiles a document; resets to its seed. */

@@ -11,7 +11,7 @@ import { eigenvalues } from '../linalg/hessenberg-qr.ts';
 import { spectralRadiusReport } from '../linalg/spectral-radius.ts';
 import { weightBlocks } from './weightBlocks.ts';
 import { answerMeasure, RetainedWindows } from './measure-requests.ts';
-import { memoryCapacityOnSession, trainOnSession } from './task-requests.ts';
+import { memoryCapacityOnSession, trainOnSession } from '../tasks/task-runs.ts';
 import type {
   EngineApi,
   Frame,

@@ -57,7 +57,7 @@ export const rateBuilder: NodeBuilder = {
           // bit-identical JS port, vector-math.ts), fused with the leaky update where the state
           // is in the kernels' memory
           const activation = p.activation as 'tanh' | 'sigmoid';
-          if (ctx.kernels.rateUpdate?.(activation, n, input, bias, x, net, act, 1 - a, a)) return;
+          if (alloc && ctx.kernels.rateUpdate?.(activation, n, input, bias, x, net, act, 1 - a, a)) return;
           for (let i = 0; i < n; i++) {
             const h = input[i] + bias[i];
             net[i] = h;

@@ -1,7 +1,7 @@
 /** Training and the memory-capacity task through the engine session: the CLI's results, then step 0 with the trained readout. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EngineSession } from './session.ts';
+import { EngineSession } from '../worker/session.ts';
 import { memoryCapacity, Simulator, trainReadouts } from '../index.ts';
 import { parseDocumentText, type GraphDocument } from '../../model/index.ts';
 import { leakyUnitDoc } from '../../test-support/docs.ts';

@@ -10,7 +10,7 @@
  *
  * Row r of the embedded sample corresponds to target time t = validFrom + r, and column
  * (series s, offset o) holds series_s[t + o]. Local values of AIS, entropy rate and TE are returned
- * in the padded layout of ../shared/reference/README.md: an array of length N whose entries before
+ * in the padded layout of test/reference/jidt/README.md: an array of length N whose entries before
  * `validFrom` are 0 padding; lagged MI is not padded (locals[i] = i(src[i]; dst[i + lag])).
  */
 import { MeasureError } from './errors.ts';

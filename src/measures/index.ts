@@ -4,7 +4,7 @@
  * (nats) estimators, average and local values, and permutation significance tests.
  *
  * A leaf layer: imports nothing outside src/measures, so it runs in a Web Worker, the main thread,
- * Node tests and the CLI alike. Local values use the padded layout of ../shared/reference/README.md.
+ * Node tests and the CLI alike. Local values use the padded layout of test/reference/jidt/README.md.
  */
 export type { MeasureResult, Units, PreparedMeasure, Quantity, LocalsOption } from './types.ts';
 export { MeasureError } from './errors.ts';

@@ -1,7 +1,7 @@
 /**
  * Seeded pseudo-random numbers for the measures layer (surrogate permutations) and for tests that
  * regenerate the reference series. The algorithms are exactly those documented in
- * ../shared/reference/series.json → `generator`, so a seed reproduces the same stream in the
+ * test/reference/jidt/series.json → `generator`, so a seed reproduces the same stream in the
  * browser, in Node and in the reference tools.
  */
 

@@ -1,16 +1,13 @@
 /**
- * Every entry of every JIDT reference file in ../shared/reference/ (see its README): averages and
+ * Every entry of every JIDT reference file in test/reference/jidt/ (see its README): averages and
  * every local value to ≤ 1e-9 absolute, the padded layout, and the generator port.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeMeasure, type EstimatorName, type MeasureName, type MeasureSpec, type MeasureInput } from './index.ts';
 import { gaussianSample, mulberry32 } from './random.ts';
+import { readReference, referenceDir } from '../test-support/reference.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const referenceDir = path.resolve(repoRoot, '../shared/reference');
 const TOL = 1e-9;
 
 interface Entry {
@@ -33,9 +30,7 @@ interface ReferenceFile {
   entries: Entry[];
 }
 
-function load<T>(file: string): T {
-  return JSON.parse(readFileSync(path.join(referenceDir, file), 'utf8')) as T;
-}
+const load = readReference;
 
 const MEASURE_NAMES: Record<string, MeasureName> = {
   Entropy: 'entropy',

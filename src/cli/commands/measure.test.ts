@@ -1,14 +1,12 @@
 /** `recurrence measure` end to end through main(): results against the JIDT reference, and bad input. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureOutput } from '../../test-support/cli.ts';
+import { readReference } from '../../test-support/reference.ts';
 import { main } from '../main.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const referenceDir = path.resolve(repoRoot, '../shared/reference');
 
 interface Entry {
   measure: string;
@@ -18,10 +16,10 @@ interface Entry {
   locals: number[];
 }
 const reference = (file: string) =>
-  JSON.parse(readFileSync(path.join(referenceDir, file), 'utf8')) as {
+  readReference<{
     series: Record<string, { values?: number[]; source?: number[]; dest?: number[] }>;
     entries: Entry[];
-  };
+  }>(file);
 
 let dir = '';
 const file = (name: string) => path.join(dir, name);

@@ -1,0 +1,18 @@
+/**
+ * The JIDT 1.6.1 reference vectors vendored in the repository (test/reference/jidt/, see its
+ * README): the one place that names their folder.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Root of the repository (this file is src/test-support/reference.ts). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Folder of the JIDT reference files. */
+export const referenceDir = path.join(repoRoot, 'test', 'reference', 'jidt');
+
+/** Parses one reference file (e.g. `ais-ksg.json`). */
+export function readReference<T>(file: string): T {
+  return JSON.parse(readFileSync(path.join(referenceDir, file), 'utf8')) as T;
+}

@@ -11,6 +11,7 @@ import { migrate, type Migration, MIGRATIONS } from './migrate.ts';
 import { findZeroDelayLoop } from './graph.ts';
 import { LIMITS } from './limits.ts';
 import type { IncomingEdge, KindSpec } from './kinds/kind-spec.ts';
+import { reservedKeyIssues } from './reserved-keys.ts';
 
 export type ValidationResult =
   | { ok: true; doc: GraphDocument; migrated: string[] }
@@ -22,6 +23,8 @@ export function validateDocument(raw: unknown, migrations: readonly Migration[] 
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail([{ path: '(root)', message: 'must be a JSON object (a Recurrence graph document)' }]);
   }
+  const reserved = reservedKeyIssues(raw);
+  if (reserved.length > 0) return fail(reserved);
   const obj = raw as Record<string, unknown>;
   if (obj.format !== FORMAT) {
     return fail([{ path: 'format', message: `must be "${FORMAT}", got ${JSON.stringify(obj.format) ?? 'nothing'}` }]);

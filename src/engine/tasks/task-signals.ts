@@ -5,7 +5,7 @@
  */
 import type { TaskSignal } from '../../model/index.ts';
 import { taskTargetSize } from '../../model/index.ts';
-import { powPositive } from '../math/detmath.ts';
+import { powPositive, tanh } from '../math/detmath.ts';
 import type { Rng } from '../rng.ts';
 
 export interface TaskGenerator {
@@ -22,7 +22,7 @@ export function makeTask(signal: TaskSignal): TaskGenerator {
     case 'mackey-glass':
       return mackeyGlass(signal);
     case 'narma':
-      return narma(signal.order);
+      return narma(signal.order, signal.variant === 'tanh');
     case 'memory-capacity':
       return memoryCapacity(signal.max_delay);
   }
@@ -91,8 +91,11 @@ function mackeyGlass(s: Extract<TaskSignal, { type: 'mackey-glass' }>): TaskGene
   };
 }
 
-/** NARMA of order n: u ~ U[0, 0.5]; target y(t+1) from y(t … t−n+1), u(t) and u(t−n+1). */
-function narma(order: number): TaskGenerator {
+/**
+ * NARMA of order n (model/signals.ts): u ~ U[0, 0.5]; target y(t+1) from y(t … t−n+1), u(t) and
+ * u(t−n+1); `bounded`: the right-hand side through tanh.
+ */
+function narma(order: number, bounded: boolean): TaskGenerator {
   const ys = new Float64Array(order); // y(t), y(t−1), … ring
   const us = new Float64Array(order); // u(t), u(t−1), … ring
   let rng: Rng | null = null;
@@ -112,7 +115,8 @@ function narma(order: number): TaskGenerator {
       let sum = 0;
       for (let i = 0; i < order; i++) sum += ys[i];
       const uOld = us[(t + 1) % order]; // u(t − n + 1), 0 before the start
-      yNow = 0.3 * yNow + 0.05 * yNow * sum + 1.5 * uOld * u + 0.1;
+      const next = 0.3 * yNow + 0.05 * yNow * sum + 1.5 * uOld * u + 0.1;
+      yNow = bounded ? tanh(next) : next;
       target[0] = yNow;
       return u;
     },

@@ -42,6 +42,12 @@ export interface KindSpec<P = unknown> {
    * kind are discrete maps whose time axis is the step.
    */
   continuousTime?: boolean;
+  /**
+   * True for kinds whose state follows an ODE the engine can integrate jointly with other such
+   * nodes (ctrnn, wilson-cowan; their builders give the runtime an `ode`): delay-0 edges among
+   * them, self-loops and loops included, are couplings of one system (model/graph.ts).
+   */
+  odeSystem?: boolean;
   /** One sentence for the palette tooltip and the README. */
   description: string;
   /** Strict schema of `params`; its output (defaults filled in) is what builders receive. */

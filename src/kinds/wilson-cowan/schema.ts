@@ -45,6 +45,7 @@ export const wilsonCowanKind = defineKind<WilsonCowanParams>({
   label: 'Wilson–Cowan E/I',
   group: 'rate',
   continuousTime: true,
+  odeSystem: true,
   description: 'An excitatory and an inhibitory population (Wilson & Cowan 1972); outputs [E, I].',
   params: wilsonCowanParams,
   defaults: () => wilsonCowanParams.parse({}),

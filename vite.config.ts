@@ -19,6 +19,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'server/**/*.test.ts', 'presets/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/test-support/load-kinds.ts'],
     testTimeout: 30000,
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/unit-results.json' },

@@ -16,6 +16,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Connection } from '@hocuspocus/server';
 import * as Y from 'yjs';
+// The node kinds, which validateDocument needs (see src/model/kind-lookup.ts).
+import '../src/kinds/registry.ts';
 import { joinTokenSchema, REFUSAL, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_MAPS, roomCodePattern } from '../src/model/room.ts';
 import { checkUpdate, RefusedError, type Writer } from './gate.ts';
 import { DEFAULT_LIMITS, formatBytes, TokenBucket, type ClassroomLimits } from './limits.ts';

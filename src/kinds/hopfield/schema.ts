@@ -34,7 +34,7 @@ declare module '../../model/document.ts' {
 
 /**
  * Hopfield network (Hopfield 1982): ±1 units, x_i ← sgn(Σ_j W_ij x_j + h_i) (x_i kept when the
- * field is 0), h the input of other edges; energy E = −½ xᵀWx. The node reads its self-edges
+ * field is 0), h the input of other edges; energy E = −½ xᵀWx − Σ_i h_i x_i. The node reads its self-edges
  * itself, with the latest states (async) or the previous step's (sync). The patterns of
  * `init: {"type": "pattern"}` are those of its Hebbian self-edge (`weight.type = "hebbian"`).
  */
@@ -42,7 +42,7 @@ export const hopfieldKind = defineKind<HopfieldParams>({
   kind: 'hopfield',
   label: 'Hopfield network',
   group: 'other',
-  description: 'Binary ±1 associative memory (Hopfield 1982) with async or sync updates and energy −½xᵀWx.',
+  description: 'Binary ±1 associative memory (Hopfield 1982) with async or sync updates and energy −½xᵀWx − Σ in·x.',
   params: hopfieldParams,
   defaults: () => ({ size: 16, update: 'async', init: { type: 'random', p: 0.5 } }),
   outputSize: (p) => p.size,

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { CompileError, compile } from '../../engine/index.ts';
 import { ExportError } from '../../export/errors.ts';
 import { notebookFromProgram } from '../../export/notebook/notebook.ts';
+import { pynnFromProgram } from '../../export/pynn/script.ts';
 import { CliError } from '../errors.ts';
 import { loadDocument, parseIntOption } from '../load.ts';
 
@@ -32,7 +33,7 @@ export function registerExport(program: Command): void {
       const doc = loadDocument(file);
       const seed = opts.seed === undefined ? doc.seed : parseIntOption('--seed', opts.seed, 0, 4294967295);
       if (opts.to !== 'notebook' && opts.to !== 'pynn') throw new CliError(`--to must be notebook or pynn, got "${opts.to}"`);
-      const text = opts.to === 'notebook' ? notebookText(doc, seed, opts, file) : pynnText(doc, seed, opts);
+      const text = opts.to === 'notebook' ? notebookText(doc, seed, opts, file) : pynnText(doc, seed, opts, file);
       if (opts.out) {
         try {
           writeFileSync(opts.out, text);
@@ -80,6 +81,19 @@ function notebookText(doc: Parameters<typeof compile>[0], seed: number, opts: Ex
   }
 }
 
-function pynnText(_doc: Parameters<typeof compile>[0], _seed: number, _opts: ExportOptions): string {
-  throw new CliError('--to pynn is not available yet');
+function pynnText(doc: Parameters<typeof compile>[0], seed: number, opts: ExportOptions, file: string): string {
+  if (opts.steps !== undefined || opts.probe.length > 0) throw new CliError('--steps and --probe apply to --to notebook; a PyNN script takes --duration (ms)');
+  const durationMs = opts.duration === undefined ? 1000 : parseDuration(opts.duration);
+  const program = compiled(doc);
+  try {
+    return exporting(() => pynnFromProgram(program, { durationMs, seed, source: file.split(/[\\/]/).pop() }));
+  } finally {
+    program.dispose();
+  }
+}
+
+function parseDuration(text: string): number {
+  const ms = Number(text);
+  if (text.trim() === '' || !Number.isFinite(ms) || ms <= 0 || ms > 3_600_000) throw new CliError(`--duration must be a time in ms in (0, 3600000], got "${text}"`);
+  return ms;
 }

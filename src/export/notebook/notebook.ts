@@ -132,7 +132,7 @@ export function notebookFromProgram(program: Program, options: NotebookOptions):
   nb.markdown('## Weights\n\nEach edge\'s matrix `W[EDGE]` (target units × source units), as the engine sampled it.');
   for (const e of program.edges) nb.code(edgeCell(e, snap));
   nb.markdown('## Initial state\n\n`state[NODE][VAR]` holds every state variable a probe can record; `inp[NODE]` the input summed in a step.');
-  for (const node of program.nodes) nb.code(nodeCell(node, params.get(node.id), snap, program));
+  for (const node of program.nodes) nb.code(nodeCell(node, params.get(node.id)!, snap, program));
   if (program.delayLines.size > 0) {
     nb.code(
       [

@@ -8,16 +8,14 @@
  * in place), `inp[ID]` its summed input of the step, `param[ID]` its per-unit parameters,
  * `draws[ID]` random draws taken from the engine (one row per step).
  */
-import type {
-  CtrnnParams,
-  HopfieldParams,
-  InputParams,
-  RateParams,
-  ReadoutParams,
-  Signal,
-  ThresholdParams,
-  WilsonCowanParams,
-} from '../../model/index.ts';
+import type { Signal } from '../../model/index.ts';
+import type { CtrnnParams } from '../../kinds/ctrnn/schema.ts';
+import type { HopfieldParams } from '../../kinds/hopfield/schema.ts';
+import type { InputParams } from '../../kinds/input/schema.ts';
+import type { RateParams } from '../../kinds/rate/schema.ts';
+import type { ReadoutParams } from '../../kinds/readout/schema.ts';
+import type { ThresholdParams } from '../../kinds/threshold/schema.ts';
+import type { WilsonCowanParams } from '../../kinds/wilson-cowan/schema.ts';
 import { isTaskSignal } from '../../model/index.ts';
 import type { NodeRuntime } from '../../engine/index.ts';
 import { pyArray, pyList, pyNumber } from '../python.ts';

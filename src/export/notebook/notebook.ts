@@ -14,7 +14,8 @@
  *   code      the loop: every operation in order, then the probes recorded
  *   code      OUT written; plots
  */
-import type { AnyNode, ReadoutParams, SynapticRule } from '../../model/index.ts';
+import type { AnyNode, SynapticRule } from '../../model/index.ts';
+import type { ReadoutParams } from '../../kinds/readout/schema.ts';
 import { edgeRules } from '../../model/index.ts';
 import { DivergenceError, parseProbe, ProbeError, Recorder, Simulator, type NodeRuntime, type Operation, type Program } from '../../engine/index.ts';
 import type { CompiledEdge } from '../../engine/compile/compile.ts';

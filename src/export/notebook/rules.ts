@@ -9,8 +9,8 @@
  * output of the step, `W[EDGE]` the weights, `mask[EDGE]` the synapses, `trace[EDGE]` a rule's
  * own state (STDP traces, the BCM threshold), `W_out`, `P` a readout's weights and RLS matrix.
  */
-import type { RateIpSpec, ReadoutParams, SynapticRule, ThresholdIpSpec } from '../../model/index.ts';
-import { parseSignalRef } from '../../model/index.ts';
+import type { RateIpSpec, SynapticRule, ThresholdIpSpec } from '../../model/index.ts';
+import { parseSignalRef, type ReadoutParams } from '../../kinds/readout/schema.ts';
 import { exp } from '../../engine/math/detmath.ts';
 import { pyNumber } from '../python.ts';
 

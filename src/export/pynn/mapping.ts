@@ -13,8 +13,11 @@
  *   "mV" — a jump of the membrane potential (delta synapses; IF_curr_delta, Izhikevich);
  *   "pC" — a charge: a "current" edge delivers w nA for one step, i.e. w·dt pC.
  */
-import type { IzhikevichParams, LifParams, PoissonParams, Signal, SynapticRule } from '../../model/index.ts';
-import { edgeRules, isTaskSignal, izhikevichConstants } from '../../model/index.ts';
+import type { Signal, SynapticRule } from '../../model/index.ts';
+import { edgeRules, isTaskSignal } from '../../model/index.ts';
+import { izhikevichConstants, type IzhikevichParams } from '../../kinds/izhikevich/schema.ts';
+import type { LifParams } from '../../kinds/lif/schema.ts';
+import type { PoissonParams } from '../../kinds/poisson/schema.ts';
 import type { NodeRuntime, Program } from '../../engine/index.ts';
 import type { CompiledEdge } from '../../engine/compile/compile.ts';
 import { exp } from '../../engine/math/detmath.ts';

@@ -64,13 +64,13 @@ test('a teacher and three students: follow, locked edits, explore and rejoin, re
   const preset = JSON.parse(readFileSync(new URL('../presets/esn-memory-capacity.json', import.meta.url), 'utf8')) as GraphDocument;
 
   // The teacher starts a class (what "Start a class" does) with a slider exposed.
-  const teacher = await open(browser, `/?server=${encodeURIComponent(server.url)}&expose=res.params.leak:0.1:1`, errors);
+  const teacher = await open(browser, `/?server=${encodeURIComponent(server.url)}&lesson=esn-memory-capacity&step=2&expose=res.params.leak:0.1:1`, errors);
   const { room, key } = await teacher.evaluate(() => window.__recurrence!.classroom.start());
   expect(room).toMatch(/^[A-Z2-9]{6}$/);
   expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/);
   await expect(teacher.getByTestId('class-teacher-link')).toContainText(`?room=${room}&key=${key}`);
-  await teacher.getByRole('button', { name: 'Done' }).click();
-  expect(await status(teacher)).toMatchObject({ room, role: 'teacher', connected: true, students: 0 });
+  await teacher.getByRole('dialog', { name: 'Your class' }).getByRole('button', { name: 'Done' }).click();
+  await expect.poll(() => status(teacher)).toMatchObject({ room, role: 'teacher', connected: true, students: 0 });
 
   const students = [await joinAsStudent(browser, room, 'Ada', errors), await joinAsStudent(browser, room, '<b>Bob</b>', errors), await joinAsStudent(browser, room, 'Cy', errors)];
   await expect.poll(() => status(teacher).then((s) => s.students)).toBe(3);
@@ -84,6 +84,8 @@ test('a teacher and three students: follow, locked edits, explore and rejoin, re
   expect(leak(teacherDoc)).toBe(0.5);
   for (const s of students) await expect.poll(() => getDoc(s), { timeout: 2000 }).toEqual(teacherDoc);
   await expect(students[0].getByRole('slider', { name: /res · leak/ })).toHaveValue('0.5');
+  // The teacher's open lesson and step are on every student's screen.
+  for (const s of students) await expect(s.getByTestId('try-step-2')).toHaveAttribute('aria-current', 'step');
 
   // Run, Pause and Reset reach the students.
   await teacher.getByTestId('run-toggle').click();
@@ -125,7 +127,7 @@ test('a teacher and three students: follow, locked edits, explore and rejoin, re
   expect(byName['Ada'].results[0].values.mc.toFixed(2)).toBe(adaMc);
   expect(byName['<b>Bob</b>'].results[0].values.mc.toFixed(2)).toBe(bobMc);
   // The name is text, never markup; the scatter has a point per student with both values.
-  await expect(panel.getByText('<b>Bob</b>')).toBeVisible();
+  await expect(panel.getByRole('rowheader', { name: /<b>Bob<\/b>/ })).toBeVisible();
   await expect(panel.locator('b')).toHaveCount(0);
   await expect(panel.getByTestId('class-point')).toHaveCount(2);
   await teacher.screenshot({ path: test.info().outputPath('classroom-teacher.png') });

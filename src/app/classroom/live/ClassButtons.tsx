@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useEditorStore } from '../../../store/index.ts';
 import { useClassState, useLiveClassroom } from './context.tsx';
-import { serverUrl } from './roomLink.ts';
+import { startClassFromPage } from './liveClassroom.ts';
 
 export function ClassButtons() {
   const classroom = useLiveClassroom();
@@ -21,11 +21,9 @@ export function ClassButtons() {
 
   if (!room) {
     const start = async () => {
-      const server = serverUrl(new URLSearchParams(window.location.search), window.location);
-      if (typeof server !== 'string') return toast(server.error, 'error');
       setStarting(true);
       try {
-        await classroom.start(server);
+        await startClassFromPage(classroom);
       } catch (err) {
         toast(err instanceof Error ? err.message : String(err), 'error');
       } finally {
@@ -33,7 +31,7 @@ export function ClassButtons() {
       }
     };
     return (
-      <button type="button" className="toolbar__button" onClick={() => void start()} disabled={starting} title="Open a live class: students follow your network and send their results">
+      <button type="button" className="button" onClick={() => void start()} disabled={starting} title="Open a live class: students follow your network and send their results">
         Start a class
       </button>
     );
@@ -47,19 +45,19 @@ export function ClassButtons() {
       </span>
       {role === 'teacher' ? (
         <>
-          <button type="button" className="toolbar__button" onClick={() => classroom.gather()} title="Every student follows your network again">
+          <button type="button" className="button" onClick={() => classroom.gather()} title="Every student follows your network again">
             Gather
           </button>
-          <button type="button" className="toolbar__button" aria-pressed={panelOpen} onClick={() => classroom.state.getState().set({ panelOpen: !panelOpen })}>
+          <button type="button" className="button" aria-pressed={panelOpen} onClick={() => classroom.state.getState().set({ panelOpen: !panelOpen })}>
             Class
           </button>
         </>
       ) : following ? (
-        <button type="button" className="toolbar__button" onClick={() => classroom.explore()} title="Edit the network yourself (your edits stay in this browser)">
+        <button type="button" className="button" onClick={() => classroom.explore()} title="Edit the network yourself (your edits stay in this browser)">
           Explore on my own
         </button>
       ) : (
-        <button type="button" className="toolbar__button" onClick={() => classroom.follow()}>
+        <button type="button" className="button" onClick={() => classroom.follow()}>
           Follow the teacher
         </button>
       )}

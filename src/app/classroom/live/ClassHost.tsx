@@ -56,7 +56,7 @@ function StartedNotice() {
       <code data-testid="class-student-link">{`${base}?room=${room}${flag}`}</code>
       <p>Your teacher link. It is shown once and kept in this browser: copy it to teach from another one.</p>
       <code data-testid="class-teacher-link">{`${base}?room=${room}&key=${key}${flag}`}</code>
-      <button type="button" className="toolbar__button" onClick={() => classroom.state.getState().set({ startedKey: null })}>
+      <button type="button" className="button" onClick={() => classroom.state.getState().set({ startedKey: null })}>
         Done
       </button>
     </div>
@@ -79,7 +79,7 @@ function NamePrompt() {
         Your name (the teacher sees it with your results){' '}
         <input value={value} maxLength={MAX_NAME_LENGTH} onChange={(e) => setValue(e.target.value)} autoFocus data-testid="class-name" />
       </label>
-      <button type="submit" className="toolbar__button" disabled={!value.trim()}>
+      <button type="submit" className="button" disabled={!value.trim()}>
         Join
       </button>
     </form>

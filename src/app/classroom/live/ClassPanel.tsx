@@ -28,10 +28,10 @@ export function ClassPanel() {
         <span>
           {table.rows.length} student{table.rows.length === 1 ? '' : 's'}, {online.length} online
         </span>
-        <button type="button" className="toolbar__button" onClick={() => downloadText(classCsv(table), `class-${room}.csv`, 'text/csv')} disabled={table.rows.length === 0}>
+        <button type="button" className="button" onClick={() => downloadText(classCsv(table), `class-${room}.csv`, 'text/csv')} disabled={table.rows.length === 0}>
           Export CSV
         </button>
-        <button type="button" className="toolbar__button" aria-label="Close the Class panel" onClick={() => classroom.state.getState().set({ panelOpen: false })}>
+        <button type="button" className="button" aria-label="Close the Class panel" onClick={() => classroom.state.getState().set({ panelOpen: false })}>
           ×
         </button>
       </header>
@@ -72,23 +72,8 @@ export function ClassPanel() {
           {xCol && yCol && (
             <figure className="class-panel__plot">
               <figcaption>
-                <label>
-                  y{' '}
-                  <select value={yCol} onChange={(e) => setY(e.target.value)} aria-label="Vertical axis">
-                    {table.columns.map((c) => (
-                      <option key={c}>{c}</option>
-                    ))}
-                  </select>
-                </label>{' '}
-                against{' '}
-                <label>
-                  x{' '}
-                  <select value={xCol} onChange={(e) => setX(e.target.value)} aria-label="Horizontal axis">
-                    {table.columns.map((c) => (
-                      <option key={c}>{c}</option>
-                    ))}
-                  </select>
-                </label>
+                <AxisSelect label="y" name="Vertical axis" columns={table.columns} value={yCol} onChange={setY} /> against{' '}
+                <AxisSelect label="x" name="Horizontal axis" columns={table.columns} value={xCol} onChange={setX} />
               </figcaption>
               <Scatter rows={table.rows} x={xCol} y={yCol} />
             </figure>
@@ -99,9 +84,22 @@ export function ClassPanel() {
   );
 }
 
+function AxisSelect({ label, name, columns, value, onChange }: { label: string; name: string; columns: string[]; value: string; onChange(c: string): void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)} aria-label={name}>
+        {columns.map((c) => (
+          <option key={c}>{c}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 const W = 360;
 const H = 220;
-const M = { left: 48, right: 12, top: 10, bottom: 34 };
+const M = { left: 58, right: 12, top: 10, bottom: 34 };
 
 /** Round tick values spanning [lo, hi]. */
 function ticks(lo: number, hi: number, count = 5): number[] {
@@ -139,6 +137,9 @@ function Scatter({ rows, x, y }: { rows: ClassRow[]; x: string; y: string }) {
       ))}
       <text x={(M.left + W - M.right) / 2} y={H - 4} textAnchor="middle" className="class-panel__label">
         {x}
+      </text>
+      <text transform={`translate(11 ${(M.top + H - M.bottom) / 2}) rotate(-90)`} textAnchor="middle" className="class-panel__label">
+        {y}
       </text>
       {points.map((p) => (
         <circle key={p.id} cx={sx(p.values[x])} cy={sy(p.values[y])} r={5} className="class-panel__point" data-testid="class-point">

@@ -17,10 +17,11 @@ import type { AppStores } from '../../../store/index.ts';
 import type { ClassStore } from '../../../store/classStore.ts';
 import { studentIdentity, rememberTeacherKey, saveStudentName, teacherKeyFor } from './identity.ts';
 import { aisResult, memoryCapacityResult, trainResult } from './results.ts';
+import { installEditLock } from '../../../store/editLock.ts';
 import { connectRoom, type RoomConnection } from './roomConnection.ts';
-import { httpOf, type RoomLink } from './roomLink.ts';
+import { httpOf, parseRoomLink, serverUrl, type RoomLink } from './roomLink.ts';
 
-type Stores = Pick<AppStores, 'docs' | 'sim' | 'course' | 'tasks' | 'lessonMeasurements' | 'lock' | 'editor'>;
+type Stores = Pick<AppStores, 'docs' | 'sim' | 'course' | 'tasks' | 'lessonMeasurements' | 'editor' | 'lock'>;
 
 export interface LiveClassroom {
   readonly state: ClassStore;
@@ -38,6 +39,8 @@ export interface LiveClassroom {
 
 /** Milliseconds between two publications of the teacher's state. */
 const PUBLISH_MS = 50;
+/** At most one "you are following" message in this many ms. */
+const MESSAGE_GAP_MS = 4000;
 
 const sameStructure = (a: GraphDocument, b: GraphDocument) =>
   a.nodes.length === b.nodes.length &&
@@ -47,6 +50,16 @@ const sameStructure = (a: GraphDocument, b: GraphDocument) =>
 
 export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClassroom {
   let connection: RoomConnection | null = null;
+  let lastMessage = -Infinity;
+  /**
+   * While a student follows, nothing on their page edits the network (sliders and undo
+   * included); the teacher's changes come in through `unlocked`, new networks by loading.
+   */
+  const followLock = installEditLock(stores.docs, (label) => {
+    if (Date.now() - lastMessage < MESSAGE_GAP_MS) return;
+    lastMessage = Date.now();
+    stores.editor.getState().toast(`${label}: you are following the teacher. Choose “Explore on my own” to change the network yourself.`, 'info');
+  });
   let unsubscribe: (() => void)[] = [];
   /** The network text last published (teacher) or applied (student). */
   let networkText: string | null = null;
@@ -132,7 +145,8 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
     if (!result.ok) return;
     networkText = text;
     const docs = stores.docs.getState();
-    if (sameStructure(docs.doc, result.doc)) stores.lock.unlocked(() => docs.commit(result.doc, { label: 'The teacher’s change', undo: 'never' }));
+    // Neither this lock nor a classroom link's lock=1 stands in the teacher's way.
+    if (sameStructure(docs.doc, result.doc)) stores.lock.unlocked(() => followLock.unlocked(() => docs.commit(result.doc, { label: 'The teacher’s change', undo: 'never' })));
     else docs.load(result.doc);
   }
 
@@ -197,7 +211,12 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
       const k = Number(/ k=(\d+)/.exec(ais[0])?.[1] ?? 1);
       results.push(aisResult({ probe, estimator, k }, last.value, (last.doc as GraphDocument) ?? docs.getState().doc, version, now));
     }
-    const ticks = Object.fromEntries(Object.entries(course.getState().done).filter(([, steps]) => steps.length > 0).slice(0, 50));
+    const ticks = Object.fromEntries(
+      Object.entries(course.getState().done)
+        .filter(([, steps]) => steps.length > 0)
+        .slice(0, 50)
+        .map(([lesson, steps]) => [lesson, [...steps]]),
+    );
     return { name: state.getState().name, following: state.getState().following, ticks, results };
   }
 
@@ -250,7 +269,7 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
     const token: JoinToken = link.key ? { role: 'teacher', key: link.key } : { role: 'student', id: me.id, secret: me.secret };
     if (link.key) rememberTeacherKey(link.room, link.key);
     state.getState().set({ room: link.room, role, server: link.server, following: role === 'student', name: me.name, problem: null, everConnected: false });
-    stores.lock.setLocked(role === 'student' || stores.course.getState().flags.lock);
+    followLock.setLocked(role === 'student');
     if (role === 'teacher') watchTeacher();
     else watchStudent();
     let observed: Y.Doc | null = null;
@@ -271,8 +290,8 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
         state.getState().set(connected ? { connected, everConnected: true } : { connected });
       },
       refusedToJoin(reason) {
-        state.getState().set({ problem: `The classroom server refused to let you join: ${reason}` });
-        stores.lock.setLocked(stores.course.getState().flags.lock);
+        state.getState().set({ problem: `The classroom server refused to let you join: ${reason}`, following: false });
+        followLock.setLocked(false);
       },
       refusedChange(reason) {
         networkText = null;
@@ -287,6 +306,7 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
     unsubscribe = [];
     connection?.destroy();
     connection = null;
+    followLock.setLocked(false);
     networkText = null;
     appliedEpoch = null;
     seenGather = null;
@@ -297,7 +317,7 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
   function follow(): void {
     if (state.getState().role !== 'student') return;
     state.getState().set({ following: true });
-    stores.lock.setLocked(true);
+    followLock.setLocked(true);
     networkText = null;
     appliedEpoch = null;
     if (connection) applyRoom(connection.doc);
@@ -306,7 +326,7 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
   function explore(): void {
     if (state.getState().role !== 'student') return;
     state.getState().set({ following: false });
-    stores.lock.setLocked(stores.course.getState().flags.lock);
+    followLock.setLocked(false);
   }
 
   return {
@@ -323,6 +343,11 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
       if (res.status !== 201 || !body.room || !body.key) throw new Error(`the classroom server refused to start a class: ${body.error ?? res.status}`);
       rememberTeacherKey(body.room, body.key);
       join({ room: body.room, key: body.key, server });
+      // A reload of this page is the teacher's link.
+      const params = new URLSearchParams(window.location.search);
+      params.set('room', body.room);
+      params.set('key', body.key);
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}?${params}${window.location.hash}`);
       state.getState().set({ startedKey: body.key });
       return { room: body.room, key: body.key };
     },
@@ -341,4 +366,20 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
   };
 }
 
-export { teacherKeyFor };
+/** "Start a class" on the server the page's link names (`server=`), else port 1234 of its host. */
+export function startClassFromPage(classroom: LiveClassroom, location: Pick<Location, 'search' | 'hostname' | 'protocol'> = window.location): Promise<{ room: string; key: string }> {
+  const server = serverUrl(new URLSearchParams(location.search), location);
+  if (typeof server !== 'string') return Promise.reject(new Error(server.error));
+  return classroom.start(server);
+}
+
+/**
+ * Joins the room the page's link names, if any: `?room=CODE` as a student, with `&key=KEY` (or
+ * the key this browser kept when it started the class) as the teacher.
+ */
+export function joinFromLink(classroom: LiveClassroom, location: Pick<Location, 'search' | 'hostname' | 'protocol'> = window.location): void {
+  const link = parseRoomLink(location.search, location);
+  if (link === null) return;
+  if ('error' in link) return classroom.state.getState().set({ problem: link.error });
+  classroom.join({ ...link, key: link.key ?? teacherKeyFor(link.room) });
+}

@@ -32,7 +32,8 @@ export interface RoomConnection {
 const RESTART_MS = 1000;
 
 export function connectRoom(server: string, room: string, token: JoinToken, events: RoomEvents): RoomConnection {
-  const socket = new HocuspocusProviderWebsocket({ url: server, delay: 500, maxDelay: 4000, factor: 1.6 });
+  // Reconnect after 0.5–4 s (the retry library refuses a delay below minDelay).
+  const socket = new HocuspocusProviderWebsocket({ url: server, delay: 500, minDelay: 500, maxDelay: 4000, factor: 1.6 });
   let doc = new Y.Doc();
   let provider: HocuspocusProvider | null = null;
   let destroyed = false;

@@ -99,7 +99,11 @@ export function trainReadouts(sim: Simulator, options: TrainOptions = {}): Recor
 /** Trains the BPTT readouts and the network before them; the trained values stay on the program. */
 function trainBptt(sim: Simulator, options: TrainOptions): Pick<ReadoutReport, 'loss_curve' | 'test_loss_curve' | 'parameters_trained'> {
   const trainer = new BpttTrainer(sim, options);
-  for (const progress of trainer.run()) options.onBpttProgress?.(progress);
+  try {
+    for (const progress of trainer.run()) options.onBpttProgress?.(progress);
+  } finally {
+    trainer.dispose();
+  }
   trainer.commit();
   return {
     loss_curve: trainer.lossCurve(),

@@ -6,6 +6,7 @@ import { registerRun } from './run.ts';
 import { registerMeasure } from './measure.ts';
 import { registerTrain } from './train.ts';
 import { registerTask } from './task.ts';
+import { registerGradcheck } from './gradcheck.ts';
 
 /** Every CLI command, registered in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -15,5 +16,6 @@ export function registerCommands(program: Command): void {
   registerRun(program);
   registerMeasure(program);
   registerTrain(program);
+  registerGradcheck(program);
   registerTask(program);
 }

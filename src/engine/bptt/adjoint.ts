@@ -25,6 +25,9 @@ import { isReadout, type ReadoutRuntime } from '../../kinds/readout/builder.ts';
 import { stepLoss, type LossKind } from './loss.ts';
 import { TrainingError } from '../tasks/training-error.ts';
 import type { Simulator } from '../simulator.ts';
+import type { KernelWorkspace } from '../kernels/kernels.ts';
+import { PLACE_MIN_WEIGHTS } from '../compile/placement.ts';
+import { DeliverAdjoint } from './deliver-adjoint.ts';
 
 /** One array of trainable parameters with its gradient. */
 export interface ParameterBlock {
@@ -139,6 +142,9 @@ export class Adjoint {
   /** Backward of each schedule operation (null: nothing to do), in schedule order. */
   private readonly backwardOps: (((s: number, k: number) => void) | null)[];
   private readonly recorded: NodeRuntime[];
+  private readonly delivers: DeliverAdjoint[] = [];
+  private readonly edgeBlocks: { edge: CompiledEdge; deliver: DeliverAdjoint }[] = [];
+  private workspace: KernelWorkspace | null = null;
 
   constructor(
     readonly program: Program,
@@ -185,6 +191,7 @@ export class Adjoint {
     const byId = new Map(this.pathNodes.map((p) => [p.runtime.id, p]));
     const edgesById = new Map(program.edges.map((e) => [e.id, e]));
     this.backwardOps = program.schedule.map((op) => this.backwardOf(op, byId, edgesById, withParameters));
+    this.placeArrays();
   }
 
   private backwardOf(op: Operation, byId: Map<string, PathNode>, edges: Map<string, CompiledEdge>, withParameters: boolean): ((s: number, k: number) => void) | null {
@@ -222,42 +229,57 @@ export class Adjoint {
 
   private deliverBackward(edge: CompiledEdge, node: PathNode, withParameters: boolean): (s: number, k: number) => void {
     const runtime = node.runtime;
-    const into = runtime.inputFor?.(this.program.doc.edges.find((e) => e.id === edge.id)!) ?? runtime.input;
+    const docEdge = this.program.doc.edges.find((e) => e.id === edge.id)!;
+    const into = runtime.inputFor?.(docEdge) ?? runtime.input;
     if (into.buffer !== runtime.input.buffer) throw new TrainingError(`node "${runtime.id}" keeps edge "${edge.id}" apart from its input: BPTT cannot follow it`);
-    const offset = (into.byteOffset - runtime.input.byteOffset) / Float64Array.BYTES_PER_ELEMENT;
-    const din = node.din.subarray(offset, offset + edge.rows);
-    const yTape = this.Y.get(edge.source)!;
-    const dyTape = this.dY.get(edge.source) ?? null;
-    const trainable = withParameters && !isReadout(runtime) && this.program.doc.edges.find((e) => e.id === edge.id)!.params.trainable !== false;
-    const block = trainable ? edgeBlock(edge) : null;
-    if (block) this.blocks.push(block);
-    const grad = block?.grad ?? null;
-    const { rows, cols, delay } = edge;
-    return (s) => {
-      const x = (s - delay) * cols;
-      const w = edge.weights;
-      if (w.format === 'dense') {
-        const data = w.data;
-        for (let i = 0; i < rows; i++) {
-          const g = din[i];
-          if (g === 0) continue;
-          const base = i * cols;
-          if (grad) for (let j = 0; j < cols; j++) grad[base + j] += g * yTape[x + j];
-          if (dyTape) for (let j = 0; j < cols; j++) dyTape[x + j] += data[base + j] * g;
-        }
-      } else {
-        const { rowPtr, colIdx, values } = w;
-        for (let i = 0; i < rows; i++) {
-          const g = din[i];
-          if (g === 0) continue;
-          for (let q = rowPtr[i]; q < rowPtr[i + 1]; q++) {
-            const j = x + colIdx[q];
-            if (grad) grad[q] += g * yTape[j];
-            if (dyTape) dyTape[j] += values[q] * g;
-          }
-        }
-      }
-    };
+    const trainable = withParameters && !isReadout(runtime) && docEdge.params.trainable !== false;
+    const deliver = new DeliverAdjoint({
+      edge,
+      kernels: this.program.kernels,
+      din: node.din,
+      dinOffset: (into.byteOffset - runtime.input.byteOffset) / Float64Array.BYTES_PER_ELEMENT,
+      yTape: this.Y.get(edge.source)!,
+      dyTape: this.dY.get(edge.source) ?? null,
+      trainable,
+      capacity: this.capacity,
+      history: this.history,
+    });
+    this.delivers.push(deliver);
+    if (trainable) this.edgeBlocks.push({ edge, deliver });
+    return (s, k) => deliver.backward(s, k);
+  }
+
+  /**
+   * Dense deliveries' products run over arrays in the kernels' own memory when they have one
+   * (a workspace of this adjoint's); then the edge blocks take their gradients from there.
+   */
+  private placeArrays(): void {
+    const make = this.program.kernels.workspace;
+    const arrays = this.delivers.map((d) => d.arrays());
+    const large = this.delivers.some((d, i) => arrays[i].length > 0 && d.denseWeights >= PLACE_MIN_WEIGHTS);
+    if (make && large) {
+      this.workspace = make.call(this.program.kernels, {});
+      const flat = arrays.flat();
+      const scratch = Math.max(this.capacity, ...this.program.edges.map((e) => Math.max(e.rows, e.cols)));
+      const placed = this.workspace.place(flat, scratch);
+      let at = 0;
+      this.delivers.forEach((d, i) => {
+        d.adopt(placed.slice(at, at + arrays[i].length));
+        at += arrays[i].length;
+      });
+    }
+    for (const { edge, deliver } of this.edgeBlocks) {
+      this.blocks.push({
+        owner: { type: 'edge', id: edge.id },
+        label: `W[${edge.id}]`,
+        values: () => (edge.weights.format === 'dense' ? edge.weights.data : edge.weights.values),
+        grad: deliver.grad!,
+        refresh: () => {
+          indexSynapses(edge);
+          deliver.sync();
+        },
+      });
+    }
   }
 
   /** After a reset: the rows before the first step all hold the initial outputs (as the delay lines do). */
@@ -268,6 +290,7 @@ export class Adjoint {
     }
     this.steps = 0;
     this.beginSegment();
+    for (const d of this.delivers) d.sync();
   }
 
   /** Starts a new segment: the last `history` recorded rows become the rows before its first step. */
@@ -358,11 +381,19 @@ export class Adjoint {
         for (let i = 0; i < this.steps * t.target.readout.size; i++) dz[i] *= f;
       }
     }
+    for (const d of this.delivers) d.begin();
     const ops = this.backwardOps;
     for (let k = this.steps - 1; k >= 0; k--) {
       const s = this.history + k;
       for (let i = ops.length - 1; i >= 0; i--) ops[i]?.(s, k);
     }
+    for (const d of this.delivers) d.finish(this.steps);
+  }
+
+  /** Frees the kernels' memory of this adjoint. */
+  dispose(): void {
+    this.workspace?.dispose();
+    this.workspace = null;
   }
 
   /**
@@ -393,9 +424,4 @@ export class Adjoint {
 
 function nodeBlock(id: string, name: string, values: Float64Array): ParameterBlock {
   return { owner: { type: 'node', id, name }, label: `${id}.${name}`, values: () => values, grad: new Float64Array(values.length), refresh: () => {} };
-}
-
-function edgeBlock(edge: CompiledEdge): ParameterBlock {
-  const values = () => (edge.weights.format === 'dense' ? edge.weights.data : edge.weights.values);
-  return { owner: { type: 'edge', id: edge.id }, label: `W[${edge.id}]`, values, grad: new Float64Array(values().length), refresh: () => indexSynapses(edge) };
 }

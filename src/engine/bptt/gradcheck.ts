@@ -63,6 +63,15 @@ export function gradientCheck(sim: Simulator, options: GradcheckOptions = {}): G
     return adjoint.objective();
   };
 
+  try {
+    return check(sim, adjoint, objective, steps, h, options.samples ?? 40);
+  } finally {
+    adjoint.dispose();
+  }
+}
+
+function check(sim: Simulator, adjoint: Adjoint, objective: () => number, steps: number, h: number, wanted: number): GradcheckResult {
+  const blocks = adjoint.blocks;
   objective();
   if (!adjoint.hasLoss()) throw new TrainingError(`no scored step in the first ${steps} steps of the training window (check the readout's mask)`);
   adjoint.zeroGradients();
@@ -70,7 +79,6 @@ export function gradientCheck(sim: Simulator, options: GradcheckOptions = {}): G
   const analytic = blocks.map((b) => Float64Array.from(b.grad));
 
   const rng = new Rng(sim.seed, 'gradcheck');
-  const wanted = options.samples ?? 40;
   const perBlock = Math.max(1, Math.ceil(wanted / blocks.length));
   const entries: GradcheckEntry[] = [];
   blocks.forEach((block, b) => {

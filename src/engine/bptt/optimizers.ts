@@ -80,9 +80,11 @@ export class Adam implements Optimizer {
       const v = this.v[k];
       for (let i = 0; i < p.length; i++) {
         const gi = g[i];
-        m[i] = b1 * m[i] + (1 - b1) * gi;
-        v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-        p[i] -= (alpha * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + eps);
+        const mi = b1 * m[i] + (1 - b1) * gi;
+        const vi = b2 * v[i] + (1 - b2) * gi * gi;
+        m[i] = mi;
+        v[i] = vi;
+        p[i] -= (alpha * (mi / c1)) / (Math.sqrt(vi / c2) + eps);
       }
     });
   }

@@ -114,6 +114,12 @@ export class BpttTrainer {
     this.optimizer = makeOptimizer(this.settings.optimizer, this.settings.learning_rate);
   }
 
+  /** Frees the kernels' memory the training used (the simulator stays usable). */
+  dispose(): void {
+    this.adjoint.dispose();
+    this.probe?.dispose();
+  }
+
   /** Trainable values in the parameter blocks. */
   parameterCount(): number {
     return this.adjoint.parameterCount();

@@ -62,11 +62,11 @@ export class DeliverAdjoint {
 
   /** Takes the placed copies of `arrays()`, in the same order. */
   adopt(placed: Float64Array[]): void {
-    let i = 0;
-    if (this.wt) this.wt = placed[i++];
-    if (this.yt) this.yt = placed[i++];
-    if (this.delta) this.delta = placed[i++];
-    if (this.dense && this.grad) this.grad = placed[i++];
+    const next = placed.values();
+    if (this.wt) this.wt = next.next().value!;
+    if (this.yt) this.yt = next.next().value!;
+    if (this.delta) this.delta = next.next().value!;
+    if (this.dense && this.grad) this.grad = next.next().value!;
     this.views();
   }
 

@@ -8,6 +8,7 @@ import { registerTrain } from './train.ts';
 import { registerTask } from './task.ts';
 import { registerGradcheck } from './gradcheck.ts';
 import { registerExport } from './export.ts';
+import { registerCompare } from './compare.ts';
 
 /** Every CLI command, registered in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerGradcheck(program);
   registerTask(program);
   registerExport(program);
+  registerCompare(program);
 }

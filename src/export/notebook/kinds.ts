@@ -220,7 +220,7 @@ const readoutKind: NotebookKind<ReadoutParams> = {
   doc: `**readout** — a linear readout (Jaeger 2001): $y[t] = W_{out}\\,[\\varphi[t]; 1]$, φ the outputs of the nodes wired in,
 side by side. $W_{out}$ is the readout's weights as the engine holds them (trained in the app, or zero before training);
 LMS (Widrow & Hoff 1960) and RLS (Haykin 2002, §13) readouts learn online during their training window; a BPTT readout
-with the cross-entropy loss is a logistic unit $y[t] = \sigma(W_{out}\,[\varphi[t]; 1])$.`,
+with the cross-entropy loss is a logistic unit $y[t] = \\sigma(W_{out}\\,[\\varphi[t]; 1])$.`,
   setup(_node, _p, ctx) {
     return `phi[${ctx.id}][-1] = 1.0`;
   },

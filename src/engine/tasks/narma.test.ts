@@ -11,8 +11,10 @@ function series(order: number, variant: 'plain' | 'tanh', seed: number, steps: n
   g.reset(new Rng(seed, 'narma'));
   const out = new Float64Array(steps);
   const target = new Float64Array(1);
+  const output = new Float64Array(1);
+  const mask = new Float64Array(1);
   for (let t = 0; t < steps; t++) {
-    g.next(t, target);
+    g.next(t, output, target, mask);
     out[t] = target[0];
   }
   return out;

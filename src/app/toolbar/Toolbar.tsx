@@ -5,6 +5,7 @@ import { RunControls } from './RunControls.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { CourseButtons } from '../classroom/CourseButtons.tsx';
 import { TaskButtons } from '../tasks/TaskButtons.tsx';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 
 export function Toolbar() {
   return (
@@ -17,6 +18,7 @@ export function Toolbar() {
       </div>
       <DocumentTitle />
       <FileMenu />
+      <ExportMenu />
       <RunControls />
       <TaskButtons />
       <div className="toolbar__spacer" />

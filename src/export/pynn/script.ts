@@ -46,7 +46,7 @@ def charge_to_nA(tau):
     return (1 - np.exp(-TIMESTEP / tau)) / TIMESTEP if args.simulator == "neuron" else 1 / tau
 
 
-sim.setup(timestep=TIMESTEP, min_delay=DT, max_delay=MAX_DELAY)
+sim.setup(timestep=TIMESTEP, min_delay=MIN_DELAY, max_delay=MAX_DELAY)
 np.random.seed(SEED)  # PyNN's noisy current sources draw from numpy's generator, alike on every rank
 pops, cm, tau_syn, delta_cells = {}, {}, {}, set()
 
@@ -197,6 +197,7 @@ export function pynnFromProgram(program: Program, options: PynnOptions): string 
     `DT = ${pyNumber(net.dt)}  # ms, the engine's step`,
     `SEED = ${seed}`,
     `DEFAULT_DURATION = ${pyNumber(options.durationMs)}  # ms`,
+    `MIN_DELAY = ${pyNumber(minDelay(net))}  # ms: the shortest connection (MPI ranks exchange spikes this often)`,
     `MAX_DELAY = ${pyNumber(Math.max(net.maxDelay, 2 * net.dt))}  # ms`,
     '',
     '',
@@ -219,6 +220,12 @@ export function pynnFromProgram(program: Program, options: PynnOptions): string 
     '',
   ];
   return lines.join('\n');
+}
+
+/** The shortest delay of any projection (at least dt; STDP synapses under MPI need 2·dt, see project()). */
+function minDelay(net: PynnNetwork): number {
+  if (net.projections.length === 0) return net.dt;
+  return Math.max(net.dt, Math.min(...net.projections.map((p) => (p.stdp ? Math.max(p.delay, 2 * net.dt) : p.delay))));
 }
 
 function perCell(values: Float64Array): string {

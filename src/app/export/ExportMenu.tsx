@@ -5,11 +5,10 @@
  * open network is never touched.
  */
 import { useRef, useState, type ChangeEvent } from 'react';
-import { useDocumentStore } from '../../store/index.ts';
-import { useEditorStore } from '../../store/editorStore.ts';
+import { useStores } from '../../store/index.ts';
 import { createExportClient } from '../../export/worker/client.ts';
 import type { CompareReply, ExportTarget } from '../../export/worker/tasks.ts';
-import { downloadText, fileNameFor } from '../files.ts';
+import { downloadText, fileNameFor } from '../../store/files.ts';
 import { ResultsDialog } from './ResultsDialog.tsx';
 
 const TARGETS: { to: ExportTarget; label: string; ext: string; type: string }[] = [
@@ -24,11 +23,12 @@ export function ExportMenu() {
   const fileRef = useRef<HTMLInputElement>(null);
   const exportMenu = useRef<HTMLDetailsElement>(null);
   const importMenu = useRef<HTMLDetailsElement>(null);
-  const toast = (message: string) => useEditorStore.getState().toast(message, 'warning');
+  const stores = useStores();
+  const toast = (message: string) => stores.editor.getState().toast(message, 'warning');
 
   const exportAs = async (t: (typeof TARGETS)[number]) => {
     exportMenu.current?.removeAttribute('open');
-    const doc = useDocumentStore.getState().doc;
+    const doc = stores.docs.getState().doc;
     const stem = fileNameFor(doc.title ?? 'network').replace(/\.json$/, '');
     setBusy(`Writing ${t.label}…`);
     try {
@@ -48,7 +48,7 @@ export function ExportMenu() {
     if (!file) return;
     setBusy(`Comparing ${file.name} with the engine…`);
     try {
-      const reply = await client.compareResults(useDocumentStore.getState().doc, await file.text());
+      const reply = await client.compareResults(stores.docs.getState().doc, await file.text());
       if (reply.ok) setResult({ reply, fileName: file.name });
       else toast(`${file.name}: ${reply.errors?.length ? `${reply.error}: ${reply.errors[0].path}: ${reply.errors[0].message}` : reply.error}`);
     } finally {

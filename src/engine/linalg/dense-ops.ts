@@ -1,6 +1,7 @@
 /**
  * A workspace of doubles with the dense kernels the eigenvalue routine spends its time in: a
- * matrix product update C −= A·B (two loop orders) and a matrix–vector product. Where WebAssembly
+ * matrix product update C −= A·B (two loop orders), a matrix–vector product and chained
+ * double-shift QR sweeps. Where WebAssembly
  * SIMD runs, the workspace is a `WebAssembly.Memory` and the kernels are those of
  * src/engine/kernels/wasm/linalg-wat.ts; elsewhere the plain-JS twins below run on an ordinary
  * array. Both perform the same IEEE operations in the same order (see linalg-wat.ts), so results
@@ -9,6 +10,7 @@
  * Offsets and leading dimensions are in elements of `mem`; matrices are row-major.
  */
 import { instantiateLinalg } from '../kernels/wasm/loader.ts';
+import { chainedSweeps } from './francis.ts';
 
 export interface DenseOps {
   /** The workspace. */
@@ -21,6 +23,12 @@ export interface DenseOps {
   gemmPanel(c: number, ldc: number, a: number, lda: number, b: number, ldb: number, m: number, n: number, k: number): void;
   /** y[r] = Σ_c A[r, c]·x[c] for r < rows, c < cols. */
   matvec(a: number, lda: number, rows: number, cols: number, x: number, y: number): void;
+  /**
+   * Double-shift QR sweeps over the block [l, hi] of the matrix at `a` (row stride ld),
+   * eigenvalues only, as one chain of `bulges` bulges with shift sums and products stored at
+   * `sums` and `products` (francis.ts, chainedSweeps).
+   */
+  chainSweep(a: number, ld: number, l: number, hi: number, sums: number, products: number, bulges: number): void;
 }
 
 /** One row of C −= (four rows of B scaled by a0..a3), in the kernels' order. */
@@ -81,6 +89,9 @@ export function jsDenseOps(mem: Float64Array): DenseOps {
         mem[y + r] = acc;
       }
     },
+    chainSweep(a, ld, l, hi, sums, products, bulges) {
+      chainedSweeps(mem.subarray(a), ld, l, hi, mem.subarray(sums, sums + bulges), mem.subarray(products, products + bulges));
+    },
   };
 }
 
@@ -108,6 +119,7 @@ export function denseWorkspace(doubles: number, options: { simd?: boolean } = {}
         gemmRows: (c, ldc, a, lda, b, ldb, m, n, kk) => k.gemm_rows(8 * c, ldc, 8 * a, lda, 8 * b, ldb, m, n, kk),
         gemmPanel: (c, ldc, a, lda, b, ldb, m, n, kk) => k.gemm_panel(8 * c, ldc, 8 * a, lda, 8 * b, ldb, m, n, kk),
         matvec: (a, lda, rows, cols, x, y) => k.matvec(8 * a, lda, rows, cols, 8 * x, 8 * y),
+        chainSweep: (a, ld, l, hi, sums, products, bulges) => k.chain_sweep(8 * a, ld, l, hi, 8 * sums, 8 * products, bulges),
       };
     }
     if (options.simd === true) throw new Error('denseWorkspace: WASM SIMD kernels are not available here');

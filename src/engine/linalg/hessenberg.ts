@@ -60,7 +60,7 @@ export const HESSENBERG_CROSSOVER = 128;
 
 /** Doubles of workspace the blocked reduction needs after the n×n matrix. */
 export function hessenbergScratch(n: number): number {
-  return 2 * n * HESSENBERG_BLOCK + 2 * HESSENBERG_BLOCK * n + 2 * n;
+  return 3 * n * HESSENBERG_BLOCK + 2 * HESSENBERG_BLOCK * n + 2 * n;
 }
 
 /**
@@ -83,6 +83,7 @@ export function* hessenbergBlocked(ops: DenseOps, n: number): Generator<number, 
   const offW = offVt + nb * n;
   const offX = offW + nb * n;
   const offMv = offX + n;
+  const offVT = offMv + n;
   const T = new Float64Array(nb * nb);
   const t = new Float64Array(nb);
   const w = new Float64Array(nb);
@@ -100,9 +101,10 @@ export function* hessenbergBlocked(ops: DenseOps, n: number): Generator<number, 
     for (let i = 0; i < ib; i++) {
       const j = k0 + i;
       if (i > 0) {
-        // Column j: right update by the panel's first i reflectors, A[:, j] −= Y[:, 0:i]·V[j, 0:i]ᵀ.
+        // Column j, rows below k0: right update by the panel's first i reflectors,
+        // A[r, j] −= Y[r, 0:i]·V[j, 0:i]ᵀ (rows up to k0 follow after the panel).
         const vj = offV + j * nb;
-        for (let r = 0; r < n; r++) {
+        for (let r = k0 + 1; r < n; r++) {
           const yr = offY + r * nb;
           let s = 0;
           for (let q = 0; q < i; q++) s += mem[yr + q] * mem[vj + q];
@@ -144,17 +146,17 @@ export function* hessenbergBlocked(ops: DenseOps, n: number): Generator<number, 
       }
       // Y[:, i] = τ·(A·v − Y[:, 0:i]·t), t = V[:, 0:i]ᵀ·v; T[0:i, i] = −τ·T[0:i, 0:i]·t, T[i, i] = τ.
       if (tau === 0) {
-        for (let r = 0; r < n; r++) mem[offY + r * nb + i] = 0;
+        for (let r = k0 + 1; r < n; r++) mem[offY + r * nb + i] = 0;
         continue;
       }
-      ops.matvec(j + 1, n, n, n - j - 1, offX + j + 1, offMv);
+      ops.matvec((k0 + 1) * n + j + 1, n, n - k0 - 1, n - j - 1, offX + j + 1, offMv + k0 + 1);
       for (let q = 0; q < i; q++) {
         const vq = offVt + q * n;
         let s = 0;
         for (let r = j + 1; r < n; r++) s += mem[vq + r] * mem[offX + r];
         t[q] = s;
       }
-      for (let r = 0; r < n; r++) {
+      for (let r = k0 + 1; r < n; r++) {
         const yr = offY + r * nb;
         let s = mem[offMv + r];
         for (let q = 0; q < i; q++) s -= mem[yr + q] * t[q];
@@ -166,6 +168,30 @@ export function* hessenbergBlocked(ops: DenseOps, n: number): Generator<number, 
         T[p * nb + i] = -tau * s;
       }
       T[i * nb + i] = tau;
+    }
+    // Rows 0..k0 of Y: Y = A[0:k0+1, k0+1:]·(V·T), as 0 − A·(V·T) negated.
+    for (let r = k0 + 1; r < n; r++) {
+      const vr = offV + r * nb;
+      const dst = offVT + r * nb;
+      for (let q = 0; q < ib; q++) {
+        let s = 0;
+        for (let p = 0; p <= q; p++) s += mem[vr + p] * T[p * nb + q];
+        mem[dst + q] = s;
+      }
+    }
+    for (let r = 0; r <= k0; r++) mem.fill(0, offY + r * nb, offY + r * nb + ib);
+    ops.gemmRows(offY, nb, k0 + 1, n, offVT + (k0 + 1) * nb, nb, k0 + 1, ib, n - k0 - 1);
+    for (let r = 0; r <= k0; r++) for (let q = 0; q < ib; q++) mem[offY + r * nb + q] = -mem[offY + r * nb + q];
+    // Rows 0..k0 of the panel's columns: A[r, j] −= Y[r, 0:i]·V[j, 0:i]ᵀ.
+    for (let i = 1; i < ib; i++) {
+      const j = k0 + i;
+      const vj = offV + j * nb;
+      for (let r = 0; r <= k0; r++) {
+        const yr = offY + r * nb;
+        let s = 0;
+        for (let q = 0; q < i; q++) s += mem[yr + q] * mem[vj + q];
+        a[r * n + j] -= s;
+      }
     }
     const c0 = k0 + ib; // first trailing column
     const cols = n - c0;

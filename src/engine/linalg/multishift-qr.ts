@@ -6,7 +6,7 @@
  */
 import { aedScratch, aggressiveEarlyDeflation } from './aed.ts';
 import type { DenseOps } from './dense-ops.ts';
-import { chainedSweeps, francisQR } from './francis.ts';
+import { francisQR } from './francis.ts';
 import { lanv2 } from './lanv2.ts';
 
 const EPS = Number.EPSILON;
@@ -52,7 +52,7 @@ export function windowSize(nh: number): number {
 
 /** Workspace doubles needed after the n×n matrix. */
 export function multishiftScratch(n: number): number {
-  return aedScratch(n, windowSize(n) * 2 + 2);
+  return aedScratch(n, windowSize(n) * 2 + 2) + 2 * shiftCount(n);
 }
 
 /**
@@ -150,7 +150,7 @@ export function* hessenbergEigenvaluesMultishift(ops: DenseOps, n: number, re: F
         francisQR(sub, shiftRe, shiftIm, { ld: m, ilo: 0, ihi: m - 1 });
         count = m;
       }
-      if (count >= 2) applyShifts(h, n, ktop, kbot, shiftRe, shiftIm, count, ns);
+      if (count >= 2) applyShifts(ops, n, ktop, kbot, shiftRe, shiftIm, count, ns, scratch + aedScratch(n, nwMax));
     }
     ndfl = aed.deflated > 0 ? 1 : ndfl + 1;
     yield (n - kbot - 1) / n;
@@ -162,7 +162,7 @@ export function* hessenbergEigenvaluesMultishift(ops: DenseOps, n: number, re: F
  * conjugate pairs or pairs of reals, applied as successive Francis double-shift sweeps over
  * the active block as one chain of bulges.
  */
-function applyShifts(h: Float64Array, n: number, ktop: number, kbot: number, sr: Float64Array, si: Float64Array, count: number, ns: number): void {
+function applyShifts(ops: DenseOps, n: number, ktop: number, kbot: number, sr: Float64Array, si: Float64Array, count: number, ns: number, at: number): void {
   // Sort by decreasing |re| + |im| (a stable bubble sort keeps conjugate pairs together).
   const idx = Array.from({ length: count }, (_, i) => i);
   idx.sort((a, b) => Math.abs(sr[b]) + Math.abs(si[b]) - (Math.abs(sr[a]) + Math.abs(si[a])) || a - b);
@@ -187,5 +187,9 @@ function applyShifts(h: Float64Array, n: number, ktop: number, kbot: number, sr:
   pairs.sort((a, b) => b[2] - a[2]);
   const use = Math.max(1, Math.min(pairs.length, ns / 2));
   const chosen = pairs.slice(pairs.length - use);
-  chainedSweeps(h, n, ktop, kbot, chosen.map((p) => p[0]), chosen.map((p) => p[1]));
+  chosen.forEach((p, b) => {
+    ops.mem[at + b] = p[0];
+    ops.mem[at + use + b] = p[1];
+  });
+  ops.chainSweep(0, n, ktop, kbot, at, at + use, use);
 }

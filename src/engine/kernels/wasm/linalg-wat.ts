@@ -165,6 +165,133 @@ function matvec(): string {
   )`;
 }
 
+/**
+ * One step of a Francis double-shift sweep over the block [l, hi] of a row-major matrix (row
+ * stride ld), eigenvalues only: src/engine/linalg/francis.ts, bulgeStep, operation for operation
+ * (the left update two columns to an f64x2, the right update one row at a time).
+ */
+function bulgeStep(): string {
+  const at = (i: string, j: string) => `(i32.add ${get('a')} (i32.shl (i32.add (i32.mul ${i} ${get('ld')}) ${j}) (i32.const 3)))`;
+  const ld = (i: string, j: string) => `(f64.load ${at(i, j)})`;
+  const k = get('k');
+  const k1 = `(i32.add ${k} (i32.const 1))`;
+  const k2 = `(i32.add ${k} (i32.const 2))`;
+  const km1 = `(i32.sub ${k} (i32.const 1))`;
+  const l = get('l');
+  const l1 = `(i32.add ${l} (i32.const 1))`;
+  const l2 = `(i32.add ${l} (i32.const 2))`;
+  const leftPair = (three: boolean) => `
+      ${set('x2', `(v128.load (i32.add ${get('p0')} ${get('jb')}))`)}
+      ${set('y2', `(v128.load (i32.add ${get('p1')} ${get('jb')}))`)}
+      ${three ? set('z2', `(v128.load (i32.add ${get('p2')} ${get('jb')}))`) : ''}
+      ${set('f2', `(f64x2.mul ${get('tau2')} ${three ? `(f64x2.add (f64x2.add ${get('x2')} (f64x2.mul ${get('v12')} ${get('y2')})) (f64x2.mul ${get('v22')} ${get('z2')}))` : `(f64x2.add ${get('x2')} (f64x2.mul ${get('v12')} ${get('y2')}))`})`)}
+      (v128.store (i32.add ${get('p0')} ${get('jb')}) (f64x2.sub ${get('x2')} ${get('f2')}))
+      (v128.store (i32.add ${get('p1')} ${get('jb')}) (f64x2.sub ${get('y2')} (f64x2.mul ${get('f2')} ${get('v12')})))
+      ${three ? `(v128.store (i32.add ${get('p2')} ${get('jb')}) (f64x2.sub ${get('z2')} (f64x2.mul ${get('f2')} ${get('v22')})))` : ''}`;
+  const leftOne = (three: boolean) => `
+      ${set('x', `(f64.load (i32.add ${get('p0')} ${get('jb')}))`)}
+      ${set('y', `(f64.load (i32.add ${get('p1')} ${get('jb')}))`)}
+      ${three ? set('z', `(f64.load (i32.add ${get('p2')} ${get('jb')}))`) : ''}
+      ${set('f', `(f64.mul ${get('tau')} ${three ? `(f64.add (f64.add ${get('x')} (f64.mul ${get('v1')} ${get('y')})) (f64.mul ${get('v2')} ${get('z')}))` : `(f64.add ${get('x')} (f64.mul ${get('v1')} ${get('y')}))`})`)}
+      (f64.store (i32.add ${get('p0')} ${get('jb')}) (f64.sub ${get('x')} ${get('f')}))
+      (f64.store (i32.add ${get('p1')} ${get('jb')}) (f64.sub ${get('y')} (f64.mul ${get('f')} ${get('v1')})))
+      ${three ? `(f64.store (i32.add ${get('p2')} ${get('jb')}) (f64.sub ${get('z')} (f64.mul ${get('f')} ${get('v2')})))` : ''}`;
+  const left = (three: boolean, label: string) => `
+      ${set('jb', '(i32.const 0)')}
+      (block $${label}_d (loop $${label}_l
+        (br_if $${label}_d (i32.gt_u (i32.add ${get('jb')} (i32.const 16)) ${get('rowBytes')}))
+        ${leftPair(three)}
+        ${set('jb', `(i32.add ${get('jb')} (i32.const 16))`)}
+        (br $${label}_l)))
+      (if (i32.lt_u ${get('jb')} ${get('rowBytes')}) (then ${leftOne(three)}))`;
+  const right = (three: boolean, label: string) => `
+      ${set('i', l)}
+      (block $${label}_d (loop $${label}_l
+        (br_if $${label}_d (i32.gt_s ${get('i')} ${get('iEnd')}))
+        ${set('o', at(get('i'), k))}
+        ${set('x', `(f64.load ${get('o')})`)}
+        ${set('y', `(f64.load offset=8 ${get('o')})`)}
+        ${three ? set('z', `(f64.load offset=16 ${get('o')})`) : ''}
+        ${set('f', `(f64.mul ${get('tau')} ${three ? `(f64.add (f64.add ${get('x')} (f64.mul ${get('v1')} ${get('y')})) (f64.mul ${get('v2')} ${get('z')}))` : `(f64.add ${get('x')} (f64.mul ${get('v1')} ${get('y')}))`})`)}
+        (f64.store ${get('o')} (f64.sub ${get('x')} ${get('f')}))
+        (f64.store offset=8 ${get('o')} (f64.sub ${get('y')} (f64.mul ${get('f')} ${get('v1')})))
+        ${three ? `(f64.store offset=16 ${get('o')} (f64.sub ${get('z')} (f64.mul ${get('f')} ${get('v2')})))` : ''}
+        ${set('i', `(i32.add ${get('i')} (i32.const 1))`)}
+        (br $${label}_l)))`;
+  return `
+  (func $bulge_step (param $a i32) (param $ld i32) (param $l i32) (param $hi i32) (param $k i32) (param $s f64) (param $t f64)
+    (local $three i32) (local $x f64) (local $y f64) (local $z f64) (local $h00 f64) (local $h10 f64) (local $sc f64)
+    (local $xs f64) (local $ys f64) (local $zs f64) (local $beta f64) (local $tau f64) (local $v1 f64) (local $v2 f64) (local $f f64)
+    (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $jb i32) (local $rowBytes i32) (local $i i32) (local $iEnd i32) (local $o i32)
+    (local $x2 v128) (local $y2 v128) (local $z2 v128) (local $f2 v128) (local $tau2 v128) (local $v12 v128) (local $v22 v128)
+    ${set('three', `(i32.lt_s ${k} (i32.sub ${get('hi')} (i32.const 1)))`)}
+    (if (i32.eq ${k} ${l})
+      (then
+        ${set('h00', ld(l, l))}
+        ${set('h10', ld(l1, l))}
+        ${set('x', `(f64.add (f64.sub (f64.add (f64.mul ${get('h00')} ${get('h00')}) (f64.mul ${ld(l, l1)} ${get('h10')})) (f64.mul ${get('s')} ${get('h00')})) ${get('t')})`)}
+        ${set('y', `(f64.mul ${get('h10')} (f64.sub (f64.add ${get('h00')} ${ld(l1, l1)}) ${get('s')}))`)}
+        ${set('z', `(f64.mul ${get('h10')} ${ld(l2, l1)})`)})
+      (else
+        ${set('x', ld(k, km1))}
+        ${set('y', ld(k1, km1))}
+        ${set('z', `(if (result f64) ${get('three')} (then ${ld(k2, km1)}) (else (f64.const 0)))`)}))
+    ${set('sc', `(f64.add (f64.add (f64.abs ${get('x')}) (f64.abs ${get('y')})) (f64.abs ${get('z')}))`)}
+    (if (f64.eq ${get('sc')} (f64.const 0)) (then (return)))
+    ${set('xs', `(f64.div ${get('x')} ${get('sc')})`)}
+    ${set('ys', `(f64.div ${get('y')} ${get('sc')})`)}
+    ${set('zs', `(f64.div ${get('z')} ${get('sc')})`)}
+    ${set('beta', `(f64.sqrt (f64.add (f64.add (f64.mul ${get('xs')} ${get('xs')}) (f64.mul ${get('ys')} ${get('ys')})) (f64.mul ${get('zs')} ${get('zs')})))`)}
+    (if (f64.gt ${get('xs')} (f64.const 0)) (then ${set('beta', `(f64.neg ${get('beta')})`)}))
+    ${set('tau', `(f64.div (f64.sub ${get('beta')} ${get('xs')}) ${get('beta')})`)}
+    ${set('v1', `(f64.div ${get('ys')} (f64.sub ${get('xs')} ${get('beta')}))`)}
+    ${set('v2', `(f64.div ${get('zs')} (f64.sub ${get('xs')} ${get('beta')}))`)}
+    (if (i32.gt_s ${k} ${l}) (then
+      (f64.store ${at(k, km1)} (f64.mul ${get('beta')} ${get('sc')}))
+      (f64.store ${at(k1, km1)} (f64.const 0))
+      (if ${get('three')} (then (f64.store ${at(k2, km1)} (f64.const 0))))))
+    ${set('p0', at(k, k))}
+    ${set('p1', at(k1, k))}
+    ${set('p2', at(k2, k))}
+    ${set('rowBytes', `(i32.shl (i32.add (i32.sub ${get('hi')} ${k}) (i32.const 1)) (i32.const 3))`)}
+    ${set('tau2', `(f64x2.splat ${get('tau')})`)}
+    ${set('v12', `(f64x2.splat ${get('v1')})`)}
+    ${set('v22', `(f64x2.splat ${get('v2')})`)}
+    ${set('iEnd', `(select (i32.add ${k} (i32.const 3)) ${get('hi')} (i32.lt_s (i32.add ${k} (i32.const 3)) ${get('hi')}))`)}
+    (if ${get('three')}
+      (then ${left(true, 'l3')} ${right(true, 'r3')})
+      (else ${left(false, 'l2')} ${right(false, 'r2')}))
+  )`;
+}
+
+/**
+ * Several double-shift sweeps over [l, hi] as one chain of bulges three rows apart, the leading
+ * one moved first at each step (src/engine/linalg/francis.ts, chainedSweeps). The shifts of
+ * bulge b are sums[b] = σ1 + σ2 and products[b] = σ1·σ2 (f64 arrays).
+ */
+function chainSweep(): string {
+  return `
+  (func $chain_sweep (export "chain_sweep") (param $a i32) (param $ld i32) (param $l i32) (param $hi i32) (param $sums i32) (param $prods i32) (param $bulges i32)
+    (local $steps i32) (local $tau i32) (local $end i32) (local $b i32) (local $j i32)
+    ${set('steps', `(i32.sub ${get('hi')} ${get('l')})`)}
+    ${set('end', `(i32.add ${get('steps')} (i32.mul (i32.const 3) (i32.sub ${get('bulges')} (i32.const 1))))`)}
+    (block $td (loop $tl
+      (br_if $td (i32.ge_s ${get('tau')} ${get('end')}))
+      ${set('b', '(i32.const 0)')}
+      (block $bd (loop $bl
+        (br_if $bd (i32.ge_s ${get('b')} ${get('bulges')}))
+        ${set('j', `(i32.sub ${get('tau')} (i32.mul (i32.const 3) ${get('b')}))`)}
+        (br_if $bd (i32.lt_s ${get('j')} (i32.const 0)))
+        (if (i32.lt_s ${get('j')} ${get('steps')}) (then
+          (call $bulge_step ${get('a')} ${get('ld')} ${get('l')} ${get('hi')} (i32.add ${get('l')} ${get('j')})
+            (f64.load ${addr('sums', get('b'))}) (f64.load ${addr('prods', get('b'))}))))
+        ${set('b', `(i32.add ${get('b')} (i32.const 1))`)}
+        (br $bl)))
+      ${set('tau', `(i32.add ${get('tau')} (i32.const 1))`)}
+      (br $tl)))
+  )`;
+}
+
 /** The linear-algebra module's text (an unshared imported memory). */
 export function linalgWat(): string {
   return `(module
@@ -172,6 +299,8 @@ export function linalgWat(): string {
 ${gemmRows()}
 ${gemmPanel()}
 ${matvec()}
+${bulgeStep()}
+${chainSweep()}
 )
 `;
 }

@@ -89,6 +89,8 @@ export interface LinalgKernelExports {
   gemm_panel(c: number, ldc: number, a: number, lda: number, b: number, ldb: number, m: number, n: number, k: number): void;
   /** y[r] = Σ_c A[r, c]·x[c] for r < rows, c < cols. */
   matvec(a: number, lda: number, rows: number, cols: number, x: number, y: number): void;
+  /** Double-shift sweeps over [l, hi] as one chain of bulges (shift sums and products: f64 arrays of `bulges`). */
+  chain_sweep(a: number, ld: number, l: number, hi: number, sums: number, products: number, bulges: number): void;
 }
 
 let linalgModule: WebAssembly.Module | null | undefined;

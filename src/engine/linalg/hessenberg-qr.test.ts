@@ -3,7 +3,6 @@ import { balanceInPlace } from './balance.ts';
 import { denseMatrix, fromRows, matMul } from './csr.ts';
 import { eigenvalues, hessenbergInPlace } from './hessenberg-qr.ts';
 import { logAbsDeterminant } from './lu.ts';
-import type { DenseMatrix } from './types.ts';
 import { mulberry32 } from '../../measures/random.ts';
 import { companion, matchError, randomMatrix, trace } from './eigen-test-helpers.ts';
 

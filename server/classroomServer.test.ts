@@ -3,7 +3,7 @@
  * Hocuspocus clients: who may write what, validation of networks and records, limits, and
  * persistence across a restart (graceful, and after SIGKILL of a server process).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,17 +13,17 @@ import { ROOM_MAPS, type StudentRecord } from '../src/model/room.ts';
 import { startClassroomServer, type ClassroomServer } from './classroomServer.ts';
 import { createRoom, joinRoom, secret, studentToken, waitFor, type TestClient } from './testClient.ts';
 
-const PORT = 1241;
-const CRASH_PORT = 1242;
 const dir = mkdtempSync(join(tmpdir(), 'classroom-test-'));
 const logs: string[] = [];
 let server: ClassroomServer;
 const clients: TestClient[] = [];
+const children: ChildProcess[] = [];
 
 const limits = { maxDocumentBytes: 20_000, maxStudents: 3, messageBurst: 40, messagesPerSecond: 20 };
 
-async function start(dbName = 'rooms.db') {
-  return startClassroomServer({ port: PORT, host: '127.0.0.1', dbPath: join(dir, dbName), limits, log: (l) => logs.push(l) });
+/** Every engineer's and CI's test runs share the machine: the servers take any free port. */
+async function start(port = 0) {
+  return startClassroomServer({ port, host: '127.0.0.1', dbPath: join(dir, 'rooms.db'), limits, log: (l) => logs.push(l) });
 }
 
 function join_(room: string, token: Parameters<typeof joinRoom>[2]) {
@@ -54,6 +54,7 @@ afterEach(() => {
   for (const c of clients.splice(0)) c.destroy();
 });
 afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -71,9 +72,9 @@ describe('rooms and roles', () => {
     await student.synced;
     await waitFor(student.doc, () => typeof teacherMap(student).get('network') === 'string');
     expect(JSON.parse(teacherMap(student).get('network') as string).title).toBe('shared');
-    const res = await fetch(`http://127.0.0.1:${PORT}/rooms/${room}`);
+    const res = await fetch(`http://127.0.0.1:${server.port}/rooms/${room}`);
     expect(res.status).toBe(200);
-    expect((await fetch(`http://127.0.0.1:${PORT}/rooms/AAAAAA`)).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${server.port}/rooms/AAAAAA`)).status).toBe(404);
   });
 
   it('refuses a wrong teacher key, an unknown room and a malformed token at join', async () => {
@@ -255,8 +256,9 @@ describe('persistence', () => {
     await waitFor(server.openRoom(room)!, () => server.openRoom(room)!.getMap(ROOM_MAPS.students).has(token.id));
     teacher.destroy();
     s.destroy();
+    const port = server.port;
     await server.close();
-    server = await start();
+    server = await start(port);
     const back = join_(room, { role: 'teacher', key });
     await back.synced;
     await waitFor(back.doc, () => back.doc.getMap(ROOM_MAPS.students).has(token.id));
@@ -271,20 +273,24 @@ describe('persistence', () => {
 
   it('loses nothing when the server process is killed (SIGKILL) and restarted', async () => {
     const db = join(dir, 'crash.db');
-    const url = `ws://127.0.0.1:${CRASH_PORT}`;
-    const launch = () => {
+    /** Starts `npm run classroom`'s program; resolves with its address once it listens. */
+    const launch = (port: number) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-        env: { ...process.env, PORT: String(CRASH_PORT), HOST: '127.0.0.1', CLASSROOM_DB: db },
+        env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CLASSROOM_DB: db },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
-      const ready = new Promise<void>((resolve, reject) => {
-        child.stdout.on('data', (b: Buffer) => b.toString().includes('listening') && resolve());
+      children.push(child);
+      const ready = new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (b: Buffer) => {
+          const m = /listening on (ws:\/\/\S+)/.exec(b.toString());
+          if (m) resolve(m[1]);
+        });
         child.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
       });
       return { child, ready };
     };
-    const first = launch();
-    await first.ready;
+    const first = launch(0);
+    const url = await first.ready;
     const { room, key } = await createRoom(url);
     const teacher = joinRoom(url, room, { role: 'teacher', key });
     clients.push(teacher);
@@ -301,7 +307,7 @@ describe('persistence', () => {
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
     teacher.destroy();
-    const second = launch();
+    const second = launch(Number(new URL(url).port));
     await second.ready;
     try {
       const student = joinRoom(url, room, studentToken());

@@ -16,6 +16,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Connection } from '@hocuspocus/server';
 import * as Y from 'yjs';
+// The node kinds, which validateDocument needs (see src/model/kind-lookup.ts).
+import '../src/kinds/registry.ts';
 import { joinTokenSchema, REFUSAL, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_MAPS, roomCodePattern } from '../src/model/room.ts';
 import { checkUpdate, RefusedError, type Writer } from './gate.ts';
 import { DEFAULT_LIMITS, formatBytes, TokenBucket, type ClassroomLimits } from './limits.ts';
@@ -83,6 +85,7 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
   const log = options.log ?? ((line: string) => console.log(line));
   const db = openRoomDb(options.dbPath);
   const buckets = new WeakMap<Connection, TokenBucket>();
+  const refused = new WeakSet<Connection>();
   /**
    * Per open room, a mirror of its document plus the updates accepted but not yet applied:
    * Hocuspocus checks a connection's messages before applying them, asynchronously, so a second
@@ -151,8 +154,15 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
   function gate(connection: Connection, context: ConnectionContext, code: string, data: Uint8Array): void {
     const writer = context.writer;
     const fail = (refusalCode: number, reason: string): never => {
-      log(`room ${code}: refused a message from ${describe(writer)}: ${reason}`);
-      throw new RefusedError(refusalCode, reason);
+      const error = new RefusedError(refusalCode, reason);
+      if (!refused.has(connection)) {
+        refused.add(connection);
+        log(`room ${code}: refused a message from ${describe(writer)}: ${reason}`);
+        // Hocuspocus sends the reason and leaves the room's connection; then the socket closes,
+        // so the messages still in flight from it are never read.
+        setTimeout(() => connection.webSocket.close(refusalCode, error.reason.slice(0, 120)), 0);
+      }
+      throw error;
     };
     let bucket = buckets.get(connection);
     if (!bucket) buckets.set(connection, (bucket = new TokenBucket(limits.messageBurst, limits.messagesPerSecond)));

@@ -14,7 +14,7 @@ function fail(message: string): never {
 
 const rawPort = process.env.PORT ?? '1234';
 const port = Number(rawPort);
-if (!/^\d+$/.test(rawPort) || port < 1 || port > 65535) fail(`PORT must be a port number 1–65535, got "${rawPort}"`);
+if (!/^\d+$/.test(rawPort) || port > 65535) fail(`PORT must be a port number 1–65535 (0: any free port), got "${rawPort}"`);
 const host = process.env.HOST || '0.0.0.0';
 const dbPath = process.env.CLASSROOM_DB || 'classroom.db';
 

@@ -35,6 +35,8 @@ export const hopfieldBuilder: NodeBuilder = {
     const input = new Float64Array(n);
     const energy = new Float64Array(1);
     const order = new Int32Array(n);
+    /** The order in which the last asynchronous step updated the units (a probe can record it). */
+    const lastOrder = new Float64Array(p.update === 'async' ? n : 0);
     const incoming = ctx.doc.edges.flatMap((e, index) => (e.target === node.id ? [{ ...e, index } as unknown as IncomingEdge] : []));
     const patterns = hebbianPatterns(incoming, node.id);
     let self: EdgeRuntime[] = [];
@@ -56,7 +58,7 @@ export const hopfieldBuilder: NodeBuilder = {
       size: n,
       output: x,
       input,
-      vars: { output: x, energy },
+      vars: p.update === 'async' ? { output: x, energy, order: lastOrder } : { output: x, energy },
       equation: `${node.id}.x_i = sgn(Σ_j W_ij x_j + in_i) (kept when 0), ${p.update === 'async' ? 'one unit at a time in a seeded random order, latest states' : 'all units at once from x[t−1]'}; energy = −½ xᵀWx  (Hopfield 1982)`,
       reads: [`${node.id}.x[t−1]`],
       ownsEdge: (e) => e.source === node.id && e.target === node.id,
@@ -77,6 +79,7 @@ export const hopfieldBuilder: NodeBuilder = {
           }
         } else {
           shuffle(order, rng!);
+          lastOrder.set(order);
           for (let k = 0; k < n; k++) {
             const i = order[k];
             const h = field(i, x);

@@ -46,7 +46,7 @@ export const hopfieldKind = defineKind<HopfieldParams>({
   params: hopfieldParams,
   defaults: () => ({ size: 16, update: 'async', init: { type: 'random', p: 0.5 } }),
   outputSize: (p) => p.size,
-  variables: () => ['output', 'energy'],
+  variables: (p) => (p.update === 'async' ? ['output', 'energy', 'order'] : ['output', 'energy']),
   acceptsInput: true,
   summary: (p) => `${p.update} · ${p.size} units`,
   check: (p) => checkPerUnitLength(p.init, p.size, ['init']),

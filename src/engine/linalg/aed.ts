@@ -7,7 +7,7 @@ import type { DenseOps } from './dense-ops.ts';
 import { francisQR } from './francis.ts';
 import { sign } from './lanv2.ts';
 import { hypot } from './scalar.ts';
-import { moveBlockUp } from './swap-blocks.ts';
+import { moveBlockUp, swapWork } from './swap-blocks.ts';
 
 const EPS = Number.EPSILON;
 const SAFE_MIN = 2.2250738585072014e-308;
@@ -72,6 +72,7 @@ export function aggressiveEarlyDeflation(
   francisQR(t, wr, wi, { ld: jw, ilo: 0, ihi: jw - 1, schurOrder: jw, z: u, zld: jw, zRows: jw });
 
   // Deflation tests from the bottom of T.
+  const work = swapWork();
   let ns = jw;
   let ilst = 0;
   while (ilst < ns) {
@@ -82,7 +83,7 @@ export function aggressiveEarlyDeflation(
       if (Math.abs(s * u[ns - 1]) <= Math.max(smlnum, EPS * foo)) {
         ns -= 1;
       } else {
-        moveBlockUp(t, jw, jw, u, ns - 1, ilst);
+        moveBlockUp(t, jw, jw, u, ns - 1, ilst, work);
         ilst += 1;
       }
     } else {
@@ -91,7 +92,7 @@ export function aggressiveEarlyDeflation(
       if (Math.max(Math.abs(s * u[ns - 1]), Math.abs(s * u[ns - 2])) <= Math.max(smlnum, EPS * foo)) {
         ns -= 2;
       } else {
-        moveBlockUp(t, jw, jw, u, ns - 1, ilst);
+        moveBlockUp(t, jw, jw, u, ns - 1, ilst, work);
         ilst += 2;
       }
     }

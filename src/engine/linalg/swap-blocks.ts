@@ -12,6 +12,35 @@ import { lanv2, rot, sign } from './lanv2.ts';
 const EPS = Number.EPSILON;
 const SAFE_MIN = 2.2250738585072014e-308;
 
+/** Scratch arrays of the swaps, allocated once per deflation window rather than per swap. */
+export interface SwapWork {
+  d: Float64Array;
+  x: Float64Array;
+  std: Float64Array;
+  u1: Float64Array;
+  u2: Float64Array;
+  m: Float64Array;
+  rhs: Float64Array;
+  sol: Float64Array;
+  vec: Float64Array;
+  perm: Int32Array;
+}
+
+export function swapWork(): SwapWork {
+  return {
+    d: new Float64Array(16),
+    x: new Float64Array(4),
+    std: new Float64Array(10),
+    u1: new Float64Array(3),
+    u2: new Float64Array(3),
+    m: new Float64Array(16),
+    rhs: new Float64Array(4),
+    sol: new Float64Array(4),
+    vec: new Float64Array(4),
+    perm: new Int32Array(4),
+  };
+}
+
 /** Householder reflector P = I − τ·u·uᵀ with P·[α; x] = [β; 0] (LAPACK `dlarfg`) on u[0..2] with the pivot at index `pivot`; returns τ and leaves u with u[pivot] = 1. */
 function reflector3(u: Float64Array, pivot: number): number {
   const alpha = u[pivot];
@@ -59,10 +88,14 @@ function reflectRight(a: Float64Array, ld: number, u: Float64Array, tau: number,
  * `dlasy2` does). Blocks are read from d (row-major 4×4, T11 at (0,0), T12 at (0,n1), T22 at
  * (n1,n1)). Returns X row-major in x (x[i·2 + j]).
  */
-function sylvester(d: Float64Array, n1: number, n2: number, x: Float64Array): void {
+function sylvester(d: Float64Array, n1: number, n2: number, x: Float64Array, w: SwapWork): void {
   const nn = n1 * n2;
-  const m = new Float64Array(16);
-  const rhs = new Float64Array(4);
+  const { m, rhs, sol, vec, perm: colPerm } = w;
+  m.fill(0);
+  rhs.fill(0);
+  sol.fill(0);
+  vec.fill(0);
+  for (let k = 0; k < 4; k++) colPerm[k] = k;
   // unknown (i, j) ↔ index i + j·n1
   let maxAbs = 0;
   for (let i = 0; i < n1; i++) {
@@ -75,7 +108,6 @@ function sylvester(d: Float64Array, n1: number, n2: number, x: Float64Array): vo
   }
   for (let k = 0; k < 16; k++) maxAbs = Math.max(maxAbs, Math.abs(m[k]));
   const smin = Math.max(EPS * maxAbs, SAFE_MIN / EPS);
-  const colPerm = [0, 1, 2, 3];
   for (let k = 0; k < nn; k++) {
     let pi = k;
     let pj = k;
@@ -117,13 +149,11 @@ function sylvester(d: Float64Array, n1: number, n2: number, x: Float64Array): vo
       rhs[i] -= f * rhs[k];
     }
   }
-  const sol = new Float64Array(4);
   for (let i = nn - 1; i >= 0; i--) {
     let s = rhs[i];
     for (let j = i + 1; j < nn; j++) s -= m[i * 4 + j] * sol[j];
     sol[i] = s / m[i * 4 + i];
   }
-  const vec = new Float64Array(4);
   for (let k = 0; k < nn; k++) vec[colPerm[k]] = sol[k];
   for (let i = 0; i < n1; i++) for (let j = 0; j < n2; j++) x[i * 2 + j] = vec[i + j * n1];
 }
@@ -148,7 +178,7 @@ function standardize(t: Float64Array, ld: number, m: number, q: Float64Array, j:
  * m×m real Schur form T, accumulating into Q. Returns false (T, Q untouched) when the swap
  * would be too inaccurate: the eigenvalues are too close (Bai & Demmel's test).
  */
-export function swapBlocks(t: Float64Array, ld: number, m: number, q: Float64Array, j1: number, n1: number, n2: number): boolean {
+export function swapBlocks(t: Float64Array, ld: number, m: number, q: Float64Array, j1: number, n1: number, n2: number, w: SwapWork = swapWork()): boolean {
   const j2 = j1 + 1;
   if (n1 === 1 && n2 === 1) {
     const t11 = t[j1 * ld + j1];
@@ -168,7 +198,8 @@ export function swapBlocks(t: Float64Array, ld: number, m: number, q: Float64Arr
     return true;
   }
   const nd = n1 + n2;
-  const d = new Float64Array(16);
+  const d = w.d;
+  d.fill(0);
   let dnorm = 0;
   for (let i = 0; i < nd; i++) {
     for (let j = 0; j < nd; j++) {
@@ -177,13 +208,17 @@ export function swapBlocks(t: Float64Array, ld: number, m: number, q: Float64Arr
     }
   }
   const thresh = Math.max(10 * EPS * dnorm, SAFE_MIN / EPS);
-  const x = new Float64Array(4);
-  sylvester(d, n1, n2, x);
+  const x = w.x;
+  x.fill(0);
+  sylvester(d, n1, n2, x, w);
   const dl = 4; // row stride of d
-  const std = new Float64Array(10);
+  const std = w.std;
   const j3 = j1 + 2;
   if (n1 === 1 && n2 === 2) {
-    const u = Float64Array.of(1, x[0], x[1]);
+    const u = w.u1;
+    u[0] = 1;
+    u[1] = x[0];
+    u[2] = x[1];
     const tau = reflector3(u, 2);
     const t11 = t[j1 * ld + j1];
     reflectLeft(d, dl, u, tau, 0, 0, 3);
@@ -196,7 +231,10 @@ export function swapBlocks(t: Float64Array, ld: number, m: number, q: Float64Arr
     t[j3 * ld + j3] = t11;
     reflectRight(q, ld, u, tau, 0, m, j1);
   } else if (n1 === 2 && n2 === 1) {
-    const u = Float64Array.of(-x[0], -x[2], 1);
+    const u = w.u1;
+    u[0] = -x[0];
+    u[1] = -x[2];
+    u[2] = 1;
     const tau = reflector3(u, 0);
     const t33 = t[j3 * ld + j3];
     reflectLeft(d, dl, u, tau, 0, 0, 3);
@@ -210,10 +248,16 @@ export function swapBlocks(t: Float64Array, ld: number, m: number, q: Float64Arr
     reflectRight(q, ld, u, tau, 0, m, j1);
   } else {
     const j4 = j1 + 3;
-    const u1 = Float64Array.of(-x[0], -x[2], 1);
+    const u1 = w.u1;
+    u1[0] = -x[0];
+    u1[1] = -x[2];
+    u1[2] = 1;
     const tau1 = reflector3(u1, 0);
     const temp = -tau1 * (x[1] + u1[1] * x[3]);
-    const u2 = Float64Array.of(-temp * u1[1] - x[3], -temp * u1[2], 1);
+    const u2 = w.u2;
+    u2[0] = -temp * u1[1] - x[3];
+    u2[1] = -temp * u1[2];
+    u2[2] = 1;
     const tau2 = reflector3(u2, 0);
     reflectLeft(d, dl, u1, tau1, 0, 0, 4);
     reflectRight(d, dl, u1, tau1, 0, 4, 0);
@@ -241,14 +285,14 @@ export function swapBlocks(t: Float64Array, ld: number, m: number, q: Float64Arr
  * adjacent swaps (LAPACK `dtrexc`, moving up). Stops early — the block left where it got to —
  * when a swap is refused or a 2×2 block splits into two real eigenvalues.
  */
-export function moveBlockUp(t: Float64Array, ld: number, m: number, q: Float64Array, ifst: number, ilst: number): void {
+export function moveBlockUp(t: Float64Array, ld: number, m: number, q: Float64Array, ifst: number, ilst: number, w: SwapWork = swapWork()): void {
   if (ifst > 0 && t[ifst * ld + ifst - 1] !== 0) ifst--;
   let nbf = ifst < m - 1 && t[(ifst + 1) * ld + ifst] !== 0 ? 2 : 1;
   if (ilst > 0 && t[ilst * ld + ilst - 1] !== 0) ilst--;
   let here = ifst;
   while (here > ilst) {
     const nbnext = here >= 2 && t[(here - 1) * ld + here - 2] !== 0 ? 2 : 1;
-    if (!swapBlocks(t, ld, m, q, here - nbnext, nbnext, nbf)) return;
+    if (!swapBlocks(t, ld, m, q, here - nbnext, nbnext, nbf, w)) return;
     here -= nbnext;
     if (nbf === 2 && t[(here + 1) * ld + here] === 0) return;
     nbf = here < m - 1 && t[(here + 1) * ld + here] !== 0 ? 2 : 1;

@@ -60,7 +60,8 @@ export const HESSENBERG_CROSSOVER = 128;
 
 /** Doubles of workspace the blocked reduction needs after the n×n matrix. */
 export function hessenbergScratch(n: number): number {
-  return 3 * n * HESSENBERG_BLOCK + 2 * HESSENBERG_BLOCK * n + 2 * n;
+  const nb = HESSENBERG_BLOCK;
+  return 3 * n * nb + 3 * nb * n + 3 * n + 2 * nb * nb + 2 * nb;
 }
 
 /**
@@ -71,63 +72,56 @@ export function hessenbergScratch(n: number): number {
  * time, with Q = H_0⋯H_{nb−1} = I − V·T·Vᵀ and Y = A·V·T built alongside (one matrix–vector
  * product per column); the rest of the matrix is then updated by matrix products:
  *   A ← A − Y·Vᵀ  (right),   A ← (I − V·Tᵀ·Vᵀ)·A  (left, rows below the panel).
- * About 80 % of the 10n³/3 flops are in the product kernels. Yields the fraction done after
+ * Every product runs in the workspace's kernels (dense-ops.ts). Yields the fraction done after
  * each panel, so a caller can report progress or stop between panels.
  */
 export function* hessenbergBlocked(ops: DenseOps, n: number): Generator<number, void, void> {
   const mem = ops.mem;
   const nb = HESSENBERG_BLOCK;
+  // Workspace: Y, V (n×nb, row-major), VT = V·T (n×nb), Vt = Vᵀ, W, Z (nb×n), column b, x = v,
+  // A·v (n), T and Tᵀ (nb×nb), t and w (nb).
   const offY = n * n;
   const offV = offY + n * nb;
-  const offVt = offV + n * nb;
+  const offVT = offV + n * nb;
+  const offVt = offVT + n * nb;
   const offW = offVt + nb * n;
-  const offX = offW + nb * n;
+  const offZ = offW + nb * n;
+  const offB = offZ + nb * n;
+  const offX = offB + n;
   const offMv = offX + n;
-  const offVT = offMv + n;
-  const T = new Float64Array(nb * nb);
-  const t = new Float64Array(nb);
-  const w = new Float64Array(nb);
+  const offT = offMv + n;
+  const offTt = offT + nb * nb;
+  const offt = offTt + nb * nb;
+  const offw = offt + nb;
   const vScratch = new Float64Array(n);
   const vScratch2 = new Float64Array(n);
   const a = mem; // the matrix: a[r * n + c]
+  const T = (p: number, q: number) => mem[offT + p * nb + q];
 
   let k0 = 0;
   for (; k0 + HESSENBERG_CROSSOVER < n - 1; k0 += nb) {
     const ib = Math.min(nb, n - 2 - k0);
-    // Zero V (rows k0+1..n-1) and Vt (columns k0+1..n-1) for this panel.
+    const below = n - k0 - 1; // rows k0+1..n−1
+    // Zero V (rows k0+1..n-1), Vt (columns k0..n-1) and T for this panel.
     mem.fill(0, offV + (k0 + 1) * nb, offV + n * nb);
-    for (let q = 0; q < ib; q++) mem.fill(0, offVt + q * n + k0 + 1, offVt + q * n + n);
-    T.fill(0);
+    for (let q = 0; q < ib; q++) mem.fill(0, offVt + q * n + k0, offVt + q * n + n);
+    mem.fill(0, offT, offT + nb * nb);
     for (let i = 0; i < ib; i++) {
       const j = k0 + i;
       if (i > 0) {
-        // Column j, rows below k0: right update by the panel's first i reflectors,
-        // A[r, j] −= Y[r, 0:i]·V[j, 0:i]ᵀ (rows up to k0 follow after the panel).
-        const vj = offV + j * nb;
-        for (let r = k0 + 1; r < n; r++) {
-          const yr = offY + r * nb;
-          let s = 0;
-          for (let q = 0; q < i; q++) s += mem[yr + q] * mem[vj + q];
-          a[r * n + j] -= s;
-        }
-        // Left update of rows k0+1..n-1 by Q_iᵀ = I − V·Tᵀ·Vᵀ: w = Vᵀb, w = Tᵀw, b −= V·w.
-        for (let q = 0; q < i; q++) {
-          const vq = offVt + q * n;
-          let s = 0;
-          for (let r = k0 + 1 + q; r < n; r++) s += mem[vq + r] * a[r * n + j];
-          w[q] = s;
-        }
+        // Column j below row k0, as b: the right update by the panel's first i reflectors,
+        // b −= Y[:, 0:i]·V[j, 0:i]ᵀ (rows up to k0 follow after the panel), then the left update
+        // by Q_iᵀ = I − V·Tᵀ·Vᵀ: w = Vᵀb, w ← Tᵀw, b −= V·w.
+        for (let r = k0 + 1; r < n; r++) mem[offB + r] = a[r * n + j];
+        ops.gemmRows(offB + k0 + 1, 1, offY + (k0 + 1) * nb, nb, offV + j * nb, 1, below, 1, i);
+        ops.matvec(offVt + k0 + 1, n, i, below, offB + k0 + 1, offw);
         for (let q = i - 1; q >= 0; q--) {
           let s = 0;
-          for (let p = 0; p <= q; p++) s += T[p * nb + q] * w[p];
-          w[q] = s;
+          for (let p = 0; p <= q; p++) s += T(p, q) * mem[offw + p];
+          mem[offw + q] = s;
         }
-        for (let r = k0 + 1; r < n; r++) {
-          const vr = offV + r * nb;
-          let s = 0;
-          for (let q = 0; q < i; q++) s += mem[vr + q] * w[q];
-          a[r * n + j] -= s;
-        }
+        ops.gemmRows(offB + k0 + 1, 1, offV + (k0 + 1) * nb, nb, offw, 1, below, 1, i);
+        for (let r = k0 + 1; r < n; r++) a[r * n + j] = mem[offB + r];
       }
       // The reflector for column j.
       const refl = householderColumn(a, n, j, vScratch);
@@ -141,74 +135,43 @@ export function* hessenbergBlocked(ops: DenseOps, n: number): Generator<number, 
           mem[offVt + i * n + r] = vScratch[r];
           mem[offX + r] = vScratch[r];
         }
-      } else {
-        for (let r = j + 1; r < n; r++) mem[offX + r] = 0;
       }
       // Y[:, i] = τ·(A·v − Y[:, 0:i]·t), t = V[:, 0:i]ᵀ·v; T[0:i, i] = −τ·T[0:i, 0:i]·t, T[i, i] = τ.
       if (tau === 0) {
         for (let r = k0 + 1; r < n; r++) mem[offY + r * nb + i] = 0;
         continue;
       }
-      ops.matvec((k0 + 1) * n + j + 1, n, n - k0 - 1, n - j - 1, offX + j + 1, offMv + k0 + 1);
-      for (let q = 0; q < i; q++) {
-        const vq = offVt + q * n;
-        let s = 0;
-        for (let r = j + 1; r < n; r++) s += mem[vq + r] * mem[offX + r];
-        t[q] = s;
-      }
-      for (let r = k0 + 1; r < n; r++) {
-        const yr = offY + r * nb;
-        let s = mem[offMv + r];
-        for (let q = 0; q < i; q++) s -= mem[yr + q] * t[q];
-        mem[yr + i] = tau * s;
-      }
+      ops.matvec((k0 + 1) * n + j + 1, n, below, n - j - 1, offX + j + 1, offMv + k0 + 1);
+      ops.matvec(offVt + j + 1, n, i, n - j - 1, offX + j + 1, offt);
+      for (let r = k0 + 1; r < n; r++) mem[offY + r * nb + i] = mem[offMv + r];
+      ops.gemmRows(offY + (k0 + 1) * nb + i, nb, offY + (k0 + 1) * nb, nb, offt, 1, below, 1, i);
+      for (let r = k0 + 1; r < n; r++) mem[offY + r * nb + i] *= tau;
       for (let p = 0; p < i; p++) {
         let s = 0;
-        for (let q = p; q < i; q++) s += T[p * nb + q] * t[q];
-        T[p * nb + i] = -tau * s;
+        for (let q = p; q < i; q++) s += T(p, q) * mem[offt + q];
+        mem[offT + p * nb + i] = -tau * s;
       }
-      T[i * nb + i] = tau;
+      mem[offT + i * nb + i] = tau;
     }
-    // Rows 0..k0 of Y: Y = A[0:k0+1, k0+1:]·(V·T), as 0 − A·(V·T) negated.
-    for (let r = k0 + 1; r < n; r++) {
-      const vr = offV + r * nb;
-      const dst = offVT + r * nb;
-      for (let q = 0; q < ib; q++) {
-        let s = 0;
-        for (let p = 0; p <= q; p++) s += mem[vr + p] * T[p * nb + q];
-        mem[dst + q] = s;
-      }
-    }
+    // Rows 0..k0 of Y = A[0:k0+1, k0+1:]·V·T: with VT = 0 − V·T, Y_top = 0 − A_top·VT (rounding
+    // is symmetric in sign, so the two negations cost no accuracy).
+    for (let p = 0; p < ib; p++) for (let q = 0; q < ib; q++) mem[offTt + q * nb + p] = T(p, q);
+    mem.fill(0, offVT + (k0 + 1) * nb, offVT + n * nb);
+    ops.gemmRows(offVT + (k0 + 1) * nb, nb, offV + (k0 + 1) * nb, nb, offT, nb, below, ib, ib);
     for (let r = 0; r <= k0; r++) mem.fill(0, offY + r * nb, offY + r * nb + ib);
-    ops.gemmRows(offY, nb, k0 + 1, n, offVT + (k0 + 1) * nb, nb, k0 + 1, ib, n - k0 - 1);
-    for (let r = 0; r <= k0; r++) for (let q = 0; q < ib; q++) mem[offY + r * nb + q] = -mem[offY + r * nb + q];
-    // Rows 0..k0 of the panel's columns: A[r, j] −= Y[r, 0:i]·V[j, 0:i]ᵀ.
-    for (let i = 1; i < ib; i++) {
-      const j = k0 + i;
-      const vj = offV + j * nb;
-      for (let r = 0; r <= k0; r++) {
-        const yr = offY + r * nb;
-        let s = 0;
-        for (let q = 0; q < i; q++) s += mem[yr + q] * mem[vj + q];
-        a[r * n + j] -= s;
-      }
-    }
+    ops.gemmRows(offY, nb, k0 + 1, n, offVT + (k0 + 1) * nb, nb, k0 + 1, ib, below);
+    // Rows 0..k0 of the panel's columns: A[r, k0+jj] −= Y[r, 0:jj]·V[k0+jj, 0:jj]ᵀ (V's zeros do the rest).
+    ops.gemmRows(k0, n, offY, nb, offVt + k0, n, k0 + 1, ib, ib);
     const c0 = k0 + ib; // first trailing column
     const cols = n - c0;
     // Right: A[:, c0:] −= Y·V[c0:, :]ᵀ.
     ops.gemmRows(c0, n, offY, nb, offVt + c0, n, n, cols, ib);
-    // Left, rows k0+1..n−1: W = −Vᵀ·A, W ← −Tᵀ·W (= Tᵀ·Vᵀ·A), A −= V·W.
+    // Left, rows k0+1..n−1: W = −Vᵀ·A, Z = 0 − Tᵀ·W = Tᵀ·Vᵀ·A, A −= V·Z.
     mem.fill(0, offW, offW + ib * n);
-    ops.gemmPanel(offW, n, offVt + k0 + 1, n, (k0 + 1) * n + c0, n, ib, cols, n - k0 - 1);
-    for (let q = ib - 1; q >= 0; q--) {
-      const wq = offW + q * n;
-      for (let c = 0; c < cols; c++) {
-        let s = 0;
-        for (let p = 0; p <= q; p++) s += T[p * nb + q] * mem[offW + p * n + c];
-        mem[wq + c] = -s;
-      }
-    }
-    ops.gemmRows((k0 + 1) * n + c0, n, offV + (k0 + 1) * nb, nb, offW, n, n - k0 - 1, cols, ib);
+    ops.gemmPanel(offW, n, offVt + k0 + 1, n, (k0 + 1) * n + c0, n, ib, cols, below);
+    mem.fill(0, offZ, offZ + ib * n);
+    ops.gemmRows(offZ, n, offTt, nb, offW, n, ib, cols, ib);
+    ops.gemmRows((k0 + 1) * n + c0, n, offV + (k0 + 1) * nb, nb, offZ, n, below, cols, ib);
     const left = (n - c0) / n;
     yield 1 - left * left;
   }

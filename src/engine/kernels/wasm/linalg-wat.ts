@@ -168,7 +168,7 @@ function matvec(): string {
 /**
  * One step of a Francis double-shift sweep over the block [l, hi] of a row-major matrix (row
  * stride ld), eigenvalues only: src/engine/linalg/francis.ts, bulgeStep, operation for operation
- * (the left update two columns to an f64x2, the right update one row at a time).
+ * (the left update two columns to an f64x2, the right update two rows to an f64x2).
  */
 function bulgeStep(): string {
   const at = (i: string, j: string) => `(i32.add ${get('a')} (i32.shl (i32.add (i32.mul ${i} ${get('ld')}) ${j}) (i32.const 3)))`;
@@ -204,10 +204,21 @@ function bulgeStep(): string {
         ${set('jb', `(i32.add ${get('jb')} (i32.const 16))`)}
         (br $${label}_l)))
       (if (i32.lt_u ${get('jb')} ${get('rowBytes')}) (then ${leftOne(three)}))`;
-  const right = (three: boolean, label: string) => `
-      ${set('i', l)}
-      (block $${label}_d (loop $${label}_l
-        (br_if $${label}_d (i32.gt_s ${get('i')} ${get('iEnd')}))
+  // Rows two at a time (one per f64x2 lane, gathered and scattered by lane loads and stores),
+  // then a last row alone: every row gets the scalar code's operations.
+  const rightPair = (three: boolean) => `
+        ${set('o', at(get('i'), k))}
+        ${set('o1', `(i32.add ${get('o')} ${get('ldBytes')})`)}
+        ${set('x2', `(v128.load64_lane 1 ${get('o1')} (v128.load64_zero ${get('o')}))`)}
+        ${set('y2', `(v128.load64_lane offset=8 1 ${get('o1')} (v128.load64_zero offset=8 ${get('o')}))`)}
+        ${three ? set('z2', `(v128.load64_lane offset=16 1 ${get('o1')} (v128.load64_zero offset=16 ${get('o')}))`) : ''}
+        ${set('f2', `(f64x2.mul ${get('tau2')} ${three ? `(f64x2.add (f64x2.add ${get('x2')} (f64x2.mul ${get('v12')} ${get('y2')})) (f64x2.mul ${get('v22')} ${get('z2')}))` : `(f64x2.add ${get('x2')} (f64x2.mul ${get('v12')} ${get('y2')}))`})`)}
+        ${set('x2', `(f64x2.sub ${get('x2')} ${get('f2')})`)}
+        ${set('y2', `(f64x2.sub ${get('y2')} (f64x2.mul ${get('f2')} ${get('v12')}))`)}
+        (v128.store64_lane 0 ${get('o')} ${get('x2')}) (v128.store64_lane 1 ${get('o1')} ${get('x2')})
+        (v128.store64_lane offset=8 0 ${get('o')} ${get('y2')}) (v128.store64_lane offset=8 1 ${get('o1')} ${get('y2')})
+        ${three ? `${set('z2', `(f64x2.sub ${get('z2')} (f64x2.mul ${get('f2')} ${get('v22')}))`)} (v128.store64_lane offset=16 0 ${get('o')} ${get('z2')}) (v128.store64_lane offset=16 1 ${get('o1')} ${get('z2')})` : ''}`;
+  const rightOne = (three: boolean) => `
         ${set('o', at(get('i'), k))}
         ${set('x', `(f64.load ${get('o')})`)}
         ${set('y', `(f64.load offset=8 ${get('o')})`)}
@@ -215,14 +226,20 @@ function bulgeStep(): string {
         ${set('f', `(f64.mul ${get('tau')} ${three ? `(f64.add (f64.add ${get('x')} (f64.mul ${get('v1')} ${get('y')})) (f64.mul ${get('v2')} ${get('z')}))` : `(f64.add ${get('x')} (f64.mul ${get('v1')} ${get('y')}))`})`)}
         (f64.store ${get('o')} (f64.sub ${get('x')} ${get('f')}))
         (f64.store offset=8 ${get('o')} (f64.sub ${get('y')} (f64.mul ${get('f')} ${get('v1')})))
-        ${three ? `(f64.store offset=16 ${get('o')} (f64.sub ${get('z')} (f64.mul ${get('f')} ${get('v2')})))` : ''}
-        ${set('i', `(i32.add ${get('i')} (i32.const 1))`)}
-        (br $${label}_l)))`;
+        ${three ? `(f64.store offset=16 ${get('o')} (f64.sub ${get('z')} (f64.mul ${get('f')} ${get('v2')})))` : ''}`;
+  const right = (three: boolean, label: string) => `
+      ${set('i', l)}
+      (block $${label}_d (loop $${label}_l
+        (br_if $${label}_d (i32.ge_s ${get('i')} ${get('iEnd')}))
+        ${rightPair(three)}
+        ${set('i', `(i32.add ${get('i')} (i32.const 2))`)}
+        (br $${label}_l)))
+      (if (i32.eq ${get('i')} ${get('iEnd')}) (then ${rightOne(three)}))`;
   return `
   (func $bulge_step (param $a i32) (param $ld i32) (param $l i32) (param $hi i32) (param $k i32) (param $s f64) (param $t f64)
     (local $three i32) (local $x f64) (local $y f64) (local $z f64) (local $h00 f64) (local $h10 f64) (local $sc f64)
     (local $xs f64) (local $ys f64) (local $zs f64) (local $beta f64) (local $tau f64) (local $v1 f64) (local $v2 f64) (local $f f64)
-    (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $jb i32) (local $rowBytes i32) (local $i i32) (local $iEnd i32) (local $o i32)
+    (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $jb i32) (local $rowBytes i32) (local $i i32) (local $iEnd i32) (local $o i32) (local $o1 i32) (local $ldBytes i32)
     (local $x2 v128) (local $y2 v128) (local $z2 v128) (local $f2 v128) (local $tau2 v128) (local $v12 v128) (local $v22 v128)
     ${set('three', `(i32.lt_s ${k} (i32.sub ${get('hi')} (i32.const 1)))`)}
     (if (i32.eq ${k} ${l})
@@ -254,6 +271,7 @@ function bulgeStep(): string {
     ${set('p1', at(k1, k))}
     ${set('p2', at(k2, k))}
     ${set('rowBytes', `(i32.shl (i32.add (i32.sub ${get('hi')} ${k}) (i32.const 1)) (i32.const 3))`)}
+    ${set('ldBytes', `(i32.shl ${get('ld')} (i32.const 3))`)}
     ${set('tau2', `(f64x2.splat ${get('tau')})`)}
     ${set('v12', `(f64x2.splat ${get('v1')})`)}
     ${set('v22', `(f64x2.splat ${get('v2')})`)}

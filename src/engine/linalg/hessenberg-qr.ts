@@ -37,9 +37,9 @@ export interface EigenvaluesOptions {
 
 /**
  * The largest order for which the Eigenvalues panel computes every eigenvalue; above it, it offers
- * the leading ones by Arnoldi (arnoldi.ts, leadingEigenvalues). The cost grows as n³: n = 1000
- * takes about 1.3 s on the development machine (`npm run bench -- --only linalg`, load ≈ 1), so
- * n = 1500 takes about 4.5 s, the most a user should wait for a panel with a progress bar.
+ * the leading ones by Arnoldi (arnoldi.ts, leadingEigenvalues). The cost grows as n³; at this
+ * size it is a few seconds of one core (figures in the README, "Eigenvalues"), the most a user
+ * should wait for a panel with a progress bar.
  */
 export const ALL_EIGENVALUES_LIMIT = 1500;
 

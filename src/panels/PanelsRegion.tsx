@@ -3,6 +3,7 @@
  * the row of panel cards. The layout is saved with the document.
  */
 import { useId } from 'react';
+import { kindRole } from '../model/index.ts';
 import { useDocumentStore, usePanelLayout, useSimulationStore } from '../store/index.ts';
 import { downloadBlob, fileNameFor } from '../app/files.ts';
 import { allPanelTypes, type PanelType } from './registry.ts';
@@ -48,7 +49,7 @@ function firstBinding(type: PanelType) {
     return edge ? { edge: edge.id } : null;
   }
   const candidates = nodes.filter((n) => type.accepts?.(n) ?? true);
-  const node = candidates.filter((n) => n.kind !== 'input').at(-1) ?? candidates.at(-1);
+  const node = candidates.filter((n) => kindRole(n.kind) !== 'source').at(-1) ?? candidates.at(-1);
   return node ? { nodes: type.binding === 'node-pair' ? [node.id, node.id] : [node.id] } : null;
 }
 

@@ -1,7 +1,6 @@
-import type { IncomingEdge } from '../../model/index.ts';
 import { hebbianPatterns, type HopfieldParams } from './schema.ts';
 import type { Rng } from '../../engine/rng.ts';
-import type { EdgeRuntime, NodeBuilder, NodeRuntime, WeightMatrix } from '../../engine/compile/types.ts';
+import type { EdgeRuntime, NodeBuilder, WeightMatrix } from '../../engine/compile/types.ts';
 
 /** Σ_j W_ij x_j over row i of a dense or CSR matrix. */
 function rowDot(w: WeightMatrix, i: number, x: Float64Array): number {
@@ -25,17 +24,16 @@ function rowDot(w: WeightMatrix, i: number, x: Float64Array): number {
  * The init {"type": "pattern", index, flip} takes pattern `index` of the Hebbian self-edge and
  * flips exactly round(flip·N) distinct bits chosen by the node's seeded stream.
  */
-export const hopfieldBuilder: NodeBuilder = {
-  kind: 'hopfield',
-  build(node, ctx): NodeRuntime {
-    const p = node.params as unknown as HopfieldParams;
+export const hopfieldBuilder: NodeBuilder<HopfieldParams> = {
+  build(node, ctx) {
+    const p = node.params;
     const n = p.size;
     const x = new Float64Array(n);
     const prev = new Float64Array(n);
     const input = new Float64Array(n);
     const energy = new Float64Array(1);
     const order = new Int32Array(n);
-    const incoming = ctx.doc.edges.flatMap((e, index) => (e.target === node.id ? [{ ...e, index } as unknown as IncomingEdge] : []));
+    const incoming = ctx.doc.edges.flatMap((e, index) => (e.target === node.id ? [{ ...e, index }] : []));
     const patterns = hebbianPatterns(incoming, node.id);
     let self: EdgeRuntime[] = [];
     let rng: Rng | null = null;
@@ -52,7 +50,6 @@ export const hopfieldBuilder: NodeBuilder = {
     };
     return {
       id: node.id,
-      kind: 'hopfield',
       size: n,
       output: x,
       input,

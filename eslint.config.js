@@ -113,6 +113,16 @@ export default tseslint.config(
     },
   },
   {
+    // The classroom server runs in Node: it may use the model, never the app's stores or UI.
+    files: ['server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...uiLibraries, uiFolders, { group: [...folder('engine'), ...folder('measures')], message: 'The classroom server checks documents with src/model only.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/store/**'],
     rules: {
       'no-restricted-imports': [

@@ -33,6 +33,9 @@ export const hopfieldBuilder: NodeBuilder<HopfieldParams> = {
     const input = new Float64Array(n);
     const energy = new Float64Array(1);
     const order = new Int32Array(n);
+    /** The order in which the last asynchronous step updated the units (a probe can record it). */
+    const lastOrder = new Float64Array(p.update === 'async' ? n : 0);
+    const vars: Record<string, Float64Array> = p.update === 'async' ? { output: x, energy, order: lastOrder } : { output: x, energy };
     const incoming = ctx.doc.edges.flatMap((e, index) => (e.target === node.id ? [{ ...e, index }] : []));
     const patterns = hebbianPatterns(incoming, node.id);
     let self: EdgeRuntime[] = [];
@@ -53,7 +56,7 @@ export const hopfieldBuilder: NodeBuilder<HopfieldParams> = {
       size: n,
       output: x,
       input,
-      vars: { output: x, energy },
+      vars,
       equation: `${node.id}.x_i = sgn(Σ_j W_ij x_j + in_i) (kept when 0), ${p.update === 'async' ? 'one unit at a time in a seeded random order, latest states' : 'all units at once from x[t−1]'}; energy = −½ xᵀWx  (Hopfield 1982)`,
       reads: [`${node.id}.x[t−1]`],
       ownsEdge: (e) => e.source === node.id && e.target === node.id,
@@ -74,6 +77,7 @@ export const hopfieldBuilder: NodeBuilder<HopfieldParams> = {
           }
         } else {
           shuffle(order, rng!);
+          lastOrder.set(order);
           for (let k = 0; k < n; k++) {
             const i = order[k];
             const h = field(i, x);

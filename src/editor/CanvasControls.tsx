@@ -4,7 +4,7 @@
  * enough for it not to cover the network (a narrow window, the classroom's large type).
  */
 import { ControlButton, Controls, MiniMap, useStore, type FitViewOptions } from '@xyflow/react';
-import { useEditorStore } from '../store/editorStore.ts';
+import { useEditorStore, useStores } from '../store/index.ts';
 import type { SceneNode } from './scene.ts';
 
 /** Below this canvas size (px) the minimap starts hidden. */
@@ -16,13 +16,14 @@ const minimapNodeClass = (n: SceneNode) => `minimap-node minimap-node--${String(
 
 export function CanvasControls({ fitViewOptions }: { fitViewOptions: FitViewOptions }) {
   const roomy = useStore((s) => s.width >= MINIMAP_MIN_CANVAS.width && s.height >= MINIMAP_MIN_CANVAS.height);
+  const { editor } = useStores();
   const chosen = useEditorStore((s) => s.minimap);
   const shown = chosen ?? roomy;
   const label = shown ? 'Hide minimap' : 'Show minimap';
   return (
     <>
       <Controls showInteractive={false} fitViewOptions={fitViewOptions}>
-        <ControlButton onClick={() => useEditorStore.getState().setMinimap(!shown)} aria-label={label} title={label} aria-pressed={shown} data-testid="minimap-toggle">
+        <ControlButton onClick={() => editor.getState().setMinimap(!shown)} aria-label={label} title={label} aria-pressed={shown} data-testid="minimap-toggle">
           <span aria-hidden="true">▣</span>
         </ControlButton>
       </Controls>

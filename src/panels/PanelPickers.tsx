@@ -1,6 +1,6 @@
 /** The bound node / edge pickers and the option selects of a panel card. */
 import { useId } from 'react';
-import { usePanelLayout, useSimulationStore, type PanelConfig } from '../store/index.ts';
+import { useSimulationStore, useStores, type PanelConfig } from '../store/index.ts';
 import type { PanelType } from './registry.ts';
 
 function Select({ label, value, options, onChange, testId }: { label: string; value: string; options: { value: string; label: string }[]; onChange(v: string): void; testId?: string }) {
@@ -23,7 +23,8 @@ function Select({ label, value, options, onChange, testId }: { label: string; va
 export function BindingPicker({ config, type }: { config: PanelConfig; type: PanelType }) {
   const nodes = useSimulationStore((s) => s.nodes);
   const edges = useSimulationStore((s) => s.edges);
-  const update = (patch: Partial<PanelConfig>) => usePanelLayout.getState().update(config.id, patch);
+  const { panels } = useStores();
+  const update = (patch: Partial<PanelConfig>) => panels.getState().update(config.id, patch);
   if (type.binding === 'edge' || type.binding === 'square-edge') {
     const options = edges.filter((e) => type.acceptsEdge?.(e) ?? true).map((e) => ({ value: e.id, label: `${e.id} (${e.source}→${e.target})` }));
     return <Select label="Edge" value={config.edge ?? ''} options={options} onChange={(edge) => update({ edge })} testId="panel-edge" />;
@@ -47,6 +48,7 @@ export function BindingPicker({ config, type }: { config: PanelConfig; type: Pan
 }
 
 export function PanelOptions({ config, type }: { config: PanelConfig; type: PanelType }) {
+  const { panels } = useStores();
   return (
     <>
       {(type.options ?? []).filter((o) => o.visible?.(config) ?? true).map((o) => (
@@ -55,7 +57,7 @@ export function PanelOptions({ config, type }: { config: PanelConfig; type: Pane
           label={o.label}
           value={String(config[o.key] ?? o.choices[0].value)}
           options={o.choices}
-          onChange={(value) => usePanelLayout.getState().update(config.id, { [o.key]: value })}
+          onChange={(value) => panels.getState().update(config.id, { [o.key]: value })}
           testId={`panel-option-${o.key}`}
         />
       ))}

@@ -4,8 +4,8 @@
  * notice (React, they change rarely).
  */
 import { useEffect, useRef } from 'react';
-import { useDocumentStore, useSimulationStore } from '../store/index.ts';
-import { cancelDraw, scheduleDraw } from './chart/scheduler.ts';
+import { useSimulationStore } from '../store/index.ts';
+import { usePanelRuntime } from './panelRuntime.ts';
 
 export function RunStatus() {
   const status = useSimulationStore((s) => s.status);
@@ -38,23 +38,24 @@ export function RunStatus() {
 
 function LiveClock({ running }: { running: boolean }) {
   const ref = useRef<HTMLSpanElement>(null);
+  const { context, scheduler } = usePanelRuntime();
   useEffect(() => {
-    const { live } = useSimulationStore;
+    const { live } = context;
     const task = () => {
       const el = ref.current;
       if (!el) return;
-      const dt = useDocumentStore.getState().doc.dt;
+      const dt = context.doc().dt;
       const time = live.t * dt;
       const rate = running && live.stepsPerSecond > 0 ? ` · ${Math.round(live.stepsPerSecond).toLocaleString('en')} steps/s` : '';
       el.textContent = `step ${live.t.toLocaleString('en')} · t = ${Number(time.toPrecision(6)).toLocaleString('en')}${dt === 1 ? '' : ' ms'}${rate}`;
       el.dataset.step = String(live.t);
     };
     task();
-    const unsubscribe = live.subscribe(() => scheduleDraw(task));
+    const unsubscribe = live.subscribe(() => scheduler.schedule(task));
     return () => {
       unsubscribe();
-      cancelDraw(task);
+      scheduler.cancel(task);
     };
-  }, [running]);
+  }, [running, context, scheduler]);
   return <span ref={ref} className="run-status__clock" data-testid="run-clock" />;
 }

@@ -1,5 +1,5 @@
 /** The right-hand drawer: exposed sliders (classroom links), then the open lesson or the course outline. */
-import { useCourseStore } from './courseStore.ts';
+import { useCourseStore } from '../../store/index.ts';
 import { ExposedSliders } from './ExposedSliders.tsx';
 import { findPreset } from '../lessons/catalog.ts';
 import { LessonView } from '../lessons/LessonView.tsx';

@@ -1,20 +1,19 @@
-/** Mounts the gallery, the course drawer and the flag notice, and applies the URL's classroom flags once. */
+/** Mounts the gallery, the course drawer and the flag notice. */
 import { useEffect } from 'react';
-import { run } from '../../editor/commands/appContext.ts';
+import { useCommands, type RunCommand } from '../../editor/commands/appContext.ts';
 import { GalleryDialog } from '../gallery/GalleryDialog.tsx';
 import { CourseDrawer } from './CourseDrawer.tsx';
 import { FlagNotice } from './FlagNotice.tsx';
-import { useCourseStore } from './courseStore.ts';
-import { startClassroom } from './startClassroom.ts';
+import { useCourseStore } from '../../store/index.ts';
 import './course.css';
 
 export function CourseHost() {
   const drawerOpen = useCourseStore((s) => s.drawerOpen);
-  useEffect(() => startClassroom(), []);
+  const { run } = useCommands();
   useEffect(() => {
     document.documentElement.toggleAttribute('data-course-open', drawerOpen);
-    return refitSoon();
-  }, [drawerOpen]);
+    return refitSoon(run);
+  }, [drawerOpen, run]);
   return (
     <>
       <GalleryDialog />
@@ -25,7 +24,7 @@ export function CourseHost() {
 }
 
 /** The drawer (or large type) changed the canvas's size: fit the network into it once the layout has settled. */
-function refitSoon(): () => void {
+function refitSoon(run: RunCommand): () => void {
   let frame = requestAnimationFrame(() => {
     frame = requestAnimationFrame(() => void run('view.fit'));
   });

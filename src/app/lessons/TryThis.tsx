@@ -3,7 +3,7 @@
  * values it measured for them); ticks are kept in this browser, and "Start over" clears them.
  */
 import { useEffect, useRef } from 'react';
-import { useCourseStore } from '../classroom/courseStore.ts';
+import { useCourseStore } from '../../store/index.ts';
 import { checkFor } from './lessonChecks.ts';
 import { MeasuredValues } from './MeasuredValues.tsx';
 import { StartOver } from './StartOver.tsx';

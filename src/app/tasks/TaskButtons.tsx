@@ -3,7 +3,7 @@
  * (when it has an input and a population of at least two units). Each opens its dialog (TrainDialog, MemoryCapacityDialog).
  */
 import { kindRole } from '../../model/index.ts';
-import { useDocumentStore, useTaskResults } from '../../store/index.ts';
+import { useDocumentStore, useStores, useTaskResults } from '../../store/index.ts';
 
 export function TaskButtons() {
   const hasReadout = useDocumentStore((s) => s.doc.nodes.some((n) => kindRole(n.kind) === 'readout'));
@@ -12,6 +12,7 @@ export function TaskButtons() {
     (s) => s.doc.nodes.some((n) => n.kind === 'input') && s.doc.nodes.some((n) => kindRole(n.kind) === 'population' && Number((n.params as { size?: number }).size ?? 1) >= 2),
   );
   const running = useTaskResults((s) => s.running);
+  const { tasks } = useStores();
   if (!hasReadout && !hasInput) return null;
   return (
     <div className="toolbar__group" role="group" aria-label="Tasks">
@@ -21,13 +22,13 @@ export function TaskButtons() {
           className="button"
           disabled={running !== null}
           title="Train every readout: washout, training and test windows from a reset, then report the errors"
-          onClick={() => void useTaskResults.getState().runTrain()}
+          onClick={() => void tasks.getState().runTrain()}
         >
           {running === 'train' ? 'Training…' : 'Train'}
         </button>
       )}
       {hasInput && (
-        <button type="button" className="button" disabled={running !== null} title="Jaeger's short-term memory capacity of a node" onClick={() => useTaskResults.getState().show('memory-capacity')}>
+        <button type="button" className="button" disabled={running !== null} title="Jaeger's short-term memory capacity of a node" onClick={() => tasks.getState().show('memory-capacity')}>
           Memory capacity…
         </button>
       )}

@@ -1,10 +1,11 @@
 /** Switches between the light and the dark theme. */
-import { useUiStore } from '../../store/index.ts';
+import { useStores, useUiStore } from '../../store/index.ts';
 import { rememberTheme } from '../theme.ts';
 
 export function ThemeToggle() {
   const theme = useUiStore((s) => s.theme);
   const next = theme === 'light' ? 'dark' : 'light';
+  const { ui } = useStores();
   return (
     <button
       type="button"
@@ -12,7 +13,7 @@ export function ThemeToggle() {
       aria-label={`Switch to ${next} theme`}
       title={`Switch to ${next} theme`}
       onClick={() => {
-        useUiStore.getState().setTheme(next);
+        ui.getState().setTheme(next);
         rememberTheme(next);
       }}
     >

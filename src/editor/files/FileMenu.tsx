@@ -3,9 +3,9 @@
  * actions to the command table (so Ctrl+O, Ctrl+S … work) while mounted.
  */
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { useDocumentStore } from '../../store/index.ts';
+import { useStores } from '../../store/index.ts';
 import { shareLink, type ShareLink } from '../../store/shareLink.ts';
-import { provide } from '../commands/appContext.ts';
+import { useCommands } from '../commands/appContext.ts';
 import { CommandButton } from '../CommandButton.tsx';
 import { newDocument, openFile, saveDocument } from './fileActions.ts';
 import { SaveAsDialog, ShareDialog } from './FileDialogs.tsx';
@@ -14,26 +14,28 @@ export function FileMenu() {
   const inputRef = useRef<HTMLInputElement>(null);
   const [saveAsOpen, setSaveAsOpen] = useState(false);
   const [share, setShare] = useState<ShareLink | null>(null);
+  const stores = useStores();
+  const { provide } = useCommands();
 
   useEffect(
     () =>
       provide({
         files: {
-          newDocument: () => newDocument(),
+          newDocument: () => newDocument(stores),
           open: () => inputRef.current?.click(),
-          save: () => saveDocument(),
+          save: () => saveDocument(stores),
           saveAs: () => setSaveAsOpen(true),
-          share: () => setShare(shareLink(useDocumentStore.getState().doc, window.location.href)),
+          share: () => setShare(shareLink(stores.docs.getState().doc, window.location.href)),
         },
       }),
-    [],
+    [stores, provide],
   );
 
   const onChange = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    await openFile(file);
+    await openFile(stores, file);
     input.value = ''; // choosing the same file again fires another change
   };
 

@@ -6,7 +6,7 @@
  */
 import { useId, useMemo, useRef, useState } from 'react';
 import type { ValidationIssue } from '../../model/index.ts';
-import { useDocumentStore } from '../../store/index.ts';
+import { useStores } from '../../store/index.ts';
 import { setIn } from './schemaFields.ts';
 import type { FormApi } from './SchemaForm.tsx';
 import type { CommitMode } from './NumberField.tsx';
@@ -23,6 +23,7 @@ export interface FormOwner<T> {
 
 export function useFormApi<T extends Record<string, unknown>>({ value, validate, commit }: FormOwner<T>): FormApi {
   const idPrefix = useId().replace(/:/g, '');
+  const { docs } = useStores();
   const [refused, setRefused] = useState<ValidationIssue[]>([]);
   const scrubKey = useRef<string | null>(null);
   const current = useMemo(() => validate(value), [validate, value]);
@@ -46,7 +47,7 @@ export function useFormApi<T extends Record<string, unknown>>({ value, validate,
     },
     scrubEnd() {
       scrubKey.current = null;
-      useDocumentStore.getState().endGesture();
+      docs.getState().endGesture();
     },
   };
 }

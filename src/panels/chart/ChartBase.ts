@@ -48,6 +48,7 @@ type G = d3.Selection<SVGGElement, unknown, null, undefined>;
 
 const DEFAULT_MARGIN: Margin = { top: 34, right: 16, bottom: 40, left: 58 };
 
+/** A canvas context used only to measure text (its font is set before each measurement). */
 let measurer: CanvasRenderingContext2D | null = null;
 /** Width in pixels of legend text (11 px monospace, as in panels.css). */
 function textWidth(text: string): number {
@@ -69,6 +70,7 @@ export function cssVar(name: string, fallback: string): string {
   }
   return v || fallback;
 }
+/** A pure cache: the stylesheet is fixed, so a property's value depends on the theme alone. */
 const cssCache = new Map<string, string>();
 
 export abstract class ChartBase<D> {

@@ -1,0 +1,93 @@
+/**
+ * Keeps the engine's network in step with the open document: loads it when the engine has none
+ * (or another), and forwards edits, which the engine patches in at the next step or recompiles
+ * keeping state (engine/live-update.ts); the notice says which happened.
+ */
+import { formatIssue, type GraphDocument } from '../../model/index.ts';
+import { changesSimulation } from '../simulationRelevant.ts';
+import { messageOf, type SimulationCore } from './types.ts';
+
+export interface EngineSync {
+  /** Loads the open document when the engine has none; false when it cannot run. Waits for edits on the way. */
+  ensure(): Promise<boolean>;
+  /** Whether the engine runs a document (it may be an older version of the open one). */
+  loaded(): boolean;
+  /** The open document was edited: forwards the edit when it matters to the simulation. */
+  edited(doc: GraphDocument): void;
+  /** Forgets the engine's network (the next `ensure` loads the open document afresh). */
+  forget(): void;
+}
+
+/** `compiled` is told when the engine's network got new nodes or edges (its probes must be sent again). */
+export function createEngineSync(core: SimulationCore, compiled: () => void): EngineSync {
+  /** The document the engine runs (null: load before the next call). */
+  let engineDoc: GraphDocument | null = null;
+  let edits: Promise<void> = Promise.resolve();
+  let loading: Promise<boolean> | null = null;
+
+  async function load(gen: number): Promise<boolean> {
+    const doc = core.doc();
+    try {
+      const loaded = await core.api().load(doc);
+      if (gen !== core.generation) return false;
+      if (!loaded.ok) {
+        core.fail(loaded.errors.map(formatIssue).join('\n'));
+        return false;
+      }
+      engineDoc = doc;
+      compiled();
+      core.set({ nodes: loaded.nodes, edges: loaded.edges, seed: doc.seed, error: null, divergence: null, notice: null });
+      core.live.reset();
+      // Edits made while loading.
+      if (core.doc() !== doc) sync.edited(core.doc());
+      await edits;
+      return true;
+    } catch (err) {
+      core.fail(messageOf(err));
+      return false;
+    }
+  }
+
+  function forward(doc: GraphDocument): void {
+    edits = edits.then(async () => {
+      if (engineDoc === null) return;
+      const r = await core.api().update(doc);
+      if (!r.ok) {
+        core.set({ notice: `Not applied: ${r.errors.map(formatIssue).join('; ')}` });
+        return;
+      }
+      engineDoc = doc;
+      if (r.change === 'none') return;
+      if (r.change === 'recompiled') {
+        compiled();
+        core.set({ nodes: r.nodes, edges: r.edges });
+      }
+      core.set({ notice: r.message });
+      core.live.touch();
+    });
+  }
+
+  const sync: EngineSync = {
+    ensure() {
+      if (engineDoc !== null) return edits.then(() => true);
+      loading ??= load(core.generation).finally(() => {
+        loading = null;
+      });
+      return loading;
+    },
+    loaded: () => engineDoc !== null,
+    edited(doc) {
+      if (engineDoc === null || doc === engineDoc) return;
+      if (!changesSimulation(engineDoc, doc)) {
+        engineDoc = doc; // a move, a rename or a layout change: nothing for the worker
+        return;
+      }
+      forward(doc);
+    },
+    forget() {
+      engineDoc = null;
+      loading = null;
+    },
+  };
+  return sync;
+}

@@ -26,6 +26,8 @@ export const rateParams = z.strictObject({
   init: initSchema.default(0),
   /** Intrinsic plasticity: y = f(a·net + b) with per-unit gain a and bias b adapted online. */
   plasticity: rateIpSchema.optional(),
+  /** false: BPTT leaves the bias as it is (gradients still flow through the units). */
+  trainable: z.boolean().optional(),
 });
 export type RateParams = z.output<typeof rateParams>;
 
@@ -50,7 +52,7 @@ export const rateSpec = defineKindSpec<RateParams>({
   description: 'Leaky rate units: x[t] = (1−a)·x[t−1] + a·f(Σ W·y + b).',
   docs: {
     update: '`x[t] = (1−a)·x[t−1] + a·f(Σ W·y_src + b)` (leaky ESN, Jaeger 2001)',
-    params: '`size` (default 1), `activation` (`linear`, `tanh`, `sigmoid`, `relu`, `step`; default `tanh`), `leak` a ∈ (0, 1] (default 1), `bias` (number or one per unit), `init` (number, one per unit, `{"type": "uniform", "low", "high"}` or `{"type": "normal", "mean", "std"}`), `plasticity` (intrinsic, below)',
+    params: '`size` (default 1), `activation` (`linear`, `tanh`, `sigmoid`, `relu`, `step`; default `tanh`), `leak` a ∈ (0, 1] (default 1), `bias` (number or one per unit), `init` (number, one per unit, `{"type": "uniform", "low", "high"}` or `{"type": "normal", "mean", "std"}`), `plasticity` (intrinsic, below), `trainable` (`false`: BPTT leaves the bias as it is)',
     variables: 'output, net (+ gain, bias with plasticity)',
   },
   params: rateParams,

@@ -1,6 +1,6 @@
 import type { CtrnnParams } from './schema.ts';
 import { integratorText, OdeSystem, type OdeRuntime } from '../../engine/integrate.ts';
-import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
+import type { NodeBuilder } from '../../engine/compile/types.ts';
 import { expandPerUnit, fillInit } from '../shared/init-state.ts';
 import { activationFns } from '../../engine/activations.ts';
 
@@ -13,10 +13,9 @@ import { activationFns } from '../../engine/activations.ts';
  * system whose couplings are evaluated in every stage (the compiler's integrate operation).
  * Output f(g(y + θ)), f = σ unless `activation` names another (engine/activations.ts).
  */
-export const ctrnnBuilder: NodeBuilder = {
-  kind: 'ctrnn',
-  build(node, ctx): NodeRuntime {
-    const p = node.params as unknown as CtrnnParams;
+export const ctrnnBuilder: NodeBuilder<CtrnnParams> = {
+  build(node, ctx) {
+    const p = node.params;
     const n = p.size;
     const tau = expandPerUnit(p.tau, n);
     const theta = expandPerUnit(p.bias, n);
@@ -39,13 +38,12 @@ export const ctrnnBuilder: NodeBuilder = {
     const alone = new OdeSystem([{ ode, output: out, input }], [], p.integrator);
     return {
       id: node.id,
-      kind: 'ctrnn',
       size: n,
       output: out,
       input,
       vars: { output: out, y },
       equation: `τ dy/dt = −y + ${node.id}.in (${integratorText(p.integrator)}, dt = ${ctx.dt} ms); ${node.id}.y[t] = ${fName}(g·(y + θ))  (Beer 1995)`,
-      odeEquation: (input) => `τ dy/dt = −y + ${input}, output ${fName}(g·(y + θ))`,
+      odeEquation: (inputText) => `τ dy/dt = −y + ${inputText}, output ${fName}(g·(y + θ))`,
       reads: [`${node.id}.state[t−1]`],
       ode,
       reset(rng) {

@@ -1,5 +1,5 @@
 import { izhikevichConstants, izhikevichSubsteps, type IzhikevichParams } from './schema.ts';
-import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
+import type { NodeBuilder } from '../../engine/compile/types.ts';
 import { expandPerUnit, fillInit } from '../shared/init-state.ts';
 import { incomingEdges, SynapticInput } from '../shared/synaptic-input.ts';
 
@@ -26,10 +26,11 @@ const V_PEAK = 30;
  * after step 3 (it overshoots in the program; only v ≥ 30 is read next step, so the dynamics are
  * the same): the trace peaks at 30 mV a step before the spike output.
  */
-export const izhikevichBuilder: NodeBuilder = {
-  kind: 'izhikevich',
-  build(node, ctx): NodeRuntime {
-    const p = node.params as unknown as IzhikevichParams;
+export const izhikevichBuilder: NodeBuilder<IzhikevichParams> = {
+  // From about a thousand neurons the WASM step and event-driven delivery in place pay.
+  kernelState: { from: 1024, step: 'izhikevichStep' },
+  build(node, ctx) {
+    const p = node.params;
     const n = p.size;
     const k = izhikevichConstants(p);
     // In a kernels workspace when the compiler offers one (large populations): the WASM step then
@@ -58,12 +59,10 @@ export const izhikevichBuilder: NodeBuilder = {
     const type = p.type ?? (p.a === undefined ? 'RS' : 'custom');
     return {
       id: node.id,
-      kind: 'izhikevich',
       size: n,
       output: spikes,
       input: syn.input,
       vars: { output: spikes, v, u },
-      spiking: true,
       equation: paper
         ? `if v ≥ 30 mV: spike, v = c, u += d; then v += (dt/2)·(0.04v² + 5v + 140 − u + i_e + I_syn) twice, u += dt·a(bv − u); ${syn.describe()} (${type}; Izhikevich 2003 scheme, dt = ${dt} ms)`
         : `v += h·(0.04v² + 5v + 140 − u + i_e + I_syn), u += h·a(bv − u), h = dt/${substeps}; if v ≥ 30 mV: v = c, u += d; ${syn.describe()} (${type}; forward Euler)`,

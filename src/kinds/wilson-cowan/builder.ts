@@ -1,6 +1,6 @@
 import type { WilsonCowanParams } from './schema.ts';
 import { integratorText, OdeSystem, type OdeRuntime } from '../../engine/integrate.ts';
-import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
+import type { NodeBuilder } from '../../engine/compile/types.ts';
 import { sigmoid } from '../../engine/math/detmath.ts';
 
 /** F(x; a, θ) = 1/(1 + e^(−a(x − θ))) − 1/(1 + e^(aθ)): the shifted logistic, F(0) = 0. */
@@ -18,10 +18,9 @@ export function wcGain(x: number, a: number, theta: number): number {
  * couplings are evaluated in every stage.
  * Output [r_E, r_I].
  */
-export const wilsonCowanBuilder: NodeBuilder = {
-  kind: 'wilson-cowan',
-  build(node, ctx): NodeRuntime {
-    const p = node.params as unknown as WilsonCowanParams;
+export const wilsonCowanBuilder: NodeBuilder<WilsonCowanParams> = {
+  build(node, ctx) {
+    const p = node.params;
     const r = new Float64Array(2);
     const input = new Float64Array(2);
     const ode: OdeRuntime = {
@@ -42,14 +41,13 @@ export const wilsonCowanBuilder: NodeBuilder = {
     const alone = new OdeSystem([{ ode, output: r, input }], [], p.integrator);
     return {
       id: node.id,
-      kind: 'wilson-cowan',
       size: 2,
       output: r,
       input,
       vars: { output: r, E: r.subarray(0, 1), I: r.subarray(1, 2) },
       equation: `τ_E dE/dt = −E + F(${p.w_EE}E − ${p.w_EI}I + ${p.I_ext_E} + in_E; ${p.a_E}, ${p.theta_E}), τ_I dI/dt = −I + F(${p.w_IE}E − ${p.w_II}I + ${p.I_ext_I} + in_I; ${p.a_I}, ${p.theta_I}) (${integratorText(p.integrator)}; Wilson & Cowan 1972)`,
-      odeEquation: (input) =>
-        `τ_E dE/dt = −E + F(${p.w_EE}E − ${p.w_EI}I + ${p.I_ext_E} + [${input}]_E), τ_I dI/dt = −I + F(${p.w_IE}E − ${p.w_II}I + ${p.I_ext_I} + [${input}]_I)`,
+      odeEquation: (inputText) =>
+        `τ_E dE/dt = −E + F(${p.w_EE}E − ${p.w_EI}I + ${p.I_ext_E} + [${inputText}]_E), τ_I dI/dt = −I + F(${p.w_IE}E − ${p.w_II}I + ${p.I_ext_I} + [${inputText}]_I)`,
       reads: [`${node.id}.E[t−1]`, `${node.id}.I[t−1]`],
       ode,
       reset() {

@@ -11,8 +11,11 @@ import { BindingPicker, PanelOptions } from './PanelPickers.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { ResizeHandle } from './ResizeHandle.tsx';
 
-/** A panel without a width of its own takes a third of the panels row (three fit side by side), at least 260 px. */
-export const DEFAULT_PANEL_WIDTH = 'max(260px, calc((100% - 16px) / 3))';
+/**
+ * Cards wrap into rows (panels.css): a card without a width of its own starts from the panel
+ * basis and shares its row's spare width; a card resized by hand keeps its width (up to the row).
+ */
+const sizeStyle = (width: number | undefined) => (width ? { flex: `0 1 ${width}px` } : undefined);
 
 export function PanelCard({ config, index, count }: { config: PanelConfig; index: number; count: number }) {
   const host = useRef<HTMLDivElement>(null);
@@ -27,7 +30,7 @@ export function PanelCard({ config, index, count }: { config: PanelConfig; index
     <section
       ref={card}
       className="panel-card"
-      style={{ width: config.width ?? DEFAULT_PANEL_WIDTH }}
+      style={sizeStyle(config.width)}
       aria-label={`${title} ${bound}`}
       data-testid={`panel-${config.type}`}
       data-panel-id={config.id}

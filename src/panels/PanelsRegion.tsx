@@ -1,15 +1,22 @@
 /**
  * The bottom panels region: a bar (add a panel, probe window, export the run, run status) over
- * the row of panel cards. The layout is saved with the document.
+ * the panel cards. The cards wrap into rows that share the region's height; when rows do not fit
+ * the list scrolls, and the bar says how many panels are out of view ("2 more panels ↓", a button
+ * that brings the next one into view). A panel that is added scrolls into view. The layout is
+ * saved with the document.
  */
-import { useId } from 'react';
-import { useDocumentStore, usePanelLayout, useSimulationStore } from '../store/index.ts';
+import { useEffect, useRef, useState } from 'react';
+import { useDocumentStore, usePanelLayout, useSimulationStore, type PanelConfig } from '../store/index.ts';
 import { downloadBlob, fileNameFor } from '../app/files.ts';
+import { MenuButton } from '../ui/Menu.tsx';
+import { Icon } from '../ui/icons.tsx';
 import { allPanelTypes, type PanelType } from './registry.ts';
 import { PanelCard } from './PanelCard.tsx';
 import { RunStatus } from './RunStatus.tsx';
 import { PanelsHeightHandle } from './PanelsHeightHandle.tsx';
 import { runAsCsv, runAsJson } from './runExport.ts';
+import { revealPanel } from './revealPanel.ts';
+import { useHiddenPanels } from './useHiddenPanels.ts';
 import './types/index.ts';
 import './panels.css';
 
@@ -20,17 +27,42 @@ const windowChoices = (current: number) => (WINDOWS.includes(current) ? WINDOWS 
 
 export function PanelsRegion() {
   const panels = usePanelLayout((s) => s.panels);
+  const list = useRef<HTMLDivElement>(null);
+  const [note, setNote] = useState<string | null>(null);
+  useRevealAdded(panels);
+  const hidden = useHiddenPanels(list, panels.length);
+  useEffect(() => {
+    if (!note) return;
+    const timer = setTimeout(() => setNote(null), 6000);
+    return () => clearTimeout(timer);
+  }, [note]);
   return (
     <div className="panels">
       <PanelsHeightHandle />
       <div className="panels__bar">
         <h2 className="panels__title">Panels</h2>
-        <AddPanel />
+        <AddPanel onNote={setNote} />
         <WindowField />
         <RunExport />
+        {hidden.below.length + hidden.above.length > 0 && (
+          <button
+            type="button"
+            className="button button--small panels__more"
+            onClick={() => revealPanel((hidden.below[0] ?? hidden.above.at(-1))!)}
+            data-testid="panels-more"
+            title="Panels outside the visible rows: bring the next one into view (or scroll the panels)"
+          >
+            {hidden.below.length > 0 ? `${hidden.below.length} more panel${hidden.below.length === 1 ? '' : 's'} ↓` : `${hidden.above.length} panel${hidden.above.length === 1 ? '' : 's'} above ↑`}
+          </button>
+        )}
         <RunStatus />
+        {note && (
+          <span className="panels__note" role="status" data-testid="panels-note">
+            {note}
+          </span>
+        )}
       </div>
-      <div className="panels__list" data-testid="panels">
+      <div className="panels__list" ref={list} data-testid="panels">
         {panels.map((p, i) => (
           <PanelCard key={p.id} config={p} index={i} count={panels.length} />
         ))}
@@ -40,53 +72,93 @@ export function PanelsRegion() {
   );
 }
 
-/** The first node or edge a new panel of this type can show. */
-function firstBinding(type: PanelType) {
-  const { nodes, edges } = useSimulationStore.getState();
-  if (type.binding === 'edge' || type.binding === 'square-edge') {
-    const edge = edges.find((e) => type.acceptsEdge?.(e) ?? true);
-    return edge ? { edge: edge.id } : null;
-  }
-  const candidates = nodes.filter((n) => type.accepts?.(n) ?? true);
-  const node = candidates.filter((n) => n.kind !== 'input').at(-1) ?? candidates.at(-1);
-  return node ? { nodes: type.binding === 'node-pair' ? [node.id, node.id] : [node.id] } : null;
+/** A panel added to the open document (not one that came with a newly opened document) scrolls into view. */
+function useRevealAdded(panels: PanelConfig[]) {
+  const loadCount = useDocumentStore((s) => s.loadCount);
+  const seen = useRef({ loadCount, ids: new Set(panels.map((p) => p.id)) });
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = { loadCount, ids: new Set(panels.map((p) => p.id)) };
+    if (before.loadCount !== loadCount) return;
+    const added = panels.filter((p) => !before.ids.has(p.id));
+    if (added.length > 0) revealPanel(added[added.length - 1].id);
+  }, [panels, loadCount]);
 }
 
-function AddPanel() {
-  const id = useId();
+/** Whether a panel of this type already shows this binding. */
+const shows = (p: PanelConfig, type: string, binding: Partial<PanelConfig>) =>
+  p.type === type && (binding.edge !== undefined ? p.edge === binding.edge : JSON.stringify(p.nodes) === JSON.stringify(binding.nodes));
+
+/**
+ * The binding a new panel of this type starts with: the last node (or first edge) it can show that
+ * no panel of the type shows yet, else the one it would show (already open: `existing`).
+ */
+function newBinding(type: PanelType, open: PanelConfig[]): { binding: Partial<PanelConfig>; existing?: PanelConfig } | null {
+  const { nodes, edges } = useSimulationStore.getState();
+  let candidates: Partial<PanelConfig>[];
+  if (type.binding === 'edge' || type.binding === 'square-edge') {
+    candidates = edges.filter((e) => type.acceptsEdge?.(e) ?? true).map((e) => ({ edge: e.id }));
+  } else {
+    const accepted = nodes.filter((n) => type.accepts?.(n) ?? true);
+    // Non-input nodes first, the last one first (usually the network's output).
+    const ordered = [...accepted.filter((n) => n.kind !== 'input').reverse(), ...accepted.filter((n) => n.kind === 'input').reverse()];
+    candidates = ordered.map((n) => ({ nodes: type.binding === 'node-pair' ? [n.id, n.id] : [n.id] }));
+  }
+  if (candidates.length === 0) return null;
+  const fresh = candidates.find((b) => !open.some((p) => shows(p, type.type, b)));
+  if (fresh) return { binding: fresh };
+  return { binding: candidates[0], existing: open.find((p) => shows(p, type.type, candidates[0])) };
+}
+
+function describeBinding(p: PanelConfig): string {
+  return p.edge ?? [...new Set(p.nodes ?? [])].join(' · ');
+}
+
+function AddPanel({ onNote }: { onNote(text: string): void }) {
   useSimulationStore((s) => s.nodes); // re-list when the network changes
-  const types = allPanelTypes();
+  const add = (type: PanelType) => {
+    const layout = usePanelLayout.getState();
+    const next = newBinding(type, layout.panels);
+    if (!next) return;
+    if (next.existing) {
+      revealPanel(next.existing.id);
+      onNote(`${type.title} of ${describeBinding(next.existing)} is already open (shown). Choose another node in its card to compare.`);
+      return;
+    }
+    layout.add({ type: type.type, ...next.binding });
+  };
   return (
-    <label className="mini-field" htmlFor={id}>
-      <span className="visually-hidden">Add panel</span>
-      <select
-        id={id}
-        value=""
-        data-testid="add-panel"
-        onChange={(e) => {
-          const type = types.find((t) => t.type === e.target.value);
-          const binding = type && firstBinding(type);
-          if (type && binding) usePanelLayout.getState().add({ type: type.type, ...binding });
-        }}
-      >
-        <option value="">+ Add panel…</option>
-        {types.map((t) => (
-          <option key={t.type} value={t.type} disabled={!firstBinding(t)} title={t.description}>
-            {t.title}
-          </option>
-        ))}
-      </select>
-    </label>
+    <MenuButton
+      className="button button--small button--menu"
+      testId="add-panel"
+      title="Add a panel: a live chart of a node or an edge"
+      items={() =>
+        allPanelTypes().map((t) => {
+          const possible = newBinding(t, usePanelLayout.getState().panels) !== null;
+          return {
+            id: t.type,
+            label: t.title,
+            description: t.description,
+            disabled: !possible,
+            title: possible ? t.description : `${t.title}: nothing in this network to show`,
+            testId: `add-panel-${t.type}`,
+            onSelect: () => add(t),
+          };
+        })
+      }
+    >
+      <Icon name="plus" size={14} />
+      Add panel
+    </MenuButton>
   );
 }
 
 function WindowField() {
-  const id = useId();
   const window = useSimulationStore((s) => s.window);
   return (
-    <label className="mini-field" htmlFor={id} title="Steps each panel keeps (ring buffer)">
+    <label className="mini-field" title="Steps each panel keeps (ring buffer)">
       <span>Window</span>
-      <select id={id} value={window} onChange={(e) => useSimulationStore.getState().setWindow(Number(e.target.value))} data-testid="window">
+      <select value={window} onChange={(e) => useSimulationStore.getState().setWindow(Number(e.target.value))} data-testid="window">
         {windowChoices(window).map((w) => (
           <option key={w} value={w}>
             {w.toLocaleString('en')} steps
@@ -106,13 +178,17 @@ function RunExport() {
     downloadBlob(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }), `${stem}-run.${format}`);
   };
   return (
-    <div className="panels__export" role="group" aria-label="Export the run">
-      <button type="button" className="button button--small" onClick={() => save('csv')}>
-        Run CSV
-      </button>
-      <button type="button" className="button button--small" onClick={() => save('json')}>
-        Run JSON
-      </button>
-    </div>
+    <MenuButton
+      className="button button--small button--menu"
+      testId="export-run"
+      title="Save every probed value of the run"
+      items={() => [
+        { id: 'csv', label: 'Run CSV', description: 'one column per unit, one row per step', onSelect: () => save('csv') },
+        { id: 'json', label: 'Run JSON', description: 'the probes with the seed and dt', onSelect: () => save('json') },
+      ]}
+    >
+      Export run
+      <Icon name="chevronDown" size={12} />
+    </MenuButton>
   );
 }

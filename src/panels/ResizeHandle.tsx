@@ -1,4 +1,4 @@
-/** A drag handle on a card's right edge: resizes the card while dragging (no React render), saves on release. */
+/** A drag handle on a card's right edge: resizes the card while dragging (its flex basis, no React render), saves on release. */
 import type { RefObject } from 'react';
 
 const MIN = 260;
@@ -21,7 +21,7 @@ export function ResizeHandle({ target, onDone }: { target: RefObject<HTMLElement
         const start = e.clientX;
         const width = el.getBoundingClientRect().width;
         const move = (m: PointerEvent) => {
-          el.style.width = `${clamp(width + m.clientX - start)}px`;
+          el.style.flex = `0 1 ${clamp(width + m.clientX - start)}px`;
         };
         const up = (u: PointerEvent) => {
           handle.removeEventListener('pointermove', move);

@@ -1,8 +1,10 @@
-/** Mounts the gallery, the course drawer and the flag notice, and applies the URL's classroom flags once. */
+/**
+ * Mounts the gallery and the flag notice, applies the URL's classroom flags once, and marks
+ * `<html data-course-open>` while the course drawer (a region of AppLayout) is open. The canvas
+ * re-fits its network when the drawer changes its size (Canvas.tsx).
+ */
 import { useEffect } from 'react';
-import { run } from '../../editor/commands/appContext.ts';
 import { GalleryDialog } from '../gallery/GalleryDialog.tsx';
-import { CourseDrawer } from './CourseDrawer.tsx';
 import { FlagNotice } from './FlagNotice.tsx';
 import { useCourseStore } from './courseStore.ts';
 import { startClassroom } from './startClassroom.ts';
@@ -13,21 +15,11 @@ export function CourseHost() {
   useEffect(() => startClassroom(), []);
   useEffect(() => {
     document.documentElement.toggleAttribute('data-course-open', drawerOpen);
-    return refitSoon();
   }, [drawerOpen]);
   return (
     <>
       <GalleryDialog />
-      <CourseDrawer />
       <FlagNotice />
     </>
   );
-}
-
-/** The drawer (or large type) changed the canvas's size: fit the network into it once the layout has settled. */
-function refitSoon(): () => void {
-  let frame = requestAnimationFrame(() => {
-    frame = requestAnimationFrame(() => void run('view.fit'));
-  });
-  return () => cancelAnimationFrame(frame);
 }

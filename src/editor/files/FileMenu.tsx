@@ -1,33 +1,47 @@
 /**
- * The file menu in the toolbar: New, Open, Save, Save as, Share link. It provides the file
- * actions to the command table (so Ctrl+O, Ctrl+S … work) while mounted.
+ * The File menu in the toolbar: New, Open, Save, Save as, Share link. It provides the file
+ * actions to the command table (so Ctrl+O, Ctrl+S … work) while mounted. A locked network (a
+ * classroom link) offers only the share link: opening or replacing the lesson's network is
+ * editing, and its shortcuts say so instead of acting.
  */
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useDocumentStore } from '../../store/index.ts';
+import { useEditorStore } from '../../store/editorStore.ts';
 import { shareLink, type ShareLink } from '../../store/shareLink.ts';
-import { provide } from '../commands/appContext.ts';
-import { CommandButton } from '../CommandButton.tsx';
+import { provide, run } from '../commands/appContext.ts';
+import { commands, type CommandId } from '../commands/table.ts';
+import { formatKey } from '../commands/keys.ts';
+import { isMac } from '../CommandButton.tsx';
+import { MenuButton, type MenuItem } from '../../ui/Menu.tsx';
+import { Icon } from '../../ui/icons.tsx';
 import { newDocument, openFile, saveDocument } from './fileActions.ts';
 import { SaveAsDialog, ShareDialog } from './FileDialogs.tsx';
 
-export function FileMenu() {
+const EDITING: CommandId[] = ['file.new', 'file.open', 'file.save', 'file.saveAs'];
+const ALL: CommandId[] = [...EDITING, 'file.share'];
+
+function menuItem(id: CommandId): MenuItem {
+  const spec = commands[id];
+  return { id, label: spec.label, hint: spec.keys[0] && formatKey(spec.keys[0], isMac), testId: `menu-${id}`, onSelect: () => void (run as (id: CommandId) => unknown)(id) };
+}
+
+export function FileMenu({ locked = false }: { locked?: boolean }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [saveAsOpen, setSaveAsOpen] = useState(false);
   const [share, setShare] = useState<ShareLink | null>(null);
 
-  useEffect(
-    () =>
-      provide({
-        files: {
-          newDocument: () => newDocument(),
-          open: () => inputRef.current?.click(),
-          save: () => saveDocument(),
-          saveAs: () => setSaveAsOpen(true),
-          share: () => setShare(shareLink(useDocumentStore.getState().doc, window.location.href)),
-        },
-      }),
-    [],
-  );
+  useEffect(() => {
+    const refuse = (label: string) => () => void useEditorStore.getState().toast(`${label}: not in classroom mode — the network is locked. Open the link without lock=1 to edit.`, 'info');
+    return provide({
+      files: {
+        newDocument: locked ? refuse('New network') : () => newDocument(),
+        open: locked ? refuse('Open') : () => inputRef.current?.click(),
+        save: locked ? refuse('Save') : () => saveDocument(),
+        saveAs: locked ? refuse('Save as') : () => setSaveAsOpen(true),
+        share: () => setShare(shareLink(useDocumentStore.getState().doc, window.location.href)),
+      },
+    });
+  }, [locked]);
 
   const onChange = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
@@ -39,8 +53,10 @@ export function FileMenu() {
 
   return (
     <div className="toolbar__group" role="group" aria-label="File">
-      <CommandButton id="file.new" />
-      <CommandButton id="file.open" />
+      <MenuButton items={() => (locked ? ['file.share' as const] : ALL).map(menuItem)} testId="file-menu" className="button button--menu">
+        File
+        <Icon name="chevronDown" size={14} />
+      </MenuButton>
       <input
         ref={inputRef}
         type="file"
@@ -51,9 +67,6 @@ export function FileMenu() {
         data-testid="open-file"
         onChange={onChange}
       />
-      <CommandButton id="file.save" />
-      <CommandButton id="file.saveAs" />
-      <CommandButton id="file.share" />
       <SaveAsDialog open={saveAsOpen} onClose={() => setSaveAsOpen(false)} />
       <ShareDialog link={share} onClose={() => setShare(null)} />
     </div>

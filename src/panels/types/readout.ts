@@ -25,7 +25,7 @@ export const readoutPanel: PanelType = {
     const channel = Number(config.channel ?? 0);
     const target = id === undefined ? undefined : `${id}.target`;
     const release = target === undefined ? () => undefined : ctx.sim().subscribe(target);
-    const chart = new TimeSeriesChart(el, { title: `Readout ${id ?? '—'} vs its target`, xLabel: axis.label, yLabel: 'value' });
+    const chart = new TimeSeriesChart(el, { title: `Readout ${id ?? '—'} vs its target`, xLabel: axis.label, yLabel: 'value', timeUnit: axis.unit });
     return {
       chart,
       draw() {

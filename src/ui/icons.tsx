@@ -1,0 +1,80 @@
+/**
+ * The app's icons as inline SVG in the text colour (`currentColor`), so they show on every
+ * system (a glyph like ⏸ is missing from some fonts) and follow the theme. Decorative: the
+ * button that holds one carries the accessible name.
+ */
+import type { ReactNode } from 'react';
+import './ui.css';
+
+const PATHS = {
+  play: <path d="M5 3.5v9l8-4.5z" fill="currentColor" stroke="none" />,
+  pause: (
+    <>
+      <rect x="4" y="3.5" width="3" height="9" rx="0.6" fill="currentColor" stroke="none" />
+      <rect x="9" y="3.5" width="3" height="9" rx="0.6" fill="currentColor" stroke="none" />
+    </>
+  ),
+  step: (
+    <>
+      <path d="M3.5 3.5v9l6.5-4.5z" fill="currentColor" stroke="none" />
+      <rect x="11" y="3.5" width="2" height="9" rx="0.5" fill="currentColor" stroke="none" />
+    </>
+  ),
+  reset: <path d="M3.5 8a4.5 4.5 0 1 0 1.4-3.3M3.5 2.5v3h3" />,
+  dice: (
+    <>
+      <rect x="2.5" y="2.5" width="11" height="11" rx="2" />
+      <circle cx="5.5" cy="5.5" r="0.9" fill="currentColor" stroke="none" />
+      <circle cx="10.5" cy="10.5" r="0.9" fill="currentColor" stroke="none" />
+      <circle cx="8" cy="8" r="0.9" fill="currentColor" stroke="none" />
+    </>
+  ),
+  chevronDown: <path d="M4 6l4 4 4-4" />,
+  chevronLeft: <path d="M10 3.5L5.5 8l4.5 4.5" />,
+  chevronRight: <path d="M6 3.5l4.5 4.5L6 12.5" />,
+  moon: <path d="M13 9.5A5.5 5.5 0 0 1 6.5 3a5.5 5.5 0 1 0 6.5 6.5z" />,
+  sun: (
+    <>
+      <circle cx="8" cy="8" r="3" />
+      <path d="M8 1.5v1.5M8 13v1.5M1.5 8H3M13 8h1.5M3.4 3.4l1 1M11.6 11.6l1 1M3.4 12.6l1-1M11.6 4.4l1-1" />
+    </>
+  ),
+  /** The palette: node kinds as shapes. */
+  shapes: (
+    <>
+      <rect x="2" y="2.5" width="5" height="5" rx="1" />
+      <circle cx="11.5" cy="5" r="2.6" />
+      <path d="M4.5 9.5l2.8 4.5H1.7zM9 9.5h5v4.5H9z" />
+    </>
+  ),
+  /** The inspector: parameter sliders. */
+  sliders: (
+    <>
+      <path d="M2 4.5h12M2 11.5h12" />
+      <circle cx="5.5" cy="4.5" r="1.8" fill="var(--surface, #fff)" />
+      <circle cx="10.5" cy="11.5" r="1.8" fill="var(--surface, #fff)" />
+    </>
+  ),
+  grid: (
+    <>
+      <rect x="2.5" y="2.5" width="4.5" height="4.5" rx="1" />
+      <rect x="9" y="2.5" width="4.5" height="4.5" rx="1" />
+      <rect x="2.5" y="9" width="4.5" height="4.5" rx="1" />
+      <rect x="9" y="9" width="4.5" height="4.5" rx="1" />
+    </>
+  ),
+  book: <path d="M8 4.2C6.6 3 4.6 2.7 2.5 3v9.5c2.1-.3 4.1 0 5.5 1.2 1.4-1.2 3.4-1.5 5.5-1.2V3c-2.1-.3-4.1 0-5.5 1.2zM8 4.2v9.5" />,
+  plus: <path d="M8 3v10M3 8h10" />,
+  close: <path d="M4 4l8 8M12 4l-8 8" />,
+  link: <path d="M6.5 9.5l3-3M7 4.5l1-1a2.8 2.8 0 0 1 4 4l-1 1M9 11.5l-1 1a2.8 2.8 0 0 1-4-4l1-1" />,
+} satisfies Record<string, ReactNode>;
+
+export type IconName = keyof typeof PATHS;
+
+export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
+  return (
+    <svg className="icon" width={size} height={size} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      {PATHS[name]}
+    </svg>
+  );
+}

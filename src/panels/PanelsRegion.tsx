@@ -16,7 +16,7 @@ import { RunStatus } from './RunStatus.tsx';
 import { PanelsHeightHandle } from './PanelsHeightHandle.tsx';
 import { runAsCsv, runAsJson } from './runExport.ts';
 import { revealPanel } from './revealPanel.ts';
-import { useHiddenPanels } from './useHiddenPanels.ts';
+import { usePanelRows } from './usePanelRows.ts';
 import './types/index.ts';
 import './panels.css';
 
@@ -30,7 +30,7 @@ export function PanelsRegion() {
   const list = useRef<HTMLDivElement>(null);
   const [note, setNote] = useState<string | null>(null);
   useRevealAdded(panels);
-  const hidden = useHiddenPanels(list, panels.length);
+  const hidden = usePanelRows(list, panels.length);
   useEffect(() => {
     if (!note) return;
     const timer = setTimeout(() => setNote(null), 6000);

@@ -22,6 +22,7 @@ export function ResizeHandle({ target, onDone }: { target: RefObject<HTMLElement
         const width = el.getBoundingClientRect().width;
         const move = (m: PointerEvent) => {
           el.style.flex = `0 1 ${clamp(width + m.clientX - start)}px`;
+          el.style.maxWidth = '100%';
         };
         const up = (u: PointerEvent) => {
           handle.removeEventListener('pointermove', move);

@@ -12,8 +12,10 @@ export interface MenuItem {
   label: string;
   /** A second, quieter line (what the item does). */
   description?: string;
-  /** Shown at the right, e.g. a keyboard shortcut. */
+  /** Shown at the right, e.g. a keyboard shortcut as the user types it ("Ctrl+S"). */
   hint?: string;
+  /** The shortcut for assistive technology (aria-keyshortcuts, "Control+S"). */
+  shortcut?: string;
   disabled?: boolean;
   /** Why the item is disabled (its tooltip). */
   title?: string;
@@ -26,7 +28,7 @@ export interface MenuItem {
 export interface MenuButtonProps {
   /** The button's content (text, icon). */
   children: ReactNode;
-  /** The menu's items, read when it opens. */
+  /** The menu's items, read whenever the open menu renders (so they follow the app's state). */
   items: () => MenuItem[];
   /** Accessible name of the button when its content is not text enough. */
   ariaLabel?: string;
@@ -42,7 +44,7 @@ export interface MenuButtonProps {
 const MIN_ROOM = 220;
 
 export function MenuButton({ children, items, ariaLabel, title, className = 'button', testId, align = 'start', disabled }: MenuButtonProps) {
-  const [open, setOpen] = useState<null | { items: MenuItem[]; focus: number }>(null);
+  const [open, setOpen] = useState<null | { focus: number }>(null);
   const [placement, setPlacement] = useState<{ up: boolean; maxHeight: number }>({ up: false, maxHeight: 400 });
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -54,6 +56,8 @@ export function MenuButton({ children, items, ariaLabel, title, className = 'but
     if (refocus) button.current?.focus();
   }, []);
 
+  const shown = open ? items() : [];
+
   const show = (focus: 'first' | 'last') => {
     const all = items();
     if (all.length === 0) return;
@@ -62,7 +66,7 @@ export function MenuButton({ children, items, ariaLabel, title, className = 'but
     const above = r.top - 12;
     const up = below < MIN_ROOM && above > below;
     setPlacement({ up, maxHeight: Math.max(120, up ? above : below) });
-    setOpen({ items: all, focus: focus === 'first' ? 0 : all.length - 1 });
+    setOpen({ focus: focus === 'first' ? 0 : all.length - 1 });
   };
 
   // Focus the item asked for whenever it changes (opening, arrow keys).
@@ -82,11 +86,11 @@ export function MenuButton({ children, items, ariaLabel, title, className = 'but
     return () => window.removeEventListener('pointerdown', onDown, true);
   }, [open, close]);
 
-  const move = (to: number) => open && setOpen({ ...open, focus: (to + open.items.length) % open.items.length });
+  const move = (to: number) => shown.length > 0 && setOpen({ focus: (to + shown.length) % shown.length });
 
   const onMenuKey = (e: KeyboardEvent) => {
     if (!open) return;
-    const n = open.items.length;
+    const n = shown.length;
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(open.focus + 1),
       ArrowUp: () => move(open.focus - 1),
@@ -106,7 +110,7 @@ export function MenuButton({ children, items, ariaLabel, title, className = 'but
       const letter = e.key.toLowerCase();
       for (let i = 1; i <= n; i++) {
         const j = (open.focus + i) % n;
-        if (open.items[j].label.toLowerCase().startsWith(letter)) {
+        if (shown[j].label.toLowerCase().startsWith(letter)) {
           e.preventDefault();
           e.stopPropagation();
           move(j);
@@ -156,8 +160,8 @@ export function MenuButton({ children, items, ariaLabel, title, className = 'but
           style={{ maxHeight: placement.maxHeight }}
           onKeyDown={onMenuKey}
         >
-          {open.items.map((item, i) => [
-            item.section && item.section !== open.items[i - 1]?.section && (
+          {shown.map((item, i) => [
+            item.section && item.section !== shown[i - 1]?.section && (
               <div key={`section-${item.section}`} className="menu-button__section" role="presentation">
                 {item.section}
               </div>
@@ -169,15 +173,28 @@ export function MenuButton({ children, items, ariaLabel, title, className = 'but
               tabIndex={i === open.focus ? 0 : -1}
               className="menu-button__item"
               aria-disabled={item.disabled || undefined}
+              aria-labelledby={`${menuId}-${i}`}
+              aria-describedby={item.description ? `${menuId}-${i}-d` : undefined}
+              aria-keyshortcuts={item.shortcut}
               title={item.title ?? item.description}
               data-testid={item.testId}
               data-menu-item={item.id}
               onClick={() => choose(item)}
               onPointerMove={() => i !== open.focus && !item.disabled && move(i)}
             >
-              <span className="menu-button__label">{item.label}</span>
-              {item.hint && <kbd className="menu-button__hint">{item.hint}</kbd>}
-              {item.description && <span className="menu-button__description">{item.description}</span>}
+              <span id={`${menuId}-${i}`} className="menu-button__label">
+                {item.label}
+              </span>
+              {item.hint && (
+                <kbd className="menu-button__hint" aria-hidden="true">
+                  {item.hint}
+                </kbd>
+              )}
+              {item.description && (
+                <span id={`${menuId}-${i}-d`} className="menu-button__description">
+                  {item.description}
+                </span>
+              )}
             </button>,
           ])}
         </div>

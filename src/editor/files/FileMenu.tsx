@@ -22,7 +22,15 @@ const ALL: CommandId[] = [...EDITING, 'file.share'];
 
 function menuItem(id: CommandId): MenuItem {
   const spec = commands[id];
-  return { id, label: spec.label, hint: spec.keys[0] && formatKey(spec.keys[0], isMac), testId: `menu-${id}`, onSelect: () => void (run as (id: CommandId) => unknown)(id) };
+  const key = spec.keys[0];
+  return {
+    id,
+    label: spec.label,
+    hint: key && formatKey(key, isMac),
+    shortcut: key?.replace('Mod', isMac ? 'Meta' : 'Control'),
+    testId: `menu-${id}`,
+    onSelect: () => void (run as (id: CommandId) => unknown)(id),
+  };
 }
 
 export function FileMenu({ locked = false }: { locked?: boolean }) {

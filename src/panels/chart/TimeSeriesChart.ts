@@ -82,7 +82,7 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
     if (!this.hasData()) return;
     const d = this.data!;
     const { x, y } = this.scales();
-    this.drawAxes(x, y, { x: (v) => d3.format('~g')(+v * d.dt), grid: true });
+    this.drawAxes(x, y, { x: (v) => d3.format('~g')(+v * d.dt), grid: true, wholeX: true });
     const color = (i: number) => palette[i % palette.length];
     const band = d.band;
     const area = d3

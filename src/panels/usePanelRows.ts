@@ -1,7 +1,9 @@
 /**
- * Which panel cards are out of the panels list's visible rows: those wholly or mostly (more than
- * half their height) above or below, by id in order. Recomputed when the list scrolls or changes
- * size and when panels come and go.
+ * The rows of the panels list: as many rows as fit at their least height (`--panel-row`) share the
+ * visible height (`--panel-row-fit` on the list, which the cards take as their least height), so a
+ * card is never squeezed below a readable size; the others scroll. And which cards are out of the
+ * visible rows: those mostly (more than half their height) above or below, by id in order.
+ * Recomputed when the list scrolls or changes size and when panels come and go.
  */
 import { useEffect, useState, type RefObject } from 'react';
 
@@ -24,7 +26,13 @@ export function hiddenOf(cards: { id: string; top: number; bottom: number }[], t
   return above.length + below.length === 0 ? NONE : { above, below };
 }
 
-export function useHiddenPanels(list: RefObject<HTMLElement | null>, count: number): HiddenPanels {
+/** The height of each visible row: as many rows of at least `least` px as fit in `height` px (one at least). */
+export function rowHeight(height: number, least: number, gap: number): number {
+  const rows = Math.max(1, Math.floor((height + gap) / (least + gap)));
+  return Math.floor((height - gap * (rows - 1)) / rows);
+}
+
+export function usePanelRows(list: RefObject<HTMLElement | null>, count: number): HiddenPanels {
   const [hidden, setHidden] = useState<HiddenPanels>(NONE);
   useEffect(() => {
     const el = list.current;
@@ -32,6 +40,10 @@ export function useHiddenPanels(list: RefObject<HTMLElement | null>, count: numb
     let frame = 0;
     const measure = () => {
       frame = 0;
+      const style = getComputedStyle(el);
+      const inner = el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      const fit = `${rowHeight(inner, parseFloat(style.getPropertyValue('--panel-row')) || 200, parseFloat(style.rowGap) || 0)}px`;
+      if (el.style.getPropertyValue('--panel-row-fit') !== fit) el.style.setProperty('--panel-row-fit', fit);
       const box = el.getBoundingClientRect();
       const cards = [...el.querySelectorAll<HTMLElement>(':scope > [data-panel-id]')].map((c) => {
         const r = c.getBoundingClientRect();

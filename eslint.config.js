@@ -61,19 +61,34 @@ export default tseslint.config(
     ...reactHooks.configs.flat['recommended-latest'],
   },
   {
-    files: ['src/model/**', 'src/engine/**', 'src/measures/**', 'src/cli/**'],
+    files: ['src/model/**', 'src/kinds/**', 'src/engine/**', 'src/measures/**', 'src/cli/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...uiLibraries, uiFolders] }],
     },
   },
   {
-    files: ['src/model/**', 'src/engine/**', 'src/measures/**'],
+    // The document model is the bottom layer: it names no kind and no engine piece (the kinds
+    // reach it through model/kind-lookup.ts, filled by src/kinds/registry.ts).
+    files: ['src/model/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...uiLibraries, uiFolders, { group: [...folder('engine'), ...folder('kinds')], message: 'The document model imports no kind, builder or engine module: ask model/kind-lookup.ts.' }] }],
+    },
+  },
+  {
+    // A kind's schema is model-side: it may import the model, never a builder or the engine.
+    files: ['src/kinds/*/schema.ts', 'src/kinds/shared/checks.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...uiLibraries, uiFolders, { group: [...folder('engine'), '**/builder.ts', '**/registry.ts'], message: 'A kind schema imports only the model: no builder, registry or engine module.' }] }],
+    },
+  },
+  {
+    files: ['src/model/**', 'src/kinds/**', 'src/engine/**', 'src/measures/**'],
     rules: { 'no-restricted-globals': ['error', ...uiGlobals] },
   },
   {
     // Engines' Math.exp/log/sin/… differ in the last bit between Node and browsers; the engine
     // uses its own deterministic versions so a seed gives bit-identical traces everywhere.
-    files: ['src/engine/**'],
+    files: ['src/engine/**', 'src/kinds/**'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-properties': [
@@ -92,6 +107,16 @@ export default tseslint.config(
           selector: "BinaryExpression[operator='**'], AssignmentExpression[operator='**=']",
           message: 'x ** y calls the platform pow (differs between engines); multiply, or use powPositive from src/engine/math/detmath.ts.',
         },
+      ],
+    },
+  },
+  {
+    // The classroom server runs in Node: it may use the model, never the app's stores or UI.
+    files: ['server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...uiLibraries, uiFolders, { group: [...folder('engine'), ...folder('measures')], message: 'The classroom server checks documents with src/model only.' }] },
       ],
     },
   },

@@ -17,8 +17,9 @@ export default defineConfig({
   preview: { headers: isolationHeaders },
   build: { chunkSizeWarningLimit: 2000 },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'presets/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'server/**/*.test.ts', 'presets/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/test-support/load-kinds.ts'],
     testTimeout: 30000,
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/unit-results.json' },

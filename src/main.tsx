@@ -1,6 +1,7 @@
-/** Entry point: theme, test bridge, the session (autosave, share link), lesson progress, then the React app. */
+/** Entry point: the node kinds, theme, test bridge, the session (autosave, share link), lesson progress, then the React app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './kinds/registry.ts';
 import { App } from './app/App.tsx';
 import { initialTheme } from './app/theme.ts';
 import { installTestBridge } from './app/testBridge.ts';

@@ -5,8 +5,9 @@
  * Every path-like string literal with a `..` segment is resolved the two ways code uses it —
  * from the file's own folder (imports, `new URL(…, import.meta.url)`, `path.resolve(here, …)`) and
  * from the repository root (scripts run from it, `path.resolve(repoRoot, …)`) — and must stay
- * inside the repository. Imports and `import.meta` URLs are resolved from the file's folder only,
- * as are literals made only of `..` segments (`'../..'`, the climb from a file to the root).
+ * inside the repository. Imports, `declare module` augmentations and `import.meta` URLs are
+ * resolved from the file's folder only, as are literals made only of `..` segments (`'../..'`,
+ * the climb from a file to the root).
  * Absolute paths into the repository's parent folder are refused too. This file is left out of
  * the scan: its own examples of bad paths are what the second test feeds the check.
  */
@@ -51,8 +52,8 @@ export function escapesIn(file: string, text: string): Escape[] {
   lines.forEach((line, i) => {
     for (const m of line.matchAll(/(['"`])((?:[^'"`\\\s]|\\.)*)\1/g)) {
       const literal = m[2];
-      // imports, `new URL(…, import.meta.url)` and `import.meta.glob(…)` resolve from the file's folder
-      const fileRelative = /import\.meta/.test(line) || /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)$/.test(line.slice(0, m.index));
+      // imports, module augmentations, `new URL(…, import.meta.url)` and `import.meta.glob(…)` resolve from the file's folder
+      const fileRelative = /import\.meta/.test(line) || /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+|\bdeclare\s+module\s+)$/.test(line.slice(0, m.index));
       if (path.isAbsolute(literal) && literal.startsWith(parent + path.sep) && !inside(literal)) {
         found.push({ line: i + 1, text: literal, reason: `an absolute path beside the repository (${parent})` });
         continue;
@@ -91,6 +92,8 @@ describe('the repository stands alone', () => {
     // inside: an import two folders up, the climb to the root, a path below the root
     expect(escapesIn(file, "import leaky from '../../presets/leaky-unit.json';")).toEqual([]);
     expect(escapesIn(file, "readFileSync(new URL('../../presets/esn-sine.json', import.meta.url));")).toEqual([]);
+    expect(escapesIn(file, "declare module '../../model/document.ts' {")).toEqual([]);
+    expect(escapesIn(file, "declare module '../../../shared/x.ts' {")).toHaveLength(1);
     expect(escapesIn(file, "const root = path.resolve(here, '../..');")).toEqual([]);
     expect(escapesIn(file, "const p = path.join(repoRoot, 'test/reference/jidt');")).toEqual([]);
   });

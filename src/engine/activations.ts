@@ -4,7 +4,7 @@
  *  linear f(a) = a; tanh f(a) = tanh(a); sigmoid (logistic) f(a) = 1 / (1 + e^(−a));
  *  relu f(a) = max(0, a); step (Heaviside, threshold 0) f(a) = 1 if a > 0 else 0.
  */
-import type { Activation } from '../model/index.ts';
+import type { Activation } from '../kinds/rate/schema.ts';
 import { sigmoid, tanh } from './math/detmath.ts';
 
 export type ScalarFn = (a: number) => number;

@@ -1,7 +1,8 @@
 /** Public API of the engine. */
-export { compile, describeSchedule, CompileError, type Program, type CompileOptions } from './compile/compile.ts';
+export { compile, describeSchedule, type Program, type CompileOptions } from './compile/compile.ts';
+export { CompileError } from './compile/errors.ts';
 export type { NodeRuntime, EdgeRuntime, Operation, ScheduleEntry, WeightMatrix, NodeBuilder } from './compile/types.ts';
-export { registerBuilder, getBuilder } from './compile/builders/registry.ts';
+export { getBuilder } from '../kinds/registry.ts';
 export { nonzeros, sampleWeights, weightSpecOf } from './compile/sample-weights.ts';
 export { Simulator, DivergenceError } from './simulator.ts';
 export { parseProbe, probeLabel, Recorder, ProbeError, type ProbeSpec } from './probes.ts';
@@ -13,4 +14,4 @@ export { memoryCapacity, type MemoryCapacityOptions, type MemoryCapacityResult }
 export { defaultMaxDelay, MEMORY_CAPACITY_DEFAULTS, memoryCapacityInput, memoryCapacityOptions } from './tasks/task-setup.ts';
 export { memoryCapacityOnSession, trainOnSession, type MemoryCapacityReply, type MemoryCapacityRequest, type TrainReply } from './tasks/task-runs.ts';
 export { nrmse, squaredCorrelation } from './tasks/metrics.ts';
-export { isReadout, type ReadoutRuntime } from './compile/builders/readout.ts';
+export { isReadout, type ReadoutRuntime } from '../kinds/readout/builder.ts';

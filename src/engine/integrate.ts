@@ -8,7 +8,7 @@
  * coupling between nodes is always forward Euler, as the foundation's delay rule implies.
  * Allocation-free: scratch vectors are made once per node.
  */
-import type { Integrator } from '../model/index.ts';
+import type { Integrator } from '../kinds/ctrnn/schema.ts';
 
 /** Writes f(y) into dydt. */
 export type Derivative = (y: Float64Array, dydt: Float64Array) => void;

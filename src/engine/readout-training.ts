@@ -10,7 +10,7 @@
  */
 import { ridgeRegression } from './linalg/ridge.ts';
 import type { Simulator } from './simulator.ts';
-import { isReadout, type ReadoutRuntime } from './compile/builders/readout.ts';
+import { isReadout, type ReadoutRuntime } from '../kinds/readout/builder.ts';
 import { column, nrmse } from './tasks/metrics.ts';
 
 export interface ReadoutReport {

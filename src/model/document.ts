@@ -1,24 +1,14 @@
 /**
  * The graph document, format "recurrence-graph" version 1: plain JSON, the one source of truth
- * of a network. Node `params` are validated per kind (see kinds/registry.ts), so this envelope
+ * of a network. Node `params` are validated per kind (see kind-lookup.ts), so this envelope
  * holds them as unknown until validation has run.
  */
 import { z } from 'zod';
 import { identifier, int, num } from './schema-helpers.ts';
 import { LIMITS } from './limits.ts';
 import { weightOptions, weightSchema } from './weights.ts';
-import type { InputParams } from './kinds/input.ts';
-import type { RateParams } from './kinds/rate.ts';
-import type { CtrnnParams } from './kinds/ctrnn.ts';
-import type { WilsonCowanParams } from './kinds/wilson-cowan.ts';
-import type { LifParams } from './kinds/lif.ts';
-import type { IzhikevichParams } from './kinds/izhikevich.ts';
-import type { PoissonParams } from './kinds/poisson.ts';
-import type { HopfieldParams } from './kinds/hopfield.ts';
-import type { ThresholdParams } from './kinds/threshold.ts';
 import { synapseSchema } from './synapse.ts';
 import { edgePlasticitySchema } from './plasticity.ts';
-import type { ReadoutParams } from './kinds/readout.ts';
 
 export const FORMAT = 'recurrence-graph';
 export const CURRENT_VERSION = 1;
@@ -93,19 +83,13 @@ export const documentEnvelope = z.strictObject({
   groups: z.array(groupSchema).optional(),
 });
 
-/** Params of each registered kind, by kind string (extend when a kind is added). */
-export interface ParamsByKind {
-  input: InputParams;
-  rate: RateParams;
-  ctrnn: CtrnnParams;
-  'wilson-cowan': WilsonCowanParams;
-  lif: LifParams;
-  izhikevich: IzhikevichParams;
-  poisson: PoissonParams;
-  hopfield: HopfieldParams;
-  threshold: ThresholdParams;
-  readout: ReadoutParams;
-}
+/**
+ * Params of each kind, by kind string. Empty here: each kind's schema module adds its entry
+ * (`declare module '../../model/document.ts' { interface ParamsByKind { lif: LifParams } }`),
+ * so the model names no kind.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging in src/kinds/*/schema.ts
+export interface ParamsByKind {}
 
 type Envelope = z.output<typeof nodeEnvelope>;
 /** A validated node: its params have the type of its kind. */

@@ -5,12 +5,12 @@
  */
 import { canonicalIntegers } from './canonical-numbers.ts';
 import { documentEnvelope, edgeSchema, FORMAT, nodeEnvelope, type AnyNode, type GraphDocument, type GraphEdge, type GraphGroup } from './document.ts';
-import { getKind, allKinds } from './kinds/registry.ts';
+import { getKind, allKinds } from './kind-lookup.ts';
 import { formatPath, fromZodIssues, type ValidationIssue } from './issues.ts';
 import { migrate, type Migration, MIGRATIONS } from './migrate.ts';
 import { findZeroDelayLoop } from './graph.ts';
 import { LIMITS } from './limits.ts';
-import type { IncomingEdge, KindSpec } from './kinds/kind-spec.ts';
+import type { IncomingEdge, KindSpec } from './kind-spec.ts';
 
 export type ValidationResult =
   | { ok: true; doc: GraphDocument; migrated: string[] }

@@ -6,6 +6,7 @@ import { registerRun } from './run.ts';
 import { registerMeasure } from './measure.ts';
 import { registerTrain } from './train.ts';
 import { registerTask } from './task.ts';
+import { registerExport } from './export.ts';
 
 /** Every CLI command, registered in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerMeasure(program);
   registerTrain(program);
   registerTask(program);
+  registerExport(program);
 }

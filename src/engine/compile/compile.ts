@@ -23,7 +23,8 @@ import type { Kernels } from '../kernels/kernels.ts';
 import type { KernelWorkspace } from '../kernels/kernels.ts';
 import { bestKernels } from '../kernels/wasm-kernels.ts';
 import { keepColumnsPlaced, PLACE_MIN_WEIGHTS, placeEdges, refreshFloat32, usesFloat32 } from './placement.ts';
-import { getBuilder } from './builders/registry.ts';
+import { getBuilder } from '../../kinds/registry.ts';
+import { CompileError } from './errors.ts';
 import { DelayLine } from './delay-line.ts';
 import { sampleWeights, weightSpecOf, type WeightSpec } from './sample-weights.ts';
 import type { EdgeRuntime, NodeRuntime, Operation, PlasticityRuntime, ScheduleEntry } from './types.ts';
@@ -31,16 +32,6 @@ import { Rng } from '../rng.ts';
 import { edgeRules } from '../../model/index.ts';
 import { synapseColumns, synapseRows, type SynapseColumns, type SynapseRows } from './synapse-index.ts';
 import { needsColumns, synapticRule } from '../plasticity/synaptic.ts';
-
-export class CompileError extends Error {
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(`${path}: ${message}`);
-    this.name = 'CompileError';
-  }
-}
 
 export interface CompiledEdge extends EdgeRuntime {
   readonly spec: WeightSpec;

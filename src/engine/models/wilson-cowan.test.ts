@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulator } from '../index.ts';
 import { node, rawDoc, valid } from '../../test-support/docs.ts';
 import { column, diffs, mean, record, std } from '../../test-support/run.ts';
-import { wcGain } from '../compile/builders/wilson-cowan.ts';
+import { wcGain } from '../../kinds/wilson-cowan/builder.ts';
 
 function run(params: Record<string, unknown>, steps: number, dt: number) {
   const sim = Simulator.fromDocument(valid(rawDoc([node('wc', 'wilson-cowan', params)], [], { dt })));

@@ -3,7 +3,8 @@
  * so the worker, the in-page fallback and Node tests run exactly the same code.
  */
 import { validateDocument, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
-import { compile, CompileError, describeSchedule, type Program } from '../compile/compile.ts';
+import { compile, describeSchedule, type Program } from '../compile/compile.ts';
+import { CompileError } from '../compile/errors.ts';
 import { DivergenceError, Simulator } from '../simulator.ts';
 import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
 import { applyParams, classifyChange, transferState } from '../live-update.ts';

@@ -1,0 +1,252 @@
+/**
+ * A spiking network as a PyNN 0.10 script (`recurrence export FILE --to pynn`), a view of the
+ * compiled Program (mapping.ts). The script runs unchanged on one process or under
+ * `mpirun -np K` (NEURON distributes the cells over the ranks; PyNN gathers the spikes), and
+ * rank 0 writes RESULTS:
+ *   {"simulator", "processes", "dt", "duration_ms", "wall_s",
+ *    "populations": {"ID": {"size", "rates_hz": [per cell], "spikes": [[ms, …] per cell]}}}
+ * wall_s is the wall-clock time of sim.run (building the network excluded).
+ */
+import type { Program } from '../../engine/index.ts';
+import { packBase64 } from '../base64.ts';
+import { pyArray, pyList, pyNumber, pyString, UNPACK_HELPER } from '../python.ts';
+import { pynnNetwork, type CurrentSource, type Population, type Projection, type PynnNetwork } from './mapping.ts';
+
+export interface PynnOptions {
+  /** Simulated time (ms) the script runs by default. */
+  durationMs: number;
+  /** Seed of the weights and initial states (default: the document's). */
+  seed?: number;
+  /** Where the document came from, for the header. */
+  source?: string;
+}
+
+/** The runtime part of every script: argument parsing, units per simulator, results. */
+const RUNTIME = `parser = argparse.ArgumentParser(description=__doc__.split("\\n")[0])
+parser.add_argument("--simulator", choices=["neuron", "nest", "brian2"], default="neuron", help="PyNN backend (default neuron)")
+parser.add_argument("--duration", type=float, default=DEFAULT_DURATION, help=f"simulated time in ms (default {DEFAULT_DURATION:g})")
+parser.add_argument("--out", default="results.json", help="results file, written by rank 0 (default results.json)")
+args = parser.parse_args()
+try:
+    sim = importlib.import_module("pyNN." + args.simulator)
+except ImportError as err:
+    sys.exit(f"{sys.argv[0]}: PyNN's {args.simulator} backend cannot be loaded ({err})")
+# NEURON has no IF_curr_delta: there, a jump of v becomes an exponential current with τ_syn = dt
+# carrying the same charge (NEURON's fixed step delivers w·dt/(1 − e^(−dt/τ)) pC for a jump of w nA).
+DELTA_NATIVE = args.simulator != "neuron"
+
+
+def charge_to_nA(tau):
+    """Jump (nA) of an exponential current with time constant tau (ms) that carries 1 pC."""
+    return (1 - np.exp(-DT / tau)) / DT if args.simulator == "neuron" else 1 / tau
+
+
+sim.setup(timestep=DT, min_delay=DT, max_delay=MAX_DELAY)
+np.random.seed(SEED)  # PyNN's noisy current sources draw from numpy's generator, alike on every rank
+pops, cm, tau_syn, delta_cells = {}, {}, {}, set()
+
+
+def lif(label, size, params, i_offset, taus, v):
+    """A LIF population (engine: lif). taus: τ_syn (ms) of the exponential synapses per receptor, None for none."""
+    if taus["E"] is None and taus["I"] is None and DELTA_NATIVE:
+        cell = sim.IF_curr_delta(i_offset=i_offset, **params)
+        delta_cells.add(label)
+    else:
+        cell = sim.IF_curr_exp(i_offset=i_offset, tau_syn_E=taus["E"] or DT, tau_syn_I=taus["I"] or DT, **params)
+    pops[label] = sim.Population(size, cell, label=label, initial_values={"v": v})
+    cm[label] = params["cm"]
+    tau_syn[label] = {"excitatory": taus["E"] or DT, "inhibitory": taus["I"] or DT}
+
+
+def izhikevich(label, size, a, b, c, d, i_offset, v, u):
+    """An Izhikevich population (engine: izhikevich; PyNN's cell has C = 1 pF, weights are jumps of v in mV)."""
+    cell = sim.Izhikevich(a=a, b=b, c=c, d=d, i_offset=i_offset)
+    pops[label] = sim.Population(size, cell, label=label, initial_values={"v": v, "u": u})
+
+
+def poisson(label, size, rate):
+    """Poisson spike trains (engine: poisson), rate in Hz per cell."""
+    pops[label] = sim.Population(size, sim.SpikeSourcePoisson(rate=rate, start=0.0, duration=args.duration), label=label)
+
+
+def to_simulator(w, unit, post, receptor):
+    """Exported weights ('nA' exponential jump, 'mV' jump of v, 'pC' one-step charge) in the simulator's units."""
+    if unit == "nA" or post not in cm or (unit == "mV" and post in delta_cells):
+        return w
+    if unit == "pC" and post in delta_cells:
+        return w / cm[post]
+    charge = w * cm[post] if unit == "mV" else w
+    return charge * charge_to_nA(tau_syn[post][receptor])
+
+
+def project(pre, post, receptor, pre_index, post_index, weight, unit, delay, stdp=None):
+    """One edge's synapses of one sign, as the engine sampled them."""
+    w = to_simulator(weight, unit, post, receptor)
+    conns = np.column_stack([pre_index, post_index, w])
+    if stdp is None:
+        synapse = sim.StaticSynapse(delay=delay)
+    else:
+        scale = to_simulator(1.0, unit, post, receptor)
+        synapse = sim.STDPMechanism(
+            timing_dependence=sim.SpikePairRule(tau_plus=stdp["tau_plus"], tau_minus=stdp["tau_minus"], A_plus=stdp["A_plus"], A_minus=stdp["A_minus"]),
+            weight_dependence=sim.AdditiveWeightDependence(w_min=stdp["w_min"] * scale, w_max=stdp["w_max"] * scale),
+            weight=0.0, delay=delay,
+            # NEURON runs STDP under MPI only with axonal delays; NEST only with dendritic ones
+            dendritic_delay_fraction=0.0 if args.simulator == "neuron" else 1.0)
+    return sim.Projection(pops[pre], pops[post], sim.FromListConnector(conns, column_names=["weight"]), synapse_type=synapse, receptor_type=receptor)
+
+
+NOISE_SAMPLES = 5_000_000  # at most this many noise values in memory per rank
+
+
+def inject(post, cells, start, waveform, per_cell=False):
+    """An input signal as a current source (nA) into the cells (None: all) of a population."""
+    stop = args.duration
+    if start >= stop:
+        return
+    kind = waveform["type"]
+    if per_cell:
+        views = [pops[post][[int(c)]] for c in (range(pops[post].size) if cells is None else cells)]
+    else:
+        views = [pops[post] if cells is None else pops[post][[int(c) for c in cells]]]
+    if kind == "noise":
+        # one value per dt; with very many sources, held longer with the variance of the mean kept per unit time
+        n_sources = len(views)
+        hold = max(DT, DT * np.ceil(n_sources * (stop - start) / DT / NOISE_SAMPLES))
+        scale = np.sqrt(DT / hold)
+        means = np.broadcast_to(waveform["mean"], (n_sources,))
+        stdevs = np.broadcast_to(waveform["stdev"], (n_sources,))
+        for view, mean, stdev in zip(views, means, stdevs):
+            sim.NoisyCurrentSource(mean=float(mean), stdev=float(stdev) * scale, start=start, stop=stop, dt=hold).inject_into(view)
+        return
+    if kind == "dc":
+        source = sim.DCSource(amplitude=waveform["amplitude"], start=start, stop=stop)
+    elif kind == "ac":
+        source = sim.ACSource(amplitude=waveform["amplitude"], offset=waveform["offset"], frequency=waveform["frequency"], phase=waveform["phase"], start=start, stop=stop)
+    else:
+        times = np.asarray(waveform["times"], dtype=float) + start
+        keep = times < stop
+        times, amplitudes = np.maximum(times[keep], DT), np.asarray(waveform["amplitudes"], dtype=float)[keep]
+        if times.size == 0:
+            return
+        source = sim.StepCurrentSource(times=times, amplitudes=amplitudes)
+    source.inject_into(views[0])`;
+
+const RESULTS = `for p in pops.values():
+    p.record("spikes")
+start = time.time()
+sim.run(args.duration)
+wall = time.time() - start
+
+results = {"simulator": args.simulator, "processes": sim.num_processes(), "dt": DT, "duration_ms": args.duration, "wall_s": wall, "populations": {}}
+for label, p in pops.items():
+    block = p.get_data("spikes", gather=True)
+    spikes = [[] for _ in range(p.size)]
+    for train in block.segments[0].spiketrains:
+        spikes[int(train.annotations["source_index"])] = [float(t) for t in train.magnitude]
+    results["populations"][label] = {
+        "size": p.size,
+        "rates_hz": [len(s) * 1000.0 / args.duration for s in spikes],
+        "spikes": spikes,
+    }
+if sim.rank() == 0:
+    with open(args.out, "w") as f:
+        json.dump(results, f)
+    rates = ", ".join(f"{k} {np.mean(v['rates_hz']):.2f} Hz" for k, v in results["populations"].items())
+    print(f"{args.simulator} on {results['processes']} process(es): {args.duration:g} ms in {wall:.2f} s; mean rates: {rates}; wrote {args.out}")
+sim.end()`;
+
+/** The PyNN script of a compiled spiking network (the program is reset to step 0 afterwards). */
+export function pynnFromProgram(program: Program, options: PynnOptions): string {
+  const seed = options.seed ?? program.doc.seed;
+  program.initialise(seed);
+  let net: PynnNetwork;
+  try {
+    net = pynnNetwork(program, seed, options.durationMs);
+  } finally {
+    program.initialise(seed);
+  }
+  const title = program.doc.title ?? 'Recurrence network';
+  const lines = [
+    '#!/usr/bin/env python3',
+    `"""${title.replace(/"""/g, "'''")} — a spiking network exported by Recurrence as a PyNN 0.10 script.`,
+    '',
+    `Exported${options.source ? ` from ${options.source}` : ''} with seed ${seed}: the engine's sampled synapses and initial states are embedded.`,
+    'Run:  python3 net.py [--simulator neuron|nest|brian2] [--duration MS] [--out RESULTS]',
+    '      mpirun -np K python3 net.py      (NEURON distributes the network over the K ranks)',
+    'Rank 0 writes RESULTS (default results.json): {"simulator", "processes", "dt", "duration_ms", "wall_s",',
+    '"populations": {"ID": {"size", "rates_hz": [per cell], "spikes": [[ms, ...] per cell]}}}.',
+    '"""',
+    'import argparse',
+    'import base64',
+    'import importlib',
+    'import json',
+    'import sys',
+    'import time',
+    '',
+    'import numpy as np',
+    '',
+    `DT = ${pyNumber(net.dt)}  # ms, the engine's step`,
+    `SEED = ${seed}`,
+    `DEFAULT_DURATION = ${pyNumber(options.durationMs)}  # ms`,
+    `MAX_DELAY = ${pyNumber(net.maxDelay)}  # ms`,
+    '',
+    '',
+    UNPACK_HELPER,
+    '',
+    '',
+    RUNTIME,
+    '',
+    '# ---- populations (initial states as the engine sampled them)',
+    ...net.populations.map(populationLine),
+    '',
+    '# ---- projections: every synapse the engine sampled, split by sign (inhibitory weights are negative)',
+    'projections = []',
+    ...net.projections.map(projectionLine),
+    '',
+    '# ---- input signals as current sources (nA)',
+    ...net.sources.map(sourceLine),
+    '',
+    RESULTS,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function perCell(values: Float64Array): string {
+  return values.every((v) => v === values[0]) ? pyNumber(values[0]) : pyArray(values, [values.length]);
+}
+
+function populationLine(p: Population): string {
+  const id = pyString(p.id);
+  if (p.kind === 'poisson') return `poisson(${id}, ${p.size}, ${perCell(p.rate)})`;
+  if (p.kind === 'izhikevich') {
+    return `izhikevich(${id}, ${p.size}, ${perCell(p.a)}, ${perCell(p.b)}, ${perCell(p.c)}, ${perCell(p.d)}, ${perCell(p.iOffset)}, ${perCell(p.v)}, ${perCell(p.u)})`;
+  }
+  const params = Object.entries(p.params)
+    .map(([k, v]) => `"${k}": ${pyNumber(v)}`)
+    .join(', ');
+  const tau = (t: number | null) => (t === null ? 'None' : pyNumber(t));
+  return `lif(${id}, ${p.size}, {${params}}, ${perCell(p.iOffset)}, {"E": ${tau(p.tauSyn.E)}, "I": ${tau(p.tauSyn.I)}}, ${perCell(p.v)})`;
+}
+
+function projectionLine(p: Projection): string {
+  const ints = (a: Int32Array) => `unpack("${packBase64(a, 'int32')}", "<i4", (${a.length},))`;
+  const stdp = p.stdp ? `, stdp={${Object.entries(p.stdp).map(([k, v]) => `"${k}": ${pyNumber(v)}`).join(', ')}}` : '';
+  return [
+    `# edge ${p.edge}: ${p.pre} → ${p.post}, ${p.weight.length} ${p.receptor} synapses (weights in ${p.unit})`,
+    `projections.append(project(${pyString(p.pre)}, ${pyString(p.post)}, "${p.receptor}", ${ints(p.pre_index)}, ${ints(p.post_index)}, ${pyArray(p.weight, [p.weight.length])}, "${p.unit}", ${pyNumber(p.delay)}${stdp}))`,
+  ].join('\n');
+}
+
+function sourceLine(s: CurrentSource): string {
+  const w = s.waveform;
+  const wave =
+    w.type === 'steps'
+      ? `{"type": "steps", "times": ${pyList(w.times)}, "amplitudes": ${pyList(w.amplitudes)}}`
+      : `{${Object.entries(w)
+          .map(([k, v]) => `"${k}": ${typeof v === 'string' ? pyString(v) : Array.isArray(v) ? pyArray(v, [v.length]) : pyNumber(v as number)}`)
+          .join(', ')}}`;
+  const cells = s.cells === null ? 'None' : s.cells.length > 16 ? `${pyArray(Int32Array.from(s.cells), [s.cells.length], 'int32')}` : `[${s.cells.join(', ')}]`;
+  return `inject(${pyString(s.post)}, ${cells}, ${pyNumber(s.start)}, ${wave}${s.perCell ? ', per_cell=True' : ''})  # edge ${s.edge}`;
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { int, perUnit } from '../../model/schema-helpers.ts';
+import { LIMITS } from '../../model/limits.ts';
+import { defineKind } from '../../model/kind-spec.ts';
+import { checkPerUnitFields } from '../shared/checks.ts';
+import { initSchema } from '../rate/schema.ts';
+
+/** ODE integrators: forward Euler (the default) or classic 4th-order Runge–Kutta for smooth models. */
+export const integrators = ['euler', 'rk4'] as const;
+export type Integrator = (typeof integrators)[number];
+export const integratorSchema = z.enum(integrators).default('euler');
+
+export const ctrnnParams = z.strictObject({
+  size: int({ min: 1, max: LIMITS.maxPopulationSize, description: 'units' }).default(1),
+  tau: perUnit({ gt: 0, unit: 'ms', description: 'time constant τ' }).default(1),
+  bias: perUnit({ description: 'bias θ (added to y inside the sigmoid)' }).default(0),
+  gain: perUnit({ description: 'gain g of the sigmoid' }).default(1),
+  init: initSchema.default(0),
+  integrator: integratorSchema,
+});
+export type CtrnnParams = z.output<typeof ctrnnParams>;
+
+declare module '../../model/document.ts' {
+  interface ParamsByKind {
+    ctrnn: CtrnnParams;
+  }
+}
+
+/**
+ * Continuous-time recurrent neural network (Beer 1995, "On the dynamics of small continuous-time
+ * recurrent neural networks"): τ_i dy_i/dt = −y_i + Σ_j w_ij σ(g_j(y_j + θ_j)) + I_i, σ logistic;
+ * output σ(g(y + θ)); edges deliver w·(source output). τ in ms, y dimensionless.
+ */
+export const ctrnnKind = defineKind<CtrnnParams>({
+  kind: 'ctrnn',
+  label: 'CTRNN',
+  group: 'rate',
+  continuousTime: true,
+  description: 'Beer’s continuous-time units: τ dy/dt = −y + Σ w·σ(g(y_j+θ_j)) + I; output σ(g(y+θ)).',
+  params: ctrnnParams,
+  defaults: () => ({ size: 1, tau: 1, bias: 0, gain: 1, init: 0, integrator: 'euler' }),
+  outputSize: (p) => p.size,
+  variables: () => ['output', 'y'],
+  acceptsInput: true,
+  summary: (p) => `τ ${Array.isArray(p.tau) ? '…' : p.tau} ms${p.integrator === 'rk4' ? ' · rk4' : ''}`,
+  check: (p) => checkPerUnitFields(p, p.size, ['tau', 'bias', 'gain', 'init']),
+});

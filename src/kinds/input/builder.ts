@@ -1,0 +1,50 @@
+import { isTaskSignal, type Signal } from '../../model/index.ts';
+import type { InputParams } from './schema.ts';
+import { makeSignal } from '../../engine/signals.ts';
+import { makeTask } from '../../engine/tasks/task-signals.ts';
+import { Rng } from '../../engine/rng.ts';
+import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
+
+/**
+ * An input node: y[t] = signal(t), one value per channel. Task signals (Mackey–Glass, NARMA,
+ * memory capacity) also write their target into the state variable `target`.
+ */
+export const inputBuilder: NodeBuilder = {
+  kind: 'input',
+  build(node): NodeRuntime {
+    const p = node.params as unknown as InputParams;
+    const output = new Float64Array(p.size);
+    let noise = new Rng(0, 'unset');
+    const task = isTaskSignal(p.signal) ? makeTask(p.signal) : null;
+    const target = new Float64Array(task ? task.targetSize : 0);
+    let signal = makeSignal(p.signal);
+    const vars: Record<string, Float64Array> = task ? { output, target } : { output };
+    return {
+      id: node.id,
+      kind: 'input',
+      size: p.size,
+      output,
+      input: new Float64Array(0),
+      vars,
+      equation: `${node.id}.y[t] = ${p.signal.type}(t)${task ? `; ${node.id}.target[t] from the task` : ''}`,
+      reads: task ? [`${node.id}.task-state`] : ['t'],
+      reset(rng) {
+        noise = rng;
+        output.fill(0);
+        target.fill(0);
+        task?.reset(rng);
+      },
+      update(t) {
+        if (task) output.fill(task.next(t, target));
+        else signal(t, output, noise);
+      },
+      /** A new signal (amplitude, period, …) takes over at the next step; the noise stream goes on. */
+      setParams(raw) {
+        const next = raw as unknown as InputParams;
+        if (next.size !== p.size || task || isTaskSignal(next.signal as Signal)) return false;
+        signal = makeSignal(next.signal);
+        return true;
+      },
+    };
+  },
+};

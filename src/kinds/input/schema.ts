@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { int } from '../../model/schema-helpers.ts';
+import { isTaskSignal, signalSchema } from '../../model/signals.ts';
+import { LIMITS } from '../../model/limits.ts';
+import { defineKind, type ParamProblem } from '../../model/kind-spec.ts';
+import { checkPerUnitLength } from '../shared/checks.ts';
+
+export const inputParams = z.strictObject({
+  size: int({ min: 1, max: LIMITS.maxPopulationSize, description: 'channels' }).default(1),
+  signal: signalSchema,
+});
+export type InputParams = z.output<typeof inputParams>;
+
+declare module '../../model/document.ts' {
+  interface ParamsByKind {
+    input: InputParams;
+  }
+}
+
+/** A source of external signals: `size` channels, each carrying the signal. */
+export const inputKind = defineKind<InputParams>({
+  kind: 'input',
+  label: 'Input',
+  group: 'inputs',
+  description: 'External signal: constant, sine, step, pulse, noise, a sequence, or a task (Mackey–Glass, NARMA, memory capacity) with its target.',
+  params: inputParams,
+  defaults: () => ({ size: 1, signal: { type: 'sine', amplitude: 1, period: 50, phase: 0, offset: 0 } }),
+  outputSize: (p) => p.size,
+  variables: (p) => (isTaskSignal(p.signal) ? ['output', 'target'] : ['output']),
+  acceptsInput: false,
+  summary: (p) => p.signal.type,
+  check: (p) => checkSignalChannels(p),
+});
+
+function checkSignalChannels(p: InputParams): ParamProblem[] {
+  const s = p.signal;
+  if (s.type === 'constant') return checkPerUnitLength(s.value, p.size, ['signal', 'value']);
+  if (s.type === 'sequence') {
+    const problems: ParamProblem[] = [];
+    s.values.forEach((row, t) => {
+      if (Array.isArray(row)) problems.push(...checkPerUnitLength(row, p.size, ['signal', 'values', t]));
+    });
+    return problems.slice(0, 5);
+  }
+  return [];
+}

@@ -1,0 +1,35 @@
+/**
+ * How the document model finds the node kinds: a small lookup by `kind` string that the kinds'
+ * registry (src/kinds/registry.ts) fills once when it loads. The model itself imports no kind
+ * (and never a builder): validation, the palette and the inspector ask this lookup.
+ *
+ * Every program that reads documents imports the registry once at its entry (the page's
+ * main.tsx, the engine worker and the CLI through the compiler, the unit tests' setup file).
+ */
+import type { KindSpec } from './kind-spec.ts';
+
+let provided: ReadonlyMap<string, KindSpec<unknown>> | undefined;
+
+/** Registers the node kinds (called by src/kinds/registry.ts); kind strings must be unique. */
+export function provideKinds(kinds: readonly KindSpec<unknown>[]): void {
+  const byKind = new Map<string, KindSpec<unknown>>();
+  for (const spec of kinds) {
+    if (byKind.has(spec.kind)) throw new Error(`node kind "${spec.kind}" registered twice`);
+    byKind.set(spec.kind, spec);
+  }
+  provided = byKind;
+}
+
+function lookup(): ReadonlyMap<string, KindSpec<unknown>> {
+  if (!provided) throw new Error('no node kinds are loaded: import src/kinds/registry.ts once at the entry of the program');
+  return provided;
+}
+
+export function getKind(kind: string): KindSpec<unknown> | undefined {
+  return lookup().get(kind);
+}
+
+/** Every kind, in registry order (the palette's order). */
+export function allKinds(): KindSpec<unknown>[] {
+  return [...lookup().values()];
+}

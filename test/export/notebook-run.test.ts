@@ -1,0 +1,86 @@
+/**
+ * Exported notebooks executed by Jupyter (nbconvert, Debian's Python): each notebook's trace must
+ * equal `recurrence run --format json`'s (the same runWithProbes) to ≤ 1e-6 over 1,000 steps,
+ * for every probe. Presets of different kinds: a rate reservoir with intrinsic plasticity,
+ * Wilson–Cowan populations (ODEs), SORN (threshold units, STDP, normalisation, threshold IP) and
+ * an asynchronous Hopfield network (the engine's update order embedded).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compile, Simulator } from '../../src/engine/index.ts';
+import { parseDocumentText, type GraphDocument } from '../../src/model/index.ts';
+import { notebookFromProgram } from '../../src/export/notebook/notebook.ts';
+import { runWithProbes, type RunResult } from '../../src/cli/commands/run.ts';
+import { repoRoot } from '../../src/test-support/reference.ts';
+import { notebookToolsMissing, PYTHON, runTool } from './python-tools.ts';
+
+const STEPS = 1000;
+const PRESETS: { name: string; probes?: string[] }[] = [
+  { name: 'esn-ip', probes: ['u', 'res', 'res.gain', 'res.bias', 'res.net', 'out'] },
+  { name: 'wilson-cowan', probes: ['wc', 'wc.E', 'wc.I'] },
+  { name: 'sorn' },
+  { name: 'hopfield', probes: ['h', 'h.energy', 'h.order'] },
+];
+
+function preset(name: string): GraphDocument {
+  const parsed = parseDocumentText(readFileSync(path.join(repoRoot, 'presets', `${name}.json`), 'utf8'));
+  if (!parsed.ok) throw new Error(`preset ${name} does not validate`);
+  return parsed.doc;
+}
+
+const missing = notebookToolsMissing();
+if (missing) console.warn(`notebook execution tests skipped: ${missing}`);
+
+describe.runIf(!missing)(`exported notebooks executed by nbconvert${missing ? ` (skipped: ${missing})` : ''}`, () => {
+  let dir = '';
+  const engine = new Map<string, RunResult>();
+  const notebook = new Map<string, RunResult>();
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'recurrence-nb-'));
+    const files: string[] = [];
+    for (const p of PRESETS) {
+      const doc = preset(p.name);
+      const probes = p.probes ?? doc.nodes.map((n) => n.id);
+      const nb = notebookFromProgram(compile(doc), { steps: STEPS, probes });
+      // each notebook writes its own OUT: the parameters cell is the one to change, as papermill would
+      const params = nb.cells.find((c) => c.cell_type === 'code' && c.metadata.tags?.includes('parameters'))!;
+      params.source = [`STEPS = ${STEPS}\n`, `OUT = "${p.name}.trace.json"`];
+      writeFileSync(path.join(dir, `${p.name}.ipynb`), JSON.stringify(nb));
+      files.push(`${p.name}.ipynb`);
+      engine.set(p.name, runWithProbes(Simulator.fromDocument(doc), probes, STEPS));
+    }
+    runTool(PYTHON, ['-m', 'jupyter', 'nbconvert', '--to', 'notebook', '--execute', '--inplace', ...files], dir, 600_000);
+    for (const p of PRESETS) notebook.set(p.name, JSON.parse(readFileSync(path.join(dir, `${p.name}.trace.json`), 'utf8')));
+  }, 900_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const p of PRESETS) {
+    it(`${p.name}: the notebook's trace equals recurrence run's to ≤ 1e-6 over ${STEPS} steps, every probe`, () => {
+      const a = engine.get(p.name)!;
+      const b = notebook.get(p.name)!;
+      expect(b.seed).toBe(a.seed);
+      expect(b.steps).toBe(STEPS);
+      expect(Object.keys(b.probes)).toEqual(Object.keys(a.probes));
+      for (const [name, probe] of Object.entries(a.probes)) {
+        const got = b.probes[name];
+        expect(got.size, name).toBe(probe.size);
+        expect(got.values.length, name).toBe(STEPS);
+        let worst = 0;
+        probe.values.forEach((row, t) => row.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - got.values[t][i])))));
+        expect(worst, `${p.name} probe ${name}: largest difference`).toBeLessThanOrEqual(1e-6);
+      }
+    });
+  }
+
+  it('the executed notebooks drew their plots (an image output in the last cell)', () => {
+    const nb = JSON.parse(readFileSync(path.join(dir, 'wilson-cowan.ipynb'), 'utf8'));
+    const last = nb.cells[nb.cells.length - 1];
+    expect(last.outputs.some((o: { data?: Record<string, unknown> }) => o.data?.['image/png'])).toBe(true);
+  });
+});

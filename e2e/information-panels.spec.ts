@@ -125,9 +125,12 @@ test('ESN: TE from the input, KSG on one unit, entropy chosen in the header; a r
   expect(grid.rows.flatMap((r) => r.slice(1)).filter(Number.isFinite).length).toBe(100 * 498);
   await page.locator('.app-layout__panels').screenshot({ path: 'test-results/information-esn-te-panels.png' });
 
-  // The header's measure menu: entropy of the population, in bits; the source picker goes away.
+  // The card's measure menu: entropy of the population, in bits; the source picker goes away.
   await info.getByTestId('panel-option-measure').selectOption('entropy');
+  // The estimator is under the card's Advanced fold.
+  await info.getByTestId('panel-advanced').click();
   await info.getByTestId('panel-option-estimator').selectOption('discrete');
+  await page.keyboard.press('Escape');
   await expect(info.getByTestId('panel-node-b')).toHaveCount(0);
   await page.evaluate(() => window.__recurrence!.sim.step(10));
   await expect(info.getByTestId('measure-value')).toHaveText(/^1\.0000 bits/); // a median split: exactly one bit

@@ -104,6 +104,10 @@ function useViewProvider(wrapper: React.RefObject<HTMLDivElement | null>, starts
             const m = rf.getInternalNode(id)?.measured;
             return m?.width && m.height ? { width: m.width, height: m.height } : undefined;
           },
+          focusedNode: () => {
+            const el = document.activeElement?.closest<HTMLElement>('.react-flow__node');
+            return el && wrapper.current?.contains(el) ? (el.dataset.id ?? undefined) : undefined;
+          },
         },
       }),
     [rf, wrapper, fit, leave],

@@ -21,8 +21,11 @@ export interface Toast {
 
 export type SidebarTab = 'inspector' | 'schedule';
 
-/** One end of a connection drawn on the canvas: a node, or a collapsed module (a member to be chosen). */
-export type ConnectionEnd = { node: string } | { group: string };
+/**
+ * One end of a connection being made: a node, a collapsed module (a member to be chosen), or any
+ * node (the target of "Connect to…", chosen in a list).
+ */
+export type ConnectionEnd = { node: string } | { group: string } | { anyNode: true };
 
 /** A connection drawn to or from a collapsed module, waiting for the user to choose the member(s). */
 export interface ModuleConnection {

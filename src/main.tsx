@@ -1,4 +1,8 @@
-/** Entry point: the node kinds, theme, test bridge, the session (autosave, share link), lesson progress, then the React app. */
+/**
+ * Entry point: registers the node kinds, makes the app's stores and commands, starts what runs
+ * beside the UI (test bridge, session with autosave and share link, lesson progress, the URL's
+ * classroom flags), then renders the React app inside their providers.
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './kinds/registry.ts';
@@ -6,19 +10,27 @@ import { App } from './app/App.tsx';
 import { initialTheme } from './app/theme.ts';
 import { installTestBridge } from './app/testBridge.ts';
 import { startLessonProgress } from './app/lessons/progress.ts';
-import { useUiStore } from './store/index.ts';
+import { startClassroom } from './app/classroom/startClassroom.ts';
+import { CommandsProvider, createAppCommands } from './editor/commands/appContext.ts';
+import { createAppStores, StoresProvider } from './store/index.ts';
 import { startSession } from './store/session.ts';
 import './app/app.css';
 
-useUiStore.getState().setTheme(initialTheme());
-installTestBridge();
-startSession();
-startLessonProgress();
+const stores = createAppStores({ theme: initialTheme() });
+const commands = createAppCommands(stores);
+installTestBridge(stores);
+startSession(stores);
+startLessonProgress(stores.course);
+startClassroom(stores);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <StoresProvider stores={stores}>
+      <CommandsProvider value={commands}>
+        <App />
+      </CommandsProvider>
+    </StoresProvider>
   </StrictMode>,
 );

@@ -6,7 +6,7 @@
  * a side's fold button) brings that side back, until the course is opened or closed again.
  */
 import { useState, type ReactNode } from 'react';
-import { useCourseStore } from './classroom/courseStore.ts';
+import { useCourseStore } from '../store/index.ts';
 import { Icon, type IconName } from '../ui/icons.tsx';
 
 export interface AppLayoutProps {

@@ -5,8 +5,7 @@
  * the Run button, `sim.step(n)` the Step button, and so on.
  */
 import { validateDocument, type GraphDocument, type ValidationIssue } from '../model/index.ts';
-import { mountedViews } from '../panels/usePanelView.ts';
-import { openDocument, runOpenDocument, useDocumentStore, usePanelLayout, useSimulationStore, type FrameSummary, type NewPanel, type PanelConfig, type RunOutcome } from '../store/index.ts';
+import { openDocument, runOpenDocument, type AppStores, type FrameSummary, type NewPanel, type PanelConfig, type RunOutcome } from '../store/index.ts';
 
 export interface RecurrenceBridge {
   /** Version of this bridge's API. */
@@ -67,25 +66,25 @@ declare global {
   }
 }
 
-export function createTestBridge(): RecurrenceBridge {
-  const sim = () => useSimulationStore.getState();
+export function createTestBridge(stores: AppStores): RecurrenceBridge {
+  const sim = () => stores.sim.getState();
   const window = (id: string) => {
-    const w = useSimulationStore.live.windows.get(id);
+    const w = stores.sim.live.windows.get(id);
     return w && w.count > 0 ? w : null;
   };
   return {
     version: 2,
-    getDocument: () => structuredClone(useDocumentStore.getState().doc),
-    loadDocument: (doc) => openDocument({ value: structuredClone(doc) }, 'the document from the test bridge'),
+    getDocument: () => structuredClone(stores.docs.getState().doc),
+    loadDocument: (doc) => openDocument(stores, { value: structuredClone(doc) }, 'the document from the test bridge'),
     editDocument(doc) {
       const result = validateDocument(structuredClone(doc));
       if (!result.ok) return { ok: false, errors: result.errors };
-      useDocumentStore.getState().commit(result.doc, { label: 'Edit (test bridge)', undo: 'step' });
+      stores.docs.getState().commit(result.doc, { label: 'Edit (test bridge)', undo: 'step' });
       return { ok: true };
     },
     sim: {
       run: (async (steps?: number) => {
-        if (steps !== undefined) return runOpenDocument(steps);
+        if (steps !== undefined) return runOpenDocument(stores, steps);
         await sim().start();
         return { ok: true };
       }) as RecurrenceBridge['sim']['run'],
@@ -101,20 +100,20 @@ export function createTestBridge(): RecurrenceBridge {
         return Array.from({ length: s.count }, (_, t) => Array.from(s.data.subarray(t * s.width, (t + 1) * s.width)));
       },
       firstStep: (nodeId) => window(nodeId)?.firstStep ?? null,
-      t: () => useSimulationStore.live.t,
+      t: () => stores.sim.live.t,
       lastFrame: () => sim().frame,
       status: () => sim().status,
       divergence: () => sim().divergence ?? null,
     },
     panels: {
-      list: () => structuredClone(usePanelLayout.getState().panels),
-      add: (config) => usePanelLayout.getState().add(config),
-      remove: (id) => usePanelLayout.getState().remove(id),
-      csv: (id) => mountedViews.get(id)?.chart.csv() ?? null,
+      list: () => structuredClone(stores.panels.getState().panels),
+      add: (config) => stores.panels.getState().add(config),
+      remove: (id) => stores.panels.getState().remove(id),
+      csv: (id) => stores.panels.views.get(id)?.csv() ?? null,
     },
   };
 }
 
-export function installTestBridge(): void {
-  window.__recurrence = createTestBridge();
+export function installTestBridge(stores: AppStores): void {
+  window.__recurrence = createTestBridge(stores);
 }

@@ -18,8 +18,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './editor.css';
-import { useDocumentStore, useUiStore } from '../store/index.ts';
-import { useEditorStore } from '../store/editorStore.ts';
+import { useDocumentStore, useEditorStore, useStores, useUiStore, type AppStores } from '../store/index.ts';
 import { groupsOf } from '../store/groups.ts';
 import { nodeTypes } from './nodes/index.ts';
 import { edgeTypes } from './edges/index.ts';
@@ -27,10 +26,10 @@ import { EdgeMarkers } from './edges/EdgeMarkers.tsx';
 import { FarEdges } from './edges/FarEdges.tsx';
 import { useFarEdgeClick } from './edges/useFarEdgeClick.ts';
 import { connectionEnd, involvesModule } from './moduleConnection.ts';
-import { cachedDocumentIssues } from './issues.ts';
+import { useDocumentIssues } from './issues.ts';
 import { createSceneBuilder, type SceneNode, type Size } from './scene.ts';
 import type { GraphFlowEdge } from './toFlow.ts';
-import { provide, run } from './commands/appContext.ts';
+import { useCommands, type RunCommand } from './commands/appContext.ts';
 import { applySelectionChanges, dropPointNode, withMovingEdges } from './canvasChanges.ts';
 import { useDragGesture } from './useDragGesture.ts';
 import { LoopBanner } from './LoopBanner.tsx';
@@ -59,9 +58,9 @@ const NO_EDGES: GraphFlowEdge[] = [];
  * A connection drawn between two canvas elements: between nodes, the `edge.connect` command;
  * to or from a collapsed module, the chooser for its member (ModuleConnectDialog).
  */
-function connectOnCanvas(source: string, target: string): void {
+function connectOnCanvas(stores: Pick<AppStores, 'editor'>, run: RunCommand, source: string, target: string): void {
   const pending = { source: connectionEnd(source), target: connectionEnd(target) };
-  if (involvesModule(pending)) useEditorStore.getState().setModuleConnection(pending);
+  if (involvesModule(pending)) stores.editor.getState().setModuleConnection(pending);
   else void run('edge.connect', { source, target });
 }
 
@@ -77,9 +76,10 @@ export function Canvas() {
   );
 }
 
-/** Offers the viewport to commands (fit, zoom, centre, node sizes) while the canvas is mounted. */
+/** Offers the viewport to commands (fit, zoom, centre, node sizes, the focused node) while the canvas is mounted. */
 function useViewProvider(wrapper: React.RefObject<HTMLDivElement | null>, startsFitted: boolean) {
   const rf = useReactFlow<SceneNode, GraphFlowEdge>();
+  const { provide } = useCommands();
   const follow = useFitFollow(rf, fitViewOptions, startsFitted);
   const { fit, leave } = follow;
   useEffect(
@@ -110,7 +110,7 @@ function useViewProvider(wrapper: React.RefObject<HTMLDivElement | null>, starts
           },
         },
       }),
-    [rf, wrapper, fit, leave],
+    [rf, wrapper, provide, fit, leave],
   );
   return { rf, follow };
 }
@@ -120,6 +120,8 @@ function FlowView() {
   const selection = useEditorStore((s) => s.selection);
   const highlight = useEditorStore((s) => s.highlight);
   const theme = useUiStore((s) => s.theme);
+  const stores = useStores();
+  const { run } = useCommands();
   const [measured, setMeasured] = useState<Record<string, Size>>({});
   const wrapper = useRef<HTMLDivElement>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -129,7 +131,7 @@ function FlowView() {
   const [startsFitted] = useState(() => doc.nodes.length > 0);
   const { rf, follow } = useViewProvider(wrapper, startsFitted);
   const build = useMemo(() => createSceneBuilder(), []);
-  const issues = useMemo(() => cachedDocumentIssues(doc), [doc]);
+  const issues = useDocumentIssues();
   const scene = useMemo(() => build({ doc, measured, selection, highlight, issues }), [build, doc, measured, selection, highlight, issues]);
   const drag = useDragGesture(scene.nodes);
   const { onPositionChanges, end: onNodeDragStop } = drag;
@@ -139,26 +141,32 @@ function FlowView() {
       const sized: Record<string, Size> = {};
       for (const c of changes) if (c.type === 'dimensions' && c.dimensions) sized[c.id] = c.dimensions;
       if (Object.keys(sized).length > 0) setMeasured((m) => ({ ...m, ...sized }));
-      const editor = useEditorStore.getState();
+      const editor = stores.editor.getState();
       const next = applySelectionChanges(editor.selection, changes, 'node');
       if (next !== editor.selection) editor.select(next);
       onPositionChanges(changes);
     },
-    [onPositionChanges],
+    [onPositionChanges, stores],
   );
-  const onEdgesChange = useCallback((changes: EdgeChange<GraphFlowEdge>[]) => {
-    const editor = useEditorStore.getState();
-    const next = applySelectionChanges(editor.selection, changes, 'edge');
-    if (next !== editor.selection) editor.select(next);
-  }, []);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<GraphFlowEdge>[]) => {
+      const editor = stores.editor.getState();
+      const next = applySelectionChanges(editor.selection, changes, 'edge');
+      if (next !== editor.selection) editor.select(next);
+    },
+    [stores],
+  );
 
-  const onConnect = useCallback((c: Connection) => connectOnCanvas(c.source, c.target), []);
+  const onConnect = useCallback((c: Connection) => connectOnCanvas(stores, run, c.source, c.target), [stores, run]);
   /** Dropping a connection on a node's body (not its handle) connects to that node. */
-  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-    if (state.isValid || !state.fromNode || state.fromHandle?.type !== 'source') return;
-    const target = dropPointNode(event);
-    if (target) connectOnCanvas(state.fromNode.id, target);
-  }, []);
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode || state.fromHandle?.type !== 'source') return;
+      const target = dropPointNode(event);
+      if (target) connectOnCanvas(stores, run, state.fromNode.id, target);
+    },
+    [stores, run],
+  );
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(KIND_MIME)) return;
@@ -174,7 +182,7 @@ function FlowView() {
       const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       void run('node.add', { kind, position: { x: p.x - DEFAULT_NODE_SIZE.width / 2, y: p.y - 20 } });
     },
-    [rf],
+    [rf, run],
   );
 
   const groupCount = useMemo(() => groupsOf(doc).length, [doc]);

@@ -4,7 +4,7 @@
  * enough for it not to cover the network (a narrow window, the classroom's large type).
  */
 import { ControlButton, Controls, MiniMap, useStore, type FitViewOptions } from '@xyflow/react';
-import { useEditorStore } from '../store/editorStore.ts';
+import { useEditorStore, useStores } from '../store/index.ts';
 import type { SceneNode } from './scene.ts';
 
 /** Below this canvas size (px) the minimap starts hidden. */
@@ -17,13 +17,14 @@ const minimapNodeClass = (n: SceneNode) => `minimap-node minimap-node--${String(
 /** `onFit` / `onZoom`: the fit or a zoom button was pressed (the view follows the fit, or is the user's). */
 export function CanvasControls({ fitViewOptions, onFit, onZoom }: { fitViewOptions: FitViewOptions; onFit(): void; onZoom(): void }) {
   const roomy = useStore((s) => s.width >= MINIMAP_MIN_CANVAS.width && s.height >= MINIMAP_MIN_CANVAS.height);
+  const { editor } = useStores();
   const chosen = useEditorStore((s) => s.minimap);
   const shown = chosen ?? roomy;
   const label = shown ? 'Hide minimap' : 'Show minimap';
   return (
     <>
       <Controls showInteractive={false} fitViewOptions={fitViewOptions} onFitView={onFit} onZoomIn={onZoom} onZoomOut={onZoom}>
-        <ControlButton onClick={() => useEditorStore.getState().setMinimap(!shown)} aria-label={label} title={label} aria-pressed={shown} data-testid="minimap-toggle">
+        <ControlButton onClick={() => editor.getState().setMinimap(!shown)} aria-label={label} title={label} aria-pressed={shown} data-testid="minimap-toggle">
           <span aria-hidden="true">▣</span>
         </ControlButton>
       </Controls>

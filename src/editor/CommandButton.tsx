@@ -1,6 +1,6 @@
 /** A button that runs a command of the table; its name and shortcut come from the table. */
 import type { ReactNode } from 'react';
-import { run } from './commands/appContext.ts';
+import { useCommands } from './commands/appContext.ts';
 import { commands, type CommandId } from './commands/table.ts';
 import { formatKey } from './commands/keys.ts';
 
@@ -14,6 +14,7 @@ export function commandTitle(id: CommandId): string {
 
 export function CommandButton({ id, icon, disabled, text }: { id: CommandId; icon?: ReactNode; disabled?: boolean; text?: boolean }) {
   const spec = commands[id];
+  const { run } = useCommands();
   return (
     <button
       type="button"

@@ -1,6 +1,6 @@
 /** The canvas's edit bar: undo, redo, group, ungroup, auto-layout, shortcuts help. */
 import { useDocumentStore } from '../store/index.ts';
-import { useEditorStore } from '../store/editorStore.ts';
+import { useEditorStore } from '../store/index.ts';
 import { CommandButton } from './CommandButton.tsx';
 
 export function EditBar() {

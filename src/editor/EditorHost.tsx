@@ -4,7 +4,7 @@
  * the shortcuts dialog and the chooser for connections to a collapsed module.
  */
 import { useEffect } from 'react';
-import { useDocumentStore } from '../store/index.ts';
+import { useDocumentStore, useStores } from '../store/index.ts';
 import { useCommandKeys } from './commands/useCommandKeys.ts';
 import { openFile } from './files/fileActions.ts';
 import { HelpDialog } from './HelpDialog.tsx';
@@ -12,6 +12,7 @@ import { ModuleConnectDialog } from './ModuleConnectDialog.tsx';
 import { Toasts } from './Toasts.tsx';
 
 function useFileDrop() {
+  const stores = useStores();
   useEffect(() => {
     const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
     const onOver = (e: DragEvent) => {
@@ -23,7 +24,7 @@ function useFileDrop() {
       if (!hasFiles(e)) return;
       e.preventDefault();
       const file = e.dataTransfer!.files[0];
-      if (file) void openFile(file);
+      if (file) void openFile(stores, file);
     };
     window.addEventListener('dragover', onOver);
     window.addEventListener('drop', onDrop);
@@ -31,7 +32,7 @@ function useFileDrop() {
       window.removeEventListener('dragover', onOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, []);
+  }, [stores]);
 }
 
 function useWindowTitle() {

@@ -1,5 +1,5 @@
 /** The `?` dialog: every command with its shortcut (or gesture), generated from the command table. */
-import { useEditorStore } from '../store/editorStore.ts';
+import { useEditorStore, useStores } from '../store/index.ts';
 import { commandList, type Section } from './commands/table.ts';
 import { formatKey } from './commands/keys.ts';
 import { Dialog } from './Dialog.tsx';
@@ -10,7 +10,8 @@ const policy = { step: 'one undo step', gesture: 'one undo step per gesture', ne
 
 export function HelpDialog() {
   const open = useEditorStore((s) => s.helpOpen);
-  const close = () => useEditorStore.getState().setHelpOpen(false);
+  const { editor } = useStores();
+  const close = () => editor.getState().setHelpOpen(false);
   return (
     <Dialog open={open} onClose={close} title="Keyboard shortcuts and gestures" testId="help-dialog" wide>
       <div className="help-grid">

@@ -3,10 +3,11 @@
  * canvas while the loop exists, with the one-click fix: delay the edge that closed it by 1.
  */
 import type { DocumentIssues } from './issues.ts';
-import { run } from './commands/appContext.ts';
+import { useCommands } from './commands/appContext.ts';
 
 export function LoopBanner({ issues }: { issues: DocumentIssues }) {
   const loop = issues.loop;
+  const { run } = useCommands();
   if (!loop) return null;
   return (
     <div className="loop-banner" role="alert" data-testid="loop-banner">

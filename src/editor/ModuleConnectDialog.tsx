@@ -5,9 +5,9 @@
  * undo and errors work as for any connection).
  */
 import { useId, useMemo, useState } from 'react';
-import { useDocumentStore } from '../store/index.ts';
-import { useEditorStore, type ModuleConnection } from '../store/editorStore.ts';
-import { run } from './commands/appContext.ts';
+import { useDocumentStore, useEditorStore, useStores } from '../store/index.ts';
+import type { ModuleConnection } from '../store/editorStore.ts';
+import { useCommands } from './commands/appContext.ts';
 import { Dialog } from './Dialog.tsx';
 import { connectionChoices, type MemberChoice } from './moduleConnection.ts';
 
@@ -40,6 +40,7 @@ function MemberSelect({ label, choices, value, onChange, onEnter }: { label: str
 
 function Chooser({ pending, onClose }: { pending: ModuleConnection; onClose(): void }) {
   const doc = useDocumentStore((s) => s.doc);
+  const { run } = useCommands();
   const choices = useMemo(() => connectionChoices(doc, pending), [doc, pending]);
   const [source, setSource] = useState(choices.source[0]?.id ?? '');
   const [target, setTarget] = useState(choices.target[0]?.id ?? '');
@@ -78,6 +79,7 @@ function Chooser({ pending, onClose }: { pending: ModuleConnection; onClose(): v
 
 export function ModuleConnectDialog() {
   const pending = useEditorStore((s) => s.moduleConnection);
-  const close = () => useEditorStore.getState().setModuleConnection(null);
+  const { editor } = useStores();
+  const close = () => editor.getState().setModuleConnection(null);
   return pending ? <Chooser key={JSON.stringify(pending)} pending={pending} onClose={close} /> : null;
 }

@@ -6,14 +6,14 @@
  */
 import { useLayoutEffect, useRef, useState } from 'react';
 import { ViewportPortal, useReactFlow } from '@xyflow/react';
-import { useDocumentStore } from '../store/index.ts';
+import { useStores, type AppStores } from '../store/index.ts';
 import { groupsOf } from '../store/groups.ts';
-import { run } from './commands/appContext.ts';
+import { useCommands, type RunCommand } from './commands/appContext.ts';
 import { groupIdOf } from './scene.ts';
 
 /** What a canvas element is called now (as its title shows it), and how to rename it; null for elements without a name. */
-export function renameTarget(flowId: string): { current: string; placeholder: string; rename(label: string): void } | null {
-  const doc = useDocumentStore.getState().doc;
+export function renameTarget(stores: Pick<AppStores, 'docs'>, run: RunCommand, flowId: string): { current: string; placeholder: string; rename(label: string): void } | null {
+  const doc = stores.docs.getState().doc;
   const group = groupIdOf(flowId);
   if (group !== null) {
     const g = groupsOf(doc).find((x) => x.id === group);
@@ -35,7 +35,9 @@ function titleBox(flowId: string, zoom: number, origin: { x: number; y: number }
 
 export function RenameField({ flowId, onClose }: { flowId: string; onClose(): void }) {
   const rf = useReactFlow();
-  const [target] = useState(() => renameTarget(flowId));
+  const stores = useStores();
+  const { run } = useCommands();
+  const [target] = useState(() => renameTarget(stores, run, flowId));
   const [value, setValue] = useState(() => target?.current ?? '');
   // The node is on the page (it was double-clicked): measure its title once, as the field opens.
   const [box] = useState(() => {

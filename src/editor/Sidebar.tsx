@@ -1,5 +1,6 @@
 /** The right-hand region: the inspector, and the schedule view as a second tab. */
-import { useEditorStore, type SidebarTab } from '../store/editorStore.ts';
+import { useEditorStore } from '../store/index.ts';
+import { type SidebarTab } from '../store/editorStore.ts';
 import { Inspector } from './inspector/Inspector.tsx';
 import { ScheduleView } from './schedule/ScheduleView.tsx';
 

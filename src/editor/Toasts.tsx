@@ -1,5 +1,5 @@
 /** The editor's messages (auto-delay rule, paste problems, restore notes), read out politely. */
-import { useEditorStore } from '../store/editorStore.ts';
+import { useEditorStore } from '../store/index.ts';
 
 export function Toasts() {
   const toasts = useEditorStore((s) => s.toasts);

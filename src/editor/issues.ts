@@ -3,8 +3,9 @@
  * Edits can leave the document invalid for a while (a size that no longer fits a matrix, a delay
  * set to 0 that closes a loop); the canvas shows why on the element, and the loop with its fix.
  */
-import { wasValidated } from '../store/documentStore.ts';
+import { useMemo } from 'react';
 import { findZeroDelayLoop, validateDocument, type GraphDocument, type ValidationIssue, type ZeroDelayLoop } from '../model/index.ts';
+import { useDocumentStore, useStores } from '../store/index.ts';
 
 export interface DocumentIssues {
   ok: boolean;
@@ -19,44 +20,33 @@ export interface DocumentIssues {
 
 const ELEMENT = /^(nodes|edges)\[(\d+)\]\.?(.*)$/;
 
-export function documentIssues(doc: GraphDocument): DocumentIssues {
-  // A document just loaded has been validated on the way in (a large one takes a while).
-  const result = wasValidated(doc) ? ({ ok: true } as const) : validateDocument(doc);
+/** The issues of `doc` by element; `errors`: its validation errors (default: validates it now). */
+export function documentIssues(doc: GraphDocument, errors: readonly ValidationIssue[] = validationErrors(doc)): DocumentIssues {
   const byNode = new Map<string, string[]>();
   const byEdge = new Map<string, string[]>();
   const other: ValidationIssue[] = [];
-  if (!result.ok) {
-    for (const issue of result.errors) {
-      const m = ELEMENT.exec(issue.path);
-      const element = m ? (m[1] === 'nodes' ? doc.nodes : doc.edges)[Number(m[2])] : undefined;
-      if (!m || !element) {
-        other.push(issue);
-        continue;
-      }
-      const map = m[1] === 'nodes' ? byNode : byEdge;
-      map.set(element.id, [...(map.get(element.id) ?? []), m[3] ? `${m[3]}: ${issue.message}` : issue.message]);
+  for (const issue of errors) {
+    const m = ELEMENT.exec(issue.path);
+    const element = m ? (m[1] === 'nodes' ? doc.nodes : doc.edges)[Number(m[2])] : undefined;
+    if (!m || !element) {
+      other.push(issue);
+      continue;
     }
+    const map = m[1] === 'nodes' ? byNode : byEdge;
+    map.set(element.id, [...(map.get(element.id) ?? []), m[3] ? `${m[3]}: ${issue.message}` : issue.message]);
   }
   const loop = findZeroDelayLoop(doc);
-  return { ok: result.ok, byNode, byEdge, other, loop: loop ? { ...loop, closingEdge: loop.edges[loop.edges.length - 1] } : null };
+  return { ok: errors.length === 0, byNode, byEdge, other, loop: loop ? { ...loop, closingEdge: loop.edges[loop.edges.length - 1] } : null };
 }
 
-/**
- * What validation depends on, compared by identity: moving a node replaces the node object but
- * keeps its params, so a drag does not re-validate.
- */
-function structureKey(doc: GraphDocument): unknown[] {
-  const key: unknown[] = [doc.edges, doc.dt, doc.seed, doc.title, doc.description];
-  for (const n of doc.nodes) key.push(n.id, n.kind, n.params, n.label);
-  return key;
+function validationErrors(doc: GraphDocument): ValidationIssue[] {
+  const result = validateDocument(doc);
+  return result.ok ? [] : result.errors;
 }
 
-let cache: { key: unknown[]; issues: DocumentIssues } | null = null;
-
-/** documentIssues, re-computed only when something other than positions changed. */
-export function cachedDocumentIssues(doc: GraphDocument): DocumentIssues {
-  const key = structureKey(doc);
-  if (cache && cache.key.length === key.length && cache.key.every((v, i) => v === key[i])) return cache.issues;
-  cache = { key, issues: documentIssues(doc) };
-  return cache.issues;
+/** The issues of the open document (validated once per change by the document store). */
+export function useDocumentIssues(): DocumentIssues {
+  const { docs } = useStores();
+  const doc = useDocumentStore((s) => s.doc);
+  return useMemo(() => documentIssues(doc, docs.getState().issuesOf(doc)), [doc, docs]);
 }

@@ -8,8 +8,8 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { NodeChange } from '@xyflow/react';
-import { useDocumentStore } from '../store/index.ts';
-import { run } from './commands/appContext.ts';
+import { useStores } from '../store/index.ts';
+import { useCommands } from './commands/appContext.ts';
 import { documentMoves, dragPositions, withDragPositions, type DragPositions } from './canvasChanges.ts';
 import type { SceneNode } from './scene.ts';
 
@@ -28,6 +28,8 @@ export interface DragGesture {
 
 export function useDragGesture(shown: SceneNode[]): DragGesture {
   const [positions, setPositions] = useState<DragPositions>(NONE);
+  const { docs } = useStores();
+  const { run } = useCommands();
   /** The latest positions and shown nodes, for the handlers (which stay the same functions). */
   const latest = useRef({ positions, shown });
   useLayoutEffect(() => {
@@ -39,20 +41,20 @@ export function useDragGesture(shown: SceneNode[]): DragGesture {
     setPositions(NONE);
     const moves = documentMoves(done);
     if (moves.length > 0) void run('selection.move', { moves }, gestureKey);
-  }, []);
+  }, [run]);
 
   const end = useCallback(() => {
     const pending = latest.current.positions;
     if (pending.size > 0) commit(pending, `drag:${performance.now()}`);
-    useDocumentStore.getState().endGesture();
-  }, [commit]);
+    docs.getState().endGesture();
+  }, [commit, docs]);
 
   const onPositionChanges = useCallback(
     (changes: readonly NodeChange<SceneNode>[]) => {
       const moved = changes.filter((c) => c.type === 'position' && c.position);
       if (moved.length === 0) return;
       const next = new Map(latest.current.positions);
-      for (const [id, p] of dragPositions(useDocumentStore.getState().doc, moved, latest.current.shown)) next.set(id, p);
+      for (const [id, p] of dragPositions(docs.getState().doc, moved, latest.current.shown)) next.set(id, p);
       const dragging = moved.some((c) => c.type === 'position' && c.dragging);
       if (dragging) {
         latest.current.positions = next;
@@ -65,7 +67,7 @@ export function useDragGesture(shown: SceneNode[]): DragGesture {
         commit(next, 'nudge');
       }
     },
-    [commit, end],
+    [commit, end, docs],
   );
 
   const nodes = useMemo(() => withDragPositions(shown, positions), [shown, positions]);

@@ -1,7 +1,7 @@
 /** A panel's export menu: CSV (exactly the data drawn), PNG and SVG of the chart. */
 import { useState, type RefObject } from 'react';
 import type { PanelView } from './registry.ts';
-import { downloadBlob } from '../app/files.ts';
+import { downloadBlob } from '../store/files.ts';
 
 export function ExportMenu({ view, name }: { view: RefObject<PanelView | null>; name: string }) {
   const [open, setOpen] = useState(false);

@@ -4,9 +4,9 @@
  * exported, moved left/right, resized (drag the right edge, or arrow keys on it) and removed.
  */
 import { useRef, useState } from 'react';
-import { usePanelLayout, type PanelConfig } from '../store/index.ts';
+import { useStores, type PanelConfig } from '../store/index.ts';
 import { usePanelView } from './usePanelView.ts';
-import { getPanelType } from './registry.ts';
+import { getPanelType } from './types/index.ts';
 import { AdvancedOptions, BindingPicker, PanelOptions } from './PanelPickers.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { ResizeHandle } from './ResizeHandle.tsx';
@@ -23,7 +23,7 @@ export function PanelCard({ config, index, count }: { config: PanelConfig; index
   const [frozen, setFrozen] = useState(false);
   const view = usePanelView(host, config, frozen);
   const type = getPanelType(config.type);
-  const layout = usePanelLayout.getState();
+  const layout = useStores().panels.getState();
   const title = type?.title ?? `Unknown panel "${config.type}"`;
   const bound = config.edge ?? config.nodes?.join(' · ') ?? '';
   return (

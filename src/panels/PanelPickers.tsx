@@ -1,6 +1,6 @@
 /** The bound node / edge pickers and the option selects of a panel card. */
 import { useEffect, useId, useRef } from 'react';
-import { usePanelLayout, useSimulationStore, type PanelConfig } from '../store/index.ts';
+import { useSimulationStore, useStores, type PanelConfig } from '../store/index.ts';
 import type { PanelOption, PanelType } from './registry.ts';
 import { Icon } from '../ui/icons.tsx';
 
@@ -78,7 +78,8 @@ export function AdvancedOptions({ config, type }: { config: PanelConfig; type: P
 export function BindingPicker({ config, type }: { config: PanelConfig; type: PanelType }) {
   const nodes = useSimulationStore((s) => s.nodes);
   const edges = useSimulationStore((s) => s.edges);
-  const update = (patch: Partial<PanelConfig>) => usePanelLayout.getState().update(config.id, patch);
+  const { panels } = useStores();
+  const update = (patch: Partial<PanelConfig>) => panels.getState().update(config.id, patch);
   if (type.binding === 'edge' || type.binding === 'square-edge') {
     const options = edges.filter((e) => type.acceptsEdge?.(e) ?? true).map((e) => ({ value: e.id, label: `${e.id} (${e.source}→${e.target})` }));
     return <Select label="Edge" value={config.edge ?? ''} options={options} onChange={(edge) => update({ edge })} testId="panel-edge" />;
@@ -106,6 +107,7 @@ export function BindingPicker({ config, type }: { config: PanelConfig; type: Pan
  * plain ones, or those under the Advanced fold.
  */
 export function PanelOptions({ config, type, place = 'line' }: { config: PanelConfig; type: PanelType; place?: 'lead' | 'line' | 'advanced' }) {
+  const { panels } = useStores();
   return (
     <>
       {shownOptions(config, type, place).map((o) => (
@@ -115,7 +117,7 @@ export function PanelOptions({ config, type, place = 'line' }: { config: PanelCo
           hideLabel={o.hideLabel}
           value={String(config[o.key] ?? o.choices[0].value)}
           options={o.choices}
-          onChange={(value) => usePanelLayout.getState().update(config.id, { [o.key]: value })}
+          onChange={(value) => panels.getState().update(config.id, { [o.key]: value })}
           testId={`panel-option-${o.key}`}
         />
       ))}

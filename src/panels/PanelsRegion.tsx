@@ -5,19 +5,20 @@
  * that brings the next one into view). A panel that is added scrolls into view. The layout is
  * saved with the document.
  */
-import { useEffect, useRef, useState } from 'react';
-import { useDocumentStore, usePanelLayout, useSimulationStore, type PanelConfig } from '../store/index.ts';
-import { downloadBlob, fileNameFor } from '../app/files.ts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDocumentStore, usePanelLayout, useSimulationStore, useStores, type AppStores, type PanelConfig } from '../store/index.ts';
+import { downloadBlob, fileNameFor } from '../store/files.ts';
 import { MenuButton } from '../ui/Menu.tsx';
 import { Icon } from '../ui/icons.tsx';
-import { allPanelTypes, type PanelType } from './registry.ts';
+import type { PanelType } from './registry.ts';
+import { panelTypes } from './types/index.ts';
 import { PanelCard } from './PanelCard.tsx';
+import { createPanelRuntime, PanelRuntimeProvider } from './panelRuntime.ts';
 import { RunStatus } from './RunStatus.tsx';
 import { PanelsHeightHandle } from './PanelsHeightHandle.tsx';
 import { runAsCsv, runAsJson } from './runExport.ts';
 import { revealPanel } from './revealPanel.ts';
 import { usePanelRows } from './usePanelRows.ts';
-import './types/index.ts';
 import './panels.css';
 
 const WINDOWS = [200, 500, 1000, 2000, 5000];
@@ -27,6 +28,8 @@ const windowChoices = (current: number) => (WINDOWS.includes(current) ? WINDOWS 
 
 export function PanelsRegion() {
   const panels = usePanelLayout((s) => s.panels);
+  const stores = useStores();
+  const runtime = useMemo(() => createPanelRuntime(stores), [stores]);
   const list = useRef<HTMLDivElement>(null);
   const [note, setNote] = useState<string | null>(null);
   useRevealAdded(panels);
@@ -37,6 +40,7 @@ export function PanelsRegion() {
     return () => clearTimeout(timer);
   }, [note]);
   return (
+    <PanelRuntimeProvider value={runtime}>
     <div className="panels">
       <PanelsHeightHandle />
       <div className="panels__bar">
@@ -69,6 +73,7 @@ export function PanelsRegion() {
         {panels.length === 0 && <p className="panels__empty">No panels open. Add one to watch the network run.</p>}
       </div>
     </div>
+    </PanelRuntimeProvider>
   );
 }
 
@@ -93,8 +98,8 @@ const shows = (p: PanelConfig, type: string, binding: Partial<PanelConfig>) =>
  * The binding a new panel of this type starts with: the last node (or first edge) it can show that
  * no panel of the type shows yet, else the one it would show (already open: `existing`).
  */
-function newBinding(type: PanelType, open: PanelConfig[]): { binding: Partial<PanelConfig>; existing?: PanelConfig } | null {
-  const { nodes, edges } = useSimulationStore.getState();
+function newBinding(stores: Pick<AppStores, 'sim'>, type: PanelType, open: PanelConfig[]): { binding: Partial<PanelConfig>; existing?: PanelConfig } | null {
+  const { nodes, edges } = stores.sim.getState();
   let candidates: Partial<PanelConfig>[];
   if (type.binding === 'edge' || type.binding === 'square-edge') {
     candidates = edges.filter((e) => type.acceptsEdge?.(e) ?? true).map((e) => ({ edge: e.id }));
@@ -115,10 +120,11 @@ function describeBinding(p: PanelConfig): string {
 }
 
 function AddPanel({ onNote }: { onNote(text: string): void }) {
+  const stores = useStores();
   useSimulationStore((s) => s.nodes); // re-list when the network changes
   const add = (type: PanelType) => {
-    const layout = usePanelLayout.getState();
-    const next = newBinding(type, layout.panels);
+    const layout = stores.panels.getState();
+    const next = newBinding(stores, type, layout.panels);
     if (!next) return;
     if (next.existing) {
       revealPanel(next.existing.id);
@@ -133,8 +139,8 @@ function AddPanel({ onNote }: { onNote(text: string): void }) {
       testId="add-panel"
       title="Add a panel: a live chart of a node or an edge"
       items={() =>
-        allPanelTypes().map((t) => {
-          const possible = newBinding(t, usePanelLayout.getState().panels) !== null;
+        panelTypes.map((t) => {
+          const possible = newBinding(stores, t, stores.panels.getState().panels) !== null;
           return {
             id: t.type,
             label: t.title,
@@ -155,10 +161,11 @@ function AddPanel({ onNote }: { onNote(text: string): void }) {
 
 function WindowField() {
   const window = useSimulationStore((s) => s.window);
+  const { sim } = useStores();
   return (
     <label className="mini-field" title="Steps each panel keeps (ring buffer)">
       <span>Window</span>
-      <select value={window} onChange={(e) => useSimulationStore.getState().setWindow(Number(e.target.value))} data-testid="window">
+      <select value={window} onChange={(e) => sim.getState().setWindow(Number(e.target.value))} data-testid="window">
         {windowChoices(window).map((w) => (
           <option key={w} value={w}>
             {w.toLocaleString('en')} steps
@@ -170,11 +177,12 @@ function WindowField() {
 }
 
 function RunExport() {
+  const { docs, sim } = useStores();
   const save = (format: 'csv' | 'json') => {
-    const { doc } = useDocumentStore.getState();
-    const { live } = useSimulationStore;
+    const { doc } = docs.getState();
+    const { live } = sim;
     const stem = fileNameFor(doc.title).replace(/\.json$/, '');
-    const text = format === 'csv' ? runAsCsv(live) : runAsJson(live, { title: doc.title, seed: useSimulationStore.getState().seed, dt: doc.dt });
+    const text = format === 'csv' ? runAsCsv(live) : runAsJson(live, { title: doc.title, seed: sim.getState().seed, dt: doc.dt });
     downloadBlob(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }), `${stem}-run.${format}`);
   };
   return (

@@ -4,8 +4,8 @@
  * notice (React, they change rarely).
  */
 import { useEffect, useRef } from 'react';
-import { useDocumentStore, useSimulationStore } from '../store/index.ts';
-import { cancelDraw, scheduleDraw } from './chart/scheduler.ts';
+import { useSimulationStore } from '../store/index.ts';
+import { usePanelRuntime } from './panelRuntime.ts';
 import { clockText } from './types/common.ts';
 
 export function RunStatus() {
@@ -39,21 +39,22 @@ export function RunStatus() {
 
 function LiveClock({ running }: { running: boolean }) {
   const ref = useRef<HTMLSpanElement>(null);
+  const { context, scheduler } = usePanelRuntime();
   useEffect(() => {
-    const { live } = useSimulationStore;
+    const { live } = context;
     const task = () => {
       const el = ref.current;
       if (!el) return;
       const rate = running && live.stepsPerSecond > 0 ? ` · ${Math.round(live.stepsPerSecond).toLocaleString('en')} steps/s` : '';
-      el.textContent = `${clockText(useDocumentStore.getState().doc, live.t)}${rate}`;
+      el.textContent = `${clockText(context.doc(), live.t)}${rate}`;
       el.dataset.step = String(live.t);
     };
     task();
-    const unsubscribe = live.subscribe(() => scheduleDraw(task));
+    const unsubscribe = live.subscribe(() => scheduler.schedule(task));
     return () => {
       unsubscribe();
-      cancelDraw(task);
+      scheduler.cancel(task);
     };
-  }, [running]);
+  }, [running, context, scheduler]);
   return <span ref={ref} className="run-status__clock" data-testid="run-clock" />;
 }

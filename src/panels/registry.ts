@@ -1,13 +1,14 @@
 /**
- * Panel types, registered by their `type` string (the `type` of a document's `panels` entry).
- * A type says what it binds (a node, two nodes, an edge) and builds a PanelView: an imperative
- * object that owns a chart and redraws it from the live probe windows. New panels — e.g. the
- * information measures' local-AIS heatmap — plug in with one `registerPanel` call.
+ * What a panel type is, by its `type` string (the `type` of a document's `panels` entry). A type
+ * says what it binds (a node, two nodes, an edge) and builds a PanelView: an imperative object
+ * that owns a chart and redraws it from the live probe windows. The built-in types are listed
+ * in types/index.ts; a new panel plugs in with one line there.
  */
 import type { GraphDocument } from '../model/index.ts';
 import type { EdgeInfo, NodeInfo } from '../engine/worker/protocol.ts';
 import type { LiveData, LiveEvent } from '../store/probeWindow.ts';
 import type { PanelConfig, SimulationState } from '../store/index.ts';
+import type { NodeTint } from '../store/nodeTint.ts';
 import type { ChartBase } from './chart/ChartBase.ts';
 
 export interface PanelContext {
@@ -16,6 +17,8 @@ export interface PanelContext {
   sim(): SimulationState;
   /** The open document now. */
   doc(): GraphDocument;
+  /** Tints a canvas node by a live value (null: removes its tint). */
+  setTint(node: string, tint: NodeTint | null): void;
 }
 
 export interface PanelView {
@@ -61,19 +64,4 @@ export interface PanelType {
   /** Cards of this type start wider (a longer line of settings, a heatmap). */
   wide?: boolean;
   create(el: HTMLElement, config: PanelConfig, ctx: PanelContext): PanelView;
-}
-
-const types = new Map<string, PanelType>();
-
-export function registerPanel(type: PanelType): void {
-  if (types.has(type.type)) throw new Error(`panel type "${type.type}" registered twice`);
-  types.set(type.type, type);
-}
-
-export function getPanelType(type: string): PanelType | undefined {
-  return types.get(type);
-}
-
-export function allPanelTypes(): PanelType[] {
-  return [...types.values()];
 }

@@ -4,24 +4,17 @@
  * through React rendering. A frozen panel ignores new frames.
  */
 import { useEffect, useRef, type RefObject } from 'react';
-import { useDocumentStore, useSimulationStore, type PanelConfig } from '../store/index.ts';
+import { useSimulationStore, type PanelConfig } from '../store/index.ts';
 import type { LiveEvent } from '../store/probeWindow.ts';
-import { cancelDraw, scheduleDraw } from './chart/scheduler.ts';
-import { getPanelType, type PanelContext, type PanelView } from './registry.ts';
-
-/** The views drawn now, by panel id (the test bridge reads their CSV). */
-export const mountedViews = new Map<string, PanelView>();
-
-const context: PanelContext = {
-  live: useSimulationStore.live,
-  sim: () => useSimulationStore.getState(),
-  doc: () => useDocumentStore.getState().doc,
-};
+import { usePanelRuntime } from './panelRuntime.ts';
+import type { PanelView } from './registry.ts';
+import { getPanelType } from './types/index.ts';
 
 /** The view of `config` in `host` (recreated when the config or the network changes). */
 export function usePanelView(host: RefObject<HTMLDivElement | null>, config: PanelConfig, frozen: boolean): RefObject<PanelView | null> {
   const view = useRef<PanelView | null>(null);
   const frozenRef = useRef(frozen);
+  const { context, scheduler, views } = usePanelRuntime();
   const nodes = useSimulationStore((s) => s.nodes);
   const edges = useSimulationStore((s) => s.edges);
   const key = JSON.stringify({ ...config, width: undefined });
@@ -36,26 +29,26 @@ export function usePanelView(host: RefObject<HTMLDivElement | null>, config: Pan
     if (!el || !type) return;
     const v = type.create(el, config, context);
     view.current = v;
-    mountedViews.set(config.id, v);
+    views.set(config.id, { csv: () => v.chart.csv() });
     let pending: LiveEvent = 'reset';
     const task = () => v.draw(pending);
     const request = (event: LiveEvent) => {
       if (frozenRef.current && event === 'frame') return;
       pending = event;
-      scheduleDraw(task);
+      scheduler.schedule(task);
     };
     request('reset');
     const unsubscribe = context.live.subscribe(request);
     return () => {
       unsubscribe();
-      cancelDraw(task);
+      scheduler.cancel(task);
       v.destroy();
-      if (mountedViews.get(config.id) === v) mountedViews.delete(config.id);
+      views.delete(config.id);
       view.current = null;
     };
     // The key stands for the config; nodes and edges: the network was (re)compiled.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, nodes, edges, host]);
+  }, [key, nodes, edges, host, context, scheduler, views]);
 
   return view;
 }

@@ -51,18 +51,31 @@ export interface DocumentState {
   moveNode(id: string, position: { x: number; y: number }): void;
   /** The document has been written to a file. */
   markSaved(): void;
+  /**
+   * The validation issues of `doc` (none: it is valid). A document this store loaded was validated
+   * on the way in; an edited one is validated here, once: the last answer is kept until something
+   * other than positions changes, so a drag does not re-validate.
+   */
+  issuesOf(doc: GraphDocument): readonly ValidationIssue[];
 }
 
-/** Documents that passed validation as they were loaded (edits make new, unvalidated objects). */
-const validated = new WeakSet<GraphDocument>();
-
-/** Whether `doc` is, as it stands, a document that passed validation on loading. */
-export function wasValidated(doc: GraphDocument): boolean {
-  return validated.has(doc);
+/**
+ * What validation depends on, compared by identity: moving a node replaces the node object but
+ * keeps its params.
+ */
+function structureKey(doc: GraphDocument): unknown[] {
+  const key: unknown[] = [doc.edges, doc.dt, doc.seed, doc.title, doc.description, doc.precision, doc.groups];
+  for (const n of doc.nodes) key.push(n.id, n.kind, n.params, n.label);
+  return key;
 }
 
-/** Builds the document store with `initial` open (a separate factory keeps tests independent). */
+const sameKey = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Builds the document store with `initial` open. */
 export function createDocumentStore(initial: GraphDocument) {
+  /** Documents that passed validation as they were loaded (edits make new, unvalidated objects). */
+  const validated = new WeakSet<GraphDocument>();
+  let checked: { key: unknown[]; issues: readonly ValidationIssue[] } | null = null;
   return create<DocumentState>()((set, get) => {
     const adopt = (result: ValidationResult, dirty = false): LoadOutcome => {
       if (!result.ok) return { ok: false, errors: result.errors };
@@ -103,6 +116,14 @@ export function createDocumentStore(initial: GraphDocument) {
         get().commit(moveNodes(get().doc, [{ id, position }]), { label: 'Move', undo: 'step' });
       },
       markSaved: () => set({ savedDoc: get().doc, dirty: false }),
+      issuesOf(doc) {
+        if (validated.has(doc)) return [];
+        const key = structureKey(doc);
+        if (checked && sameKey(checked.key, key)) return checked.issues;
+        const result = validateDocument(doc);
+        checked = { key, issues: result.ok ? [] : result.errors };
+        return checked.issues;
+      },
     };
   });
 }

@@ -56,6 +56,10 @@ export interface EditorState {
   setClipboard(text: string): void;
   setMinimap(shown: boolean): void;
   setModuleConnection(pending: ModuleConnection | null): void;
+  /** Counts pastes of `text` in a row (1 for the first), so each lands beside the one before. */
+  notePaste(text: string): number;
+  /** Another document was opened: forgets what belonged to the last one (selection, highlight, messages, a pending connection). */
+  documentOpened(): void;
 }
 
 const none: ReadonlySet<string> = new Set();
@@ -66,6 +70,8 @@ export const TOAST_MS = 9000;
 
 export function createEditorStore() {
   let nextToast = 1;
+  let lastPasted = '';
+  let pasteCount = 0;
   return create<EditorState>()((set, get) => ({
     selection: emptySelection,
     highlight: null,
@@ -90,8 +96,13 @@ export function createEditorStore() {
     setClipboard: (clipboard) => set({ clipboard }),
     setMinimap: (minimap) => set({ minimap }),
     setModuleConnection: (moduleConnection) => set({ moduleConnection }),
+    notePaste(text) {
+      pasteCount = text === lastPasted ? pasteCount + 1 : 1;
+      lastPasted = text;
+      return pasteCount;
+    },
+    documentOpened: () => set({ selection: emptySelection, highlight: null, toasts: [], moduleConnection: null }),
   }));
 }
 
 export type EditorStore = ReturnType<typeof createEditorStore>;
-export const useEditorStore = createEditorStore();

@@ -48,7 +48,7 @@ describe('measure queue', () => {
 describe('simulation store: measures', () => {
   it('retains a probe in the engine once it steps, then measures its window there', async () => {
     const doc = loadPreset('edge-of-chaos');
-    const sim = createSimulationStore(() => ({ api: new EngineSession(), mode: 'in-page', dispose: () => undefined }), () => doc);
+    const sim = createSimulationStore({ engine: () => ({ api: new EngineSession(), mode: 'in-page', dispose: () => undefined }), doc: () => doc });
     const release = sim.getState().retain('res', 500);
     const request = { probe: 'res', window: 500, spec: { measure: 'ais', estimator: 'discrete', k: 4 } as const, locals: false };
     expect(await sim.getState().measure('p', request)).toBeNull(); // nothing loaded yet

@@ -18,18 +18,22 @@ export interface NodeTintState {
   setTint(node: string, tint: NodeTint | null): void;
 }
 
-export const useNodeTint = create<NodeTintState>()((set) => ({
-  tints: {},
-  setTint: (node, tint) =>
-    set((s) => {
-      if (tint === null) {
-        if (!(node in s.tints)) return s;
-        const rest = { ...s.tints };
-        delete rest[node];
-        return { tints: rest };
-      }
-      const old = s.tints[node];
-      if (old?.color === tint.color && old.label === tint.label) return s;
-      return { tints: { ...s.tints, [node]: tint } };
-    }),
-}));
+export function createNodeTintStore() {
+  return create<NodeTintState>()((set) => ({
+    tints: {},
+    setTint: (node, tint) =>
+      set((s) => {
+        if (tint === null) {
+          if (!(node in s.tints)) return s;
+          const rest = { ...s.tints };
+          delete rest[node];
+          return { tints: rest };
+        }
+        const old = s.tints[node];
+        if (old?.color === tint.color && old.label === tint.label) return s;
+        return { tints: { ...s.tints, [node]: tint } };
+      }),
+  }));
+}
+
+export type NodeTintStore = ReturnType<typeof createNodeTintStore>;

@@ -34,13 +34,26 @@ export interface PanelLayoutState {
   update(id: string, patch: Partial<PanelConfig>): void;
   /** Replaces the layout (a document was opened). */
   replace(panels: PanelConfig[]): void;
+  /** Shows the layout `doc` carries, or a first layout for its network when it has none. */
+  open(doc: GraphDocument): void;
 }
 
-let counter = 0;
-const newId = () => `p${Date.now().toString(36)}${(counter++).toString(36)}`;
+/** What the test bridge and exports need of a panel drawn now. */
+export interface DrawnPanel {
+  /** The CSV of exactly the data drawn, or null before any. */
+  csv(): string | null;
+}
+
+/** Makes panel ids unique within a layout store: a time stamp and a counter, base 36. */
+export type PanelIds = () => string;
+
+function panelIds(): PanelIds {
+  let counter = 0;
+  return () => `p${Date.now().toString(36)}${(counter++).toString(36)}`;
+}
 
 /** Panels of a document, each with an id (documents written by hand may leave them out). */
-export function panelsOf(doc: GraphDocument): PanelConfig[] | null {
+export function panelsOf(doc: GraphDocument, newId: PanelIds = panelIds()): PanelConfig[] | null {
   if (!doc.panels) return null;
   return doc.panels.map((p) => ({ ...p, id: typeof p.id === 'string' ? p.id : newId() }));
 }
@@ -49,7 +62,7 @@ export function panelsOf(doc: GraphDocument): PanelConfig[] | null {
  * A first layout for a network: traces of the last non-input node; for a population a raster
  * (spiking) or an activity heatmap; the spectrum of its recurrent edge when there is one.
  */
-export function defaultPanels(doc: GraphDocument): PanelConfig[] {
+export function defaultPanels(doc: GraphDocument, newId: PanelIds = panelIds()): PanelConfig[] {
   const main = doc.nodes.filter((n) => n.kind !== 'input').at(-1) ?? doc.nodes.at(-1);
   if (!main) return [];
   const spec = getKind(main.kind);
@@ -61,9 +74,13 @@ export function defaultPanels(doc: GraphDocument): PanelConfig[] {
   return panels;
 }
 
-/** Builds the layout store; `save` writes a changed layout into the document. */
+/**
+ * Builds the layout store; `save` writes a changed layout into the document. `views` holds the
+ * panels drawn now by id (their components add and remove themselves).
+ */
 export function createPanelLayoutStore(save: (panels: PanelConfig[]) => void) {
-  return create<PanelLayoutState>()((set, get) => {
+  const newId = panelIds();
+  const store = create<PanelLayoutState>()((set, get) => {
     const commit = (panels: PanelConfig[]) => {
       set({ panels });
       save(panels);
@@ -86,8 +103,10 @@ export function createPanelLayoutStore(save: (panels: PanelConfig[]) => void) {
       },
       update: (id, patch) => commit(get().panels.map((p) => (p.id === id ? ({ ...p, ...patch, id } as PanelConfig) : p))),
       replace: (panels) => set({ panels }),
+      open: (doc) => set({ panels: panelsOf(doc, newId) ?? defaultPanels(doc, newId) }),
     };
   });
+  return Object.assign(store, { views: new Map<string, DrawnPanel>() });
 }
 
 export type PanelLayoutStore = ReturnType<typeof createPanelLayoutStore>;

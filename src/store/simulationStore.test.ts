@@ -8,9 +8,9 @@ import { defaultWindows, mergeSubscriptions } from './subscriptions.ts';
 
 function store(doc: GraphDocument = valid(leakyUnitDoc())) {
   let current = doc;
-  const sim = createSimulationStore(() => ({ api: new EngineSession(), mode: 'in-page', dispose: () => undefined }));
-  sim.connect(() => current);
-  return { sim, edit: (next: GraphDocument) => ((current = next), sim.getState().documentChanged(next, false)) };
+  const seeds: number[] = [];
+  const sim = createSimulationStore({ engine: () => ({ api: new EngineSession(), mode: 'in-page', dispose: () => undefined }), doc: () => current, onReseed: (seed) => seeds.push(seed) });
+  return { sim, seeds, edit: (next: GraphDocument) => ((current = next), sim.getState().documentChanged(next, false)) };
 }
 const xs = (sim: ReturnType<typeof store>['sim']) => {
   const w = sim.live.windows.get('x')!.slice();
@@ -71,9 +71,7 @@ describe('simulationStore', () => {
       nodes: [{ id: 'x', kind: 'rate', params: { size: 3, init: { type: 'uniform', low: -1, high: 1 } } }],
       edges: [{ id: 'w', source: 'x', target: 'x', params: { weight: { type: 'normal', mean: 0, std: 1 }, delay: 1 } }],
     });
-    const { sim, edit } = store(noisy);
-    const seeds: number[] = [];
-    sim.onReseed((seed) => seeds.push(seed));
+    const { sim, edit, seeds } = store(noisy);
     await sim.getState().reseed();
     expect(seeds).toEqual([sim.getState().seed]);
     await sim.getState().step(10);

@@ -64,3 +64,5 @@ export function createTaskResultsStore(runner: () => TaskRunner, getDoc: () => G
     clear: () => set({ train: null, memoryCapacity: null, shown: null }),
   }));
 }
+
+export type TaskResultsStore = ReturnType<typeof createTaskResultsStore>;

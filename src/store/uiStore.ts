@@ -19,11 +19,15 @@ export interface UiState {
   dismissLoadError(): void;
 }
 
-export const useUiStore = create<UiState>()((set, get) => ({
-  theme: 'light',
-  loadError: null,
-  setTheme: (theme) => set({ theme }),
-  toggleTheme: () => set({ theme: get().theme === 'light' ? 'dark' : 'light' }),
-  showLoadError: (loadError) => set({ loadError }),
-  dismissLoadError: () => set({ loadError: null }),
-}));
+export function createUiStore(theme: Theme = 'light') {
+  return create<UiState>()((set, get) => ({
+    theme,
+    loadError: null,
+    setTheme: (next) => set({ theme: next }),
+    toggleTheme: () => set({ theme: get().theme === 'light' ? 'dark' : 'light' }),
+    showLoadError: (loadError) => set({ loadError }),
+    dismissLoadError: () => set({ loadError: null }),
+  }));
+}
+
+export type UiStore = ReturnType<typeof createUiStore>;

@@ -1,11 +1,11 @@
 /** Toolbar buttons: the preset gallery and the course drawer. */
-import { useCourseStore } from './courseStore.ts';
+import { useCourseStore, useStores } from '../../store/index.ts';
 import { DRAWER_ID } from './CourseDrawer.tsx';
 import { Icon } from '../../ui/icons.tsx';
 
 export function CourseButtons() {
   const drawerOpen = useCourseStore((s) => s.drawerOpen);
-  const { setGalleryOpen, setDrawerOpen } = useCourseStore.getState();
+  const { setGalleryOpen, setDrawerOpen } = useStores().course.getState();
   return (
     <div className="toolbar__group" role="group" aria-label="Course">
       <button type="button" className="button" aria-haspopup="dialog" aria-label="Gallery" title="Gallery: every preset network" onClick={() => setGalleryOpen(true)} data-testid="open-gallery">

@@ -2,7 +2,7 @@
  * The course drawer, right of the lab: exposed sliders (classroom links), then the open lesson or
  * the course outline. Its left edge is a splitter (drag or arrow keys); the width is remembered.
  */
-import { useCourseStore } from './courseStore.ts';
+import { useCourseStore } from '../../store/index.ts';
 import { ExposedSliders } from './ExposedSliders.tsx';
 import { findPreset } from '../lessons/catalog.ts';
 import { LessonView } from '../lessons/LessonView.tsx';

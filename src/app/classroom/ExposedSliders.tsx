@@ -3,10 +3,8 @@
  * and passes the classroom lock; the value is read back from the document, so undo and other
  * edits show.
  */
-import { useDocumentStore } from '../../store/index.ts';
-import { useCourseStore } from './courseStore.ts';
+import { useCourseStore, useDocumentStore, useStores, type AppStores } from '../../store/index.ts';
 import { setRef, sliderFor, type Slider } from './expose.ts';
-import { editLock } from './lock.ts';
 
 export function ExposedSliders() {
   const specs = useCourseStore((s) => s.flags.expose);
@@ -31,15 +29,16 @@ export function ExposedSliders() {
   );
 }
 
-function commitValue(ref: string, label: string, value: number) {
-  const docs = useDocumentStore.getState();
-  editLock().unlocked(() => docs.commit(setRef(docs.doc, ref, value), { label: `Set ${label}`, undo: 'gesture', gestureKey: `expose:${ref}` }));
+function commitValue(stores: Pick<AppStores, 'docs' | 'lock'>, ref: string, label: string, value: number) {
+  const docs = stores.docs.getState();
+  stores.lock.unlocked(() => docs.commit(setRef(docs.doc, ref, value), { label: `Set ${label}`, undo: 'gesture', gestureKey: `expose:${ref}` }));
 }
 
 function SliderRow({ slider }: { slider: Slider }) {
   const id = `slider-${slider.ref.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const unit = slider.unit ? ` ${slider.unit}` : '';
-  const end = () => useDocumentStore.getState().endGesture();
+  const stores = useStores();
+  const end = () => stores.docs.getState().endGesture();
   return (
     <div className="sliders__row">
       <label htmlFor={id} className="sliders__label">
@@ -57,7 +56,7 @@ function SliderRow({ slider }: { slider: Slider }) {
         value={slider.value}
         aria-valuetext={`${slider.value}${unit}`}
         data-testid={id}
-        onChange={(e) => commitValue(slider.ref, slider.label, Number(e.target.value))}
+        onChange={(e) => commitValue(stores, slider.ref, slider.label, Number(e.target.value))}
         onPointerUp={end}
         onKeyUp={end}
         onBlur={end}

@@ -1,5 +1,5 @@
 /** A non-blocking message listing the classroom flags of the link that were ignored, and why. */
-import { useCourseStore } from './courseStore.ts';
+import { useCourseStore } from '../../store/index.ts';
 
 export function FlagNotice() {
   const problems = useCourseStore((s) => s.flagProblems);

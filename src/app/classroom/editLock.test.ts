@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDocumentStore } from '../../store/documentStore.ts';
 import { validateDocument, type GraphDocument } from '../../model/index.ts';
 import { findPreset } from '../lessons/catalog.ts';
-import { installEditLock } from './editLock.ts';
+import { installEditLock } from '../../store/editLock.ts';
 import { setRef } from './expose.ts';
 
 function setup() {

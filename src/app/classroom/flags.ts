@@ -17,40 +17,9 @@
  * | gallery     | 1                                   | open the preset gallery                   |
  */
 
-export interface ExposeSpec {
-  /** `ID.path`, e.g. `self.params.weight.value`. */
-  ref: string;
-  /** Slider bounds given in the link (else from the kind's schema). */
-  min?: number;
-  max?: number;
-}
+import { defaultFlags, type ClassroomFlags, type ExposeSpec } from '../../store/courseStore.ts';
 
-export interface ClassroomFlags {
-  hidePalette: boolean;
-  hideInspector: boolean;
-  lock: boolean;
-  expose: ExposeSpec[];
-  lesson: string | null;
-  /** 1-based step of the lesson to highlight. */
-  step: number | null;
-  preset: string | null;
-  large: boolean;
-  theme: 'light' | 'dark' | null;
-  gallery: boolean;
-}
-
-export const defaultFlags: ClassroomFlags = {
-  hidePalette: false,
-  hideInspector: false,
-  lock: false,
-  expose: [],
-  lesson: null,
-  step: null,
-  preset: null,
-  large: false,
-  theme: null,
-  gallery: false,
-};
+export { defaultFlags, type ClassroomFlags, type ExposeSpec };
 
 /** What the parser needs to know about the course: lesson names with their step counts, preset names. */
 export interface FlagContext {

@@ -1,15 +1,15 @@
 /** Applies the classroom flags of the page's URL once, at start (see flags.ts for the table). */
-import { useUiStore } from '../../store/index.ts';
+import type { AppStores } from '../../store/index.ts';
 import { catalog } from '../lessons/catalog.ts';
 import { courseStepCounts } from '../lessons/stepCounts.ts';
 import { openLesson } from '../lessons/openLesson.ts';
 import { openPreset } from '../gallery/openPreset.ts';
-import { useCourseStore } from './courseStore.ts';
 import { parseFlags, type ClassroomFlags, type FlagContext } from './flags.ts';
-import { editLock } from './lock.ts';
+
+type ClassroomStores = Pick<AppStores, 'docs' | 'ui' | 'editor' | 'course' | 'lock'>;
 
 export function flagContext(): FlagContext {
-  return { lessons: courseStepCounts(), presets: new Set(catalog.map((p) => p.name)) };
+  return { lessons: courseStepCounts, presets: new Set(catalog.map((p) => p.name)) };
 }
 
 /** `<html>` attributes the classroom CSS keys on (course.css). */
@@ -20,28 +20,25 @@ export function applyRootAttributes(flags: ClassroomFlags, root: HTMLElement = d
   root.toggleAttribute('data-large', flags.large);
 }
 
-export function applyFlags(flags: ClassroomFlags): void {
+export function applyFlags(stores: ClassroomStores, flags: ClassroomFlags): void {
   applyRootAttributes(flags);
-  editLock().setLocked(flags.lock);
-  if (flags.theme) useUiStore.getState().setTheme(flags.theme);
-  if (flags.lesson) openLesson(flags.lesson, flags.step);
-  else if (flags.preset) openPreset(flags.preset);
-  const course = useCourseStore.getState();
+  stores.lock.setLocked(flags.lock);
+  if (flags.theme) stores.ui.getState().setTheme(flags.theme);
+  if (flags.lesson) openLesson(stores, flags.lesson, flags.step);
+  else if (flags.preset) openPreset(stores, flags.preset);
+  const course = stores.course.getState();
   if (flags.expose.length > 0) course.setDrawerOpen(true);
   if (flags.gallery) course.setGalleryOpen(true);
 }
 
-let started = false;
-
-/** Reads the flags from the URL and applies them (once per page; bad flags are listed, never thrown). */
-export function startClassroom(search: string = window.location.search): void {
-  if (started) return;
-  started = true;
+/** Reads the flags from the URL and applies them (call once per app; bad flags are listed, never thrown). */
+export function startClassroom(stores: ClassroomStores, search: string = window.location.search): void {
+  const course = stores.course.getState();
   try {
     const { flags, problems } = parseFlags(search, flagContext());
-    useCourseStore.getState().setFlags(flags, problems);
-    applyFlags(flags);
+    course.setFlags(flags, problems);
+    applyFlags(stores, flags);
   } catch (err) {
-    useCourseStore.getState().setFlags(useCourseStore.getState().flags, [`the classroom settings could not be applied (${String(err)})`]);
+    course.setFlags(course.flags, [`the classroom settings could not be applied (${String(err)})`]);
   }
 }

@@ -5,11 +5,11 @@
  */
 import { useEffect, useRef } from 'react';
 import { Dialog } from '../../editor/Dialog.tsx';
-import { useDocumentStore } from '../../store/index.ts';
+import { useDocumentStore, useStores } from '../../store/index.ts';
 import { CHAPTERS, catalog, type Preset } from '../lessons/catalog.ts';
 import { openLesson } from '../lessons/openLesson.ts';
 import { LessonProgress } from '../lessons/LessonProgress.tsx';
-import { useCourseStore } from '../classroom/courseStore.ts';
+import { useCourseStore } from '../../store/index.ts';
 import { openPreset } from './openPreset.ts';
 import { PresetThumbnail } from './PresetThumbnail.tsx';
 
@@ -17,14 +17,15 @@ export function GalleryDialog() {
   const open = useCourseStore((s) => s.galleryOpen);
   const setOpen = useCourseStore((s) => s.setGalleryOpen);
   const dirty = useDocumentStore((s) => s.dirty);
+  const stores = useStores();
   const cards = useRef<HTMLUListElement>(null);
   // Focus the first card (not the scrolling list) when the gallery opens.
   useEffect(() => {
     if (open) cards.current?.querySelector<HTMLButtonElement>('.card')?.focus();
   }, [open]);
   const choose = (p: Preset) => {
-    if (p.lessonText) openLesson(p.name);
-    else openPreset(p.name);
+    if (p.lessonText) openLesson(stores, p.name);
+    else openPreset(stores, p.name);
     setOpen(false);
   };
   return (

@@ -3,8 +3,7 @@
  * dialog and leaves the open network untouched). Opening is not an undo step, so a network with
  * unsaved changes is first kept in this browser's storage, and the message offers to reopen it.
  */
-import { openDocument, useDocumentStore } from '../../store/index.ts';
-import { useEditorStore } from '../../store/editorStore.ts';
+import { openDocument, type AppStores } from '../../store/index.ts';
 import { browserStorage } from '../../store/autosave.ts';
 import { serializeDocument, type GraphDocument } from '../../model/index.ts';
 import { findPreset } from '../lessons/catalog.ts';
@@ -21,16 +20,16 @@ function keep(doc: GraphDocument): void {
 }
 
 /** Opens the preset `name`; returns whether it opened. */
-export function openPreset(name: string): boolean {
+export function openPreset(stores: Pick<AppStores, 'docs' | 'ui' | 'editor'>, name: string): boolean {
   const preset = findPreset(name);
   if (!preset) return false;
-  const { doc: previous, dirty } = useDocumentStore.getState();
+  const { doc: previous, dirty } = stores.docs.getState();
   if (dirty) keep(previous);
-  const outcome = openDocument({ value: structuredClone(preset.doc) }, `the preset “${preset.title}”`);
+  const outcome = openDocument(stores, { value: structuredClone(preset.doc) }, `the preset “${preset.title}”`);
   if (outcome.ok && dirty) {
-    useEditorStore.getState().toast(`Opened “${preset.title}”. Your unsaved network “${previous.title}” was replaced; it is kept in this browser.`, 'info', {
+    stores.editor.getState().toast(`Opened “${preset.title}”. Your unsaved network “${previous.title}” was replaced; it is kept in this browser.`, 'info', {
       label: 'Reopen it',
-      run: () => useDocumentStore.getState().load(previous, { dirty: true }),
+      run: () => stores.docs.getState().load(previous, { dirty: true }),
     });
   }
   return outcome.ok;

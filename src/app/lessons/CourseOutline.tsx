@@ -1,9 +1,11 @@
 /** The course's chapters with their lessons and progress; a lesson opens with its network. */
 import { CHAPTERS, course } from './catalog.ts';
+import { useStores } from '../../store/index.ts';
 import { openLesson } from './openLesson.ts';
 import { LessonProgress } from './LessonProgress.tsx';
 
 export function CourseOutline() {
+  const stores = useStores();
   return (
     <nav className="course-outline" aria-labelledby="course-outline-title" data-testid="course-outline">
       <h2 id="course-outline-title" className="lesson__title">
@@ -21,7 +23,7 @@ export function CourseOutline() {
                 .filter((p) => p.chapter === i + 1)
                 .map((p) => (
                   <li key={p.name}>
-                    <button type="button" className="course-outline__lesson" onClick={() => openLesson(p.name)}>
+                    <button type="button" className="course-outline__lesson" onClick={() => openLesson(stores, p.name)}>
                       <span>{p.title}</span>
                       <LessonProgress name={p.name} />
                     </button>

@@ -2,9 +2,9 @@
  * What the app measured for a step it checks by a measure: each value it compares ("—" until
  * measured) and, for a ratio, the ratio and what it needs.
  */
-import { useDocumentStore } from '../../store/index.ts';
+import { useDocumentStore, useLessonMeasurements } from '../../store/index.ts';
 import { measuredIn, measuredValue, type CheckContext, type Predicate } from './checks.ts';
-import { describeQuantity, quantityKey, shortLabel, useLessonMeasurements } from './measureMemory.ts';
+import { describeQuantity, quantityKey, shortLabel } from './measureMemory.ts';
 
 const format = (v: number | null) => (v === null ? '—' : v.toPrecision(2));
 const SYMBOLS: Record<string, string> = { '>=': '≥', '<=': '≤' };

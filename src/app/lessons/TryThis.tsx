@@ -3,7 +3,7 @@
  * values it measured for them); ticks are kept in this browser, and "Start over" clears them.
  */
 import { useEffect, useRef } from 'react';
-import { useCourseStore } from '../classroom/courseStore.ts';
+import { useCourseStore, useStores } from '../../store/index.ts';
 import { checkFor } from './lessonChecks.ts';
 import { MeasuredValues } from './MeasuredValues.tsx';
 import { StartOver } from './StartOver.tsx';
@@ -16,6 +16,7 @@ export function TryThis({ lesson, stepsHtml }: { lesson: string; stepsHtml: stri
   const done = useCourseStore((s) => s.done[lesson] ?? NONE);
   const current = useCourseStore((s) => (s.lesson === lesson ? s.step : null));
   const setDone = useCourseStore((s) => s.setDone);
+  const stores = useStores();
   const currentRef = useRef<HTMLLIElement>(null);
   // Bring the highlighted step into view once the math fonts have laid the lesson out.
   useEffect(() => {
@@ -26,8 +27,8 @@ export function TryThis({ lesson, stepsHtml }: { lesson: string; stepsHtml: stri
   // The step shown (the highlighted one, else the first not done) brings the panel it talks about into view.
   const shown = current ?? stepsHtml.map((_, i) => i + 1).find((step) => !done.includes(step)) ?? null;
   useEffect(() => {
-    if (shown !== null) showStepPanel(lesson, shown);
-  }, [lesson, shown]);
+    if (shown !== null) showStepPanel(stores, lesson, shown);
+  }, [stores, lesson, shown]);
 
   return (
     <section className="try-this" aria-labelledby="try-this-title">
@@ -64,7 +65,7 @@ export function TryThis({ lesson, stepsHtml }: { lesson: string; stepsHtml: stri
                 <button
                   type="button"
                   className="button button--small try-this__show"
-                  onClick={() => showStepPanel(lesson, step)}
+                  onClick={() => showStepPanel(stores, lesson, step)}
                   title={`Bring the ${panel.name} into view (opens it if it is closed)`}
                   data-testid={`show-step-panel-${step}`}
                 >

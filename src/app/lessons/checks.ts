@@ -13,6 +13,7 @@
  * ρ = 0.95").
  */
 import type { EstimatorName } from '../../measures/index.ts';
+import type { Measurement } from '../../store/lessonMeasurements.ts';
 
 /** How a number (or an exact value) is compared. `≈` holds when |a − value| ≤ tol. */
 export type Comparison =
@@ -52,10 +53,7 @@ export interface Measured {
 }
 
 /** One value the engine measured, with the document it was measured on. */
-export interface Measurement {
-  doc: unknown;
-  value: number;
-}
+export type { Measurement };
 
 /**
  * A result of one of the app's tasks on the open network (Train, Memory capacity): a readout's

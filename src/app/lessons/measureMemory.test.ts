@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MeasureReply, MeasureRequest } from '../../engine/worker/protocol.ts';
 import type { MeasuredQuantity } from './checks.ts';
-import { createMeasureMemory, describeQuantity, MEASURE_INTERVAL, quantityKey, requestOf, useLessonMeasurements, type MemorySources } from './measureMemory.ts';
+import { createLessonMeasurementsStore } from '../../store/lessonMeasurements.ts';
+import { createMeasureMemory, describeQuantity, MEASURE_INTERVAL, quantityKey, requestOf, type MemorySources } from './measureMemory.ts';
 
 const q: MeasuredQuantity = { measure: 'ais', probe: 'res', estimator: 'ksg', k: 2, units: [0, 1, 2, 3], window: 100, washout: 20 };
 
@@ -45,12 +46,15 @@ function fakeApp() {
   return { app, src };
 }
 
-beforeEach(() => useLessonMeasurements.setState({ byKey: {} }));
+let useLessonMeasurements = createLessonMeasurementsStore();
+beforeEach(() => {
+  useLessonMeasurements = createLessonMeasurementsStore();
+});
 
 describe('the measure memory of a lesson', () => {
   it('retains each probe once, and asks only after washout + window steps since the change', () => {
     const { app, src } = fakeApp();
-    const memory = createMeasureMemory([q, { ...q }], src);
+    const memory = createMeasureMemory([q, { ...q }], src, useLessonMeasurements);
     expect(app.retained).toEqual(['res:100']);
     app.t = 119;
     memory.poll();
@@ -66,7 +70,7 @@ describe('the measure memory of a lesson', () => {
 
   it('remembers a settled value with its document, at most once a second and once per step', async () => {
     const { app, src } = fakeApp();
-    const memory = createMeasureMemory([q], src);
+    const memory = createMeasureMemory([q], src, useLessonMeasurements);
     app.t = 500;
     memory.poll();
     await app.asked[0].answer(reply(500, 1.25));
@@ -87,7 +91,7 @@ describe('the measure memory of a lesson', () => {
 
   it('drops values whose window reaches into the washout, or whose network changed while measuring', async () => {
     const { app, src } = fakeApp();
-    const memory = createMeasureMemory([q], src);
+    const memory = createMeasureMemory([q], src, useLessonMeasurements);
     app.t = 500;
     memory.poll();
     await app.asked[0].answer(reply(500, 9, 50)); // fewer steps than the window
@@ -115,7 +119,7 @@ describe('the measure memory of a lesson', () => {
 
   it('ignores failed, stale and non-finite replies, and forgets everything on clear', async () => {
     const { app, src } = fakeApp();
-    const memory = createMeasureMemory([q], src);
+    const memory = createMeasureMemory([q], src, useLessonMeasurements);
     const ask = async (r: MeasureReply | null) => {
       app.t += 200;
       app.clock += MEASURE_INTERVAL;

@@ -7,10 +7,10 @@
  * network is opened or reseeded (another network), not when a parameter changes: "AIS at
  * ρ = 0.95, then at ρ = 1.25" needs both.
  */
-import { create } from 'zustand';
 import type { MeasureReply, MeasureRequest } from '../../engine/worker/protocol.ts';
 import { unitsOf } from '../../measures/index.ts';
-import { useDocumentStore, useSimulationStore } from '../../store/index.ts';
+import type { AppStores } from '../../store/index.ts';
+import type { LessonMeasurementsStore } from '../../store/lessonMeasurements.ts';
 import { sameNetwork, type MeasuredQuantity, type Measurement } from './checks.ts';
 import type { TraceSince } from './traceSince.ts';
 
@@ -18,9 +18,6 @@ import type { TraceSince } from './traceSince.ts';
 export const MEASURE_INTERVAL = 1000;
 /** Values remembered per quantity (the oldest are dropped). */
 export const MEASURE_HISTORY = 50;
-
-/** The measurements so far, by quantity key (the UI shows them beside the steps). */
-export const useLessonMeasurements = create<{ byKey: Record<string, readonly Measurement[]> }>()(() => ({ byKey: {} }));
 
 /** A stable name of a quantity. */
 export function quantityKey(q: MeasuredQuantity): string {
@@ -67,7 +64,8 @@ export interface MeasureMemory {
   dispose(): void;
 }
 
-export function createMeasureMemory(quantities: readonly MeasuredQuantity[], src: MemorySources, store = useLessonMeasurements): MeasureMemory {
+/** `store` keeps the measurements so far, by quantity key (the UI shows them beside the steps). */
+export function createMeasureMemory(quantities: readonly MeasuredQuantity[], src: MemorySources, store: LessonMeasurementsStore): MeasureMemory {
   const distinct = [...new Map(quantities.map((q) => [quantityKey(q), q])).entries()];
   const releases = distinct.map(([, q]) => src.retain(q.probe, q.window));
   const state = new Map(distinct.map(([key]) => [key, { busy: false, last: -Infinity, lastT: -1 }]));
@@ -119,17 +117,21 @@ export function createMeasureMemory(quantities: readonly MeasuredQuantity[], src
 }
 
 /** The memory of the open lesson, fed by the app's engine; forgets when another network opens or the seed changes. */
-export function liveMeasureMemory(quantities: readonly MeasuredQuantity[], since: TraceSince): MeasureMemory {
-  const sim = () => useSimulationStore.getState();
-  const memory = createMeasureMemory(quantities, {
-    t: () => useSimulationStore.live.t,
-    changedAt: since.changedAt,
-    doc: () => useDocumentStore.getState().doc,
-    retain: (probe, window) => sim().retain(probe, window),
-    measure: (key, request) => sim().measure(key, request),
-    now: () => performance.now(),
-  });
-  const unsubscribe = useDocumentStore.subscribe((s, prev) => {
+export function liveMeasureMemory(stores: Pick<AppStores, 'docs' | 'sim' | 'lessonMeasurements'>, quantities: readonly MeasuredQuantity[], since: TraceSince): MeasureMemory {
+  const sim = () => stores.sim.getState();
+  const memory = createMeasureMemory(
+    quantities,
+    {
+      t: () => stores.sim.live.t,
+      changedAt: since.changedAt,
+      doc: () => stores.docs.getState().doc,
+      retain: (probe, window) => sim().retain(probe, window),
+      measure: (key, request) => sim().measure(key, request),
+      now: () => performance.now(),
+    },
+    stores.lessonMeasurements,
+  );
+  const unsubscribe = stores.docs.subscribe((s, prev) => {
     if (s.loadCount !== prev.loadCount || s.doc.seed !== prev.doc.seed) memory.clear();
   });
   return {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StorageLike } from '../../store/autosave.ts';
-import { useCourseStore } from '../classroom/courseStore.ts';
+import { createCourseStore } from '../../store/courseStore.ts';
 import { installProgress, parseProgress, PROGRESS_KEY, PROGRESS_REJECTED_KEY, readProgress, writeProgress } from './progress.ts';
 import { courseStepCounts } from './stepCounts.ts';
 
@@ -66,15 +66,18 @@ describe('stored lesson progress', () => {
   });
 
   it('counts the steps of every lesson of the course', () => {
-    expect(courseStepCounts().get('self-connected-unit')).toBe(4);
-    expect(courseStepCounts().get('edge-of-chaos')).toBe(3);
-    expect(courseStepCounts().has('leaky-unit')).toBe(false); // a preset without a lesson
+    expect(courseStepCounts.get('self-connected-unit')).toBe(4);
+    expect(courseStepCounts.get('edge-of-chaos')).toBe(3);
+    expect(courseStepCounts.has('leaky-unit')).toBe(false); // a preset without a lesson
   });
 });
 
 describe('progress in the course store, remembered', () => {
   let uninstall = () => {};
-  beforeEach(() => useCourseStore.setState({ done: {} }));
+  let useCourseStore = createCourseStore();
+  beforeEach(() => {
+    useCourseStore = createCourseStore();
+  });
   afterEach(() => uninstall());
 
   it('adds the stored ticks to the ones already made, then writes every change', () => {

@@ -7,7 +7,7 @@
  * remembering, and what is ticked on the page is never lost to a bad record.
  */
 import { browserStorage, type StorageLike } from '../../store/autosave.ts';
-import { useCourseStore, type CourseState } from '../classroom/courseStore.ts';
+import type { CourseState, CourseStore } from '../../store/courseStore.ts';
 import { courseStepCounts } from './stepCounts.ts';
 
 export const PROGRESS_KEY = 'recurrence.lessons.progress';
@@ -124,6 +124,6 @@ export function installProgress(store: CourseStoreLike, storage: StorageLike | n
 }
 
 /** Call once before the first render, so a lesson's checks start from what was done before. */
-export function startLessonProgress(): void {
-  installProgress(useCourseStore, browserStorage(), courseStepCounts(), typeof window === 'undefined' ? undefined : window);
+export function startLessonProgress(course: CourseStore): () => void {
+  return installProgress(course, browserStorage(), courseStepCounts, typeof window === 'undefined' ? undefined : window);
 }

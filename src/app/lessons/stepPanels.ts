@@ -3,7 +3,7 @@
  * preset name, steps from 1). When such a step is shown, the panel is brought into view — opened
  * first when the layout lacks it — so a student never hunts for it in the panels region.
  */
-import { usePanelLayout, type NewPanel, type PanelConfig } from '../../store/index.ts';
+import type { AppStores, NewPanel, PanelConfig } from '../../store/index.ts';
 import { revealPanel } from '../../panels/revealPanel.ts';
 
 export interface StepPanel {
@@ -47,10 +47,10 @@ export function stepPanel(lesson: string, step: number): StepPanel | undefined {
 }
 
 /** Brings a step's panel into view, opening it when missing; returns its id (undefined: the step names none). */
-export function showStepPanel(lesson: string, step: number): string | undefined {
+export function showStepPanel(stores: Pick<AppStores, 'panels'>, lesson: string, step: number): string | undefined {
   const entry = stepPanel(lesson, step);
   if (!entry) return undefined;
-  const layout = usePanelLayout.getState();
+  const layout = stores.panels.getState();
   const id = layout.panels.find((p) => isStepPanel(p, entry.panel))?.id ?? layout.add(entry.panel);
   revealPanel(id);
   return id;

@@ -3,7 +3,7 @@
  * the last edit (or load, or reset). "Set w to 0.9 and the pulse fades" is judged on the steps
  * run with w = 0.9 only.
  */
-import { useDocumentStore, useSimulationStore } from '../../store/index.ts';
+import type { AppStores } from '../../store/index.ts';
 import type { TraceSamples } from './checks.ts';
 
 export interface TraceSince {
@@ -13,10 +13,10 @@ export interface TraceSince {
   dispose(): void;
 }
 
-export function trackTraceSinceChange(): TraceSince {
-  const live = useSimulationStore.live;
+export function trackTraceSinceChange(stores: Pick<AppStores, 'docs' | 'sim'>): TraceSince {
+  const live = stores.sim.live;
   let changedAt = 0;
-  const unsubscribeDoc = useDocumentStore.subscribe((s, prev) => {
+  const unsubscribeDoc = stores.docs.subscribe((s, prev) => {
     if (s.loadCount !== prev.loadCount || s.doc.nodes !== prev.doc.nodes || s.doc.edges !== prev.doc.edges) changedAt = live.t;
   });
   const unsubscribeLive = live.subscribe((event) => {

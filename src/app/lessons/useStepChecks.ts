@@ -4,8 +4,7 @@
  * it stays unticked until its check holds anew (a change of verdict, not the same one again).
  */
 import { useEffect } from 'react';
-import { useDocumentStore } from '../../store/index.ts';
-import { useCourseStore } from '../classroom/courseStore.ts';
+import { useStores } from '../../store/index.ts';
 import { newlyHeld, quantitiesIn, type CheckContext, type Predicate, type Verdict } from './checks.ts';
 import { lessonChecks } from './lessonChecks.ts';
 import { liveMeasureMemory } from './measureMemory.ts';
@@ -16,18 +15,19 @@ import { taskValue } from './taskValues.ts';
 export const CHECK_INTERVAL = 250;
 
 export function useStepChecks(lesson: string): void {
+  const stores = useStores();
   useEffect(() => {
     const checks = Object.entries(lessonChecks[lesson] ?? {}).map(([step, p]) => [Number(step), p] as [number, Predicate]);
     if (checks.length === 0) return;
-    const since = trackTraceSinceChange();
+    const since = trackTraceSinceChange(stores);
     const quantities = checks.flatMap(([, p]) => quantitiesIn(p));
-    const memory = quantities.length > 0 ? liveMeasureMemory(quantities, since) : null;
+    const memory = quantities.length > 0 ? liveMeasureMemory(stores, quantities, since) : null;
     const last = new Map<number, Verdict>();
     const check = () => {
       memory?.poll();
-      const doc = useDocumentStore.getState().doc;
-      const ctx: CheckContext = { doc, trace: since.trace, measurements: memory?.measurements, taskValue: (q) => taskValue(q, doc) };
-      for (const step of newlyHeld(checks, ctx, last)) useCourseStore.getState().setDone(lesson, step, true);
+      const doc = stores.docs.getState().doc;
+      const ctx: CheckContext = { doc, trace: since.trace, measurements: memory?.measurements, taskValue: (q) => taskValue(stores, q, doc) };
+      for (const step of newlyHeld(checks, ctx, last)) stores.course.getState().setDone(lesson, step, true);
     };
     check();
     const timer = setInterval(check, CHECK_INTERVAL);
@@ -36,5 +36,5 @@ export function useStepChecks(lesson: string): void {
       memory?.dispose();
       since.dispose();
     };
-  }, [lesson]);
+  }, [lesson, stores]);
 }

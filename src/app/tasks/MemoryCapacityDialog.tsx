@@ -7,7 +7,7 @@ import { useId, useMemo, useState } from 'react';
 import { Dialog } from '../../editor/Dialog.tsx';
 import { defaultMaxDelay, memoryCapacityInput } from '../../engine/index.ts';
 import type { GraphDocument } from '../../model/index.ts';
-import { isStale, useDocumentStore, useTaskResults } from '../../store/index.ts';
+import { isStale, useDocumentStore, useStores, useTaskResults } from '../../store/index.ts';
 import { ForgettingCurve } from './ForgettingCurve.tsx';
 import './tasks.css';
 
@@ -29,6 +29,7 @@ function defaultNode(doc: GraphDocument, input: DocNode | null): DocNode | undef
 }
 
 function Form({ doc }: { doc: GraphDocument }) {
+  const { tasks } = useStores();
   const formId = useId();
   const inputs = doc.nodes.filter((n) => n.kind === 'input');
   const nodes = doc.nodes.filter((n) => n.kind !== 'input');
@@ -48,7 +49,7 @@ function Form({ doc }: { doc: GraphDocument }) {
       className="task-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (validK) void useTaskResults.getState().runMemoryCapacity({ node, input, maxDelay: k });
+        if (validK) void tasks.getState().runMemoryCapacity({ node, input, maxDelay: k });
       }}
     >
       <label className="form-row">
@@ -118,8 +119,9 @@ export function MemoryCapacityDialog() {
   const shown = useTaskResults((s) => s.shown === 'memory-capacity');
   const doc = useDocumentStore((s) => s.doc);
   const loadCount = useDocumentStore((s) => s.loadCount);
+  const { tasks } = useStores();
   return (
-    <Dialog open={shown} onClose={() => useTaskResults.getState().show(null)} title="Memory capacity" testId="mc-dialog" wide>
+    <Dialog open={shown} onClose={() => tasks.getState().show(null)} title="Memory capacity" testId="mc-dialog" wide>
       <Form key={loadCount} doc={doc} />
       <Result />
     </Dialog>

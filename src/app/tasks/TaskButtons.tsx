@@ -2,7 +2,7 @@
  * Toolbar buttons for the network's tasks: Train (when it has a readout) and Memory capacity
  * (when it has an input and a population of at least two units). Each opens its dialog (TrainDialog, MemoryCapacityDialog).
  */
-import { useDocumentStore, useTaskResults } from '../../store/index.ts';
+import { useDocumentStore, useStores, useTaskResults } from '../../store/index.ts';
 
 export function TaskButtons() {
   const hasReadout = useDocumentStore((s) => s.doc.nodes.some((n) => n.kind === 'readout'));
@@ -11,6 +11,7 @@ export function TaskButtons() {
     (s) => s.doc.nodes.some((n) => n.kind === 'input') && s.doc.nodes.some((n) => n.kind !== 'input' && n.kind !== 'readout' && Number((n.params as { size?: number }).size ?? 1) >= 2),
   );
   const running = useTaskResults((s) => s.running);
+  const { tasks } = useStores();
   if (!hasReadout && !hasInput) return null;
   return (
     <div className="toolbar__group" role="group" aria-label="Tasks">
@@ -20,7 +21,7 @@ export function TaskButtons() {
           className="button task-buttons__train"
           disabled={running !== null}
           title="Train every readout: washout, training and test windows from a reset, then report the errors"
-          onClick={() => void useTaskResults.getState().runTrain()}
+          onClick={() => void tasks.getState().runTrain()}
         >
           {running === 'train' ? 'Training…' : 'Train'}
         </button>
@@ -32,7 +33,7 @@ export function TaskButtons() {
           disabled={running !== null}
           title="Jaeger's short-term memory capacity of a node"
           aria-label="Memory capacity…"
-          onClick={() => useTaskResults.getState().show('memory-capacity')}
+          onClick={() => tasks.getState().show('memory-capacity')}
         >
           Memory<span className="button__text--wide"> capacity</span>…
         </button>

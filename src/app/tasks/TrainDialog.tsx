@@ -5,18 +5,18 @@
  */
 import { Dialog } from '../../editor/Dialog.tsx';
 import './tasks.css';
-import { isStale, useDocumentStore, usePanelLayout, useSimulationStore, useTaskResults } from '../../store/index.ts';
+import { isStale, useDocumentStore, useStores, useTaskResults, type AppStores } from '../../store/index.ts';
 import type { ReadoutReport } from '../../engine/index.ts';
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toPrecision(3));
 
 /** Opens a readout panel for each readout that has none (scrolled into view), then runs washout + train + test steps from step 0. */
-async function showPrediction(readouts: Record<string, ReadoutReport>): Promise<void> {
-  const layout = usePanelLayout.getState();
+async function showPrediction(stores: Pick<AppStores, 'panels' | 'sim'>, readouts: Record<string, ReadoutReport>): Promise<void> {
+  const layout = stores.panels.getState();
   const panels = Object.keys(readouts).map((id) => layout.panels.find((p) => p.type === 'readout' && p.nodes?.[0] === id)?.id ?? layout.add({ type: 'readout', nodes: [id] }));
   requestAnimationFrame(() => document.querySelector(`[data-panel-id="${CSS.escape(panels[0])}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
   const steps = Math.max(...Object.values(readouts).map((r) => r.washout + r.train + r.test));
-  const sim = useSimulationStore.getState();
+  const sim = stores.sim.getState();
   if (sim.window < steps) sim.setWindow(steps);
   await sim.reset();
   await sim.step(steps);
@@ -65,7 +65,8 @@ export function TrainDialog() {
   const running = useTaskResults((s) => s.running === 'train');
   const result = useTaskResults((s) => s.train);
   const doc = useDocumentStore((s) => s.doc);
-  const close = () => useTaskResults.getState().show(null);
+  const stores = useStores();
+  const close = () => stores.tasks.getState().show(null);
   const reply = result?.reply;
   return (
     <Dialog
@@ -81,7 +82,7 @@ export function TrainDialog() {
             className="button button--primary"
             onClick={() => {
               close();
-              void showPrediction(reply.readouts);
+              void showPrediction(stores, reply.readouts);
             }}
           >
             Show prediction

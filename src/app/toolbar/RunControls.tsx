@@ -3,7 +3,7 @@
  * speed in steps per animation frame (from slow motion to as fast as possible).
  */
 import { useEffect, useId, useState } from 'react';
-import { SPEEDS, useSimulationStore } from '../../store/index.ts';
+import { SPEEDS, useSimulationStore, useStores, type AppStores } from '../../store/index.ts';
 import { parseSteps, DEFAULT_STEPS } from './steps.ts';
 import { Icon } from '../../ui/icons.tsx';
 
@@ -16,11 +16,11 @@ function isTyping(target: EventTarget | null, key: string): boolean {
   return !!el && (el.isContentEditable || fields.includes(el.tagName));
 }
 
-function useRunKeys() {
+function useRunKeys(stores: Pick<AppStores, 'sim'>) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target, e.key)) return;
-      const sim = useSimulationStore.getState();
+      const sim = stores.sim.getState();
       if (e.key === ' ') {
         e.preventDefault();
         void (sim.status === 'running' ? sim.pause() : sim.start());
@@ -31,7 +31,7 @@ function useRunKeys() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [stores]);
 }
 
 export function RunControls() {
@@ -43,8 +43,9 @@ export function RunControls() {
   const parsed = parseSteps(text);
   const running = status === 'running';
   const stuck = status === 'diverged' || status === 'error';
-  const sim = () => useSimulationStore.getState();
-  useRunKeys();
+  const stores = useStores();
+  const sim = () => stores.sim.getState();
+  useRunKeys(stores);
   return (
     <form
       className="toolbar__group run-controls"

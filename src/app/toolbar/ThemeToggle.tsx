@@ -1,11 +1,12 @@
 /** Switches between the light and the dark theme. */
-import { useUiStore } from '../../store/index.ts';
+import { useStores, useUiStore } from '../../store/index.ts';
 import { rememberTheme } from '../theme.ts';
 import { Icon } from '../../ui/icons.tsx';
 
 export function ThemeToggle() {
   const theme = useUiStore((s) => s.theme);
   const next = theme === 'light' ? 'dark' : 'light';
+  const { ui } = useStores();
   return (
     <button
       type="button"
@@ -13,7 +14,7 @@ export function ThemeToggle() {
       aria-label={`Switch to ${next} theme`}
       title={`Switch to ${next} theme`}
       onClick={() => {
-        useUiStore.getState().setTheme(next);
+        ui.getState().setTheme(next);
         rememberTheme(next);
       }}
     >

@@ -9,7 +9,7 @@ import { FileMenu } from '../../editor/files/FileMenu.tsx';
 import { RunControls } from './RunControls.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { CourseButtons } from '../classroom/CourseButtons.tsx';
-import { useCourseStore } from '../classroom/courseStore.ts';
+import { useCourseStore } from '../../store/index.ts';
 import { TaskButtons } from '../tasks/TaskButtons.tsx';
 
 export function Toolbar() {

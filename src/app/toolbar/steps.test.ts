@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_STEPS, parseSteps } from './steps.ts';
-import { fileNameFor } from '../files.ts';
+import { fileNameFor } from '../../store/files.ts';
 
 describe('steps field', () => {
   it('accepts whole numbers from 1 to the maximum', () => {

@@ -7,6 +7,7 @@ import { registerMeasure } from './measure.ts';
 import { registerTrain } from './train.ts';
 import { registerTask } from './task.ts';
 import { registerExport } from './export.ts';
+import { registerCompare } from './compare.ts';
 
 /** Every CLI command, registered in the order `--help` lists them. */
 export function registerCommands(program: Command): void {
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerTrain(program);
   registerTask(program);
   registerExport(program);
+  registerCompare(program);
 }

@@ -82,9 +82,6 @@ export function selectedNodeIds(doc: GraphDocument, selection: Selection): strin
   return doc.nodes.filter((n) => ids.has(n.id)).map((n) => n.id);
 }
 
-let pasteCount = 0;
-let lastPasted = '';
-
 function paste(ctx: CommandContext, text: string | undefined): Outcome {
   const source = text ?? ctx.editor.getState().clipboard;
   const fragment = source ? parseFragment(source) : null;
@@ -92,8 +89,7 @@ function paste(ctx: CommandContext, text: string | undefined): Outcome {
     ctx.editor.getState().toast('Nothing to paste: the clipboard holds no Recurrence nodes.', 'warning');
     return null;
   }
-  pasteCount = source === lastPasted ? pasteCount + 1 : 1;
-  lastPasted = source!;
+  const pasteCount = ctx.editor.getState().notePaste(source!);
   const out = pasteFragment(state(ctx).doc, fragment, { x: 40 * pasteCount, y: 40 * pasteCount });
   if (out.skipped > 0) ctx.editor.getState().toast(`${out.skipped} pasted node(s) were left out (unknown kind or invalid parameters).`, 'warning');
   return { doc: out.doc, select: { nodes: new Set(out.nodeIds), edges: new Set(out.edgeIds) } };

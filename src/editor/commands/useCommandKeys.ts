@@ -4,7 +4,7 @@
  * copy and paste events, which carry the system clipboard between tabs.
  */
 import { useEffect } from 'react';
-import { appContext, run } from './appContext.ts';
+import { useCommands } from './appContext.ts';
 import { commandList, type CommandId } from './table.ts';
 import { isTextEntry, matchesKey } from './keys.ts';
 
@@ -34,6 +34,7 @@ function writeThroughCopyEvent(text: string): void {
 }
 
 export function useCommandKeys(): void {
+  const { context: appContext, run } = useCommands();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || !editorOwnsKeys(e.target)) return;
@@ -74,5 +75,5 @@ export function useCommandKeys(): void {
       document.removeEventListener('copy', onClipboard);
       document.removeEventListener('paste', onClipboard);
     };
-  }, []);
+  }, [appContext, run]);
 }

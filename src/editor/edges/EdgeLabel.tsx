@@ -1,6 +1,6 @@
 /** The label of an edge: its own label if it has one, its weight and, for a delayed edge, the delay as z⁻ᵈ. */
 import { EdgeLabelRenderer } from '@xyflow/react';
-import { useEditorStore } from '../../store/editorStore.ts';
+import { useStores } from '../../store/index.ts';
 import { delayLabel, type GraphEdgeData } from '../toFlow.ts';
 import { useFarZoom } from '../levelOfDetail.ts';
 
@@ -13,6 +13,7 @@ export function edgeTitle(data: GraphEdgeData): string {
 /** Clicking the label selects its edge (easier to hit than a thin line). */
 export function EdgeLabel({ id, x, y, data }: { id: string; x: number; y: number; data: GraphEdgeData | undefined }) {
   const far = useFarZoom();
+  const { editor } = useStores();
   if (!data || far) return null;
   const delay = delayLabel(data.delay);
   return (
@@ -20,7 +21,7 @@ export function EdgeLabel({ id, x, y, data }: { id: string; x: number; y: number
       <div
         className="graph-edge__label nodrag nopan"
         data-edge-label={id}
-        onClick={() => useEditorStore.getState().select({ edges: new Set([id]) })}
+        onClick={() => editor.getState().select({ edges: new Set([id]) })}
         style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
         title={edgeTitle(data)}
       >

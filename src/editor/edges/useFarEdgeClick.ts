@@ -7,7 +7,7 @@
  */
 import { useCallback, type MouseEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { useEditorStore } from '../../store/editorStore.ts';
+import { useStores } from '../../store/index.ts';
 import type { SceneNode, Size } from '../scene.ts';
 import type { GraphFlowEdge } from '../toFlow.ts';
 import { boxLookup, edgeAt } from './farEdgePaths.ts';
@@ -17,6 +17,7 @@ export const HIT_PX = 6;
 
 export function useFarEdgeClick(edges: readonly GraphFlowEdge[], nodes: readonly SceneNode[], measured: Readonly<Record<string, Size>>): (event: MouseEvent) => void {
   const rf = useReactFlow();
+  const stores = useStores();
   return useCallback(
     (event: MouseEvent) => {
       const p = rf.screenToFlowPosition({ x: event.clientX, y: event.clientY });
@@ -25,7 +26,7 @@ export function useFarEdgeClick(edges: readonly GraphFlowEdge[], nodes: readonly
       // after React Flow's own reaction to a pane click (it clears the selection of the elements
       // it draws next; these edges it does not draw, so a click on nothing clears them here)
       queueMicrotask(() => {
-        const editor = useEditorStore.getState();
+        const editor = stores.editor.getState();
         if (!id) return additive ? undefined : editor.clearSelection();
         if (!additive) return editor.select({ edges: new Set([id]) });
         const chosen = new Set(editor.selection.edges);
@@ -34,6 +35,6 @@ export function useFarEdgeClick(edges: readonly GraphFlowEdge[], nodes: readonly
         editor.select({ ...editor.selection, edges: chosen });
       });
     },
-    [rf, edges, nodes, measured],
+    [rf, stores, edges, nodes, measured],
   );
 }

@@ -1,9 +1,9 @@
 /** Save as (a file name, which also becomes the title) and Share link (the link, or why not). */
 import { useId, useState } from 'react';
-import { useDocumentStore } from '../../store/index.ts';
-import { fileNameFor } from '../../app/files.ts';
+import { useDocumentStore, useStores } from '../../store/index.ts';
+import { fileNameFor } from '../../store/files.ts';
 import type { ShareLink } from '../../store/shareLink.ts';
-import { run } from '../commands/appContext.ts';
+import { useCommands } from '../commands/appContext.ts';
 import { Dialog } from '../Dialog.tsx';
 import { saveDocument } from './fileActions.ts';
 
@@ -13,13 +13,15 @@ export function SaveAsDialog({ open, onClose }: { open: boolean; onClose(): void
 
 function SaveAsForm({ onClose }: { onClose(): void }) {
   const title = useDocumentStore((s) => s.doc.title);
+  const stores = useStores();
+  const { run } = useCommands();
   const [name, setName] = useState(fileNameFor(title));
   const id = useId();
   const save = () => {
     const stem = name.trim().replace(/\.json$/i, '');
     if (!stem) return;
     if (stem !== fileNameFor(title).replace(/\.json$/, '')) void run('document.setFields', { title: stem });
-    saveDocument(stem);
+    saveDocument(stores, stem);
     onClose();
   };
   return (

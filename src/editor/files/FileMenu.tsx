@@ -5,10 +5,9 @@
  * editing, and its shortcuts say so instead of acting.
  */
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import { useDocumentStore } from '../../store/index.ts';
-import { useEditorStore } from '../../store/editorStore.ts';
+import { useStores } from '../../store/index.ts';
 import { shareLink, type ShareLink } from '../../store/shareLink.ts';
-import { provide, run } from '../commands/appContext.ts';
+import { useCommands, type RunCommand } from '../commands/appContext.ts';
 import { commands, type CommandId } from '../commands/table.ts';
 import { formatKey } from '../commands/keys.ts';
 import { isMac } from '../CommandButton.tsx';
@@ -20,7 +19,7 @@ import { SaveAsDialog, ShareDialog } from './FileDialogs.tsx';
 const EDITING: CommandId[] = ['file.new', 'file.open', 'file.save', 'file.saveAs'];
 const ALL: CommandId[] = [...EDITING, 'file.share'];
 
-function menuItem(id: CommandId): MenuItem {
+function menuItem(run: RunCommand, id: CommandId): MenuItem {
   const spec = commands[id];
   const key = spec.keys[0];
   return {
@@ -37,31 +36,33 @@ export function FileMenu({ locked = false }: { locked?: boolean }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [saveAsOpen, setSaveAsOpen] = useState(false);
   const [share, setShare] = useState<ShareLink | null>(null);
+  const stores = useStores();
+  const { provide, run } = useCommands();
 
   useEffect(() => {
-    const refuse = (label: string) => () => void useEditorStore.getState().toast(`${label}: not in classroom mode — the network is locked. Open the link without lock=1 to edit.`, 'info');
+    const refuse = (label: string) => () => void stores.editor.getState().toast(`${label}: not in classroom mode — the network is locked. Open the link without lock=1 to edit.`, 'info');
     return provide({
       files: {
-        newDocument: locked ? refuse('New network') : () => newDocument(),
+        newDocument: locked ? refuse('New network') : () => newDocument(stores),
         open: locked ? refuse('Open') : () => inputRef.current?.click(),
-        save: locked ? refuse('Save') : () => saveDocument(),
+        save: locked ? refuse('Save') : () => saveDocument(stores),
         saveAs: locked ? refuse('Save as') : () => setSaveAsOpen(true),
-        share: () => setShare(shareLink(useDocumentStore.getState().doc, window.location.href)),
+        share: () => setShare(shareLink(stores.docs.getState().doc, window.location.href)),
       },
     });
-  }, [locked]);
+  }, [locked, stores, provide]);
 
   const onChange = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
     const file = input.files?.[0];
     if (!file) return;
-    await openFile(file);
+    await openFile(stores, file);
     input.value = ''; // choosing the same file again fires another change
   };
 
   return (
     <div className="toolbar__group" role="group" aria-label="File">
-      <MenuButton items={() => (locked ? ['file.share' as const] : ALL).map(menuItem)} testId="file-menu" className="button button--menu">
+      <MenuButton items={() => (locked ? ['file.share' as const] : ALL).map((id) => menuItem(run, id))} testId="file-menu" className="button button--menu">
         File
         <Icon name="chevronDown" size={14} />
       </MenuButton>

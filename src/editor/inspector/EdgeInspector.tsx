@@ -2,7 +2,7 @@
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { edgeParams, type GraphDocument, type GraphEdge, type ValidationIssue } from '../../model/index.ts';
 import { delayLabel } from '../toFlow.ts';
-import { run } from '../commands/appContext.ts';
+import { useCommands } from '../commands/appContext.ts';
 import { describeObject, schemaIssues } from './schemaFields.ts';
 import { SchemaFields } from './SchemaForm.tsx';
 import { useFormApi } from './useFormApi.ts';
@@ -42,12 +42,13 @@ function EdgeFactsView({ doc, edge }: { doc: GraphDocument; edge: GraphEdge }) {
 export function EdgeInspector({ edge, doc, problems }: { edge: GraphEdge; doc: GraphDocument; problems: string[] }) {
   const params = edge.params as unknown as Record<string, unknown>;
   const fields = useMemo(() => describeObject(edgeParams).filter((f) => !WEIGHT_OPTIONS.has(f.key) || params[f.key] !== undefined), [params]);
+  const { run } = useCommands();
   const commit = useCallback(
     (p: Record<string, unknown>, gestureKey: string | null) => {
       const next = p as unknown as EdgeParams;
       void (gestureKey ? run('edge.scrubParams', { id: edge.id, params: next }, gestureKey) : run('edge.setParams', { id: edge.id, params: next }));
     },
-    [edge.id],
+    [edge.id, run],
   );
   const api = useFormApi({ value: params, validate, commit });
   const delay = delayLabel(edge.params.delay);

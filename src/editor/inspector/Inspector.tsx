@@ -4,11 +4,10 @@
  */
 import { useCallback, useMemo } from 'react';
 import { documentEnvelope, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
-import { useDocumentStore } from '../../store/index.ts';
-import { useEditorStore } from '../../store/editorStore.ts';
+import { useDocumentStore, useEditorStore } from '../../store/index.ts';
 import { groupsOf, type EditorGroup } from '../../store/groups.ts';
-import { cachedDocumentIssues } from '../issues.ts';
-import { run } from '../commands/appContext.ts';
+import { useDocumentIssues } from '../issues.ts';
+import { useCommands } from '../commands/appContext.ts';
 import { CommandButton } from '../CommandButton.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
 import { EdgeInspector } from './EdgeInspector.tsx';
@@ -23,7 +22,8 @@ const validateDocFields = (v: Record<string, unknown>): ValidationIssue[] => sch
 
 function DocumentInspector({ doc, problems }: { doc: GraphDocument; problems: string[] }) {
   const value = useMemo(() => ({ seed: doc.seed, dt: doc.dt, precision: doc.precision ?? 'float64' }), [doc.seed, doc.dt, doc.precision]);
-  const commit = useCallback((v: Record<string, unknown>) => void run('document.setFields', v as Pick<GraphDocument, 'seed' | 'dt' | 'precision'>), []);
+  const { run } = useCommands();
+  const commit = useCallback((v: Record<string, unknown>) => void run('document.setFields', v as Pick<GraphDocument, 'seed' | 'dt' | 'precision'>), [run]);
   const api = useFormApi({ value, validate: validateDocFields, commit });
   const units = doc.nodes.reduce((sum, n) => sum + ((n.params as { size?: number }).size ?? 1), 0);
   return (
@@ -47,6 +47,7 @@ function DocumentInspector({ doc, problems }: { doc: GraphDocument; problems: st
 }
 
 function GroupInspector({ group }: { group: EditorGroup }) {
+  const { run } = useCommands();
   return (
     <div className="inspector" data-testid="group-inspector">
       <h2 className="inspector__title">
@@ -82,7 +83,7 @@ function MultiInspector({ nodes, edges }: { nodes: number; edges: number }) {
 export function Inspector() {
   const doc = useDocumentStore((s) => s.doc);
   const selection = useEditorStore((s) => s.selection);
-  const issues = cachedDocumentIssues(doc);
+  const issues = useDocumentIssues();
   const count = selection.nodes.size + selection.edges.size + selection.groups.size;
   if (count === 0) return <DocumentInspector doc={doc} problems={issues.other.map((i) => `${i.path}: ${i.message}`)} />;
   if (count === 1 && selection.nodes.size === 1) {

@@ -1,7 +1,7 @@
 /** The inspector of one node: its label, its kind's parameters (from the kind's schema) and facts. */
 import { useCallback, useMemo } from 'react';
 import { getKind, type GraphDocument, type GraphNode, type ValidationIssue } from '../../model/index.ts';
-import { run } from '../commands/appContext.ts';
+import { useCommands } from '../commands/appContext.ts';
 import { describeObject, schemaIssues } from './schemaFields.ts';
 import { SchemaFields } from './SchemaForm.tsx';
 import { useFormApi } from './useFormApi.ts';
@@ -18,10 +18,11 @@ function useNodeForm(node: GraphNode) {
     },
     [spec],
   );
+  const { run } = useCommands();
   const commit = useCallback(
     (params: Record<string, unknown>, gestureKey: string | null) =>
       void (gestureKey ? run('node.scrubParams', { id: node.id, params }, gestureKey) : run('node.setParams', { id: node.id, params })),
-    [node.id],
+    [node.id, run],
   );
   return useFormApi({ value: node.params as unknown as Record<string, unknown>, validate, commit });
 }
@@ -30,6 +31,7 @@ export function NodeInspector({ node, doc, problems }: { node: GraphNode; doc: G
   const spec = getKind(node.kind)!;
   const fields = useMemo(() => describeObject(spec.params), [spec]);
   const api = useNodeForm(node);
+  const { run } = useCommands();
   const incoming = doc.edges.filter((e) => e.target === node.id).length;
   const outgoing = doc.edges.filter((e) => e.source === node.id).length;
   return (

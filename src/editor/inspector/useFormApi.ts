@@ -6,7 +6,7 @@
  */
 import { useId, useMemo, useRef, useState } from 'react';
 import type { ValidationIssue } from '../../model/index.ts';
-import { useDocumentStore } from '../../store/index.ts';
+import { useStores } from '../../store/index.ts';
 import { setIn } from './schemaFields.ts';
 import type { FormApi } from './SchemaForm.tsx';
 import type { CommitMode } from './NumberField.tsx';
@@ -23,6 +23,7 @@ export interface FormOwner<T> {
 
 export function useFormApi<T extends Record<string, unknown>>({ value, validate, commit }: FormOwner<T>): FormApi {
   const idPrefix = useId().replace(/:/g, '');
+  const { docs } = useStores();
   // A refused value's messages hold while the value they were refused against is the one shown:
   // an undo, a load or another edit makes them stale, and they go.
   const [refusedFor, setRefused] = useState<{ base: T; issues: ValidationIssue[] } | null>(null);
@@ -49,7 +50,7 @@ export function useFormApi<T extends Record<string, unknown>>({ value, validate,
     },
     scrubEnd() {
       scrubKey.current = null;
-      useDocumentStore.getState().endGesture();
+      docs.getState().endGesture();
     },
   };
 }

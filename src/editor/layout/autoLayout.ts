@@ -7,7 +7,6 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { GraphDocument } from '../../model/index.ts';
 import { DEFAULT_NODE_SIZE } from './nodeSize.ts';
 
-
 const options = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
@@ -18,14 +17,12 @@ const options = {
   'elk.spacing.edgeNode': '30',
 };
 
-let elk: InstanceType<typeof ELK> | null = null;
-
 /** New top-left positions of every node. `sizeOf` gives measured node sizes when known. */
 export async function autoLayout(
   doc: GraphDocument,
   sizeOf: (id: string) => { width: number; height: number } | undefined = () => undefined,
 ): Promise<{ id: string; position: { x: number; y: number } }[]> {
-  elk ??= new ELK();
+  const elk = new ELK();
   const ids = new Set(doc.nodes.map((n) => n.id));
   const graph = await elk.layout({
     id: 'root',

@@ -5,7 +5,7 @@
 import { memo, type CSSProperties } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { GraphFlowNode } from '../toFlow.ts';
-import { useNodeTint } from '../../store/nodeTint.ts';
+import { useNodeTint } from '../../store/index.ts';
 import './tint.css';
 
 function GraphNodeView({ id, data, selected }: NodeProps<GraphFlowNode>) {

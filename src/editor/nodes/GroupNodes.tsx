@@ -6,10 +6,11 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { GroupFlowNode } from '../scene.ts';
-import { run } from '../commands/appContext.ts';
-import { useEditorStore } from '../../store/editorStore.ts';
+import { useCommands } from '../commands/appContext.ts';
+import { useStores } from '../../store/index.ts';
 
 function ToggleButton({ groupId, collapsed, label }: { groupId: string; collapsed: boolean; label: string }) {
+  const { run } = useCommands();
   return (
     <button
       type="button"
@@ -24,9 +25,10 @@ function ToggleButton({ groupId, collapsed, label }: { groupId: string; collapse
 }
 
 function GroupFrameView({ data, selected }: NodeProps<GroupFlowNode>) {
+  const { editor } = useStores();
   return (
     <div className={`group-frame${selected ? ' is-selected' : ''}`} data-group-id={data.groupId}>
-      <div className="group-frame__header" onClick={() => useEditorStore.getState().select({ groups: new Set([data.groupId]) })}>
+      <div className="group-frame__header" onClick={() => editor.getState().select({ groups: new Set([data.groupId]) })}>
         <ToggleButton groupId={data.groupId} collapsed={false} label={data.label} />
         <span className="group-frame__label">{data.label}</span>
         <span className="group-frame__count">{data.count} nodes</span>

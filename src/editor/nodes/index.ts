@@ -12,7 +12,7 @@ import { GroupCollapsed, GroupFrame } from './GroupNodes.tsx';
 type NodeComponent = ComponentType<NodeProps<GraphFlowNode>>;
 
 /** Components of kinds that do not use the generic node (none yet). */
-const specificComponents: Record<string, NodeComponent> = {};
+const specificComponents: Readonly<Record<string, NodeComponent>> = Object.freeze({});
 
 /** React Flow's `nodeTypes`: one entry per registered kind, keyed by `nodeTypeOf(kind)` (a stable object, built once). */
 export const nodeTypes: Record<string, NodeComponent> = {

@@ -4,11 +4,12 @@
  */
 import { useId, useState, type DragEvent } from 'react';
 import type { KindSpec } from '../../model/index.ts';
-import { run } from '../commands/appContext.ts';
+import { useCommands } from '../commands/appContext.ts';
 import { KIND_MIME } from '../Canvas.tsx';
 import { paletteSections } from './paletteGroups.ts';
 
 function PaletteItem({ spec }: { spec: KindSpec<unknown> }) {
+  const { run } = useCommands();
   const onDragStart = (e: DragEvent) => {
     e.dataTransfer.setData(KIND_MIME, spec.kind);
     e.dataTransfer.setData('text/plain', spec.kind);

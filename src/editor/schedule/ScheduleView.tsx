@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { useDocumentStore } from '../../store/index.ts';
-import { useEditorStore } from '../../store/editorStore.ts';
+import { useEditorStore } from '../../store/index.ts';
 import { compileSchedule, entryHighlight } from './schedule.ts';
 import { delayLabel } from '../toFlow.ts';
 

@@ -36,12 +36,17 @@ except ImportError as err:
 DELTA_NATIVE = args.simulator != "neuron"
 
 
+# The simulator's step: the engine's dt, divided until it is at most 0.1 ms (NEURON's implicit
+# integration of the quadratic Izhikevich model at dt = 1 ms would fire far less than the engine's Euler).
+TIMESTEP = DT / max(1, int(np.ceil(DT / 0.1 - 1e-9)))
+
+
 def charge_to_nA(tau):
     """Jump (nA) of an exponential current with time constant tau (ms) that carries 1 pC."""
-    return (1 - np.exp(-DT / tau)) / DT if args.simulator == "neuron" else 1 / tau
+    return (1 - np.exp(-TIMESTEP / tau)) / TIMESTEP if args.simulator == "neuron" else 1 / tau
 
 
-sim.setup(timestep=DT, min_delay=DT, max_delay=MAX_DELAY)
+sim.setup(timestep=TIMESTEP, min_delay=DT, max_delay=MAX_DELAY)
 np.random.seed(SEED)  # PyNN's noisy current sources draw from numpy's generator, alike on every rank
 pops, cm, tau_syn, delta_cells = {}, {}, {}, set()
 
@@ -87,12 +92,15 @@ def project(pre, post, receptor, pre_index, post_index, weight, unit, delay, std
         synapse = sim.StaticSynapse(delay=delay)
     else:
         scale = to_simulator(1.0, unit, post, receptor)
+        # NEURON under MPI runs STDP only with (mostly) axonal delays, and its weight adjuster hears
+        # the presynaptic spike 1e-9 ms before the synapse does, which must still be ≥ dt: delay ≥ 2·dt
+        ddf = 1.0
+        if args.simulator == "neuron" and sim.num_processes() > 1:
+            ddf, delay = 0.0, max(delay, 2 * DT)
         synapse = sim.STDPMechanism(
             timing_dependence=sim.SpikePairRule(tau_plus=stdp["tau_plus"], tau_minus=stdp["tau_minus"], A_plus=stdp["A_plus"], A_minus=stdp["A_minus"]),
             weight_dependence=sim.AdditiveWeightDependence(w_min=stdp["w_min"] * scale, w_max=stdp["w_max"] * scale),
-            weight=0.0, delay=delay,
-            # NEURON runs STDP under MPI only with axonal delays; NEST only with dendritic ones
-            dendritic_delay_fraction=0.0 if args.simulator == "neuron" else 1.0)
+            weight=0.0, delay=delay, dendritic_delay_fraction=ddf)
     return sim.Projection(pops[pre], pops[post], sim.FromListConnector(conns, column_names=["weight"]), synapse_type=synapse, receptor_type=receptor)
 
 
@@ -189,7 +197,7 @@ export function pynnFromProgram(program: Program, options: PynnOptions): string 
     `DT = ${pyNumber(net.dt)}  # ms, the engine's step`,
     `SEED = ${seed}`,
     `DEFAULT_DURATION = ${pyNumber(options.durationMs)}  # ms`,
-    `MAX_DELAY = ${pyNumber(net.maxDelay)}  # ms`,
+    `MAX_DELAY = ${pyNumber(Math.max(net.maxDelay, 2 * net.dt))}  # ms`,
     '',
     '',
     UNPACK_HELPER,

@@ -54,6 +54,7 @@ const LABEL_FONT = 12;
 /** Tick length + padding of d3's axes (px): where tick text starts from the axis line. */
 const TICK_ROOM = 9;
 
+/** A canvas context used only to measure text (its font is set before each measurement). */
 let measurer: CanvasRenderingContext2D | null = null;
 /** Width in pixels of legend text (11 px monospace × the chart scale, as in panels.css). */
 function textWidth(text: string, scale = 1): number {
@@ -90,6 +91,7 @@ export function cssVar(name: string, fallback: string): string {
   }
   return v || fallback;
 }
+/** A pure cache: the stylesheet is fixed, so a property's value depends on the theme alone. */
 const cssCache = new Map<string, string>();
 /** What the cached variables depend on: the theme and projector mode. */
 const cssKey = () => `${document.documentElement.dataset.theme ?? ''}|${document.documentElement.hasAttribute('data-large')}`;

@@ -8,7 +8,6 @@
 import * as d3 from 'd3';
 import { MatrixChart } from '../chart/MatrixChart.ts';
 import type { PanelType } from '../registry.ts';
-import { useNodeTint } from '../../store/nodeTint.ts';
 import { timeAxis } from './common.ts';
 import {
   binariseOption,
@@ -51,7 +50,7 @@ export const aisHeatmapPanel: PanelType = {
   ],
   create(el, config, ctx) {
     const tinting = config.tint === 'on';
-    const tint = useNodeTint.getState().setTint;
+    const tint = ctx.setTint;
     return measureView(el, config, ctx, {
       defaultMeasure: 'ais',
       chart: (host, s) =>

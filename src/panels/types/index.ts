@@ -1,5 +1,5 @@
-/** Registers the built-in panel types (import once, for its effect). */
-import { registerPanel } from '../registry.ts';
+/** The built-in panel types, by their `type` string (a new panel type is one line of this list). */
+import type { PanelType } from '../registry.ts';
 import { tracesPanel } from './traces.ts';
 import { rasterPanel } from './raster.ts';
 import { heatmapPanel } from './heatmap.ts';
@@ -11,4 +11,25 @@ import { informationPanel } from './information.ts';
 import { aisHeatmapPanel } from './aisHeatmap.ts';
 import { readoutPanel } from './readout.ts';
 
-for (const p of [tracesPanel, rasterPanel, heatmapPanel, phasePanel, weightsPanel, spectrumPanel, activationHistogramPanel, firingRatePanel, isiPanel, informationPanel, aisHeatmapPanel, readoutPanel]) registerPanel(p);
+/** Every panel type, in the Add-panel menu's order. */
+export const panelTypes: readonly PanelType[] = Object.freeze([
+  tracesPanel,
+  rasterPanel,
+  heatmapPanel,
+  phasePanel,
+  weightsPanel,
+  spectrumPanel,
+  activationHistogramPanel,
+  firingRatePanel,
+  isiPanel,
+  informationPanel,
+  aisHeatmapPanel,
+  readoutPanel,
+]);
+
+const byType: ReadonlyMap<string, PanelType> = new Map(panelTypes.map((p) => [p.type, p]));
+if (byType.size !== panelTypes.length) throw new Error('two panel types share a type name');
+
+export function getPanelType(type: string): PanelType | undefined {
+  return byType.get(type);
+}

@@ -43,7 +43,8 @@ describe('heatmap colour domain', () => {
 
 describe('node tint', () => {
   it('a panel sets and removes a node tint; the colour follows the heatmap scale (red: stores, white: 0)', async () => {
-    const { useNodeTint } = await import('../../store/nodeTint.ts');
+    const { createNodeTintStore } = await import('../../store/nodeTint.ts');
+    const useNodeTint = createNodeTintStore();
     const { tintColor } = await import('./aisHeatmap.ts');
     const { setTint } = useNodeTint.getState();
     setTint('res', { color: tintColor(0.5), label: 'mean AIS 0.5000 bits' });

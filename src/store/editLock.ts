@@ -4,8 +4,8 @@
  * inspector and the test bridge are all covered. Changes of the panel layout alone still pass,
  * and so do exposed sliders (they commit through `unlocked`). Loading a document is not an edit.
  */
-import type { GraphDocument } from '../../model/index.ts';
-import type { DocumentStore } from '../../store/documentStore.ts';
+import type { GraphDocument } from '../model/index.ts';
+import type { DocumentStore } from './documentStore.ts';
 
 /** Whether `next` differs from `before` only in its panel layout. */
 export function onlyPanelsChanged(before: GraphDocument, next: GraphDocument): boolean {

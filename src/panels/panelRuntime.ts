@@ -1,0 +1,39 @@
+/**
+ * What the panels of one app share: the context panel views read (live windows, the simulation,
+ * the open document, node tints) and the animation-frame scheduler they draw on. The panels
+ * region makes it from the app's stores and provides it to its cards.
+ */
+import { createContext, useContext } from 'react';
+import type { AppStores } from '../store/index.ts';
+import { createDrawScheduler, type DrawScheduler } from './chart/scheduler.ts';
+import type { PanelContext } from './registry.ts';
+
+export interface PanelRuntime {
+  context: PanelContext;
+  scheduler: DrawScheduler;
+  /** The views drawn now, by panel id (the test bridge reads their CSV). */
+  views: AppStores['panels']['views'];
+}
+
+export function createPanelRuntime(stores: Pick<AppStores, 'sim' | 'docs' | 'tints' | 'panels'>): PanelRuntime {
+  return {
+    context: {
+      live: stores.sim.live,
+      sim: () => stores.sim.getState(),
+      doc: () => stores.docs.getState().doc,
+      setTint: (node, tint) => stores.tints.getState().setTint(node, tint),
+    },
+    scheduler: createDrawScheduler(),
+    views: stores.panels.views,
+  };
+}
+
+const PanelRuntimeContext = createContext<PanelRuntime | null>(null);
+
+export const PanelRuntimeProvider = PanelRuntimeContext.Provider;
+
+export function usePanelRuntime(): PanelRuntime {
+  const runtime = useContext(PanelRuntimeContext);
+  if (!runtime) throw new Error('usePanelRuntime: no <PanelRuntimeProvider> above this component');
+  return runtime;
+}

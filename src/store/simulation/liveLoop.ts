@@ -1,0 +1,131 @@
+/**
+ * The live loop: one `advance(speed)` call per animation frame while running, each frame's new
+ * probe samples appended to the live windows (probeWindow.ts) that panels read when they draw.
+ * Hot values (the current step, steps/s, samples) live in `live`, never in the zustand state,
+ * so a running network does not re-render React. Also Step (exactly n steps) and the probe
+ * subscriptions the loop records.
+ */
+import type { Frame } from '../../engine/worker/protocol.ts';
+import { addSubscriber, defaultWindows, mergeSubscriptions, type SubscriptionTable } from '../subscriptions.ts';
+import type { EngineSync } from './engineSync.ts';
+import { messageOf, summarizeFrame, type RunOutcome, type SimulationCore } from './types.ts';
+
+/** Wall-clock milliseconds one batch may take at full speed (keeps the page fed with frames). */
+const MAX_SPEED_BUDGET_MS = 30;
+/** Wall-clock milliseconds any live batch may take. */
+const BATCH_BUDGET_MS = 60;
+
+/** Waits for the next animation frame (a short timeout where there are none, e.g. Node tests). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden) requestAnimationFrame(() => resolve());
+    else setTimeout(resolve, 16);
+  });
+}
+
+export interface LiveLoop {
+  start(): Promise<void>;
+  /** Stops the loop; resolves once the batch in flight has been applied. */
+  stop(): Promise<void>;
+  step(n: number): Promise<RunOutcome>;
+  subscribe(probe: string, window: number): () => void;
+  retain(probe: string, window: number): () => void;
+  /** The engine's network changed: send the subscriptions again before the next batch. */
+  resubscribe(): void;
+}
+
+export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLoop {
+  let loop: Promise<void> | null = null;
+  const extra: SubscriptionTable = new Map();
+  /** Probes the engine keeps for measures. */
+  const retained: SubscriptionTable = new Map();
+  let nextToken = 1;
+  let synced = '';
+
+  const wanted = () => mergeSubscriptions(defaultWindows(core.get().nodes, core.get().window), extra);
+
+  /** Sends the subscriptions to the engine when they changed since the last batch. */
+  async function syncSubscriptions(): Promise<void> {
+    const subs = wanted();
+    const kept = mergeSubscriptions([], retained);
+    const key = JSON.stringify([subs, kept]);
+    if (key === synced) return;
+    synced = key;
+    for (const s of subs) {
+      const node = core.get().nodes.find((n) => n.id === s.probe);
+      if (node) core.live.ensure(s.probe, node.size, s.window);
+    }
+    const api = core.api();
+    const results = [await api.subscribe(subs), await api.retain(kept)];
+    const errors = results.flatMap((r) => (r.ok ? [] : Object.values(r.errors)));
+    if (errors.length > 0) core.set({ notice: errors.join('; ') });
+  }
+
+  /** Applies a frame of this generation; false when the run must stop (divergence, stale). */
+  function applyFrame(frame: Frame, gen: number): boolean {
+    if (gen !== core.generation) return false;
+    const capacity = new Map(wanted().map((s) => [s.probe, s.window]));
+    for (const [probe, p] of Object.entries(frame.probes)) core.live.ensure(probe, p.width, capacity.get(probe) ?? Math.max(1, p.count));
+    core.live.apply(frame);
+    if (frame.divergence) {
+      core.set({ status: 'diverged', divergence: frame.divergence });
+      return false;
+    }
+    return true;
+  }
+
+  async function run(gen: number): Promise<void> {
+    let carry = 0;
+    while (core.get().status === 'running' && gen === core.generation) {
+      await syncSubscriptions();
+      const speed = core.get().speed;
+      carry += speed === 0 ? 0 : speed;
+      const n = speed === 0 ? 1e9 : Math.floor(carry);
+      carry -= speed === 0 ? 0 : n;
+      if (n > 0) {
+        const frame = await core.api().advance(n, speed === 0 ? MAX_SPEED_BUDGET_MS : BATCH_BUDGET_MS);
+        if (!applyFrame(frame, gen)) break;
+      }
+      await nextFrame();
+    }
+    core.live.idle();
+  }
+
+  const live: LiveLoop = {
+    async start() {
+      if (core.get().status === 'running' || core.get().status === 'diverged') return;
+      await live.stop();
+      if (!(await engine.ensure())) return;
+      core.set({ status: 'running', error: null });
+      loop = run(core.generation);
+      await Promise.resolve();
+    },
+    async stop() {
+      if (core.get().status === 'running') core.set({ status: 'paused' });
+      await loop;
+      loop = null;
+    },
+    async step(n) {
+      await live.stop();
+      if (core.get().status === 'diverged') return { ok: false, error: 'the network diverged: reset it first' };
+      if (!(await engine.ensure())) return { ok: false, error: core.get().error ?? core.get().notice ?? 'cannot run' };
+      try {
+        await syncSubscriptions();
+        const gen = core.generation;
+        const frame = await core.api().advance(Math.max(1, Math.floor(n)));
+        applyFrame(frame, gen);
+        const summary = summarizeFrame(frame);
+        core.set({ frame: summary, status: core.get().status === 'diverged' ? 'diverged' : 'paused' });
+        return { ok: true, frame: summary };
+      } catch (err) {
+        return core.fail(messageOf(err));
+      }
+    },
+    subscribe: (probe, window) => addSubscriber(extra, nextToken++, probe, window),
+    retain: (probe, window) => addSubscriber(retained, nextToken++, probe, window),
+    resubscribe() {
+      synced = '';
+    },
+  };
+  return live;
+}

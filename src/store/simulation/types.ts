@@ -1,0 +1,120 @@
+/** The simulation store's state and the shapes its parts share. */
+import type { EngineClient } from '../../engine/worker/client.ts';
+import type { GraphDocument } from '../../model/index.ts';
+import type {
+  EdgeInfo,
+  EngineApi,
+  Frame,
+  MeasureReply,
+  MeasureRequest,
+  MemoryCapacityReply,
+  MemoryCapacityRequest,
+  NodeInfo,
+  SpectrumSnapshot,
+  TrainReply,
+  WeightsSnapshot,
+} from '../../engine/worker/protocol.ts';
+import type { LiveData } from '../probeWindow.ts';
+
+export type SimulationStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
+
+/** What a batch of steps produced, without the samples. */
+export interface FrameSummary {
+  /** Steps taken since reset. */
+  t: number;
+  /** Step number of the first sample of the batch (1-based). */
+  firstStep: number;
+  /** Steps the batch took (less than asked when the run diverged). */
+  steps: number;
+  elapsedMs: number;
+  divergence: Frame['divergence'] | null;
+  probes: Record<string, { width: number; count: number }>;
+}
+
+export type RunOutcome = { ok: true; frame: FrameSummary } | { ok: false; error: string };
+
+/** Steps per animation frame the speed menu offers; 0 means "as fast as possible". */
+export const SPEEDS = [0.1, 0.5, 1, 5, 20, 100, 500, 0] as const;
+export const DEFAULT_SPEED = 5;
+/** Default ring-buffer window of a probe, in steps. */
+export const DEFAULT_WINDOW = 1000;
+
+export interface SimulationState {
+  engineMode: EngineClient['mode'] | null;
+  status: SimulationStatus;
+  /** Steps per animation frame (fractions: one step every few frames); 0 = as fast as possible. */
+  speed: number;
+  /** Seed of the current run (the document's, until Reseed). */
+  seed: number | null;
+  /** Ring-buffer window of the default probes, in steps. */
+  window: number;
+  /** Nodes and edges of the compiled network. */
+  nodes: NodeInfo[];
+  edges: EdgeInfo[];
+  /** Summary of the last batch run by step / run (not updated while the loop runs). */
+  frame: FrameSummary | null;
+  divergence: Frame['divergence'] | null;
+  /** Why the network could not run (engine error, document the compiler rejected). */
+  error: string | null;
+  /** What the last live edit did ("applied to …", "recompiled …"). */
+  notice: string | null;
+  start(): Promise<void>;
+  /** Stops the loop; resolves once the batch in flight has been applied. */
+  pause(): Promise<void>;
+  /** Advances exactly n steps (pausing first). */
+  step(n?: number): Promise<RunOutcome>;
+  /** Back to step 0 with the run's seed (or `seed`). */
+  reset(seed?: number): Promise<void>;
+  /** Back to step 0 with a new random seed. */
+  reseed(): Promise<void>;
+  /** Resets to the document's seed and runs `steps` steps (the test bridge's `run(steps)`). */
+  runFromSeed(steps: number): Promise<RunOutcome>;
+  setSpeed(speed: number): void;
+  setWindow(steps: number): void;
+  /** Also record `probe` with at least this window; returns the unsubscribe function. */
+  subscribe(probe: string, window?: number): () => void;
+  /** Have the engine keep `probe`'s last `window` steps for measure requests; returns the release function. */
+  retain(probe: string, window: number): () => void;
+  /**
+   * Measures a retained window in the engine. One request is in the worker at a time; a newer
+   * request under the same `key` (a panel) replaces a waiting one, which resolves null, as do
+   * requests outlived by a reset or load.
+   */
+  measure(key: string, request: MeasureRequest): Promise<MeasureReply | null>;
+  /** An edge's weights, downsampled in the engine to at most `max` cells per axis. */
+  weights(edge: string, max?: { rows: number; cols: number }): Promise<WeightsSnapshot | null>;
+  spectrum(edge: string): Promise<SpectrumSnapshot | null>;
+  /** The open document was replaced (`opened`) or edited. */
+  documentChanged(doc: GraphDocument, opened: boolean): void;
+  /** Trains the readouts (washout, train and test windows from a reset); the run is then back at step 0 with the trained weights. */
+  train(): Promise<TrainReply>;
+  /** Jaeger's memory capacity of a node; the run is then back at step 0. */
+  memoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply>;
+}
+
+/** What the parts of the simulation store (engine sync, live loop, task runner) share. */
+export interface SimulationCore {
+  get(): SimulationState;
+  set(partial: Partial<SimulationState>): void;
+  /** The engine (its client is created on first use). */
+  api(): EngineApi;
+  /** The live windows and step counter (read by panels when they draw). */
+  live: LiveData;
+  /** The open document. */
+  doc(): GraphDocument;
+  /** Counts replacements of the run (open, reset, task): work begun in an older generation is dropped. */
+  generation: number;
+  /** Records an error as the run's state and returns it as an outcome. */
+  fail(error: string): { ok: false; error: string };
+}
+
+export function summarizeFrame(frame: Frame): FrameSummary {
+  const probes: FrameSummary['probes'] = {};
+  for (const [id, p] of Object.entries(frame.probes)) probes[id] = { width: p.width, count: p.count };
+  return { t: frame.t, firstStep: frame.firstStep, steps: frame.t - frame.firstStep + 1, elapsedMs: frame.elapsedMs, divergence: frame.divergence ?? null, probes };
+}
+
+/** The message of a thrown value. */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -127,32 +127,40 @@ for (const viewport of VIEWPORTS) {
 
       test('loading a preset clears the selection and the messages of the previous network', async ({ page }) => {
         await openAt(page, `/?theme=${theme}`);
-        await page.locator('.react-flow__edge[data-id="self"] .react-flow__edge-interaction').click({ force: true });
-        await expect(page.getByText('1 edge selected').or(page.getByTestId('edge-inspector'))).toBeVisible();
-        await page.keyboard.press('Control+v'); // "Nothing to paste" message about this network
+        await page.locator('[data-edge-label="self"]').click();
+        await expect(page.getByTestId('edge-inspector')).toBeVisible();
+        await page.keyboard.press('Control+v'); // "Nothing to paste": a message about this network
         await expect(page.getByTestId('toast')).toHaveCount(1);
         await page.getByTestId('open-gallery').click();
         await page.getByTestId('gallery').getByRole('button', { name: new RegExp(presetDoc('ff-vs-recurrent').title) }).click();
         await expect(page.getByTestId('document-title')).toHaveText(presetDoc('ff-vs-recurrent').title);
         await expect(page.getByTestId('edge-inspector')).toHaveCount(0);
-        await expect(page.getByRole('heading', { name: 'Network' })).toBeVisible();
+        // The lesson opened with the preset folded the inspector: unfolded, it shows the network, not the old edge.
+        await page.getByTestId('fold-inspector').click();
+        await expect(page.getByRole('heading', { name: 'Network', exact: true })).toBeVisible();
         await expect(page.getByTestId('toast')).toHaveCount(0);
         await page.screenshot({ path: `test-results/load-clears-selection-${tag}.png` });
       });
 
-      test('a message about an edit disappears once Undo restores a valid network', async ({ app, page }) => {
-        await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+      test('a message about an edit disappears once Undo restores a valid network', async ({ page }) => {
+        await openAt(page, `/?theme=${theme}`);
         await page.evaluate(() => window.__recurrence!.sim.step(5));
-        const doc = await app.getDocument();
-        // A loop of delay-0 edges: the running engine cannot take it, and says so.
-        const bad = { ...doc, edges: doc.edges.map((e) => (e.id === 'self' ? { ...e, params: { ...e.params, delay: 0 } } : e)) };
-        await page.evaluate((d) => window.__recurrence!.editDocument(d), bad);
-        await expect(page.getByTestId('live-notice')).toContainText('Not applied');
-        await expect(page.getByTestId('live-notice')).not.toContainText('edges[');
+        // Delay 0 on the self-loop: a loop the running engine cannot take; the run waits.
+        await page.locator('[data-edge-label="self"]').click();
+        const delay = page.locator('[data-testid="edge-inspector"] [data-field="delay"] input');
+        await delay.fill('0');
+        await delay.press('Enter');
+        const notice = page.getByTestId('live-notice');
+        await expect(notice).toContainText('Not applied');
+        await expect(notice).toContainText('edge self');
+        await expect(notice).not.toContainText('edges[');
+        await page.getByTestId('step-one').click();
+        await expect(page.getByTestId('run-clock')).toHaveAttribute('data-step', '5');
         await page.screenshot({ path: `test-results/stale-message-before-undo-${tag}.png` });
-        await page.locator('.react-flow__pane').click();
-        await page.keyboard.press('Control+z');
-        await expect(page.getByTestId('live-notice')).toHaveCount(0);
+        await page.getByRole('button', { name: /^Undo/ }).click();
+        await expect(notice).toHaveCount(0);
+        await page.getByTestId('step-one').click();
+        await expect(page.getByTestId('run-clock')).toHaveAttribute('data-step', '6');
         await page.screenshot({ path: `test-results/stale-message-after-undo-${tag}.png` });
       });
     });

@@ -22,7 +22,8 @@ export function PanelsHeightHandle() {
       testId="panels-height-handle"
       size={(handle) => regionOf(handle)?.getBoundingClientRect().height ?? MIN}
       apply={(handle, px) => layoutOf(handle)?.style.setProperty('--panels-height', `${px}px`)}
-      clamp={(px) => Math.round(Math.max(MIN, Math.min(window.innerHeight - 160, px)))}
+      min={MIN}
+      max={() => window.innerHeight - 160}
     />
   );
 }

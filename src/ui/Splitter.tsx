@@ -4,7 +4,7 @@
  * a CSS length the caller applies (a custom property on the layout) and is remembered in
  * localStorage under `storageKey`.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export interface SplitterProps {
   /** Which way the handle moves: 'x' (a vertical bar, dragged sideways) or 'y'. */
@@ -15,10 +15,11 @@ export interface SplitterProps {
   storageKey: string;
   /** The region's size now, in px. */
   size(handle: HTMLElement): number;
-  /** Applies a size (already clamped). */
+  /** Applies a size (already within the bounds). */
   apply(handle: HTMLElement, px: number): void;
-  /** The allowed size nearest to `px`. */
-  clamp(px: number): number;
+  /** Least and largest size, px (the largest may depend on the window). */
+  min: number;
+  max(): number;
   className?: string;
   testId?: string;
 }
@@ -42,14 +43,24 @@ function save(key: string, px: number): void {
   }
 }
 
-export function Splitter({ axis, grows, label, storageKey, size, apply, clamp, className, testId }: SplitterProps) {
+export function Splitter({ axis, grows, label, storageKey, size, apply, min, max, className, testId }: SplitterProps) {
   const ref = useRef<HTMLDivElement>(null);
+  /** The size now, for assistive technology (aria-valuenow). */
+  const [now, setNow] = useState(min);
+  const clamp = (px: number) => Math.round(Math.max(min, Math.min(max(), px)));
+  const set = (handle: HTMLElement, px: number) => {
+    apply(handle, px);
+    setNow(px);
+  };
   // Restore the remembered size once (an effect: the layout it sizes exists by then).
-  const restore = useRef({ storageKey, apply, clamp });
+  const restore = useRef({ storageKey, set, clamp, size });
   useEffect(() => {
-    const { storageKey: key, apply: set, clamp: limit } = restore.current;
+    const { storageKey: key, set: resize, clamp: limit, size: measure } = restore.current;
+    const handle = ref.current;
+    if (!handle) return;
     const stored = load(key);
-    if (stored > 0 && ref.current) set(ref.current, limit(stored));
+    if (stored > 0) resize(handle, limit(stored));
+    else setNow(Math.round(measure(handle)));
   }, []);
   const coordinate = (e: { clientX: number; clientY: number }) => (axis === 'x' ? e.clientX : e.clientY);
   return (
@@ -59,6 +70,10 @@ export function Splitter({ axis, grows, label, storageKey, size, apply, clamp, c
       role="separator"
       aria-orientation={axis === 'x' ? 'vertical' : 'horizontal'}
       aria-label={`${label} (arrow keys)`}
+      aria-valuenow={now}
+      aria-valuemin={min}
+      aria-valuemax={Math.max(min, Math.round(max()))}
+      aria-valuetext={`${now} pixels`}
       tabIndex={0}
       data-testid={testId}
       onPointerDown={(e) => {
@@ -67,7 +82,7 @@ export function Splitter({ axis, grows, label, storageKey, size, apply, clamp, c
         const start = coordinate(e);
         const startSize = size(handle);
         const next = (m: PointerEvent) => clamp(startSize + grows * (coordinate(m) - start));
-        const move = (m: PointerEvent) => apply(handle, next(m));
+        const move = (m: PointerEvent) => set(handle, next(m));
         const up = (u: PointerEvent) => {
           handle.removeEventListener('pointermove', move);
           handle.removeEventListener('pointerup', up);
@@ -83,7 +98,7 @@ export function Splitter({ axis, grows, label, storageKey, size, apply, clamp, c
         e.preventDefault();
         const handle = e.currentTarget;
         const px = clamp(size(handle) + grows * dir * STEP);
-        apply(handle, px);
+        set(handle, px);
         save(storageKey, px);
       }}
     />

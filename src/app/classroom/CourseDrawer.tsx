@@ -14,7 +14,8 @@ export const DRAWER_ID = 'course-drawer';
 export const COURSE_WIDTH_KEY = 'recurrence.courseWidth';
 
 /** The drawer may take from 280 px up to 60 % of the window. */
-const clampWidth = (px: number) => Math.round(Math.max(280, Math.min(window.innerWidth * 0.6, px)));
+const MIN_WIDTH = 280;
+const maxWidth = () => window.innerWidth * 0.6;
 
 export function CourseDrawer() {
   const open = useCourseStore((s) => s.drawerOpen);
@@ -33,7 +34,8 @@ export function CourseDrawer() {
         testId="course-splitter"
         size={(handle) => handle.parentElement?.getBoundingClientRect().width ?? 400}
         apply={(_, px) => document.documentElement.style.setProperty('--course-width', `${px}px`)}
-        clamp={clampWidth}
+        min={MIN_WIDTH}
+        max={maxWidth}
       />
       <div className="course-drawer__head">
         <span className="course-drawer__heading">Course</span>

@@ -19,7 +19,7 @@ export const stepPanels: Record<string, Record<number, StepPanel>> = {
   'single-neuron': { 1: { name: 'phase portrait', panel: phase('u', 'y', { mode: 'units', unitA: '0', unitB: '0' }) } },
   'single-lif': { 1: { name: 'trace of n', panel: { type: 'traces', nodes: ['n'] } }, 2: { name: 'ISI histogram', panel: { type: 'isi', nodes: ['n'] } } },
   'ff-vs-recurrent': { 1: { name: 'recurrent unit’s trace', panel: { type: 'traces', nodes: ['rec'] } } },
-  'self-connected-unit': { 1: { name: 'trace of x', panel: { type: 'traces', nodes: ['x'] } } },
+  'self-connected-unit': Object.fromEntries([1, 2, 3, 4].map((step) => [step, { name: 'trace of x', panel: { type: 'traces', nodes: ['x'] } }])),
   'ctrnn-oscillator': { 1: { name: 'phase portrait', panel: phase('c', 'c', { mode: 'units', unitA: '0', unitB: '1' }) } },
   cpg: { 1: { name: 'traces of y', panel: { type: 'traces', nodes: ['y'] } } },
   'wilson-cowan': { 1: { name: 'phase portrait', panel: phase('wc', 'wc', { mode: 'units', unitA: '0', unitB: '1' }) } },

@@ -12,6 +12,8 @@ import { m4Indices, m4Pixels } from './downsample.ts';
 export interface TimeSeries {
   name: string;
   values: ArrayLike<number>;
+  /** Drawn dashed (a reference the other lines are compared with, e.g. a readout's target). */
+  dashed?: boolean;
 }
 
 export interface TimeSeriesData {
@@ -123,6 +125,7 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
       .attr('data-series', (s) => s.name)
       .attr('fill', 'none')
       .attr('stroke', (_, i) => color(i))
+      .attr('stroke-dasharray', (s) => (s.dashed ? `${6 * this.scale} ${4 * this.scale}` : null))
       .attr('d', (s) => line(s.values));
     // Sparse values get a dot each; so does a series of one value, which a line cannot show.
     const dotted = (s: TimeSeries) => !!d.steps || s.values.length === 1;
@@ -138,7 +141,7 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
       .attr('fill', (p) => color(p.i));
     const entries = [
       ...(band ? [{ name: `${band.name} ± sd`, color: 'var(--chart-band)', mark: 'band' as const }] : []),
-      ...d.series.map((s, i) => ({ name: s.name, color: color(i) })),
+      ...d.series.map((s, i) => ({ name: s.name, color: color(i), mark: s.dashed ? ('dash' as const) : undefined })),
     ];
     this.drawLegend(entries, d.hidden ?? 0);
   }

@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { openAt, presetDoc } from './lessons-helpers.ts';
+import { setEdgeDelay } from './editor-helpers.ts';
 
 const LINK = '/?lesson=self-connected-unit&step=2&classroom=1&expose=self.params.weight.value:-1:3&large=1';
 const VIEWPORTS = [
@@ -146,10 +147,7 @@ for (const viewport of VIEWPORTS) {
         await openAt(page, `/?theme=${theme}`);
         await page.evaluate(() => window.__recurrence!.sim.step(5));
         // Delay 0 on the self-loop: a loop the running engine cannot take; the run waits.
-        await page.locator('[data-edge-label="self"]').click();
-        const delay = page.locator('[data-testid="edge-inspector"] [data-field="delay"] input');
-        await delay.fill('0');
-        await delay.press('Enter');
+        await setEdgeDelay(page, 'self', 0);
         const notice = page.getByTestId('live-notice');
         await expect(notice).toContainText('Not applied');
         await expect(notice).toContainText('edge self');

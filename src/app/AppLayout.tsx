@@ -42,7 +42,7 @@ function FoldButton({ side, folded, onToggle }: { side: Side; folded: boolean; o
   return (
     <button
       type="button"
-      className={`side-fold side-fold--${side}${folded ? ' side-fold--rail' : ''}`}
+      className={`button button--icon side-fold side-fold--${side}${folded ? ' side-fold--rail' : ''}`}
       aria-expanded={!folded}
       aria-controls={id}
       aria-label={label}

@@ -65,7 +65,7 @@ export function AdvancedOptions({ config, type }: { config: PanelConfig; type: P
         ref.current.querySelector('summary')?.focus();
       }}
     >
-      <summary className="panel-advanced__summary" aria-label="Advanced settings" title="Advanced settings: estimator and its parameters" data-testid="panel-advanced">
+      <summary className="icon-button panel-advanced__summary" aria-label="Advanced settings" title="Advanced settings: estimator and its parameters" data-testid="panel-advanced">
         <Icon name="gear" size={14} />
       </summary>
       <div className="panel-advanced__body" role="group" aria-label="Advanced settings">

@@ -10,6 +10,7 @@ import { Toolbar } from './toolbar/Toolbar.tsx';
 import { useThemeAttribute } from './theme.ts';
 import { CourseHost } from './classroom/CourseHost.tsx';
 import { CourseDrawer } from './classroom/CourseDrawer.tsx';
+import { ClassHost } from './classroom/live/ClassHost.tsx';
 import { MemoryCapacityDialog } from './tasks/MemoryCapacityDialog.tsx';
 import { TrainDialog } from './tasks/TrainDialog.tsx';
 
@@ -28,6 +29,7 @@ export function App() {
       <LoadErrorDialog />
       <EditorHost />
       <CourseHost />
+      <ClassHost />
       <TrainDialog />
       <MemoryCapacityDialog />
     </>

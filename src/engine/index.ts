@@ -9,9 +9,13 @@ export { parseProbe, probeLabel, Recorder, ProbeError, type ProbeSpec } from './
 export { Rng } from './rng.ts';
 export type { Kernels } from './kernels/kernels.ts';
 export { jsKernels } from './kernels/js-kernels.ts';
-export { trainReadouts, TrainingError, type ReadoutReport } from './readout-training.ts';
+export { trainReadouts, type ReadoutReport } from './readout-training.ts';
 export { memoryCapacity, type MemoryCapacityOptions, type MemoryCapacityResult } from './tasks/memory-capacity.ts';
 export { defaultMaxDelay, MEMORY_CAPACITY_DEFAULTS, memoryCapacityInput, memoryCapacityOptions } from './tasks/task-setup.ts';
 export { memoryCapacityOnSession, trainOnSession, type MemoryCapacityReply, type MemoryCapacityRequest, type TrainReply } from './tasks/task-runs.ts';
 export { nrmse, squaredCorrelation } from './tasks/metrics.ts';
 export { isReadout, type ReadoutRuntime } from '../kinds/readout/builder.ts';
+export { BpttTrainer, bpttReadouts, FLOW_STEPS, type BpttProgress, type EpochResult, type TrainedParameters } from './bptt/trainer.ts';
+export { gradientCheck, type GradcheckResult } from './bptt/gradcheck.ts';
+export { Adam, Sgd, clipByGlobalNorm } from './bptt/optimizers.ts';
+export { TrainingError } from './tasks/training-error.ts';

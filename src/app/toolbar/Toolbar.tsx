@@ -10,6 +10,7 @@ import { RunControls } from './RunControls.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { CourseButtons } from '../classroom/CourseButtons.tsx';
 import { useCourseStore } from '../../store/index.ts';
+import { ClassButtons } from '../classroom/live/ClassButtons.tsx';
 import { TaskButtons } from '../tasks/TaskButtons.tsx';
 
 export function Toolbar() {
@@ -28,6 +29,7 @@ export function Toolbar() {
       <TaskButtons />
       <div className="toolbar__spacer" />
       <CourseButtons />
+      <ClassButtons />
       <ThemeToggle />
     </div>
   );

@@ -27,7 +27,7 @@ import { getBuilder } from '../../kinds/registry.ts';
 import { CompileError } from './errors.ts';
 import { DelayLine } from './delay-line.ts';
 import { sampleWeights, weightSpecOf, type WeightSpec } from './sample-weights.ts';
-import type { EdgeRuntime, NodeRuntime, Operation, PlasticityRuntime, ScheduleEntry } from './types.ts';
+import type { EdgeRuntime, NodeRuntime, Operation, PlasticityRuntime, ScheduleEntry, WeightMatrix } from './types.ts';
 import { Rng } from '../rng.ts';
 import { edgeRules } from '../../model/index.ts';
 import { synapseColumns, synapseRows, type SynapseColumns, type SynapseRows } from './synapse-index.ts';
@@ -41,6 +41,8 @@ export interface CompiledEdge extends EdgeRuntime {
   synapseRows?: SynapseRows;
   /** Column (transposed) index: event-driven delivery from spiking sources, STDP. */
   synapseColumns?: SynapseColumns;
+  /** Weights set by training (BPTT): used instead of sampling at every reset until cleared. */
+  trained?: WeightMatrix;
   /** Whether the column index is needed. */
   readonly needsColumns: boolean;
   /** Products in single precision (float32 mode, fixed weights, rate source): `weights32` is used. */
@@ -66,6 +68,8 @@ export interface Program {
   readonly threads: number;
   /** Samples weights and initial states from `seed` (streams "edge:ID" and "node:ID"). */
   initialise(seed: number): void;
+  /** Initial states only (streams "node:ID"), the weights left as they are (training epochs). */
+  resetState(seed: number): void;
   /** Resolves once a requested helper worker runs (or could not start); see `threads`. */
   whenReady(): Promise<void>;
   /** Releases the kernels' memory and helper worker (the program must not step afterwards). */
@@ -161,6 +165,11 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
 
   const plasticity = [...nodes.flatMap((n) => n.plasticity ?? []), ...edgePlasticity(doc, nodeById, edges, delayLines)];
   const schedule = buildSchedule(doc, nodes, nodeById, edges, delayLines, kernels, plasticity);
+  const resetState = (seed: number) => {
+    for (const n of nodes) n.reset(new Rng(seed, `node:${n.id}`));
+    for (const p of plasticity) p.reset?.();
+    for (const [id, line] of delayLines) line.reset(nodeById.get(id)!.output);
+  };
 
   return {
     doc,
@@ -181,7 +190,7 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
         e.synapseColumns = undefined;
         e.weights32 = undefined;
         try {
-          e.weights = sampleWeights(e.spec, e.rows, e.cols, new Rng(seed, `edge:${e.id}`));
+          e.weights = e.trained ? copyWeights(e.trained) : sampleWeights(e.spec, e.rows, e.cols, new Rng(seed, `edge:${e.id}`));
         } catch (err) {
           throw new CompileError(`edges[${i}].params.weight`, err instanceof Error ? err.message : String(err));
         }
@@ -189,10 +198,9 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
       });
       if (!workspace && kernels.workspace && edges.some((e) => e.rows * e.cols >= PLACE_MIN_WEIGHTS)) workspace = kernels.workspace({ threads: options.threads ?? 1 });
       if (workspace) placeEdges(workspace, edges);
-      for (const n of nodes) n.reset(new Rng(seed, `node:${n.id}`));
-      for (const p of plasticity) p.reset?.();
-      for (const [id, line] of delayLines) line.reset(nodeById.get(id)!.output);
+      resetState(seed);
     },
+    resetState,
     whenReady() {
       return workspace?.whenReady() ?? Promise.resolve();
     },
@@ -215,6 +223,13 @@ export function indexSynapses(e: CompiledEdge): void {
   e.synapseRows = e.plastic ? synapseRows(e.weights, keepZeros) : undefined;
   e.synapseColumns = e.needsColumns ? synapseColumns(e.weights, keepZeros, !e.plastic) : undefined;
   keepColumnsPlaced(e, placedColumns);
+}
+
+/** A copy of a weight matrix in fresh arrays. */
+export function copyWeights(w: WeightMatrix): WeightMatrix {
+  return w.format === 'dense'
+    ? { format: 'dense', rows: w.rows, cols: w.cols, data: Float64Array.from(w.data) }
+    : { format: 'csr', rows: w.rows, cols: w.cols, rowPtr: Int32Array.from(w.rowPtr), colIdx: Int32Array.from(w.colIdx), values: Float64Array.from(w.values) };
 }
 
 function docEdge(doc: GraphDocument, id: string): GraphDocument['edges'][number] {

@@ -6,6 +6,7 @@ import type { AnyNode, GraphDocument, GraphEdge } from '../../model/index.ts';
 import type { Kernels, StateAllocator } from '../kernels/kernels.ts';
 import type { Rng } from '../rng.ts';
 import type { CsrMatrix, DenseMatrix } from '../linalg/types.ts';
+import type { NodeAdjoint } from '../bptt/types.ts';
 
 /** The state and update rule of one node, built by its kind's builder. */
 export interface NodeRuntime {
@@ -45,6 +46,8 @@ export interface NodeRuntime {
    * a recompile (the runtime is then left unchanged).
    */
   setParams?(params: Record<string, unknown>): boolean;
+  /** Differentiable kinds: the backward of the update, for training by BPTT (engine/bptt). */
+  readonly adjoint?: NodeAdjoint;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isTaskSignal, type Signal } from '../../model/index.ts';
+import { isTaskSignal, taskHasMask, type Signal } from '../../model/index.ts';
 import type { InputParams } from './schema.ts';
 import { makeSignal } from '../../engine/signals.ts';
 import { makeTask } from '../../engine/tasks/task-signals.ts';
@@ -7,7 +7,8 @@ import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
 
 /**
  * An input node: y[t] = signal(t), one value per channel. Task signals (Mackey–Glass, NARMA,
- * memory capacity) also write their target into the state variable `target`.
+ * memory capacity, xor-memory, delayed copy, adding) also write their target into the state
+ * variable `target` (and the adding problem its scored steps into `mask`).
  */
 export const inputBuilder: NodeBuilder = {
   kind: 'input',
@@ -17,8 +18,10 @@ export const inputBuilder: NodeBuilder = {
     let noise = new Rng(0, 'unset');
     const task = isTaskSignal(p.signal) ? makeTask(p.signal) : null;
     const target = new Float64Array(task ? task.targetSize : 0);
+    const masked = isTaskSignal(p.signal) && taskHasMask(p.signal);
+    const mask = new Float64Array(masked ? 1 : 0);
     let signal = makeSignal(p.signal);
-    const vars: Record<string, Float64Array> = task ? { output, target } : { output };
+    const vars: Record<string, Float64Array> = task ? { output, target, ...(masked ? { mask } : {}) } : { output };
     return {
       id: node.id,
       kind: 'input',
@@ -32,10 +35,11 @@ export const inputBuilder: NodeBuilder = {
         noise = rng;
         output.fill(0);
         target.fill(0);
+        mask.fill(0);
         task?.reset(rng);
       },
       update(t) {
-        if (task) output.fill(task.next(t, target));
+        if (task) task.next(t, output, target, mask);
         else signal(t, output, noise);
       },
       /** A new signal (amplitude, period, …) takes over at the next step; the noise stream goes on. */

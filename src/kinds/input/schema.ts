@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { int } from '../../model/schema-helpers.ts';
-import { isTaskSignal, signalSchema } from '../../model/signals.ts';
+import { isTaskSignal, signalSchema, taskChannels, taskHasMask } from '../../model/signals.ts';
 import { LIMITS } from '../../model/limits.ts';
 import { defineKind, type ParamProblem } from '../../model/kind-spec.ts';
 import { checkPerUnitLength } from '../shared/checks.ts';
@@ -22,11 +22,12 @@ export const inputKind = defineKind<InputParams>({
   kind: 'input',
   label: 'Input',
   group: 'inputs',
-  description: 'External signal: constant, sine, step, pulse, noise, a sequence, or a task (Mackey–Glass, NARMA, memory capacity) with its target.',
+  description:
+    'External signal: constant, sine, step, pulse, noise, a sequence, or a task (Mackey–Glass, NARMA, memory capacity, xor-memory, delayed copy, adding) with its target.',
   params: inputParams,
   defaults: () => ({ size: 1, signal: { type: 'sine', amplitude: 1, period: 50, phase: 0, offset: 0 } }),
   outputSize: (p) => p.size,
-  variables: (p) => (isTaskSignal(p.signal) ? ['output', 'target'] : ['output']),
+  variables: (p) => (isTaskSignal(p.signal) ? ['output', 'target', ...(taskHasMask(p.signal) ? ['mask'] : [])] : ['output']),
   acceptsInput: false,
   summary: (p) => p.signal.type,
   check: (p) => checkSignalChannels(p),
@@ -34,6 +35,9 @@ export const inputKind = defineKind<InputParams>({
 
 function checkSignalChannels(p: InputParams): ParamProblem[] {
   const s = p.signal;
+  if (isTaskSignal(s) && taskChannels(s) > 0 && p.size !== taskChannels(s)) {
+    return [{ path: ['size'], message: `the ${s.type} task drives ${taskChannels(s)} channels (values and markers): set size to ${taskChannels(s)}` }];
+  }
   if (s.type === 'constant') return checkPerUnitLength(s.value, p.size, ['signal', 'value']);
   if (s.type === 'sequence') {
     const problems: ParamProblem[] = [];

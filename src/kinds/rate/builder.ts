@@ -4,6 +4,7 @@ import type { Kernels } from '../../engine/kernels/kernels.ts';
 import { rateIp } from '../../engine/plasticity/intrinsic.ts';
 import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
 import { expandPerUnit, fillInit } from '../shared/init-state.ts';
+import { rateAdjoint } from './adjoint.ts';
 
 /**
  * Leaky rate population (leaky-integrator echo state network: Jaeger 2001, Jaeger et al. 2007,
@@ -70,7 +71,9 @@ export const rateBuilder: NodeBuilder = {
         for (let i = 0; i < n; i++) {
           const h = input[i] + bias[i];
           net[i] = h;
-          x[i] = (1 - a) * x[i] + a * f(h);
+          const v = f(h);
+          act[i] = v;
+          x[i] = (1 - a) * x[i] + a * v;
         }
       },
       setParams(raw) {
@@ -83,6 +86,15 @@ export const rateBuilder: NodeBuilder = {
         bias.set(expandPerUnit(next.bias, n));
         return true;
       },
+      adjoint: rateAdjoint({
+        size: n,
+        act,
+        bias,
+        leak: () => a,
+        activation: () => p.activation,
+        adaptive: p.plasticity !== undefined,
+        trainable: p.trainable !== false,
+      }),
     };
     if (!p.plasticity) return runtime;
 

@@ -25,6 +25,8 @@ export const rateParams = z.strictObject({
   init: initSchema.default(0),
   /** Intrinsic plasticity: y = f(a·net + b) with per-unit gain a and bias b adapted online. */
   plasticity: rateIpSchema.optional(),
+  /** false: BPTT leaves the bias as it is (gradients still flow through the units). */
+  trainable: z.boolean().optional(),
 });
 export type RateParams = z.output<typeof rateParams>;
 

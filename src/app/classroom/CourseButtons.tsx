@@ -12,9 +12,9 @@ export function CourseButtons() {
         <Icon name="grid" />
         <span className="button__text--wide">Gallery</span>
       </button>
-      <button type="button" className="button" aria-expanded={drawerOpen} aria-controls={DRAWER_ID} onClick={() => setDrawerOpen(!drawerOpen)} data-testid="toggle-course">
+      <button type="button" className="button" aria-expanded={drawerOpen} aria-controls={DRAWER_ID} aria-label="Lessons" title="Lessons: the course, beside the lab" onClick={() => setDrawerOpen(!drawerOpen)} data-testid="toggle-course">
         <Icon name="book" />
-        Lessons
+        <span className="button__text--narrow">Lessons</span>
       </button>
     </div>
   );

@@ -123,6 +123,22 @@ export default tseslint.config(
     },
   },
   {
+    // Shared widgets (menu button, splitter, icons): React only, below every UI folder; they get
+    // what they show and do as props, so editor, panels and app can all use them.
+    files: ['src/ui/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...folder('store'), ...folder('editor'), ...folder('panels'), ...folder('app'), ...folder('engine'), ...folder('measures'), ...folder('model'), ...folder('kinds')], message: 'src/ui holds widgets that know nothing of the app: pass what they need as props.' },
+            { group: ['zustand', 'zustand/*', '@xyflow/*', 'd3', 'd3-*'], message: 'src/ui widgets use React and the DOM only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/store/**'],
     rules: {
       'no-restricted-imports': [

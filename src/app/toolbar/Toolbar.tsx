@@ -4,6 +4,7 @@ import { FileMenu } from '../../editor/files/FileMenu.tsx';
 import { RunControls } from './RunControls.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { CourseButtons } from '../classroom/CourseButtons.tsx';
+import { ClassButtons } from '../classroom/live/ClassButtons.tsx';
 import { TaskButtons } from '../tasks/TaskButtons.tsx';
 
 export function Toolbar() {
@@ -21,6 +22,7 @@ export function Toolbar() {
       <TaskButtons />
       <div className="toolbar__spacer" />
       <CourseButtons />
+      <ClassButtons />
       <ThemeToggle />
     </div>
   );

@@ -2,8 +2,10 @@
  * Implicitly restarted Arnoldi iteration for the eigenvalues of largest modulus of a large
  * (dense or sparse) real matrix, given only as a matrix–vector product.
  */
-import { eigenvalues } from './hessenberg-qr.ts';
+import { abortError, eigenvalues, type StopSignal } from './hessenberg-qr.ts';
+import { matVec } from './csr.ts';
 import { hypot } from './scalar.ts';
+import type { AnyMatrix } from './types.ts';
 
 const EPS = Number.EPSILON; // 2⁻⁵²
 
@@ -21,6 +23,13 @@ export interface ArnoldiOptions {
   maxRestarts?: number;
   /** Seed of the deterministic perturbation of the all-ones start vector (default 12345). */
   seed?: number;
+  /**
+   * Called after each restart with an estimate of the fraction done: the share of wanted Ritz
+   * values converged, never decreasing (convergence is not monotone; the last call gives 1).
+   */
+  onProgress?: (fraction: number) => void;
+  /** Checked after each restart; when set, the iteration stops with an `AbortError`. */
+  signal?: StopSignal;
 }
 
 export interface ArnoldiResult {
@@ -312,6 +321,7 @@ function applyShift(H: Float64Array, Q: Float64Array, m: number, sigma: number, 
  */
 export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptions = {}): ArnoldiResult {
   if (n < 3) throw new Error('arnoldiLargest: needs n ≥ 3 (use eigenvalues for small matrices)');
+  if (opts.signal?.aborted) throw abortError();
   const tol = opts.tol ?? 1e-10;
   const maxRestarts = opts.maxRestarts ?? 500;
   let nev = Math.max(1, Math.min(opts.nev ?? 6, n - 2));
@@ -376,6 +386,7 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
   let converged: boolean;
   const Q = new Float64Array(m * m);
   const Vnew = new Float64Array(m * n);
+  let progress = 0;
 
   for (;;) {
     const ritz = eigenvalues({ rows: m, cols: m, data: Float64Array.from(H) });
@@ -404,6 +415,9 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
     }
     converged = nconv === nWant;
     if (converged || restarts >= maxRestarts) break;
+    if (opts.signal?.aborted) throw abortError();
+    progress = Math.max(progress, nconv / nWant);
+    opts.onProgress?.(progress);
     restarts++;
 
     // How many Ritz values to keep: as in ARPACK dnaup2, the wanted ones plus up to half the
@@ -461,6 +475,7 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
     }
     extend(k);
   }
+  opts.onProgress?.(1);
   return {
     re: wantRe.slice(0, nWant),
     im: wantIm.slice(0, nWant),
@@ -469,4 +484,15 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
     restarts,
     matVecs,
   };
+}
+
+/**
+ * The k eigenvalues of largest modulus of a dense or CSR matrix, with a residual
+ * ‖A·x − λ·x‖ (x a unit Ritz vector) for each: {@link arnoldiLargest} with the matrix as its
+ * operator. For matrices above ALL_EIGENVALUES_LIMIT (hessenberg-qr.ts), where computing every
+ * eigenvalue takes too long; a conjugate pair split by k is kept whole (k + 1 values).
+ */
+export function leadingEigenvalues(m: AnyMatrix, k: number, opts: Omit<ArnoldiOptions, 'nev'> = {}): ArnoldiResult {
+  if (m.rows !== m.cols) throw new Error(`leadingEigenvalues: matrix must be square, got ${m.rows}x${m.cols}`);
+  return arnoldiLargest((x, y) => void matVec(m, x, y), m.rows, { ...opts, nev: k });
 }

@@ -18,6 +18,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   ui: async () => (await import('./ui.ts')).benchUi,
   classroom: async () => (await import('./classroom.ts')).benchClassroom,
   bptt: async () => (await import('./bptt.ts')).benchBptt,
+  pynn: async () => (await import('./pynn.ts')).benchPynn,
 };
 
 const args = process.argv.slice(2);

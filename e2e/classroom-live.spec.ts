@@ -38,8 +38,14 @@ const getDoc = (page: Page) => page.evaluate(() => window.__recurrence!.getDocum
 const status = (page: Page) => page.evaluate(() => window.__recurrence!.classroom.status());
 const leak = (doc: GraphDocument) => (doc.nodes.find((n) => n.id === 'res')!.params as { leak: number }).leak;
 
-async function joinAsStudent(browser: Browser, room: string, name: string, errors: string[]): Promise<Page> {
-  const page = await open(browser, `/?room=${room}&server=${encodeURIComponent(server.url)}`, errors);
+async function joinAsStudent(browser: Browser, room: string, name: string, errors: string[], typed = false): Promise<Page> {
+  const page = await open(browser, typed ? `/?server=${encodeURIComponent(server.url)}` : `/?room=${room}&server=${encodeURIComponent(server.url)}`, errors);
+  if (typed) {
+    // The code as a student might type it: lower case, with a dash.
+    await page.getByRole('button', { name: 'Join a class' }).click();
+    await page.getByLabel('Class code').fill(`${room.slice(0, 3).toLowerCase()}-${room.slice(3)}`);
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+  }
   await page.getByTestId('class-name').fill(name);
   await page.getByRole('button', { name: 'Join' }).click();
   await expect.poll(() => status(page)).toMatchObject({ room, role: 'student', connected: true, following: true });
@@ -72,7 +78,7 @@ test('a teacher and three students: follow, locked edits, explore and rejoin, re
   await teacher.getByRole('dialog', { name: 'Your class' }).getByRole('button', { name: 'Done' }).click();
   await expect.poll(() => status(teacher)).toMatchObject({ room, role: 'teacher', connected: true, students: 0 });
 
-  const students = [await joinAsStudent(browser, room, 'Ada', errors), await joinAsStudent(browser, room, '<b>Bob</b>', errors), await joinAsStudent(browser, room, 'Cy', errors)];
+  const students = [await joinAsStudent(browser, room, 'Ada', errors), await joinAsStudent(browser, room, '<b>Bob</b>', errors), await joinAsStudent(browser, room, 'Cy', errors, true)];
   await expect.poll(() => status(teacher).then((s) => s.students)).toBe(3);
 
   // The teacher loads a preset and moves the exposed slider: every student's document equals

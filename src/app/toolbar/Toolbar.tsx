@@ -6,6 +6,7 @@ import { ThemeToggle } from './ThemeToggle.tsx';
 import { CourseButtons } from '../classroom/CourseButtons.tsx';
 import { ClassButtons } from '../classroom/live/ClassButtons.tsx';
 import { TaskButtons } from '../tasks/TaskButtons.tsx';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 
 export function Toolbar() {
   return (
@@ -18,6 +19,7 @@ export function Toolbar() {
       </div>
       <DocumentTitle />
       <FileMenu />
+      <ExportMenu />
       <RunControls />
       <TaskButtons />
       <div className="toolbar__spacer" />

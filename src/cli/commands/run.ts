@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DivergenceError, parseProbe, ProbeError, Recorder, type Simulator } from '../../engine/index.ts';
 import { CliError } from '../errors.ts';
-import { loadDocument, parseIntOption } from '../load.ts';
+import { collect, loadDocument, parseIntOption, writeOutput } from '../load.ts';
 import { parseThreads, THREADS_HELP, withSimulator } from '../simulate.ts';
 
 const MAX_STEPS = 10_000_000;
@@ -43,20 +42,8 @@ export function registerRun(program: Command): void {
       const probeTexts = opts.probe.length > 0 ? opts.probe : doc.nodes.map((n) => n.id);
       const result = await withSimulator(doc, { seed, threads }, (sim) => runWithProbes(sim, probeTexts, steps));
       const text = opts.format === 'json' ? `${JSON.stringify(result)}\n` : toCsv(result);
-      if (opts.out) {
-        try {
-          writeFileSync(opts.out, text);
-        } catch (err) {
-          throw new CliError(`--out ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? 'cannot write'}`);
-        }
-      } else {
-        process.stdout.write(text);
-      }
+      writeOutput(text, opts.out);
     });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 /** Runs `steps` steps, recording each probe after every step. */

@@ -82,6 +82,15 @@ function reflectRight(a: Float64Array, ld: number, u: Float64Array, tau: number,
   }
 }
 
+/** Exchange `count` pairs of entries a[i + s·c] ↔ a[j + s·c] (a row or column swap). */
+function exchange(a: Float64Array | Int32Array, i: number, j: number, stride: number, count: number): void {
+  for (let c = 0; c < count; c++) {
+    const t = a[i + c * stride];
+    a[i + c * stride] = a[j + c * stride];
+    a[j + c * stride] = t;
+  }
+}
+
 /**
  * Solve T11·X − X·T22 = T12 for the n1×n2 matrix X (n1, n2 ∈ {1, 2}) through its Kronecker
  * form, Gaussian elimination with complete pivoting, tiny pivots raised to smin (as LAPACK
@@ -122,24 +131,12 @@ function sylvester(d: Float64Array, n1: number, n2: number, x: Float64Array, w: 
       }
     }
     if (pi !== k) {
-      for (let j = 0; j < nn; j++) {
-        const t = m[k * 4 + j];
-        m[k * 4 + j] = m[pi * 4 + j];
-        m[pi * 4 + j] = t;
-      }
-      const t = rhs[k];
-      rhs[k] = rhs[pi];
-      rhs[pi] = t;
+      exchange(m, k * 4, pi * 4, 1, nn); // rows
+      exchange(rhs, k, pi, 0, 1);
     }
     if (pj !== k) {
-      for (let i = 0; i < nn; i++) {
-        const t = m[i * 4 + k];
-        m[i * 4 + k] = m[i * 4 + pj];
-        m[i * 4 + pj] = t;
-      }
-      const t = colPerm[k];
-      colPerm[k] = colPerm[pj];
-      colPerm[pj] = t;
+      exchange(m, k, pj, 4, nn); // columns
+      exchange(colPerm, k, pj, 0, 1);
     }
     if (Math.abs(m[k * 4 + k]) < smin) m[k * 4 + k] = smin;
     for (let i = k + 1; i < nn; i++) {

@@ -1,12 +1,12 @@
 /**
- * The toolbar's classroom buttons: "Start a class" without a room; in a room, its code and who
- * is there, then the teacher's "Gather" and "Class" or the student's "Explore on my own" /
- * "Follow the teacher".
+ * The toolbar's classroom buttons: "Start a class" and "Join a class" (typing the code) without
+ * a room; in a room, its code and who is there, then the teacher's "Gather" and "Class" or the
+ * student's "Explore on my own" / "Follow the teacher".
  */
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useEditorStore } from '../../../store/index.ts';
 import { useClassState, useLiveClassroom } from './context.tsx';
-import { startClassFromPage } from './liveClassroom.ts';
+import { joinTypedCode, startClassFromPage } from './liveClassroom.ts';
 
 export function ClassButtons() {
   const classroom = useLiveClassroom();
@@ -31,9 +31,12 @@ export function ClassButtons() {
       }
     };
     return (
-      <button type="button" className="button" onClick={() => void start()} disabled={starting} title="Open a live class: students follow your network and send their results">
-        Start a class
-      </button>
+      <div className="class-buttons" role="group" aria-label="Live class">
+        <button type="button" className="button" onClick={() => void start()} disabled={starting} title="Open a live class: students follow your network and send their results">
+          Start a class
+        </button>
+        <JoinByCode />
+      </div>
     );
   }
   return (
@@ -62,5 +65,33 @@ export function ClassButtons() {
         </button>
       )}
     </div>
+  );
+}
+
+/** "Join a class": a field for the room code the teacher shows. */
+function JoinByCode() {
+  const classroom = useLiveClassroom();
+  const toast = useEditorStore((s) => s.toast);
+  const [open, setOpen] = useState(false);
+  const [code, setCode] = useState('');
+  if (!open) {
+    return (
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        Join a class
+      </button>
+    );
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const problem = joinTypedCode(classroom, code);
+    if (problem) toast(`Join a class: ${problem}`, 'error');
+  };
+  return (
+    <form className="class-buttons__join" onSubmit={submit}>
+      <input value={code} onChange={(e) => setCode(e.target.value)} placeholder="Class code" aria-label="Class code" maxLength={12} size={9} autoFocus />
+      <button type="submit" className="button">
+        Join
+      </button>
+    </form>
   );
 }

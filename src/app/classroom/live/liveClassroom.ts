@@ -12,7 +12,7 @@
  */
 import * as Y from 'yjs';
 import { validateDocument, type GraphDocument } from '../../../model/index.ts';
-import { ROOM_MAPS, runStateSchema, studentRecordSchema, teacherFields, type JoinToken, type RunState, type StudentRecord, type StudentResult } from '../../../model/room.ts';
+import { normaliseRoomCode, ROOM_MAPS, runStateSchema, studentRecordSchema, teacherFields, type JoinToken, type RunState, type StudentRecord, type StudentResult } from '../../../model/room.ts';
 import type { AppStores } from '../../../store/index.ts';
 import type { ClassStore } from '../../../store/classStore.ts';
 import { studentIdentity, rememberTeacherKey, saveStudentName, teacherKeyFor } from './identity.ts';
@@ -371,6 +371,22 @@ export function startClassFromPage(classroom: LiveClassroom, location: Pick<Loca
   const server = serverUrl(new URLSearchParams(location.search), location);
   if (typeof server !== 'string') return Promise.reject(new Error(server.error));
   return classroom.start(server);
+}
+
+/**
+ * Joins the room whose code a student typed, on the page's server; the page's address becomes
+ * the room's link. A code that cannot be one is refused with a message.
+ */
+export function joinTypedCode(classroom: LiveClassroom, typed: string, location: Pick<Location, 'search' | 'hostname' | 'protocol' | 'pathname' | 'hash'> = window.location): string | null {
+  const room = normaliseRoomCode(typed);
+  if (!room) return 'a room code is six letters and digits (e.g. K7MQ2P)';
+  const params = new URLSearchParams(location.search);
+  const server = serverUrl(params, location);
+  if (typeof server !== 'string') return server.error;
+  classroom.join({ room, key: teacherKeyFor(room), server });
+  params.set('room', room);
+  window.history.replaceState(window.history.state, '', `${location.pathname}?${params}${location.hash}`);
+  return null;
 }
 
 /**

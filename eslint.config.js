@@ -75,8 +75,9 @@ export default tseslint.config(
     },
   },
   {
-    // A kind's schema is model-side: it may import the model, never a builder or the engine.
-    files: ['src/kinds/*/schema.ts', 'src/kinds/shared/checks.ts'],
+    // A kind's schema (and its phase plane) is model-side: it may import the model, never a
+    // builder or the engine.
+    files: ['src/kinds/*/schema.ts', 'src/kinds/*/phase-plane.ts', 'src/kinds/shared/checks.ts', 'src/kinds/shared/plane.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...uiLibraries, uiFolders, { group: [...folder('engine'), '**/builder.ts', '**/registry.ts'], message: 'A kind schema imports only the model: no builder, registry or engine module.' }] }],
     },
@@ -89,7 +90,8 @@ export default tseslint.config(
     // Engines' Math.exp/log/sin/… differ in the last bit between Node and browsers; the engine
     // uses its own deterministic versions so a seed gives bit-identical traces everywhere.
     files: ['src/engine/**', 'src/kinds/**'],
-    ignores: ['**/*.test.ts'],
+    // phase-plane models are drawing math for the phase portrait, never part of a run
+    ignores: ['**/*.test.ts', 'src/kinds/*/phase-plane.ts', 'src/kinds/shared/plane.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

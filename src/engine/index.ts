@@ -2,7 +2,6 @@
 export { compile, describeSchedule, type Program, type CompileOptions } from './compile/compile.ts';
 export { CompileError } from './compile/errors.ts';
 export type { NodeRuntime, EdgeRuntime, Operation, ScheduleEntry, WeightMatrix, NodeBuilder } from './compile/types.ts';
-export { getBuilder } from '../kinds/registry.ts';
 export { nonzeros, sampleWeights, weightSpecOf } from './compile/sample-weights.ts';
 export { Simulator, DivergenceError } from './simulator.ts';
 export { parseProbe, probeLabel, Recorder, ProbeError, type ProbeSpec } from './probes.ts';

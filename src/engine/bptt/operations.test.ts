@@ -47,7 +47,8 @@ function expectClose(analytic: number, numeric: number): void {
 function build(kind: 'rate' | 'readout', params: Record<string, unknown>, extra: Record<string, unknown>[] = []): NodeRuntime {
   const doc = valid(rawDoc([node('n', kind, params), ...extra], extra.length ? [{ id: 'e', source: extra[0].id, target: 'n' }] : []));
   const builder = kind === 'rate' ? rateBuilder : readoutBuilder;
-  return builder.build(doc.nodes[0] as never, { doc, dt: 1, kernels: jsKernels });
+  // the compiler adds what the kind declares (kind, spiking) to what its builder built
+  return Object.assign(builder.build(doc.nodes[0] as never, { doc, dt: 1, kernels: jsKernels }), { kind, spiking: false });
 }
 
 function step(size: number, dY: Float64Array, saved: Float64Array[], din: Float64Array, grads: Float64Array[], dzLoss: Float64Array | null = null): AdjointStep {

@@ -9,7 +9,7 @@
  *   learn     plasticity: node IP, then edge rules (after every update, before the commits)
  *   commit    delay lines ← y[t]                 (nodes with delayed outgoing edges)
  *
- * A delivery from a spiking source (lif, izhikevich, poisson, …) is event-driven: only the
+ * A delivery from a spiking source (a kind whose `output` is 'spikes') is event-driven: only the
  * columns of units that spiked are added, through a transposed index of W (synapse-index.ts).
  * A node may own an edge (Hopfield's self-edge): it reads the weights itself, no delivery.
  *
@@ -23,7 +23,7 @@ import type { Kernels } from '../kernels/kernels.ts';
 import type { KernelWorkspace } from '../kernels/kernels.ts';
 import { bestKernels } from '../kernels/wasm-kernels.ts';
 import { keepColumnsPlaced, PLACE_MIN_WEIGHTS, placeEdges, refreshFloat32, usesFloat32 } from './placement.ts';
-import { getBuilder } from '../../kinds/registry.ts';
+import { kindOf } from '../../kinds/registry.ts';
 import { CompileError } from './errors.ts';
 import { DelayLine } from './delay-line.ts';
 import { sampleWeights, weightSpecOf, type WeightSpec } from './sample-weights.ts';
@@ -91,19 +91,15 @@ export interface CompileOptions {
 }
 
 /**
- * Kinds whose builders allocate their state through BuildContext.alloc, and the population size
- * from which a document's state goes into the kernels' workspace (shared memory: the WASM kernels
- * then update the state in place and read it for products without copying). Rate populations pay
- * from a few hundred units (a fused WASM update and no vector copies per product), spiking ones
- * from about a thousand (the WASM LIF step and event-driven delivery).
+ * Whether some node is large enough for its kind to keep its state in the kernels' workspace
+ * (NodeBuilder.kernelState: from that size the WASM kernels update the state in place and read
+ * it for products without copying).
  */
-export const STATE_IN_WORKSPACE_MIN: Readonly<Record<string, number>> = { rate: 256, lif: 1024, izhikevich: 1024 };
-
-/** Whether some node of the document is large enough to keep its state in the workspace. */
 function wantsStateInWorkspace(doc: GraphDocument): boolean {
   return doc.nodes.some((n) => {
-    const min = STATE_IN_WORKSPACE_MIN[n.kind];
-    return min !== undefined && Number((n.params as { size?: unknown }).size) >= min;
+    const kind = kindOf(n.kind);
+    const from = kind?.builder.kernelState?.from;
+    return from !== undefined && kind!.outputSize(n.params) >= from;
   });
 }
 
@@ -125,9 +121,10 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
   const nodes = order.map((id) => {
     const i = docIndex.get(id)!;
     const node = doc.nodes[i] as AnyNode;
-    const builder = getBuilder(node.kind);
-    if (!builder) throw new CompileError(`nodes[${i}].kind`, `no builder registered for kind "${node.kind}"`);
-    const runtime = builder.build(node, ctx);
+    const kind = kindOf(node.kind);
+    if (!kind) throw new CompileError(`nodes[${i}].kind`, `no builder registered for kind "${node.kind}"`);
+    // what the kind declares once, the compiler adds to what its builder built
+    const runtime: NodeRuntime = Object.assign(kind.builder.build(node, ctx), { kind: node.kind, spiking: kind.output === 'spikes' });
     nodeById.set(id, runtime);
     return runtime;
   });
@@ -149,8 +146,8 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
       spec,
       weights: emptyWeights(rows, src.size),
       plastic: rules.length > 0,
-      needsColumns: (src.spiking === true && !owned) || rules.some(needsColumns),
-      float32: !owned && usesFloat32({ plastic: rules.length > 0 }, precision, src.spiking === true),
+      needsColumns: (src.spiking && !owned) || rules.some(needsColumns),
+      float32: !owned && usesFloat32({ plastic: rules.length > 0 }, precision, src.spiking),
     };
   });
   for (const node of nodes) node.link?.(nodeById);
@@ -301,7 +298,7 @@ function buildSchedule(
       const out = nodeTarget(node, docEdges.get(e.id)!);
       const when = e.delay === 0 ? 't' : `t−${e.delay}`;
       const line = delayLines.get(e.source);
-      const events = src.spiking === true;
+      const events = src.spiking;
       const multiply = events
         ? (x: Float64Array, off: number) => {
             const c = e.synapseColumns!;

@@ -1,7 +1,7 @@
-import { getKind, type AnyNode } from '../../model/index.ts';
+import { getKind } from '../../model/index.ts';
 import { parseSignalRef, type ReadoutParams } from './schema.ts';
 import { CompileError } from '../../engine/compile/errors.ts';
-import type { NodeBuilder, NodeRuntime, PlasticityRuntime } from '../../engine/compile/types.ts';
+import type { BuiltNode, NodeBuilder, NodeRuntime, PlasticityRuntime } from '../../engine/compile/types.ts';
 import { sigmoid } from '../../engine/math/detmath.ts';
 import { readoutAdjoint } from './adjoint.ts';
 
@@ -48,10 +48,9 @@ export function isReadout(node: NodeRuntime): node is ReadoutRuntime {
  *   RLS (Haykin 2002, §13; forgetting λ): k = Pφ/(λ + φᵀPφ), W ← W + (d − y)·kᵀ,
  *        P ← (P − k·φᵀP)/λ, P(0) = I/δ.
  */
-export const readoutBuilder: NodeBuilder = {
-  kind: 'readout',
-  build(node: AnyNode, ctx): NodeRuntime {
-    const p = node.params as unknown as ReadoutParams;
+export const readoutBuilder: NodeBuilder<ReadoutParams> = {
+  build(node, ctx) {
+    const p = node.params;
     const size = p.size;
     const slices = new Map<string, [number, number]>();
     let features = 0;
@@ -103,9 +102,8 @@ export const readoutBuilder: NodeBuilder = {
       },
     };
 
-    const runtime: ReadoutRuntime = {
+    const runtime: BuiltNode<ReadoutParams> & { readonly readout: ReadoutHandle } = {
       id: node.id,
-      kind: 'readout',
       size,
       output,
       input,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { int, num } from '../../model/schema-helpers.ts';
 import { LIMITS } from '../../model/limits.ts';
-import { defineKind } from '../../model/kind-spec.ts';
+import { defineKindSpec } from '../../model/kind-spec.ts';
 
 /** `ID` or `ID.VAR`, as in probes (model-side copy of the probe grammar, without a unit index). */
 const SIGNAL_REF = /^([A-Za-z0-9_][A-Za-z0-9_-]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?$/;
@@ -69,17 +69,23 @@ export function parseSignalRef(ref: string): { node: string; variable: string } 
  * (Jaeger 2001), trained offline by ridge regression, online by LMS/RLS, or with the network
  * upstream by BPTT (with the "bce" loss its output is the logistic σ(W_out·[φ; 1])).
  */
-export const readoutKind = defineKind<ReadoutParams>({
+export const readoutSpec = defineKindSpec<ReadoutParams>({
   kind: 'readout',
   label: 'Readout',
   group: 'readouts',
+  role: 'readout',
+  output: 'analog',
+  continuousTime: false,
   description: 'Linear readout y = W_out·[inputs; 1], trained by ridge regression, LMS, RLS or (with the network before it) BPTT to match a target signal.',
+  docs: {
+    update: '`y = W_out·[φ; 1]`, φ the outputs of the nodes wired in (edges into a readout carry no weights); with BPTT and `"loss": "bce"`, `y = σ(W_out·[φ; 1])`',
+    params: '`size`, `target` (`"ID"` or `"ID.VAR"`, e.g. `"u.target"`), `training` (`{"method": "ridge", "lambda"}`, `{"method": "lms", "eta"}`, `{"method": "rls", "forgetting", "delta"}`, `{"method": "bptt", …}` below), `washout`, `train`, `test` (steps), `mask` (`"ID.VAR"`: only steps where it is ≠ 0 count; default the target task\'s own `mask`), `weights` (W_out as kept from a training: `size` rows of inputs + 1 values, the last the bias), `trainable` (`false`: BPTT leaves W_out as it is)',
+    variables: 'output, target',
+  },
   params: readoutParams,
   defaults: () => ({ size: 1, training: { method: 'ridge', lambda: 1e-6 }, washout: 100, train: 1000, test: 500 }),
   outputSize: (p) => p.size,
   variables: () => ['output', 'target'],
-  acceptsInput: true,
-  concatenatesInputs: true,
   summary: (p) => `${p.training.method}${p.target ? ` → ${p.target}` : ''}`,
   references: (p) => {
     const ref = p.target === undefined ? null : parseSignalRef(p.target);

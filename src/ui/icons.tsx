@@ -79,6 +79,8 @@ const PATHS = {
   /** Joining: an arrow into a box. */
   join: <path d="M9 2.5h3.5a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H9M2.5 8h7M7 5.5L9.5 8 7 10.5" />,
   plus: <path d="M8 3v10M3 8h10" />,
+  download: <path d="M8 2.5v8M4.5 7L8 10.5 11.5 7M3 13.5h10" />,
+  upload: <path d="M8 10.5v-8M4.5 6L8 2.5 11.5 6M3 13.5h10" />,
   close: <path d="M4 4l8 8M12 4l-8 8" />,
   link: <path d="M6.5 9.5l3-3M7 4.5l1-1a2.8 2.8 0 0 1 4 4l-1 1M9 11.5l-1 1a2.8 2.8 0 0 1-4-4l1-1" />,
 } satisfies Record<string, ReactNode>;

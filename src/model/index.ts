@@ -13,3 +13,4 @@ export * from './kind-spec.ts';
 export * from './kind-lookup.ts';
 export * from './synapse.ts';
 export * from './plasticity.ts';
+export * from './task-inputs.ts';

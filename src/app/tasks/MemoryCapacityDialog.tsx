@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { Dialog } from '../../editor/Dialog.tsx';
-import { defaultMaxDelay, memoryCapacityInput } from '../../engine/index.ts';
+import { defaultMaxDelay, memoryCapacityInput } from '../../model/index.ts';
 import type { GraphDocument } from '../../model/index.ts';
 import { isStale, useDocumentStore, useStores, useTaskResults } from '../../store/index.ts';
 import { ForgettingCurve } from './ForgettingCurve.tsx';

@@ -36,7 +36,8 @@ interface Window {
   yTest: Float64Array;
 }
 
-export function trainReadouts(sim: Simulator): Record<string, ReadoutReport> {
+/** `onStep` is told each step of the run (steps done, steps in all); it may throw to stop the training. */
+export function trainReadouts(sim: Simulator, onStep?: (steps: number, total: number) => void): Record<string, ReadoutReport> {
   const readouts = sim.program.nodes.filter(isReadout);
   if (readouts.length === 0) throw new TrainingError('the network has no readout node to train');
   for (const r of readouts) {
@@ -60,6 +61,7 @@ export function trainReadouts(sim: Simulator): Record<string, ReadoutReport> {
   sim.run(total, (steps) => {
     const t = steps - 1;
     for (const w of windows) record(w, t);
+    onStep?.(steps, total);
   });
   const reports: Record<string, ReadoutReport> = {};
   for (const w of windows) reports[w.readout.id] = finish(w);

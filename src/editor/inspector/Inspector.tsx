@@ -92,7 +92,7 @@ export function Inspector() {
   }
   if (count === 1 && selection.edges.size === 1) {
     const edge = doc.edges.find((e) => selection.edges.has(e.id));
-    if (edge) return <EdgeInspector key={edge.id} edge={edge} doc={doc} problems={issues.byEdge.get(edge.id) ?? []} />;
+    if (edge) return <EdgeInspector key={edge.id} edge={edge} problems={issues.byEdge.get(edge.id) ?? []} />;
   }
   if (count === 1 && selection.groups.size === 1) {
     const group = groupsOf(doc).find((g) => selection.groups.has(g.id));

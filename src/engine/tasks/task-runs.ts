@@ -28,9 +28,10 @@ function taskError(err: unknown, lambdaHint: string): { ok: false; error: string
   throw err;
 }
 
-export function trainOnSession(sim: Simulator): TrainReply {
+/** Trains every readout from a reset (`onStep`: see trainReadouts); the network is then back at step 0 with the trained weights. */
+export function trainOnSession(sim: Simulator, onStep?: (steps: number, total: number) => void): TrainReply {
   try {
-    const readouts = trainReadouts(sim);
+    const readouts = trainReadouts(sim, onStep);
     return { ok: true, seed: sim.seed, readouts };
   } catch (err) {
     return taskError(err, "raise the readout's lambda");
@@ -40,11 +41,17 @@ export function trainOnSession(sim: Simulator): TrainReply {
 }
 
 /** `lambdaHint`: how the user raises λ where the request came from (a field, a CLI flag). */
-export function memoryCapacityOnSession(sim: Simulator, doc: GraphDocument, request: MemoryCapacityRequest, lambdaHint = 'raise lambda'): MemoryCapacityReply {
+export function memoryCapacityOnSession(
+  sim: Simulator,
+  doc: GraphDocument,
+  request: MemoryCapacityRequest,
+  lambdaHint = 'raise lambda',
+  onStep?: (steps: number, total: number) => void,
+): MemoryCapacityReply {
   const chosen = memoryCapacityOptions(doc, request);
   if (!chosen.ok) return chosen;
   try {
-    const result = memoryCapacity(sim, chosen.options);
+    const result = memoryCapacity(sim, chosen.options, onStep);
     return { ok: true, seed: sim.seed, options: chosen.options, ...result };
   } catch (err) {
     return taskError(err, lambdaHint);

@@ -36,7 +36,8 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
       }
       engineDoc = doc;
       compiled();
-      core.set({ nodes: loaded.nodes, edges: loaded.edges, seed: doc.seed, error: null, divergence: null, notice: null });
+      core.changed();
+      core.set({ nodes: loaded.nodes, edges: loaded.edges, schedule: loaded.schedule, seed: doc.seed, error: null, divergence: null, notice: null });
       core.live.reset();
       // Edits made while loading.
       if (core.doc() !== doc) sync.edited(core.doc());
@@ -58,9 +59,10 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
       }
       engineDoc = doc;
       if (r.change === 'none') return;
+      core.changed();
       if (r.change === 'recompiled') {
         compiled();
-        core.set({ nodes: r.nodes, edges: r.edges });
+        core.set({ nodes: r.nodes, edges: r.edges, schedule: r.schedule });
       }
       core.set({ notice: r.message });
       core.live.touch();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineSession } from '../engine/worker/session.ts';
+import { localEngineClient } from '../engine/worker/client.ts';
 import { AnalysisSession } from '../engine/worker/analysis-session.ts';
 import { localAnalysisClient } from '../engine/worker/analysis-client.ts';
 import { leakyUnitDoc, loadPreset, valid } from '../test-support/docs.ts';
@@ -12,7 +13,7 @@ function store(doc: GraphDocument = valid(leakyUnitDoc())) {
   let current = doc;
   const seeds: number[] = [];
   const sim = createSimulationStore({
-    engine: () => ({ api: new EngineSession(), mode: 'in-page', dispose: () => undefined }),
+    engine: () => localEngineClient(new EngineSession()),
     analysis: () => localAnalysisClient(new AnalysisSession()),
     doc: () => current,
     onReseed: (seed) => seeds.push(seed),
@@ -177,7 +178,7 @@ describe('probe windows', () => {
 describe('simulation store: measures', () => {
   it('retains a probe in the engine once it steps, then measures its window there', async () => {
     const doc = loadPreset('edge-of-chaos');
-    const sim = createSimulationStore({ engine: () => ({ api: new EngineSession(), mode: 'in-page', dispose: () => undefined }), analysis: () => localAnalysisClient(new AnalysisSession()), doc: () => doc });
+    const sim = createSimulationStore({ engine: () => localEngineClient(new EngineSession()), analysis: () => localAnalysisClient(new AnalysisSession()), doc: () => doc });
     const release = sim.getState().retain('res', 500);
     const request = { probe: 'res', window: 500, spec: { measure: 'ais', estimator: 'discrete', k: 4 } as const, locals: false };
     expect(await sim.getState().measure('p', request)).toBeNull(); // nothing loaded yet

@@ -57,6 +57,10 @@ export function createSimulationStore(options: SimulationStoreOptions) {
         if (get().engineMode === null) set({ engineMode: client.mode });
         return client.api;
       },
+      callback(fn) {
+        client ??= options.engine();
+        return client.callback(fn);
+      },
       live,
       doc: options.doc,
       generation: 0,
@@ -92,6 +96,7 @@ export function createSimulationStore(options: SimulationStoreOptions) {
       notice: null,
       version: 0,
       schedule: [],
+      loading: null,
       analyses: {},
 
       start: loop.start,

@@ -11,7 +11,7 @@ import { useEdgeFacts } from './edgeFacts.ts';
 
 type EdgeParams = GraphEdge['params'];
 /** Options also present inside the weight; the edge-level copies are shown only when used. */
-const WEIGHT_OPTIONS = new Set(['connectivity', 'spectralRadius', 'scale']);
+const WEIGHT_OPTIONS: ReadonlySet<string> = new Set(['connectivity', 'spectralRadius', 'scale']);
 const validate = (p: Record<string, unknown>): ValidationIssue[] => schemaIssues(edgeParams, p);
 
 function EdgeFactsView({ edge }: { edge: GraphEdge }) {

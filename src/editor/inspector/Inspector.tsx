@@ -16,7 +16,7 @@ import { describeObject, schemaIssues } from './schemaFields.ts';
 import { SchemaFields } from './SchemaForm.tsx';
 import { useFormApi } from './useFormApi.ts';
 
-const DOCUMENT_FIELDS = new Set(['seed', 'dt', 'precision']);
+const DOCUMENT_FIELDS: ReadonlySet<string> = new Set(['seed', 'dt', 'precision']);
 const documentFields = describeObject(documentEnvelope).filter((f) => DOCUMENT_FIELDS.has(f.key));
 const validateDocFields = (v: Record<string, unknown>): ValidationIssue[] => schemaIssues(documentEnvelope.pick({ seed: true, dt: true, precision: true }), v);
 

@@ -172,9 +172,12 @@ export type MeasureReply =
 export type { MemoryCapacityReply, MemoryCapacityRequest, TrainReply } from '../tasks/task-runs.ts';
 export type { MatrixSnapshot } from './analysis-protocol.ts';
 
+/** Told how far a load is (0…1) and what it does ("compiling 5,000 neurons"). */
+export type LoadProgress = (fraction: number, text: string) => void;
+
 export interface EngineApi {
-  /** Validates and compiles a document; resets to its seed. */
-  load(doc: unknown): Promise<LoadResult>;
+  /** Validates and compiles a document; resets to its seed (`progress`: see LoadProgress). */
+  load(doc: unknown, progress?: LoadProgress): Promise<LoadResult>;
   /** Back to step 0 with this seed (default: the current one). */
   reset(seed?: number): Promise<{ t: number; seed: number }>;
   /** Runs `steps` steps and returns every step's value of each probe (`ID`, `ID.VAR`, `ID[i]`). */

@@ -2,7 +2,7 @@
  * The engine session behind the worker protocol: a pure module (no DOM, no worker globals),
  * so the worker, the in-page fallback and Node tests run exactly the same code.
  */
-import { validateDocument, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
+import { getKind, validateDocument, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
 import { compile, describeSchedule, type Program } from '../compile/compile.ts';
 import { CompileError } from '../compile/errors.ts';
 import { DivergenceError, Simulator } from '../simulator.ts';
@@ -15,6 +15,7 @@ import type { MatrixSnapshot } from './analysis-protocol.ts';
 import type {
   EdgeFacts,
   EngineApi,
+  LoadProgress,
   Frame,
   LoadResult,
   MeasureReply,
@@ -26,6 +27,22 @@ import type {
 } from './protocol.ts';
 
 type Compiled = { ok: true; program: Program } | { ok: false; errors: ValidationIssue[] };
+
+/** Share of a load's progress given to building the program; sampling the weights takes the rest. */
+const COMPILE_SHARE = 0.1;
+/** Least milliseconds between two progress reports of a load (each is a message to the page). */
+const PROGRESS_EVERY_MS = 100;
+
+/** `report`, called at most every PROGRESS_EVERY_MS (the first call always passes). */
+function throttled(report: LoadProgress): LoadProgress {
+  let last = -Infinity;
+  return (fraction, text) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    void report(fraction, text);
+  };
+}
 
 /**
  * Potential synapses (rows × cols × connectivity of the largest edge) from which a session asks
@@ -71,13 +88,18 @@ export class EngineSession implements EngineApi {
   /** Windows kept across batches for measure requests. */
   private retained = new RetainedWindows();
 
-  async load(raw: unknown): Promise<LoadResult> {
+  async load(raw: unknown, report?: LoadProgress): Promise<LoadResult> {
+    const progress = report && throttled(report);
     const result = validateDocument(raw);
     if (!result.ok) return { ok: false, errors: result.errors };
+    const units = result.doc.nodes.reduce((sum, n) => sum + (getKind(n.kind)?.outputSize(n.params) ?? 1), 0);
+    const what = `compiling ${units.toLocaleString('en')} neuron${units === 1 ? '' : 's'}`;
+    progress?.(0, what);
     const compiled = compileDocument(result.doc);
     if (!compiled.ok) return compiled;
+    progress?.(COMPILE_SHARE, what);
     this.sim?.program.dispose();
-    this.sim = new Simulator(compiled.program, result.doc.seed);
+    this.sim = new Simulator(compiled.program, result.doc.seed, progress && ((f) => progress(COMPILE_SHARE + (1 - COMPILE_SHARE) * f, what)));
     this.doc = result.doc;
     this.retained = new RetainedWindows();
     return { ok: true, ...describe(compiled.program) };

@@ -41,8 +41,8 @@ export type PhaseModel =
   | { kind: 'return-map'; map: ReturnMap; note?: string }
   | { kind: 'none'; reason: string };
 
-const PIECEWISE_CONSTANT = new Set(['constant', 'step', 'pulse', 'sequence']);
-const INVERTIBLE = new Set<string>(['tanh', 'sigmoid', 'linear']);
+const PIECEWISE_CONSTANT: ReadonlySet<string> = new Set(['constant', 'step', 'pulse', 'sequence']);
+const INVERTIBLE: ReadonlySet<string> = new Set<string>(['tanh', 'sigmoid', 'linear']);
 
 type Unit = { node: GraphNode; index: number };
 type Matrix2 = [[number, number], [number, number]];

@@ -5,7 +5,7 @@ import type { PanelType } from '../registry.ts';
 import { boundNode, isSpiking, liveWindow, nodeInfo, timeAxis } from './common.ts';
 import { StepCache } from './stepCache.ts';
 
-const BINARY_KINDS = new Set(['hopfield', 'threshold']);
+const BINARY_KINDS: ReadonlySet<string> = new Set(['hopfield', 'threshold']);
 
 export const rasterPanel: PanelType = {
   type: 'raster',

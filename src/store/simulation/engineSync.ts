@@ -27,8 +27,12 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
 
   async function load(gen: number): Promise<boolean> {
     const doc = core.doc();
+    const progress = core.callback((fraction: number, text: string) => {
+      if (gen === core.generation) core.set({ loading: { fraction, text } });
+    });
     try {
-      const loaded = await core.api().load(doc);
+      const loaded = await core.api().load(doc, progress);
+      if (gen === core.generation) core.set({ loading: null });
       if (gen !== core.generation) return false;
       if (!loaded.ok) {
         core.fail(loaded.errors.map(formatIssue).join('\n'));
@@ -44,6 +48,7 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
       await edits;
       return true;
     } catch (err) {
+      core.set({ loading: null });
       core.fail(messageOf(err));
       return false;
     }

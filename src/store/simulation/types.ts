@@ -66,6 +66,8 @@ export interface SimulationState {
   version: number;
   /** The update schedule of one step, as the engine compiled it. */
   schedule: ScheduleEntry[];
+  /** The load in progress (compiling, sampling the weights), or null. */
+  loading: { fraction: number; text: string } | null;
   /** Labelled analyses running now (eigenvalues, training …), by key, with their progress. */
   analyses: Record<string, AnalysisProgress>;
   /** Stops an analysis (its promise resolves as cancelled). */
@@ -122,6 +124,8 @@ export interface SimulationCore {
   set(partial: Partial<SimulationState>): void;
   /** The engine (its client is created on first use). */
   api(): EngineApi;
+  /** Prepares a callback to pass to the engine. */
+  callback<F extends (...args: never[]) => unknown>(fn: F): F;
   /** The live windows and step counter (read by panels when they draw). */
   live: LiveData;
   /** The open document. */

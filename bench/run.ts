@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   lif: async () => (await import('./lif.ts')).benchLif,
   browser: async () => (await import('./browser.ts')).benchBrowser,
   ui: async () => (await import('./ui.ts')).benchUi,
+  runtime: async () => (await import('./runtime.ts')).benchRuntime,
 };
 
 const args = process.argv.slice(2);

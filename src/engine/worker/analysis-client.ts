@@ -8,7 +8,7 @@
 import * as Comlink from 'comlink';
 import type { AnalysisApi } from './analysis-protocol.ts';
 import { failingApi } from './client.ts';
-import { CancelledError, newStopFlag, type JobHandle } from './job.ts';
+import { CancelledError, newStopFlag, type JobHandle, type ProgressMessage } from './job.ts';
 
 export type ProgressListener = (fraction: number, text?: string) => void;
 
@@ -28,8 +28,8 @@ export interface AnalysisClient {
 
 interface Connection {
   api: AnalysisApi;
-  /** Wraps a progress listener for the trip to the worker. */
-  wrap(listener: ProgressListener): ProgressListener;
+  /** The handle of a job with this stop flag and listener; `close` ends its progress reports. */
+  handle(stop: SharedArrayBuffer | ArrayBuffer, listener?: ProgressListener): { handle: JobHandle; close(): void };
   transfer: Transfer;
   end(): void;
 }
@@ -47,6 +47,9 @@ export function buffersOf(value: unknown): ArrayBuffer[] {
 }
 
 const keep: Transfer = (value) => value;
+
+/** A job handle for the same thread: the listener itself. */
+const local: Connection['handle'] = (stop, listener) => ({ handle: { stop, progress: listener }, close: () => undefined });
 
 /** A client over connections made by `connect` (a new one after a connection is ended). */
 export function analysisClientOf(connect: () => Connection): AnalysisClient {
@@ -67,8 +70,10 @@ export function analysisClientOf(connect: () => Connection): AnalysisClient {
         };
       });
       cancelled.catch(() => undefined);
-      const handle: JobHandle = { stop: flag.buffer, progress: onProgress && conn.wrap(onProgress) };
-      return { result: Promise.race([call(conn.api, handle, conn.transfer), cancelled]), cancel };
+      const job = conn.handle(flag.buffer, onProgress);
+      const result = Promise.race([call(conn.api, job.handle, conn.transfer), cancelled]);
+      void result.then(job.close, job.close);
+      return { result, cancel };
     },
     dispose() {
       connection?.end();
@@ -84,18 +89,24 @@ export function createAnalysisClient(): AnalysisClient {
       const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'recurrence-analysis' });
       return {
         api: Comlink.wrap<AnalysisApi>(worker) as unknown as AnalysisApi,
-        wrap: (listener) => Comlink.proxy(listener),
+        handle(stop, listener) {
+          if (!listener) return { handle: { stop }, close: () => undefined };
+          const channel = new MessageChannel();
+          channel.port1.onmessage = (e: MessageEvent<ProgressMessage>) => listener(e.data.fraction, e.data.text);
+          const handle = Comlink.transfer({ stop, progress: channel.port2 }, [channel.port2]);
+          return { handle, close: () => channel.port1.close() };
+        },
         transfer: (value) => Comlink.transfer(value, buffersOf(value)),
         end: () => worker.terminate(),
       };
     } catch (err) {
       const reason = `this browser could not start the analysis worker (${err instanceof Error ? err.message : String(err)})`;
-      return { api: failingApi<AnalysisApi>(reason), wrap: (listener) => listener, transfer: keep, end: () => undefined };
+      return { api: failingApi<AnalysisApi>(reason), handle: local, transfer: keep, end: () => undefined };
     }
   });
 }
 
 /** A client calling an API in the same thread (Node tests; the page never runs one). */
 export function localAnalysisClient(api: AnalysisApi): AnalysisClient {
-  return analysisClientOf(() => ({ api, wrap: (listener) => listener, transfer: keep, end: () => undefined }));
+  return analysisClientOf(() => ({ api, handle: local, transfer: keep, end: () => undefined }));
 }

@@ -16,11 +16,20 @@ export interface JobControl {
   progress(fraction: number, text?: string): void;
 }
 
-/** What crosses to the worker with a job: its stop flag, and the progress callback (a Comlink proxy). */
+/** A progress report as it travels from the worker to the page. */
+export interface ProgressMessage {
+  fraction: number;
+  text?: string;
+}
+
+/**
+ * What crosses to the worker with a job: its stop flag, and where progress goes — a port of a
+ * MessageChannel from a worker (transferred with the call), a function in the same thread.
+ */
 export interface JobHandle {
   /** Int32 flag: 1 = stop. */
   stop: SharedArrayBuffer | ArrayBuffer;
-  progress?: (fraction: number, text?: string) => void;
+  progress?: MessagePort | ((fraction: number, text?: string) => void);
 }
 
 /** The error a stopped computation ends with. */
@@ -55,9 +64,12 @@ export function jobControl(handle: JobHandle | undefined): JobControl {
     signal: { get aborted() { return flag !== null && (shared ? Atomics.load(flag, 0) : flag[0]) === 1; } },
     progress(fraction, text) {
       const now = performance.now();
-      if (!handle?.progress || (fraction < 1 && now - last < PROGRESS_EVERY_MS)) return;
+      const to = handle?.progress;
+      if (!to || (fraction < 1 && now - last < PROGRESS_EVERY_MS)) return;
       last = now;
-      void handle.progress(Math.min(1, Math.max(0, fraction)), text);
+      const clamped = Math.min(1, Math.max(0, fraction));
+      if (typeof to === 'function') to(clamped, text);
+      else to.postMessage({ fraction: clamped, text } satisfies ProgressMessage);
     },
   };
 }

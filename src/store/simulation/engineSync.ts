@@ -27,11 +27,14 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
 
   async function load(gen: number): Promise<boolean> {
     const doc = core.doc();
+    // Reports travel on a channel of their own: the last may arrive after the load's reply.
+    let done = false;
     const progress = core.callback((fraction: number, text: string) => {
-      if (gen === core.generation) core.set({ loading: { fraction, text } });
+      if (!done && gen === core.generation) core.set({ loading: { fraction, text } });
     });
     try {
       const loaded = await core.api().load(doc, progress);
+      done = true;
       if (gen === core.generation) core.set({ loading: null });
       if (gen !== core.generation) return false;
       if (!loaded.ok) {
@@ -48,6 +51,7 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
       await edits;
       return true;
     } catch (err) {
+      done = true;
       core.set({ loading: null });
       core.fail(messageOf(err));
       return false;

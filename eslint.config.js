@@ -17,15 +17,21 @@ const uiLibraries = [
 ];
 const renderingLibraries = { group: ['react-dom', 'react-dom/*', '@xyflow/*', 'd3', 'd3-*'], message: 'Stores hold state; rendering belongs to the UI folders.' };
 
-/** Relative imports of a folder, however deep the importing file is. */
+/** Relative imports of a folder, however deep the importing file is (the classroom server's rule). */
 const folder = (name) => [`**/${name}`, `**/${name}/**`];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A regular expression for relative imports of `folders`, leaving out the modules `except` (paths from src/). */
-const folderRegex = (folders, except = []) => {
+/**
+ * A regular expression for the imports of `folders` of src/ from a file `depth` folders below
+ * src/ (so `../export/x.ts` from src/app/Toolbar.tsx is src/app/export/x.ts, not src/export),
+ * leaving out the modules `except` (paths from src/).
+ */
+const folderRegex = (depth, folders, except = []) => {
   const skip = except.map((e) => `(?!${escape(e)}$)`).join('');
-  return `^(\\.{1,2}/)+${skip}(${folders.map(escape).join('|')})(/.*)?$`;
+  return `^${escape('../'.repeat(depth))}${skip}(${folders.map(escape).join('|')})(/.*)?$`;
 };
+/** How deep the files of src/ go (src/a/b/c/file.ts is 3). */
+const DEPTHS = [1, 2, 3, 4, 5];
 
 /**
  * The layers of src/, bottom to top: what each folder may import (`may`), and what it may import
@@ -46,20 +52,21 @@ const LAYERS = {
   store: { may: ['common', 'model'], types: ['engine', 'measures', 'export'], except: ['engine/worker/client.ts', 'engine/worker/analysis-client.ts'] },
   editor: { may: ['common', 'model', 'store'], types: ['engine', 'measures', 'export'] },
   panels: { may: ['common', 'model', 'store'], types: ['engine', 'measures', 'export'] },
-  app: { may: ['common', 'model', 'store', 'editor', 'panels'], types: ['engine', 'measures', 'export'] },
+  // The export menu talks to the export worker through its client (a worker of its own).
+  app: { may: ['common', 'model', 'store', 'editor', 'panels'], types: ['engine', 'measures', 'export'], except: ['export/worker/client.ts'] },
 };
 const FOLDERS = [...Object.keys(LAYERS), 'test-support'];
 const PURE = new Set(['common', 'model', 'measures', 'kinds', 'engine', 'export', 'cli']);
 
-/** The import rule of one layer. */
-function layerRule(name) {
+/** The import rule of one layer, for its files `depth` folders below src/. */
+function layerRule(name, depth) {
   const { may, types = [], except = [] } = LAYERS[name];
   const out = FOLDERS.filter((f) => f !== name && !may.includes(f) && !types.includes(f));
   const patterns = [];
-  if (out.length > 0) patterns.push({ group: out.flatMap(folder), message: `src/${name} may import only ${[...may, ...types.map((t) => `types of ${t}`)].join(', ') || 'nothing of src'} (layers: README, "Layers").` });
+  if (out.length > 0) patterns.push({ regex: folderRegex(depth, out), message: `src/${name} may import only ${[...may, ...types.map((t) => `types of ${t}`)].join(', ') || 'nothing of src'} (layers: README, "Layers").` });
   if (types.length > 0) {
     patterns.push({
-      regex: folderRegex(types, except),
+      regex: folderRegex(depth, types, except),
       allowTypeImports: true,
       message: `src/${name} runs on the page's thread: it may import only types from ${types.join(', ')} (their work runs in the workers; ask the worker client).`,
     });
@@ -74,11 +81,13 @@ function withPatterns([level, options], ...patterns) {
   return [level, { ...options, patterns: [...options.patterns, ...patterns] }];
 }
 
-const layerConfigs = Object.keys(LAYERS).map((name) => ({
-  files: [`src/${name}/**/*.{ts,tsx}`],
-  ignores: ['**/*.test.ts', '**/*.test.tsx'],
-  rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': layerRule(name) },
-}));
+const layerConfigs = Object.keys(LAYERS).flatMap((name) =>
+  DEPTHS.map((depth) => ({
+    files: [`src/${name}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': layerRule(name, depth) },
+  })),
+);
 
 const uiGlobals = ['window', 'document', 'localStorage', 'sessionStorage'].map((name) => ({
   name,
@@ -120,10 +129,11 @@ export default tseslint.config(
   },
   ...layerConfigs,
   {
-    // A kind's schema is model-side: it may import the model, never a builder or the engine.
-    files: ['src/kinds/*/schema.ts', 'src/kinds/shared/checks.ts'],
+    // A kind's schema (and its phase plane) is model-side: it may import the model, never a
+    // builder or the engine.
+    files: ['src/kinds/*/schema.ts', 'src/kinds/*/phase-plane.ts', 'src/kinds/shared/checks.ts', 'src/kinds/shared/plane.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': withPatterns(layerRule('kinds'), {
+      '@typescript-eslint/no-restricted-imports': withPatterns(layerRule('kinds', 2), {
         group: [...folder('engine'), '**/builder.ts', '**/registry.ts'],
         message: 'A kind schema imports only the model: no builder, registry or engine module.',
       }),
@@ -137,7 +147,8 @@ export default tseslint.config(
     // Engines' Math.exp/log/sin/… differ in the last bit between Node and browsers; the engine
     // uses its own deterministic versions so a seed gives bit-identical traces everywhere.
     files: ['src/engine/**', 'src/kinds/**'],
-    ignores: ['**/*.test.ts'],
+    // phase-plane models are drawing math for the phase portrait, never part of a run
+    ignores: ['**/*.test.ts', 'src/kinds/*/phase-plane.ts', 'src/kinds/shared/plane.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

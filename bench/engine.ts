@@ -7,18 +7,25 @@
  *  - WASM×2: the same with a helper worker running half the rows (shared memory);
  *  - f32, f32×2: the document's "precision": "float32" (single-precision products);
  *  - naive JS: arrays of arrays, the textbook loop;
- *  - numpy stepping the same network (bench/numpy_reservoir.py), when python3 with numpy is present,
- *    with its default BLAS threads and limited to one (a busy machine slows threaded BLAS a lot).
+ *  - numpy stepping the same network (bench/numpy_reservoir.py, Debian's /usr/bin/python3 with
+ *    python3-numpy), with its default BLAS threads and limited to one.
  * Figures are steps/s and ratios against numpy measured in the same run, each the best of ROUNDS
  * interleaved rounds (shared machines are noisy: compare ratios, not absolute figures, across
- * runs). The load average is printed too.
+ * runs), with the 1-minute load average at the start of each round.
+ *
+ * Every figure is taken with nothing else of the bench running: each engine variant is compiled,
+ * measured and disposed on its own (its helper worker terminated), and numpy runs only once this
+ * process is back to the threads it had before any variant was compiled (checked in
+ * /proc/self/status; the count is printed).
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { Simulator, type CompileOptions } from '../src/engine/index.ts';
 import type { GraphDocument } from '../src/model/index.ts';
 import { ENGINE_CASES, VARIANTS, reservoirDocument } from './reservoir.ts';
+import { blasThreads, load1, runNumpy } from './python.ts';
 import { formatRate, measureRate, printTable } from './timing.ts';
 
 /** The naive baseline: arrays of arrays, the textbook loop. */
@@ -51,14 +58,27 @@ function naiveStepper(n: number, density: number): (steps: number) => void {
 
 /** numpy's steps/s; `threads` limits its BLAS threads (default: numpy's own choice). */
 function numpyRate(n: number, density: number, minSeconds: number, threads?: number): number | null {
-  const limit = threads === undefined ? {} : { OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
   const script = fileURLToPath(new URL('./numpy_reservoir.py', import.meta.url));
-  const r = spawnSync('python3', [script, String(n), String(density), String(minSeconds)], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...limit } });
-  if (r.status !== 0) return null;
+  const r = runNumpy<{ steps_per_s: number }>(script, [String(n), String(density), String(minSeconds)], threads === undefined ? {} : blasThreads(threads), 120_000);
+  return r?.steps_per_s ?? null;
+}
+
+/** Threads of this process now (Linux /proc; null elsewhere). */
+export function processThreads(): number | null {
   try {
-    return JSON.parse(r.stdout.trim()).steps_per_s as number;
+    const m = /^Threads:\s+(\d+)/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) : null;
   } catch {
     return null;
+  }
+}
+
+/** Waits (up to 3 s) until this process has no more threads than `before`; returns the count. */
+export async function threadsSettled(before: number | null): Promise<number | null> {
+  for (let waited = 0; ; waited += 20) {
+    const now = processThreads();
+    if (now === null || before === null || now <= before || waited >= 3000) return now;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -88,30 +108,36 @@ export { ENGINE_CASES, reservoirDocument };
 
 export async function benchEngine(opts: { json: boolean; minSeconds?: number }): Promise<object> {
   const minSeconds = opts.minSeconds ?? 0.5;
-  const load = loadavg()[0];
   const results = [];
   for (const { n, density, goal } of ENGINE_CASES) {
     const doc = reservoirDocument(n, density);
     const rates = { js: 0, wasm: 0, wasm2: 0, f32: 0, f32x2: 0 };
+    const loads: number[] = [];
     rates.js = jsFallbackRate(n, density, minSeconds);
     const wasmVariants = VARIANTS.filter(([label]) => label !== 'js');
-    const sims = await Promise.all(wasmVariants.map(([, options]) => variantSim(doc, options)));
-    const storage = sims[0].program.edges[1].weights.format;
-    const threads = sims[wasmVariants.findIndex(([label]) => label === 'wasm2')].program.threads;
+    const threadsBefore = processThreads();
+    let threadsAtBaseline: number | null = null;
+    let storage = '';
+    let threads = 1;
     const naiveStep = naiveStepper(n, density);
     let naive = 0;
     let numpy: number | null = null;
     let numpy1: number | null = null;
     const best = (a: number | null, b: number | null) => (b === null ? a : Math.max(a ?? 0, b));
     for (let round = 0; round < ROUNDS; round++) {
-      wasmVariants.forEach(([label], i) => {
-        rates[label] = Math.max(rates[label], measureRate((k) => sims[i].run(k), minSeconds).perSecond);
-      });
+      loads.push(load1());
+      for (const [label, options] of wasmVariants) {
+        const sim = await variantSim(doc, options);
+        storage = sim.program.edges[1].weights.format;
+        if (label === 'wasm2') threads = sim.program.threads;
+        rates[label] = Math.max(rates[label], measureRate((k) => sim.run(k), minSeconds).perSecond);
+        sim.program.dispose();
+      }
       if (round === 0) naive = measureRate(naiveStep, minSeconds).perSecond; // far slower: once is enough
+      threadsAtBaseline = await threadsSettled(threadsBefore);
       numpy = best(numpy, numpyRate(n, density, minSeconds));
       numpy1 = best(numpy1, numpyRate(n, density, minSeconds, 1));
     }
-    for (const sim of sims) sim.program.dispose();
     const ratio = (x: number) => (numpy ? x / numpy : null);
     results.push({
       case: `N=${n} ${density < 1 ? `${density * 100}% CSR` : 'dense'}`,
@@ -119,6 +145,8 @@ export async function benchEngine(opts: { json: boolean; minSeconds?: number }):
       goal,
       stepsPerSec: { ...rates, naiveJs: naive, numpy, numpyOneThread: numpy1 },
       helperThreads: threads,
+      processThreads: { beforeEngine: threadsBefore, duringBaselines: threadsAtBaseline },
+      loadAverages: loads,
       ratioToNumpy: { js: ratio(rates.js), wasm: ratio(rates.wasm), wasm2: ratio(rates.wasm2), f32: ratio(rates.f32), f32x2: ratio(rates.f32x2) },
       wasmOverJs: rates.wasm / rates.js,
       wasmOverNumpyOneThread: numpy1 ? rates.wasm / numpy1 : null,
@@ -127,8 +155,8 @@ export async function benchEngine(opts: { json: boolean; minSeconds?: number }):
   const fmt = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
   if (!opts.json) {
     printTable(
-      `Engine: leaky-tanh reservoir, steps/s (best of ${ROUNDS} interleaved rounds, ratios to numpy measured in this run; load average ${load.toFixed(2)} on ${availableParallelism()} CPUs)`,
-      ['case', 'W', 'JS', 'WASM', 'WASM×2', 'f32', 'f32×2', 'naive JS', 'numpy', 'np 1thr', 'JS/np', 'WASM/np', '×2/np', 'f32/np', 'f32×2/np', 'WASM/np1', 'WASM/JS', 'goal'],
+      `Engine: leaky-tanh reservoir, steps/s (best of ${ROUNDS} interleaved rounds, each variant alone, numpy with no engine thread alive; ratios to numpy measured in this run; ${availableParallelism()} CPUs)`,
+      ['case', 'W', 'JS', 'WASM', 'WASM×2', 'f32', 'f32×2', 'naive JS', 'numpy', 'np 1thr', 'JS/np', 'WASM/np', '×2/np', 'f32/np', 'f32×2/np', 'WASM/np1', 'WASM/JS', 'goal', 'threads at np', 'load avg'],
       results.map((r) => [
         r.case,
         r.storage,
@@ -148,8 +176,10 @@ export async function benchEngine(opts: { json: boolean; minSeconds?: number }):
         fmt(r.wasmOverNumpyOneThread),
         r.wasmOverJs.toFixed(2),
         r.goal,
+        `${r.processThreads.duringBaselines ?? '?'}/${r.processThreads.beforeEngine ?? '?'}`,
+        r.loadAverages.map((l) => l.toFixed(1)).join(' '),
       ]),
     );
   }
-  return { loadAverage: load, engine: results };
+  return { engine: results };
 }

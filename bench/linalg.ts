@@ -1,17 +1,33 @@
 /**
- * Linear-algebra benchmark: wall time of spectralRadius (dense n = 100 and 1000, 1 % sparse CSR
- * n = 4000) and of eigenvalues (dense n = 100 and 500) on reservoir-style random matrices with
- * i.i.d. normal entries scaled by 1/√(density·n) (so ρ ≈ 1). Best of a few runs; no assertions.
+ * Linear-algebra benchmark (`npm run bench -- --only linalg`).
+ *
+ * 1. All eigenvalues, ours (`eigenvalues`, WASM SIMD kernels; the plain-JS fallback once per case)
+ *    against numpy.linalg.eigvals (LAPACK dgeev without vectors, through Debian's
+ *    /usr/bin/python3) on the same matrices (written to a file, read by bench/numpy_eigvals.py):
+ *    dense random reservoirs with ρ ≈ 0.95 at n = 100, 500, 1000 and a 2 %-sparse n = 1000 one.
+ *    numpy runs with its default BLAS threads (OpenBLAS: one per CPU) and with one. Each figure
+ *    is the best of ROUNDS interleaved rounds, each round's load average printed; the goal is
+ *    ours ≤ 3× numpy with default threads.
+ * 2. spectralRadius (dense QR or Arnoldi) wall times, for reference.
+ * Nothing else of the bench runs meanwhile (no workers: the eigenvalue routine is one thread).
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { denseToCsr, eigenvalues, spectralRadiusReport, type CsrMatrix, type DenseMatrix } from '../src/engine/linalg/index.ts';
-import { printTable, timeMs } from './timing.ts';
 import { mulberry32 } from '../src/measures/random.ts';
+import { blasThreads, load1, runNumpy } from './python.ts';
+import { printTable, timeMs } from './timing.ts';
 
+const ROUNDS = 3;
 
-function reservoir(n: number, density: number, seed: number): DenseMatrix {
+/** Reservoir-style matrix: i.i.d. normal entries at the given density, scaled to spectral radius ≈ rho. */
+function reservoir(n: number, density: number, seed: number, rho = 1): DenseMatrix {
   const rnd = mulberry32(seed);
   const data = new Float64Array(n * n);
-  const scale = 1 / Math.sqrt(density * n);
+  const scale = rho / Math.sqrt(density * n);
   for (let k = 0; k < n * n; k++) {
     if (density >= 1 || rnd() < density) {
       data[k] = scale * Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
@@ -20,19 +36,107 @@ function reservoir(n: number, density: number, seed: number): DenseMatrix {
   return { rows: n, cols: n, data };
 }
 
+interface NumpyEig {
+  seconds: number;
+  trace_error: number;
+  blas: string;
+  threads: number;
+}
+
+export interface EigenvalueBenchRow {
+  case: string;
+  n: number;
+  density: number;
+  /** Best wall milliseconds: ours (WASM SIMD), ours with the JS kernels, numpy (default threads, one thread). */
+  oursMs: number;
+  oursJsMs: number;
+  numpyMs: number | null;
+  numpy1Ms: number | null;
+  numpyThreads: number | null;
+  /** ours / numpy (default threads) and ours / numpy (one thread). */
+  ratio: number | null;
+  ratio1: number | null;
+  /** |Σλ − trace| of ours. */
+  traceError: number;
+  /** 1-minute load average before each round. */
+  loads: number[];
+}
+
+function traceError(m: DenseMatrix, re: Float64Array): number {
+  let tr = 0;
+  let sum = 0;
+  for (let i = 0; i < m.rows; i++) tr += m.data[i * m.rows + i];
+  for (const x of re) sum += x;
+  return Math.abs(sum - tr);
+}
+
+function benchEigenvalues(): { rows: EigenvalueBenchRow[]; blas: string | null } {
+  const script = fileURLToPath(new URL('./numpy_eigvals.py', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'recurrence-linalg-'));
+  const rows: EigenvalueBenchRow[] = [];
+  let blas: string | null = null;
+  try {
+    const cases = [
+      { n: 100, density: 1, repeats: 5 },
+      { n: 500, density: 1, repeats: 2 },
+      { n: 1000, density: 1, repeats: 1 },
+      { n: 1000, density: 0.02, repeats: 1 },
+    ];
+    for (const c of cases) {
+      const m = reservoir(c.n, c.density, c.n + 7, 0.95);
+      const file = join(dir, `m${c.n}-${c.density}.f64`);
+      writeFileSync(file, new Uint8Array(m.data.buffer));
+      let ours = Infinity;
+      let np: number | null = null;
+      let np1: number | null = null;
+      let threads: number | null = null;
+      const loads: number[] = [];
+      let re: Float64Array = new Float64Array(0);
+      for (let round = 0; round < ROUNDS; round++) {
+        loads.push(load1());
+        ours = Math.min(ours, timeMs(() => void (re = eigenvalues(m).re), c.repeats));
+        const d = runNumpy<NumpyEig>(script, [file, String(c.n), String(c.repeats)]);
+        const d1 = runNumpy<NumpyEig>(script, [file, String(c.n), String(c.repeats)], blasThreads(1));
+        if (d) {
+          np = Math.min(np ?? Infinity, d.seconds * 1000);
+          threads = d.threads;
+          blas = d.blas;
+        }
+        if (d1) np1 = Math.min(np1 ?? Infinity, d1.seconds * 1000);
+      }
+      const oursJs = timeMs(() => void eigenvalues(m, { simd: false }), 1);
+      rows.push({
+        case: `${c.density < 1 ? `${c.density * 100}% sparse` : 'dense'} n=${c.n}`,
+        n: c.n,
+        density: c.density,
+        oursMs: ours,
+        oursJsMs: oursJs,
+        numpyMs: np,
+        numpy1Ms: np1,
+        numpyThreads: threads,
+        ratio: np ? ours / np : null,
+        ratio1: np1 ? ours / np1 : null,
+        traceError: traceError(m, re),
+        loads,
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { rows, blas };
+}
+
 export interface LinalgBenchRow {
-  op: 'spectralRadius' | 'eigenvalues';
   n: number;
   layout: 'dense' | 'csr';
   density: number;
   ms: number;
-  /** spectralRadius only: result, method and matrix–vector products. */
-  radius?: number;
-  method?: string;
-  matVecs?: number;
+  radius: number;
+  method: string;
+  matVecs: number;
 }
 
-export async function benchLinalg(opts: { json: boolean }): Promise<object> {
+function benchSpectralRadius(): LinalgBenchRow[] {
   const rows: LinalgBenchRow[] = [];
   const radiusCases: Array<{ n: number; density: number; layout: 'dense' | 'csr'; repeats: number }> = [
     { n: 100, density: 1, layout: 'dense', repeats: 5 },
@@ -46,19 +150,37 @@ export async function benchLinalg(opts: { json: boolean }): Promise<object> {
     const ms = timeMs(() => {
       rep = spectralRadiusReport(m);
     }, c.repeats);
-    rows.push({ op: 'spectralRadius', n: c.n, layout: c.layout, density: c.density, ms, radius: rep.radius, method: rep.method, matVecs: rep.matVecs });
+    rows.push({ n: c.n, layout: c.layout, density: c.density, ms, radius: rep.radius, method: rep.method, matVecs: rep.matVecs });
   }
-  for (const n of [100, 500]) {
-    const d = reservoir(n, 1, n + 1);
-    const ms = timeMs(() => void eigenvalues(d), n <= 100 ? 5 : 2);
-    rows.push({ op: 'eigenvalues', n, layout: 'dense', density: 1, ms });
-  }
+  return rows;
+}
+
+export async function benchLinalg(opts: { json: boolean }): Promise<object> {
+  const eig = benchEigenvalues();
+  const radius = benchSpectralRadius();
   if (!opts.json) {
+    const fmt = (x: number | null, d = 2) => (x === null ? 'n/a' : x.toFixed(d));
     printTable(
-      'linalg: wall time (best of runs)',
-      ['operation', 'n', 'layout', 'density', 'ms', 'rho', 'method', 'matvecs'],
-      rows.map((r) => [r.op, r.n, r.layout, r.density, r.ms.toFixed(1), r.radius?.toFixed(6) ?? '', r.method ?? '', r.matVecs ?? '']),
+      `All eigenvalues: ours vs numpy.linalg.eigvals (${eig.blas ?? 'numpy not found at /usr/bin/python3'}), best of ${ROUNDS} interleaved rounds, ms; ${availableParallelism()} CPUs; goal ours ≤ 3× numpy (default threads)`,
+      ['case', 'ours', 'ours JS', 'numpy', 'np threads', 'numpy 1thr', 'ours/np', 'ours/np1', '|Σλ−tr|', 'load avg'],
+      eig.rows.map((r) => [
+        r.case,
+        r.oursMs.toFixed(1),
+        r.oursJsMs.toFixed(1),
+        fmt(r.numpyMs, 1),
+        r.numpyThreads ?? 'n/a',
+        fmt(r.numpy1Ms, 1),
+        fmt(r.ratio),
+        fmt(r.ratio1),
+        r.traceError.toExponential(1),
+        r.loads.map((l) => l.toFixed(1)).join(' '),
+      ]),
+    );
+    printTable(
+      'spectralRadius: wall time (best of runs)',
+      ['n', 'layout', 'density', 'ms', 'rho', 'method', 'matvecs'],
+      radius.map((r) => [r.n, r.layout, r.density, r.ms.toFixed(1), r.radius.toFixed(6), r.method, r.matVecs]),
     );
   }
-  return { rows };
+  return { eigenvalues: eig.rows, blas: eig.blas, spectralRadius: radius };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only engine,linalg,measures]`: every benchmark in one run.
+ * `npm run bench [-- --json] [-- --only engine,linalg,cli,measures]`: every benchmark in one run.
  * Figures are printed as tables (or one JSON document with --json) with ratios against
  * baselines measured in the same run, since these machines are shared and noisy.
  */
@@ -10,12 +10,16 @@ type Bench = (opts: { json: boolean }) => Promise<object>;
 const benches: Record<string, () => Promise<Bench>> = {
   engine: async () => benchEngine,
   linalg: async () => (await import('./linalg.ts')).benchLinalg,
+  cli: async () => (await import('./cli.ts')).benchCli,
   measures: async () => (await import('./measures.ts')).benchMeasures,
   editor: async () => (await import('./editor.ts')).benchEditor,
   lif: async () => (await import('./lif.ts')).benchLif,
   browser: async () => (await import('./browser.ts')).benchBrowser,
   ui: async () => (await import('./ui.ts')).benchUi,
   runtime: async () => (await import('./runtime.ts')).benchRuntime,
+  classroom: async () => (await import('./classroom.ts')).benchClassroom,
+  bptt: async () => (await import('./bptt.ts')).benchBptt,
+  pynn: async () => (await import('./pynn.ts')).benchPynn,
 };
 
 const args = process.argv.slice(2);

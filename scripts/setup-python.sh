@@ -2,7 +2,9 @@
 # npm run setup:python — the Python side of the exports (notebook and PyNN) on Debian/Ubuntu.
 #
 #   1. installs Debian's packages (as root, or with sudo): numpy, matplotlib, nbclient, ipykernel,
-#      nbconvert, PyNN 0.10, NEURON 8.2 (neuron-dev), Open MPI and mpi4py;
+#      nbconvert, PyNN 0.10, NEURON 8.2 (neuron-dev), Open MPI and mpi4py; and OpenBLAS
+#      (libopenblas0-pthread), which numpy then uses instead of the reference BLAS/LAPACK: the
+#      benchmarks' numpy baselines (npm run bench) are measured against an optimised BLAS;
 #   2. compiles PyNN's NEURON mechanisms (nrnivmodl in pyNN/neuron/nmodl), with two workarounds for
 #      Debian's neuron 8.2: nrnivmodl looks for nrnmech_makefile beside its binary (it is in
 #      /usr/lib/nrn: link it), and the link step cannot find libnrniv (pass -L and an rpath).
@@ -13,7 +15,7 @@ set -euo pipefail
 
 PY=/usr/bin/python3
 PACKAGES=(python3-numpy python3-matplotlib python3-nbformat python3-nbclient python3-ipykernel jupyter-nbconvert
-  python3-pynn neuron-dev openmpi-bin python3-mpi4py)
+  python3-pynn neuron-dev openmpi-bin python3-mpi4py libopenblas0-pthread)
 NRN_LIB=/usr/lib/nrn
 
 say() { echo "setup:python: $*"; }

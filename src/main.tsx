@@ -11,17 +11,22 @@ import { initialTheme } from './app/theme.ts';
 import { installTestBridge } from './app/testBridge.ts';
 import { startLessonProgress } from './app/lessons/progress.ts';
 import { startClassroom } from './app/classroom/startClassroom.ts';
+import { LiveClassroomProvider } from './app/classroom/live/context.tsx';
+import { createLiveClassroom, joinFromLink } from './app/classroom/live/liveClassroom.ts';
 import { CommandsProvider, createAppCommands } from './editor/commands/appContext.ts';
 import { createAppStores, StoresProvider } from './store/index.ts';
 import { startSession } from './store/session.ts';
+import { createClassStore } from './store/classStore.ts';
 import './app/app.css';
 
 const stores = createAppStores({ theme: initialTheme() });
 const commands = createAppCommands(stores);
-installTestBridge(stores);
+const classroom = createLiveClassroom(stores, createClassStore());
+installTestBridge(stores, classroom);
 startSession(stores);
 startLessonProgress(stores.course);
 startClassroom(stores);
+joinFromLink(classroom);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -29,7 +34,9 @@ createRoot(root).render(
   <StrictMode>
     <StoresProvider stores={stores}>
       <CommandsProvider value={commands}>
-        <App />
+        <LiveClassroomProvider classroom={classroom}>
+          <App />
+        </LiveClassroomProvider>
       </CommandsProvider>
     </StoresProvider>
   </StrictMode>,

@@ -9,6 +9,7 @@ import { LoadErrorDialog } from './LoadErrorDialog.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { useThemeAttribute } from './theme.ts';
 import { CourseHost } from './classroom/CourseHost.tsx';
+import { ClassHost } from './classroom/live/ClassHost.tsx';
 import { MemoryCapacityDialog } from './tasks/MemoryCapacityDialog.tsx';
 import { TrainDialog } from './tasks/TrainDialog.tsx';
 
@@ -26,6 +27,7 @@ export function App() {
       <LoadErrorDialog />
       <EditorHost />
       <CourseHost />
+      <ClassHost />
       <TrainDialog />
       <MemoryCapacityDialog />
     </>

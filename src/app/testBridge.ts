@@ -5,6 +5,8 @@
  * the Run button, `sim.step(n)` the Step button, and so on.
  */
 import { validateDocument, type GraphDocument, type ValidationIssue } from '../model/index.ts';
+import type { StudentRecord } from '../model/room.ts';
+import { startClassFromPage, type LiveClassroom } from './classroom/live/liveClassroom.ts';
 import { openDocument, runOpenDocument, type AppStores, type FrameSummary, type NewPanel, type PanelConfig, type RunOutcome } from '../store/index.ts';
 
 export interface RecurrenceBridge {
@@ -49,6 +51,8 @@ export interface RecurrenceBridge {
     /** The divergence (node, step, message) of the run, or null. */
     divergence(): { node: string; step: number; message: string } | null;
   };
+  /** The live classroom (see README, "A live classroom"). */
+  classroom: ClassroomBridge;
   panels: {
     /** The open panels (as saved in the document). */
     list(): PanelConfig[];
@@ -60,13 +64,42 @@ export interface RecurrenceBridge {
   };
 }
 
+/** A student's record as the teacher's Class panel shows it. */
+export interface ClassResult extends StudentRecord {
+  id: string;
+  online: boolean;
+}
+
+export interface ClassroomBridge {
+  /**
+   * What "Start a class" does: creates a room on the classroom server (the page's `server=`
+   * flag, else port 1234 of its host) and joins it as the teacher; the key is shown once.
+   */
+  start(): Promise<{ room: string; key: string }>;
+  status(): { room: string | null; role: 'teacher' | 'student' | null; connected: boolean; following: boolean; students: number };
+  /** The students' records, as the Class panel shows them (by name). */
+  results(): ClassResult[];
+}
+
 declare global {
   interface Window {
     __recurrence?: RecurrenceBridge;
   }
 }
 
-export function createTestBridge(stores: AppStores): RecurrenceBridge {
+function classroomBridge(classroom: LiveClassroom): ClassroomBridge {
+  const state = () => classroom.state.getState();
+  return {
+    start: () => startClassFromPage(classroom),
+    status: () => ({ room: state().room, role: state().role, connected: state().connected, following: state().following, students: state().studentsOnline }),
+    results: () =>
+      Object.entries(state().records)
+        .map(([id, r]) => ({ id, online: state().online.includes(id), ...structuredClone(r) }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+export function createTestBridge(stores: AppStores, classroom: LiveClassroom): RecurrenceBridge {
   const sim = () => stores.sim.getState();
   const window = (id: string) => {
     const w = stores.sim.live.windows.get(id);
@@ -105,6 +138,7 @@ export function createTestBridge(stores: AppStores): RecurrenceBridge {
       status: () => sim().status,
       divergence: () => sim().divergence ?? null,
     },
+    classroom: classroomBridge(classroom),
     panels: {
       list: () => structuredClone(stores.panels.getState().panels),
       add: (config) => stores.panels.getState().add(config),
@@ -114,6 +148,6 @@ export function createTestBridge(stores: AppStores): RecurrenceBridge {
   };
 }
 
-export function installTestBridge(stores: AppStores): void {
-  window.__recurrence = createTestBridge(stores);
+export function installTestBridge(stores: AppStores, classroom: LiveClassroom): void {
+  window.__recurrence = createTestBridge(stores, classroom);
 }

@@ -1,5 +1,5 @@
 /** Reading files for the CLI: every failure becomes a one-line CliError. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { formatIssue, parseDocumentText, type GraphDocument, type ValidationIssue } from '../model/index.ts';
 import { CliError } from './errors.ts';
 
@@ -34,4 +34,22 @@ export function parseIntOption(flag: string, value: string, min: number, max = N
     throw new CliError(`${flag} must be a whole number in [${min}, ${max}], got "${value}"`);
   }
   return n;
+}
+
+/** Writes a command's output to `--out PATH` when given, else to standard output. */
+export function writeOutput(text: string, out: string | undefined): void {
+  if (!out) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(out, text);
+  } catch (err) {
+    throw new CliError(`--out ${out}: ${(err as NodeJS.ErrnoException).code ?? 'cannot write'}`);
+  }
+}
+
+/** Commander's collector for a repeatable option (`--probe A --probe B`). */
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

@@ -33,7 +33,7 @@ function choicesFor(doc: GraphDocument, end: ConnectionEnd, side: 'source' | 'ta
     const node = doc.nodes.find((n) => n.id === id);
     if (!node) continue;
     const spec = getKind(node.kind);
-    if (side === 'target' && 'group' in end && spec && !spec.acceptsInput) continue;
+    if (side === 'target' && 'group' in end && spec?.role === 'source') continue;
     choices.push({ id, text: `${node.label ?? node.id} (${spec?.label ?? node.kind})` });
   }
   return choices;

@@ -125,7 +125,7 @@ export function toFlowNode(node: GraphNode): GraphFlowNode {
       id: node.id,
       size,
       summary: spec?.summary(node.params) ?? '',
-      acceptsInput: spec?.acceptsInput ?? true,
+      acceptsInput: spec?.role !== 'source',
     },
   };
 }

@@ -24,3 +24,17 @@ export const activationFormulas: Record<Activation, string> = {
   relu: 'f(a) = max(0, a)',
   step: 'f(a) = [a > 0]',
 };
+
+/**
+ * f′ written through the activation's value v = f(a) (dimensionless), so the backward of a rate
+ * update reads the recorded f(net) instead of recomputing it: linear 1; tanh 1 − v²;
+ * sigmoid v·(1 − v); relu [v > 0] (the subgradient 0 at a = 0). The step function has no useful
+ * derivative (0 almost everywhere): null.
+ */
+export const activationSlopes: Record<Activation, ScalarFn | null> = {
+  linear: () => 1,
+  tanh: (v) => 1 - v * v,
+  sigmoid: (v) => v * (1 - v),
+  relu: (v) => (v > 0 ? 1 : 0),
+  step: null,
+};

@@ -56,7 +56,7 @@ describe('engine precision and kernels over whole runs', () => {
     const sim = Simulator.fromDocument(reservoir(20, 1));
     expect(sim.program.kernels.name).toBe('wasm-simd');
     expect(sim.program.precision).toBe('float64');
-    // small populations keep their state in ordinary arrays; from STATE_IN_WORKSPACE_MIN.rate
+    // small populations keep their state in ordinary arrays; from the rate kind's kernelState.from
     // units it lives in the kernels' (shared) memory, updated and multiplied in place — the case
     // the 300-unit comparisons below exercise
     expect(sim.node('res').output.buffer).toBeInstanceOf(ArrayBuffer);

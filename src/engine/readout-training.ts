@@ -1,17 +1,22 @@
 /**
  * Training the readouts of a network and measuring their error (`recurrence train`).
  *
- * One run from reset: washout, training window, test window (each readout uses its own
- * lengths; the run lasts as long as the longest). Ridge readouts are fitted offline on the
- * states φ and targets d of their training window, W_out = ridge(Φ, D, λ) (Lukoševičius 2012,
- * §4.1; the bias column is regularised too); online (LMS/RLS) readouts learn during the run.
- * The fitted weights stay on the readout afterwards. Assumes a readout's output does not feed
- * back into the network (no teacher forcing).
+ * BPTT readouts are trained first, with the network upstream of them (engine/bptt/trainer.ts);
+ * their trained parameters then stay on the program across resets. Then one run from reset:
+ * washout, training window, test window (each readout uses its own lengths; the run lasts as long
+ * as the longest). Ridge readouts are fitted offline on the states φ and targets d of their
+ * training window, W_out = ridge(Φ, D, λ) (Lukoševičius 2012, §4.1; the bias column is
+ * regularised too); online (LMS/RLS) readouts learn during the run; BPTT readouts run frozen.
+ * Only scored steps count (a readout's mask, e.g. the adding problem's sequence ends). The fitted
+ * weights stay on the readout afterwards. Assumes a ridge readout's output does not feed back
+ * into the network (no teacher forcing).
  */
 import { ridgeRegression } from './linalg/ridge.ts';
 import type { Simulator } from './simulator.ts';
 import { isReadout, type ReadoutRuntime } from '../kinds/readout/builder.ts';
-import { column, nrmse } from './tasks/metrics.ts';
+import { binaryAccuracy, column, nrmse } from './tasks/metrics.ts';
+import { TrainingError } from './tasks/training-error.ts';
+import { BpttTrainer, type BpttProgress, type TrainerOptions } from './bptt/trainer.ts';
 
 export interface ReadoutReport {
   method: string;
@@ -22,38 +27,61 @@ export interface ReadoutReport {
   washout: number;
   train: number;
   test: number;
+  /** Binary targets (every scored target value 0 or 1): fraction of outputs on the target's side of 0.5. */
+  accuracy_train?: number;
+  accuracy_test?: number | null;
+  /** BPTT: mean training loss of each epoch. */
+  loss_curve?: number[];
+  /** BPTT: test-window loss after each epoch, parameters frozen. */
+  test_loss_curve?: number[];
+  /** BPTT: number of trained values (weights and biases). */
+  parameters_trained?: number;
 }
 
-export class TrainingError extends Error {}
+export { TrainingError };
 
 interface Window {
   readout: ReadoutRuntime;
+  mask: Float64Array | null;
   phiTrain: Float64Array;
   phiTest: Float64Array;
   dTrain: Float64Array;
   dTest: Float64Array;
   yTrain: Float64Array;
   yTest: Float64Array;
+  /** Scored steps recorded so far in each window. */
+  nTrain: number;
+  nTest: number;
 }
 
-/** `onStep` is told each step of the run (steps done, steps in all); it may throw to stop the training. */
-export function trainReadouts(sim: Simulator, onStep?: (steps: number, total: number) => void): Record<string, ReadoutReport> {
+export interface TrainOptions extends TrainerOptions {
+  /** Called with the BPTT training's progress (after every segment and epoch). */
+  onBpttProgress?(progress: BpttProgress): void;
+  /** Told each step of the scoring run (steps done, steps in all); it may throw to stop the training. */
+  onStep?(steps: number, total: number): void;
+}
+
+export function trainReadouts(sim: Simulator, options: TrainOptions = {}): Record<string, ReadoutReport> {
   const readouts = sim.program.nodes.filter(isReadout);
   if (readouts.length === 0) throw new TrainingError('the network has no readout node to train');
   for (const r of readouts) {
     if (r.readout.params.target === undefined) throw new TrainingError(`readout "${r.id}" has no target`);
   }
+  const bptt = readouts.some((r) => r.readout.params.training.method === 'bptt') ? trainBptt(sim, options) : null;
   const windows: Window[] = readouts.map((readout) => {
     const { train, test } = readout.readout.params;
     const cols = readout.readout.features + 1;
     return {
       readout,
+      mask: readout.readout.mask(),
       phiTrain: new Float64Array(train * cols),
       phiTest: new Float64Array(test * cols),
       dTrain: new Float64Array(train * readout.size),
       dTest: new Float64Array(test * readout.size),
       yTrain: new Float64Array(train * readout.size),
       yTest: new Float64Array(test * readout.size),
+      nTrain: 0,
+      nTest: 0,
     };
   });
   const total = Math.max(...readouts.map((r) => r.readout.params.washout + r.readout.params.train + r.readout.params.test));
@@ -61,11 +89,30 @@ export function trainReadouts(sim: Simulator, onStep?: (steps: number, total: nu
   sim.run(total, (steps) => {
     const t = steps - 1;
     for (const w of windows) record(w, t);
-    onStep?.(steps, total);
+    options.onStep?.(steps, total);
   });
   const reports: Record<string, ReadoutReport> = {};
-  for (const w of windows) reports[w.readout.id] = finish(w);
+  for (const w of windows) {
+    reports[w.readout.id] = finish(w);
+    if (bptt && w.readout.readout.params.training.method === 'bptt') Object.assign(reports[w.readout.id], bptt);
+  }
   return reports;
+}
+
+/** Trains the BPTT readouts and the network before them; the trained values stay on the program. */
+function trainBptt(sim: Simulator, options: TrainOptions): Pick<ReadoutReport, 'loss_curve' | 'test_loss_curve' | 'parameters_trained'> {
+  const trainer = new BpttTrainer(sim, options);
+  try {
+    for (const progress of trainer.run()) options.onBpttProgress?.(progress);
+  } finally {
+    trainer.dispose();
+  }
+  trainer.commit();
+  return {
+    loss_curve: trainer.lossCurve(),
+    ...(options.evaluate === false ? {} : { test_loss_curve: trainer.testLossCurve() }),
+    parameters_trained: trainer.parameterCount(),
+  };
 }
 
 function record(w: Window, t: number): void {
@@ -73,12 +120,14 @@ function record(w: Window, t: number): void {
   const { phi, target } = w.readout.readout;
   const size = w.readout.size;
   const k = t - washout;
-  if (k >= 0 && k < train) {
-    w.phiTrain.set(phi, k * phi.length);
-    w.dTrain.set(target, k * size);
-    w.yTrain.set(w.readout.output, k * size);
-  } else if (k >= train && k < train + test) {
-    const j = k - train;
+  if (k < 0 || k >= train + test || (w.mask && w.mask[0] === 0)) return;
+  if (k < train) {
+    const j = w.nTrain++;
+    w.phiTrain.set(phi, j * phi.length);
+    w.dTrain.set(target, j * size);
+    w.yTrain.set(w.readout.output, j * size);
+  } else {
+    const j = w.nTest++;
     w.phiTest.set(phi, j * phi.length);
     w.dTest.set(target, j * size);
     w.yTest.set(w.readout.output, j * size);
@@ -89,27 +138,38 @@ function finish(w: Window): ReadoutReport {
   const { params, features, weights } = w.readout.readout;
   const size = w.readout.size;
   const cols = features + 1;
+  if (w.nTrain === 0) throw new TrainingError(`readout "${w.readout.id}" has no scored step in its training window (check its mask)`);
+  const phiTrain = w.phiTrain.subarray(0, w.nTrain * cols);
+  const phiTest = w.phiTest.subarray(0, w.nTest * cols);
+  const dTrain = w.dTrain.subarray(0, w.nTrain * size);
+  const dTest = w.dTest.subarray(0, w.nTest * size);
+  const yTrain = w.yTrain.subarray(0, w.nTrain * size);
+  const yTest = w.yTest.subarray(0, w.nTest * size);
   if (params.training.method === 'ridge') {
-    const fitted = ridgeRegression(
-      { rows: params.train, cols, data: w.phiTrain },
-      { rows: params.train, cols: size, data: w.dTrain },
-      params.training.lambda,
-    );
+    const fitted = ridgeRegression({ rows: w.nTrain, cols, data: phiTrain }, { rows: w.nTrain, cols: size, data: dTrain }, params.training.lambda);
     w.readout.readout.setTrainedWeights(fitted.data);
-    predict(fitted.data, w.phiTrain, cols, size, w.yTrain);
-    predict(fitted.data, w.phiTest, cols, size, w.yTest);
+    predict(fitted.data, phiTrain, cols, size, yTrain);
+    predict(fitted.data, phiTest, cols, size, yTest);
   }
   let norm = 0;
   for (const v of weights) norm += v * v;
+  const hasTest = params.test > 0 && w.nTest > 0;
+  const binary = isBinary(dTrain) && isBinary(dTest);
   return {
     method: params.training.method,
-    nrmse_train: meanNrmse(w.yTrain, w.dTrain, size),
-    nrmse_test: params.test > 0 ? meanNrmse(w.yTest, w.dTest, size) : null,
+    nrmse_train: meanNrmse(yTrain, dTrain, size),
+    nrmse_test: hasTest ? meanNrmse(yTest, dTest, size) : null,
     weights_norm: Math.sqrt(norm),
     washout: params.washout,
     train: params.train,
     test: params.test,
+    ...(binary ? { accuracy_train: binaryAccuracy(yTrain, dTrain), accuracy_test: hasTest ? binaryAccuracy(yTest, dTest) : null } : {}),
   };
+}
+
+function isBinary(d: Float64Array): boolean {
+  for (let i = 0; i < d.length; i++) if (d[i] !== 0 && d[i] !== 1) return false;
+  return true;
 }
 
 /** y = W·φ for every row of a samples × cols matrix. */

@@ -46,6 +46,12 @@ export class Simulator {
     this.program.initialise(this.seed);
   }
 
+  /** Back to step 0 with the weights as they are (initial states only): a training epoch's start. */
+  restart(): void {
+    this.t = 0;
+    this.program.resetState(this.seed);
+  }
+
   /** Advances one step; throws DivergenceError when an output stops being finite. */
   step(): void {
     const t = this.t;

@@ -32,6 +32,8 @@ export const edgeParams = z.strictObject({
   synapse: synapseSchema.optional(),
   /** Synaptic plasticity: one rule or a list applied in order after every step's updates. */
   plasticity: edgePlasticitySchema.optional(),
+  /** false: BPTT leaves this edge's weights as they are (gradients still flow through it). */
+  trainable: z.boolean().optional(),
 });
 export type EdgeParams = z.output<typeof edgeParams>;
 

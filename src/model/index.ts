@@ -14,3 +14,4 @@ export * from './kind-lookup.ts';
 export * from './synapse.ts';
 export * from './plasticity.ts';
 export * from './task-inputs.ts';
+export * from './phase-plane.ts';

@@ -6,7 +6,7 @@
  * Every program that reads documents imports the registry once at its entry (the page's
  * main.tsx, the engine worker and the CLI through the compiler, the unit tests' setup file).
  */
-import type { KindSpec } from './kind-spec.ts';
+import type { KindRole, KindSpec } from './kind-spec.ts';
 
 let provided: ReadonlyMap<string, KindSpec<unknown>> | undefined;
 
@@ -32,4 +32,14 @@ export function getKind(kind: string): KindSpec<unknown> | undefined {
 /** Every kind, in registry order (the palette's order). */
 export function allKinds(): KindSpec<unknown>[] {
   return [...lookup().values()];
+}
+
+/** How a kind takes part in a network (KindSpec.role): source, population or readout. */
+export function kindRole(kind: string): KindRole | undefined {
+  return getKind(kind)?.role;
+}
+
+/** Whether a kind's output is spike events (`output: 'spikes'`): event-driven delivery, spike panels. */
+export function isSpikingKind(kind: string): boolean {
+  return getKind(kind)?.output === 'spikes';
 }

@@ -90,8 +90,35 @@ export const memoryCapacitySignal = z.strictObject({
   max_delay: int({ min: 1, max: 2000, unit: 'steps' }).default(20),
 });
 
+/**
+ * Temporal XOR with a lag (a memory task that a linear readout of a fading memory cannot solve):
+ * u(t) fair seeded bits 0/1; the state variable `target` holds u(t) XOR u(t − lag) (u before the
+ * first step counts as 0). Binary target: accuracies are reported.
+ */
+export const xorMemorySignal = z.strictObject({
+  type: z.literal('xor-memory'),
+  lag: int({ min: 1, max: 10_000, unit: 'steps', description: 'how far back the second bit lies' }).default(2),
+});
+/** Delayed copy: u(t) fair seeded bits 0/1; `target` holds u(t − lag) (0 before the first step). */
+export const delayedCopySignal = z.strictObject({
+  type: z.literal('delayed-copy'),
+  lag: int({ min: 1, max: 10_000, unit: 'steps', description: 'how far back the copied bit lies' }).default(5),
+});
+/**
+ * The adding problem (Hochreiter & Schmidhuber 1997, experiment 4; in the form of Le, Jaitly &
+ * Hinton 2015): back-to-back sequences of `length` T steps on two channels — channel 0 a value
+ * U[0, 1), channel 1 a marker, 1 at exactly two steps of each sequence (one drawn uniformly in the
+ * first half ⌊T/2⌋, one in the second) and 0 elsewhere. At the last step of each sequence
+ * `target` holds the sum of the two marked values and `mask` is 1; at every other step both are 0
+ * (only the masked steps are scored). Needs an input of size 2.
+ */
+export const addingSignal = z.strictObject({
+  type: z.literal('adding'),
+  length: int({ min: 2, max: 10_000, unit: 'steps', description: 'sequence length T' }).default(20),
+});
+
 /** Signals that carry a task target (a state variable `target` of their input node). */
-export const taskSignalTypes = ['mackey-glass', 'narma', 'memory-capacity'] as const;
+export const taskSignalTypes = ['mackey-glass', 'narma', 'memory-capacity', 'xor-memory', 'delayed-copy', 'adding'] as const;
 
 export const signalVariants = [
   constantSignal,
@@ -104,6 +131,9 @@ export const signalVariants = [
   mackeyGlassSignal,
   narmaSignal,
   memoryCapacitySignal,
+  xorMemorySignal,
+  delayedCopySignal,
+  addingSignal,
 ] as const;
 
 export const signalSchema = z.discriminatedUnion('type', [...signalVariants]);
@@ -117,4 +147,14 @@ export function isTaskSignal(s: Signal): s is TaskSignal {
 /** Width of a task signal's `target` variable. */
 export function taskTargetSize(s: TaskSignal): number {
   return s.type === 'memory-capacity' ? s.max_delay : 1;
+}
+
+/** Channels a task signal drives (0: any size, every channel carrying the same value). */
+export function taskChannels(s: TaskSignal): number {
+  return s.type === 'adding' ? 2 : 0;
+}
+
+/** Whether the task scores only some steps: its input node then has a state variable `mask` (1 = scored). */
+export function taskHasMask(s: TaskSignal): boolean {
+  return s.type === 'adding';
 }

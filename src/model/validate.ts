@@ -135,12 +135,12 @@ function checkEdges(
     const srcSpec = specs.get(e.source);
     const tgtSpec = specs.get(e.target);
     if (!src || !tgt || !srcSpec || !tgtSpec) return;
-    if (!tgtSpec.acceptsInput) {
+    if (tgtSpec.role === 'source') {
       errors.push({ path: at('target'), message: `a node of kind "${tgtSpec.kind}" receives no edges` });
       return;
     }
     const m = srcSpec.outputSize(src.params);
-    if (tgtSpec.concatenatesInputs) {
+    if (tgtSpec.role === 'readout') {
       const w = e.params.weight;
       if (w.type !== 'identity' || w.value !== 1 || w.scale !== undefined || w.connectivity !== undefined) {
         errors.push({ path: at('params', 'weight'), message: `an edge into a ${tgtSpec.kind} carries its source's output unchanged: omit weight (the ${tgtSpec.kind} learns its own)` });
@@ -166,7 +166,7 @@ function checkEdges(
 function fillConcatenatedWeights(rawEdges: unknown[], edges: GraphEdge[], specs: Map<string, KindSpec<unknown>>): void {
   edges.forEach((e, i) => {
     const raw = rawEdges[i] as { params?: { weight?: unknown } };
-    if (specs.get(e.target)?.concatenatesInputs && raw.params?.weight === undefined) {
+    if (specs.get(e.target)?.role === 'readout' && raw.params?.weight === undefined) {
       e.params.weight = { type: 'identity', value: 1 };
     }
   });

@@ -3,6 +3,7 @@
  * the row of panel cards. The layout is saved with the document.
  */
 import { useId, useMemo } from 'react';
+import { kindRole } from '../model/index.ts';
 import { usePanelLayout, useSimulationStore, useStores, type AppStores } from '../store/index.ts';
 import { downloadBlob, fileNameFor } from '../store/files.ts';
 import type { PanelType } from './registry.ts';
@@ -53,7 +54,7 @@ function firstBinding(stores: Pick<AppStores, 'sim'>, type: PanelType) {
     return edge ? { edge: edge.id } : null;
   }
   const candidates = nodes.filter((n) => type.accepts?.(n) ?? true);
-  const node = candidates.filter((n) => n.kind !== 'input').at(-1) ?? candidates.at(-1);
+  const node = candidates.filter((n) => kindRole(n.kind) !== 'source').at(-1) ?? candidates.at(-1);
   return node ? { nodes: type.binding === 'node-pair' ? [node.id, node.id] : [node.id] } : null;
 }
 

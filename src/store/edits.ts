@@ -43,7 +43,7 @@ export function defaultParams(kind: string): Record<string, unknown> {
 
 /** Adds a node of `kind` at `position`; returns the document and the new id. */
 export function addNode(doc: GraphDocument, kind: string, position: Point): { doc: GraphDocument; id: string } {
-  const id = freshId(kind === 'input' ? 'u' : kind, takenIds(doc));
+  const id = freshId(getKind(kind)?.idPrefix ?? kind, takenIds(doc));
   const node = { id, kind, position: { x: Math.round(position.x), y: Math.round(position.y) }, params: defaultParams(kind) } as unknown as GraphNode;
   return { doc: { ...doc, nodes: [...doc.nodes, node] }, id };
 }
@@ -117,7 +117,7 @@ export function connect(doc: GraphDocument, source: string, target: string): Con
   const tgt = doc.nodes.find((n) => n.id === target);
   if (!src || !tgt) return { ok: false, reason: `no node ${!src ? source : target}` };
   const tgtSpec = getKind(tgt.kind);
-  if (tgtSpec && !tgtSpec.acceptsInput) return { ok: false, reason: `${tgtSpec.label} “${tgt.label ?? tgt.id}” receives no edges` };
+  if (tgtSpec?.role === 'source') return { ok: false, reason: `${tgtSpec.label} “${tgt.label ?? tgt.id}” receives no edges` };
   const id = freshId(`${source}_${target}_`, takenIds(doc));
   const closes = closesZeroDelayLoop(doc, source, target);
   const edge: GraphEdge = { id, source, target, params: { weight: defaultWeight(src, tgt), delay: closes ? 1 : 0 } };

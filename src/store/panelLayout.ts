@@ -5,7 +5,7 @@
  * are document edits outside undo history (policy "never").
  */
 import { create } from 'zustand';
-import { getKind, type GraphDocument } from '../model/index.ts';
+import { getKind, kindRole, type GraphDocument } from '../model/index.ts';
 
 export interface PanelConfig {
   /** Stable id within the layout. */
@@ -59,16 +59,16 @@ export function panelsOf(doc: GraphDocument, newId: PanelIds = panelIds()): Pane
 }
 
 /**
- * A first layout for a network: traces of the last non-input node; for a population a raster
+ * A first layout for a network: traces of the last node that is not a source; for a population a raster
  * (spiking) or an activity heatmap; the spectrum of its recurrent edge when there is one.
  */
 export function defaultPanels(doc: GraphDocument, newId: PanelIds = panelIds()): PanelConfig[] {
-  const main = doc.nodes.filter((n) => n.kind !== 'input').at(-1) ?? doc.nodes.at(-1);
+  const main = doc.nodes.filter((n) => kindRole(n.kind) !== 'source').at(-1) ?? doc.nodes.at(-1);
   if (!main) return [];
   const spec = getKind(main.kind);
   const size = spec?.outputSize(main.params) ?? 1;
   const panels: PanelConfig[] = [{ id: newId(), type: 'traces', nodes: [main.id] }];
-  if (size > 1) panels.push({ id: newId(), type: spec?.group === 'spiking' ? 'raster' : 'heatmap', nodes: [main.id] });
+  if (size > 1) panels.push({ id: newId(), type: spec?.output === 'spikes' ? 'raster' : 'heatmap', nodes: [main.id] });
   const recurrent = doc.edges.find((e) => e.source === main.id && e.target === main.id);
   if (recurrent && size > 1) panels.push({ id: newId(), type: 'spectrum', edge: recurrent.id });
   return panels;

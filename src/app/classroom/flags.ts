@@ -37,7 +37,7 @@ export interface ParsedFlags {
 
 const KNOWN = ['classroom', 'palette', 'inspector', 'lock', 'expose', 'lesson', 'step', 'preset', 'large', 'theme', 'gallery'] as const;
 /** Query keys other parts of the app (or the dev server) use: not ours, not reported. */
-const FOREIGN: ReadonlySet<string> = new Set(['doc']);
+const FOREIGN: ReadonlySet<string> = new Set(['doc', 'room', 'key', 'server']);
 
 const TRUE: ReadonlySet<string> = new Set(['1', 'true', 'yes', 'on', '']);
 const FALSE: ReadonlySet<string> = new Set(['0', 'false', 'no', 'off']);

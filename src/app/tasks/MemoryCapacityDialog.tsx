@@ -5,8 +5,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { Dialog } from '../../editor/Dialog.tsx';
-import { defaultMaxDelay, memoryCapacityInput } from '../../model/index.ts';
-import type { GraphDocument } from '../../model/index.ts';
+import { defaultMaxDelay, kindRole, memoryCapacityInput, type GraphDocument } from '../../model/index.ts';
 import { isStale, useDocumentStore, useStores, useTaskResults } from '../../store/index.ts';
 import { ForgettingCurve } from './ForgettingCurve.tsx';
 import './tasks.css';
@@ -24,7 +23,7 @@ const sizeOf = (n: DocNode) => Number((n.params as { size?: number }).size ?? 1)
 /** The node read by default: the one the input feeds with the most units (the reservoir). */
 function defaultNode(doc: GraphDocument, input: DocNode | null): DocNode | undefined {
   const fed = new Set(doc.edges.filter((e) => e.source === input?.id).map((e) => e.target));
-  const candidates = doc.nodes.filter((n) => n.kind !== 'input' && n.kind !== 'readout');
+  const candidates = doc.nodes.filter((n) => kindRole(n.kind) === 'population');
   const pool = candidates.some((n) => fed.has(n.id)) ? candidates.filter((n) => fed.has(n.id)) : candidates;
   return pool.reduce<DocNode | undefined>((best, n) => (!best || sizeOf(n) > sizeOf(best) ? n : best), undefined);
 }
@@ -33,7 +32,7 @@ function Form({ doc }: { doc: GraphDocument }) {
   const { tasks } = useStores();
   const formId = useId();
   const inputs = doc.nodes.filter((n) => n.kind === 'input');
-  const nodes = doc.nodes.filter((n) => n.kind !== 'input');
+  const nodes = doc.nodes.filter((n) => kindRole(n.kind) !== 'source');
   const [input, setInput] = useState(memoryCapacityInput(doc)?.id ?? inputs[0]?.id ?? '');
   const [node, setNode] = useState(defaultNode(doc, memoryCapacityInput(doc))?.id ?? nodes[0]?.id ?? '');
   const suggested = useMemo(() => {

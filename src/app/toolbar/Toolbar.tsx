@@ -4,7 +4,9 @@ import { FileMenu } from '../../editor/files/FileMenu.tsx';
 import { RunControls } from './RunControls.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { CourseButtons } from '../classroom/CourseButtons.tsx';
+import { ClassButtons } from '../classroom/live/ClassButtons.tsx';
 import { TaskButtons } from '../tasks/TaskButtons.tsx';
+import { ExportMenu } from '../export/ExportMenu.tsx';
 
 export function Toolbar() {
   return (
@@ -17,10 +19,12 @@ export function Toolbar() {
       </div>
       <DocumentTitle />
       <FileMenu />
+      <ExportMenu />
       <RunControls />
       <TaskButtons />
       <div className="toolbar__spacer" />
       <CourseButtons />
+      <ClassButtons />
       <ThemeToggle />
     </div>
   );

@@ -1,11 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CompileError, compile } from '../../engine/index.ts';
 import { ExportError } from '../../export/errors.ts';
 import { notebookFromProgram } from '../../export/notebook/notebook.ts';
 import { pynnFromProgram } from '../../export/pynn/script.ts';
 import { CliError } from '../errors.ts';
-import { loadDocument, parseIntOption } from '../load.ts';
+import { collect, loadDocument, parseIntOption, writeOutput } from '../load.ts';
 
 const MAX_NOTEBOOK_STEPS = 1_000_000;
 
@@ -34,20 +33,8 @@ export function registerExport(program: Command): void {
       const seed = opts.seed === undefined ? doc.seed : parseIntOption('--seed', opts.seed, 0, 4294967295);
       if (opts.to !== 'notebook' && opts.to !== 'pynn') throw new CliError(`--to must be notebook or pynn, got "${opts.to}"`);
       const text = opts.to === 'notebook' ? notebookText(doc, seed, opts, file) : pynnText(doc, seed, opts, file);
-      if (opts.out) {
-        try {
-          writeFileSync(opts.out, text);
-        } catch (err) {
-          throw new CliError(`--out ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? 'cannot write'}`);
-        }
-      } else {
-        process.stdout.write(text);
-      }
+      writeOutput(text, opts.out);
     });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 function compiled(doc: Parameters<typeof compile>[0]) {

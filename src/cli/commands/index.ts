@@ -6,6 +6,7 @@ import { registerRun } from './run.ts';
 import { registerMeasure } from './measure.ts';
 import { registerTrain } from './train.ts';
 import { registerTask } from './task.ts';
+import { registerGradcheck } from './gradcheck.ts';
 import { registerExport } from './export.ts';
 import { registerCompare } from './compare.ts';
 
@@ -17,6 +18,7 @@ export function registerCommands(program: Command): void {
   registerRun(program);
   registerMeasure(program);
   registerTrain(program);
+  registerGradcheck(program);
   registerTask(program);
   registerExport(program);
   registerCompare(program);

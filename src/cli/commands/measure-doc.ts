@@ -7,7 +7,7 @@ import { CliError } from '../errors.ts';
 import { loadDocument, parseIntOption } from '../load.ts';
 import { simulatorFor } from '../simulate.ts';
 import { runWithProbes } from './run.ts';
-import type { SeriesSource } from './measure.ts';
+import type { SeriesSource } from './measure-series.ts';
 
 export interface SimulationSourceOptions {
   doc: string;

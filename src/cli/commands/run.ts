@@ -1,9 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DivergenceError, parseProbe, ProbeError, Recorder, type Simulator } from '../../engine/index.ts';
 import { CliError } from '../errors.ts';
-import { loadDocument, parseIntOption } from '../load.ts';
-import { simulatorFor } from '../simulate.ts';
+import { collect, loadDocument, parseIntOption, writeOutput } from '../load.ts';
+import { parseThreads, THREADS_HELP, withSimulator } from '../simulate.ts';
 
 const MAX_STEPS = 10_000_000;
 const MAX_RECORDED_VALUES = 50_000_000;
@@ -14,6 +13,7 @@ export interface RunOptions {
   probe: string[];
   format: string;
   out?: string;
+  threads: string;
 }
 
 export interface RunResult {
@@ -32,29 +32,18 @@ export function registerRun(program: Command): void {
     .option('--probe <ID>', 'record ID (output), ID.VAR (state variable) or ID[i] (one unit); repeatable; default: every node', collect, [])
     .option('--format <format>', 'json or csv', 'json')
     .option('--out <PATH>', 'write to a file instead of standard output')
-    .action((file: string, opts: RunOptions) => {
+    .option('--threads <N>', THREADS_HELP, 'auto')
+    .action(async (file: string, opts: RunOptions) => {
       const doc = loadDocument(file);
       const steps = parseIntOption('--steps', opts.steps, 1, MAX_STEPS);
       const seed = opts.seed === undefined ? doc.seed : parseIntOption('--seed', opts.seed, 0, 4294967295);
       if (opts.format !== 'json' && opts.format !== 'csv') throw new CliError(`--format must be json or csv, got "${opts.format}"`);
-      const sim = simulatorFor(doc, { seed });
+      const threads = parseThreads(opts.threads, doc);
       const probeTexts = opts.probe.length > 0 ? opts.probe : doc.nodes.map((n) => n.id);
-      const result = runWithProbes(sim, probeTexts, steps);
+      const result = await withSimulator(doc, { seed, threads }, (sim) => runWithProbes(sim, probeTexts, steps));
       const text = opts.format === 'json' ? `${JSON.stringify(result)}\n` : toCsv(result);
-      if (opts.out) {
-        try {
-          writeFileSync(opts.out, text);
-        } catch (err) {
-          throw new CliError(`--out ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? 'cannot write'}`);
-        }
-      } else {
-        process.stdout.write(text);
-      }
+      writeOutput(text, opts.out);
     });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 /** Runs `steps` steps, recording each probe after every step. */

@@ -7,7 +7,7 @@ const byKey = (fields: Field[], key: string) => fields.find((f) => f.key === key
 describe('inspector fields from zod schemas', () => {
   it('reads numbers with unit, bounds and rule; enums; defaults', () => {
     const fields = describeObject(getKind('rate')!.params);
-    expect(fields.map((f) => f.key)).toEqual(['size', 'activation', 'leak', 'bias', 'init', 'plasticity']);
+    expect(fields.map((f) => f.key)).toEqual(['size', 'activation', 'leak', 'bias', 'init', 'plasticity', 'trainable']);
     const leak = byKey(fields, 'leak');
     expect(leak).toMatchObject({ kind: 'number', defaultValue: 1, meta: { gt: 0, max: 1, rule: 'in (0, 1]' } });
     expect(byKey(fields, 'size')).toMatchObject({ kind: 'number', meta: { int: true, min: 1 } });

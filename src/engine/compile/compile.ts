@@ -9,7 +9,7 @@
  *   learn     plasticity: node IP, then edge rules (after every update, before the commits)
  *   commit    delay lines ← y[t]                 (nodes with delayed outgoing edges)
  *
- * A delivery from a spiking source (lif, izhikevich, poisson, …) is event-driven: only the
+ * A delivery from a spiking source (a kind whose `output` is 'spikes') is event-driven: only the
  * columns of units that spiked are added, through a transposed index of W (synapse-index.ts).
  * A node may own an edge (Hopfield's self-edge): it reads the weights itself, no delivery.
  *
@@ -23,11 +23,11 @@ import type { Kernels } from '../kernels/kernels.ts';
 import type { KernelWorkspace } from '../kernels/kernels.ts';
 import { bestKernels } from '../kernels/wasm-kernels.ts';
 import { keepColumnsPlaced, PLACE_MIN_WEIGHTS, placeEdges, refreshFloat32, usesFloat32 } from './placement.ts';
-import { getBuilder } from '../../kinds/registry.ts';
+import { kindOf } from '../../kinds/registry.ts';
 import { CompileError } from './errors.ts';
 import { DelayLine } from './delay-line.ts';
 import { sampleWeights, weightSpecOf, type WeightSpec } from './sample-weights.ts';
-import type { EdgeRuntime, NodeRuntime, Operation, PlasticityRuntime, ScheduleEntry } from './types.ts';
+import type { EdgeRuntime, NodeRuntime, Operation, PlasticityRuntime, ScheduleEntry, WeightMatrix } from './types.ts';
 import { Rng } from '../rng.ts';
 import { edgeRules } from '../../model/index.ts';
 import { synapseColumns, synapseRows, type SynapseColumns, type SynapseRows } from './synapse-index.ts';
@@ -41,6 +41,8 @@ export interface CompiledEdge extends EdgeRuntime {
   synapseRows?: SynapseRows;
   /** Column (transposed) index: event-driven delivery from spiking sources, STDP. */
   synapseColumns?: SynapseColumns;
+  /** Weights set by training (BPTT): used instead of sampling at every reset until cleared. */
+  trained?: WeightMatrix;
   /** Whether the column index is needed. */
   readonly needsColumns: boolean;
   /** Products in single precision (float32 mode, fixed weights, rate source): `weights32` is used. */
@@ -69,6 +71,8 @@ export interface Program {
    * is told the share of weight entries sampled so far (0…1) after each edge.
    */
   initialise(seed: number, progress?: (fraction: number) => void): void;
+  /** Initial states only (streams "node:ID"), the weights left as they are (training epochs). */
+  resetState(seed: number): void;
   /** Resolves once a requested helper worker runs (or could not start); see `threads`. */
   whenReady(): Promise<void>;
   /** Releases the kernels' memory and helper worker (the program must not step afterwards). */
@@ -90,19 +94,15 @@ export interface CompileOptions {
 }
 
 /**
- * Kinds whose builders allocate their state through BuildContext.alloc, and the population size
- * from which a document's state goes into the kernels' workspace (shared memory: the WASM kernels
- * then update the state in place and read it for products without copying). Rate populations pay
- * from a few hundred units (a fused WASM update and no vector copies per product), spiking ones
- * from about a thousand (the WASM LIF step and event-driven delivery).
+ * Whether some node is large enough for its kind to keep its state in the kernels' workspace
+ * (NodeBuilder.kernelState: from that size the WASM kernels update the state in place and read
+ * it for products without copying).
  */
-export const STATE_IN_WORKSPACE_MIN: Readonly<Record<string, number>> = { rate: 256, lif: 1024, izhikevich: 1024 };
-
-/** Whether some node of the document is large enough to keep its state in the workspace. */
 function wantsStateInWorkspace(doc: GraphDocument): boolean {
   return doc.nodes.some((n) => {
-    const min = STATE_IN_WORKSPACE_MIN[n.kind];
-    return min !== undefined && Number((n.params as { size?: unknown }).size) >= min;
+    const kind = kindOf(n.kind);
+    const from = kind?.builder.kernelState?.from;
+    return from !== undefined && kind!.outputSize(n.params) >= from;
   });
 }
 
@@ -124,9 +124,10 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
   const nodes = order.map((id) => {
     const i = docIndex.get(id)!;
     const node = doc.nodes[i] as AnyNode;
-    const builder = getBuilder(node.kind);
-    if (!builder) throw new CompileError(`nodes[${i}].kind`, `no builder registered for kind "${node.kind}"`);
-    const runtime = builder.build(node, ctx);
+    const kind = kindOf(node.kind);
+    if (!kind) throw new CompileError(`nodes[${i}].kind`, `no builder registered for kind "${node.kind}"`);
+    // what the kind declares once, the compiler adds to what its builder built
+    const runtime: NodeRuntime = Object.assign(kind.builder.build(node, ctx), { kind: node.kind, spiking: kind.output === 'spikes' });
     nodeById.set(id, runtime);
     return runtime;
   });
@@ -148,8 +149,8 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
       spec,
       weights: emptyWeights(rows, src.size),
       plastic: rules.length > 0,
-      needsColumns: (src.spiking === true && !owned) || rules.some(needsColumns),
-      float32: !owned && usesFloat32({ plastic: rules.length > 0 }, precision, src.spiking === true),
+      needsColumns: (src.spiking && !owned) || rules.some(needsColumns),
+      float32: !owned && usesFloat32({ plastic: rules.length > 0 }, precision, src.spiking),
     };
   });
   for (const node of nodes) node.link?.(nodeById);
@@ -164,6 +165,11 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
 
   const plasticity = [...nodes.flatMap((n) => n.plasticity ?? []), ...edgePlasticity(doc, nodeById, edges, delayLines)];
   const schedule = buildSchedule(doc, nodes, nodeById, edges, delayLines, kernels, plasticity);
+  const resetState = (seed: number) => {
+    for (const n of nodes) n.reset(new Rng(seed, `node:${n.id}`));
+    for (const p of plasticity) p.reset?.();
+    for (const [id, line] of delayLines) line.reset(nodeById.get(id)!.output);
+  };
 
   return {
     doc,
@@ -186,7 +192,7 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
         e.synapseColumns = undefined;
         e.weights32 = undefined;
         try {
-          e.weights = sampleWeights(e.spec, e.rows, e.cols, new Rng(seed, `edge:${e.id}`));
+          e.weights = e.trained ? copyWeights(e.trained) : sampleWeights(e.spec, e.rows, e.cols, new Rng(seed, `edge:${e.id}`));
         } catch (err) {
           throw new CompileError(`edges[${i}].params.weight`, err instanceof Error ? err.message : String(err));
         }
@@ -196,10 +202,9 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
       });
       if (!workspace && kernels.workspace && edges.some((e) => e.rows * e.cols >= PLACE_MIN_WEIGHTS)) workspace = kernels.workspace({ threads: options.threads ?? 1 });
       if (workspace) placeEdges(workspace, edges);
-      for (const n of nodes) n.reset(new Rng(seed, `node:${n.id}`));
-      for (const p of plasticity) p.reset?.();
-      for (const [id, line] of delayLines) line.reset(nodeById.get(id)!.output);
+      resetState(seed);
     },
+    resetState,
     whenReady() {
       return workspace?.whenReady() ?? Promise.resolve();
     },
@@ -222,6 +227,13 @@ export function indexSynapses(e: CompiledEdge): void {
   e.synapseRows = e.plastic ? synapseRows(e.weights, keepZeros) : undefined;
   e.synapseColumns = e.needsColumns ? synapseColumns(e.weights, keepZeros, !e.plastic) : undefined;
   keepColumnsPlaced(e, placedColumns);
+}
+
+/** A copy of a weight matrix in fresh arrays. */
+export function copyWeights(w: WeightMatrix): WeightMatrix {
+  return w.format === 'dense'
+    ? { format: 'dense', rows: w.rows, cols: w.cols, data: Float64Array.from(w.data) }
+    : { format: 'csr', rows: w.rows, cols: w.cols, rowPtr: Int32Array.from(w.rowPtr), colIdx: Int32Array.from(w.colIdx), values: Float64Array.from(w.values) };
 }
 
 function docEdge(doc: GraphDocument, id: string): GraphDocument['edges'][number] {
@@ -293,7 +305,7 @@ function buildSchedule(
       const out = nodeTarget(node, docEdges.get(e.id)!);
       const when = e.delay === 0 ? 't' : `t−${e.delay}`;
       const line = delayLines.get(e.source);
-      const events = src.spiking === true;
+      const events = src.spiking;
       const multiply = events
         ? (x: Float64Array, off: number) => {
             const c = e.synapseColumns!;

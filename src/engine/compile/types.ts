@@ -6,6 +6,7 @@ import type { AnyNode, GraphDocument, GraphEdge } from '../../model/index.ts';
 import type { Kernels, StateAllocator } from '../kernels/kernels.ts';
 import type { Rng } from '../rng.ts';
 import type { CsrMatrix, DenseMatrix } from '../linalg/types.ts';
+import type { NodeAdjoint } from '../bptt/types.ts';
 
 /** The state and update rule of one node, built by its kind's builder. */
 export interface NodeRuntime {
@@ -29,8 +30,8 @@ export interface NodeRuntime {
   update(t: number): void;
   /** The buffer an incoming edge adds into (default `input`). */
   inputFor?(edge: GraphEdge): Float64Array;
-  /** True when the output is spike events (1 in a step with a spike, else 0): outgoing edges deliver event-driven. */
-  readonly spiking?: boolean;
+  /** True when the output is spike events (the kind's `output` is 'spikes'): outgoing edges deliver event-driven. */
+  readonly spiking: boolean;
   /** Edges the node reads itself in its update (no deliver operation), e.g. Hopfield's recurrent weights. */
   ownsEdge?(edge: GraphEdge): boolean;
   /** Called once after every node is built, for nodes that read other nodes' state (a readout's target). */
@@ -45,6 +46,8 @@ export interface NodeRuntime {
    * a recompile (the runtime is then left unchanged).
    */
   setParams?(params: Record<string, unknown>): boolean;
+  /** Differentiable kinds: the backward of the update, for training by BPTT (engine/bptt). */
+  readonly adjoint?: NodeAdjoint;
 }
 
 /**
@@ -74,15 +77,39 @@ export interface BuildContext {
   readonly kernels: Kernels;
   /**
    * Where a builder may allocate its hot state so that kernels (WASM) work on it in place; absent
-   * for most programs (then use ordinary typed arrays). See compile.ts, STATE_IN_WORKSPACE_MIN.
+   * for most programs (then use ordinary typed arrays). See NodeBuilder.kernelState.
    */
   readonly alloc?: StateAllocator;
 }
 
-/** Registered per kind: turns a validated node into its runtime. */
-export interface NodeBuilder {
-  readonly kind: string;
-  build(node: AnyNode, ctx: BuildContext): NodeRuntime;
+/** A validated node of a kind whose params have type P (defaults filled in). */
+export type KindNode<P> = Omit<AnyNode, 'params'> & { params: P };
+
+/**
+ * What a builder returns: the node's runtime without the facts its kind declares (`kind`, and
+ * `spiking` from the kind's `output`), which the compiler adds. `setParams` receives params
+ * validated by the kind's schema.
+ */
+export type BuiltNode<P = Record<string, unknown>> = Omit<NodeRuntime, 'kind' | 'spiking' | 'setParams'> & {
+  setParams?(params: P): boolean;
+};
+
+/** The kernels' optional population steps (WASM SIMD) that update a kind's state in place. */
+export type KernelStep = Extract<keyof Kernels, 'rateUpdate' | 'lifStep' | 'izhikevichStep'>;
+
+/**
+ * The compile side of a node kind (src/kinds/<kind>/builder.ts), paired with the kind's schema
+ * in src/kinds/<kind>/index.ts: turns a validated node, its params typed by that schema, into
+ * its runtime.
+ */
+export interface NodeBuilder<P = unknown> {
+  build(node: KindNode<P>, ctx: BuildContext): BuiltNode<P>;
+  /**
+   * Populations of `from` units or more keep their state in the kernels' memory (shared memory:
+   * the WASM kernels update it in place with `step` and read it for products without copying);
+   * the builder then allocates its hot state through BuildContext.alloc.
+   */
+  readonly kernelState?: { readonly from: number; readonly step: KernelStep };
 }
 
 export type WeightMatrix = ({ format: 'dense' } & DenseMatrix) | ({ format: 'csr' } & CsrMatrix);

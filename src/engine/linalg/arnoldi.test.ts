@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { arnoldiLargest } from './arnoldi.ts';
+import { arnoldiLargest, leadingEigenvalues } from './arnoldi.ts';
+import { denseToCsr } from './csr.ts';
+import { eigenvalues } from './hessenberg-qr.ts';
+import { randomMatrix } from './eigen-test-helpers.ts';
+import { mulberry32 } from '../../measures/random.ts';
 
 describe('arnoldiLargest (implicitly restarted Arnoldi)', () => {
   it('finds the largest eigenvalues of a diagonal operator', () => {
@@ -53,5 +57,40 @@ describe('arnoldiLargest (implicitly restarted Arnoldi)', () => {
 
   it('rejects tiny problems', () => {
     expect(() => arnoldiLargest(() => {}, 2)).toThrow(/n ≥ 3/);
+  });
+
+  it('gives the k leading eigenvalues of dense and sparse reservoirs, as all eigenvalues do, with residuals', () => {
+    const n = 400;
+    const dense = randomMatrix(n, 77);
+    for (let k = 0; k < n * n; k++) dense.data[k] *= 0.95 / Math.sqrt(n);
+    const rnd = mulberry32(78);
+    const sparse = randomMatrix(n, 79);
+    for (let k = 0; k < n * n; k++) sparse.data[k] = rnd() < 0.05 ? sparse.data[k] * (0.95 / Math.sqrt(0.05 * n)) : 0;
+    for (const [m, a] of [[dense, dense], [denseToCsr(sparse), sparse]] as const) {
+      const all = eigenvalues(a);
+      const moduli = Array.from(all.re, (re, i) => Math.hypot(re, all.im[i])).sort((x, y) => y - x);
+      const res = leadingEigenvalues(m, 6);
+      expect(res.converged).toBe(true);
+      expect(res.re.length).toBeGreaterThanOrEqual(6);
+      for (let i = 0; i < res.re.length; i++) {
+        const mod = Math.hypot(res.re[i], res.im[i]);
+        expect(mod).toBeCloseTo(moduli[i], 9);
+        expect(res.residuals[i]).toBeLessThanOrEqual(1e-10 * mod);
+        // each Ritz value is one of the eigenvalues
+        const nearest = Math.min(...Array.from(all.re, (re, j) => Math.hypot(re - res.re[i], all.im[j] - res.im[i])));
+        expect(nearest).toBeLessThan(1e-9);
+      }
+    }
+  });
+
+  it('reports progress up to 1 and stops when its signal is aborted', () => {
+    const n = 500;
+    const a = randomMatrix(n, 5);
+    const seen: number[] = [];
+    leadingEigenvalues(a, 8, { onProgress: (f) => seen.push(f) });
+    expect(seen.at(-1)).toBe(1);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+    const stop = { aborted: true };
+    expect(() => leadingEigenvalues(a, 8, { signal: stop })).toThrow(expect.objectContaining({ name: 'AbortError' }));
   });
 });

@@ -2,8 +2,12 @@
  * Implicitly restarted Arnoldi iteration for the eigenvalues of largest modulus of a large
  * (dense or sparse) real matrix, given only as a matrix–vector product.
  */
-import { eigenvalues } from './hessenberg-qr.ts';
+import { abortError, eigenvalues, type StopSignal } from './hessenberg-qr.ts';
+import { matVec } from './csr.ts';
+import { doubleShiftSweep } from './francis.ts';
+import { rot } from './lanv2.ts';
 import { hypot } from './scalar.ts';
+import type { AnyMatrix } from './types.ts';
 
 const EPS = Number.EPSILON; // 2⁻⁵²
 
@@ -21,6 +25,13 @@ export interface ArnoldiOptions {
   maxRestarts?: number;
   /** Seed of the deterministic perturbation of the all-ones start vector (default 12345). */
   seed?: number;
+  /**
+   * Called after each restart with an estimate of the fraction done: the share of wanted Ritz
+   * values converged, never decreasing (convergence is not monotone; the last call gives 1).
+   */
+  onProgress?: (fraction: number) => void;
+  /** Checked after each restart; when set, the iteration stops with an `AbortError`. */
+  signal?: StopSignal;
 }
 
 export interface ArnoldiResult {
@@ -199,8 +210,8 @@ function lastEigvecComponent(H: Float64Array, m: number, tr: number, ti: number,
 /**
  * One implicit QR bulge chase on the full m×m upper Hessenberg H with a real shift (one
  * Givens sweep) or a complex-conjugate pair of shifts (s = σ1+σ2, t = σ1·σ2; 3×3 Householder
- * sweep), accumulating Q ← Q·P. Exact shifts as in Sorensen (1992); the double-shift step is
- * Golub & Van Loan, 4th ed., Algorithm 7.5.1.
+ * sweep, francis.ts), accumulating Q ← Q·P. Exact shifts as in Sorensen (1992); the double-shift
+ * step is Golub & Van Loan, 4th ed., Algorithm 7.5.1.
  */
 function applyShift(H: Float64Array, Q: Float64Array, m: number, sigma: number, s: number, t: number, pair: boolean): void {
   if (!pair) {
@@ -219,80 +230,13 @@ function applyShift(H: Float64Array, Q: Float64Array, m: number, sigma: number, 
         H[k * m + k - 1] = r;
         H[(k + 1) * m + k - 1] = 0;
       }
-      for (let j = k; j < m; j++) {
-        const a = H[k * m + j];
-        const b = H[(k + 1) * m + j];
-        H[k * m + j] = c * a + sn * b;
-        H[(k + 1) * m + j] = c * b - sn * a;
-      }
-      const iEnd = Math.min(k + 2, m - 1);
-      for (let i = 0; i <= iEnd; i++) {
-        const a = H[i * m + k];
-        const b = H[i * m + k + 1];
-        H[i * m + k] = c * a + sn * b;
-        H[i * m + k + 1] = c * b - sn * a;
-      }
-      for (let i = 0; i < m; i++) {
-        const a = Q[i * m + k];
-        const b = Q[i * m + k + 1];
-        Q[i * m + k] = c * a + sn * b;
-        Q[i * m + k + 1] = c * b - sn * a;
-      }
+      rot(H, k * m + k, (k + 1) * m + k, 1, m - k, c, sn);
+      rot(H, k, k + 1, m, Math.min(k + 2, m - 1) + 1, c, sn);
+      rot(Q, k, k + 1, m, m, c, sn);
     }
     return;
   }
-  const h00 = H[0];
-  const h10 = H[m];
-  let x = h00 * h00 + H[1] * h10 - s * h00 + t;
-  let y = h10 * (h00 + H[m + 1] - s);
-  let z = h10 * H[2 * m + 1];
-  for (let k = 0; k < m - 1; k++) {
-    const three = k < m - 2;
-    if (k > 0) {
-      x = H[k * m + k - 1];
-      y = H[(k + 1) * m + k - 1];
-      z = three ? H[(k + 2) * m + k - 1] : 0;
-    }
-    const sc = Math.abs(x) + Math.abs(y) + Math.abs(z);
-    if (sc === 0) continue;
-    const xs = x / sc;
-    const ys = y / sc;
-    const zs = z / sc;
-    let beta = Math.sqrt(xs * xs + ys * ys + zs * zs);
-    if (xs > 0) beta = -beta;
-    const tau = (beta - xs) / beta;
-    const v1 = ys / (xs - beta);
-    const v2 = three ? zs / (xs - beta) : 0;
-    if (k > 0) {
-      H[k * m + k - 1] = beta * sc;
-      H[(k + 1) * m + k - 1] = 0;
-      if (three) H[(k + 2) * m + k - 1] = 0;
-    }
-    const r0 = k * m;
-    const r1 = r0 + m;
-    const r2 = r1 + m;
-    for (let j = k; j < m; j++) {
-      const f = tau * (H[r0 + j] + v1 * H[r1 + j] + (three ? v2 * H[r2 + j] : 0));
-      H[r0 + j] -= f;
-      H[r1 + j] -= f * v1;
-      if (three) H[r2 + j] -= f * v2;
-    }
-    const iEnd = Math.min(k + 3, m - 1);
-    for (let i = 0; i <= iEnd; i++) {
-      const o = i * m + k;
-      const f = tau * (H[o] + v1 * H[o + 1] + (three ? v2 * H[o + 2] : 0));
-      H[o] -= f;
-      H[o + 1] -= f * v1;
-      if (three) H[o + 2] -= f * v2;
-    }
-    for (let i = 0; i < m; i++) {
-      const o = i * m + k;
-      const f = tau * (Q[o] + v1 * Q[o + 1] + (three ? v2 * Q[o + 2] : 0));
-      Q[o] -= f;
-      Q[o + 1] -= f * v1;
-      if (three) Q[o + 2] -= f * v2;
-    }
-  }
+  doubleShiftSweep(H, m, 0, m - 1, s, t, 0, m - 1, Q, m, m);
 }
 
 /**
@@ -312,6 +256,7 @@ function applyShift(H: Float64Array, Q: Float64Array, m: number, sigma: number, 
  */
 export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptions = {}): ArnoldiResult {
   if (n < 3) throw new Error('arnoldiLargest: needs n ≥ 3 (use eigenvalues for small matrices)');
+  if (opts.signal?.aborted) throw abortError();
   const tol = opts.tol ?? 1e-10;
   const maxRestarts = opts.maxRestarts ?? 500;
   let nev = Math.max(1, Math.min(opts.nev ?? 6, n - 2));
@@ -376,6 +321,7 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
   let converged: boolean;
   const Q = new Float64Array(m * m);
   const Vnew = new Float64Array(m * n);
+  let progress = 0;
 
   for (;;) {
     const ritz = eigenvalues({ rows: m, cols: m, data: Float64Array.from(H) });
@@ -404,6 +350,9 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
     }
     converged = nconv === nWant;
     if (converged || restarts >= maxRestarts) break;
+    if (opts.signal?.aborted) throw abortError();
+    progress = Math.max(progress, nconv / nWant);
+    opts.onProgress?.(progress);
     restarts++;
 
     // How many Ritz values to keep: as in ARPACK dnaup2, the wanted ones plus up to half the
@@ -461,6 +410,7 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
     }
     extend(k);
   }
+  opts.onProgress?.(1);
   return {
     re: wantRe.slice(0, nWant),
     im: wantIm.slice(0, nWant),
@@ -469,4 +419,15 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
     restarts,
     matVecs,
   };
+}
+
+/**
+ * The k eigenvalues of largest modulus of a dense or CSR matrix, with a residual
+ * ‖A·x − λ·x‖ (x a unit Ritz vector) for each: {@link arnoldiLargest} with the matrix as its
+ * operator. For matrices above ALL_EIGENVALUES_LIMIT (hessenberg-qr.ts), where computing every
+ * eigenvalue takes too long; a conjugate pair split by k is kept whole (k + 1 values).
+ */
+export function leadingEigenvalues(m: AnyMatrix, k: number, opts: Omit<ArnoldiOptions, 'nev'> = {}): ArnoldiResult {
+  if (m.rows !== m.cols) throw new Error(`leadingEigenvalues: matrix must be square, got ${m.rows}x${m.cols}`);
+  return arnoldiLargest((x, y) => void matVec(m, x, y), m.rows, { ...opts, nev: k });
 }

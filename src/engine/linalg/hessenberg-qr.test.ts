@@ -3,67 +3,8 @@ import { balanceInPlace } from './balance.ts';
 import { denseMatrix, fromRows, matMul } from './csr.ts';
 import { eigenvalues, hessenbergInPlace } from './hessenberg-qr.ts';
 import { logAbsDeterminant } from './lu.ts';
-import type { DenseMatrix } from './types.ts';
-import { mulberry32, gaussianSample } from '../../measures/random.ts';
-
-function randomMatrix(n: number, seed: number): DenseMatrix {
-  const rnd = mulberry32(seed);
-  const m = denseMatrix(n, n);
-  for (let k = 0; k < n * n; k++) m.data[k] = gaussianSample(rnd);
-  return m;
-}
-
-/** Companion matrix of the monic polynomial with the given real/complex-pair roots. */
-function companion(roots: Array<[number, number]>): DenseMatrix {
-  // Expand ∏(x − r) with complex arithmetic; coefficients are real for conjugate-closed roots.
-  let cr = [1];
-  let ci = [0];
-  for (const [rr, ri] of roots) {
-    const nr = new Array(cr.length + 1).fill(0);
-    const ni = new Array(cr.length + 1).fill(0);
-    for (let k = 0; k < cr.length; k++) {
-      nr[k] += cr[k];
-      ni[k] += ci[k];
-      nr[k + 1] -= cr[k] * rr - ci[k] * ri;
-      ni[k + 1] -= cr[k] * ri + ci[k] * rr;
-    }
-    cr = nr;
-    ci = ni;
-  }
-  const n = roots.length;
-  const m = denseMatrix(n, n);
-  for (let j = 0; j < n; j++) m.data[j] = -cr[j + 1]; // x^n + c1 x^{n-1} + … + cn
-  for (let i = 1; i < n; i++) m.data[i * n + i - 1] = 1;
-  return m;
-}
-
-/** Largest distance between computed and expected eigenvalues under greedy nearest matching. */
-function matchError(got: { re: Float64Array; im: Float64Array }, expected: Array<[number, number]>): number {
-  expect(got.re.length).toBe(expected.length);
-  const used = new Array(expected.length).fill(false);
-  let worst = 0;
-  for (let i = 0; i < got.re.length; i++) {
-    let best = -1;
-    let bestD = Infinity;
-    for (let j = 0; j < expected.length; j++) {
-      if (used[j]) continue;
-      const d = Math.hypot(got.re[i] - expected[j][0], got.im[i] - expected[j][1]);
-      if (d < bestD) {
-        bestD = d;
-        best = j;
-      }
-    }
-    used[best] = true;
-    worst = Math.max(worst, bestD);
-  }
-  return worst;
-}
-
-function trace(m: DenseMatrix): number {
-  let t = 0;
-  for (let i = 0; i < m.rows; i++) t += m.data[i * m.cols + i];
-  return t;
-}
+import { mulberry32 } from '../../measures/random.ts';
+import { companion, matchError, randomMatrix, trace } from './eigen-test-helpers.ts';
 
 describe('eigenvalues (Hessenberg + Francis double-shift QR)', () => {
   it('handles 0×0, 1×1 and the zero matrix', () => {

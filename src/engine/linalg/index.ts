@@ -1,13 +1,15 @@
 /**
  * Dependency-free numerical linear algebra for the engine: dense (row-major Float64Array) and
- * CSR matrices, eigenvalues (Hessenberg + Francis QR), spectral radius (dense QR or
+ * CSR matrices, eigenvalues (Hessenberg + multishift QR with aggressive early deflation; leading
+ * ones by Arnoldi), spectral radius (dense QR or
  * implicitly restarted Arnoldi), Cholesky solves, ridge regression, symmetric eigensolver, PCA.
  */
 export type { AnyMatrix, CsrMatrix, DenseMatrix } from './types.ts';
 export { csrFromTriplets, csrToDense, denseMatrix, denseToCsr, fromRows, identity, isCsr, matMul, matVec, transpose } from './csr.ts';
 export { balanceInPlace } from './balance.ts';
-export { eigenvalues, hessenbergEigenvaluesInPlace, hessenbergInPlace } from './hessenberg-qr.ts';
-export { arnoldiLargest } from './arnoldi.ts';
+export { ALL_EIGENVALUES_LIMIT, eigenvalues, eigenvaluesAsync, eigenvalueSlices, hessenbergEigenvaluesInPlace, hessenbergInPlace } from './hessenberg-qr.ts';
+export type { Eigenvalues, EigenvaluesOptions, StopSignal } from './hessenberg-qr.ts';
+export { arnoldiLargest, leadingEigenvalues } from './arnoldi.ts';
 export type { ArnoldiOptions, ArnoldiResult, LinearOperator } from './arnoldi.ts';
 export { stronglyConnectedComponents } from './scc.ts';
 export type { Components } from './scc.ts';

@@ -51,3 +51,13 @@ export function column(data: Float64Array, width: number, col: number): Float64A
   for (let r = 0; r < rows; r++) out[r] = data[r * width + col];
   return out;
 }
+
+/**
+ * Accuracy on a binary target d ∈ {0, 1}: the fraction of entries whose output y lies on the
+ * target's side of 0.5 (y ≥ 0.5 read as 1), over every step and output.
+ */
+export function binaryAccuracy(y: ArrayLike<number>, d: ArrayLike<number>): number {
+  let right = 0;
+  for (let i = 0; i < d.length; i++) if ((y[i] >= 0.5 ? 1 : 0) === d[i]) right++;
+  return d.length > 0 ? right / d.length : NaN;
+}

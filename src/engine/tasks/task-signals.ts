@@ -13,18 +13,43 @@ export interface TaskGenerator {
   readonly targetSize: number;
   /** Restarts the series from its seeded initial state. */
   reset(rng: Rng): void;
+  /**
+   * Computes step t: writes u(t) into `output` (every channel), the target into `target` and,
+   * for tasks that score only some steps, 1 (scored) or 0 into `mask[0]`.
+   */
+  next(t: number, output: Float64Array, target: Float64Array, mask: Float64Array): void;
+}
+
+/** A task whose input is one value u(t), the same on every channel. */
+interface ScalarTask {
+  readonly targetSize: number;
+  reset(rng: Rng): void;
   /** Computes step t: returns u(t) and writes the target into `target`. */
   next(t: number, target: Float64Array): number;
+}
+
+function onEveryChannel(task: ScalarTask): TaskGenerator {
+  return {
+    targetSize: task.targetSize,
+    reset: (rng) => task.reset(rng),
+    next: (t, output, target) => output.fill(task.next(t, target)),
+  };
 }
 
 export function makeTask(signal: TaskSignal): TaskGenerator {
   switch (signal.type) {
     case 'mackey-glass':
-      return mackeyGlass(signal);
+      return onEveryChannel(mackeyGlass(signal));
     case 'narma':
-      return narma(signal.order);
+      return onEveryChannel(narma(signal.order));
     case 'memory-capacity':
-      return memoryCapacity(signal.max_delay);
+      return onEveryChannel(memoryCapacity(signal.max_delay));
+    case 'xor-memory':
+      return onEveryChannel(laggedBits(signal.lag, (now, past) => now ^ past));
+    case 'delayed-copy':
+      return onEveryChannel(laggedBits(signal.lag, (_now, past) => past));
+    case 'adding':
+      return adding(signal.length);
   }
 }
 
@@ -47,7 +72,7 @@ function power(x: number, n: number): number {
  * step with the delayed value x_τ held fixed over the step (as ReservoirPy does); the history
  * buffer holds ⌊τ/h⌋ past values, initialised to x0 + U[−0.1, 0.1).
  */
-function mackeyGlass(s: Extract<TaskSignal, { type: 'mackey-glass' }>): TaskGenerator {
+function mackeyGlass(s: Extract<TaskSignal, { type: 'mackey-glass' }>): ScalarTask {
   const { a, b, n, h, x0, horizon } = s;
   const historyLength = Math.max(0, Math.floor(s.tau / h));
   const history = new Float64Array(Math.max(1, historyLength));
@@ -92,7 +117,7 @@ function mackeyGlass(s: Extract<TaskSignal, { type: 'mackey-glass' }>): TaskGene
 }
 
 /** NARMA of order n: u ~ U[0, 0.5]; target y(t+1) from y(t … t−n+1), u(t) and u(t−n+1). */
-function narma(order: number): TaskGenerator {
+function narma(order: number): ScalarTask {
   const ys = new Float64Array(order); // y(t), y(t−1), … ring
   const us = new Float64Array(order); // u(t), u(t−1), … ring
   let rng: Rng | null = null;
@@ -120,7 +145,7 @@ function narma(order: number): TaskGenerator {
 }
 
 /** Memory capacity: u ~ U[−0.8, 0.8]; target_k = u(t − k), k = 1 … K. */
-function memoryCapacity(maxDelay: number): TaskGenerator {
+function memoryCapacity(maxDelay: number): ScalarTask {
   const past = new Float64Array(maxDelay + 1); // ring of u(t), u(t−1), …
   let rng: Rng | null = null;
   return {
@@ -135,6 +160,66 @@ function memoryCapacity(maxDelay: number): TaskGenerator {
       past[t % len] = u;
       for (let k = 1; k <= maxDelay; k++) target[k - 1] = t - k >= 0 ? past[(t - k) % len] : 0;
       return u;
+    },
+  };
+}
+
+/**
+ * Bit tasks: u(t) ∈ {0, 1} fair and independent (one draw of 32 bits per step, its lowest bit
+ * used); target = rule(u(t), u(t − lag)), u before the first step counting as 0.
+ * xor-memory: u(t) XOR u(t − lag); delayed-copy: u(t − lag).
+ */
+function laggedBits(lag: number, rule: (now: number, past: number) => number): ScalarTask {
+  const past = new Uint8Array(lag + 1); // ring of u(t), u(t−1), …, u(t − lag)
+  let rng: Rng | null = null;
+  return {
+    targetSize: 1,
+    reset(r) {
+      rng = r;
+      past.fill(0);
+    },
+    next(t, target) {
+      const u = rng!.nextUint32() & 1;
+      past[t % (lag + 1)] = u;
+      target[0] = rule(u, t >= lag ? past[(t - lag) % (lag + 1)] : 0);
+      return u;
+    },
+  };
+}
+
+/**
+ * The adding problem (Hochreiter & Schmidhuber 1997, experiment 4, as set by Le, Jaitly & Hinton
+ * 2015): sequences of T steps one after another. At the start of each sequence the two marked
+ * positions are drawn, p₁ uniform in [0, ⌊T/2⌋) and p₂ uniform in [⌊T/2⌋, T); at each step the
+ * value v ~ U[0, 1) is drawn. Output: channel 0 = v, channel 1 = 1 at p₁ and p₂, else 0. At the
+ * sequence's last step target = v(p₁) + v(p₂) and mask = 1; elsewhere both are 0.
+ */
+function adding(length: number): TaskGenerator {
+  const half = Math.floor(length / 2);
+  let rng: Rng | null = null;
+  let first = 0;
+  let second = 0;
+  let sum = 0;
+  return {
+    targetSize: 1,
+    reset(r) {
+      rng = r;
+    },
+    next(t, output, target, mask) {
+      const k = t % length;
+      if (k === 0) {
+        first = Math.floor(rng!.uniform() * half);
+        second = half + Math.floor(rng!.uniform() * (length - half));
+        sum = 0;
+      }
+      const v = rng!.uniform();
+      const marked = k === first || k === second;
+      if (marked) sum += v;
+      output[0] = v;
+      output[1] = marked ? 1 : 0;
+      const last = k === length - 1;
+      target[0] = last ? sum : 0;
+      mask[0] = last ? 1 : 0;
     },
   };
 }

@@ -88,7 +88,13 @@ export class AnalysisSession implements AnalysisApi {
     const sim = simulatorOf(doc, seed);
     if (typeof sim === 'string') return { reply: { ok: false, error: sim }, weights: {} };
     try {
-      const reply = trainOnSession(sim, taskSteps(job, 'training'));
+      const reply = trainOnSession(sim, {
+        onStep: taskSteps(job, 'training'),
+        onBpttProgress: ({ epoch, epochs, done }) => {
+          checkStop(job);
+          job.progress(done, `training (BPTT): epoch ${epoch} of ${epochs}`);
+        },
+      });
       const weights: TrainOutcome['weights'] = {};
       if (reply.ok) for (const node of sim.program.nodes) if (isReadout(node)) weights[node.id] = node.readout.weights.slice();
       return { reply, weights };

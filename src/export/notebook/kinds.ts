@@ -219,12 +219,16 @@ Energy $E = -\\tfrac12 x^\\top W x$ after the step. Sums run in the engine's ord
 const readoutKind: NotebookKind<ReadoutParams> = {
   doc: `**readout** — a linear readout (Jaeger 2001): $y[t] = W_{out}\\,[\\varphi[t]; 1]$, φ the outputs of the nodes wired in,
 side by side. $W_{out}$ is the readout's weights as the engine holds them (trained in the app, or zero before training);
-LMS (Widrow & Hoff 1960) and RLS (Haykin 2002, §13) readouts learn online during their training window.`,
+LMS (Widrow & Hoff 1960) and RLS (Haykin 2002, §13) readouts learn online during their training window; a BPTT readout
+with the cross-entropy loss is a logistic unit $y[t] = \\sigma(W_{out}\\,[\\varphi[t]; 1])$.`,
   setup(_node, _p, ctx) {
     return `phi[${ctx.id}][-1] = 1.0`;
   },
-  update(_node, _p, ctx) {
-    return `state[${ctx.id}]["output"][:] = W_out[${ctx.id}] @ phi[${ctx.id}]`;
+  update(_node, p, ctx) {
+    // BPTT with the cross-entropy loss: a logistic output unit y = σ(W_out·φ)
+    const z = `W_out[${ctx.id}] @ phi[${ctx.id}]`;
+    const logistic = p.training.method === 'bptt' && p.training.loss === 'bce';
+    return `state[${ctx.id}]["output"][:] = ${logistic ? `1.0 / (1.0 + np.exp(-(${z})))` : z}`;
   },
 };
 

@@ -136,7 +136,8 @@ export function readoutLearnCode(p: ReadoutParams, c: RuleContext & { size: numb
   const ref = p.target === undefined ? null : parseSignalRef(p.target);
   if (!ref) return 'pass  # no target';
   const lines = [`${s}["target"][:] = state[${JSON.stringify(ref.node)}][${JSON.stringify(ref.variable)}][:${c.size}]`];
-  if (p.training.method === 'ridge') return lines.join('\n');
+  // ridge and BPTT readouts are trained offline (W_out and the network's weights come as the engine holds them)
+  if (p.training.method === 'ridge' || p.training.method === 'bptt') return lines.join('\n');
   lines.push(`if ${p.washout} <= t < ${p.washout + p.train}:`);
   const d = `${s}["target"]`;
   const y = `${s}["output"]`;

@@ -22,7 +22,15 @@ export interface PynnOptions {
 }
 
 /** The runtime part of every script: argument parsing, units per simulator, results. */
-const RUNTIME = `parser = argparse.ArgumentParser(description=__doc__.split("\\n")[0])
+const RUNTIME = `def _fail(kind, value, tb):
+    """An error on one rank ends the process at once: the other ranks are stopped by mpirun instead of waiting for it."""
+    traceback.print_exception(kind, value, tb)
+    sys.stderr.flush()
+    os._exit(1)
+
+
+sys.excepthook = _fail
+parser = argparse.ArgumentParser(description=__doc__.split("\\n")[0])
 parser.add_argument("--simulator", choices=["neuron", "nest", "brian2"], default="neuron", help="PyNN backend (default neuron)")
 parser.add_argument("--duration", type=float, default=DEFAULT_DURATION, help=f"simulated time in ms (default {DEFAULT_DURATION:g})")
 parser.add_argument("--out", default="results.json", help="results file, written by rank 0 (default results.json)")
@@ -46,7 +54,7 @@ def charge_to_nA(tau):
     return (1 - np.exp(-TIMESTEP / tau)) / TIMESTEP if args.simulator == "neuron" else 1 / tau
 
 
-sim.setup(timestep=TIMESTEP, min_delay=DT, max_delay=MAX_DELAY)
+sim.setup(timestep=TIMESTEP, min_delay=MIN_DELAY, max_delay=MAX_DELAY)
 np.random.seed(SEED)  # PyNN's noisy current sources draw from numpy's generator, alike on every rank
 pops, cm, tau_syn, delta_cells = {}, {}, {}, set()
 
@@ -189,14 +197,17 @@ export function pynnFromProgram(program: Program, options: PynnOptions): string 
     'import base64',
     'import importlib',
     'import json',
+    'import os',
     'import sys',
     'import time',
+    'import traceback',
     '',
     'import numpy as np',
     '',
     `DT = ${pyNumber(net.dt)}  # ms, the engine's step`,
     `SEED = ${seed}`,
     `DEFAULT_DURATION = ${pyNumber(options.durationMs)}  # ms`,
+    `MIN_DELAY = ${pyNumber(minDelay(net))}  # ms: the shortest connection (MPI ranks exchange spikes this often)`,
     `MAX_DELAY = ${pyNumber(Math.max(net.maxDelay, 2 * net.dt))}  # ms`,
     '',
     '',
@@ -219,6 +230,13 @@ export function pynnFromProgram(program: Program, options: PynnOptions): string 
     '',
   ];
   return lines.join('\n');
+}
+
+/** The shortest delay of any projection (at least dt), how often MPI ranks must exchange spikes. */
+function minDelay(net: PynnNetwork): number {
+  if (net.projections.length === 0) return net.dt;
+  // an STDP synapse's weight adjuster hears the spike 1e-9 ms early: count it as dt
+  return Math.max(net.dt, Math.min(...net.projections.map((p) => (p.stdp ? net.dt : p.delay))));
 }
 
 function perCell(values: Float64Array): string {

@@ -1,6 +1,6 @@
 import type { CtrnnParams } from './schema.ts';
 import { integratorText, OdeStepper } from '../../engine/integrate.ts';
-import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
+import type { NodeBuilder } from '../../engine/compile/types.ts';
 import { expandPerUnit, fillInit } from '../shared/init-state.ts';
 import { sigmoid } from '../../engine/math/detmath.ts';
 
@@ -11,10 +11,9 @@ import { sigmoid } from '../../engine/math/detmath.ts';
  * the node integrates with forward Euler (default) or RK4 over dt, holding that input constant.
  * Output σ(g(y + θ)).
  */
-export const ctrnnBuilder: NodeBuilder = {
-  kind: 'ctrnn',
-  build(node, ctx): NodeRuntime {
-    const p = node.params as unknown as CtrnnParams;
+export const ctrnnBuilder: NodeBuilder<CtrnnParams> = {
+  build(node, ctx) {
+    const p = node.params;
     const n = p.size;
     const tau = expandPerUnit(p.tau, n);
     const theta = expandPerUnit(p.bias, n);
@@ -31,7 +30,6 @@ export const ctrnnBuilder: NodeBuilder = {
     };
     return {
       id: node.id,
-      kind: 'ctrnn',
       size: n,
       output: out,
       input,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { int, perUnit } from '../../model/schema-helpers.ts';
 import { LIMITS } from '../../model/limits.ts';
-import { defineKind } from '../../model/kind-spec.ts';
+import { defineKindSpec } from '../../model/kind-spec.ts';
 import { checkPerUnitFields } from '../shared/checks.ts';
 import { initSchema } from '../rate/schema.ts';
+import { ctrnnPhasePlane } from './phase-plane.ts';
 
 /** ODE integrators: forward Euler (the default) or classic 4th-order Runge–Kutta for smooth models. */
 export const integrators = ['euler', 'rk4'] as const;
@@ -31,17 +32,24 @@ declare module '../../model/document.ts' {
  * recurrent neural networks"): τ_i dy_i/dt = −y_i + Σ_j w_ij σ(g_j(y_j + θ_j)) + I_i, σ logistic;
  * output σ(g(y + θ)); edges deliver w·(source output). τ in ms, y dimensionless.
  */
-export const ctrnnKind = defineKind<CtrnnParams>({
+export const ctrnnSpec = defineKindSpec<CtrnnParams>({
   kind: 'ctrnn',
   label: 'CTRNN',
   group: 'rate',
+  role: 'population',
+  output: 'analog',
   continuousTime: true,
+  phasePlane: ctrnnPhasePlane,
   description: 'Beer’s continuous-time units: τ dy/dt = −y + Σ w·σ(g(y_j+θ_j)) + I; output σ(g(y+θ)).',
+  docs: {
+    update: 'τ dy/dt = −y + Σ w·(source output) + I; output σ(g(y+θ)) (Beer 1995)',
+    params: 'size (1), tau (ms, 1; per unit), bias θ (0; per unit), gain g (1; per unit), init (0), integrator (euler\\|rk4)',
+    variables: 'output, y',
+  },
   params: ctrnnParams,
   defaults: () => ({ size: 1, tau: 1, bias: 0, gain: 1, init: 0, integrator: 'euler' }),
   outputSize: (p) => p.size,
   variables: () => ['output', 'y'],
-  acceptsInput: true,
   summary: (p) => `τ ${Array.isArray(p.tau) ? '…' : p.tau} ms${p.integrator === 'rk4' ? ' · rk4' : ''}`,
   check: (p) => checkPerUnitFields(p, p.size, ['tau', 'bias', 'gain', 'init']),
 });

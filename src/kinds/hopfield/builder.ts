@@ -1,7 +1,6 @@
-import type { IncomingEdge } from '../../model/index.ts';
 import { hebbianPatterns, type HopfieldParams } from './schema.ts';
 import type { Rng } from '../../engine/rng.ts';
-import type { EdgeRuntime, NodeBuilder, NodeRuntime, WeightMatrix } from '../../engine/compile/types.ts';
+import type { EdgeRuntime, NodeBuilder, WeightMatrix } from '../../engine/compile/types.ts';
 
 /** Σ_j W_ij x_j over row i of a dense or CSR matrix. */
 function rowDot(w: WeightMatrix, i: number, x: Float64Array): number {
@@ -25,10 +24,9 @@ function rowDot(w: WeightMatrix, i: number, x: Float64Array): number {
  * The init {"type": "pattern", index, flip} takes pattern `index` of the Hebbian self-edge and
  * flips exactly round(flip·N) distinct bits chosen by the node's seeded stream.
  */
-export const hopfieldBuilder: NodeBuilder = {
-  kind: 'hopfield',
-  build(node, ctx): NodeRuntime {
-    const p = node.params as unknown as HopfieldParams;
+export const hopfieldBuilder: NodeBuilder<HopfieldParams> = {
+  build(node, ctx) {
+    const p = node.params;
     const n = p.size;
     const x = new Float64Array(n);
     const prev = new Float64Array(n);
@@ -37,7 +35,8 @@ export const hopfieldBuilder: NodeBuilder = {
     const order = new Int32Array(n);
     /** The order in which the last asynchronous step updated the units (a probe can record it). */
     const lastOrder = new Float64Array(p.update === 'async' ? n : 0);
-    const incoming = ctx.doc.edges.flatMap((e, index) => (e.target === node.id ? [{ ...e, index } as unknown as IncomingEdge] : []));
+    const vars: Record<string, Float64Array> = p.update === 'async' ? { output: x, energy, order: lastOrder } : { output: x, energy };
+    const incoming = ctx.doc.edges.flatMap((e, index) => (e.target === node.id ? [{ ...e, index }] : []));
     const patterns = hebbianPatterns(incoming, node.id);
     let self: EdgeRuntime[] = [];
     let rng: Rng | null = null;
@@ -54,11 +53,10 @@ export const hopfieldBuilder: NodeBuilder = {
     };
     return {
       id: node.id,
-      kind: 'hopfield',
       size: n,
       output: x,
       input,
-      vars: p.update === 'async' ? { output: x, energy, order: lastOrder } : { output: x, energy },
+      vars,
       equation: `${node.id}.x_i = sgn(Σ_j W_ij x_j + in_i) (kept when 0), ${p.update === 'async' ? 'one unit at a time in a seeded random order, latest states' : 'all units at once from x[t−1]'}; energy = −½ xᵀWx  (Hopfield 1982)`,
       reads: [`${node.id}.x[t−1]`],
       ownsEdge: (e) => e.source === node.id && e.target === node.id,

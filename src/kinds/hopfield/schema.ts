@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { int, num } from '../../model/schema-helpers.ts';
-import { defineKind, type GraphProblem, type IncomingEdge } from '../../model/kind-spec.ts';
+import { defineKindSpec, type GraphProblem, type IncomingEdge } from '../../model/kind-spec.ts';
 import { checkPerUnitLength } from '../shared/checks.ts';
 
 const spin = num().refine((v) => v === 1 || v === -1, { message: 'must be 1 or -1' });
@@ -38,16 +38,23 @@ declare module '../../model/document.ts' {
  * itself, with the latest states (async) or the previous step's (sync). The patterns of
  * `init: {"type": "pattern"}` are those of its Hebbian self-edge (`weight.type = "hebbian"`).
  */
-export const hopfieldKind = defineKind<HopfieldParams>({
+export const hopfieldSpec = defineKindSpec<HopfieldParams>({
   kind: 'hopfield',
   label: 'Hopfield network',
   group: 'other',
+  role: 'population',
+  output: 'binary',
+  continuousTime: false,
   description: 'Binary ±1 associative memory (Hopfield 1982) with async or sync updates and energy −½xᵀWx.',
+  docs: {
+    update: 'x_i = sgn(Σ_j W_ij x_j + in_i), kept when 0; E = −½xᵀWx (Hopfield 1982)',
+    params: 'size 16, update async (seeded random order each step) \\| sync, init: ±1, ±1 per unit, `{"type":"random","p":0.5}` or `{"type":"pattern","index":0,"flip":0.2}` (patterns from the node\'s Hebbian self-edge, which must have delay 1)',
+    variables: 'output, energy, order (async: the last step\'s update order)',
+  },
   params: hopfieldParams,
   defaults: () => ({ size: 16, update: 'async', init: { type: 'random', p: 0.5 } }),
   outputSize: (p) => p.size,
   variables: (p) => (p.update === 'async' ? ['output', 'energy', 'order'] : ['output', 'energy']),
-  acceptsInput: true,
   summary: (p) => `${p.update} · ${p.size} units`,
   check: (p) => checkPerUnitLength(p.init, p.size, ['init']),
   checkIncoming: checkSelfEdges,
@@ -55,8 +62,8 @@ export const hopfieldKind = defineKind<HopfieldParams>({
 
 /** The stored patterns of a Hopfield node: those of its Hebbian self-edge, if any. */
 export function hebbianPatterns(incoming: readonly IncomingEdge[], id: string): number[][] | null {
-  const e = incoming.find((x) => x.source === id && x.params.weight.type === 'hebbian');
-  return e ? (e.params.weight.patterns as number[][]) : null;
+  for (const e of incoming) if (e.source === id && e.params.weight.type === 'hebbian') return e.params.weight.patterns;
+  return null;
 }
 
 function checkSelfEdges(p: HopfieldParams, incoming: IncomingEdge[], id: string): GraphProblem[] {

@@ -1,27 +1,28 @@
-import { isTaskSignal, type Signal } from '../../model/index.ts';
+import { isTaskSignal, taskHasMask } from '../../model/index.ts';
 import type { InputParams } from './schema.ts';
 import { makeSignal } from '../../engine/signals.ts';
 import { makeTask } from '../../engine/tasks/task-signals.ts';
 import { Rng } from '../../engine/rng.ts';
-import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
+import type { NodeBuilder } from '../../engine/compile/types.ts';
 
 /**
  * An input node: y[t] = signal(t), one value per channel. Task signals (Mackey–Glass, NARMA,
- * memory capacity) also write their target into the state variable `target`.
+ * memory capacity, xor-memory, delayed copy, adding) also write their target into the state
+ * variable `target` (and the adding problem its scored steps into `mask`).
  */
-export const inputBuilder: NodeBuilder = {
-  kind: 'input',
-  build(node): NodeRuntime {
-    const p = node.params as unknown as InputParams;
+export const inputBuilder: NodeBuilder<InputParams> = {
+  build(node) {
+    const p = node.params;
     const output = new Float64Array(p.size);
     let noise = new Rng(0, 'unset');
     const task = isTaskSignal(p.signal) ? makeTask(p.signal) : null;
     const target = new Float64Array(task ? task.targetSize : 0);
+    const masked = isTaskSignal(p.signal) && taskHasMask(p.signal);
+    const mask = new Float64Array(masked ? 1 : 0);
     let signal = makeSignal(p.signal);
-    const vars: Record<string, Float64Array> = task ? { output, target } : { output };
+    const vars: Record<string, Float64Array> = task ? { output, target, ...(masked ? { mask } : {}) } : { output };
     return {
       id: node.id,
-      kind: 'input',
       size: p.size,
       output,
       input: new Float64Array(0),
@@ -32,16 +33,16 @@ export const inputBuilder: NodeBuilder = {
         noise = rng;
         output.fill(0);
         target.fill(0);
+        mask.fill(0);
         task?.reset(rng);
       },
       update(t) {
-        if (task) output.fill(task.next(t, target));
+        if (task) task.next(t, output, target, mask);
         else signal(t, output, noise);
       },
       /** A new signal (amplitude, period, …) takes over at the next step; the noise stream goes on. */
-      setParams(raw) {
-        const next = raw as unknown as InputParams;
-        if (next.size !== p.size || task || isTaskSignal(next.signal as Signal)) return false;
+      setParams(next) {
+        if (next.size !== p.size || task || isTaskSignal(next.signal)) return false;
         signal = makeSignal(next.signal);
         return true;
       },

@@ -1,5 +1,5 @@
 import { izhikevichConstants, type IzhikevichParams } from './schema.ts';
-import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
+import type { NodeBuilder } from '../../engine/compile/types.ts';
 import { expandPerUnit, fillInit } from '../shared/init-state.ts';
 import { incomingEdges, SynapticInput } from '../shared/synaptic-input.ts';
 
@@ -15,10 +15,11 @@ const V_PEAK = 30;
  * Delta synapses add their jump to v before integrating. The v trace shows the reset value c in
  * a spike step (the peak is not stored).
  */
-export const izhikevichBuilder: NodeBuilder = {
-  kind: 'izhikevich',
-  build(node, ctx): NodeRuntime {
-    const p = node.params as unknown as IzhikevichParams;
+export const izhikevichBuilder: NodeBuilder<IzhikevichParams> = {
+  // From about a thousand neurons the WASM step and event-driven delivery in place pay.
+  kernelState: { from: 1024, step: 'izhikevichStep' },
+  build(node, ctx) {
+    const p = node.params;
     const n = p.size;
     const k = izhikevichConstants(p);
     // In a kernels workspace when the compiler offers one (large populations): the WASM step then
@@ -43,12 +44,10 @@ export const izhikevichBuilder: NodeBuilder = {
     const h = ctx.dt / substeps;
     return {
       id: node.id,
-      kind: 'izhikevich',
       size: n,
       output: spikes,
       input: syn.input,
       vars: { output: spikes, v, u },
-      spiking: true,
       equation: `v += h·(0.04v² + 5v + 140 − u + i_e + I_syn), u += h·a(bv − u), h = dt/${substeps}; if v ≥ 30 mV: v = c, u += d; ${syn.describe()} (${p.type ?? (p.a === undefined ? 'RS' : 'custom')}; forward Euler)`,
       reads: [`${node.id}.v[t−1]`, `${node.id}.u[t−1]`],
       inputFor: (edge) => syn.inputFor(edge),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { int, perUnit } from '../../model/schema-helpers.ts';
 import { LIMITS } from '../../model/limits.ts';
-import { defineKind } from '../../model/kind-spec.ts';
+import { defineKindSpec } from '../../model/kind-spec.ts';
 import { checkPerUnitFields } from '../shared/checks.ts';
 import { initSchema } from '../rate/schema.ts';
 
@@ -52,17 +52,23 @@ export function izhikevichConstants(p: IzhikevichParams): { a: number | number[]
  *   v' = 0.04v² + 5v + 140 − u + I,  u' = a(bv − u);  if v ≥ 30 mV: v ← c, u ← u + d.
  * v in mV, t in ms.
  */
-export const izhikevichKind = defineKind<IzhikevichParams>({
+export const izhikevichSpec = defineKindSpec<IzhikevichParams>({
   kind: 'izhikevich',
   label: 'Izhikevich neurons',
   group: 'spiking',
+  role: 'population',
+  output: 'spikes',
   continuousTime: true,
   description: 'Izhikevich 2003: v′ = 0.04v² + 5v + 140 − u + I, u′ = a(bv − u); RS, IB, CH, FS, LTS, RZ, TC.',
+  docs: {
+    update: 'v′ = 0.04v² + 5v + 140 − u + I, u′ = a(bv − u); at v ≥ 30 mV: v = c, u += d (Izhikevich 2003)',
+    params: 'size, `type` RS\\|IB\\|CH\\|FS\\|LTS\\|RZ\\|TC (paper values, default RS) or a, b, c, d (per unit; these override the type), i_e 0, init_v −65, init_u (default b·v), substeps 1',
+    variables: 'output, v, u',
+  },
   params: izhikevichParams,
   defaults: () => ({ size: 1, type: 'RS', i_e: 10, init_v: -65, substeps: 1 }),
   outputSize: (p) => p.size,
   variables: () => ['output', 'v', 'u'],
-  acceptsInput: true,
   synapses: ['current', 'delta', 'exponential'],
   summary: (p) => (p.type ?? (p.a === undefined ? 'RS' : 'custom')) + (p.i_e !== 0 ? ` · I ${Array.isArray(p.i_e) ? '…' : p.i_e}` : ''),
   check: (p) => checkPerUnitFields(p, p.size, ['a', 'b', 'c', 'd', 'i_e', 'init_v', 'init_u']),

@@ -1,6 +1,6 @@
 import type { LifParams } from './schema.ts';
 import type { LifStepFn } from '../../engine/kernels/kernels.ts';
-import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
+import type { NodeBuilder } from '../../engine/compile/types.ts';
 import { expandPerUnit, fillInit } from '../shared/init-state.ts';
 import { incomingEdges, SynapticInput } from '../shared/synaptic-input.ts';
 
@@ -14,10 +14,11 @@ import { incomingEdges, SynapticInput } from '../shared/synaptic-input.ts';
  * v_reset = v_rest the rate is 1 / (t_ref + τ_m·ln(r_m·i_e / (r_m·i_e − (v_th − v_rest)))) when
  * r_m·i_e > v_th − v_rest (the rheobase), else 0 (Dayan & Abbott eq. 5.11 with refractoriness).
  */
-export const lifBuilder: NodeBuilder = {
-  kind: 'lif',
-  build(node, ctx): NodeRuntime {
-    const p = node.params as unknown as LifParams;
+export const lifBuilder: NodeBuilder<LifParams> = {
+  // From about a thousand neurons the WASM step and event-driven delivery in place pay.
+  kernelState: { from: 1024, step: 'lifStep' },
+  build(node, ctx) {
+    const p = node.params;
     const n = p.size;
     const dt = ctx.dt;
     // In a kernels workspace when the compiler offers one (large networks): the WASM step then
@@ -38,12 +39,10 @@ export const lifBuilder: NodeBuilder = {
     const kernels = ctx.kernels;
     return {
       id: node.id,
-      kind: 'lif',
       size: n,
       output: spikes,
       input: syn.input,
       vars: { output: spikes, v, i_syn: syn.iSyn },
-      spiking: true,
       equation: `V += (dt/τ_m)·(−(V − v_rest) + r_m·(i_e + I_syn)) + Σ w·s_delta; ${syn.describe()}; spike if V ≥ v_th → V = v_reset for t_ref (forward Euler; τ_m = ${tau} ms, v_rest = ${vRest} mV, r_m = ${rm} MΩ, v_th = ${vTh} mV, v_reset = ${vReset} mV, t_ref = ${p.t_ref} ms)`,
       reads: [`${node.id}.v[t−1]`],
       inputFor: (edge) => syn.inputFor(edge),

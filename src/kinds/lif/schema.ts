@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { int, num, perUnit } from '../../model/schema-helpers.ts';
 import { LIMITS } from '../../model/limits.ts';
-import { defineKind, type ParamProblem } from '../../model/kind-spec.ts';
+import { defineKindSpec, type ParamProblem } from '../../model/kind-spec.ts';
 import { checkPerUnitFields } from '../shared/checks.ts';
 import { initSchema } from '../rate/schema.ts';
 
@@ -32,17 +32,23 @@ declare module '../../model/document.ts' {
  * 2014, §1.3): τ_m dV/dt = −(V − v_rest) + r_m·(i_e + I_syn), spike when V ≥ v_th, then V = v_reset
  * for t_ref. mV, ms, MΩ, nA (MΩ·nA = mV).
  */
-export const lifKind = defineKind<LifParams>({
+export const lifSpec = defineKindSpec<LifParams>({
   kind: 'lif',
   label: 'LIF neurons',
   group: 'spiking',
+  role: 'population',
+  output: 'spikes',
   continuousTime: true,
   description: 'Leaky integrate-and-fire: τ_m dV/dt = −(V − v_rest) + r_m(i_e + I_syn); spikes at v_th.',
+  docs: {
+    update: 'τ_m dV/dt = −(V − v_rest) + r_m(i_e + I_syn); at V ≥ v_th: spike, V = v_reset for t_ref (Lapicque 1907; Gerstner et al. 2014)',
+    params: 'size 1, tau_m 10 ms, v_rest −65 mV, v_reset −65 mV, v_th −50 mV, r_m 10 MΩ, t_ref 2 ms, i_e 0 nA (per unit), init_v (default v_rest)',
+    variables: 'output, v, i_syn',
+  },
   params: lifParams,
   defaults: () => lifParams.parse({}),
   outputSize: (p) => p.size,
   variables: () => ['output', 'v', 'i_syn'],
-  acceptsInput: true,
   synapses: ['current', 'delta', 'exponential'],
   summary: (p) => `τ_m ${p.tau_m} ms · v_th ${p.v_th} mV`,
   check: (p) => [...checkPerUnitFields(p, p.size, ['i_e', 'init_v']), ...checkThresholds(p)],

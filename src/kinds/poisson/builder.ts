@@ -1,6 +1,6 @@
 import type { PoissonParams } from './schema.ts';
 import { Rng } from '../../engine/rng.ts';
-import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
+import type { NodeBuilder } from '../../engine/compile/types.ts';
 import { expandPerUnit } from '../shared/init-state.ts';
 
 /**
@@ -8,22 +8,19 @@ import { expandPerUnit } from '../shared/init-state.ts';
  * ms, unit i spikes with probability p_i = min(1, rate_i·dt/1000) (rate in Hz), independently,
  * from the node's seeded stream (one uniform draw per unit per step, in unit order).
  */
-export const poissonBuilder: NodeBuilder = {
-  kind: 'poisson',
-  build(node, ctx): NodeRuntime {
-    const p = node.params as unknown as PoissonParams;
+export const poissonBuilder: NodeBuilder<PoissonParams> = {
+  build(node, ctx) {
+    const p = node.params;
     const n = p.size;
     const prob = expandPerUnit(p.rate, n).map((r) => Math.min(1, (r * ctx.dt) / 1000));
     const spikes = new Float64Array(n);
     let rng = new Rng(0, 'unset');
     return {
       id: node.id,
-      kind: 'poisson',
       size: n,
       output: spikes,
       input: new Float64Array(0),
       vars: { output: spikes },
-      spiking: true,
       equation: `${node.id}.y_i[t] = 1 with probability rate_i·dt/1000, else 0 (seeded)`,
       reads: ['rng'],
       reset(r) {

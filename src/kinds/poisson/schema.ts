@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { int, perUnit } from '../../model/schema-helpers.ts';
 import { LIMITS } from '../../model/limits.ts';
-import { defineKind } from '../../model/kind-spec.ts';
+import { defineKindSpec } from '../../model/kind-spec.ts';
 import { checkPerUnitFields } from '../shared/checks.ts';
 
 export const poissonParams = z.strictObject({
@@ -20,17 +20,23 @@ declare module '../../model/document.ts' {
  * Poisson spike source (Dayan & Abbott 2001, §1.4): in each step of dt ms a unit spikes with
  * probability min(1, rate·dt/1000) (Bernoulli approximation of a Poisson process), seeded.
  */
-export const poissonKind = defineKind<PoissonParams>({
+export const poissonSpec = defineKindSpec<PoissonParams>({
   kind: 'poisson',
   label: 'Poisson spikes',
   group: 'inputs',
+  role: 'source',
+  output: 'spikes',
   continuousTime: true,
   description: 'Independent Poisson spike trains at a given rate (Hz), seeded.',
+  docs: {
+    update: 'spike with probability rate·dt/1000 per step, seeded',
+    params: 'size, rate (Hz, 10; per unit)',
+    variables: 'output',
+  },
   params: poissonParams,
   defaults: () => ({ size: 10, rate: 10 }),
   outputSize: (p) => p.size,
   variables: () => ['output'],
-  acceptsInput: false,
   summary: (p) => `${Array.isArray(p.rate) ? '…' : p.rate} Hz`,
   check: (p) => checkPerUnitFields(p, p.size, ['rate']),
 });

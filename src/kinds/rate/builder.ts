@@ -2,8 +2,9 @@ import type { RateParams } from './schema.ts';
 import { activationFns, activationFormulas } from '../../engine/activations.ts';
 import type { Kernels } from '../../engine/kernels/kernels.ts';
 import { rateIp } from '../../engine/plasticity/intrinsic.ts';
-import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
+import type { BuiltNode, NodeBuilder } from '../../engine/compile/types.ts';
 import { expandPerUnit, fillInit } from '../shared/init-state.ts';
+import { rateAdjoint } from './adjoint.ts';
 
 /**
  * Leaky rate population (leaky-integrator echo state network: Jaeger 2001, Jaeger et al. 2007,
@@ -16,15 +17,15 @@ import { expandPerUnit, fillInit } from '../shared/init-state.ts';
  * With intrinsic plasticity (params.plasticity), each unit has a gain g and bias b adapted online
  * (plasticity/intrinsic.ts): net[t] = g·Σ_edges W·y_src + b, b starting at the `bias` param, g at 1.
  */
-export const rateBuilder: NodeBuilder = {
-  kind: 'rate',
-  build(node, ctx): NodeRuntime {
-    let p = node.params as unknown as RateParams;
+export const rateBuilder: NodeBuilder<RateParams> = {
+  // From a few hundred units the fused WASM update and the copy-free products pay.
+  kernelState: { from: 256, step: 'rateUpdate' },
+  build(node, ctx) {
+    let p = node.params;
     const n = p.size;
-    // In the kernels' workspace when the program has one for state (large populations): the WASM
-    // kernels then update it and multiply it in place (compile.ts, STATE_IN_WORKSPACE_MIN). Not
-    // with intrinsic plasticity, whose update is a JS loop: JS reads views of WASM memory more
-    // slowly (measured: 300 units with IP at 31k steps/s in the workspace, 39k outside).
+    // In the kernels' workspace when the program has one for state (large populations, see
+    // kernelState below): the WASM kernels then update it and multiply it in place. Not with
+    // intrinsic plasticity, whose update is a JS loop: JS reads views of WASM memory more slowly.
     const alloc = p.plasticity ? undefined : ctx.alloc;
     const f64 = (k: number) => (alloc ? alloc.f64(k) : new Float64Array(k));
     const x = f64(n);
@@ -38,9 +39,8 @@ export const rateBuilder: NodeBuilder = {
     let batch = batchActivation(ctx.kernels, p.activation);
     let a = p.leak;
     const leakText = a === 1 ? '' : `(1−${a})·${node.id}.y[t−1] + ${a}·`;
-    const runtime: NodeRuntime = {
+    const runtime: BuiltNode<RateParams> = {
       id: node.id,
-      kind: 'rate',
       size: n,
       output: x,
       input,
@@ -70,11 +70,12 @@ export const rateBuilder: NodeBuilder = {
         for (let i = 0; i < n; i++) {
           const h = input[i] + bias[i];
           net[i] = h;
-          x[i] = (1 - a) * x[i] + a * f(h);
+          const v = f(h);
+          act[i] = v;
+          x[i] = (1 - a) * x[i] + a * v;
         }
       },
-      setParams(raw) {
-        const next = raw as unknown as RateParams;
+      setParams(next) {
         if (next.size !== n || JSON.stringify(next.plasticity) !== JSON.stringify(p.plasticity)) return false;
         p = next;
         a = next.leak;
@@ -83,6 +84,15 @@ export const rateBuilder: NodeBuilder = {
         bias.set(expandPerUnit(next.bias, n));
         return true;
       },
+      adjoint: rateAdjoint({
+        size: n,
+        act,
+        bias,
+        leak: () => a,
+        activation: () => p.activation,
+        adaptive: p.plasticity !== undefined,
+        trainable: p.trainable !== false,
+      }),
     };
     if (!p.plasticity) return runtime;
 

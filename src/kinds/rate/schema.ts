@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { int, num, perUnit } from '../../model/schema-helpers.ts';
 import { LIMITS } from '../../model/limits.ts';
-import { defineKind } from '../../model/kind-spec.ts';
+import { defineKindSpec } from '../../model/kind-spec.ts';
 import { checkPerUnitLength } from '../shared/checks.ts';
 import { rateIpSchema, type RateIpSpec } from '../../model/plasticity.ts';
+import { ratePhasePlane } from './phase-plane.ts';
 
 export const activations = ['linear', 'tanh', 'sigmoid', 'relu', 'step'] as const;
 export type Activation = (typeof activations)[number];
@@ -25,6 +26,8 @@ export const rateParams = z.strictObject({
   init: initSchema.default(0),
   /** Intrinsic plasticity: y = f(a·net + b) with per-unit gain a and bias b adapted online. */
   plasticity: rateIpSchema.optional(),
+  /** false: BPTT leaves the bias as it is (gradients still flow through the units). */
+  trainable: z.boolean().optional(),
 });
 export type RateParams = z.output<typeof rateParams>;
 
@@ -38,16 +41,24 @@ declare module '../../model/document.ts' {
  * Discrete-time leaky rate population (leaky-integrator ESN, Jaeger 2001; Jaeger et al. 2007):
  * x[t] = (1 − a)·x[t−1] + a·f(Σ_edges W·y_src + b).
  */
-export const rateKind = defineKind<RateParams>({
+export const rateSpec = defineKindSpec<RateParams>({
   kind: 'rate',
   label: 'Rate population',
   group: 'rate',
+  role: 'population',
+  output: 'analog',
+  continuousTime: false,
+  phasePlane: ratePhasePlane,
   description: 'Leaky rate units: x[t] = (1−a)·x[t−1] + a·f(Σ W·y + b).',
+  docs: {
+    update: '`x[t] = (1−a)·x[t−1] + a·f(Σ W·y_src + b)` (leaky ESN, Jaeger 2001)',
+    params: '`size` (default 1), `activation` (`linear`, `tanh`, `sigmoid`, `relu`, `step`; default `tanh`), `leak` a ∈ (0, 1] (default 1), `bias` (number or one per unit), `init` (number, one per unit, `{"type": "uniform", "low", "high"}` or `{"type": "normal", "mean", "std"}`), `plasticity` (intrinsic, below), `trainable` (`false`: BPTT leaves the bias as it is)',
+    variables: 'output, net (+ gain, bias with plasticity)',
+  },
   params: rateParams,
   defaults: () => ({ size: 1, activation: 'tanh', leak: 1, bias: 0, init: 0 }),
   outputSize: (p) => p.size,
   variables: (p) => (p.plasticity ? ['output', 'net', 'gain', 'bias'] : ['output', 'net']),
-  acceptsInput: true,
   summary: (p) => `${p.activation}${p.leak !== 1 ? ` · leak ${p.leak}` : ''}`,
   check: (p) => [...checkPerUnitLength(p.bias, p.size, ['bias']), ...checkPerUnitLength(p.init, p.size, ['init']), ...checkIpActivation(p.plasticity, p.activation)],
 });

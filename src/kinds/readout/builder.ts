@@ -1,7 +1,9 @@
-import { getKind, type AnyNode } from '../../model/index.ts';
+import { getKind } from '../../model/index.ts';
 import { parseSignalRef, type ReadoutParams } from './schema.ts';
 import { CompileError } from '../../engine/compile/errors.ts';
-import type { NodeBuilder, NodeRuntime, PlasticityRuntime } from '../../engine/compile/types.ts';
+import type { BuiltNode, NodeBuilder, NodeRuntime, PlasticityRuntime } from '../../engine/compile/types.ts';
+import { sigmoid } from '../../engine/math/detmath.ts';
+import { readoutAdjoint } from './adjoint.ts';
 
 /** What a trained readout exposes besides the NodeRuntime. */
 export interface ReadoutHandle {
@@ -14,6 +16,15 @@ export interface ReadoutHandle {
   readonly weights: Float64Array;
   /** The target vector of the current step (after the learn operation). */
   readonly target: Float64Array;
+  /** z = W_out·φ of the current step: the output itself, or its logit when the output is σ(z) (BPTT with loss "bce"). */
+  readonly preActivation: Float64Array;
+  /** True when y = σ(z) (BPTT with the binary cross-entropy loss). */
+  readonly logistic: boolean;
+  /**
+   * Which steps count in training and errors: a one-value signal, ≠ 0 = scored (the `mask` param,
+   * else the target task's own `mask`, e.g. the adding problem's sequence ends); null = every step.
+   */
+  mask(): Float64Array | null;
   /** Sets W_out from offline training; kept across resets until the next training. */
   setTrainedWeights(w: Float64Array): void;
 }
@@ -26,17 +37,20 @@ export function isReadout(node: NodeRuntime): node is ReadoutRuntime {
 
 /**
  * Linear readout (Jaeger 2001): y[t] = W_out·φ[t], φ = [outputs of the nodes wired in (in edge
- * order); 1]. Incoming edges copy their source's output into φ (identity weights). Training:
+ * order); 1]; with BPTT and the "bce" loss a logistic output unit y[t] = σ(W_out·φ[t]) (Bishop
+ * 2006, §5.2: the cross-entropy's matching output). Incoming edges copy their source's output
+ * into φ (identity weights). W_out starts as the document's `weights` when given, else 0; a BPTT
+ * readout without them starts from W_out ~ N(0, 1/features) (bias column 0; LeCun et al. 1998),
+ * drawn from the node's stream at reset. Training:
  * offline ridge regression (engine/readout-training.ts) or online, in a learn operation after
  * every step of the training window [washout, washout + train):
  *   LMS (Widrow & Hoff 1960):  W ← W + η·(d − y)·φᵀ
  *   RLS (Haykin 2002, §13; forgetting λ): k = Pφ/(λ + φᵀPφ), W ← W + (d − y)·kᵀ,
  *        P ← (P − k·φᵀP)/λ, P(0) = I/δ.
  */
-export const readoutBuilder: NodeBuilder = {
-  kind: 'readout',
-  build(node: AnyNode, ctx): NodeRuntime {
-    const p = node.params as unknown as ReadoutParams;
+export const readoutBuilder: NodeBuilder<ReadoutParams> = {
+  build(node, ctx) {
+    const p = node.params;
     const size = p.size;
     const slices = new Map<string, [number, number]>();
     let features = 0;
@@ -54,9 +68,13 @@ export const readoutBuilder: NodeBuilder = {
     const output = new Float64Array(size);
     const target = new Float64Array(size);
     const weights = new Float64Array(size * cols);
-    let trained: Float64Array | null = null;
+    const bptt = p.training.method === 'bptt';
+    const logistic = p.training.method === 'bptt' && p.training.loss === 'bce';
+    const z = logistic ? new Float64Array(size) : output;
+    let trained: Float64Array | null = p.weights ? keptWeights(p.weights, cols, node.id, ctx.doc) : null;
     let targetSource: Float64Array | null = null;
-    const online = p.training.method !== 'ridge';
+    let maskSource: Float64Array | null = null;
+    const online = p.training.method === 'lms' || p.training.method === 'rls';
     const eta = p.training.method === 'lms' ? p.training.eta : 0;
     const forgetting = p.training.method === 'rls' ? p.training.forgetting : 1;
     const P = p.training.method === 'rls' ? new Float64Array(cols * cols) : null;
@@ -84,14 +102,13 @@ export const readoutBuilder: NodeBuilder = {
       },
     };
 
-    const runtime: ReadoutRuntime = {
+    const runtime: BuiltNode<ReadoutParams> & { readonly readout: ReadoutHandle } = {
       id: node.id,
-      kind: 'readout',
       size,
       output,
       input,
       vars: { output, target },
-      equation: `${node.id}.y[t] = W_out · [φ[t]; 1]  (φ: ${features} features)`,
+      equation: `${node.id}.y[t] = ${logistic ? 'σ(W_out · [φ[t]; 1])' : 'W_out · [φ[t]; 1]'}  (φ: ${features} features)`,
       reads: [`W_out[${node.id}]`],
       plasticity: [learn],
       inputFor(edge) {
@@ -108,11 +125,19 @@ export const readoutBuilder: NodeBuilder = {
           throw new CompileError(`nodes[${index}].params.target`, `"${p.target}" has ${source.length} values, the readout has size ${size}`);
         }
         targetSource = source;
+        maskSource = resolveMask(p, ref, nodes, index);
       },
-      reset() {
+      reset(rng) {
         if (trained) weights.set(trained);
-        else weights.fill(0);
+        else if (bptt) {
+          const std = 1 / Math.sqrt(Math.max(1, features));
+          for (let i = 0; i < size; i++) {
+            for (let j = 0; j < features; j++) weights[i * cols + j] = std * rng.gaussian();
+            weights[i * cols + features] = 0;
+          }
+        } else weights.fill(0);
         output.fill(0);
+        z.fill(0);
         target.fill(0);
       },
       update() {
@@ -120,15 +145,31 @@ export const readoutBuilder: NodeBuilder = {
           let acc = 0;
           const base = i * cols;
           for (let j = 0; j < cols; j++) acc += weights[base + j] * phi[j];
-          output[i] = acc;
+          z[i] = acc;
+          if (logistic) output[i] = sigmoid(acc);
         }
       },
+      adjoint: readoutAdjoint({
+        size,
+        features,
+        phi,
+        weights,
+        output,
+        logistic,
+        trainable: bptt && p.trainable !== false,
+        persist: () => {
+          trained = Float64Array.from(weights);
+        },
+      }),
       readout: {
         params: p,
         features,
         phi,
         weights,
         target,
+        preActivation: z,
+        logistic,
+        mask: () => maskSource,
         setTrainedWeights(w) {
           trained = Float64Array.from(w);
           weights.set(trained);
@@ -139,6 +180,27 @@ export const readoutBuilder: NodeBuilder = {
   },
 };
 
+/** The readout's `mask` signal, or the target task's own `mask` variable; null when every step counts. */
+function resolveMask(p: ReadoutParams, target: { node: string; variable: string }, nodes: ReadonlyMap<string, NodeRuntime>, index: number): Float64Array | null {
+  if (p.mask === undefined) return target.variable === 'target' ? (nodes.get(target.node)?.vars.mask ?? null) : null;
+  const ref = parseSignalRef(p.mask)!;
+  const source = nodes.get(ref.node)?.vars[ref.variable];
+  if (!source) throw new CompileError(`nodes[${index}].params.mask`, `no signal "${p.mask}"`);
+  if (source.length !== 1) throw new CompileError(`nodes[${index}].params.mask`, `"${p.mask}" has ${source.length} values; a mask is one value per step (≠ 0 = scored)`);
+  return source;
+}
+
+/** The document's W_out rows, flattened; a row of the wrong width is a compile error naming it. */
+function keptWeights(rows: number[][], cols: number, id: string, doc: { nodes: { id: string }[] }): Float64Array {
+  const index = doc.nodes.findIndex((n) => n.id === id);
+  const out = new Float64Array(rows.length * cols);
+  rows.forEach((row, i) => {
+    if (row.length !== cols) throw new CompileError(`nodes[${index}].params.weights[${i}]`, `needs ${cols} values (${cols - 1} inputs and the bias), got ${row.length}`);
+    out.set(row, i * cols);
+  });
+  return out;
+}
+
 function learnEquation(id: string, p: ReadoutParams): string {
   const when = `for ${p.washout} ≤ t < ${p.washout + p.train}`;
   switch (p.training.method) {
@@ -146,6 +208,8 @@ function learnEquation(id: string, p: ReadoutParams): string {
       return `W_out[${id}] += ${p.training.eta}·(d − y)·φᵀ ${when} (LMS)`;
     case 'rls':
       return `W_out[${id}] += (d − y)·kᵀ, k = Pφ/(λ + φᵀPφ), λ = ${p.training.forgetting} ${when} (RLS)`;
+    case 'bptt':
+      return `${id}.target = ${p.target ?? '—'} (BPTT offline: recurrence train)`;
     default:
       return `${id}.target = ${p.target ?? '—'} (ridge regression offline: recurrence train)`;
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { int, num } from '../../model/schema-helpers.ts';
 import { LIMITS } from '../../model/limits.ts';
-import { defineKind } from '../../model/kind-spec.ts';
+import { defineKindSpec } from '../../model/kind-spec.ts';
 
 /** `ID` or `ID.VAR`, as in probes (model-side copy of the probe grammar, without a unit index). */
 const SIGNAL_REF = /^([A-Za-z0-9_][A-Za-z0-9_-]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?$/;
@@ -17,7 +17,23 @@ export const readoutTraining = z.discriminatedUnion('method', [
     forgetting: num({ gt: 0, max: 1, description: 'forgetting factor λ' }).default(1),
     delta: num({ gt: 0, description: 'P(0) = I/δ' }).default(1),
   }),
+  /**
+   * Truncated backpropagation through time (Williams & Peng 1990; Werbos 1990) of every trainable
+   * parameter upstream of the readout (engine/bptt): epochs over the training window, an update
+   * after every `truncation` steps, the state carried across.
+   */
+  z.strictObject({
+    method: z.literal('bptt'),
+    optimizer: z.enum(['adam', 'sgd']).default('adam'),
+    learning_rate: num({ gt: 0, max: 100, description: 'step size α (Adam) or η (SGD)' }).default(0.01),
+    epochs: int({ min: 1, max: 100_000, description: 'passes over the training window' }).default(50),
+    truncation: int({ min: 1, max: 100_000, unit: 'steps', description: 'steps per backpropagated segment (one update each)' }).default(20),
+    loss: z.enum(['mse', 'bce']).default('mse'),
+    clip: num({ gt: 0, description: 'largest global gradient norm (rescaled above it)' }).optional(),
+  }),
 ]);
+export type ReadoutTraining = z.output<typeof readoutTraining>;
+export type BpttTraining = Extract<ReadoutTraining, { method: 'bptt' }>;
 
 export const readoutParams = z.strictObject({
   size: int({ min: 1, max: LIMITS.maxPopulationSize, description: 'outputs' }).default(1),
@@ -27,6 +43,12 @@ export const readoutParams = z.strictObject({
   washout: int({ min: 0, unit: 'steps', description: 'steps discarded before training' }).default(100),
   train: int({ min: 1, unit: 'steps', description: 'training window' }).default(1000),
   test: int({ min: 0, unit: 'steps', description: 'test window after training' }).default(500),
+  /** Steps to score, `ID.VAR` (≠ 0 = scored); default: the target task's `mask` when it has one. */
+  mask: z.string().regex(SIGNAL_REF, { message: 'must be a signal name ID or ID.VAR' }).optional(),
+  /** W_out as kept from a training: `size` rows of (inputs + 1) columns, the last the bias. */
+  weights: z.array(z.array(num()).min(1)).min(1).optional(),
+  /** false: BPTT leaves W_out as it is (gradients still flow through it). */
+  trainable: z.boolean().optional(),
 });
 export type ReadoutParams = z.output<typeof readoutParams>;
 
@@ -44,22 +66,31 @@ export function parseSignalRef(ref: string): { node: string; variable: string } 
 
 /**
  * Linear readout y = W_out·[φ; 1] over the concatenated outputs φ of the nodes wired into it
- * (Jaeger 2001), trained offline by ridge regression or online by LMS/RLS.
+ * (Jaeger 2001), trained offline by ridge regression, online by LMS/RLS, or with the network
+ * upstream by BPTT (with the "bce" loss its output is the logistic σ(W_out·[φ; 1])).
  */
-export const readoutKind = defineKind<ReadoutParams>({
+export const readoutSpec = defineKindSpec<ReadoutParams>({
   kind: 'readout',
   label: 'Readout',
   group: 'readouts',
-  description: 'Linear readout y = W_out·[inputs; 1], trained by ridge regression, LMS or RLS to match a target signal.',
+  role: 'readout',
+  output: 'analog',
+  continuousTime: false,
+  description: 'Linear readout y = W_out·[inputs; 1], trained by ridge regression, LMS, RLS or (with the network before it) BPTT to match a target signal.',
+  docs: {
+    update: '`y = W_out·[φ; 1]`, φ the outputs of the nodes wired in (edges into a readout carry no weights); with BPTT and `"loss": "bce"`, `y = σ(W_out·[φ; 1])`',
+    params: '`size`, `target` (`"ID"` or `"ID.VAR"`, e.g. `"u.target"`), `training` (`{"method": "ridge", "lambda"}`, `{"method": "lms", "eta"}`, `{"method": "rls", "forgetting", "delta"}`, `{"method": "bptt", …}` below), `washout`, `train`, `test` (steps), `mask` (`"ID.VAR"`: only steps where it is ≠ 0 count; default the target task\'s own `mask`), `weights` (W_out as kept from a training: `size` rows of inputs + 1 values, the last the bias), `trainable` (`false`: BPTT leaves W_out as it is)',
+    variables: 'output, target',
+  },
   params: readoutParams,
   defaults: () => ({ size: 1, training: { method: 'ridge', lambda: 1e-6 }, washout: 100, train: 1000, test: 500 }),
   outputSize: (p) => p.size,
   variables: () => ['output', 'target'],
-  acceptsInput: true,
-  concatenatesInputs: true,
   summary: (p) => `${p.training.method}${p.target ? ` → ${p.target}` : ''}`,
   references: (p) => {
     const ref = p.target === undefined ? null : parseSignalRef(p.target);
-    return ref ? [{ path: ['target'], ...ref }] : [];
+    const mask = p.mask === undefined ? null : parseSignalRef(p.mask);
+    return [...(ref ? [{ path: ['target'], ...ref }] : []), ...(mask ? [{ path: ['mask'], ...mask }] : [])];
   },
+  check: (p) => (p.weights && p.weights.length !== p.size ? [{ path: ['weights'], message: `needs ${p.size} rows (one per output), got ${p.weights.length}` }] : []),
 });

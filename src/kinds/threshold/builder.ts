@@ -1,6 +1,6 @@
 import type { ThresholdParams } from './schema.ts';
 import { thresholdIp } from '../../engine/plasticity/intrinsic.ts';
-import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
+import type { NodeBuilder } from '../../engine/compile/types.ts';
 
 /**
  * Binary threshold units (McCulloch & Pitts 1943; SORN's units, Lazar et al. 2009, eqs. 1–2):
@@ -8,10 +8,9 @@ import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
  * with a threshold T_i per unit (fixed, per-unit, or drawn from U(low, high) at reset). Outputs are
  * 0/1 events, so outgoing edges deliver event-driven. Threshold IP: see plasticity/intrinsic.ts.
  */
-export const thresholdBuilder: NodeBuilder = {
-  kind: 'threshold',
-  build(node): NodeRuntime {
-    const p = node.params as unknown as ThresholdParams;
+export const thresholdBuilder: NodeBuilder<ThresholdParams> = {
+  build(node) {
+    const p = node.params;
     const n = p.size;
     const x = new Float64Array(n);
     const input = new Float64Array(n);
@@ -20,12 +19,10 @@ export const thresholdBuilder: NodeBuilder = {
     const plasticity = p.plasticity ? [thresholdIp(node.id, p.plasticity, x, threshold)] : undefined;
     return {
       id: node.id,
-      kind: 'threshold',
       size: n,
       output: x,
       input,
       vars: { output: x, net, threshold },
-      spiking: true,
       equation: `${node.id}.x_i[t] = [${node.id}.in_i ≥ T_i]  (McCulloch & Pitts 1943)`,
       reads: [`${node.id}.threshold`],
       ...(plasticity ? { plasticity } : {}),

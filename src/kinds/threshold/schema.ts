@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { int, num, perUnit } from '../../model/schema-helpers.ts';
 import { LIMITS } from '../../model/limits.ts';
-import { defineKind } from '../../model/kind-spec.ts';
+import { defineKindSpec } from '../../model/kind-spec.ts';
 import { checkPerUnitFields } from '../shared/checks.ts';
 import { ipThreshold } from '../../model/plasticity.ts';
 
@@ -30,16 +30,23 @@ declare module '../../model/document.ts' {
  * Binary threshold units (McCulloch & Pitts 1943; the excitatory and inhibitory units of SORN,
  * Lazar et al. 2009): x_i[t] = 1 if Σ_edges W·y_src ≥ T_i else 0, T per unit.
  */
-export const thresholdKind = defineKind<ThresholdParams>({
+export const thresholdSpec = defineKindSpec<ThresholdParams>({
   kind: 'threshold',
   label: 'Threshold units',
   group: 'rate',
+  role: 'population',
+  output: 'spikes',
+  continuousTime: false,
   description: 'McCulloch–Pitts binary units: x = [Σ W·y ≥ T], a threshold per unit (SORN), optional threshold IP.',
+  docs: {
+    update: 'x_i = [Σ W·y ≥ T_i] (McCulloch & Pitts 1943; SORN units)',
+    params: 'size, threshold (number, per unit, or `{"type":"uniform","low","high"}`), init (0\\|1, per unit, or `{"type":"bernoulli","p"}`), plasticity `ip-threshold`',
+    variables: 'output, net, threshold',
+  },
   params: thresholdParams,
   defaults: () => ({ size: 1, threshold: 0, init: 0 }),
   outputSize: (p) => p.size,
   variables: () => ['output', 'net', 'threshold'],
-  acceptsInput: true,
   summary: (p) => (typeof p.threshold === 'object' && !Array.isArray(p.threshold) ? `T ~ U(${p.threshold.low}, ${p.threshold.high})` : 'T per unit') + (p.plasticity ? ' · IP' : ''),
   check: (p) => checkPerUnitFields(p as unknown as Record<string, unknown>, p.size, ['threshold', 'init']),
 });

@@ -1,6 +1,6 @@
 import type { WilsonCowanParams } from './schema.ts';
 import { integratorText, OdeStepper } from '../../engine/integrate.ts';
-import type { NodeBuilder, NodeRuntime } from '../../engine/compile/types.ts';
+import type { NodeBuilder } from '../../engine/compile/types.ts';
 import { sigmoid } from '../../engine/math/detmath.ts';
 
 /** F(x; a, θ) = 1/(1 + e^(−a(x − θ))) − 1/(1 + e^(aθ)): the shifted logistic, F(0) = 0. */
@@ -16,10 +16,9 @@ export function wcGain(x: number, a: number, theta: number): number {
  * τ in ms; forward Euler (default) or RK4 over dt with the edge inputs [in_E, in_I] held constant.
  * Output [r_E, r_I].
  */
-export const wilsonCowanBuilder: NodeBuilder = {
-  kind: 'wilson-cowan',
-  build(node, ctx): NodeRuntime {
-    const p = node.params as unknown as WilsonCowanParams;
+export const wilsonCowanBuilder: NodeBuilder<WilsonCowanParams> = {
+  build(node, ctx) {
+    const p = node.params;
     const r = new Float64Array(2);
     const input = new Float64Array(2);
     const stepper = new OdeStepper(2, p.integrator);
@@ -31,7 +30,6 @@ export const wilsonCowanBuilder: NodeBuilder = {
     };
     return {
       id: node.id,
-      kind: 'wilson-cowan',
       size: 2,
       output: r,
       input,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { num } from '../../model/schema-helpers.ts';
-import { defineKind } from '../../model/kind-spec.ts';
+import { defineKindSpec } from '../../model/kind-spec.ts';
 import { integratorSchema } from '../ctrnn/schema.ts';
+import { wilsonCowanPhasePlane } from './phase-plane.ts';
 
 const ms = (description: string) => num({ gt: 0, unit: 'ms', description });
 const gain = (description: string) => num({ gt: 0, description });
@@ -40,16 +41,24 @@ declare module '../../model/document.ts' {
  *   F(x; a, θ) = 1/(1 + e^(−a(x − θ))) − 1/(1 + e^(aθ))
  * Output channels [r_E, r_I]; incoming edges have two rows: [to E, to I]. Times in ms.
  */
-export const wilsonCowanKind = defineKind<WilsonCowanParams>({
+export const wilsonCowanSpec = defineKindSpec<WilsonCowanParams>({
   kind: 'wilson-cowan',
   label: 'Wilson–Cowan E/I',
   group: 'rate',
+  role: 'population',
+  output: 'analog',
   continuousTime: true,
+  unitNames: () => ['E', 'I'],
+  phasePlane: wilsonCowanPhasePlane,
   description: 'An excitatory and an inhibitory population (Wilson & Cowan 1972); outputs [E, I].',
+  docs: {
+    update: 'τ_E dE/dt = −E + F(w_EE E − w_EI I + I_ext_E + in_E); τ_I dI/dt = −I + F(w_IE E − w_II I + I_ext_I + in_I); F(x) = 1/(1+e^(−a(x−θ))) − 1/(1+e^(aθ)) (Wilson & Cowan 1972; Neuromatch W2D4)',
+    params: 'tau_E 1 ms, a_E 1.2, theta_E 2.8, tau_I 2 ms, a_I 1, theta_I 4, w_EE 9, w_EI 4, w_IE 13, w_II 11, I_ext_E 0, I_ext_I 0, init_E 0.2, init_I 0.2, integrator. Two output channels [E, I]; incoming edges have two rows [to E, to I]',
+    variables: 'output, E, I',
+  },
   params: wilsonCowanParams,
   defaults: () => wilsonCowanParams.parse({}),
   outputSize: () => 2,
   variables: () => ['output', 'E', 'I'],
-  acceptsInput: true,
   summary: (p) => `w_EE ${p.w_EE} · I_ext ${p.I_ext_E}${p.integrator === 'rk4' ? ' · rk4' : ''}`,
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analysePlane, analyseReturnMap, bisect, eigenvalues2, isStable, mapAnalysis, rootsBySignChange, type PlaneSystem } from './nullclines.ts';
-import { ctrnnPlane, ratePlane, rateReturnMap, swapAxes, wcF, wcFInverse, wilsonCowanPlane, type WilsonCowanPlane } from './planeModels.ts';
+import type { PlaneSystem } from '../../model/index.ts';
+import { analysePlane, analyseReturnMap, bisect, eigenvalues2, isStable, mapAnalysis, rootsBySignChange } from './nullclines.ts';
+import { ctrnnPlane } from '../../kinds/ctrnn/phase-plane.ts';
+import { ratePlane, rateReturnMap } from '../../kinds/rate/phase-plane.ts';
+import { swapAxes } from '../../kinds/shared/plane.ts';
+import { wcF, wcFInverse, wilsonCowanPlane, type WilsonCowanPlane } from '../../kinds/wilson-cowan/phase-plane.ts';
 
 /** Neuromatch W2D4 tutorial 2 default_pars (no input). */
 const NEUROMATCH: WilsonCowanPlane = { tau_E: 1, a_E: 1.2, theta_E: 2.8, tau_I: 2, a_I: 1, theta_I: 4, w_EE: 9, w_EI: 4, w_IE: 13, w_II: 11, I_E: 0, I_I: 0 };

@@ -1,38 +1,16 @@
 /**
  * Nullclines and fixed points of two-dimensional rate systems for the phase portrait (pure, no
- * DOM, no model types). A system is given in a separable form that every supported model has:
+ * DOM). A system is given in a separable form that every supported model has:
  * on the nullcline of variable i,
  *     coupling_i · s_j(v_j) = own_i(v_i)      ⇒   v_j = s_j⁻¹(own_i(v_i) / coupling_i),
  * so each nullcline is drawn explicitly along its own variable (no contouring). Fixed points are
  * the intersections: sign changes of the other variable's residual along the first nullcline,
  * refined by bisection; their stability comes from the Jacobian's eigenvalues (ODE: Re λ < 0,
- * map: |λ| < 1). See planeModels.ts for the Wilson–Cowan, CTRNN and rate-map instances.
+ * map: |λ| < 1). The systems come from the kinds' phase-plane models (model/phase-plane.ts;
+ * src/kinds/wilson-cowan, ctrnn and rate).
  */
 
-export type Interval = [number, number];
-export type Point = [number, number];
-
-/** One nullcline in separable form (see the module comment). */
-export interface SeparableNullcline {
-  name: string;
-  /** own_i(v): finite on `defined` (NaN outside). */
-  own(v: number): number;
-  coupling: number;
-  /** s_j⁻¹(u): the other variable for a value u of s_j (NaN where u is outside the range of s_j). */
-  inverse(u: number): number;
-  /** Open interval of v on which own is defined (±Infinity allowed). */
-  defined: Interval;
-}
-
-export interface PlaneSystem {
-  /** 'continuous': step gives (dx/dt, dy/dt); 'discrete': step gives the map's (x', y'). */
-  time: 'continuous' | 'discrete';
-  step(x: number, y: number): Point;
-  /** [nullcline of x (drawn along x), nullcline of y (drawn along y)]. */
-  nullclines: [SeparableNullcline, SeparableNullcline];
-  /** A box holding every fixed point (±Infinity where the model does not bound it). */
-  bounds: { x: Interval; y: Interval };
-}
+import type { Interval, PlaneSystem, Point, ReturnMap, SeparableNullcline } from '../../model/index.ts';
 
 export interface FixedPoint {
   x: number;
@@ -219,16 +197,6 @@ function dedupe(points: Point[]): Point[] {
     if (!out.some((q) => Math.hypot(q[0] - p[0], q[1] - p[1]) < 1e-7 * scale)) out.push(p);
   }
   return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-}
-
-/** A one-dimensional map x[t+1] = map(x[t]), shown as a return map with the diagonal. */
-export interface ReturnMap {
-  /** Legend names of the map's curve and of the diagonal. */
-  name: string;
-  diagonal: string;
-  map(x: number): number;
-  /** Interval holding every fixed point (±Infinity: unbounded). */
-  bounds: Interval;
 }
 
 /** The map's curve, the diagonal x[t+1] = x[t], and the fixed points (stable: |map′(x*)| < 1). */

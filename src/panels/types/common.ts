@@ -1,5 +1,5 @@
 /** Helpers the panel types share: time axis, node facts, live redraw of a probe window. */
-import { getKind } from '../../model/index.ts';
+import { getKind, isSpikingKind } from '../../model/index.ts';
 import type { NodeInfo } from '../../engine/worker/protocol.ts';
 import type { ProbeSamples, ProbeWindow } from '../../store/probeWindow.ts';
 import type { PanelConfig } from '../../store/index.ts';
@@ -18,9 +18,15 @@ export function timeAxis(ctx: PanelContext): { label: string; scale: number } {
   return isContinuousTime(ctx) ? { label: 'time (ms)', scale: ctx.doc().dt } : { label: 'step', scale: 1 };
 }
 
-/** Spiking populations: outputs are 0/1 spike events each step. */
+/** Spiking populations: outputs are 0/1 spike events each step (the kind's `output`). */
 export function isSpiking(node: NodeInfo): boolean {
-  return node.spiking || getKind(node.kind)?.group === 'spiking';
+  return isSpikingKind(node.kind);
+}
+
+/** Names of a node's units when its kind names them (Wilson–Cowan: E, I). */
+export function unitNames(ctx: PanelContext, id: string): string[] | undefined {
+  const node = ctx.doc().nodes.find((n) => n.id === id);
+  return node && getKind(node.kind)?.unitNames?.(node.params);
 }
 
 export function nodeInfo(ctx: PanelContext, id: string | undefined): NodeInfo | undefined {

@@ -13,7 +13,7 @@ import type { PcaFit } from '../../engine/worker/analysis-protocol.ts';
 import type { ProbeSamples } from '../../store/probeWindow.ts';
 import type { PanelConfig } from '../../store/index.ts';
 import type { PanelContext, PanelType } from '../registry.ts';
-import { boundNode, nodeInfo, windowSamples } from './common.ts';
+import { boundNode, nodeInfo, unitNames, windowSamples } from './common.ts';
 import { PhaseOverlay } from './phaseOverlay.ts';
 
 const REFIT_FRAMES = 30;
@@ -45,8 +45,11 @@ export const phasePanel: PanelType = {
     const ua = Number(config.unitA ?? 0);
     const single = a === b && nodeInfo(ctx, a)?.size === 1;
     const ub = single ? 0 : Number(config.unitB ?? (a === b ? 1 : 0));
-    // Wilson–Cowan units are the E and I rates; other units are id[unit] (id alone for one unit).
-    const unitName = (id: string, u: number) => (nodeInfo(ctx, id)?.kind === 'wilson-cowan' ? `${['E', 'I'][u] ?? u} (${id})` : nodeInfo(ctx, id)?.size === 1 ? id : `${id}[${u}]`);
+    // Units with names of their own (Wilson–Cowan's E and I) are "E (id)"; others id[unit] (id alone for one unit).
+    const unitName = (id: string, u: number) => {
+      const named = unitNames(ctx, id)?.[u];
+      return named !== undefined ? `${named} (${id})` : nodeInfo(ctx, id)?.size === 1 ? id : `${id}[${u}]`;
+    };
     const chart = new PhaseChart(el, { title: `Phase portrait of ${a ?? 'no node'}`, xLabel: single ? `${a}[t]` : `${a}[${ua}]`, yLabel: single ? `${a}[t+1]` : `${b}[${ub}]` });
     if (config.mode === 'pca') return pcaView(chart, ctx, a, `panel:${config.id}`);
     let last: PhaseData | null = null;

@@ -6,7 +6,8 @@
  * analysis is cached until one of those or the (snapped) view changes.
  */
 import type { LiveEvent } from '../../store/probeWindow.ts';
-import { analysePlane, analyseReturnMap, mapAnalysis, type Interval, type PlaneAnalysis, type PlaneSystem } from '../transforms/nullclines.ts';
+import type { Interval, PlaneSystem } from '../../model/index.ts';
+import { analysePlane, analyseReturnMap, mapAnalysis, type PlaneAnalysis } from '../transforms/nullclines.ts';
 import type { PhaseData } from '../chart/PhaseChart.ts';
 import type { PanelContext } from '../registry.ts';
 import { neededEdges, phaseModel, systemNodes, type PhaseSelection, type ShownAxes, type WeightMatrix } from './phaseSystem.ts';

@@ -2,10 +2,9 @@
 import { RasterChart } from '../chart/RasterChart.ts';
 import { eventTest, type EventMode } from '../transforms/spikes.ts';
 import type { PanelType } from '../registry.ts';
-import { boundNode, isSpiking, liveWindow, nodeInfo, timeAxis } from './common.ts';
+import { getKind } from '../../model/index.ts';
+import { boundNode, liveWindow, nodeInfo, timeAxis } from './common.ts';
 import { StepCache } from './stepCache.ts';
-
-const BINARY_KINDS: ReadonlySet<string> = new Set(['hopfield', 'threshold']);
 
 export const rasterPanel: PanelType = {
   type: 'raster',
@@ -35,8 +34,9 @@ export const rasterPanel: PanelType = {
     const axis = timeAxis(ctx);
     const chart = new RasterChart(el, { title: `Raster of ${id ?? 'no node'}`, xLabel: axis.label, yLabel: 'unit' });
     const chosen = (config.mode as EventMode | 'auto' | undefined) ?? 'auto';
-    const mode: EventMode = chosen !== 'auto' ? chosen : node && isSpiking(node) ? 'spikes' : node && BINARY_KINDS.has(node.kind) ? 'state' : 'crossing';
-    const threshold = Number(config.threshold ?? (mode === 'state' && node?.kind === 'rate' ? 0.5 : 0));
+    const output = node && getKind(node.kind)?.output;
+    const mode: EventMode = chosen !== 'auto' ? chosen : output === 'spikes' ? 'spikes' : output === 'binary' ? 'state' : 'crossing';
+    const threshold = Number(config.threshold ?? (mode === 'state' && output === 'analog' ? 0.5 : 0));
     const label = mode === 'spikes' ? 'spike' : mode === 'state' ? `y > ${threshold}` : `y crosses ${threshold} upwards`;
     const isEvent = eventTest(mode, threshold);
     // Events per step, counted once per step for the legend.

@@ -2,6 +2,7 @@
  * Readout vs target: a readout's output channel and the target it is trained on, over time —
  * after Train, the prediction lying on the target over the test window.
  */
+import { kindRole } from '../../model/index.ts';
 import { TimeSeriesChart } from '../chart/TimeSeriesChart.ts';
 import type { PanelType } from '../registry.ts';
 import { boundNode, liveWindow, timeAxis } from './common.ts';
@@ -11,7 +12,7 @@ export const readoutPanel: PanelType = {
   title: 'Readout vs target',
   description: 'A readout’s output over its training target (Train first to see the prediction)',
   binding: 'node',
-  accepts: (node) => node.kind === 'readout',
+  accepts: (node) => kindRole(node.kind) === 'readout',
   options: [
     {
       key: 'channel',

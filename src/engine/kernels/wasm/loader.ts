@@ -5,7 +5,7 @@
  * workers; a browser main thread refuses modules over 4 KB, and then — like an engine without
  * WASM SIMD — the caller falls back to the plain-JS kernels.
  */
-import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels.generated.ts';
+import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64, LINALG_WASM_BASE64 } from './kernels.generated.ts';
 
 /** The exports of the kernels module (all pointers are byte addresses in its memory). */
 export interface KernelExports {
@@ -79,4 +79,39 @@ export function instantiate(memory: WebAssembly.Memory, shared: boolean): Kernel
   const mod = kernelModule(shared);
   if (!mod) throw new Error('WASM SIMD kernels are not available');
   return new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as KernelExports;
+}
+
+/** The exports of the dense linear-algebra module (linalg-wat.ts; pointers are byte addresses, leading dimensions elements). */
+export interface LinalgKernelExports {
+  /** C[i, j] −= Σ_p A[i, p]·B[p, j] for i < m, j < n, p < k, row by row. */
+  gemm_rows(c: number, ldc: number, a: number, lda: number, b: number, ldb: number, m: number, n: number, k: number): void;
+  /** The same update (same bits), four rows of B at a time over all rows of C. */
+  gemm_panel(c: number, ldc: number, a: number, lda: number, b: number, ldb: number, m: number, n: number, k: number): void;
+  /** y[r] = Σ_c A[r, c]·x[c] for r < rows, c < cols. */
+  matvec(a: number, lda: number, rows: number, cols: number, x: number, y: number): void;
+  /** Double-shift sweeps over [l, hi] as one chain of bulges (shift sums and products: f64 arrays of `bulges`). */
+  chain_sweep(a: number, ld: number, l: number, hi: number, sums: number, products: number, bulges: number): void;
+}
+
+let linalgModule: WebAssembly.Module | null | undefined;
+
+/** The compiled linear-algebra module, or null where WASM SIMD or synchronous compilation is unavailable. */
+export function linalgKernelModule(): WebAssembly.Module | null {
+  if (linalgModule !== undefined) return linalgModule;
+  linalgModule = null;
+  try {
+    if (typeof WebAssembly === 'object') {
+      const bytes = decode(LINALG_WASM_BASE64);
+      if (WebAssembly.validate(bytes)) linalgModule = new WebAssembly.Module(bytes);
+    }
+  } catch {
+    linalgModule = null;
+  }
+  return linalgModule;
+}
+
+/** An instance of the linear-algebra kernels over `memory`, or null where they cannot run. */
+export function instantiateLinalg(memory: WebAssembly.Memory): LinalgKernelExports | null {
+  const mod = linalgKernelModule();
+  return mod ? (new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as LinalgKernelExports) : null;
 }

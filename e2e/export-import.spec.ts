@@ -1,0 +1,83 @@
+/**
+ * Export ▸ notebook / PyNN script (downloads captured, their content checked) and Import ▸
+ * simulation results (a results file for the open spiking network: rates table and one raster
+ * pair per population; a file for another network is refused with the reason, the network kept).
+ */
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+
+function preset(name: string): unknown {
+  return JSON.parse(readFileSync(new URL(`../presets/${name}.json`, import.meta.url), 'utf8'));
+}
+
+async function exportAs(page: Page, label: string) {
+  await page.getByTestId('export-menu').locator('summary').click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: label }).click();
+  return download;
+}
+
+async function importResults(page: Page, name: string, results: unknown) {
+  await page.getByTestId('import-menu').locator('summary').click();
+  await page.getByTestId('results-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(results)) });
+}
+
+/** Regular spike trains: cell i of a population fires every `period` ms from i·0.7 ms. */
+function trains(size: number, period: number, duration: number): number[][] {
+  return Array.from({ length: size }, (_, i) => Array.from({ length: Math.floor((duration - i * 0.7) / period) }, (__, k) => i * 0.7 + k * period));
+}
+
+test('Export ▸ Python notebook downloads an nbformat 4 notebook of the open network', async ({ app }) => {
+  const file = await exportAs(app.page, 'Python notebook (.ipynb)');
+  expect(file.suggestedFilename()).toBe('leaky-unit-with-self-excitation.ipynb');
+  const nb = JSON.parse(await readFile((await file.path())!, 'utf8'));
+  expect(nb.nbformat).toBe(4);
+  expect(nb.cells.find((c: { metadata: { tags?: string[] } }) => c.metadata.tags?.includes('parameters')).source.join('')).toBe('STEPS = 1000\nOUT = "trace.json"');
+});
+
+test('Export refuses a spiking network as a notebook with a message; PyNN script downloads', async ({ app }) => {
+  const { page } = app;
+  expect((await app.loadDocument(preset('poisson-lif-stdp'))).ok).toBe(true);
+  await page.getByTestId('export-menu').locator('summary').click();
+  await page.getByRole('menuitem', { name: 'Python notebook (.ipynb)' }).click();
+  await expect(page.getByText(/cannot export to a notebook: nodes "inputs" \(poisson\), "n" \(lif\)/)).toBeVisible();
+  const file = await exportAs(page, 'PyNN script (.py)');
+  expect(file.suggestedFilename()).toMatch(/\.py$/);
+  const text = await readFile((await file.path())!, 'utf8');
+  expect(text).toContain('sim.STDPMechanism(');
+  expect(text).toContain('poisson("inputs", 100, 15.0)');
+});
+
+test('Import ▸ simulation results: a rates table and rasters per population beside the engine; another network is refused', async ({ app }) => {
+  const { page } = app;
+  expect((await app.loadDocument(preset('poisson-lif-stdp'))).ok).toBe(true);
+  const base = { simulator: 'neuron', processes: 2, dt: 0.1, duration_ms: 1000, wall_s: 1.5 };
+  const inputs = trains(100, 66, 1000);
+  const n = trains(1, 80, 1000);
+  const rate = (l: number[][]) => l.map((s) => s.length);
+  await importResults(page, 'other.json', { ...base, populations: { inputs: { size: 10, rates_hz: Array(10).fill(1), spikes: Array.from({ length: 10 }, () => []) }, n: { size: 1, rates_hz: [1], spikes: [[]] } } });
+  await expect(page.getByText(/population "inputs" has 10 cells in the results and 100 in the network/)).toBeVisible();
+  await importResults(page, 'bad.json', { ...base, populations: { n: { size: 1, rates_hz: ['fast'], spikes: [[]] } } });
+  await expect(page.getByText(/populations\.n\.rates_hz\[0\]/)).toBeVisible();
+  expect((await app.getDocument()).nodes.map((x) => x.id)).toEqual(['inputs', 'n']);
+
+  await importResults(page, 'results.json', { ...base, populations: { inputs: { size: 100, rates_hz: rate(inputs), spikes: inputs }, n: { size: 1, rates_hz: rate(n), spikes: n } } });
+  const dialog = page.getByTestId('results-dialog');
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  const rows = dialog.getByTestId('results-rates').locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('inputs');
+  const importedHz = rate(inputs).reduce((a, b) => a + b, 0) / 100;
+  await expect(rows.nth(0).locator('td').nth(3)).toHaveText(importedHz.toFixed(2));
+  const engineHz = Number(await rows.nth(0).locator('td').nth(2).textContent());
+  expect(engineHz).toBeGreaterThan(12);
+  expect(engineHz).toBeLessThan(18);
+  for (const id of ['inputs', 'n']) {
+    await expect(dialog.getByTestId(`results-raster-imported-${id}`).locator('canvas')).toBeVisible();
+    await expect(dialog.getByTestId(`results-raster-engine-${id}`).locator('canvas')).toBeVisible();
+  }
+  await expect(dialog.getByTestId('results-raster-imported-inputs')).toContainText(/spikes/);
+  await page.screenshot({ path: 'test-results/export-import-results.png' });
+});

@@ -1,0 +1,97 @@
+/**
+ * The toolbar's classroom buttons: "Start a class" and "Join a class" (typing the code) without
+ * a room; in a room, its code and who is there, then the teacher's "Gather" and "Class" or the
+ * student's "Explore on my own" / "Follow the teacher".
+ */
+import { useState, type FormEvent } from 'react';
+import { useEditorStore } from '../../../store/index.ts';
+import { useClassState, useLiveClassroom } from './context.tsx';
+import { joinTypedCode, startClassFromPage } from './liveClassroom.ts';
+
+export function ClassButtons() {
+  const classroom = useLiveClassroom();
+  const room = useClassState((s) => s.room);
+  const role = useClassState((s) => s.role);
+  const following = useClassState((s) => s.following);
+  const students = useClassState((s) => s.studentsOnline);
+  const connected = useClassState((s) => s.connected);
+  const panelOpen = useClassState((s) => s.panelOpen);
+  const toast = useEditorStore((s) => s.toast);
+  const [starting, setStarting] = useState(false);
+
+  if (!room) {
+    const start = async () => {
+      setStarting(true);
+      try {
+        await startClassFromPage(classroom);
+      } catch (err) {
+        toast(err instanceof Error ? err.message : String(err), 'error');
+      } finally {
+        setStarting(false);
+      }
+    };
+    return (
+      <div className="class-buttons" role="group" aria-label="Live class">
+        <button type="button" className="button" onClick={() => void start()} disabled={starting} title="Open a live class: students follow your network and send their results">
+          Start a class
+        </button>
+        <JoinByCode />
+      </div>
+    );
+  }
+  return (
+    <div className="class-buttons" role="group" aria-label="Live class">
+      <span className="class-buttons__room" data-testid="class-room" title={connected ? 'Connected to the class' : 'Not connected'}>
+        <span className={`class-buttons__dot${connected ? ' class-buttons__dot--on' : ''}`} aria-hidden="true" />
+        Class {room}
+        {role === 'teacher' && ` · ${students} student${students === 1 ? '' : 's'}`}
+      </span>
+      {role === 'teacher' ? (
+        <>
+          <button type="button" className="button" onClick={() => classroom.gather()} title="Every student follows your network again">
+            Gather
+          </button>
+          <button type="button" className="button" aria-pressed={panelOpen} onClick={() => classroom.state.getState().set({ panelOpen: !panelOpen })}>
+            Class
+          </button>
+        </>
+      ) : following ? (
+        <button type="button" className="button" onClick={() => classroom.explore()} title="Edit the network yourself (your edits stay in this browser)">
+          Explore on my own
+        </button>
+      ) : (
+        <button type="button" className="button" onClick={() => classroom.follow()}>
+          Follow the teacher
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** "Join a class": a field for the room code the teacher shows. */
+function JoinByCode() {
+  const classroom = useLiveClassroom();
+  const toast = useEditorStore((s) => s.toast);
+  const [open, setOpen] = useState(false);
+  const [code, setCode] = useState('');
+  if (!open) {
+    return (
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        Join a class
+      </button>
+    );
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const problem = joinTypedCode(classroom, code);
+    if (problem) toast(`Join a class: ${problem}`, 'error');
+  };
+  return (
+    <form className="class-buttons__join" onSubmit={submit}>
+      <input value={code} onChange={(e) => setCode(e.target.value)} placeholder="Class code" aria-label="Class code" maxLength={12} size={9} autoFocus />
+      <button type="submit" className="button">
+        Join
+      </button>
+    </form>
+  );
+}

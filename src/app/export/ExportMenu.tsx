@@ -1,0 +1,88 @@
+/**
+ * Export ▸ "Python notebook (.ipynb)" / "PyNN script (.py)" and Import ▸ "Simulation results
+ * (.json)". The export worker writes the texts and compares results with the engine's run; the
+ * page only downloads, reads the chosen file and draws. A refusal or a bad file is a message; the
+ * open network is never touched.
+ */
+import { useRef, useState, type ChangeEvent } from 'react';
+import { useStores } from '../../store/index.ts';
+import { createExportClient } from '../../export/worker/client.ts';
+import type { CompareReply, ExportTarget } from '../../export/worker/tasks.ts';
+import { downloadText, fileNameFor } from '../../store/files.ts';
+import { ResultsDialog } from './ResultsDialog.tsx';
+
+const TARGETS: { to: ExportTarget; label: string; ext: string; type: string }[] = [
+  { to: 'notebook', label: 'Python notebook (.ipynb)', ext: '.ipynb', type: 'application/x-ipynb+json' },
+  { to: 'pynn', label: 'PyNN script (.py)', ext: '.py', type: 'text/x-python' },
+];
+
+export function ExportMenu() {
+  const [client] = useState(createExportClient);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [result, setResult] = useState<{ reply: Extract<CompareReply, { ok: true }>; fileName: string } | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const exportMenu = useRef<HTMLDetailsElement>(null);
+  const importMenu = useRef<HTMLDetailsElement>(null);
+  const stores = useStores();
+  const toast = (message: string) => stores.editor.getState().toast(message, 'warning');
+
+  const exportAs = async (t: (typeof TARGETS)[number]) => {
+    exportMenu.current?.removeAttribute('open');
+    const doc = stores.docs.getState().doc;
+    const stem = fileNameFor(doc.title ?? 'network').replace(/\.json$/, '');
+    setBusy(`Writing ${t.label}…`);
+    try {
+      const reply = await client.exportText(doc, t.to, `${stem}.json`);
+      if (reply.ok) downloadText(reply.text, `${stem}${t.ext}`, t.type);
+      else toast(`Export: ${reply.error}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onResults = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    input.value = '';
+    importMenu.current?.removeAttribute('open');
+    if (!file) return;
+    setBusy(`Comparing ${file.name} with the engine…`);
+    try {
+      const reply = await client.compareResults(stores.docs.getState().doc, await file.text());
+      if (reply.ok) setResult({ reply, fileName: file.name });
+      else toast(`${file.name}: ${reply.errors?.length ? `${reply.error}: ${reply.errors[0].path}: ${reply.errors[0].message}` : reply.error}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="toolbar__group" role="group" aria-label="Export and import">
+      <details ref={exportMenu} className="menu" data-testid="export-menu">
+        <summary className="button">Export</summary>
+        <div className="menu__items" role="menu" style={{ position: 'absolute', zIndex: 20, display: 'flex', flexDirection: 'column', gap: 4, padding: 6, background: 'var(--panel-bg, #fff)', border: '1px solid var(--border, #ccc)', borderRadius: 6 }}>
+          {TARGETS.map((t) => (
+            <button key={t.to} type="button" role="menuitem" className="button" disabled={busy !== null} onClick={() => void exportAs(t)}>
+              {t.label}
+            </button>
+          ))}
+        </div>
+      </details>
+      <details ref={importMenu} className="menu" data-testid="import-menu">
+        <summary className="button">Import</summary>
+        <div className="menu__items" role="menu" style={{ position: 'absolute', zIndex: 20, display: 'flex', flexDirection: 'column', gap: 4, padding: 6, background: 'var(--panel-bg, #fff)', border: '1px solid var(--border, #ccc)', borderRadius: 6 }}>
+          <button type="button" role="menuitem" className="button" disabled={busy !== null} onClick={() => fileRef.current?.click()}>
+            Simulation results (.json)
+          </button>
+        </div>
+      </details>
+      <input ref={fileRef} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-label="Simulation results file" data-testid="results-file" onChange={(e) => void onResults(e)} />
+      {busy && (
+        <span className="toolbar__status" role="status">
+          {busy}
+        </span>
+      )}
+      <ResultsDialog result={result?.reply ?? null} fileName={result?.fileName ?? ''} onClose={() => setResult(null)} />
+    </div>
+  );
+}

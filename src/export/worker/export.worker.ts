@@ -1,0 +1,8 @@
+/** The export worker: a thin shell exposing the export tasks through Comlink (the page never compiles or runs). */
+import * as Comlink from 'comlink';
+import { compareResults, exportText } from './tasks.ts';
+
+export const exportApi = { exportText, compareResults };
+export type ExportApi = typeof exportApi;
+
+Comlink.expose(exportApi);

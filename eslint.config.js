@@ -23,12 +23,13 @@ const folder = (name) => [`**/${name}`, `**/${name}/**`];
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * A regular expression for the imports of `folders` of src/ from a file `depth` folders below
- * src/ (so `../export/x.ts` from src/app/Toolbar.tsx is src/app/export/x.ts, not src/export),
+ * src/ (an import of `export/x.ts` one folder up from src/app/Toolbar.tsx is src/app/export/x.ts,
+ * not src/export),
  * leaving out the modules `except` (paths from src/).
  */
 const folderRegex = (depth, folders, except = []) => {
   const skip = except.map((e) => `(?!${escape(e)}$)`).join('');
-  return `^${escape('../'.repeat(depth))}${skip}(${folders.map(escape).join('|')})(/.*)?$`;
+  return `^${escape(`..${'/'}`.repeat(depth))}${skip}(${folders.map(escape).join('|')})(/.*)?$`;
 };
 /** How deep the files of src/ go (src/a/b/c/file.ts is 3). */
 const DEPTHS = [1, 2, 3, 4, 5];

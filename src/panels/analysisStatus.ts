@@ -1,7 +1,8 @@
 /**
  * The progress line of a panel's long analysis (eigenvalues of a large matrix): what runs, how
  * far it is, and a Cancel button — drawn over the chart, outside React, while the analysis runs.
- * After a cancel or an error it says so and offers to compute again.
+ * After a cancel or an error it says so and offers to compute again; a result that needs a word
+ * (only the leading eigenvalues) keeps the line with that word.
  */
 import type { PanelContext } from './registry.ts';
 import './analysisStatus.css';
@@ -27,12 +28,13 @@ export function analysisStatus(el: HTMLElement, ctx: PanelContext, key: string, 
   let timer: ReturnType<typeof setTimeout> | undefined;
   button.addEventListener('click', () => (running ? ctx.sim().cancelAnalysis(key) : retry()));
 
-  const show = (message: string, fraction: number | null, action: string) => {
+  const show = (message: string, fraction: number | null, action: string | null) => {
     line.hidden = false;
     text.textContent = message;
     bar.hidden = fraction === null;
     if (fraction !== null) bar.value = fraction;
-    button.textContent = action;
+    button.hidden = action === null;
+    button.textContent = action ?? '';
   };
   const unsubscribe = ctx.watchAnalysis(key, (p) => {
     clearTimeout(timer);
@@ -49,6 +51,12 @@ export function analysisStatus(el: HTMLElement, ctx: PanelContext, key: string, 
       clearTimeout(timer);
       running = false;
       line.hidden = true;
+    },
+    /** The analysis ended with a result that needs a word (e.g. only the leading eigenvalues): say it. */
+    note(message: string) {
+      clearTimeout(timer);
+      running = false;
+      show(message, null, null);
     },
     /** The analysis was cancelled, or failed: say so, and offer to run it again. */
     stopped(message: string) {

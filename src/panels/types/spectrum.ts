@@ -18,15 +18,16 @@ export const spectrumPanel: PanelType = {
   create(el, config, ctx) {
     const edge = config.edge;
     const key = `panel:${config.id}`;
-    const chart = new SpectrumChart(el, { title: `Eigenvalues of ${edge ?? 'no edge'}`, xLabel: 'Re λ', yLabel: 'Im λ', emptyText: 'No square weight matrix' });
+    const chart = new SpectrumChart(el, { title: `Eigenvalues of ${edge ?? 'no edge'}`, xLabel: 'Re λ', yLabel: 'Im λ', emptyText: 'No eigenvalues yet' });
     const status = analysisStatus(el, ctx, key, () => fetcher.retry());
     const fetcher = snapshotFetcher(ctx, {
       edge,
       fetch: (e) => ctx.sim().spectrum(e, key),
       show(s) {
-        status.done();
-        const leading = s && !s.complete ? `${s.size.toLocaleString('en')} units: all eigenvalues would take too long here; the ${s.re.length} leading ones (largest |λ|, Arnoldi)` : undefined;
-        chart.update(s && { re: s.re, im: s.im, ...(leading ? { radius: s.radius, note: leading } : {}) });
+        const leading = s !== null && !s.complete;
+        if (leading) status.note(`${s.size.toLocaleString('en')} units: all eigenvalues would take too long here; the ${s.re.length} leading ones (largest |λ|, Arnoldi) are shown.`);
+        else status.done();
+        chart.update(s && { re: s.re, im: s.im, ...(leading ? { radius: s.radius, note: `${s.re.length} leading λ` } : {}) });
       },
       stopped: (message) => status.stopped(message === 'Cancelled.' ? 'Eigenvalues cancelled.' : `Eigenvalues failed: ${message}`),
       intervalMs: 2000,

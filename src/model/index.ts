@@ -15,4 +15,5 @@ export * from './kind-lookup.ts';
 export * from './synapse.ts';
 export * from './plasticity.ts';
 export * from './keep-trained.ts';
+export * from './task-inputs.ts';
 export * from './phase-plane.ts';

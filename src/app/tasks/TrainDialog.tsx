@@ -8,6 +8,7 @@ import './tasks.css';
 import { isStale, useDocumentStore, useStores, useTaskResults, type AppStores } from '../../store/index.ts';
 import type { ReadoutReport } from '../../engine/index.ts';
 import { revealPanel } from '../../panels/revealPanel.ts';
+import { TaskProgress } from './TaskProgress.tsx';
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toPrecision(3));
 
@@ -101,7 +102,7 @@ export function TrainDialog() {
       }
     >
       {running ? (
-        <p>Training… (washout, training and test windows from step 0)</p>
+        <TaskProgress task="train" what="Training (washout, training and test windows from step 0)" />
       ) : !reply ? null : reply.ok ? (
         <Report readouts={reply.readouts} stale={isStale(result, doc)} />
       ) : (

@@ -77,7 +77,7 @@ export function rescaleFactor(prev: GraphEdge, next: GraphEdge): number | null {
     const spec = weightSpecOf(e.params);
     const init = spec.init.type === 'constant' ? { ...spec.init, value: 0 } : spec.init;
     const { weight: _w, scale: _s, spectralRadius: _r, connectivity: _c, ...rest } = e.params;
-    return { source: e.source, target: e.target, rest, init: { ...init, scale: 0, spectralRadius: 0, connectivity: 0 }, c: spec.connectivity };
+    return { source: e.source, target: e.target, rest, init, c: spec.connectivity };
   };
   if (!same(strip(prev), strip(next))) return null;
   const a = weightSpecOf(prev.params);

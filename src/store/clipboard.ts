@@ -2,9 +2,10 @@
  * Copy and paste of parts of a network. A copied selection is a "fragment": plain JSON with the
  * selected nodes, the edges among them and the groups wholly inside, so it travels between tabs
  * through the system clipboard. Pasting gives everything fresh ids and checks each node's params
- * with its kind's schema, so a pasted fragment can never break the document's ids.
+ * with its kind's schema, so a pasted fragment can never break the document's ids; a node or edge
+ * holding a key named `__proto__`, `constructor` or `prototype` is left out (model/reserved-keys.ts).
  */
-import { getKind, type GraphDocument, type GraphEdge, type GraphNode } from '../model/index.ts';
+import { getKind, reservedKeyIssues, type GraphDocument, type GraphEdge, type GraphNode } from '../model/index.ts';
 import { freshId, takenIds, type Point } from './edits.ts';
 import { groupsOf, withGroups, type EditorGroup } from './groups.ts';
 
@@ -48,7 +49,7 @@ export function parseFragment(text: string): Fragment | null {
 
 /** Params of a pasted node checked by its kind's schema (defaults filled in), or null when invalid. */
 function checkedNode(raw: unknown): GraphNode | null {
-  if (typeof raw !== 'object' || raw === null) return null;
+  if (typeof raw !== 'object' || raw === null || reservedKeyIssues(raw).length > 0) return null;
   const n = raw as Partial<GraphNode> & { params?: unknown };
   const spec = typeof n.kind === 'string' ? getKind(n.kind) : undefined;
   if (!spec || typeof n.id !== 'string') return null;
@@ -86,7 +87,7 @@ export function pasteFragment(doc: GraphDocument, fragment: Fragment, offset: Po
     nodes.push({ ...node, id, position: { x: node.position.x + offset.x, y: node.position.y + offset.y } });
   }
   const edges: GraphEdge[] = fragment.edges
-    .filter((e) => renamed.has(e.source) && renamed.has(e.target) && typeof e.params === 'object')
+    .filter((e) => renamed.has(e.source) && renamed.has(e.target) && typeof e.params === 'object' && reservedKeyIssues(e).length === 0)
     .map((e) => ({ ...structuredClone(e), id: newId(String(e.id)), source: renamed.get(e.source)!, target: renamed.get(e.target)! }));
   const groups = fragment.groups
     .map((g) => ({ ...g, id: newId(String(g.id)), nodes: g.nodes.filter((n) => renamed.has(n)).map((n) => renamed.get(n)!) }))

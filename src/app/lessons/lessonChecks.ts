@@ -59,8 +59,10 @@ export const lessonChecks: LessonChecks = {
   'ctrnn-oscillator': {
     1: oscillates('c', 0, 0.1, 100),
     2: all(near('c.params.init.0', 3), near('c.params.init.1', -2)),
-    3: all(near('w.params.weight.values.0.1', 0), near('w.params.weight.values.1.0', 0)),
-    4: near('c.params.tau', 2),
+    3: all(near('w.params.weight.values.0.1', -1), near('w.params.weight.values.1.0', 1), { trace: 'c', stat: 'range', op: '<', value: 1e-3, last: 100, minSteps: 2000 }),
+    4: all(near('w.params.weight.values.0.1', 0), near('w.params.weight.values.1.0', 0)),
+    5: near('w.params.delay', 1),
+    6: near('c.params.tau', 2),
   },
   cpg: {
     1: oscillates('y', 0, 0.1, 200),
@@ -71,6 +73,7 @@ export const lessonChecks: LessonChecks = {
     1: oscillates('wc', 0, 0.1, 100),
     2: all(near('wc.params.w_EE', 9), near('wc.params.w_EI', 4), near('wc.params.w_IE', 13), near('wc.params.w_II', 11), near('wc.params.I_ext_E', 0)),
     3: near('wc.params.I_ext_E', 0),
+    4: all(near('c12.params.weight.values.0.0', 0.1), near('c21.params.weight.values.0.0', 0.1)),
   },
   elman: { 3: { missing: 'w_ctx' } },
   jordan: { 2: near('decay.params.weight.value', 0), 3: near('decay.params.weight.value', 0.95) },

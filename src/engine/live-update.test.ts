@@ -45,11 +45,14 @@ describe('classifying a live edit', () => {
   });
 
   it('turns scale and spectral radius into a factor', () => {
-    const e = (w: Record<string, unknown>) => valid(rawDoc([node('a', 'rate', { size: 3 })], [edge('r', 'a', 'a', w, 1)])).edges[0];
-    const base = { type: 'normal', mean: 0, std: 1, spectralRadius: 0.9 };
-    expect(rescaleFactor(e(base), e({ ...base, spectralRadius: 1.8 }))).toBeCloseTo(2, 12);
+    const normal = { type: 'normal', mean: 0, std: 1 };
+    const e = (options: Record<string, unknown>, w: Record<string, unknown> = normal) =>
+      valid(rawDoc([node('a', 'rate', { size: 3 })], [edge('r', 'a', 'a', w, 1, options)])).edges[0];
+    const base = { spectralRadius: 0.9 };
+    expect(rescaleFactor(e(base), e({ spectralRadius: 1.8 }))).toBeCloseTo(2, 12);
     expect(rescaleFactor(e(base), e({ ...base, scale: 3 }))).toBe(3);
-    expect(rescaleFactor(e(base), e({ ...base, std: 2 }))).toBeNull();
+    expect(rescaleFactor(e(base), e(base, { ...normal, std: 2 }))).toBeNull();
+    expect(rescaleFactor(e(base), e({ ...base, connectivity: 0.5 }))).toBeNull();
   });
 });
 

@@ -4,12 +4,13 @@
  *
  * Version 1 → 2: the weight options `connectivity`, `spectralRadius` and `scale` have one place,
  * the edge's `params` (beside `weight` and `delay`). Version 1 allowed each inside
- * `params.weight` or directly in `params` but not in both (validation refused that); the
- * migration moves those found in `weight` up to `params`, so the compiled weights and every run
- * stay bit for bit the same, and refuses a file that gives one in both places, naming it.
+ * `params.weight` or directly in `params`; the migration moves those found in `weight` up to
+ * `params`, so the compiled weights and every run stay bit for bit the same. An option given in
+ * both places was refused by version 1's validation, and still is when the two values differ
+ * (the error names the edge's option); when they are equal the migrated edge keeps it once.
  */
 import { CURRENT_VERSION } from './document.ts';
-import { WEIGHT_OPTION_KEYS } from './weights.ts';
+import { WEIGHT_OPTION_KEYS, type WeightOptionKey } from './weights.ts';
 
 /** Turns a raw document of version `from` into one of version `from + 1`. */
 export interface Migration {
@@ -33,22 +34,21 @@ export class MigrationError extends Error {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Moves the weight options of version-1 edges from `params.weight` to `params`, in place.
- * `at(i)` names edge i in errors (documents: `edges[i]`). Malformed edges are left for validation.
+ * Moves the weight options of a version-1 edge from `params.weight` to `params`, in place.
+ * Returns the first option given in both places with different values (left where it is), or
+ * null. A malformed edge is left for validation.
  */
-export function moveWeightOptions(edges: unknown, at: (i: number) => string = (i) => `edges[${i}]`): void {
-  if (!Array.isArray(edges)) return;
-  edges.forEach((edge, i) => {
-    const params = isObject(edge) ? edge.params : undefined;
-    const weight = isObject(params) ? params.weight : undefined;
-    if (!isObject(params) || !isObject(weight)) return;
-    for (const key of WEIGHT_OPTION_KEYS) {
-      if (!(key in weight)) continue;
-      if (key in params) throw new MigrationError(`${at(i)}.params.${key}`, `is also given in params.weight.${key}; give it once`);
-      params[key] = weight[key];
-      delete weight[key];
-    }
-  });
+export function moveWeightOptions(edge: unknown): WeightOptionKey | null {
+  const params = isObject(edge) ? edge.params : undefined;
+  const weight = isObject(params) ? params.weight : undefined;
+  if (!isObject(params) || !isObject(weight)) return null;
+  for (const key of WEIGHT_OPTION_KEYS) {
+    if (!(key in weight)) continue;
+    if (key in params && JSON.stringify(params[key]) !== JSON.stringify(weight[key])) return key;
+    params[key] = weight[key];
+    delete weight[key];
+  }
+  return null;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -56,7 +56,14 @@ export const MIGRATIONS: readonly Migration[] = [
     from: 1,
     describe: 'weight options (connectivity, spectralRadius, scale) moved from params.weight to the edge params',
     up(doc) {
-      moveWeightOptions(doc.edges);
+      if (!Array.isArray(doc.edges)) return doc;
+      doc.edges.forEach((edge, i) => {
+        const both = moveWeightOptions(edge);
+        if (!both) return;
+        const params = (edge as { params: Record<string, Record<string, unknown>> }).params;
+        const [here, there] = [params[both], params.weight[both]].map((v) => JSON.stringify(v));
+        throw new MigrationError(`edges[${i}].params.${both}`, `is ${here} here and ${there} in params.weight.${both}; give it once, here`);
+      });
       return doc;
     },
   },

@@ -122,4 +122,31 @@ describe('applying a live edit', () => {
     sim.step();
     expect(replacement.node('x').output[0]).toBe(sim.node('x').output[0]);
   });
+
+  it('across a recompile keeps the weights of an edge only when its whole rule (weight and options) is the same', () => {
+    const doc = valid(
+      rawDoc(
+        [node('u', 'input', { size: 2, signal: { type: 'constant', value: 1 } }), node('r', 'rate', { size: 20, activation: 'tanh' })],
+        [edge('in', 'u', 'r', { type: 'uniform' }), edge('rec', 'r', 'r', { type: 'normal' }, 1, { spectralRadius: 1 })],
+      ),
+    );
+    const sim = Simulator.fromDocument(doc);
+    const weightsOf = (program: typeof sim.program, id: string) => {
+      const w = program.edges.find((e) => e.id === id)!.weights;
+      return w.format === 'dense' ? Float64Array.from(w.data) : Float64Array.from(w.values);
+    };
+    // a new input rule (structural) together with a new spectral radius of `rec`
+    const next = edit(doc, (d) => {
+      d.edges[0].params.weight = { type: 'uniform', low: -0.5, high: 0.5 };
+      d.edges[1].params.spectralRadius = 1.25;
+    });
+    expect(classifyChange(doc, next).type).toBe('structural');
+    const program = compile(next);
+    program.initialise(sim.seed);
+    const fresh = weightsOf(program, 'rec');
+    transferState(sim.program, program);
+    expect(weightsOf(program, 'rec')).toEqual(fresh); // not the old ρ = 1 matrix
+    const old = weightsOf(sim.program, 'rec');
+    weightsOf(program, 'rec').forEach((w, i) => expect(w).toBeCloseTo(old[i] * 1.25, 12));
+  });
 });

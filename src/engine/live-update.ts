@@ -152,7 +152,8 @@ export function transferState(from: Program, to: Program): string[] {
     if (!old || old.rows !== edge.rows || old.cols !== edge.cols || old.weights.format !== edge.weights.format) continue;
     const a = fromDoc.get(edge.id)!;
     const b = toDoc.get(edge.id)!;
-    if (a.source !== b.source || a.target !== b.target || !same(a.params.weight, b.params.weight)) continue;
+    // the same rule: the weight and its options (connectivity, spectral radius, scale)
+    if (a.source !== b.source || a.target !== b.target || !same(weightSpecOf(a.params), weightSpecOf(b.params))) continue;
     const src = old.weights.format === 'dense' ? old.weights.data : old.weights.values;
     const dst = edge.weights.format === 'dense' ? edge.weights.data : edge.weights.values;
     if (src.length !== dst.length) continue;

@@ -1,6 +1,8 @@
 // ESLint flat config. Besides the usual TypeScript and React-hooks rules, it enforces the
-// layering of ../shared/ARCHITECTURE.md: the engine, the measures and the model know nothing of
-// React, React Flow, zustand, d3 or the page, and the stores know nothing of the UI above them.
+// layers of the program (README, "Layers"): every folder of src/ imports only the folders below
+// it, the UI folders take only types from the engine and the measures (their work runs in
+// workers), and the engine, the measures and the model know nothing of React, React Flow,
+// zustand, d3 or the page. Runtime import cycles are caught by test/architecture.test.ts.
 import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -13,14 +15,80 @@ const uiLibraries = [
   { group: ['zustand', 'zustand/*', 'zundo'], message: 'State stores belong to src/store.' },
   { group: ['d3', 'd3-*'], message: 'd3 belongs to src/panels.' },
 ];
+const renderingLibraries = { group: ['react-dom', 'react-dom/*', '@xyflow/*', 'd3', 'd3-*'], message: 'Stores hold state; rendering belongs to the UI folders.' };
 
-/** Relative imports of a folder, however deep the importing file is. */
+/** Relative imports of a folder, however deep the importing file is (the classroom server's rule). */
 const folder = (name) => [`**/${name}`, `**/${name}/**`];
 
-const uiFolders = {
-  group: [...folder('store'), ...folder('editor'), ...folder('panels'), ...folder('app')],
-  message: 'The engine, measures and model are pure: they may not import the stores or the UI.',
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * A regular expression for the imports of `folders` of src/ from a file `depth` folders below
+ * src/ (an import of `export/x.ts` one folder up from src/app/Toolbar.tsx is src/app/export/x.ts,
+ * not src/export),
+ * leaving out the modules `except` (paths from src/).
+ */
+const folderRegex = (depth, folders, except = []) => {
+  const skip = except.map((e) => `(?!${escape(e)}$)`).join('');
+  return `^${escape(`..${'/'}`.repeat(depth))}${skip}(${folders.map(escape).join('|')})(/.*)?$`;
 };
+/** How deep the files of src/ go (src/a/b/c/file.ts is 3). */
+const DEPTHS = [1, 2, 3, 4, 5];
+
+/**
+ * The layers of src/, bottom to top: what each folder may import (`may`), and what it may import
+ * types from only (`types`, e.g. the UI folders and the engine's protocol); `except` lists
+ * modules of a types-only folder it may import values from. Any other folder of src/ is out of
+ * bounds: above it, or beside it.
+ */
+const LAYERS = {
+  common: { may: [] },
+  model: { may: ['common'] },
+  measures: { may: ['common'] },
+  // A kind's schema sits on the model, its builder on the engine's pieces (src/kinds/README.md).
+  kinds: { may: ['common', 'model', 'engine'] },
+  engine: { may: ['common', 'model', 'measures', 'kinds'] },
+  export: { may: ['common', 'model', 'measures', 'kinds', 'engine'] },
+  cli: { may: ['common', 'model', 'measures', 'kinds', 'engine', 'export'] },
+  // The stores reach the engine through its worker client only.
+  store: { may: ['common', 'model'], types: ['engine', 'measures', 'export'], except: ['engine/worker/client.ts', 'engine/worker/analysis-client.ts'] },
+  editor: { may: ['common', 'model', 'store'], types: ['engine', 'measures', 'export'] },
+  panels: { may: ['common', 'model', 'store'], types: ['engine', 'measures', 'export'] },
+  // The export menu talks to the export worker through its client (a worker of its own).
+  app: { may: ['common', 'model', 'store', 'editor', 'panels'], types: ['engine', 'measures', 'export'], except: ['export/worker/client.ts'] },
+};
+const FOLDERS = [...Object.keys(LAYERS), 'test-support'];
+const PURE = new Set(['common', 'model', 'measures', 'kinds', 'engine', 'export', 'cli']);
+
+/** The import rule of one layer, for its files `depth` folders below src/. */
+function layerRule(name, depth) {
+  const { may, types = [], except = [] } = LAYERS[name];
+  const out = FOLDERS.filter((f) => f !== name && !may.includes(f) && !types.includes(f));
+  const patterns = [];
+  if (out.length > 0) patterns.push({ regex: folderRegex(depth, out), message: `src/${name} may import only ${[...may, ...types.map((t) => `types of ${t}`)].join(', ') || 'nothing of src'} (layers: README, "Layers").` });
+  if (types.length > 0) {
+    patterns.push({
+      regex: folderRegex(depth, types, except),
+      allowTypeImports: true,
+      message: `src/${name} runs on the page's thread: it may import only types from ${types.join(', ')} (their work runs in the workers; ask the worker client).`,
+    });
+  }
+  if (PURE.has(name)) patterns.push(...uiLibraries);
+  if (name === 'store') patterns.push(renderingLibraries);
+  return ['error', { patterns }];
+}
+
+/** A rule with more patterns. */
+function withPatterns([level, options], ...patterns) {
+  return [level, { ...options, patterns: [...options.patterns, ...patterns] }];
+}
+
+const layerConfigs = Object.keys(LAYERS).flatMap((name) =>
+  DEPTHS.map((depth) => ({
+    files: [`src/${name}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': layerRule(name, depth) },
+  })),
+);
 
 const uiGlobals = ['window', 'document', 'localStorage', 'sessionStorage'].map((name) => ({
   name,
@@ -60,26 +128,16 @@ export default tseslint.config(
     files: ['src/**/*.tsx', 'src/**/*.ts'],
     ...reactHooks.configs.flat['recommended-latest'],
   },
-  {
-    files: ['src/model/**', 'src/kinds/**', 'src/engine/**', 'src/measures/**', 'src/cli/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [...uiLibraries, uiFolders] }],
-    },
-  },
-  {
-    // The document model is the bottom layer: it names no kind and no engine piece (the kinds
-    // reach it through model/kind-lookup.ts, filled by src/kinds/registry.ts).
-    files: ['src/model/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [...uiLibraries, uiFolders, { group: [...folder('engine'), ...folder('kinds')], message: 'The document model imports no kind, builder or engine module: ask model/kind-lookup.ts.' }] }],
-    },
-  },
+  ...layerConfigs,
   {
     // A kind's schema (and its phase plane) is model-side: it may import the model, never a
     // builder or the engine.
     files: ['src/kinds/*/schema.ts', 'src/kinds/*/phase-plane.ts', 'src/kinds/shared/checks.ts', 'src/kinds/shared/plane.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...uiLibraries, uiFolders, { group: [...folder('engine'), '**/builder.ts', '**/registry.ts'], message: 'A kind schema imports only the model: no builder, registry or engine module.' }] }],
+      '@typescript-eslint/no-restricted-imports': withPatterns(layerRule('kinds', 2), {
+        group: [...folder('engine'), '**/builder.ts', '**/registry.ts'],
+        message: 'A kind schema imports only the model: no builder, registry or engine module.',
+      }),
     },
   },
   {
@@ -113,24 +171,16 @@ export default tseslint.config(
     },
   },
   {
-    // The classroom server runs in Node: it may use the model, never the app's stores or UI.
+    // The classroom server runs in Node: it checks documents with the model (and the kinds'
+    // schemas), never the engine, the stores or the UI.
     files: ['server/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [...uiLibraries, uiFolders, { group: [...folder('engine'), ...folder('measures')], message: 'The classroom server checks documents with src/model only.' }] },
-      ],
-    },
-  },
-  {
-    files: ['src/store/**'],
-    rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: [...folder('editor'), ...folder('panels'), ...folder('app')], message: 'Stores may not import the UI above them.' },
-            { group: ['react-dom', 'react-dom/*', '@xyflow/*', 'd3', 'd3-*'], message: 'Stores hold state; rendering belongs to the UI folders.' },
+            ...uiLibraries,
+            { group: ['engine', 'measures', 'export', 'cli', 'store', 'editor', 'panels', 'app'].flatMap(folder), message: 'The classroom server checks documents with src/model only.' },
           ],
         },
       ],

@@ -16,6 +16,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   lif: async () => (await import('./lif.ts')).benchLif,
   browser: async () => (await import('./browser.ts')).benchBrowser,
   ui: async () => (await import('./ui.ts')).benchUi,
+  runtime: async () => (await import('./runtime.ts')).benchRuntime,
   classroom: async () => (await import('./classroom.ts')).benchClassroom,
   bptt: async () => (await import('./bptt.ts')).benchBptt,
   pynn: async () => (await import('./pynn.ts')).benchPynn,

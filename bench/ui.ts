@@ -4,22 +4,16 @@
  *  - a 1,000-unit leaky-tanh ESN (sine input, sparse recurrent weights, ρ 0.9) with traces,
  *    raster and activity heatmap open (target ≥ 55 fps);
  *  - a 10,000-unit Poisson spiking population (20 Hz) in a raster (target ≥ 30 fps).
- * The app, built afresh into a temporary folder (or UI_BENCH_DIST), is served by
- * `vite preview` and driven through its test bridge. Figures: fps (rAF callbacks per second),
+ * The app, built afresh (served-app.ts), is driven through its test bridge. Figures: fps (rAF callbacks per second),
  * long tasks and their total ms, simulated steps/s. Headless Chromium without a GPU on a shared
  * machine: compare runs on the same machine.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.ts';
+import { cpus, loadavg } from 'node:os';
+import type { Page } from 'playwright-core';
+import { withServedApp } from './served-app.ts';
 import { printTable } from './timing.ts';
 
 const PORT = Number(process.env.UI_BENCH_PORT ?? 4191);
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = 6;
 
 interface Scenario {
@@ -70,19 +64,6 @@ const SCENARIOS: Scenario[] = [
   { name: 'Poisson 10,000 units: raster', target: 30, doc: spikingRaster(10_000), speed: 5 },
 ];
 
-async function waitForServer(url: string, ms = 20_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not start at ${url}`);
-}
-
 async function measure(page: Page, s: Scenario) {
   const loaded = await page.evaluate((doc) => window.__recurrence!.loadDocument(doc), s.doc);
   if (!loaded.ok) throw new Error(`${s.name}: ${JSON.stringify(loaded.errors)}`);
@@ -112,32 +93,17 @@ async function measure(page: Page, s: Scenario) {
 }
 
 export async function benchUi(opts: { json: boolean }): Promise<object> {
-  // A fresh build of the working tree in a temporary folder (a dist/ left from an earlier build
-  // once measured old code: 43 fps against 60), or UI_BENCH_DIST, a build of your own.
-  const own = process.env.UI_BENCH_DIST;
-  const dist = own ?? mkdtempSync(join(tmpdir(), 'recurrence-ui-bench-'));
-  if (!own) spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir'], { cwd: ROOT, stdio: 'ignore' });
-  if (!existsSync(`${dist}/index.html`)) throw new Error(`bench ui: no build in ${dist}`);
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-  try {
-    await waitForServer(`http://127.0.0.1:${PORT}/`);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`http://127.0.0.1:${PORT}/`);
-    await page.waitForFunction(() => window.__recurrence !== undefined);
-    const rows = [];
-    for (const s of SCENARIOS) rows.push(await measure(page, s));
-    if (!opts.json) {
-      printTable(
-        `UI: live loop + panels in headless Chromium (fps = animation frames per second; load average ${loadavg()[0].toFixed(2)}, ${cpus().length} CPUs)`,
-        ['scenario', 'steps/frame', 'fps', 'target', 'long tasks', 'long-task ms', 'steps/s'],
-        rows.map((r) => [r.scenario, String(r.speed), r.fps.toFixed(1), `≥ ${r.target}`, String(r.longTasks), r.longTaskMs.toFixed(0), Math.round(r.stepsPerSecond).toLocaleString('en')]),
-      );
-    }
-    return { seconds: SECONDS, loadAverage: loadavg(), scenarios: rows };
-  } finally {
-    await browser.close();
-    if (server.pid) process.kill(-server.pid);
-    if (!own) rmSync(dist, { recursive: true, force: true });
+  const rows = await withServedApp(PORT, async (page) => {
+    const out = [];
+    for (const s of SCENARIOS) out.push(await measure(page, s));
+    return out;
+  });
+  if (!opts.json) {
+    printTable(
+      `UI: live loop + panels in headless Chromium (fps = animation frames per second; load average ${loadavg()[0].toFixed(2)}, ${cpus().length} CPUs)`,
+      ['scenario', 'steps/frame', 'fps', 'target', 'long tasks', 'long-task ms', 'steps/s'],
+      rows.map((r) => [r.scenario, String(r.speed), r.fps.toFixed(1), `≥ ${r.target}`, String(r.longTasks), r.longTaskMs.toFixed(0), Math.round(r.stepsPerSecond).toLocaleString('en')]),
+    );
   }
+  return { seconds: SECONDS, loadAverage: loadavg(), scenarios: rows };
 }

@@ -11,9 +11,10 @@ import type { NodeChange } from '@xyflow/react';
 import { useStores } from '../store/index.ts';
 import { useCommands } from './commands/appContext.ts';
 import { documentMoves, dragPositions, withDragPositions, type DragPositions } from './canvasChanges.ts';
+import type { Point } from '../store/edits.ts';
 import type { SceneNode } from './scene.ts';
 
-const NONE: DragPositions = new Map();
+const NONE: ReadonlyMap<string, Point> = new Map();
 
 export interface DragGesture {
   /** The nodes to show: the document's, with the drag in progress laid over. */

@@ -57,6 +57,8 @@ interface Window {
 export interface TrainOptions extends TrainerOptions {
   /** Called with the BPTT training's progress (after every segment and epoch). */
   onBpttProgress?(progress: BpttProgress): void;
+  /** Told each step of the scoring run (steps done, steps in all); it may throw to stop the training. */
+  onStep?(steps: number, total: number): void;
 }
 
 export function trainReadouts(sim: Simulator, options: TrainOptions = {}): Record<string, ReadoutReport> {
@@ -87,6 +89,7 @@ export function trainReadouts(sim: Simulator, options: TrainOptions = {}): Recor
   sim.run(total, (steps) => {
     const t = steps - 1;
     for (const w of windows) record(w, t);
+    options.onStep?.(steps, total);
   });
   const reports: Record<string, ReadoutReport> = {};
   for (const w of windows) {

@@ -25,12 +25,14 @@ export class Simulator {
   t = 0;
   seed: number;
 
+  /** `progress` is told the share of the weights sampled so far (Program.initialise). */
   constructor(
     readonly program: Program,
     seed = program.doc.seed,
+    progress?: (fraction: number) => void,
   ) {
-    this.seed = seed;
-    this.reset(seed);
+    this.seed = seed >>> 0;
+    this.program.initialise(this.seed, progress);
   }
 
   static fromDocument(doc: GraphDocument, options: CompileOptions & { seed?: number } = {}): Simulator {

@@ -11,6 +11,7 @@
  * | `ais`          | I(X⁽ᵏ⁾_{t−1}; X_t)                           | plug-in  | closed   | KSG 1                  |
  * | `te`           | I(Y⁽ˡ⁾_{t−d}; X_t │ X⁽ᵏ⁾_{t−1})                | plug-in  | closed   | conditional KSG 1      |
  */
+import { unitsOf } from '../common/estimator-units.ts';
 import { checkDiscrete, prepareDiscrete } from './discrete.ts';
 import { aisSpec, checkFinite, checkSameLength, entropySpec, miSpec, teSpec, type EmbeddingSpec } from './embedding.ts';
 import { MeasureError } from './errors.ts';
@@ -62,10 +63,7 @@ export function isPairMeasure(measure: MeasureName): boolean {
   return measure === 'mi' || measure === 'te';
 }
 
-/** Units of an estimator: bits for discrete, nats otherwise. */
-export function unitsOf(estimator: EstimatorName): 'bits' | 'nats' {
-  return estimator === 'discrete' ? 'bits' : 'nats';
-}
+export { unitsOf };
 
 function need(input: MeasureInput, key: keyof MeasureInput): ArrayLike<number> {
   const v = input[key];

@@ -3,35 +3,10 @@
  * discrete.ts's `median` defines it, in O(n) — the live panels binarise every unit of a window at
  * its own median.
  */
+import { selectKth } from '../common/select-kth.ts';
 import { MeasureError } from './errors.ts';
 
-/**
- * The k-th smallest value of `a` (0-based), reordering `a` in place so that a[0…k−1] ≤ a[k]
- * (Hoare's selection, "Algorithm 65: Find", Comm. ACM 4:321, 1961; expected O(n)). Same units as
- * the values.
- */
-export function selectKth(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    const pivot = a[(lo + hi) >> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i++] = a[j];
-        a[j--] = t;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k];
-}
+export { selectKth };
 
 /** Buckets of the first pass (a byte per value). */
 const BUCKETS = 256;

@@ -14,4 +14,5 @@ export * from './kind-spec.ts';
 export * from './kind-lookup.ts';
 export * from './synapse.ts';
 export * from './plasticity.ts';
+export * from './task-inputs.ts';
 export * from './phase-plane.ts';

@@ -12,11 +12,15 @@ export function RunStatus() {
   const divergence = useSimulationStore((s) => s.divergence);
   const error = useSimulationStore((s) => s.error);
   const notice = useSimulationStore((s) => s.notice);
-  const mode = useSimulationStore((s) => s.engineMode);
+  const loading = useSimulationStore((s) => s.loading);
   return (
     <div className="run-status" aria-live="polite" data-status={status} data-testid="run-status">
       <LiveClock running={status === 'running'} />
-      {mode === 'in-page' && <span>(engine in page)</span>}
+      {loading && (
+        <span className="run-status__loading" data-testid="run-loading">
+          {loading.text}… {Math.round(100 * loading.fraction)} %
+        </span>
+      )}
       {divergence && (
         <span className="run-status__problem" role="alert" data-testid="divergence">
           Diverged: node “{divergence.node}” at step {divergence.step} — {divergence.message}. The plots keep the last finite values; Reset to start again.

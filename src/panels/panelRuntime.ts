@@ -22,6 +22,10 @@ export function createPanelRuntime(stores: Pick<AppStores, 'sim' | 'docs' | 'tin
       sim: () => stores.sim.getState(),
       doc: () => stores.docs.getState().doc,
       setTint: (node, tint) => stores.tints.getState().setTint(node, tint),
+      watchAnalysis: (key, listener) =>
+        stores.sim.subscribe((s, prev) => {
+          if (s.analyses[key] !== prev.analyses[key]) listener(s.analyses[key] ?? null);
+        }),
     },
     scheduler: createDrawScheduler(),
     views: stores.panels.views,

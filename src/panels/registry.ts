@@ -8,6 +8,7 @@ import type { GraphDocument } from '../model/index.ts';
 import type { EdgeInfo, NodeInfo } from '../engine/worker/protocol.ts';
 import type { LiveData, LiveEvent } from '../store/probeWindow.ts';
 import type { PanelConfig, SimulationState } from '../store/index.ts';
+import type { AnalysisProgress } from '../store/simulationStore.ts';
 import type { NodeTint } from '../store/nodeTint.ts';
 import type { ChartBase } from './chart/ChartBase.ts';
 
@@ -19,6 +20,8 @@ export interface PanelContext {
   doc(): GraphDocument;
   /** Tints a canvas node by a live value (null: removes its tint). */
   setTint(node: string, tint: NodeTint | null): void;
+  /** Calls `listener` with the progress of the analysis under `key` whenever it changes (null: none runs); returns the unsubscribe function. */
+  watchAnalysis(key: string, listener: (progress: AnalysisProgress | null) => void): () => void;
 }
 
 export interface PanelView {

@@ -4,13 +4,16 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineSession } from '../engine/worker/session.ts';
+import { localEngineClient } from '../engine/worker/client.ts';
+import { localAnalysisClient } from '../engine/worker/analysis-client.ts';
+import { AnalysisSession } from '../engine/worker/analysis-session.ts';
 import { leakyUnitDoc, loadPreset, valid } from '../test-support/docs.ts';
 import { createAppStores, openDocument, type AppStores } from './appStores.ts';
 
-const inPage = () => ({ api: new EngineSession(), mode: 'in-page' as const, dispose: () => undefined });
+const inPage = () => localEngineClient(new EngineSession());
 let apps: AppStores[] = [];
 function app(doc = valid(leakyUnitDoc())): AppStores {
-  const stores = createAppStores({ doc, engine: inPage });
+  const stores = createAppStores({ doc, engine: inPage, analysis: () => localAnalysisClient(new AnalysisSession()) });
   apps.push(stores);
   return stores;
 }

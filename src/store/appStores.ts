@@ -8,6 +8,7 @@
 import leakyUnit from '../../presets/leaky-unit.json';
 import { formatIssue, validateDocument, type GraphDocument } from '../model/index.ts';
 import { createEngineClient, type EngineClient } from '../engine/worker/client.ts';
+import { createAnalysisClient, type AnalysisClient } from '../engine/worker/analysis-client.ts';
 import { createCourseStore, type CourseStore } from './courseStore.ts';
 import { createDocumentStore, type DocumentStore, type LoadOutcome } from './documentStore.ts';
 import { installEditLock, type EditLock } from './editLock.ts';
@@ -42,8 +43,10 @@ export interface AppStores {
 export interface AppStoreOptions {
   /** The document open at start (default: the leaky-unit preset). */
   doc?: GraphDocument;
-  /** Makes the engine client (default: a Web Worker, else the engine in the page). */
+  /** Makes the stepping worker's client (default: a Web Worker). */
   engine?: () => EngineClient;
+  /** Makes the analysis worker's client (default: a Web Worker of its own). */
+  analysis?: () => AnalysisClient;
   theme?: Theme;
 }
 
@@ -62,6 +65,7 @@ export function createAppStores(options: AppStoreOptions = {}): AppStores {
   const editor = createEditorStore();
   const sim = createSimulationStore({
     engine: options.engine ?? createEngineClient,
+    analysis: options.analysis ?? createAnalysisClient,
     doc: () => docs.getState().doc,
     // Reseed writes its seed into the document (outside undo history, like loading): the file
     // and the share link then reproduce the run. The engine already runs with it.

@@ -13,7 +13,7 @@ export {
   useCourseStore,
   useLessonMeasurements,
 } from './context.tsx';
-export { isStale, type TaskResult } from './taskResults.ts';
+export { isStale, type TaskKind, type TaskResult } from './taskResults.ts';
 export { SPEEDS } from './simulationStore.ts';
 export type { LoadOutcome, DocumentState } from './documentStore.ts';
 export type { SimulationState, FrameSummary, SimulationStatus, RunOutcome } from './simulationStore.ts';

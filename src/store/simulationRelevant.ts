@@ -6,7 +6,7 @@
 import type { GraphDocument } from '../model/index.ts';
 
 /** Top-level fields that only describe or lay out the network. */
-const PRESENTATION_KEYS = new Set(['title', 'description', 'panels', 'nodes', 'edges']);
+const PRESENTATION_KEYS: ReadonlySet<string> = new Set(['title', 'description', 'panels', 'nodes', 'edges']);
 
 function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EngineSession } from '../engine/worker/session.ts';
-import { leakyUnitDoc, valid } from '../test-support/docs.ts';
+import { localEngineClient } from '../engine/worker/client.ts';
+import { AnalysisSession } from '../engine/worker/analysis-session.ts';
+import { localAnalysisClient } from '../engine/worker/analysis-client.ts';
+import { leakyUnitDoc, loadPreset, valid } from '../test-support/docs.ts';
 import type { GraphDocument } from '../model/index.ts';
 import { createSimulationStore } from './simulationStore.ts';
 import { ProbeWindow } from './probeWindow.ts';
@@ -9,7 +12,12 @@ import { defaultWindows, mergeSubscriptions } from './subscriptions.ts';
 function store(doc: GraphDocument = valid(leakyUnitDoc())) {
   let current = doc;
   const seeds: number[] = [];
-  const sim = createSimulationStore({ engine: () => ({ api: new EngineSession(), mode: 'in-page', dispose: () => undefined }), doc: () => current, onReseed: (seed) => seeds.push(seed) });
+  const sim = createSimulationStore({
+    engine: () => localEngineClient(new EngineSession()),
+    analysis: () => localAnalysisClient(new AnalysisSession()),
+    doc: () => current,
+    onReseed: (seed) => seeds.push(seed),
+  });
   return { sim, seeds, edit: (next: GraphDocument) => ((current = next), sim.getState().documentChanged(next, false)) };
 }
 const xs = (sim: ReturnType<typeof store>['sim']) => {
@@ -164,5 +172,22 @@ describe('probe windows', () => {
       { probe: 'b', window: 200 },
       { probe: 'b.v', window: 70 },
     ]);
+  });
+});
+
+describe('simulation store: measures', () => {
+  it('retains a probe in the engine once it steps, then measures its window there', async () => {
+    const doc = loadPreset('edge-of-chaos');
+    const sim = createSimulationStore({ engine: () => localEngineClient(new EngineSession()), analysis: () => localAnalysisClient(new AnalysisSession()), doc: () => doc });
+    const release = sim.getState().retain('res', 500);
+    const request = { probe: 'res', window: 500, spec: { measure: 'ais', estimator: 'discrete', k: 4 } as const, locals: false };
+    expect(await sim.getState().measure('p', request)).toBeNull(); // nothing loaded yet
+    await sim.getState().step(200);
+    const reply = await sim.getState().measure('p', request);
+    expect(reply).toMatchObject({ ok: true, t: 200, steps: 200, units: 'bits' });
+    expect(reply?.ok && Number.isFinite(reply.mean)).toBe(true);
+    release();
+    await sim.getState().step(1);
+    expect(await sim.getState().measure('p', request)).toMatchObject({ ok: false, waiting: true });
   });
 });

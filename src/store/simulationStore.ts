@@ -1,41 +1,52 @@
 /**
  * Simulation state seen by the UI, composed of parts with one job each (simulation/):
- * `engineSync` keeps the engine's network in step with the open document, `liveLoop` drives it
- * (Run, Pause, Step, the probe windows), `taskRunner` runs work that leaves it at step 0 (Reset,
- * Train, Memory capacity). The engine lives in a worker (or in the page as a fallback); this
- * store only talks to its client. The zustand state changes only when the status, speed, seed
- * or network changes; the hot values live in `live`.
+ * `engineSync` keeps the stepping worker's network in step with the open document, `liveLoop`
+ * drives it (Run, Pause, Step, the probe windows), `taskRunner` runs work that leaves it at step
+ * 0 (Reset, applying trained weights), `analyses` runs everything long on the analysis worker
+ * (eigenvalues, spectral radii, PCA, measures, training, memory capacity) so stepping never
+ * waits for it. This store only talks to the workers' clients. The zustand state changes only
+ * when the status, speed, seed, network or an analysis's progress changes; the hot values live
+ * in `live`.
  */
 import { create } from 'zustand';
 import type { GraphDocument } from '../model/index.ts';
 import type { EngineClient } from '../engine/worker/client.ts';
-import type { MeasureRequest } from '../engine/worker/protocol.ts';
-import { createMeasureQueue } from './measureQueue.ts';
+import type { AnalysisClient } from '../engine/worker/analysis-client.ts';
 import { LiveData } from './probeWindow.ts';
+import { createAnalysisRunner, type AnalysisOutcome } from './simulation/analyses.ts';
 import { createEngineSync } from './simulation/engineSync.ts';
 import { createLiveLoop } from './simulation/liveLoop.ts';
 import { createTaskRunner } from './simulation/taskRunner.ts';
 import { DEFAULT_SPEED, DEFAULT_WINDOW, type SimulationCore, type SimulationState } from './simulation/types.ts';
 
 export { SPEEDS, DEFAULT_SPEED, DEFAULT_WINDOW, summarizeFrame } from './simulation/types.ts';
-export type { FrameSummary, RunOutcome, SimulationState, SimulationStatus } from './simulation/types.ts';
+export type { EdgeFactsView, FrameSummary, RunOutcome, SimulationState, SimulationStatus } from './simulation/types.ts';
+export type { AnalysisOutcome, AnalysisProgress } from './simulation/analyses.ts';
 
 function newSeed(): number {
   return Math.floor(Math.random() * 2 ** 32) >>> 0;
 }
 
 export interface SimulationStoreOptions {
-  /** Makes the engine client (called once, on first use). */
+  /** Makes the stepping worker's client (called once, on first use). */
   engine: () => EngineClient;
+  /** Makes the analysis worker's client (called on first use, and again after a cancel had to end the worker). */
+  analysis: () => AnalysisClient;
   /** The open document. */
   doc: () => GraphDocument;
   /** Told the new seed after Reseed (the app writes it into the document, so a share link reproduces the run). */
   onReseed?: (seed: number) => void;
 }
 
+/** A failed outcome as a task reply, or null when it was cancelled. */
+function taskFailure(out: Extract<AnalysisOutcome<unknown>, { ok: false }>): { ok: false; error: string } | null {
+  return out.cancelled ? null : { ok: false, error: out.error };
+}
+
 export function createSimulationStore(options: SimulationStoreOptions) {
   let client: EngineClient | null = null;
   const live = new LiveData();
+  let endAnalyses = () => undefined as void;
 
   const store = create<SimulationState>()((set, get) => {
     const core: SimulationCore = {
@@ -46,18 +57,30 @@ export function createSimulationStore(options: SimulationStoreOptions) {
         if (get().engineMode === null) set({ engineMode: client.mode });
         return client.api;
       },
+      callback(fn) {
+        client ??= options.engine();
+        return client.callback(fn);
+      },
       live,
       doc: options.doc,
       generation: 0,
+      version: 0,
+      changed() {
+        core.version++;
+        set({ version: core.version });
+      },
       fail(error) {
         set({ status: 'error', error });
         return { ok: false, error };
       },
     };
-    const measures = createMeasureQueue((request: MeasureRequest) => core.api().measure(request));
+    const analyses = createAnalysisRunner(core, options.analysis);
+    endAnalyses = analyses.dispose;
     const engine = createEngineSync(core, () => loop.resubscribe());
     const loop = createLiveLoop(core, engine);
-    const tasks = createTaskRunner(core, engine, loop, () => measures.clear());
+    const tasks = createTaskRunner(core, engine, loop, () => undefined);
+    /** The document and seed the engine runs, for analyses that simulate a copy of it. */
+    const running = () => ({ doc: options.doc(), seed: get().seed ?? options.doc().seed });
 
     return {
       engineMode: null,
@@ -71,6 +94,10 @@ export function createSimulationStore(options: SimulationStoreOptions) {
       divergence: null,
       error: null,
       notice: null,
+      version: 0,
+      schedule: [],
+      loading: null,
+      analyses: {},
 
       start: loop.start,
       pause: loop.stop,
@@ -100,12 +127,17 @@ export function createSimulationStore(options: SimulationStoreOptions) {
 
       subscribe: (probe, window = get().window) => loop.subscribe(probe, window),
       retain: loop.retain,
+      cancelAnalysis: (key) => analyses.cancel(key),
 
       async measure(key, request) {
         const gen = core.generation;
         if (!engine.loaded()) return null;
-        const reply = await measures.request(key, request);
-        return gen === core.generation ? reply : null;
+        const windows = await core.api().measureWindows(request);
+        if (gen !== core.generation) return null;
+        if (!('target' in windows)) return windows;
+        const out = await analyses.run(`measure:${key}`, null, (a, job, transfer) => a.measure(request, transfer(windows), job));
+        if (gen !== core.generation) return null;
+        return out.ok ? out.value : taskFailure(out);
       },
 
       async weights(edge, max) {
@@ -113,13 +145,44 @@ export function createSimulationStore(options: SimulationStoreOptions) {
         return core.api().weights(edge, max);
       },
 
-      async spectrum(edge) {
-        if (!(await engine.ensure())) return null;
-        return core.api().spectrum(edge);
+      async spectrum(edge, key) {
+        if (!(await engine.ensure())) return { ok: false, error: get().error ?? 'the network cannot run' };
+        const matrix = await core.api().matrix(edge);
+        if (!matrix) return { ok: false, error: `no edge "${edge}"` };
+        const what = `Eigenvalues of ${edge} (${matrix.rows.toLocaleString('en')} units)`;
+        return analyses.run(key, what, (a, job, transfer) => a.spectrum(edge, transfer(matrix), live.t, job));
       },
 
-      train: () => tasks.run(() => core.api().train()),
-      memoryCapacity: (request) => tasks.run(() => core.api().memoryCapacity(request)),
+      async edgeFacts(edge, key) {
+        if (!(await engine.ensure())) return { ok: false, error: get().error ?? 'the network cannot run' };
+        const facts = await core.api().edgeFacts(edge);
+        if (!facts) return { ok: false, error: `no edge "${edge}"` };
+        if (facts.rows !== facts.cols) return { ok: true, value: { ...facts, radius: null }, version: core.version };
+        const matrix = await core.api().matrix(edge);
+        if (!matrix) return { ok: false, error: `no edge "${edge}"` };
+        const out = await analyses.run(key, null, (a, job, transfer) => a.spectralRadius(transfer(matrix), job));
+        return out.ok ? { ...out, value: { ...facts, radius: out.value } } : out;
+      },
+
+      pca: (key, samples) => analyses.run(key, null, (a, job, transfer) => a.pca(transfer(samples), job)),
+
+      async train() {
+        if (!(await engine.ensure())) return { ok: false, error: get().error ?? 'the network cannot run' };
+        const { doc, seed } = running();
+        const out = await analyses.run('train', 'Training the readouts', (a, job) => a.train(doc, seed, job));
+        if (!out.ok) return taskFailure(out);
+        const { reply, weights } = out.value;
+        if (!reply.ok) return reply;
+        const applied = await tasks.run(() => core.api().setReadoutWeights(weights));
+        return applied.ok ? reply : { ok: false, error: applied.error };
+      },
+
+      async memoryCapacity(request) {
+        if (!(await engine.ensure())) return { ok: false, error: get().error ?? 'the network cannot run' };
+        const { doc, seed } = running();
+        const out = await analyses.run('memory-capacity', `Memory capacity of ${request.node}`, (a, job) => a.memoryCapacity(doc, seed, request, job));
+        return out.ok ? out.value : taskFailure(out);
+      },
 
       documentChanged(doc, opened) {
         if (!opened && engine.loaded()) {
@@ -127,11 +190,11 @@ export function createSimulationStore(options: SimulationStoreOptions) {
           return;
         }
         core.generation++;
-        measures.clear();
+        analyses.cancelAll();
         engine.forget();
         void loop.stop();
         live.reset();
-        set({ status: 'idle', frame: null, divergence: null, error: null, notice: null, nodes: [], edges: [], seed: doc.seed });
+        set({ status: 'idle', frame: null, divergence: null, error: null, notice: null, nodes: [], edges: [], schedule: [], seed: doc.seed });
         void engine.ensure();
       },
     };
@@ -140,8 +203,9 @@ export function createSimulationStore(options: SimulationStoreOptions) {
   return Object.assign(store, {
     /** The live windows and step counter (read by panels when they draw). */
     live,
-    /** Ends the engine (its worker). */
+    /** Ends the workers. */
     dispose() {
+      endAnalyses();
       client?.dispose();
       client = null;
     },

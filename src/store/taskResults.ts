@@ -28,20 +28,26 @@ export interface TaskResultsState {
   shown: TaskKind | null;
   train: TaskResult<TrainReply> | null;
   memoryCapacity: TaskResult<MemoryCapacityReply> | null;
-  runTrain(): Promise<TrainReply>;
-  runMemoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply>;
+  /** Runs a task; resolves null when it was cancelled (the last result stays). */
+  runTrain(): Promise<TrainReply | null>;
+  runMemoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply | null>;
+  /** Stops the task running now. */
+  cancel(): void;
   show(kind: TaskKind | null): void;
   /** Forgets the results (another document was opened). */
   clear(): void;
 }
 
+/** Runs the tasks; null: the run was cancelled. */
 export interface TaskRunner {
-  train(): Promise<TrainReply>;
-  memoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply>;
+  train(): Promise<TrainReply | null>;
+  memoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply | null>;
+  /** Stops the analysis under `key` (the task's kind). */
+  cancelAnalysis(key: string): void;
 }
 
 export function createTaskResultsStore(runner: () => TaskRunner, getDoc: () => GraphDocument) {
-  return create<TaskResultsState>()((set) => ({
+  return create<TaskResultsState>()((set, get) => ({
     running: null,
     shown: null,
     train: null,
@@ -50,15 +56,19 @@ export function createTaskResultsStore(runner: () => TaskRunner, getDoc: () => G
       const doc = getDoc();
       set({ running: 'train', shown: 'train' });
       const reply = await runner().train();
-      set({ running: null, train: { reply, doc } });
+      set(reply ? { running: null, train: { reply, doc } } : { running: null });
       return reply;
     },
     async runMemoryCapacity(request) {
       const doc = getDoc();
       set({ running: 'memory-capacity', shown: 'memory-capacity' });
       const reply = await runner().memoryCapacity(request);
-      set({ running: null, memoryCapacity: { reply, doc } });
+      set(reply ? { running: null, memoryCapacity: { reply, doc } } : { running: null });
       return reply;
+    },
+    cancel() {
+      const running = get().running;
+      if (running) runner().cancelAnalysis(running);
     },
     show: (shown) => set({ shown }),
     clear: () => set({ train: null, memoryCapacity: null, shown: null }),

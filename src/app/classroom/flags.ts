@@ -37,10 +37,10 @@ export interface ParsedFlags {
 
 const KNOWN = ['classroom', 'palette', 'inspector', 'lock', 'expose', 'lesson', 'step', 'preset', 'large', 'theme', 'gallery'] as const;
 /** Query keys other parts of the app (or the dev server) use: not ours, not reported. */
-const FOREIGN = new Set(['doc', 'room', 'key', 'server']);
+const FOREIGN: ReadonlySet<string> = new Set(['doc', 'room', 'key', 'server']);
 
-const TRUE = new Set(['1', 'true', 'yes', 'on', '']);
-const FALSE = new Set(['0', 'false', 'no', 'off']);
+const TRUE: ReadonlySet<string> = new Set(['1', 'true', 'yes', 'on', '']);
+const FALSE: ReadonlySet<string> = new Set(['0', 'false', 'no', 'off']);
 
 function parseBool(key: string, raw: string, problems: string[]): boolean | null {
   const v = raw.trim().toLowerCase();

@@ -8,7 +8,7 @@
  * ρ = 0.95, then at ρ = 1.25" needs both.
  */
 import type { MeasureReply, MeasureRequest } from '../../engine/worker/protocol.ts';
-import { unitsOf } from '../../measures/index.ts';
+import { unitsOf } from '../../common/estimator-units.ts';
 import type { AppStores } from '../../store/index.ts';
 import type { LessonMeasurementsStore } from '../../store/lessonMeasurements.ts';
 import { sameNetwork, type MeasuredQuantity, type Measurement } from './checks.ts';

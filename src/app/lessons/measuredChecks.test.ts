@@ -3,6 +3,9 @@
  * replayed in the code behind the worker (change ρ or the input weights live, run, measure), and
  * the lesson's steps are judged on the values the app's own requests return.
  */
+import { measureOn } from '../../engine/worker/measure-requests.ts';
+import type { EngineSession as Session } from '../../engine/worker/session.ts';
+import type { MeasureRequest } from '../../engine/worker/protocol.ts';
 import { describe, expect, it } from 'vitest';
 import { EngineSession } from '../../engine/worker/session.ts';
 import { presetRaw, rawEdgeParams, valid } from '../../test-support/docs.ts';
@@ -27,11 +30,16 @@ async function session(seed: number, settings: [rho: number, input: number][]): 
     const doc = valid(structuredClone(raw));
     expect((await engine.update(doc)).ok).toBe(true);
     engine.advanceSync(quantity.washout + quantity.window);
-    const reply = engine.measureSync(requestOf(quantity));
+    const reply = await answerMeasure(engine, requestOf(quantity));
     if (!reply.ok) throw new Error(reply.error);
     remembered.push({ doc, value: reply.mean });
   }
   return remembered;
+}
+
+async function answerMeasure(session: Session, request: MeasureRequest) {
+  const w = await session.measureWindows(request);
+  return 'target' in w ? measureOn(w, request) : w;
 }
 
 const judge = (p: Predicate, list: Measurement[]) => evaluate(p, { doc: list.at(-1)!.doc, trace: () => null, measurements: () => list });

@@ -5,11 +5,11 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { Dialog } from '../../editor/Dialog.tsx';
-import { defaultMaxDelay, memoryCapacityInput } from '../../engine/index.ts';
-import { kindRole, type GraphDocument } from '../../model/index.ts';
+import { defaultMaxDelay, kindRole, memoryCapacityInput, type GraphDocument } from '../../model/index.ts';
 import { isStale, useDocumentStore, useStores, useTaskResults } from '../../store/index.ts';
 import { ForgettingCurve } from './ForgettingCurve.tsx';
 import './tasks.css';
+import { TaskProgress } from './TaskProgress.tsx';
 
 type DocNode = GraphDocument['nodes'][number];
 
@@ -88,7 +88,7 @@ function Result() {
   const result = useTaskResults((s) => s.memoryCapacity);
   const running = useTaskResults((s) => s.running === 'memory-capacity');
   const doc = useDocumentStore((s) => s.doc);
-  if (running) return <p>Computing… (washout, training and test windows from step 0)</p>;
+  if (running) return <TaskProgress task="memory-capacity" what="Computing (washout, training and test windows of a copy of the network)" />;
   if (!result) return null;
   const r = result.reply;
   if (!r.ok) {

@@ -7,6 +7,7 @@ import { Dialog } from '../../editor/Dialog.tsx';
 import './tasks.css';
 import { isStale, useDocumentStore, useStores, useTaskResults, type AppStores } from '../../store/index.ts';
 import type { ReadoutReport } from '../../engine/index.ts';
+import { TaskProgress } from './TaskProgress.tsx';
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toPrecision(3));
 
@@ -91,7 +92,7 @@ export function TrainDialog() {
       }
     >
       {running ? (
-        <p>Training… (washout, training and test windows from step 0)</p>
+        <TaskProgress task="train" what="Training (washout, training and test windows from step 0)" />
       ) : !reply ? null : reply.ok ? (
         <Report readouts={reply.readouts} stale={isStale(result, doc)} />
       ) : (

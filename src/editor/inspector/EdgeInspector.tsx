@@ -1,43 +1,44 @@
 /** The inspector of one edge: weight initialisation, delay, synapse, plasticity (from the edge schema) and derived facts. */
-import { useCallback, useDeferredValue, useMemo } from 'react';
-import { edgeParams, type GraphDocument, type GraphEdge, type ValidationIssue } from '../../model/index.ts';
+import { useCallback, useMemo } from 'react';
+import { edgeParams, type GraphEdge, type ValidationIssue } from '../../model/index.ts';
 import { delayLabel } from '../toFlow.ts';
 import { useCommands } from '../commands/appContext.ts';
 import { describeObject, schemaIssues } from './schemaFields.ts';
 import { SchemaFields } from './SchemaForm.tsx';
 import { useFormApi } from './useFormApi.ts';
 import { LabelField, Problems } from './parts.tsx';
-import { edgeFacts } from './edgeFacts.ts';
+import { useEdgeFacts } from './edgeFacts.ts';
 
 type EdgeParams = GraphEdge['params'];
 const validate = (p: Record<string, unknown>): ValidationIssue[] => schemaIssues(edgeParams, p);
 
-function EdgeFactsView({ doc, edge }: { doc: GraphDocument; edge: GraphEdge }) {
-  const deferred = useDeferredValue(edge);
-  const facts = useMemo(() => edgeFacts(doc, deferred), [doc.seed, doc.nodes, deferred]); // eslint-disable-line react-hooks/exhaustive-deps
-  if (!facts) return null;
+function EdgeFactsView({ edge }: { edge: GraphEdge }) {
+  const state = useEdgeFacts(edge.id);
+  if ('error' in state) return <p className="facts__note">Facts: {state.error}</p>;
+  const facts = 'facts' in state ? state.facts : null;
   const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en') : v.toLocaleString('en', { maximumFractionDigits: 1 }));
+  const dash = facts === null ? '…' : '—';
   return (
     <>
       <h3 className="inspector__subtitle">Derived facts</h3>
-      <dl className="facts" data-testid="edge-facts">
+      <dl className="facts" data-testid="edge-facts" aria-busy={facts === null}>
         <dt>Matrix</dt>
         <dd>
-          {facts.rows} × {facts.cols} <span className="facts__note">(target × source)</span>
+          {facts ? `${facts.rows} × ${facts.cols}` : dash} <span className="facts__note">(target × source)</span>
         </dd>
         <dt>Synapses</dt>
         <dd>
-          {facts.nonzeros === null ? '—' : fmt(facts.nonzeros)} <span className="facts__note">(expected {fmt(facts.expected)})</span>
+          {facts ? fmt(facts.nonzeros) : dash} {facts && <span className="facts__note">(expected {fmt(facts.expected)})</span>}
         </dd>
         <dt>Spectral radius</dt>
-        <dd data-testid="edge-radius">{facts.radius === null ? '—' : facts.radius.toFixed(4)}</dd>
+        <dd data-testid="edge-radius">{facts?.radius == null ? dash : facts.radius.toFixed(4)}</dd>
       </dl>
-      {facts.note && <p className="facts__note">{facts.note}</p>}
+      {facts && facts.rows !== facts.cols && <p className="facts__note">spectral radius: square matrices only</p>}
     </>
   );
 }
 
-export function EdgeInspector({ edge, doc, problems }: { edge: GraphEdge; doc: GraphDocument; problems: string[] }) {
+export function EdgeInspector({ edge, problems }: { edge: GraphEdge; problems: string[] }) {
   const params = edge.params as unknown as Record<string, unknown>;
   const fields = useMemo(() => describeObject(edgeParams), []);
   const { run } = useCommands();
@@ -62,7 +63,7 @@ export function EdgeInspector({ edge, doc, problems }: { edge: GraphEdge; doc: G
       <Problems problems={problems} />
       <LabelField value={edge.label ?? ''} placeholder="(none)" onCommit={(label) => void run('edge.rename', { id: edge.id, label })} />
       <SchemaFields key={edge.id} fields={fields} value={params} path={[]} api={api} />
-      <EdgeFactsView doc={doc} edge={edge} />
+      <EdgeFactsView edge={edge} />
     </div>
   );
 }

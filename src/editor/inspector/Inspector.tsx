@@ -16,7 +16,7 @@ import { describeObject, schemaIssues } from './schemaFields.ts';
 import { SchemaFields } from './SchemaForm.tsx';
 import { useFormApi } from './useFormApi.ts';
 
-const DOCUMENT_FIELDS = new Set(['seed', 'dt', 'precision']);
+const DOCUMENT_FIELDS: ReadonlySet<string> = new Set(['seed', 'dt', 'precision']);
 const documentFields = describeObject(documentEnvelope).filter((f) => DOCUMENT_FIELDS.has(f.key));
 const validateDocFields = (v: Record<string, unknown>): ValidationIssue[] => schemaIssues(documentEnvelope.pick({ seed: true, dt: true, precision: true }), v);
 
@@ -92,7 +92,7 @@ export function Inspector() {
   }
   if (count === 1 && selection.edges.size === 1) {
     const edge = doc.edges.find((e) => selection.edges.has(e.id));
-    if (edge) return <EdgeInspector key={edge.id} edge={edge} doc={doc} problems={issues.byEdge.get(edge.id) ?? []} />;
+    if (edge) return <EdgeInspector key={edge.id} edge={edge} problems={issues.byEdge.get(edge.id) ?? []} />;
   }
   if (count === 1 && selection.groups.size === 1) {
     const group = groupsOf(doc).find((g) => selection.groups.has(g.id));

@@ -1,47 +1,34 @@
 /**
- * Derived facts of an edge, computed by the engine from the document: the matrix shape, the
- * synapses actually drawn from the seed, and the spectral radius of the sampled matrix (square
- * matrices), so a student sees what "connectivity 0.1, ρ 0.9" produced.
+ * Derived facts of an edge, from the running network's current weights: the matrix shape, the
+ * synapses drawn (and how many the rule draws on average), and the spectral radius of square
+ * matrices — so a student sees what "connectivity 0.1, ρ 0.9" produced. The stepping worker
+ * counts, the analysis worker computes the radius; nothing of it runs on the page's thread.
  */
-import { nonzeros, Rng, sampleWeights, weightSpecOf } from '../../engine/index.ts';
-import { spectralRadius } from '../../engine/linalg/index.ts';
-import type { GraphDocument, GraphEdge } from '../../model/index.ts';
-import { inputSizeOf, outputSizeOf } from '../../store/edits.ts';
+import { useEffect, useState } from 'react';
+import { useSimulationStore, useStores } from '../../store/index.ts';
+import type { EdgeFactsView } from '../../store/simulationStore.ts';
 
-/** Largest matrix sampled for the facts (entries); larger ones report expectations only. */
-export const SAMPLE_LIMIT = 1_000_000;
-/** Largest square matrix whose spectral radius is computed here. */
-export const RADIUS_LIMIT = 1500;
+export type EdgeFactsState = { facts: EdgeFactsView } | { pending: true } | { error: string };
 
-export interface EdgeFacts {
-  rows: number;
-  cols: number;
-  /** Expected synapses: rows × cols × connectivity (identity: the diagonal). */
-  expected: number;
-  /** Synapses in the matrix sampled from the document's seed (null: too large, or sampling failed). */
-  nonzeros: number | null;
-  /** Spectral radius of the sampled matrix (square only). */
-  radius: number | null;
-  /** Why a fact is missing. */
-  note: string | null;
-}
-
-export function edgeFacts(doc: GraphDocument, edge: GraphEdge): EdgeFacts | null {
-  const src = doc.nodes.find((n) => n.id === edge.source);
-  const tgt = doc.nodes.find((n) => n.id === edge.target);
-  if (!src || !tgt) return null;
-  const rows = inputSizeOf(tgt);
-  const cols = outputSizeOf(src);
-  const spec = weightSpecOf(edge.params);
-  const expected = (spec.init.type === 'identity' ? Math.min(rows, cols) : rows * cols) * spec.connectivity;
-  if (rows * cols > SAMPLE_LIMIT) return { rows, cols, expected, nonzeros: null, radius: null, note: `not sampled here (over ${SAMPLE_LIMIT.toLocaleString('en')} entries)` };
-  try {
-    const w = sampleWeights(spec, rows, cols, new Rng(doc.seed, `edge:${edge.id}`));
-    const square = rows === cols;
-    const radius = square && rows <= RADIUS_LIMIT ? spectralRadius(w) : null;
-    const note = !square ? 'spectral radius: square matrices only' : radius === null ? `spectral radius not computed here (over ${RADIUS_LIMIT} units)` : null;
-    return { rows, cols, expected, nonzeros: nonzeros(w), radius, note };
-  } catch (err) {
-    return { rows, cols, expected, nonzeros: null, radius: null, note: err instanceof Error ? err.message : String(err) };
-  }
+/** The facts of `edge`, fetched again whenever the network changes (an edit reached the engine). */
+export function useEdgeFacts(edge: string): EdgeFactsState {
+  const { sim } = useStores();
+  const version = useSimulationStore((s) => s.version);
+  const [state, setState] = useState<{ key: string; value: EdgeFactsState } | null>(null);
+  const key = `${edge}@${version}`;
+  useEffect(() => {
+    let current = true;
+    void sim
+      .getState()
+      .edgeFacts(edge, 'inspector:edge-facts')
+      .then((out) => {
+        if (!current || (out.ok && out.version !== sim.getState().version)) return;
+        if (out.ok) setState({ key, value: { facts: out.value } });
+        else if (!out.cancelled) setState({ key, value: { error: out.error } });
+      });
+    return () => {
+      current = false;
+    };
+  }, [sim, edge, key]);
+  return state?.key === key ? state.value : { pending: true };
 }

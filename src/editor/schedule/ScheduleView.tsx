@@ -1,25 +1,30 @@
 /**
- * The schedule of one step, as the compiler orders it: hovering (or focusing) an entry
- * highlights its node and the edges it reads on the canvas; delays are shown per delivery.
+ * The schedule of one step, as the engine compiled it for the running network (the stepping
+ * worker sends it with every load and recompile): hovering (or focusing) an entry highlights
+ * its node and the edges it reads on the canvas; delays are shown per delivery.
  */
-import { useMemo } from 'react';
-import { useDocumentStore } from '../../store/index.ts';
-import { useEditorStore } from '../../store/index.ts';
-import { compileSchedule, entryHighlight } from './schedule.ts';
+import { useDocumentStore, useEditorStore, useSimulationStore } from '../../store/index.ts';
+import { useDocumentIssues } from '../issues.ts';
+import { entryHighlight } from './schedule.ts';
 import { delayLabel } from '../toFlow.ts';
 
 export function ScheduleView() {
   const doc = useDocumentStore((s) => s.doc);
-  const structure = useDocumentStore((s) => s.doc.edges);
-  const nodes = useDocumentStore((s) => s.doc.nodes.length);
-  const result = useMemo(() => compileSchedule(doc), [structure, nodes, doc.dt]); // eslint-disable-line react-hooks/exhaustive-deps
+  const entries = useSimulationStore((s) => s.schedule);
+  const error = useSimulationStore((s) => s.error);
+  const issues = useDocumentIssues();
   const setHighlight = useEditorStore((s) => s.setHighlight);
-  if (!result.ok) {
+  const problem = error ?? (!issues.ok ? [...issues.other, ...[...issues.byNode, ...issues.byEdge].map(([id, m]) => ({ path: id, message: m.join('; ') }))].slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ') : null);
+  if (entries.length === 0) {
     return (
       <div className="schedule" data-testid="schedule">
-        <p className="field__error" role="alert">
-          No schedule: {result.error}
-        </p>
+        {problem ? (
+          <p className="field__error" role="alert">
+            No schedule: {problem}
+          </p>
+        ) : (
+          <p className="inspector__hint">Compiling…</p>
+        )}
       </div>
     );
   }
@@ -28,8 +33,13 @@ export function ScheduleView() {
       <p className="inspector__hint">
         One step, in order. Deliveries with a delay read a value from earlier steps (z⁻ᵈ), so drawn loops never block the order. Hover an entry to find it on the canvas.
       </p>
+      {problem && (
+        <p className="field__error" role="alert">
+          The document has problems ({problem}); this is the schedule of the network still running.
+        </p>
+      )}
       <ol className="schedule__list" onMouseLeave={() => setHighlight(null)}>
-        {result.entries.map((e) => (
+        {entries.map((e) => (
           <li
             key={e.index}
             className={`schedule__entry schedule__entry--${e.type}`}

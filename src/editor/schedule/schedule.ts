@@ -1,18 +1,6 @@
-/** The compiled schedule of a document for display, and what an entry points at on the canvas. */
-import { compile, describeSchedule, type ScheduleEntry } from '../../engine/index.ts';
-import { validateDocument, formatIssue, type GraphDocument } from '../../model/index.ts';
-
-export type ScheduleResult = { ok: true; entries: ScheduleEntry[] } | { ok: false; error: string };
-
-export function compileSchedule(doc: GraphDocument): ScheduleResult {
-  const valid = validateDocument(doc);
-  if (!valid.ok) return { ok: false, error: valid.errors.slice(0, 3).map(formatIssue).join('; ') };
-  try {
-    return { ok: true, entries: describeSchedule(compile(valid.doc).schedule) };
-  } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
-  }
-}
+/** What an entry of the compiled schedule points at on the canvas. */
+import type { ScheduleEntry } from '../../engine/compile/types.ts';
+import type { GraphDocument } from '../../model/index.ts';
 
 /**
  * The nodes of an entry and the edges it reads: its own edge for a delivery, the node's incoming

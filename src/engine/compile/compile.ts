@@ -71,8 +71,11 @@ export interface Program {
   readonly precision: Precision;
   /** Threads sharing large products now (2 once a helper worker runs; see CompileOptions.threads). */
   readonly threads: number;
-  /** Samples weights and initial states from `seed` (streams "edge:ID" and "node:ID"). */
-  initialise(seed: number): void;
+  /**
+   * Samples weights and initial states from `seed` (streams "edge:ID" and "node:ID"); `progress`
+   * is told the share of weight entries sampled so far (0…1) after each edge.
+   */
+  initialise(seed: number, progress?: (fraction: number) => void): void;
   /** Initial states only (streams "node:ID"), the weights left as they are (training epochs). */
   resetState(seed: number): void;
   /** Resolves once a requested helper worker runs (or could not start); see `threads`. */
@@ -186,7 +189,9 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
     delayLines,
     schedule,
     plasticity,
-    initialise(seed) {
+    initialise(seed, progress) {
+      const entries = edges.reduce((sum, e) => sum + e.rows * e.cols, 0);
+      let sampled = 0;
       edges.forEach((e, i) => {
         // fresh arrays: the previous ones may be views of the workspace about to be rewritten
         e.synapseColumns = undefined;
@@ -197,6 +202,8 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
           throw new CompileError(`edges[${i}].params.weight`, err instanceof Error ? err.message : String(err));
         }
         indexSynapses(e);
+        sampled += e.rows * e.cols;
+        progress?.(entries > 0 ? sampled / entries : 1);
       });
       if (!workspace && kernels.workspace && edges.some((e) => e.rows * e.cols >= PLACE_MIN_WEIGHTS)) workspace = kernels.workspace({ threads: options.threads ?? 1 });
       if (workspace) placeEdges(workspace, edges);

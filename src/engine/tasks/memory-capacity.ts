@@ -26,7 +26,8 @@ export interface MemoryCapacityResult {
   curve: number[];
 }
 
-export function memoryCapacity(sim: Simulator, o: MemoryCapacityOptions): MemoryCapacityResult {
+/** `onStep` is told each step of the run (steps done, steps in all); it may throw to stop the task. */
+export function memoryCapacity(sim: Simulator, o: MemoryCapacityOptions, onStep?: (steps: number, total: number) => void): MemoryCapacityResult {
   const x = sim.node(o.node).output;
   const u = sim.node(o.input).output;
   const n = x.length;
@@ -37,6 +38,7 @@ export function memoryCapacity(sim: Simulator, o: MemoryCapacityOptions): Memory
   sim.reset();
   sim.run(total, (steps) => {
     const t = steps - 1;
+    onStep?.(steps, total);
     inputs[t] = u[0];
     const k = t - o.washout;
     if (k < 0) return;

@@ -1,10 +1,16 @@
-/** Training and the memory-capacity task through the engine session: the CLI's results, then step 0 with the trained readout. */
+/**
+ * Training and the memory-capacity task on the analysis worker's session: the CLI's results; the
+ * trained weights, handed to the stepping session, give the reported prediction from step 0.
+ * Progress is reported and a raised stop flag ends a run.
+ */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EngineSession } from '../worker/session.ts';
+import { AnalysisSession } from '../worker/analysis-session.ts';
+import { newStopFlag } from '../worker/job.ts';
 import { memoryCapacity, Simulator, trainReadouts } from '../index.ts';
 import { parseDocumentText, type GraphDocument } from '../../model/index.ts';
-import { leakyUnitDoc } from '../../test-support/docs.ts';
+import { leakyUnitDoc, valid } from '../../test-support/docs.ts';
 
 function preset(name: string): GraphDocument {
   const parsed = parseDocumentText(readFileSync(new URL(`../../../presets/${name}.json`, import.meta.url), 'utf8'));
@@ -12,17 +18,21 @@ function preset(name: string): GraphDocument {
   return parsed.doc;
 }
 
-describe('tasks in the engine session', () => {
-  it('train: the report of recurrence train, then step 0 with the fitted readout', async () => {
+describe('tasks on the analysis worker', () => {
+  it('train: the report of recurrence train; the weights make the stepping session predict from step 0', async () => {
     const doc = preset('esn-mackey-glass');
     const session = new EngineSession();
     await session.load(doc);
-    await session.run(50, ['out']); // somewhere in a run: training starts from a reset all the same
-    const reply = await session.train();
+    await session.run(50, ['out']); // somewhere in a run: the trained weights reset it all the same
+    const progress: number[] = [];
+    const { reply, weights } = await new AnalysisSession().train(doc, doc.seed, { stop: newStopFlag().buffer, progress: (f) => void progress.push(f) });
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
     const cli = trainReadouts(Simulator.fromDocument(doc));
     expect(reply.readouts).toEqual(cli);
+    expect(progress.at(-1)).toBe(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(await session.setReadoutWeights(weights)).toEqual({ ok: true });
     expect(reply.readouts.out.nrmse_test).toBeLessThan(0.05);
     // back at step 0; a run now predicts the target with the trained weights
     const { washout, train, test } = reply.readouts.out;
@@ -42,17 +52,28 @@ describe('tasks in the engine session', () => {
     expect(Math.sqrt(se / variance)).toBeCloseTo(reply.readouts.out.nrmse_test!, 12);
   });
 
-  it('train without a readout is an error message, not a throw', async () => {
+  it('train without a readout is an error message, not a throw; weights of another network are refused', async () => {
+    const doc = valid(leakyUnitDoc());
+    expect((await new AnalysisSession().train(doc, doc.seed)).reply).toEqual({ ok: false, error: 'the network has no readout node to train' });
     const session = new EngineSession();
-    await session.load(leakyUnitDoc());
-    expect(await session.train()).toEqual({ ok: false, error: 'the network has no readout node to train' });
+    await session.load(doc);
+    expect(await session.setReadoutWeights({ x: new Float64Array(2) })).toEqual({ ok: false, error: 'no readout node "x"' });
+  });
+
+  it('a raised stop flag ends a training in its run (AbortError), and a task of the same session runs afterwards', async () => {
+    const doc = preset('esn-mackey-glass');
+    const analysis = new AnalysisSession();
+    const flag = newStopFlag();
+    let reports = 0;
+    const stopped = analysis.train(doc, doc.seed, { stop: flag.buffer, progress: () => void (++reports === 1 && flag.raise()) });
+    await expect(stopped).rejects.toMatchObject({ name: 'AbortError' });
+    expect(reports).toBe(1);
+    expect((await analysis.train(doc, doc.seed)).reply.ok).toBe(true);
   });
 
   it('memory capacity: the task with its defaults, as recurrence task computes it', async () => {
     const doc = preset('esn-memory-capacity');
-    const session = new EngineSession();
-    await session.load(doc);
-    const reply = await session.memoryCapacity({ node: 'res' });
+    const reply = await new AnalysisSession().memoryCapacity(doc, doc.seed, { node: 'res' });
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
     expect(reply.options).toMatchObject({ node: 'res', washout: 200, train: 4000, test: 2000, lambda: 1e-8 });
@@ -66,9 +87,9 @@ describe('tasks in the engine session', () => {
   });
 
   it('memory capacity names what is missing', async () => {
-    const session = new EngineSession();
-    await session.load(preset('esn-memory-capacity'));
-    expect(await session.memoryCapacity({ node: 'nope' })).toEqual({ ok: false, error: 'no node with id "nope"' });
-    expect(await session.memoryCapacity({ node: 'res', input: 'res' })).toEqual({ ok: false, error: 'no input node with id "res"' });
+    const doc = preset('esn-memory-capacity');
+    const analysis = new AnalysisSession();
+    expect(await analysis.memoryCapacity(doc, doc.seed, { node: 'nope' })).toEqual({ ok: false, error: 'no node with id "nope"' });
+    expect(await analysis.memoryCapacity(doc, doc.seed, { node: 'res', input: 'res' })).toEqual({ ok: false, error: 'no input node with id "res"' });
   });
 });

@@ -5,7 +5,7 @@
  * trained readout weights), so a run that follows shows what was measured.
  */
 import type { GraphDocument } from '../../model/index.ts';
-import { trainReadouts, TrainingError, type ReadoutReport } from '../readout-training.ts';
+import { trainReadouts, TrainingError, type ReadoutReport, type TrainOptions } from '../readout-training.ts';
 import { DivergenceError, type Simulator } from '../simulator.ts';
 import { memoryCapacity, type MemoryCapacityOptions } from './memory-capacity.ts';
 import { memoryCapacityOptions } from './task-setup.ts';
@@ -28,9 +28,10 @@ function taskError(err: unknown, lambdaHint: string): { ok: false; error: string
   throw err;
 }
 
-export function trainOnSession(sim: Simulator): TrainReply {
+/** Trains every readout from a reset (`options`: see trainReadouts); the network is then back at step 0 with the trained weights. */
+export function trainOnSession(sim: Simulator, options: TrainOptions = {}): TrainReply {
   try {
-    const readouts = trainReadouts(sim);
+    const readouts = trainReadouts(sim, options);
     return { ok: true, seed: sim.seed, readouts };
   } catch (err) {
     return taskError(err, "raise the readout's lambda");
@@ -40,11 +41,17 @@ export function trainOnSession(sim: Simulator): TrainReply {
 }
 
 /** `lambdaHint`: how the user raises λ where the request came from (a field, a CLI flag). */
-export function memoryCapacityOnSession(sim: Simulator, doc: GraphDocument, request: MemoryCapacityRequest, lambdaHint = 'raise lambda'): MemoryCapacityReply {
+export function memoryCapacityOnSession(
+  sim: Simulator,
+  doc: GraphDocument,
+  request: MemoryCapacityRequest,
+  lambdaHint = 'raise lambda',
+  onStep?: (steps: number, total: number) => void,
+): MemoryCapacityReply {
   const chosen = memoryCapacityOptions(doc, request);
   if (!chosen.ok) return chosen;
   try {
-    const result = memoryCapacity(sim, chosen.options);
+    const result = memoryCapacity(sim, chosen.options, onStep);
     return { ok: true, seed: sim.seed, options: chosen.options, ...result };
   } catch (err) {
     return taskError(err, lambdaHint);

@@ -1,27 +1,36 @@
 /**
- * The app's handle on the engine: a Comlink proxy of the worker when Web Workers are available,
- * else an EngineSession in the page (same code, same results).
+ * The page's handle on the stepping worker: a Comlink proxy of engine.worker.ts. The engine
+ * never runs on the page's thread; a browser that cannot start a module worker gets a client
+ * whose every call fails with the reason (tests pass an EngineSession of their own instead).
  */
 import * as Comlink from 'comlink';
 import type { EngineApi } from './protocol.ts';
-import { EngineSession } from './session.ts';
 
 export interface EngineClient {
   api: EngineApi;
-  /** "worker" or "in-page" (fallback). */
+  /** Prepares a callback for the trip to the worker (a Comlink proxy; as it is in the same thread). */
+  callback<F extends (...args: never[]) => unknown>(fn: F): F;
+  /** "worker", or "in-page" for a session in the same thread (Node tests). */
   mode: 'worker' | 'in-page';
   dispose(): void;
 }
 
+/** Calls of an API that always fail with `reason`. */
+export function failingApi<T extends object>(reason: string): T {
+  return new Proxy({} as T, { get: () => () => Promise.reject(new Error(reason)) });
+}
+
 export function createEngineClient(): EngineClient {
-  if (typeof Worker !== 'undefined') {
-    try {
-      const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'recurrence-engine' });
-      const api = Comlink.wrap<EngineApi>(worker) as unknown as EngineApi;
-      return { api, mode: 'worker', dispose: () => worker.terminate() };
-    } catch {
-      // Fall through to the in-page session (e.g. a browser that blocks module workers).
-    }
+  try {
+    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'recurrence-engine' });
+    return { api: Comlink.wrap<EngineApi>(worker) as unknown as EngineApi, callback: (fn) => Comlink.proxy(fn), mode: 'worker', dispose: () => worker.terminate() };
+  } catch (err) {
+    const reason = `this browser could not start the engine's worker (${err instanceof Error ? err.message : String(err)}); Recurrence needs module Web Workers`;
+    return { api: failingApi<EngineApi>(reason), callback: (fn) => fn, mode: 'worker', dispose: () => undefined };
   }
-  return { api: new EngineSession(), mode: 'in-page', dispose: () => undefined };
+}
+
+/** A client calling an engine in the same thread (Node tests; the page never runs one). */
+export function localEngineClient(api: EngineApi): EngineClient {
+  return { api, callback: (fn) => fn, mode: 'in-page', dispose: () => undefined };
 }

@@ -1,14 +1,15 @@
-/** The engine's Web Worker: a thin shell that exposes an EngineSession through Comlink. */
+/** The stepping worker: a thin shell that exposes an EngineSession through Comlink. */
 import * as Comlink from 'comlink';
 import { EngineSession, frameTransferables } from './session.ts';
-import { replyTransferables } from './measure-requests.ts';
-import type { EngineApi, Frame } from './protocol.ts';
+import { windowTransferables } from './measure-requests.ts';
+import type { EngineApi, Frame, MatrixSnapshot } from './protocol.ts';
 
 const session = new EngineSession();
 const transferFrame = (frame: Frame) => Comlink.transfer(frame, frameTransferables(frame));
+const matrixBuffers = (m: MatrixSnapshot) => (m.format === 'dense' ? [m.data.buffer] : [m.rowPtr.buffer, m.colIdx.buffer, m.values.buffer]) as ArrayBuffer[];
 
 const api: EngineApi = {
-  load: (doc) => session.load(doc),
+  load: (doc, progress) => session.load(doc, progress),
   reset: (seed) => session.reset(seed),
   run: async (steps, probes) => transferFrame(session.runSync(steps, probes)),
   subscribe: (subscriptions) => session.subscribe(subscriptions),
@@ -18,17 +19,17 @@ const api: EngineApi = {
     const w = session.weightsSync(edge, max);
     return w ? Comlink.transfer(w, [w.data.buffer as ArrayBuffer]) : null;
   },
-  async spectrum(edge) {
-    const s = await session.spectrum(edge);
-    return s ? Comlink.transfer(s, [s.re.buffer as ArrayBuffer, s.im.buffer as ArrayBuffer]) : null;
+  async matrix(edge) {
+    const m = session.matrixSync(edge);
+    return m ? Comlink.transfer(m, matrixBuffers(m)) : null;
   },
+  edgeFacts: (edge) => session.edgeFacts(edge),
   retain: (subscriptions) => session.retain(subscriptions),
-  measure: async (request) => {
-    const reply = session.measureSync(request);
-    return Comlink.transfer(reply, replyTransferables(reply));
+  async measureWindows(request) {
+    const w = await session.measureWindows(request);
+    return 'target' in w ? Comlink.transfer(w, windowTransferables(w)) : w;
   },
-  train: () => session.train(),
-  memoryCapacity: (request) => session.memoryCapacity(request),
+  setReadoutWeights: (weights) => session.setReadoutWeights(weights),
 };
 
 Comlink.expose(api);

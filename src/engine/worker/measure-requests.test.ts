@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { computeMeasure, discretiseThreshold, unitColumn, type MeasureSpec } from '../../measures/index.ts';
 import { EngineSession } from './session.ts';
+import { AnalysisSession } from './analysis-session.ts';
 import { replyTransferables } from './measure-requests.ts';
 import { loadPreset } from '../../test-support/docs.ts';
-import type { MeasureReply } from './protocol.ts';
+import type { MeasureReply, MeasureRequest } from './protocol.ts';
 
 const ais: MeasureSpec = { measure: 'ais', estimator: 'discrete', k: 4 };
 
@@ -12,6 +13,12 @@ async function session(name = 'edge-of-chaos') {
   const doc = loadPreset(name);
   expect((await s.load(doc)).ok).toBe(true);
   return { s, doc };
+}
+
+/** A measure as the app takes it: windows copied out of the stepping session, measured on the analysis worker's. */
+async function measure(s: EngineSession, request: MeasureRequest): Promise<MeasureReply> {
+  const windows = await s.measureWindows(request);
+  return 'target' in windows ? new AnalysisSession().measure(request, windows) : windows;
 }
 
 function ok(reply: MeasureReply) {
@@ -26,13 +33,13 @@ async function trace(name: string, steps: number, probe: string) {
   return { steps, width: f.probes[probe].width, data: f.probes[probe].data };
 }
 
-describe('measure requests: the session measures its own retained window', () => {
+describe('measure requests: windows the stepping session retained, measured on the analysis worker', () => {
   it('answers from the last `window` steps recorded across batches, equal to computeMeasure on the trace', async () => {
     const { s } = await session();
     expect(await s.retain([{ probe: 'res', window: 400 }])).toEqual({ ok: true });
     await s.subscribe([{ probe: 'res', window: 10 }]);
     for (const n of [120, 250, 230]) await s.advance(n); // 600 steps in three batches
-    const reply = ok(await s.measure({ probe: 'res', window: 300, spec: ais, units: [0, 7, 99] }));
+    const reply = ok(await measure(s, { probe: 'res', window: 300, spec: ais, units: [0, 7, 99] }));
     expect(reply).toMatchObject({ t: 600, firstStep: 301, steps: 300, units: 'bits', truncated: 0 });
     const full = await trace('edge-of-chaos', 600, 'res');
     const win = { steps: 300, width: full.width, data: full.data.subarray(300 * full.width) };
@@ -51,7 +58,7 @@ describe('measure requests: the session measures its own retained window', () =>
     await s.retain([{ probe: 'res', window: 200 }, { probe: 'u', window: 200 }]);
     await s.advance(150);
     const te: MeasureSpec = { measure: 'te', estimator: 'discrete', k: 2, l: 1 };
-    const reply = ok(await s.measure({ probe: 'res', source: 'u', window: 500, spec: te, units: [3], locals: false }));
+    const reply = ok(await measure(s, { probe: 'res', source: 'u', window: 500, spec: te, units: [3], locals: false }));
     expect(reply).toMatchObject({ steps: 150, firstStep: 1, locals: null });
     const res = await trace('edge-of-chaos', 150, 'res');
     const u = await trace('edge-of-chaos', 150, 'u');
@@ -61,12 +68,12 @@ describe('measure requests: the session measures its own retained window', () =>
 
   it('waits for probes that are not retained or not recorded yet; reports bad requests', async () => {
     const { s } = await session();
-    expect(await s.measure({ probe: 'res', window: 100, spec: ais })).toMatchObject({ ok: false, waiting: true });
+    expect(await measure(s, { probe: 'res', window: 100, spec: ais })).toMatchObject({ ok: false, waiting: true });
     await s.retain([{ probe: 'res', window: 100 }]);
-    expect(await s.measure({ probe: 'res', window: 100, spec: ais })).toMatchObject({ ok: false, waiting: true, error: 'no steps recorded yet' });
+    expect(await measure(s, { probe: 'res', window: 100, spec: ais })).toMatchObject({ ok: false, waiting: true, error: 'no steps recorded yet' });
     await s.advance(50);
-    expect(await s.measure({ probe: 'res', window: 100, spec: { measure: 'te', estimator: 'discrete' } })).toMatchObject({ ok: false, error: 'te needs a source probe' });
-    expect(await s.measure({ probe: 'res', window: 100, spec: ais, units: [100] })).toMatchObject({ ok: false, error: expect.stringMatching(/out of range/) });
+    expect(await measure(s, { probe: 'res', window: 100, spec: { measure: 'te', estimator: 'discrete' } })).toMatchObject({ ok: false, error: 'te needs a source probe' });
+    expect(await measure(s, { probe: 'res', window: 100, spec: ais, units: [100] })).toMatchObject({ ok: false, error: expect.stringMatching(/out of range/) });
     const r = await s.retain([{ probe: 'nope', window: 10 }]);
     expect(r.ok).toBe(false);
   });
@@ -77,13 +84,13 @@ describe('measure requests: the session measures its own retained window', () =>
     await s.advance(80);
     await s.retain([{ probe: 'res', window: 300 }]);
     await s.advance(20);
-    expect(ok(await s.measure({ probe: 'res', window: 300, spec: ais, locals: false }))).toMatchObject({ steps: 100, firstStep: 1 });
+    expect(ok(await measure(s, { probe: 'res', window: 300, spec: ais, locals: false }))).toMatchObject({ steps: 100, firstStep: 1 });
     const grown = structuredClone(doc);
     grown.nodes.push({ ...grown.nodes[0], id: 'extra' });
     expect(await s.update(grown)).toMatchObject({ ok: true, change: 'recompiled' });
     await s.advance(10);
-    expect(ok(await s.measure({ probe: 'res', window: 300, spec: ais, locals: false }))).toMatchObject({ steps: 110, t: 110 });
+    expect(ok(await measure(s, { probe: 'res', window: 300, spec: ais, locals: false }))).toMatchObject({ steps: 110, t: 110 });
     await s.reset();
-    expect(await s.measure({ probe: 'res', window: 300, spec: ais })).toMatchObject({ ok: false, waiting: true });
+    expect(await measure(s, { probe: 'res', window: 300, spec: ais })).toMatchObject({ ok: false, waiting: true });
   });
 });

@@ -107,11 +107,20 @@ function tail(w: WindowSamples, n: number): WindowSamples {
   return n === w.steps ? w : { steps: n, width: w.width, data: w.data.subarray((w.steps - n) * w.width) };
 }
 
-/** Answers a measure request from the retained windows; `t` is the step the windows end at. */
-export function answerMeasure(windows: RetainedWindows, t: number, req: MeasureRequest): MeasureReply {
-  const started = performance.now();
-  const waiting = (error: string): MeasureReply => ({ ok: false, waiting: true, error });
-  let target = windows.window(req.probe, req.window);
+/** The windows a measure request reads, copied out of the session's rings (they can cross to the analysis worker). */
+export interface MeasureWindows {
+  /** Step the windows end at (steps taken since reset). */
+  t: number;
+  target: WindowSamples;
+  source: WindowSamples | null;
+}
+
+const copy = (w: WindowSamples): WindowSamples => ({ steps: w.steps, width: w.width, data: w.data.slice() });
+
+/** The windows of a request, as copies of equal length, or why there are none yet (a reply to give instead). */
+export function measureWindows(windows: RetainedWindows, t: number, req: MeasureRequest): MeasureWindows | Extract<MeasureReply, { ok: false }> {
+  const waiting = (error: string) => ({ ok: false as const, waiting: true, error });
+  const target = windows.window(req.probe, req.window);
   if (!target) return waiting(`${req.probe} is not recorded for measures yet`);
   let source: WindowSamples | null = null;
   if (isPairMeasure(req.spec.measure)) {
@@ -121,15 +130,31 @@ export function answerMeasure(windows: RetainedWindows, t: number, req: MeasureR
   }
   const steps = Math.min(target.steps, source?.steps ?? Infinity);
   if (steps === 0) return waiting('no steps recorded yet');
-  target = tail(target, steps);
-  source = source && tail(source, steps);
+  return { t, target: copy(tail(target, steps)), source: source && copy(tail(source, steps)) };
+}
+
+/** Measures the windows of a request (measures/windowed.ts). */
+export function measureOn(w: MeasureWindows, req: MeasureRequest): MeasureReply {
+  const started = performance.now();
+  const steps = w.target.steps;
   try {
-    const r = windowedMeasure(req.spec, target, source, { units: req.units, discretise: req.discretise, locals: req.locals });
-    return { ok: true, t, firstStep: t - steps + 1, steps, ...r, elapsedMs: performance.now() - started };
+    const r = windowedMeasure(req.spec, w.target, w.source, { units: req.units, discretise: req.discretise, locals: req.locals });
+    return { ok: true, t: w.t, firstStep: w.t - steps + 1, steps, ...r, elapsedMs: performance.now() - started };
   } catch (err) {
     if (err instanceof MeasureError) return { ok: false, error: err.message };
     throw err;
   }
+}
+
+/** Answers a measure request from the retained windows at once; `t` is the step the windows end at. */
+export function answerMeasure(windows: RetainedWindows, t: number, req: MeasureRequest): MeasureReply {
+  const w = measureWindows(windows, t, req);
+  return 'target' in w ? measureOn(w, req) : w;
+}
+
+/** The typed arrays of windows, for transferring them without a copy. */
+export function windowTransferables(w: MeasureWindows): ArrayBuffer[] {
+  return [w.target.data.buffer, ...(w.source ? [w.source.data.buffer] : [])] as ArrayBuffer[];
 }
 
 /** The typed arrays of a reply, for transferring it without a copy. */

@@ -11,14 +11,16 @@
  *    and reseed are the client's calls of `advance` and `reset`; `update` applies an edited
  *    document to the running network (engine/live-update.ts).
  *
- * Information measures run here too, beside the engine, never in the page: `retain` the probes
- * to measure (the session keeps their last `window` steps itself, across batches), then ask
- * `measure` for a measure of that window (averages and local values, see measures/windowed.ts).
+ * Analyses run in the analysis worker (analysis-protocol.ts), never here and never in the page:
+ * this worker only hands out copies of what they read — `matrix` (an edge's weights),
+ * `measureWindows` (the windows it keeps of the probes `retain`ed, across batches) — and takes
+ * back trained readout weights (`setReadoutWeights`).
  */
 import type { GraphDocument, ValidationIssue } from '../../model/index.ts';
 import type { ScheduleEntry } from '../compile/types.ts';
-import type { MemoryCapacityReply, MemoryCapacityRequest, TrainReply } from '../tasks/task-runs.ts';
 import type { Discretisation, MeasureSpec, WindowedResult } from '../../measures/index.ts';
+import type { MatrixSnapshot } from './analysis-protocol.ts';
+import type { MeasureWindows } from './measure-requests.ts';
 
 export interface NodeInfo {
   id: string;
@@ -102,8 +104,8 @@ export interface WeightsSnapshot {
 
 /**
  * Eigenvalues λ = re + i·im of a square weight matrix, and its spectral radius max |λ|. Above
- * SPECTRUM_LIMIT units only the radius is computed (Arnoldi on the sparse matrix): `re` and `im`
- * are empty and `complete` is false.
+ * ALL_EIGENVALUES_LIMIT units (spectra.ts) only the leading eigenvalues (largest |λ|, by
+ * Arnoldi) are computed: `complete` is false.
  */
 export interface SpectrumSnapshot {
   edge: string;
@@ -113,6 +115,18 @@ export interface SpectrumSnapshot {
   complete: boolean;
   /** Units (rows) of the matrix. */
   size: number;
+  t: number;
+}
+
+/** Facts of an edge of the running network, from its current weights. */
+export interface EdgeFacts {
+  edge: string;
+  rows: number;
+  cols: number;
+  /** Nonzero weights now. */
+  nonzeros: number;
+  /** Synapses the rule draws on average: rows × cols × connectivity (identity: the diagonal). */
+  expected: number;
   t: number;
 }
 
@@ -156,10 +170,14 @@ export type MeasureReply =
     };
 
 export type { MemoryCapacityReply, MemoryCapacityRequest, TrainReply } from '../tasks/task-runs.ts';
+export type { MatrixSnapshot } from './analysis-protocol.ts';
+
+/** Told how far a load is (0…1) and what it does ("compiling 5,000 neurons"). */
+export type LoadProgress = (fraction: number, text: string) => void;
 
 export interface EngineApi {
-  /** Validates and compiles a document; resets to its seed. */
-  load(doc: unknown): Promise<LoadResult>;
+  /** Validates and compiles a document; resets to its seed (`progress`: see LoadProgress). */
+  load(doc: unknown, progress?: LoadProgress): Promise<LoadResult>;
   /** Back to step 0 with this seed (default: the current one). */
   reset(seed?: number): Promise<{ t: number; seed: number }>;
   /** Runs `steps` steps and returns every step's value of each probe (`ID`, `ID.VAR`, `ID[i]`). */
@@ -175,19 +193,16 @@ export interface EngineApi {
   update(doc: unknown): Promise<UpdateResult>;
   /** The current weights of an edge (null: no such edge), downsampled in blocks to at most `max` cells per axis. */
   weights(edge: string, max?: { rows: number; cols: number }): Promise<WeightsSnapshot | null>;
-  /** Eigenvalues of a square edge's current weights, or only its spectral radius when large (null: no such edge, not square, or too large for either). */
-  spectrum(edge: string): Promise<SpectrumSnapshot | null>;
-  /** Sets the probes the session keeps its own window of, for `measure` (replacing the previous set). */
+  /** A copy of an edge's current weights as stored (null: no such edge), for the analysis worker. */
+  matrix(edge: string): Promise<MatrixSnapshot | null>;
+  /** What the inspector shows of an edge: shape, synapses drawn and expected (null: no such edge). */
+  edgeFacts(edge: string): Promise<EdgeFacts | null>;
+  /** Sets the probes the session keeps its own window of, for measures (replacing the previous set). */
   retain(subscriptions: Subscription[]): Promise<SubscribeResult>;
-  /** Measures a retained window (see MeasureRequest). */
-  measure(request: MeasureRequest): Promise<MeasureReply>;
-  /**
-   * Trains every readout as `recurrence train` does (washout, training and test windows from a
-   * reset); the fitted weights stay for the runs that follow, which start again from step 0.
-   */
-  train(): Promise<TrainReply>;
-  /** Jaeger's memory capacity of a node (`recurrence task memory-capacity`); the run starts again from step 0 after it. */
-  memoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply>;
+  /** Copies of the retained windows a measure request reads, or why there are none yet. */
+  measureWindows(request: MeasureRequest): Promise<MeasureWindows | Extract<MeasureReply, { ok: false }>>;
+  /** Puts trained readout weights (from the analysis worker) into the network and resets it to step 0. */
+  setReadoutWeights(weights: Record<string, Float64Array>): Promise<{ ok: true } | { ok: false; error: string }>;
 }
 
 export type { GraphDocument };

@@ -1,3 +1,4 @@
+import { AnalysisSession } from './analysis-session.ts';
 import { describe, expect, it } from 'vitest';
 import { EngineSession, frameTransferables } from './session.ts';
 import { Recorder, Simulator, parseProbe } from '../index.ts';
@@ -107,12 +108,15 @@ describe('engine session: the live loop', () => {
     expect(await session.update(grown)).toMatchObject({ ok: true, change: 'none' });
   });
 
-  it('gives weights densely and the eigenvalues of a square edge', async () => {
+  it('gives weights densely, and a copy of a square edge whose eigenvalues the analysis worker computes', async () => {
     const session = new EngineSession();
     await session.load(leakyUnitDoc());
     expect(await session.weights('self')).toMatchObject({ rows: 1, cols: 1, data: new Float64Array([0.5]) });
     expect(await session.weights('none')).toBeNull();
-    const s = (await session.spectrum('self'))!;
+    expect(await session.matrix('none')).toBeNull();
+    const m = (await session.matrix('self'))!;
+    expect(m).toMatchObject({ format: 'dense', rows: 1, cols: 1, data: new Float64Array([0.5]) });
+    const s = await new AnalysisSession().spectrum('self', m, 0);
     expect(s.radius).toBeCloseTo(0.5, 12);
     expect(Array.from(s.re)).toEqual([0.5]);
   });

@@ -2,39 +2,47 @@
  * The engine session behind the worker protocol: a pure module (no DOM, no worker globals),
  * so the worker, the in-page fallback and Node tests run exactly the same code.
  */
-import { validateDocument, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
+import { getKind, validateDocument, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
 import { compile, describeSchedule, type Program } from '../compile/compile.ts';
 import { CompileError } from '../compile/errors.ts';
 import { DivergenceError, Simulator } from '../simulator.ts';
 import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
 import { applyParams, classifyChange, transferState } from '../live-update.ts';
-import { eigenvalues } from '../linalg/hessenberg-qr.ts';
-import { spectralRadiusReport } from '../linalg/spectral-radius.ts';
+import { isReadout, type ReadoutRuntime } from '../../kinds/readout/builder.ts';
 import { weightBlocks } from './weightBlocks.ts';
-import { answerMeasure, RetainedWindows } from './measure-requests.ts';
-import { memoryCapacityOnSession, trainOnSession } from '../tasks/task-runs.ts';
+import { measureWindows, RetainedWindows, type MeasureWindows } from './measure-requests.ts';
+import type { MatrixSnapshot } from './analysis-protocol.ts';
 import type {
+  EdgeFacts,
   EngineApi,
+  LoadProgress,
   Frame,
   LoadResult,
   MeasureReply,
   MeasureRequest,
-  MemoryCapacityReply,
-  MemoryCapacityRequest,
-  SpectrumSnapshot,
   SubscribeResult,
   Subscription,
-  TrainReply,
   UpdateResult,
   WeightsSnapshot,
 } from './protocol.ts';
 
-/** Largest square matrix whose full spectrum `spectrum` computes (dense QR is O(n³)). */
-export const SPECTRUM_LIMIT = 1200;
-/** Most stored entries of a larger sparse edge whose spectral radius `spectrum` still computes. */
-export const RADIUS_LIMIT_ENTRIES = 2_000_000;
-
 type Compiled = { ok: true; program: Program } | { ok: false; errors: ValidationIssue[] };
+
+/** Share of a load's progress given to building the program; sampling the weights takes the rest. */
+const COMPILE_SHARE = 0.1;
+/** Least milliseconds between two progress reports of a load (each is a message to the page). */
+const PROGRESS_EVERY_MS = 100;
+
+/** `report`, called at most every PROGRESS_EVERY_MS (the first call always passes). */
+function throttled(report: LoadProgress): LoadProgress {
+  let last = -Infinity;
+  return (fraction, text) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    void report(fraction, text);
+  };
+}
 
 /**
  * Potential synapses (rows × cols × connectivity of the largest edge) from which a session asks
@@ -54,9 +62,10 @@ export function threadsFor(doc: GraphDocument): number {
   return largest >= TWO_THREADS_MIN_SYNAPSES ? 2 : 1;
 }
 
-function compileDocument(doc: GraphDocument): Compiled {
+/** Compiles a valid document (with `threads` threads: by default as its size asks, threadsFor). */
+export function compileDocument(doc: GraphDocument, threads = threadsFor(doc)): Compiled {
   try {
-    return { ok: true, program: compile(doc, { threads: threadsFor(doc) }) };
+    return { ok: true, program: compile(doc, { threads }) };
   } catch (err) {
     if (err instanceof CompileError) return { ok: false, errors: [{ path: err.path, message: err.message.slice(err.path.length + 2) }] };
     throw err;
@@ -78,13 +87,18 @@ export class EngineSession implements EngineApi {
   /** Windows kept across batches for measure requests. */
   private retained = new RetainedWindows();
 
-  async load(raw: unknown): Promise<LoadResult> {
+  async load(raw: unknown, report?: LoadProgress): Promise<LoadResult> {
+    const progress = report && throttled(report);
     const result = validateDocument(raw);
     if (!result.ok) return { ok: false, errors: result.errors };
+    const units = result.doc.nodes.reduce((sum, n) => sum + (getKind(n.kind)?.outputSize(n.params) ?? 1), 0);
+    const what = `compiling ${units.toLocaleString('en')} neuron${units === 1 ? '' : 's'}`;
+    progress?.(0, what);
     const compiled = compileDocument(result.doc);
     if (!compiled.ok) return compiled;
+    progress?.(COMPILE_SHARE, what);
     this.sim?.program.dispose();
-    this.sim = new Simulator(compiled.program, result.doc.seed);
+    this.sim = new Simulator(compiled.program, result.doc.seed, progress && ((f) => progress(COMPILE_SHARE + (1 - COMPILE_SHARE) * f, what)));
     this.doc = result.doc;
     this.retained = new RetainedWindows();
     return { ok: true, ...describe(compiled.program) };
@@ -192,49 +206,51 @@ export class EngineSession implements EngineApi {
     return { edge: edgeId, rows: b.rows, cols: b.cols, data: b.data, blockRows: b.blockRows, blockCols: b.blockCols, sourceRows: edge.rows, sourceCols: edge.cols, t: sim.t };
   }
 
-  async spectrum(edgeId: string): Promise<SpectrumSnapshot | null> {
+  async matrix(edgeId: string): Promise<MatrixSnapshot | null> {
+    return this.matrixSync(edgeId);
+  }
+
+  /** A copy of an edge's current weights, as stored (dense or CSR), for the analysis worker. */
+  matrixSync(edgeId: string): MatrixSnapshot | null {
+    const edge = this.require().program.edges.find((e) => e.id === edgeId);
+    if (!edge) return null;
+    const w = edge.weights;
+    return w.format === 'dense'
+      ? { format: 'dense', rows: w.rows, cols: w.cols, data: w.data.slice() }
+      : { format: 'csr', rows: w.rows, cols: w.cols, rowPtr: w.rowPtr.slice(), colIdx: w.colIdx.slice(), values: w.values.slice() };
+  }
+
+  async edgeFacts(edgeId: string): Promise<EdgeFacts | null> {
     const sim = this.require();
     const edge = sim.program.edges.find((e) => e.id === edgeId);
-    if (!edge || edge.rows !== edge.cols || edge.rows === 0) return null;
-    const n = edge.rows;
-    if (n <= SPECTRUM_LIMIT) {
-      const w = this.weightsSync(edgeId)!;
-      const { re, im } = eigenvalues({ rows: n, cols: n, data: w.data });
-      let radius = 0;
-      for (let k = 0; k < re.length; k++) radius = Math.max(radius, Math.hypot(re[k], im[k]));
-      return { edge: edgeId, re, im, radius, complete: true, size: n, t: sim.t };
-    }
-    // Too large for the O(n³) spectrum: the radius alone, by Arnoldi on the stored entries —
-    // only for sparse edges, so the run loop waits a few matrix–vector products, not seconds.
+    if (!edge) return null;
     const w = edge.weights;
-    if (w.format !== 'csr' || w.values.length > RADIUS_LIMIT_ENTRIES) return null;
-    const radius = spectralRadiusReport(w).radius;
-    return { edge: edgeId, re: new Float64Array(0), im: new Float64Array(0), radius, complete: false, size: n, t: sim.t };
+    const values = w.format === 'dense' ? w.data : w.values;
+    let nonzeros = 0;
+    for (let k = 0; k < values.length; k++) if (values[k] !== 0) nonzeros++;
+    const full = edge.spec.init.type === 'identity' ? Math.min(edge.rows, edge.cols) : edge.rows * edge.cols;
+    return { edge: edgeId, rows: edge.rows, cols: edge.cols, nonzeros, expected: full * edge.spec.connectivity, t: sim.t };
   }
 
   async retain(subscriptions: Subscription[]): Promise<SubscribeResult> {
     return this.retained.set(this.require(), subscriptions);
   }
 
-  async measure(request: MeasureRequest): Promise<MeasureReply> {
-    return this.measureSync(request);
+  async measureWindows(request: MeasureRequest): Promise<MeasureWindows | Extract<MeasureReply, { ok: false }>> {
+    return measureWindows(this.retained, this.require().t, request);
   }
 
-  /** Synchronous core of `measure`. */
-  measureSync(request: MeasureRequest): MeasureReply {
-    return answerMeasure(this.retained, this.require().t, request);
-  }
-
-  async train(): Promise<TrainReply> {
-    const reply = trainOnSession(this.require());
+  async setReadoutWeights(weights: Record<string, Float64Array>): Promise<{ ok: true } | { ok: false; error: string }> {
+    const sim = this.require();
+    for (const [id, w] of Object.entries(weights)) {
+      const node = sim.program.nodeById.get(id);
+      if (!node || !isReadout(node)) return { ok: false, error: `no readout node "${id}"` };
+      if (node.readout.weights.length !== w.length) return { ok: false, error: `readout "${id}" has ${node.readout.weights.length} weights, not ${w.length}: the network changed` };
+    }
+    for (const [id, w] of Object.entries(weights)) (sim.program.nodeById.get(id) as ReadoutRuntime).readout.setTrainedWeights(w);
+    sim.reset();
     this.retained.clear();
-    return reply;
-  }
-
-  async memoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply> {
-    const reply = memoryCapacityOnSession(this.require(), this.doc!, request);
-    this.retained.clear();
-    return reply;
+    return { ok: true };
   }
 
   /**

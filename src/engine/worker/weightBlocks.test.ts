@@ -56,7 +56,7 @@ describe('weight blocks', () => {
 });
 
 describe('the session downsamples weights and gives the radius of large spectra', () => {
-  it('a 1,500-unit sparse reservoir: weights in ≤ 100 × 120 blocks, ρ without eigenvalues', async () => {
+  it('a 1,500-unit sparse reservoir: weights in ≤ 100 × 120 blocks; its leading eigenvalues and ρ by Arnoldi', async () => {
     const { EngineSession } = await import('./session.ts');
     const session = new EngineSession();
     const loaded = await session.load({
@@ -72,9 +72,14 @@ describe('the session downsamples weights and gives the radius of large spectra'
     const w = (await session.weights('rec', { rows: 100, cols: 120 }))!;
     expect(w).toMatchObject({ sourceRows: 1500, sourceCols: 1500, blockRows: 15, blockCols: 13, rows: 100, cols: 116 });
     expect(w.data.length).toBe(100 * 116);
-    const s = (await session.spectrum('rec'))!;
+    const { AnalysisSession } = await import('./analysis-session.ts');
+    const { LEADING_EIGENVALUES } = await import('./analysis-protocol.ts');
+    const s = await new AnalysisSession().spectrum('rec', (await session.matrix('rec'))!, 0);
     expect(s).toMatchObject({ complete: false, size: 1500 });
-    expect(s.re.length).toBe(0);
+    expect(s.re.length).toBeGreaterThanOrEqual(LEADING_EIGENVALUES); // the leading ones (a conjugate pair is kept whole)
+    expect(s.re.length).toBeLessThanOrEqual(LEADING_EIGENVALUES + 1);
     expect(s.radius).toBeCloseTo(0.9, 6);
+    const moduli = Array.from(s.re, (re, k) => Math.hypot(re, s.im[k]));
+    expect(moduli).toEqual([...moduli].sort((a, b) => b - a)); // largest |λ| first
   });
 });

@@ -1,39 +1,32 @@
-/** Two-dimensional views of a population's trajectory for the phase portrait (pure, no DOM). */
-import { pca, pcaProject, type PcaResult } from '../../engine/linalg/index.ts';
+/**
+ * Projecting a population's samples onto PCA axes for the phase portrait (pure, no DOM). The
+ * axes are fitted on the analysis worker (engine/worker/analysis-session.ts, `pcaFit`); here the
+ * steps run since the fit are laid onto them: x = (s − mean)·axis, two dot products per step.
+ */
+import type { PcaFit } from '../../engine/worker/analysis-protocol.ts';
 import type { ProbeSamples } from '../../store/probeWindow.ts';
-
-/** Most units the PCA uses (the covariance is units², its eigendecomposition units³). */
-export const PCA_MAX_UNITS = 200;
 
 export interface Projection {
   x: Float64Array;
   y: Float64Array;
-  /** Share of the variance along each axis (PCA only). */
-  explained?: [number, number];
 }
 
-/** The first `PCA_MAX_UNITS` units' samples as a dense matrix (steps × units). */
-function asMatrix(s: ProbeSamples) {
-  const cols = Math.min(s.width, PCA_MAX_UNITS);
-  const data = new Float64Array(s.count * cols);
-  for (let t = 0; t < s.count; t++) for (let j = 0; j < cols; j++) data[t * cols + j] = s.data[t * s.width + j];
-  return { rows: s.count, cols, data };
-}
-
-/** Fits the first two principal axes of the samples (null when there are too few samples or units). */
-export function fitPca(s: ProbeSamples): PcaResult | null {
-  if (s.count < 3 || s.width < 2) return null;
-  return pca(asMatrix(s), 2);
-}
-
-/** Projects samples onto a PCA fit: (PC1, PC2) per step. */
-export function projectPca(s: ProbeSamples, fit: PcaResult): Projection {
-  const p = pcaProject(asMatrix(s), fit);
+/** The samples' coordinates along a fit's PC1 and PC2 (the fit's first `units` units of each step). */
+export function projectOn(s: ProbeSamples, fit: Pick<PcaFit, 'units' | 'mean' | 'axes'>): Projection {
+  const { units, mean, axes } = fit;
   const x = new Float64Array(s.count);
   const y = new Float64Array(s.count);
+  if (s.width < units) return { x: x.fill(NaN), y: y.fill(NaN) };
   for (let t = 0; t < s.count; t++) {
-    x[t] = p.data[t * 2];
-    y[t] = p.data[t * 2 + 1];
+    let a = 0;
+    let b = 0;
+    for (let j = 0; j < units; j++) {
+      const v = s.data[t * s.width + j] - mean[j];
+      a += v * axes[j];
+      b += v * axes[units + j];
+    }
+    x[t] = a;
+    y[t] = b;
   }
-  return { x, y, explained: [fit.explainedVarianceRatio[0], fit.explainedVarianceRatio[1]] };
+  return { x, y };
 }

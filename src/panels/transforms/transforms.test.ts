@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { finiteExtent, meanSdOverUnits, unitSeries } from './stats.ts';
 import { histogram } from './binning.ts';
 import { firingRates, interSpikeIntervals, spikeEvents } from './spikes.ts';
-import { fitPca, projectPca } from './projection.ts';
+import { projectOn } from './projection.ts';
+import { pcaFit } from '../../engine/worker/analysis-session.ts';
 import { nearestEigenvalue, summarizeSpectrum } from './spectrum.ts';
 import { targetCurve, targetOfParams, targetPdf } from './targets.ts';
 import { eigenvalues } from '../../engine/linalg/index.ts';
@@ -67,19 +68,22 @@ describe('spikes', () => {
 });
 
 describe('PCA projection', () => {
-  it('finds the line the trajectory moves along', () => {
+  it('finds the line the trajectory moves along (fit on the analysis worker, projection in the panel)', () => {
     const rows = Array.from({ length: 50 }, (_, t) => {
       const a = Math.sin(t / 5);
       return [a, 2 * a, 0.01 * Math.cos(t)];
     });
     const s = samples(rows);
-    const fit = fitPca(s)!;
-    const p = projectPca(s, fit);
-    expect(p.explained![0]).toBeGreaterThan(0.999);
+    const fit = pcaFit(s)!;
+    const p = projectOn(s, fit);
+    expect(Array.from(p.x)).toEqual(Array.from(fit.x)); // the panel lays steps onto the fit as the worker did
+    expect(Array.from(p.y)).toEqual(Array.from(fit.y));
+    expect(fit.explained[0]).toBeGreaterThan(0.999);
     // PC1 = (x + 2y)/√5 up to sign, centred.
     const mean = rows.reduce((m, r) => m + r[0], 0) / rows.length;
     rows.forEach((r, t) => expect(Math.abs(p.x[t])).toBeCloseTo(Math.abs(((r[0] - mean) * 5) / Math.sqrt(5)), 2));
-    expect(fitPca(samples([[1, 2]]))).toBeNull();
+    expect(pcaFit(samples([[1, 2]]))).toBeNull();
+    expect(Array.from(projectOn(samples([[1]]), fit).x)).toEqual([NaN]); // a narrower probe than the fit: no coordinates
   });
 });
 

@@ -4,7 +4,8 @@
  * while frames arrive (one request in flight per panel; the store drops stale ones). Measures
  * run in the worker beside the engine, on the window it retains of the bound probes.
  */
-import { selectKth, type MeasureName, type MeasureSpec, type EstimatorName, type Discretisation } from '../../measures/index.ts';
+import { selectKth } from '../../common/select-kth.ts';
+import type { MeasureName, MeasureSpec, EstimatorName, Discretisation } from '../../measures/index.ts';
 import type { MeasureReply, MeasureRequest } from '../../engine/worker/protocol.ts';
 import type { PanelConfig } from '../../store/index.ts';
 import type { LiveEvent } from '../../store/probeWindow.ts';

@@ -3,13 +3,13 @@
  * principal components, with a trail fading with age. A single unit (a 1-unit node against
  * itself) is shown as its return map x[t] → x[t+1]. Where the plane is a whole 2-D rate system
  * (phaseSystem.ts) the nullclines and fixed points are drawn over the trail, else a note says
- * why not. The PCA axes are refitted every REFIT_FRAMES frames (and after a reset), the
- * projection every frame.
+ * why not. The PCA axes are fitted on the analysis worker, again every REFIT_FRAMES frames (and
+ * after a reset); each frame lays the window onto the last fit.
  */
 import { PhaseChart, type PhaseData } from '../chart/PhaseChart.ts';
-import { fitPca, projectPca } from '../transforms/projection.ts';
+import { projectOn } from '../transforms/projection.ts';
 import { finiteExtent, unitSeries } from '../transforms/stats.ts';
-import type { PcaResult } from '../../engine/linalg/index.ts';
+import type { PcaFit } from '../../engine/worker/analysis-protocol.ts';
 import type { ProbeSamples } from '../../store/probeWindow.ts';
 import type { PanelConfig } from '../../store/index.ts';
 import type { PanelContext, PanelType } from '../registry.ts';
@@ -51,7 +51,7 @@ export const phasePanel: PanelType = {
       return named !== undefined ? `${named} (${id})` : nodeInfo(ctx, id)?.size === 1 ? id : `${id}[${u}]`;
     };
     const chart = new PhaseChart(el, { title: `Phase portrait of ${a ?? 'no node'}`, xLabel: single ? `${a}[t]` : `${a}[${ua}]`, yLabel: single ? `${a}[t+1]` : `${b}[${ub}]` });
-    if (config.mode === 'pca') return pcaView(chart, ctx, a);
+    if (config.mode === 'pca') return pcaView(chart, ctx, a, `panel:${config.id}`);
     let last: PhaseData | null = null;
     const overlay = a === undefined || b === undefined ? null : new PhaseOverlay(ctx, { a, b, ua, ub }, () => last && chart.update({ ...last, ...overlay!.overlay('frame', viewOf(last)) }));
     return {
@@ -91,20 +91,45 @@ function returnMap(s: ProbeSamples, id: string): Trajectory | null {
 }
 
 /** PC1 against PC2 of a population (no nullclines: the axes are not state variables). */
-function pcaView(chart: PhaseChart, ctx: PanelContext, a: string | undefined) {
-  let fit: PcaResult | null = null;
+function pcaView(chart: PhaseChart, ctx: PanelContext, a: string | undefined, key: string) {
+  let fit: PcaFit | null = null;
+  let fitting = false;
   let frames = 0;
+  let destroyed = false;
+  const pct = (r: number) => `${(100 * r).toFixed(0)}%`;
+  const show = (s: ProbeSamples, f: PcaFit) => {
+    const p = projectOn(s, f);
+    chart.update({ firstStep: s.firstStep, x: p.x, y: p.y, xName: `PC1 (${pct(f.explained[0])})`, yName: `PC2 (${pct(f.explained[1])})` });
+  };
+  const refit = (s: ProbeSamples) => {
+    fitting = true;
+    const version = ctx.sim().version;
+    void ctx
+      .sim()
+      .pca(key, { firstStep: s.firstStep, count: s.count, width: s.width, data: s.data.slice() })
+      .then((out) => {
+        if (destroyed || !out.ok || out.version !== version) return;
+        fit = out.value;
+        const now = windowSamples(ctx, a);
+        if (fit && now) show(now, fit);
+        else if (!fit) chart.update(null);
+      })
+      .finally(() => {
+        fitting = false;
+      });
+  };
   return {
     chart,
     draw(event: string) {
       const s = windowSamples(ctx, a);
-      if (!s) return chart.update(null);
-      if (event !== 'frame' || !fit || frames++ % REFIT_FRAMES === 0) fit = fitPca(s);
-      if (!fit) return chart.update(null);
-      const p = projectPca(s, fit);
-      const pct = (r: number) => `${(100 * r).toFixed(0)}%`;
-      chart.update({ firstStep: s.firstStep, x: p.x, y: p.y, xName: `PC1 (${pct(p.explained![0])})`, yName: `PC2 (${pct(p.explained![1])})` });
+      if (!s) return chart.update((fit = null));
+      if (event !== 'frame') fit = null;
+      if (!fitting && (!fit || frames++ % REFIT_FRAMES === 0)) refit(s);
+      if (fit) show(s, fit);
     },
-    destroy: () => chart.destroy(),
+    destroy() {
+      destroyed = true;
+      chart.destroy();
+    },
   };
 }

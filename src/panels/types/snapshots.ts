@@ -1,36 +1,65 @@
 /**
- * Panels that show a snapshot fetched from the engine (weights, eigenvalues) rather than probe
+ * Panels that show a snapshot fetched from the workers (weights, eigenvalues) rather than probe
  * windows: fetched again after a reset, load or live edit, and — for an edge whose weights
- * learn — every `intervalMs` while frames arrive. One request at a time.
+ * learn — every `intervalMs` while frames arrive. One request at a time; a result of a network
+ * that has changed since (its version is older) is dropped and fetched again.
  */
+import type { AnalysisOutcome } from '../../store/simulationStore.ts';
 import type { LiveEvent } from '../../store/probeWindow.ts';
 import type { PanelContext } from '../registry.ts';
 
-export function snapshotFetcher<S>(ctx: PanelContext, edge: string | undefined, fetch: (edge: string) => Promise<S | null>, show: (s: S | null) => void, intervalMs: number) {
+export interface SnapshotFetcherOptions<S> {
+  edge: string | undefined;
+  fetch(edge: string): Promise<AnalysisOutcome<S>>;
+  show(s: S | null): void;
+  /** Told that a fetch was cancelled or failed (default: the chart shows nothing). */
+  stopped?(message: string): void;
+  intervalMs: number;
+}
+
+/** A plain fetch of the stepping worker as an outcome of the current network version. */
+export function current<S>(ctx: PanelContext, fetched: Promise<S | null>): Promise<AnalysisOutcome<S>> {
+  const version = ctx.sim().version;
+  return fetched.then((value) => (value === null ? { ok: false, error: 'nothing to show' } : { ok: true, value, version }));
+}
+
+export function snapshotFetcher<S>(ctx: PanelContext, o: SnapshotFetcherOptions<S>) {
   let busy = false;
   let last = -Infinity;
   let epoch = -1;
   let destroyed = false;
-  return {
+  const fetcher = {
     draw(event: LiveEvent) {
-      if (edge === undefined) return show(null);
+      const edge = o.edge;
+      if (edge === undefined) return o.show(null);
       const plastic = ctx.sim().edges.find((e) => e.id === edge)?.plastic ?? false;
-      const due = epoch !== ctx.live.epoch || (event === 'frame' && plastic && performance.now() - last > intervalMs);
+      const due = epoch !== ctx.live.epoch || (event === 'frame' && plastic && performance.now() - last > o.intervalMs);
       if (!due || busy) return;
       busy = true;
       epoch = ctx.live.epoch;
       last = performance.now();
-      fetch(edge)
-        .then((s) => {
-          if (!destroyed) show(s);
+      o.fetch(edge)
+        .then((out) => {
+          if (destroyed) return;
+          if (out.ok && out.version !== ctx.sim().version) epoch = -1; // computed on an older network: fetch again
+          else if (out.ok) o.show(out.value);
+          else if (o.stopped) o.stopped(out.cancelled ? 'Cancelled.' : out.error);
+          else o.show(null);
         })
-        .catch(() => show(null))
+        .catch(() => o.show(null))
         .finally(() => {
           busy = false;
+          if (!destroyed && epoch === -1) fetcher.draw('structure');
         });
+    },
+    /** Fetches again now (after a cancel). */
+    retry() {
+      epoch = -1;
+      fetcher.draw('structure');
     },
     destroy() {
       destroyed = true;
     },
   };
+  return fetcher;
 }

@@ -5,7 +5,7 @@
  */
 import { MatrixChart } from '../chart/MatrixChart.ts';
 import type { PanelType } from '../registry.ts';
-import { snapshotFetcher } from './snapshots.ts';
+import { current, snapshotFetcher } from './snapshots.ts';
 
 export const weightsPanel: PanelType = {
   type: 'weights',
@@ -26,11 +26,10 @@ export const weightsPanel: PanelType = {
       const ratio = window.devicePixelRatio || 1;
       return { rows: Math.max(1, Math.ceil(el.clientHeight * ratio)), cols: Math.max(1, Math.ceil(el.clientWidth * ratio)) };
     };
-    const fetcher = snapshotFetcher(
-      ctx,
+    const fetcher = snapshotFetcher(ctx, {
       edge,
-      (e) => ctx.sim().weights(e, max()),
-      (w) =>
+      fetch: (e) => current(ctx, ctx.sim().weights(e, max())),
+      show: (w) =>
         chart.update(
           w && {
             rows: w.rows,
@@ -46,8 +45,8 @@ export const weightsPanel: PanelType = {
             blocks: w.blockRows > 1 || w.blockCols > 1 ? { rows: w.blockRows, cols: w.blockCols, reduce: 'largest |w|' } : undefined,
           },
         ),
-      250,
-    );
+      intervalMs: 250,
+    });
     return { chart, draw: fetcher.draw, destroy: () => (fetcher.destroy(), chart.destroy()) };
   },
 };

@@ -27,8 +27,15 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
 
   async function load(gen: number): Promise<boolean> {
     const doc = core.doc();
+    // Reports travel on a channel of their own: the last may arrive after the load's reply.
+    let done = false;
+    const progress = core.callback((fraction: number, text: string) => {
+      if (!done && gen === core.generation) core.set({ loading: { fraction, text } });
+    });
     try {
-      const loaded = await core.api().load(doc);
+      const loaded = await core.api().load(doc, progress);
+      done = true;
+      if (gen === core.generation) core.set({ loading: null });
       if (gen !== core.generation) return false;
       if (!loaded.ok) {
         core.fail(loaded.errors.map(formatIssue).join('\n'));
@@ -36,13 +43,16 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
       }
       engineDoc = doc;
       compiled();
-      core.set({ nodes: loaded.nodes, edges: loaded.edges, seed: doc.seed, error: null, divergence: null, notice: null });
+      core.changed();
+      core.set({ nodes: loaded.nodes, edges: loaded.edges, schedule: loaded.schedule, seed: doc.seed, error: null, divergence: null, notice: null });
       core.live.reset();
       // Edits made while loading.
       if (core.doc() !== doc) sync.edited(core.doc());
       await edits;
       return true;
     } catch (err) {
+      done = true;
+      core.set({ loading: null });
       core.fail(messageOf(err));
       return false;
     }
@@ -58,9 +68,10 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
       }
       engineDoc = doc;
       if (r.change === 'none') return;
+      core.changed();
       if (r.change === 'recompiled') {
         compiled();
-        core.set({ nodes: r.nodes, edges: r.edges });
+        core.set({ nodes: r.nodes, edges: r.edges, schedule: r.schedule });
       }
       core.set({ notice: r.message });
       core.live.touch();

@@ -1,7 +1,11 @@
 /** The simulation store's state and the shapes its parts share. */
 import type { EngineClient } from '../../engine/worker/client.ts';
+import type { PcaFit, SampleWindow } from '../../engine/worker/analysis-protocol.ts';
+import type { ScheduleEntry } from '../../engine/compile/types.ts';
+import type { AnalysisOutcome, AnalysisProgress } from './analyses.ts';
 import type { GraphDocument } from '../../model/index.ts';
 import type {
+  EdgeFacts,
   EdgeInfo,
   EngineApi,
   Frame,
@@ -58,6 +62,16 @@ export interface SimulationState {
   error: string | null;
   /** What the last live edit did ("applied to …", "recompiled …"). */
   notice: string | null;
+  /** Counts the network's changes (loads, applied edits): analyses carry the version they were computed on. */
+  version: number;
+  /** The update schedule of one step, as the engine compiled it. */
+  schedule: ScheduleEntry[];
+  /** The load in progress (compiling, sampling the weights), or null. */
+  loading: { fraction: number; text: string } | null;
+  /** Labelled analyses running now (eigenvalues, training …), by key, with their progress. */
+  analyses: Record<string, AnalysisProgress>;
+  /** Stops an analysis (its promise resolves as cancelled). */
+  cancelAnalysis(key: string): void;
   start(): Promise<void>;
   /** Stops the loop; resolves once the batch in flight has been applied. */
   pause(): Promise<void>;
@@ -76,20 +90,32 @@ export interface SimulationState {
   /** Have the engine keep `probe`'s last `window` steps for measure requests; returns the release function. */
   retain(probe: string, window: number): () => void;
   /**
-   * Measures a retained window in the engine. One request is in the worker at a time; a newer
-   * request under the same `key` (a panel) replaces a waiting one, which resolves null, as do
-   * requests outlived by a reset or load.
+   * Measures a retained window on the analysis worker. A newer request under the same `key` (a
+   * panel) cancels an older one, which resolves null, as do requests outlived by a reset or load.
    */
   measure(key: string, request: MeasureRequest): Promise<MeasureReply | null>;
   /** An edge's weights, downsampled in the engine to at most `max` cells per axis. */
   weights(edge: string, max?: { rows: number; cols: number }): Promise<WeightsSnapshot | null>;
-  spectrum(edge: string): Promise<SpectrumSnapshot | null>;
+  /** Eigenvalues of an edge's current weights (all, or the leading ones of a large matrix), computed on the analysis worker. */
+  spectrum(edge: string, key: string): Promise<AnalysisOutcome<SpectrumSnapshot>>;
+  /** An edge's shape and synapses, and (square edges) the spectral radius of its current weights. */
+  edgeFacts(edge: string, key: string): Promise<AnalysisOutcome<EdgeFactsView>>;
+  /** PC1 and PC2 of a probe window (null: too few steps or units). */
+  pca(key: string, samples: SampleWindow): Promise<AnalysisOutcome<PcaFit | null>>;
   /** The open document was replaced (`opened`) or edited. */
   documentChanged(doc: GraphDocument, opened: boolean): void;
-  /** Trains the readouts (washout, train and test windows from a reset); the run is then back at step 0 with the trained weights. */
-  train(): Promise<TrainReply>;
-  /** Jaeger's memory capacity of a node; the run is then back at step 0. */
-  memoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply>;
+  /**
+   * Trains the readouts on the analysis worker (washout, train and test windows from a reset);
+   * the run is then back at step 0 with the trained weights. Null: cancelled.
+   */
+  train(): Promise<TrainReply | null>;
+  /** Jaeger's memory capacity of a node, on the analysis worker (the run goes on). Null: cancelled. */
+  memoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply | null>;
+}
+
+/** An edge's facts and the spectral radius of its current weights (null: not square). */
+export interface EdgeFactsView extends EdgeFacts {
+  radius: number | null;
 }
 
 /** What the parts of the simulation store (engine sync, live loop, task runner) share. */
@@ -98,12 +124,18 @@ export interface SimulationCore {
   set(partial: Partial<SimulationState>): void;
   /** The engine (its client is created on first use). */
   api(): EngineApi;
+  /** Prepares a callback to pass to the engine. */
+  callback<F extends (...args: never[]) => unknown>(fn: F): F;
   /** The live windows and step counter (read by panels when they draw). */
   live: LiveData;
   /** The open document. */
   doc(): GraphDocument;
   /** Counts replacements of the run (open, reset, task): work begun in an older generation is dropped. */
   generation: number;
+  /** Counts changes of the network (loads, applied edits); mirrored in the state's `version`. */
+  version: number;
+  /** The network changed (a load, an applied edit). */
+  changed(): void;
   /** Records an error as the run's state and returns it as an outcome. */
   fail(error: string): { ok: false; error: string };
 }

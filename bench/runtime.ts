@@ -1,0 +1,118 @@
+/**
+ * `npm run bench -- --only runtime`: stepping is never behind analysis (issue 13 §1), measured
+ * in headless Chromium through the test bridge.
+ *  - Time to the first drawn step of every preset: from opening it (compile included) and from
+ *    pressing Run once it is open. "Drawn": the animation frame after the first step arrived.
+ *  - Steps/s of a 1,000-unit sparse reservoir (leaky tanh, 2 % connectivity, ρ 0.95) at full
+ *    speed with no panel open, against the same run with Traces, Eigenvalues, a PCA phase
+ *    portrait and an AIS information panel open (their analyses run on the analysis worker); the
+ *    ratio is the figure (goal ≥ 0.8), both measured in the same run.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import type { Page } from 'playwright-core';
+import { withServedApp } from './served-app.ts';
+import { printTable } from './timing.ts';
+
+const PORT = Number(process.env.RUNTIME_BENCH_PORT ?? 4192);
+const SECONDS = 6;
+const PRESETS = new URL('../presets/', import.meta.url);
+
+function reservoir(panels: object[]): Record<string, unknown> {
+  return {
+    format: 'recurrence-graph',
+    version: 1,
+    title: 'Sparse reservoir of 1,000',
+    seed: 5,
+    dt: 1,
+    nodes: [
+      { id: 'u', kind: 'input', position: { x: 0, y: 0 }, params: { size: 1, signal: { type: 'sine', amplitude: 1, period: 50 } } },
+      { id: 'res', kind: 'rate', position: { x: 260, y: 0 }, params: { size: 1000, activation: 'tanh', leak: 0.3 } },
+    ],
+    edges: [
+      { id: 'in', source: 'u', target: 'res', params: { weight: { type: 'uniform', low: -0.5, high: 0.5 }, delay: 0 } },
+      { id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'normal', mean: 0, std: 1, connectivity: 0.02, spectralRadius: 0.95 }, delay: 1 } },
+    ],
+    panels,
+  };
+}
+
+const ANALYSIS_PANELS = [
+  { type: 'traces', nodes: ['res'] },
+  { type: 'spectrum', edge: 'rec' },
+  { type: 'phase', nodes: ['res', 'res'], mode: 'pca' },
+  { type: 'information', nodes: ['res'], measure: 'ais', estimator: 'discrete' },
+];
+
+/** Milliseconds from opening `doc` (compile included) and from Run (once open) to the first drawn step. */
+async function firstStep(page: Page, doc: unknown): Promise<{ openMs: number; runMs: number }> {
+  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+  return (await page.evaluate(`(async (doc) => {
+    const r = window.__recurrence;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const drawn = async () => { while (r.sim.t() < 1) await frame(); await frame(); };
+    const t0 = performance.now();
+    const loaded = r.loadDocument(doc);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    await r.sim.run();
+    await drawn();
+    const openMs = performance.now() - t0;
+    await r.sim.pause();
+    await r.sim.reset();
+    const t1 = performance.now();
+    await r.sim.run();
+    await drawn();
+    const runMs = performance.now() - t1;
+    await r.sim.pause();
+    return { openMs, runMs };
+  })(${JSON.stringify(doc)})`)) as { openMs: number; runMs: number };
+}
+
+/** Steps per second of `doc` at full speed over SECONDS, after a second of warm-up. */
+async function stepsPerSecond(page: Page, doc: unknown): Promise<number> {
+  return (await page.evaluate(`(async (doc) => {
+    const r = window.__recurrence;
+    const loaded = r.loadDocument(doc);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    r.sim.setSpeed(0);
+    await r.sim.run();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const t0 = r.sim.t();
+    const start = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, ${SECONDS * 1000}));
+    const rate = (r.sim.t() - t0) / ((performance.now() - start) / 1000);
+    await r.sim.pause();
+    r.sim.setSpeed(5);
+    return rate;
+  })(${JSON.stringify(doc)})`)) as number;
+}
+
+export async function benchRuntime(opts: { json: boolean }): Promise<object> {
+  const presets = readdirSync(PRESETS)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ name: f.replace(/\.json$/, ''), doc: JSON.parse(readFileSync(new URL(f, PRESETS), 'utf8')) as unknown }));
+  const result = await withServedApp(PORT, async (page) => {
+    const first = [];
+    for (const p of presets) first.push({ preset: p.name, ...(await firstStep(page, p.doc)) });
+    const bare = await stepsPerSecond(page, reservoir([]));
+    const withPanels = await stepsPerSecond(page, reservoir(ANALYSIS_PANELS));
+    return { first, bare, withPanels };
+  });
+  const load = loadavg()[0].toFixed(2);
+  if (!opts.json) {
+    printTable(
+      `Time to the first drawn step, headless Chromium (load average ${load}, ${cpus().length} CPUs; goal: Run → first step ≤ 250 ms)`,
+      ['preset', 'open → first step (ms)', 'Run → first step (ms)'],
+      result.first.map((r) => [r.preset, r.openMs.toFixed(0), r.runMs.toFixed(0)]),
+    );
+    printTable(
+      `Steps/s of a 1,000-unit sparse reservoir at full speed, with and without analysis panels (load average ${load}; goal: ratio ≥ 0.8)`,
+      ['panels open', 'steps/s', 'ratio'],
+      [
+        ['none', Math.round(result.bare).toLocaleString('en'), '1'],
+        ['traces, eigenvalues, PCA phase, AIS', Math.round(result.withPanels).toLocaleString('en'), (result.withPanels / result.bare).toFixed(2)],
+      ],
+    );
+  }
+  return { seconds: SECONDS, loadAverage: loadavg(), firstStep: result.first, stepsPerSecond: { none: result.bare, analysisPanels: result.withPanels, ratio: result.withPanels / result.bare } };
+}

@@ -1,0 +1,89 @@
+/**
+ * Stepping is never behind analysis: eigenvalues of a large reservoir run on the analysis worker
+ * while the network runs, with a progress line and Cancel; a result computed on a network that
+ * has changed since is not shown. Behaviour, not timing: no test here asserts a duration.
+ */
+import { test, expect } from './fixtures.ts';
+
+/** A sparse leaky-tanh reservoir (2 % connectivity, ρ 0.95) with an Eigenvalues panel on its recurrent edge. */
+function reservoir(size: number, rho = 0.95) {
+  return {
+    format: 'recurrence-graph',
+    version: 2,
+    title: `Reservoir of ${size}`,
+    seed: 11,
+    dt: 1,
+    nodes: [
+      { id: 'u', kind: 'input', position: { x: 0, y: 0 }, params: { size: 1, signal: { type: 'sine', amplitude: 1, period: 50 } } },
+      { id: 'res', kind: 'rate', position: { x: 250, y: 0 }, params: { size, activation: 'tanh', leak: 0.3 } },
+    ],
+    edges: [
+      { id: 'in', source: 'u', target: 'res', params: { weight: { type: 'uniform', low: -0.5, high: 0.5 }, delay: 0 } },
+      { id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'normal', mean: 0, std: 1 }, connectivity: 0.02, spectralRadius: rho, delay: 1 } },
+    ],
+    panels: [
+      { id: 'tr', type: 'traces', nodes: ['res'] },
+      { id: 'eig', type: 'spectrum', edge: 'rec' },
+    ],
+  };
+}
+
+const t = (page: import('@playwright/test').Page) => page.evaluate(() => window.__recurrence!.sim.t());
+/** The eigenvalues the panel draws now: [re, im, |λ|] rows of its CSV export. */
+async function drawnEigenvalues(page: import('@playwright/test').Page): Promise<number[][]> {
+  const csv = (await page.evaluate(() => window.__recurrence!.panels.csv('eig'))) ?? '';
+  return csv.trim().split('\n').slice(1).filter(Boolean).map((r) => r.split(',').map(Number));
+}
+
+test('Run draws steps while all eigenvalues of a 1,200-unit reservoir are still being computed; Cancel stops only the analysis', async ({ app }) => {
+  const { page } = app;
+  expect(await app.loadDocument(reservoir(1200))).toEqual({ ok: true });
+  const status = page.getByTestId('panel-spectrum').getByTestId('analysis-status');
+  await expect(status).toBeVisible({ timeout: 20_000 });
+  await expect(status).toContainText('all 1,200 eigenvalues');
+  await page.getByTestId('run-toggle').click();
+  // steps are drawn while the eigenvalues are still being computed
+  await expect.poll(() => t(page), { timeout: 10_000 }).toBeGreaterThan(20);
+  await expect(status).toContainText('%');
+  await page.screenshot({ path: test.info().outputPath('analysis-progress.png') });
+  await status.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status).toContainText('Eigenvalues cancelled.');
+  await page.screenshot({ path: test.info().outputPath('analysis-cancelled.png') });
+  const before = await t(page);
+  await expect.poll(() => t(page), { timeout: 10_000 }).toBeGreaterThan(before + 20); // the run goes on
+  expect(await drawnEigenvalues(page)).toEqual([]); // nothing drawn from the cancelled run
+  await page.getByTestId('run-toggle').click();
+  await status.getByRole('button', { name: 'Compute again' }).click();
+  await expect(status).toBeHidden({ timeout: 120_000 });
+  expect(await drawnEigenvalues(page)).toHaveLength(1200);
+});
+
+test('above the size for all eigenvalues the panel says so and shows the leading ones', async ({ app }) => {
+  const { page } = app;
+  expect(await app.loadDocument(reservoir(1600))).toEqual({ ok: true });
+  const panel = page.getByTestId('panel-spectrum');
+  await expect(panel).toContainText('all eigenvalues would take too long here', { timeout: 60_000 });
+  await expect(panel).toContainText('leading ones (largest |λ|, Arnoldi)');
+  const rows = await drawnEigenvalues(page);
+  expect(rows.length).toBeGreaterThanOrEqual(40);
+  const radius = Math.max(...rows.map(([, , abs]) => abs));
+  expect(radius).toBeCloseTo(0.95, 6);
+  await page.screenshot({ path: test.info().outputPath('analysis-leading.png') });
+});
+
+test('a spectrum computed on the network before an edit is not shown: the panel shows the edited one', async ({ app }) => {
+  const { page } = app;
+  expect(await app.loadDocument(reservoir(1000))).toEqual({ ok: true });
+  const status = page.getByTestId('panel-spectrum').getByTestId('analysis-status');
+  await expect(status).toBeVisible({ timeout: 20_000 });
+  // while the first spectrum is computed, the radius is edited (a live rescale: a new network version)
+  const edited = await page.evaluate(() => {
+    const doc = window.__recurrence!.getDocument();
+    (doc.edges[1].params.weight as { spectralRadius: number }).spectralRadius = 0.5;
+    return window.__recurrence!.editDocument(doc);
+  });
+  expect(edited).toEqual({ ok: true });
+  await expect.poll(async () => (await drawnEigenvalues(page)).length, { timeout: 120_000 }).toBe(1000);
+  const radius = Math.max(...(await drawnEigenvalues(page)).map(([, , abs]) => abs));
+  expect(radius).toBeCloseTo(0.5, 6); // never the 0.95 of the network it started on
+});

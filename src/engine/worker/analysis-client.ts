@@ -1,0 +1,112 @@
+/**
+ * The page's handle on the analysis worker (analysis.worker.ts): jobs that report progress and
+ * can be cancelled. Cancelling raises the job's stop flag (job.ts), which the worker sees between
+ * slices of its computation; where the flag cannot be shared (no cross-origin isolation) the
+ * worker is ended and a fresh one starts with the next job. Either way the job's promise rejects
+ * with CancelledError at once.
+ */
+import * as Comlink from 'comlink';
+import type { AnalysisApi } from './analysis-protocol.ts';
+import { failingApi } from './client.ts';
+import { CancelledError, newStopFlag, type JobHandle, type ProgressMessage } from './job.ts';
+
+export type ProgressListener = (fraction: number, text?: string) => void;
+
+export interface AnalysisJob<R> {
+  result: Promise<R>;
+  cancel(): void;
+}
+
+/** Marks a value's typed arrays to be moved to the worker, not copied (the caller gives them up); returns the value. */
+export type Transfer = <T>(value: T) => T;
+
+export interface AnalysisClient {
+  /** Starts a job: `call` gets the API, the handle to pass with the call, and `transfer` for its large arguments. */
+  run<R>(call: (api: AnalysisApi, job: JobHandle, transfer: Transfer) => Promise<R>, onProgress?: ProgressListener): AnalysisJob<R>;
+  dispose(): void;
+}
+
+interface Connection {
+  api: AnalysisApi;
+  /** The handle of a job with this stop flag and listener; `close` ends its progress reports. */
+  handle(stop: SharedArrayBuffer | ArrayBuffer, listener?: ProgressListener): { handle: JobHandle; close(): void };
+  transfer: Transfer;
+  end(): void;
+}
+
+/** The buffers of the typed arrays in a value (its own properties, one level of nesting). */
+export function buffersOf(value: unknown): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  const visit = (v: unknown, depth: number) => {
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer) out.add(v.buffer);
+    } else if (v && typeof v === 'object' && depth < 2) for (const x of Object.values(v)) visit(x, depth + 1);
+  };
+  visit(value, 0);
+  return [...out];
+}
+
+const keep: Transfer = (value) => value;
+
+/** A job handle for the same thread: the listener itself. */
+const local: Connection['handle'] = (stop, listener) => ({ handle: { stop, progress: listener }, close: () => undefined });
+
+/** A client over connections made by `connect` (a new one after a connection is ended). */
+export function analysisClientOf(connect: () => Connection): AnalysisClient {
+  let connection: Connection | null = null;
+  return {
+    run(call, onProgress) {
+      const conn = (connection ??= connect());
+      const flag = newStopFlag();
+      let cancel!: () => void;
+      const cancelled = new Promise<never>((_, reject) => {
+        cancel = () => {
+          flag.raise();
+          if (!flag.shared && connection === conn) {
+            conn.end();
+            connection = null;
+          }
+          reject(new CancelledError());
+        };
+      });
+      cancelled.catch(() => undefined);
+      const job = conn.handle(flag.buffer, onProgress);
+      const result = Promise.race([call(conn.api, job.handle, conn.transfer), cancelled]);
+      void result.then(job.close, job.close);
+      return { result, cancel };
+    },
+    dispose() {
+      connection?.end();
+      connection = null;
+    },
+  };
+}
+
+/** The app's analysis worker. */
+export function createAnalysisClient(): AnalysisClient {
+  return analysisClientOf(() => {
+    try {
+      const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'recurrence-analysis' });
+      return {
+        api: Comlink.wrap<AnalysisApi>(worker) as unknown as AnalysisApi,
+        handle(stop, listener) {
+          if (!listener) return { handle: { stop }, close: () => undefined };
+          const channel = new MessageChannel();
+          channel.port1.onmessage = (e: MessageEvent<ProgressMessage>) => listener(e.data.fraction, e.data.text);
+          const handle = Comlink.transfer({ stop, progress: channel.port2 }, [channel.port2]);
+          return { handle, close: () => channel.port1.close() };
+        },
+        transfer: (value) => Comlink.transfer(value, buffersOf(value)),
+        end: () => worker.terminate(),
+      };
+    } catch (err) {
+      const reason = `this browser could not start the analysis worker (${err instanceof Error ? err.message : String(err)})`;
+      return { api: failingApi<AnalysisApi>(reason), handle: local, transfer: keep, end: () => undefined };
+    }
+  });
+}
+
+/** A client calling an API in the same thread (Node tests; the page never runs one). */
+export function localAnalysisClient(api: AnalysisApi): AnalysisClient {
+  return analysisClientOf(() => ({ api, handle: local, transfer: keep, end: () => undefined }));
+}

@@ -1,0 +1,116 @@
+/**
+ * The analysis worker's session: the computations of analysis-protocol.ts on copies the
+ * stepping worker hands out. A pure module (no DOM, no worker globals), so the worker and Node
+ * tests run the same code. Each call is one job: it reports progress and stops (CancelledError)
+ * when the page raises the job's flag.
+ */
+import { formatIssue, validateDocument, type GraphDocument } from '../../model/index.ts';
+import { pca } from '../linalg/index.ts';
+import { isReadout } from '../../kinds/readout/builder.ts';
+import { Simulator } from '../simulator.ts';
+import { memoryCapacityOnSession, trainOnSession } from '../tasks/task-runs.ts';
+import { LEADING_EIGENVALUES, type AnalysisApi, type MatrixSnapshot, type PcaFit, type SampleWindow, type TrainOutcome } from './analysis-protocol.ts';
+import { checkStop, jobControl, type JobControl, type JobHandle } from './job.ts';
+import { measureOn, type MeasureWindows } from './measure-requests.ts';
+import type { MeasureReply, MeasureRequest, MemoryCapacityReply, MemoryCapacityRequest, SpectrumSnapshot } from './protocol.ts';
+import { compileDocument } from './session.ts';
+import { radiusOf, spectrumOf } from './spectra.ts';
+
+/** Most units a PCA fit uses (the covariance is units², its eigendecomposition units³). */
+export const PCA_MAX_UNITS = 200;
+
+/** Steps between two progress reports (and stop checks) of a task run. */
+const TASK_CHECK_STEPS = 64;
+
+/** A task's step hook: progress every few steps, and a stop when the job is cancelled. */
+function taskSteps(job: JobControl, what: string): (steps: number, total: number) => void {
+  return (steps, total) => {
+    if (steps % TASK_CHECK_STEPS !== 0 && steps !== total) return;
+    checkStop(job);
+    job.progress(steps / total, `${what}: step ${steps.toLocaleString('en')} of ${total.toLocaleString('en')}`);
+  };
+}
+
+/** A fresh simulator of `doc` at `seed` (one thread: the analysis worker runs beside the stepping one). */
+function simulatorOf(doc: GraphDocument, seed: number): Simulator | string {
+  const valid = validateDocument(doc);
+  if (!valid.ok) return valid.errors.map(formatIssue).join('; ');
+  const compiled = compileDocument(valid.doc, 1);
+  if (!compiled.ok) return compiled.errors.map(formatIssue).join('; ');
+  return new Simulator(compiled.program, seed);
+}
+
+/** PC1 and PC2 of the first PCA_MAX_UNITS units of a window, and the window projected on them. */
+export function pcaFit(s: SampleWindow): PcaFit | null {
+  const units = Math.min(s.width, PCA_MAX_UNITS);
+  if (s.count < 3 || units < 2) return null;
+  const data = new Float64Array(s.count * units);
+  for (let t = 0; t < s.count; t++) for (let j = 0; j < units; j++) data[t * units + j] = s.data[t * s.width + j];
+  const fit = pca({ rows: s.count, cols: units, data }, 2);
+  const axes = fit.components.data;
+  const x = new Float64Array(s.count);
+  const y = new Float64Array(s.count);
+  for (let t = 0; t < s.count; t++) {
+    let a = 0;
+    let b = 0;
+    for (let j = 0; j < units; j++) {
+      const v = data[t * units + j] - fit.mean[j];
+      a += v * axes[j];
+      b += v * axes[units + j];
+    }
+    x[t] = a;
+    y[t] = b;
+  }
+  return { units, mean: fit.mean, axes, explained: [fit.explainedVarianceRatio[0], fit.explainedVarianceRatio[1]], firstStep: s.firstStep, x, y };
+}
+
+export class AnalysisSession implements AnalysisApi {
+  async spectrum(edge: string, matrix: MatrixSnapshot, t: number, handle?: JobHandle): Promise<SpectrumSnapshot> {
+    return spectrumOf(edge, matrix, t, LEADING_EIGENVALUES, jobControl(handle));
+  }
+
+  async spectralRadius(matrix: MatrixSnapshot, handle?: JobHandle): Promise<number> {
+    return radiusOf(matrix, jobControl(handle));
+  }
+
+  async pca(samples: SampleWindow, handle?: JobHandle): Promise<PcaFit | null> {
+    checkStop(jobControl(handle));
+    return pcaFit(samples);
+  }
+
+  async measure(request: MeasureRequest, windows: MeasureWindows, handle?: JobHandle): Promise<MeasureReply> {
+    checkStop(jobControl(handle));
+    return measureOn(windows, request);
+  }
+
+  async train(doc: GraphDocument, seed: number, handle?: JobHandle): Promise<TrainOutcome> {
+    const job = jobControl(handle);
+    const sim = simulatorOf(doc, seed);
+    if (typeof sim === 'string') return { reply: { ok: false, error: sim }, weights: {} };
+    try {
+      const reply = trainOnSession(sim, {
+        onStep: taskSteps(job, 'training'),
+        onBpttProgress: ({ epoch, epochs, done }) => {
+          checkStop(job);
+          job.progress(done, `training (BPTT): epoch ${epoch} of ${epochs}`);
+        },
+      });
+      const weights: TrainOutcome['weights'] = {};
+      if (reply.ok) for (const node of sim.program.nodes) if (isReadout(node)) weights[node.id] = node.readout.weights.slice();
+      return { reply, weights };
+    } finally {
+      sim.program.dispose();
+    }
+  }
+
+  async memoryCapacity(doc: GraphDocument, seed: number, request: MemoryCapacityRequest, handle?: JobHandle): Promise<MemoryCapacityReply> {
+    const job = jobControl(handle);
+    const sim = simulatorOf(doc, seed);
+    if (typeof sim === 'string') return { ok: false, error: sim };
+    try {
+      return memoryCapacityOnSession(sim, doc, request, 'raise lambda', taskSteps(job, 'memory capacity'));
+    } finally {
+      sim.program.dispose();
+    }
+  }
+}

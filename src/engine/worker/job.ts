@@ -1,0 +1,80 @@
+/**
+ * What a long computation in a worker is given: where to report progress, and a stop signal it
+ * checks between slices. The page cancels a job by setting its flag: a SharedArrayBuffer shared
+ * with the worker where the page is cross-origin isolated (the worker sees the flag at once,
+ * even while it computes), else a plain buffer (the client then ends the worker instead).
+ */
+
+/** Something that says whether to stop (an `AbortSignal` fits). */
+export interface StopSignal {
+  readonly aborted: boolean;
+}
+
+export interface JobControl {
+  signal: StopSignal;
+  /** The fraction done, 0…1 (with an optional word on what runs). */
+  progress(fraction: number, text?: string): void;
+}
+
+/** A progress report as it travels from the worker to the page. */
+export interface ProgressMessage {
+  fraction: number;
+  text?: string;
+}
+
+/**
+ * What crosses to the worker with a job: its stop flag, and where progress goes — a port of a
+ * MessageChannel from a worker (transferred with the call), a function in the same thread.
+ */
+export interface JobHandle {
+  /** Int32 flag: 1 = stop. */
+  stop: SharedArrayBuffer | ArrayBuffer;
+  progress?: MessagePort | ((fraction: number, text?: string) => void);
+}
+
+/** The error a stopped computation ends with. */
+export class CancelledError extends Error {
+  override name = 'AbortError';
+  constructor() {
+    super('cancelled');
+  }
+}
+
+export function isCancelled(err: unknown): boolean {
+  return err instanceof Error && err.name === 'AbortError';
+}
+
+/** A stop flag for a new job: shared with the worker where the page can share memory. */
+export function newStopFlag(): { buffer: SharedArrayBuffer | ArrayBuffer; shared: boolean; raise(): void } {
+  const shared = typeof SharedArrayBuffer === 'function' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
+  const buffer = shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4);
+  const flag = new Int32Array(buffer);
+  return { buffer, shared, raise: () => void (shared ? Atomics.store(flag, 0, 1) : (flag[0] = 1)) };
+}
+
+/** Least milliseconds between two progress reports (each is a message to the page). */
+const PROGRESS_EVERY_MS = 100;
+
+/** The worker's side of a job handle. */
+export function jobControl(handle: JobHandle | undefined): JobControl {
+  const flag = handle ? new Int32Array(handle.stop) : null;
+  const shared = typeof SharedArrayBuffer === 'function' && handle?.stop instanceof SharedArrayBuffer;
+  let last = -Infinity;
+  return {
+    signal: { get aborted() { return flag !== null && (shared ? Atomics.load(flag, 0) : flag[0]) === 1; } },
+    progress(fraction, text) {
+      const now = performance.now();
+      const to = handle?.progress;
+      if (!to || (fraction < 1 && now - last < PROGRESS_EVERY_MS)) return;
+      last = now;
+      const clamped = Math.min(1, Math.max(0, fraction));
+      if (typeof to === 'function') to(clamped, text);
+      else to.postMessage({ fraction: clamped, text } satisfies ProgressMessage);
+    },
+  };
+}
+
+/** Throws CancelledError when the job has been stopped. */
+export function checkStop(job: JobControl): void {
+  if (job.signal.aborted) throw new CancelledError();
+}

@@ -1,0 +1,79 @@
+/**
+ * Analyses run on the analysis worker (engine/worker/analysis-client.ts), never in the stepping
+ * worker: a run is keyed (a panel, a dialog), and a newer run under the same key cancels the
+ * older one. Every outcome carries the network version it was computed on, so the UI can drop
+ * or mark results of a network that has changed since. Runs with a label are shown with their
+ * progress (the `analyses` state) and can be cancelled by the user.
+ */
+import type { AnalysisApi } from '../../engine/worker/analysis-protocol.ts';
+import type { AnalysisClient, AnalysisJob, Transfer } from '../../engine/worker/analysis-client.ts';
+import type { JobHandle } from '../../engine/worker/job.ts';
+import { messageOf, type SimulationCore } from './types.ts';
+
+/** What an analysis came to: its value and the network version it belongs to, or why there is none. */
+export type AnalysisOutcome<R> = { ok: true; value: R; version: number } | { ok: false; cancelled: true } | { ok: false; cancelled?: false; error: string };
+
+/** A labelled run in progress, as the UI shows it. */
+export interface AnalysisProgress {
+  label: string;
+  /** Fraction done, 0…1. */
+  fraction: number;
+  /** What runs now ("all 1,000 eigenvalues", "training: step 600 of 4,000"). */
+  text: string | null;
+  startedAt: number;
+}
+
+export interface AnalysisRunner {
+  run<R>(key: string, label: string | null, call: (api: AnalysisApi, job: JobHandle, transfer: Transfer) => Promise<R>): Promise<AnalysisOutcome<R>>;
+  cancel(key: string): void;
+  cancelAll(): void;
+  dispose(): void;
+}
+
+const isCancel = (err: unknown) => err instanceof Error && err.name === 'AbortError';
+
+export function createAnalysisRunner(core: SimulationCore, makeClient: () => AnalysisClient): AnalysisRunner {
+  let client: AnalysisClient | null = null;
+  const running = new Map<string, AnalysisJob<unknown>>();
+
+  const show = (key: string, progress: AnalysisProgress | null) => {
+    const analyses = { ...core.get().analyses };
+    if (progress) analyses[key] = progress;
+    else delete analyses[key];
+    core.set({ analyses });
+  };
+
+  return {
+    async run(key, label, call) {
+      running.get(key)?.cancel();
+      const version = core.version;
+      const startedAt = performance.now();
+      client ??= makeClient();
+      const job = client.run(call, label === null ? undefined : (fraction, text) => running.get(key) === job && show(key, { label, fraction, text: text ?? core.get().analyses[key]?.text ?? null, startedAt }));
+      running.set(key, job);
+      if (label !== null) show(key, { label, fraction: 0, text: null, startedAt });
+      try {
+        const value = await job.result;
+        return { ok: true, value, version };
+      } catch (err) {
+        return isCancel(err) ? { ok: false, cancelled: true } : { ok: false, error: messageOf(err) };
+      } finally {
+        if (running.get(key) === job) {
+          running.delete(key);
+          if (label !== null) show(key, null);
+        }
+      }
+    },
+    cancel(key) {
+      running.get(key)?.cancel();
+    },
+    cancelAll() {
+      for (const job of [...running.values()]) job.cancel();
+    },
+    dispose() {
+      for (const job of [...running.values()]) job.cancel();
+      client?.dispose();
+      client = null;
+    },
+  };
+}

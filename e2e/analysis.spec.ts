@@ -79,7 +79,7 @@ test('a spectrum computed on the network before an edit is not shown: the panel 
   // while the first spectrum is computed, the radius is edited (a live rescale: a new network version)
   const edited = await page.evaluate(() => {
     const doc = window.__recurrence!.getDocument();
-    (doc.edges[1].params.weight as { spectralRadius: number }).spectralRadius = 0.5;
+    doc.edges[1].params.spectralRadius = 0.5;
     return window.__recurrence!.editDocument(doc);
   });
   expect(edited).toEqual({ ok: true });

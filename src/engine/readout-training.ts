@@ -16,7 +16,7 @@ import type { Simulator } from './simulator.ts';
 import { isReadout, type ReadoutRuntime } from '../kinds/readout/builder.ts';
 import { binaryAccuracy, column, nrmse } from './tasks/metrics.ts';
 import { TrainingError } from './tasks/training-error.ts';
-import { BpttTrainer, type BpttProgress, type TrainerOptions } from './bptt/trainer.ts';
+import { BpttTrainer, type BpttProgress, type TrainedParameters, type TrainerOptions } from './bptt/trainer.ts';
 
 export interface ReadoutReport {
   method: string;
@@ -57,6 +57,8 @@ interface Window {
 export interface TrainOptions extends TrainerOptions {
   /** Called with the BPTT training's progress (after every segment and epoch). */
   onBpttProgress?(progress: BpttProgress): void;
+  /** Given the values BPTT trained (edges' weights, nodes' parameters), copied, once it has trained them. */
+  onBpttTrained?(parameters: TrainedParameters): void;
   /** Told each step of the scoring run (steps done, steps in all); it may throw to stop the training. */
   onStep?(steps: number, total: number): void;
 }
@@ -102,12 +104,15 @@ export function trainReadouts(sim: Simulator, options: TrainOptions = {}): Recor
 /** Trains the BPTT readouts and the network before them; the trained values stay on the program. */
 function trainBptt(sim: Simulator, options: TrainOptions): Pick<ReadoutReport, 'loss_curve' | 'test_loss_curve' | 'parameters_trained'> {
   const trainer = new BpttTrainer(sim, options);
+  let trained: TrainedParameters;
   try {
     for (const progress of trainer.run()) options.onBpttProgress?.(progress);
+    trained = trainer.trainedParameters();
   } finally {
     trainer.dispose();
   }
   trainer.commit();
+  options.onBpttTrained?.(trained);
   return {
     loss_curve: trainer.lossCurve(),
     ...(options.evaluate === false ? {} : { test_loss_curve: trainer.testLossCurve() }),

@@ -173,7 +173,7 @@ export function createSimulationStore(options: SimulationStoreOptions) {
         if (!out.ok) return taskFailure(out);
         const { reply, weights } = out.value;
         if (!reply.ok) return reply;
-        const applied = await tasks.run(() => core.api().setReadoutWeights(weights));
+        const applied = await tasks.run(() => core.api().applyTraining(weights));
         return applied.ok ? reply : { ok: false, error: applied.error };
       },
 

@@ -10,7 +10,7 @@ import { AnalysisSession } from '../worker/analysis-session.ts';
 import { newStopFlag } from '../worker/job.ts';
 import { memoryCapacity, Simulator, trainReadouts } from '../index.ts';
 import { parseDocumentText, type GraphDocument } from '../../model/index.ts';
-import { leakyUnitDoc, valid } from '../../test-support/docs.ts';
+import { edge, leakyUnitDoc, node, rawDoc, valid } from '../../test-support/docs.ts';
 
 function preset(name: string): GraphDocument {
   const parsed = parseDocumentText(readFileSync(new URL(`../../../presets/${name}.json`, import.meta.url), 'utf8'));
@@ -32,7 +32,7 @@ describe('tasks on the analysis worker', () => {
     expect(reply.readouts).toEqual(cli);
     expect(progress.at(-1)).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(await session.setReadoutWeights(weights)).toEqual({ ok: true });
+    expect(await session.applyTraining(weights)).toEqual({ ok: true });
     expect(reply.readouts.out.nrmse_test).toBeLessThan(0.05);
     // back at step 0; a run now predicts the target with the trained weights
     const { washout, train, test } = reply.readouts.out;
@@ -57,7 +57,54 @@ describe('tasks on the analysis worker', () => {
     expect((await new AnalysisSession().train(doc, doc.seed)).reply).toEqual({ ok: false, error: 'the network has no readout node to train' });
     const session = new EngineSession();
     await session.load(doc);
-    expect(await session.setReadoutWeights({ x: new Float64Array(2) })).toEqual({ ok: false, error: 'no readout node "x"' });
+    expect(await session.applyTraining({ readouts: { x: new Float64Array(2) }, parameters: null })).toEqual({ ok: false, error: 'no readout node "x"' });
+  });
+
+  it('BPTT: the trained weights and biases upstream of the readout go to the stepping session, which then runs as the network trained in place', async () => {
+    const doc = valid(
+      rawDoc(
+        [
+          node('u', 'input', { signal: { type: 'xor-memory', lag: 1 } }),
+          node('a', 'rate', { size: 5, activation: 'tanh', leak: 0.7 }),
+          node('out', 'readout', { target: 'u.target', washout: 5, train: 60, test: 20, training: { method: 'bptt', optimizer: 'adam', learning_rate: 0.05, epochs: 2, truncation: 10, loss: 'bce' } }),
+        ],
+        [edge('in', 'u', 'a', { type: 'uniform', low: -1, high: 1 }), edge('rec', 'a', 'a', { type: 'normal', spectralRadius: 0.9 }, 1), { id: 'ro', source: 'a', target: 'out' }],
+        { seed: 4 },
+      ),
+    );
+    const texts: string[] = [];
+    const { reply, weights } = await new AnalysisSession().train(doc, doc.seed, { stop: newStopFlag().buffer, progress: (_f, text) => void (text && texts.push(text)) });
+    expect(reply.ok).toBe(true);
+    expect(texts.some((t) => /^training \(BPTT\): epoch \d of 2$/.test(t))).toBe(true);
+    expect(weights.parameters!.edges.map((e) => e.id).sort()).toEqual(['in', 'rec']);
+    expect(weights.parameters!.nodes.map((n) => `${n.id}.${n.name}`).sort()).toEqual(['a.bias', 'out.W_out']);
+    // in place, as recurrence train leaves it: the trained values survive the reset
+    const inPlace = Simulator.fromDocument(doc);
+    trainReadouts(inPlace);
+    inPlace.reset();
+    const expected: number[] = [];
+    inPlace.run(80, () => void expected.push(inPlace.program.nodeById.get('out')!.output[0]));
+    const session = new EngineSession();
+    await session.load(doc);
+    await session.run(30, ['out']);
+    expect(await session.applyTraining(weights)).toEqual({ ok: true });
+    const frame = await session.run(80, ['out']);
+    expect(frame.firstStep).toBe(1);
+    expect(Array.from(frame.probes.out.data)).toEqual(expected);
+    // an untrained network runs differently: the edges' weights and the bias did arrive
+    const untrained = new EngineSession();
+    await untrained.load(doc);
+    await untrained.applyTraining({ readouts: weights.readouts, parameters: null });
+    expect(Array.from((await untrained.run(80, ['out'])).probes.out.data)).not.toEqual(expected);
+  });
+
+  it('training values that do not fit the running network are refused whole', async () => {
+    const doc = valid(leakyUnitDoc());
+    const session = new EngineSession();
+    await session.load(doc);
+    const edges = [{ id: 'nope', weights: { format: 'dense' as const, rows: 1, cols: 1, data: new Float64Array(1) } }];
+    expect(await session.applyTraining({ readouts: {}, parameters: { edges, nodes: [] } })).toEqual({ ok: false, error: 'no edge "nope"' });
+    expect(await session.applyTraining({ readouts: {}, parameters: { edges: [], nodes: [{ id: doc.nodes[0].id, name: 'gain', values: new Float64Array(1) }] } })).toEqual({ ok: false, error: `no trainable "gain" on node "${doc.nodes[0].id}"` });
   });
 
   it('a raised stop flag ends a training in its run (AbortError), and a task of the same session runs afterwards', async () => {

@@ -9,6 +9,7 @@
  */
 import type { GraphDocument } from '../../model/index.ts';
 import type { WeightMatrix } from '../compile/types.ts';
+import type { TrainedParameters } from '../bptt/trainer.ts';
 import type { JobHandle } from './job.ts';
 import type { MeasureWindows } from './measure-requests.ts';
 import type { MeasureReply, MeasureRequest, MemoryCapacityReply, MemoryCapacityRequest, SpectrumSnapshot, TrainReply } from './protocol.ts';
@@ -42,8 +43,15 @@ export interface SampleWindow {
   data: Float64Array;
 }
 
-/** A readout's weights after training, to hand to the stepping worker. */
-export type TrainedWeights = Record<string, Float64Array>;
+/**
+ * What a training changed, to hand to the stepping worker (`applyTraining`): every readout's
+ * fitted weights by node id, and what BPTT trained upstream (edges' weights, nodes' parameters
+ * such as a rate population's bias; null when no readout trains by BPTT).
+ */
+export interface TrainedWeights {
+  readouts: Record<string, Float64Array>;
+  parameters: TrainedParameters | null;
+}
 
 export type TrainOutcome = { reply: TrainReply; weights: TrainedWeights };
 
@@ -56,7 +64,7 @@ export interface AnalysisApi {
   pca(samples: SampleWindow, job?: JobHandle): Promise<PcaFit | null>;
   /** A windowed information measure of windows the stepping worker copied out. */
   measure(request: MeasureRequest, windows: MeasureWindows, job?: JobHandle): Promise<MeasureReply>;
-  /** Trains the readouts of `doc` from a reset with `seed` (as `recurrence train`); returns the report and the fitted weights. */
+  /** Trains the readouts of `doc` from a reset with `seed` (as `recurrence train`); returns the report and what it trained (for the stepping worker's applyTraining). */
   train(doc: GraphDocument, seed: number, job?: JobHandle): Promise<TrainOutcome>;
   /** Jaeger's memory capacity of a node of `doc`, from a reset with `seed`. */
   memoryCapacity(doc: GraphDocument, seed: number, request: MemoryCapacityRequest, job?: JobHandle): Promise<MemoryCapacityReply>;

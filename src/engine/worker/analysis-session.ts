@@ -9,7 +9,7 @@ import { pca } from '../linalg/index.ts';
 import { isReadout } from '../../kinds/readout/builder.ts';
 import { Simulator } from '../simulator.ts';
 import { memoryCapacityOnSession, trainOnSession } from '../tasks/task-runs.ts';
-import { LEADING_EIGENVALUES, type AnalysisApi, type MatrixSnapshot, type PcaFit, type SampleWindow, type TrainOutcome } from './analysis-protocol.ts';
+import { LEADING_EIGENVALUES, type AnalysisApi, type MatrixSnapshot, type PcaFit, type SampleWindow, type TrainedWeights, type TrainOutcome } from './analysis-protocol.ts';
 import { checkStop, jobControl, type JobControl, type JobHandle } from './job.ts';
 import { measureOn, type MeasureWindows } from './measure-requests.ts';
 import type { MeasureReply, MeasureRequest, MemoryCapacityReply, MemoryCapacityRequest, SpectrumSnapshot } from './protocol.ts';
@@ -86,17 +86,19 @@ export class AnalysisSession implements AnalysisApi {
   async train(doc: GraphDocument, seed: number, handle?: JobHandle): Promise<TrainOutcome> {
     const job = jobControl(handle);
     const sim = simulatorOf(doc, seed);
-    if (typeof sim === 'string') return { reply: { ok: false, error: sim }, weights: {} };
+    if (typeof sim === 'string') return { reply: { ok: false, error: sim }, weights: { readouts: {}, parameters: null } };
     try {
+      let parameters: TrainedWeights['parameters'] = null;
       const reply = trainOnSession(sim, {
         onStep: taskSteps(job, 'training'),
         onBpttProgress: ({ epoch, epochs, done }) => {
           checkStop(job);
           job.progress(done, `training (BPTT): epoch ${epoch} of ${epochs}`);
         },
+        onBpttTrained: (trained) => void (parameters = trained),
       });
-      const weights: TrainOutcome['weights'] = {};
-      if (reply.ok) for (const node of sim.program.nodes) if (isReadout(node)) weights[node.id] = node.readout.weights.slice();
+      const weights: TrainedWeights = { readouts: {}, parameters };
+      if (reply.ok) for (const node of sim.program.nodes) if (isReadout(node)) weights.readouts[node.id] = node.readout.weights.slice();
       return { reply, weights };
     } finally {
       sim.program.dispose();

@@ -29,7 +29,7 @@ const api: EngineApi = {
     const w = await session.measureWindows(request);
     return 'target' in w ? Comlink.transfer(w, windowTransferables(w)) : w;
   },
-  setReadoutWeights: (weights) => session.setReadoutWeights(weights),
+  applyTraining: (weights) => session.applyTraining(weights),
 };
 
 Comlink.expose(api);

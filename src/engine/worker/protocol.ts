@@ -14,12 +14,12 @@
  * Analyses run in the analysis worker (analysis-protocol.ts), never here and never in the page:
  * this worker only hands out copies of what they read — `matrix` (an edge's weights),
  * `measureWindows` (the windows it keeps of the probes `retain`ed, across batches) — and takes
- * back trained readout weights (`setReadoutWeights`).
+ * back what a training changed (`applyTraining`).
  */
 import type { GraphDocument, ValidationIssue } from '../../model/index.ts';
 import type { ScheduleEntry } from '../compile/types.ts';
 import type { Discretisation, MeasureSpec, WindowedResult } from '../../measures/index.ts';
-import type { MatrixSnapshot } from './analysis-protocol.ts';
+import type { MatrixSnapshot, TrainedWeights } from './analysis-protocol.ts';
 import type { MeasureWindows } from './measure-requests.ts';
 
 export interface NodeInfo {
@@ -201,8 +201,8 @@ export interface EngineApi {
   retain(subscriptions: Subscription[]): Promise<SubscribeResult>;
   /** Copies of the retained windows a measure request reads, or why there are none yet. */
   measureWindows(request: MeasureRequest): Promise<MeasureWindows | Extract<MeasureReply, { ok: false }>>;
-  /** Puts trained readout weights (from the analysis worker) into the network and resets it to step 0. */
-  setReadoutWeights(weights: Record<string, Float64Array>): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** Puts what a training on the analysis worker changed into the network (nothing when it does not fit) and resets it to step 0. */
+  applyTraining(trained: TrainedWeights): Promise<{ ok: true } | { ok: false; error: string }>;
 }
 
 export type { GraphDocument };

@@ -3,15 +3,16 @@
  * so the worker, the in-page fallback and Node tests run exactly the same code.
  */
 import { getKind, validateDocument, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
-import { compile, describeSchedule, type Program } from '../compile/compile.ts';
+import { compile, copyWeights, describeSchedule, type Program } from '../compile/compile.ts';
 import { CompileError } from '../compile/errors.ts';
+import type { WeightMatrix } from '../compile/types.ts';
 import { DivergenceError, Simulator } from '../simulator.ts';
 import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
 import { applyParams, classifyChange, transferState } from '../live-update.ts';
 import { isReadout, type ReadoutRuntime } from '../../kinds/readout/builder.ts';
 import { weightBlocks } from './weightBlocks.ts';
 import { measureWindows, RetainedWindows, type MeasureWindows } from './measure-requests.ts';
-import type { MatrixSnapshot } from './analysis-protocol.ts';
+import type { MatrixSnapshot, TrainedWeights } from './analysis-protocol.ts';
 import type {
   EdgeFacts,
   EngineApi,
@@ -240,14 +241,22 @@ export class EngineSession implements EngineApi {
     return measureWindows(this.retained, this.require().t, request);
   }
 
-  async setReadoutWeights(weights: Record<string, Float64Array>): Promise<{ ok: true } | { ok: false; error: string }> {
+  /**
+   * Sets what a training on the analysis worker changed (readouts' weights; BPTT's edges and node
+   * parameters, which then survive resets) and goes back to step 0. Nothing is changed when any
+   * part does not fit this network (it was edited meanwhile).
+   */
+  async applyTraining(trained: TrainedWeights): Promise<{ ok: true } | { ok: false; error: string }> {
     const sim = this.require();
-    for (const [id, w] of Object.entries(weights)) {
-      const node = sim.program.nodeById.get(id);
-      if (!node || !isReadout(node)) return { ok: false, error: `no readout node "${id}"` };
-      if (node.readout.weights.length !== w.length) return { ok: false, error: `readout "${id}" has ${node.readout.weights.length} weights, not ${w.length}: the network changed` };
+    const misfit = trainingMisfit(sim.program, trained);
+    if (misfit) return { ok: false, error: misfit };
+    for (const [id, w] of Object.entries(trained.readouts)) (sim.program.nodeById.get(id) as ReadoutRuntime).readout.setTrainedWeights(w);
+    for (const e of trained.parameters?.edges ?? []) sim.program.edges.find((edge) => edge.id === e.id)!.trained = copyWeights(e.weights);
+    for (const n of trained.parameters?.nodes ?? []) {
+      const param = nodeParameter(sim.program, n.id, n.name)!;
+      param.values.set(n.values);
+      param.persist?.();
     }
-    for (const [id, w] of Object.entries(weights)) (sim.program.nodeById.get(id) as ReadoutRuntime).readout.setTrainedWeights(w);
     sim.reset();
     this.retained.clear();
     return { ok: true };
@@ -306,4 +315,32 @@ export function orderedSamples(r: Recorder): Float64Array {
 /** The typed arrays of a frame, for transferring it without a copy. */
 export function frameTransferables(frame: Frame): ArrayBuffer[] {
   return [...new Set(Object.values(frame.probes).map((p) => p.data.buffer as ArrayBuffer))];
+}
+
+/** A trainable parameter array of a node, by name ("bias", "W_out"). */
+function nodeParameter(program: Program, id: string, name: string) {
+  return program.nodeById.get(id)?.adjoint?.params.find((p) => p.name === name);
+}
+
+const sizeOf = (w: WeightMatrix) => (w.format === 'dense' ? w.data.length : w.values.length);
+const sameShape = (a: WeightMatrix, b: WeightMatrix) => a.format === b.format && a.rows === b.rows && a.cols === b.cols && sizeOf(a) === sizeOf(b);
+
+/** Why `trained` does not fit `program` (a readout, edge or parameter missing or of another size), or null. */
+function trainingMisfit(program: Program, trained: TrainedWeights): string | null {
+  for (const [id, w] of Object.entries(trained.readouts)) {
+    const node = program.nodeById.get(id);
+    if (!node || !isReadout(node)) return `no readout node "${id}"`;
+    if (node.readout.weights.length !== w.length) return `readout "${id}" has ${node.readout.weights.length} weights, not ${w.length}: the network changed`;
+  }
+  for (const e of trained.parameters?.edges ?? []) {
+    const edge = program.edges.find((x) => x.id === e.id);
+    if (!edge) return `no edge "${e.id}"`;
+    if (!sameShape(edge.weights, e.weights)) return `edge "${e.id}" has another shape than the trained weights: the network changed`;
+  }
+  for (const n of trained.parameters?.nodes ?? []) {
+    const param = nodeParameter(program, n.id, n.name);
+    if (!param) return `no trainable "${n.name}" on node "${n.id}"`;
+    if (param.values.length !== n.values.length) return `"${n.id}.${n.name}" has ${param.values.length} values, not ${n.values.length}: the network changed`;
+  }
+  return null;
 }

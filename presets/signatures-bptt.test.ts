@@ -76,7 +76,7 @@ describe('presets trained by BPTT', () => {
 
   it('vanishing-gradients: the gradient flow falls like ρ^k for ρ = 0.5 and grows at ρ = 3; BPTT learns the lag-10 copy at ρ = 1 only', () => {
     const at = (rho: number) => (raw: RawDoc) => {
-      rawEdgeParams(raw, 'rec').weight.spectralRadius = rho;
+      rawEdgeParams(raw, 'rec').spectralRadius = rho;
     };
     const flow = (rho: number) => {
       const trainer = new BpttTrainer(Simulator.fromDocument(loadPreset('vanishing-gradients', at(rho))));

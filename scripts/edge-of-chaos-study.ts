@@ -27,10 +27,10 @@ const WASHOUT = 200;
 /** The preset with spectral radius ρ and document seed `seed`. */
 export function edgeOfChaosDoc(rho: number, seed: number): GraphDocument {
   const raw = JSON.parse(readFileSync(new URL('../presets/edge-of-chaos.json', import.meta.url), 'utf8')) as Record<string, unknown> & {
-    edges: { id: string; params: { weight: Record<string, unknown> } }[];
+    edges: { id: string; params: Record<string, unknown> }[];
   };
   raw.seed = seed;
-  raw.edges.find((e) => e.id === 'rec')!.params.weight.spectralRadius = rho;
+  raw.edges.find((e) => e.id === 'rec')!.params.spectralRadius = rho;
   const r = validateDocument(raw);
   if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
   return r.doc;

@@ -63,11 +63,12 @@ const KNOWN: Record<string, (r: ReturnType<typeof run>) => void> = {
     expect(outputs.every((y) => y[0] === 0)).toBe(true);
     expect(vars.v[0]).toBeCloseTo(-65 + 10 * DRIVE * (1 - 0.9 ** STEPS), 10);
   },
-  // no self-edge; the constant weight joins all N input units to every unit, so every field is
-  // in_i = 0.5 · N > 0: every unit is +1 from the first step and E = −½ xᵀWx − Σ in_i x_i = −0.5 · N²
+  // no self-edge: every field is the input in_i = Σ_j 0.5 · 1 = 0.5·n > 0 (constant weight, n inputs
+  // of 1), so every unit is +1 from the first step and E = −½ xᵀWx − Σ in_i x_i = −0.5·n²
   hopfield: ({ outputs, vars }) => {
+    const n = outputs[0].length;
     outputs.forEach((y) => expect([...y].every((x) => x === 1)).toBe(true));
-    expect(vars.energy[0]).toBe(-DRIVE * outputs[0].length ** 2);
+    expect(vars.energy[0]).toBe(-DRIVE * n * n);
   },
   // threshold 0 ≤ 0.5: every unit active
   threshold: ({ outputs }) => outputs.forEach((y) => expect([...y].every((x) => x === 1)).toBe(true)),

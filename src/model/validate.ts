@@ -10,6 +10,7 @@ import { formatPath, fromZodIssues, type ValidationIssue } from './issues.ts';
 import { migrate, type Migration, MIGRATIONS } from './migrate.ts';
 import { couplesWithoutDelay, findZeroDelayLoop, zeroDelaySystems } from './graph.ts';
 import { LIMITS } from './limits.ts';
+import { WEIGHT_OPTION_KEYS } from './weights.ts';
 import type { IncomingEdge, KindSpec } from './kind-spec.ts';
 import { reservedKeyIssues } from './reserved-keys.ts';
 
@@ -168,7 +169,7 @@ function checkEdges(
     const m = srcSpec.outputSize(src.params);
     if (tgtSpec.role === 'readout') {
       const w = e.params.weight;
-      if (w.type !== 'identity' || w.value !== 1 || w.scale !== undefined || w.connectivity !== undefined) {
+      if (w.type !== 'identity' || w.value !== 1 || WEIGHT_OPTION_KEYS.some((key) => e.params[key] !== undefined)) {
         errors.push({ path: at('params', 'weight'), message: `an edge into a ${tgtSpec.kind} carries its source's output unchanged: omit weight (the ${tgtSpec.kind} learns its own)` });
       }
       return;
@@ -258,17 +259,10 @@ function checkWeightShape(
   if (w.type === 'identity' && n !== m) {
     errors.push({ path: at('params', 'weight', 'type'), message: `identity needs equal source and target sizes, got ${n}×${m}` });
   }
-  const radius = w.spectralRadius ?? e.params.spectralRadius;
-  if (radius !== undefined && n !== m) {
-    const where = w.spectralRadius !== undefined ? at('params', 'weight', 'spectralRadius') : at('params', 'spectralRadius');
-    errors.push({ path: where, message: `needs a square matrix (equal source and target sizes), got ${n}×${m}` });
+  if (e.params.spectralRadius !== undefined && n !== m) {
+    errors.push({ path: at('params', 'spectralRadius'), message: `needs a square matrix (equal source and target sizes), got ${n}×${m}` });
   }
-  for (const key of ['connectivity', 'spectralRadius', 'scale'] as const) {
-    if (w[key] !== undefined && e.params[key] !== undefined) {
-      errors.push({ path: at('params', key), message: `is also given in params.weight.${key}; give it once` });
-    }
-  }
-  const p = w.connectivity ?? e.params.connectivity ?? 1;
+  const p = e.params.connectivity ?? 1;
   if (n * m * p > LIMITS.maxSynapsesPerEdge) {
     errors.push({ path: at('params', 'weight'), message: `${n}×${m} synapses at connectivity ${p} exceed the limit of ${LIMITS.maxSynapsesPerEdge}` });
   }

@@ -5,15 +5,20 @@
  * with its kind's schema, so a pasted fragment can never break the document's ids; a node or edge
  * holding a key named `__proto__`, `constructor` or `prototype` is left out (model/reserved-keys.ts).
  */
-import { getKind, reservedKeyIssues, type GraphDocument, type GraphEdge, type GraphNode } from '../model/index.ts';
+import { getKind, moveWeightOptions, reservedKeyIssues, type GraphDocument, type GraphEdge, type GraphNode } from '../model/index.ts';
 import { freshId, takenIds, type Point } from './edits.ts';
 import { groupsOf, withGroups, type EditorGroup } from './groups.ts';
 
 export const FRAGMENT_FORMAT = 'recurrence-fragment';
+/**
+ * Fragments follow the graph document's format: version 2 keeps the weight options in the edge's
+ * params (model/migrate.ts); version-1 fragments and documents are carried forward when pasted.
+ */
+export const FRAGMENT_VERSION = 2;
 
 export interface Fragment {
   format: typeof FRAGMENT_FORMAT;
-  version: 1;
+  version: typeof FRAGMENT_VERSION;
   nodes: GraphNode[];
   edges: GraphEdge[];
   groups: EditorGroup[];
@@ -24,7 +29,7 @@ export function copyFragment(doc: GraphDocument, nodeIds: Iterable<string>): Fra
   const ids = new Set(nodeIds);
   return {
     format: FRAGMENT_FORMAT,
-    version: 1,
+    version: FRAGMENT_VERSION,
     nodes: structuredClone(doc.nodes.filter((n) => ids.has(n.id))),
     edges: structuredClone(doc.edges.filter((e) => ids.has(e.source) && ids.has(e.target))),
     groups: structuredClone(groupsOf(doc).filter((g) => g.nodes.every((n) => ids.has(n)))),
@@ -43,8 +48,10 @@ export function parseFragment(text: string): Fragment | null {
   const obj = raw as Record<string, unknown>;
   if (obj.format !== FRAGMENT_FORMAT && obj.format !== 'recurrence-graph') return null;
   const list = (v: unknown) => (Array.isArray(v) ? v : []);
-  const groups = list(obj.groups);
-  return { format: FRAGMENT_FORMAT, version: 1, nodes: list(obj.nodes), edges: list(obj.edges), groups } as Fragment;
+  const edges = list(obj.edges);
+  // An edge whose option is given twice with different values stays as it is and is refused by validation.
+  if (typeof obj.version === 'number' && obj.version < 2) for (const e of edges) moveWeightOptions(e);
+  return { format: FRAGMENT_FORMAT, version: FRAGMENT_VERSION, nodes: list(obj.nodes), edges, groups: list(obj.groups) } as Fragment;
 }
 
 /** Params of a pasted node checked by its kind's schema (defaults filled in), or null when invalid. */

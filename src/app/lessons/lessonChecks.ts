@@ -23,7 +23,7 @@ const EDGE_AIS: MeasuredQuantity = { measure: 'ais', probe: 'res', estimator: 'k
 /** The edge-of-chaos AIS measured while ρ(W) ≈ rho and the input weights span ±input. */
 export const aisAt = (rho: number, input: number): Measured => ({
   measured: EDGE_AIS,
-  while: all(near('rec.params.weight.spectralRadius', rho, 0.005), near('in.params.weight.low', -input), near('in.params.weight.high', input)),
+  while: all(near('rec.params.spectralRadius', rho, 0.005), near('in.params.weight.low', -input), near('in.params.weight.high', input)),
   label: `ρ = ${rho}${input === 0.1 ? '' : `, input ±${input}`}`,
 });
 
@@ -96,8 +96,8 @@ export const lessonChecks: LessonChecks = {
   },
   'vanishing-gradients': {
     1: accuracy('>=', 0.95),
-    2: all(near('rec.params.weight.spectralRadius', 0.5), accuracy('<', 0.6)),
-    3: all(near('rec.params.weight.spectralRadius', 3), accuracy('<', 0.6)),
+    2: all(near('rec.params.spectralRadius', 0.5), accuracy('<', 0.6)),
+    3: all(near('rec.params.spectralRadius', 3), accuracy('<', 0.6)),
   },
   hopfield: { 2: near('h.params.init.flip', 0.45), 4: is('h.params.update', 'sync') },
   // Trained results on the preset's seed (recurrence train / task): Mackey–Glass 0.0015, at
@@ -112,13 +112,13 @@ export const lessonChecks: LessonChecks = {
   'esn-narma10': {
     1: nrmse('<', 0.45),
     2: all(near('res.params.size', 20), nrmse('>', 0.5)),
-    3: all(near('rec.params.weight.spectralRadius', 0.3), nrmse('>', 0.45)),
-    4: all(near('rec.params.weight.spectralRadius', 1.5), nrmse('>', 0.45)),
+    3: all(near('rec.params.spectralRadius', 0.3), nrmse('>', 0.45)),
+    4: all(near('rec.params.spectralRadius', 1.5), nrmse('>', 0.45)),
   },
   'esn-memory-capacity': {
     1: all(capacity('>', 12), capacity('<=', 30)),
     2: all(near('res.params.size', 10), capacity('<=', 10), capacity('>', 4)),
-    3: all(near('rec.params.weight.spectralRadius', 0.5), capacity('<', 15)),
+    3: all(near('rec.params.spectralRadius', 0.5), capacity('<', 15)),
     4: all(near('in.params.weight.low', -1), near('in.params.weight.high', 1), capacity('<', 15)),
   },
   'esn-ip': {

@@ -13,7 +13,7 @@ function hopfieldDoc(ps: number[][], update: string, index = 0, flip = 0.2, conn
   return valid(
     rawDoc(
       [node('h', 'hopfield', { size: n, update, init: { type: 'pattern', index, flip } })],
-      [edge('w', 'h', 'h', { type: 'hebbian', patterns: ps, ...(connectivity ? { connectivity } : {}) }, 1)],
+      [edge('w', 'h', 'h', { type: 'hebbian', patterns: ps }, 1, connectivity ? { connectivity } : {})],
     ),
   );
 }

@@ -80,7 +80,7 @@ describe('NARMA: the plain recurrence above order 10 is refused, the tanh-bounde
         ],
         [
           edge('in', 'u', 'res', { type: 'uniform', low: -0.5, high: 0.5 }),
-          edge('rec', 'res', 'res', { type: 'normal', spectralRadius: 0.9 }, 1),
+          edge('rec', 'res', 'res', { type: 'normal' }, 1, { spectralRadius: 0.9 }),
           { id: 'r', source: 'res', target: 'out' },
         ],
         { seed: 232 },

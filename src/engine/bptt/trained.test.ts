@@ -19,7 +19,7 @@ function network() {
       ],
       [
         edge('in', 'u', 'h', { type: 'uniform', low: -1, high: 1 }),
-        edge('rec', 'h', 'h', { type: 'normal', connectivity: 0.1, spectralRadius: 0.9 }, 1),
+        edge('rec', 'h', 'h', { type: 'normal' }, 1, { connectivity: 0.1, spectralRadius: 0.9 }),
         { id: 'ro', source: 'h', target: 'out' },
         { id: 'rl', source: 'h', target: 'lin' },
       ],

@@ -41,8 +41,11 @@ test('Connect to… from a focused node: a visible focus ring, the target chosen
   doc.edges = doc.edges.filter((e: { id: string }) => e.id !== 'in');
   expect(await app.loadDocument(doc)).toEqual({ ok: true });
   const u = nodeEl(page, 'u');
-  await u.focus();
-  await expect(u).toBeFocused();
+  // The canvas may still be laying out the loaded network (its nodes re-render): focus until it holds.
+  await expect(async () => {
+    await u.focus();
+    await expect(u).toBeFocused({ timeout: 500 });
+  }).toPass();
   const ring = await u.locator('.graph-node').evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(ring).not.toBe('none');
   await page.screenshot({ path: 'test-results/keyboard-focus-ring.png' });

@@ -56,7 +56,7 @@ interface Window {
 
 export interface TrainOptions extends TrainerOptions {
   /** Called with the BPTT training's progress (after every segment and epoch); may throw to stop it. */
-  onBpttProgress?(progress: BpttProgress): void;
+  onBpttProgress?(progress: BpttProgress, trainer: BpttTrainer): void;
   /** Given the values BPTT trained (edges' weights, nodes' parameters), copied, once it has trained them. */
   onBpttTrained?(parameters: TrainedParameters): void;
   /** Called after each step of the final run (steps done, steps in all); may throw to stop it. */
@@ -96,7 +96,7 @@ function trainBptt(sim: Simulator, options: TrainOptions): BpttSummary {
   const trainer = new BpttTrainer(sim, options);
   let trained: TrainedParameters;
   try {
-    for (const progress of trainer.run()) options.onBpttProgress?.(progress);
+    for (const progress of trainer.run()) options.onBpttProgress?.(progress, trainer);
     trained = trainer.trainedParameters();
   } finally {
     trainer.dispose();

@@ -26,6 +26,10 @@ export function createPanelRuntime(stores: Pick<AppStores, 'sim' | 'docs' | 'tin
         stores.sim.subscribe((s, prev) => {
           if (s.analyses[key] !== prev.analyses[key]) listener(s.analyses[key] ?? null);
         }),
+      watchTraining: (listener) =>
+        stores.sim.subscribe((s, prev) => {
+          if (s.training !== prev.training) listener(s.training);
+        }),
     },
     scheduler: createDrawScheduler(),
     views: stores.panels.views,

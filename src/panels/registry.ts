@@ -8,7 +8,7 @@ import type { GraphDocument } from '../model/index.ts';
 import type { EdgeInfo, NodeInfo } from '../engine/worker/protocol.ts';
 import type { LiveData, LiveEvent } from '../store/probeWindow.ts';
 import type { PanelConfig, SimulationState } from '../store/index.ts';
-import type { AnalysisProgress } from '../store/simulationStore.ts';
+import type { AnalysisProgress, TrainingView } from '../store/simulationStore.ts';
 import type { NodeTint } from '../store/nodeTint.ts';
 import type { ChartBase } from './chart/ChartBase.ts';
 
@@ -22,6 +22,8 @@ export interface PanelContext {
   setTint(node: string, tint: NodeTint | null): void;
   /** Calls `listener` with the progress of the analysis under `key` whenever it changes (null: none runs); returns the unsubscribe function. */
   watchAnalysis(key: string, listener: (progress: AnalysisProgress | null) => void): () => void;
+  /** Calls `listener` whenever the training view changes (an epoch arrived, paused, done); returns the unsubscribe function. */
+  watchTraining(listener: (training: TrainingView | null) => void): () => void;
 }
 
 export interface PanelView {

@@ -16,6 +16,6 @@ export {
 export { isStale, type TaskKind, type TaskResult } from './taskResults.ts';
 export { SPEEDS } from './simulationStore.ts';
 export type { LoadOutcome, DocumentState } from './documentStore.ts';
-export type { SimulationState, FrameSummary, SimulationStatus, RunOutcome } from './simulationStore.ts';
+export type { SimulationState, FrameSummary, SimulationStatus, RunOutcome, TrainingView } from './simulationStore.ts';
 export type { Theme, LoadErrorReport } from './uiStore.ts';
 export type { PanelConfig, NewPanel } from './panelLayout.ts';

@@ -17,10 +17,11 @@ import { createAnalysisRunner, type AnalysisOutcome } from './simulation/analyse
 import { createEngineSync } from './simulation/engineSync.ts';
 import { createLiveLoop } from './simulation/liveLoop.ts';
 import { createTaskRunner } from './simulation/taskRunner.ts';
+import { createTraining } from './simulation/training.ts';
 import { DEFAULT_SPEED, DEFAULT_WINDOW, type SimulationCore, type SimulationState } from './simulation/types.ts';
 
 export { SPEEDS, DEFAULT_SPEED, DEFAULT_WINDOW, summarizeFrame } from './simulation/types.ts';
-export type { EdgeFactsView, FrameSummary, RunOutcome, SimulationState, SimulationStatus } from './simulation/types.ts';
+export type { EdgeFactsView, FrameSummary, RunOutcome, SimulationState, SimulationStatus, TrainingView } from './simulation/types.ts';
 export type { AnalysisOutcome, AnalysisProgress } from './simulation/analyses.ts';
 
 function newSeed(): number {
@@ -81,6 +82,7 @@ export function createSimulationStore(options: SimulationStoreOptions) {
     const tasks = createTaskRunner(core, engine, loop, () => undefined);
     /** The document and seed the engine runs, for analyses that simulate a copy of it. */
     const running = () => ({ doc: options.doc(), seed: get().seed ?? options.doc().seed });
+    const training = createTraining(core, engine, analyses, tasks, running);
 
     return {
       engineMode: null,
@@ -98,6 +100,7 @@ export function createSimulationStore(options: SimulationStoreOptions) {
       schedule: [],
       loading: null,
       analyses: {},
+      training: null,
 
       start: loop.start,
       pause: loop.stop,
@@ -166,16 +169,7 @@ export function createSimulationStore(options: SimulationStoreOptions) {
 
       pca: (key, samples) => analyses.run(key, null, (a, job, transfer) => a.pca(transfer(samples), job)),
 
-      async train() {
-        if (!(await engine.ensure())) return { ok: false, error: get().error ?? 'the network cannot run' };
-        const { doc, seed } = running();
-        const out = await analyses.run('train', 'Training the readouts', (a, job) => a.train(doc, seed, job));
-        if (!out.ok) return taskFailure(out);
-        const { reply, weights } = out.value;
-        if (!reply.ok) return reply;
-        const applied = await tasks.run(() => core.api().applyTraining(weights));
-        return applied.ok ? reply : { ok: false, error: applied.error };
-      },
+      ...training,
 
       async memoryCapacity(request) {
         if (!(await engine.ensure())) return { ok: false, error: get().error ?? 'the network cannot run' };
@@ -194,7 +188,7 @@ export function createSimulationStore(options: SimulationStoreOptions) {
         engine.forget();
         void loop.stop();
         live.reset();
-        set({ status: 'idle', frame: null, divergence: null, error: null, notice: null, nodes: [], edges: [], schedule: [], seed: doc.seed });
+        set({ status: 'idle', frame: null, divergence: null, error: null, notice: null, nodes: [], edges: [], schedule: [], seed: doc.seed, training: null });
         void engine.ensure();
       },
     };

@@ -273,6 +273,19 @@ describe('edit commands and their undo', () => {
     execute(t.ctx, 'history.redo');
     expect(t.doc()).toBe(after);
   });
+
+  it('network.keepTrained: trained edges become matrix weights, node values go in by their kind, one undo step', () => {
+    const t = setup(chain());
+    const before = t.doc();
+    execute(t.ctx, 'network.keepTrained', { edges: [{ id: 'e2', rows: 1, cols: 1, values: [0.25] }], nodes: [{ id: 'b', name: 'bias', values: [-0.5] }] });
+    const after = t.doc();
+    expect(after.edges.find((e) => e.id === 'e2')!.params.weight).toEqual({ type: 'matrix', values: [[0.25]] });
+    expect(after.edges.find((e) => e.id === 'e1')).toBe(before.edges.find((e) => e.id === 'e1'));
+    expect((after.nodes.find((n) => n.id === 'b')!.params as { bias: unknown }).bias).toEqual([-0.5]);
+    expect(validateDocument(after).ok).toBe(true);
+    expect(t.ctx.docs.getState().history.past.at(-1)?.label).toBe('Keep trained weights');
+    t.undoRestores(before);
+  });
 });
 
 describe('non-edit commands', () => {

@@ -5,7 +5,7 @@
  * under the command's policy ("step": one undo step; "gesture": one step per drag or scrub;
  * "never": not an edit, or history itself).
  */
-import type { GraphDocument } from '../../model/index.ts';
+import { keepTrainedParameters, type GraphDocument, type KeptParameters } from '../../model/index.ts';
 import type { DocumentStore } from '../../store/documentStore.ts';
 import type { EditorStore, Selection } from '../../store/editorStore.ts';
 import type { UndoPolicy } from '../../store/history.ts';
@@ -217,6 +217,15 @@ export const commands = {
     undo: 'step',
     gesture: 'the fix offered when a loop has no delay',
     run: (ctx, { id }) => ({ doc: delayEdgeByOne(state(ctx).doc, id), select: { edges: new Set([id]) } }),
+  }),
+  'network.keepTrained': define<KeptParameters>({
+    id: 'network.keepTrained',
+    label: 'Keep trained weights',
+    section: 'Edit',
+    keys: [],
+    undo: 'step',
+    gesture: 'Train, then Keep trained weights in its results (trained edges become matrix weights)',
+    run: (ctx, kept) => ({ doc: keepTrainedParameters(state(ctx).doc, kept) }),
   }),
   'document.setFields': define<Partial<Pick<GraphDocument, 'title' | 'description' | 'seed' | 'dt' | 'precision'>>>({
     id: 'document.setFields',

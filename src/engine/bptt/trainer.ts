@@ -125,6 +125,11 @@ export class BpttTrainer {
     return this.adjoint.parameterCount();
   }
 
+  /** Whether the training changes the weights of edge `id`. */
+  trainsEdge(id: string): boolean {
+    return this.blocks.some((b) => b.owner.type === 'edge' && b.owner.id === id);
+  }
+
   /** Loss curve so far: one mean training loss per epoch. */
   lossCurve(): number[] {
     return this.results.filter((r) => r.loss_train !== null).map((r) => r.loss_train!);

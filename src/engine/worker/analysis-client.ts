@@ -10,11 +10,13 @@ import type { AnalysisApi } from './analysis-protocol.ts';
 import { failingApi } from './client.ts';
 import { CancelledError, newStopFlag, type JobHandle, type ProgressMessage } from './job.ts';
 
-export type ProgressListener = (fraction: number, text?: string) => void;
+export type ProgressListener = (fraction: number, text?: string, detail?: unknown) => void;
 
 export interface AnalysisJob<R> {
   result: Promise<R>;
   cancel(): void;
+  /** Holds the job between two of its slices, or lets it go on; false when this page cannot pause a worker (no shared memory). */
+  pause(paused: boolean): boolean;
 }
 
 /** Marks a value's typed arrays to be moved to the worker, not copied (the caller gives them up); returns the value. */
@@ -32,6 +34,8 @@ interface Connection {
   handle(stop: SharedArrayBuffer | ArrayBuffer, listener?: ProgressListener): { handle: JobHandle; close(): void };
   transfer: Transfer;
   end(): void;
+  /** Whether a job can be paused (a job in another thread: one in this thread would wait for ever). */
+  pausable: boolean;
 }
 
 /** The buffers of the typed arrays in a value (its own properties, one level of nesting). */
@@ -73,7 +77,7 @@ export function analysisClientOf(connect: () => Connection): AnalysisClient {
       const job = conn.handle(flag.buffer, onProgress);
       const result = Promise.race([call(conn.api, job.handle, conn.transfer), cancelled]);
       void result.then(job.close, job.close);
-      return { result, cancel };
+      return { result, cancel, pause: (paused) => conn.pausable && flag.pause(paused) };
     },
     dispose() {
       connection?.end();
@@ -92,21 +96,22 @@ export function createAnalysisClient(): AnalysisClient {
         handle(stop, listener) {
           if (!listener) return { handle: { stop }, close: () => undefined };
           const channel = new MessageChannel();
-          channel.port1.onmessage = (e: MessageEvent<ProgressMessage>) => listener(e.data.fraction, e.data.text);
+          channel.port1.onmessage = (e: MessageEvent<ProgressMessage>) => listener(e.data.fraction, e.data.text, e.data.detail);
           const handle = Comlink.transfer({ stop, progress: channel.port2 }, [channel.port2]);
           return { handle, close: () => channel.port1.close() };
         },
         transfer: (value) => Comlink.transfer(value, buffersOf(value)),
         end: () => worker.terminate(),
+        pausable: true,
       };
     } catch (err) {
       const reason = `this browser could not start the analysis worker (${err instanceof Error ? err.message : String(err)})`;
-      return { api: failingApi<AnalysisApi>(reason), handle: local, transfer: keep, end: () => undefined };
+      return { api: failingApi<AnalysisApi>(reason), handle: local, transfer: keep, end: () => undefined, pausable: false };
     }
   });
 }
 
 /** A client calling an API in the same thread (Node tests; the page never runs one). */
 export function localAnalysisClient(api: AnalysisApi): AnalysisClient {
-  return analysisClientOf(() => ({ api, handle: local, transfer: keep, end: () => undefined }));
+  return analysisClientOf(() => ({ api, handle: local, transfer: keep, end: () => undefined, pausable: false }));
 }

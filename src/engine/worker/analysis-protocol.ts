@@ -7,9 +7,9 @@
  * network. Every call takes a JobHandle (job.ts): a stop flag the page can raise and a progress
  * callback.
  */
-import type { GraphDocument } from '../../model/index.ts';
+import type { GraphDocument, KeptParameters } from '../../model/index.ts';
 import type { WeightMatrix } from '../compile/types.ts';
-import type { TrainedParameters } from '../bptt/trainer.ts';
+import type { EpochResult, TrainedParameters } from '../bptt/trainer.ts';
 import type { JobHandle } from './job.ts';
 import type { MeasureWindows } from './measure-requests.ts';
 import type { MeasureReply, MeasureRequest, MemoryCapacityReply, MemoryCapacityRequest, SpectrumSnapshot, TrainReply } from './protocol.ts';
@@ -53,7 +53,42 @@ export interface TrainedWeights {
   parameters: TrainedParameters | null;
 }
 
-export type TrainOutcome = { reply: TrainReply; weights: TrainedWeights };
+/**
+ * A training's outcome: the report, what to hand to the stepping worker, and what it trained as
+ * the document stores it ("Keep trained weights": trained edges dense, rows = target units; BPTT's
+ * node parameters and every readout's W_out; null when the training failed).
+ */
+export type TrainOutcome = {
+  reply: TrainReply;
+  weights: TrainedWeights;
+  kept: KeptParameters | null;
+  /** A BPTT training's epochs (as sent with the progress; only the last with its edges' weights). */
+  epochs: TrainingEpoch[];
+};
+
+/** A trained edge's weights after an epoch, dense and row-major (rows = target units). */
+export interface EdgeSnapshot {
+  id: string;
+  rows: number;
+  cols: number;
+  values: Float64Array;
+}
+
+/** Edges larger than this many entries are not copied out after every epoch. */
+export const SNAPSHOT_MAX_ENTRIES = 250_000;
+
+/**
+ * A BPTT training's partial result, sent with the progress after every epoch (and the evaluation
+ * before the first): the epoch's losses, gradient norm and gradient flow, and the trained edges'
+ * weights (up to SNAPSHOT_MAX_ENTRIES each).
+ */
+export interface TrainingEpoch extends EpochResult {
+  epochs: number;
+  edges: EdgeSnapshot[];
+}
+
+/** The gradient flow of an untrained network: what the Gradient flow panel shows before a training. */
+export type GradientFlowReply = { ok: true; flow: number[]; loss: number | null } | { ok: false; error: string };
 
 export interface AnalysisApi {
   /** All eigenvalues of a square matrix up to the size where that takes a few seconds, else the leading ones (Arnoldi). */
@@ -64,8 +99,15 @@ export interface AnalysisApi {
   pca(samples: SampleWindow, job?: JobHandle): Promise<PcaFit | null>;
   /** A windowed information measure of windows the stepping worker copied out. */
   measure(request: MeasureRequest, windows: MeasureWindows, job?: JobHandle): Promise<MeasureReply>;
-  /** Trains the readouts of `doc` from a reset with `seed` (as `recurrence train`); returns the report and what it trained (for the stepping worker's applyTraining). */
+  /**
+   * Trains the readouts of `doc` from a reset with `seed` (as `recurrence train`); returns the
+   * report and what it trained (for the stepping worker's applyTraining, and for the document).
+   * A BPTT training reports a TrainingEpoch as the progress's detail after every epoch, and can
+   * be paused between its segments.
+   */
   train(doc: GraphDocument, seed: number, job?: JobHandle): Promise<TrainOutcome>;
+  /** ‖∂ℓ(T)/∂x(T − k)‖ against k for the BPTT readouts of `doc` as it is (no update), from a reset with `seed`. */
+  gradientFlow(doc: GraphDocument, seed: number, job?: JobHandle): Promise<GradientFlowReply>;
   /** Jaeger's memory capacity of a node of `doc`, from a reset with `seed`. */
   memoryCapacity(doc: GraphDocument, seed: number, request: MemoryCapacityRequest, job?: JobHandle): Promise<MemoryCapacityReply>;
 }

@@ -9,7 +9,8 @@ import { pca } from '../linalg/index.ts';
 import { isReadout } from '../../kinds/readout/builder.ts';
 import { Simulator } from '../simulator.ts';
 import { memoryCapacityOnSession, trainOnSession } from '../tasks/task-runs.ts';
-import { LEADING_EIGENVALUES, type AnalysisApi, type MatrixSnapshot, type PcaFit, type SampleWindow, type TrainedWeights, type TrainOutcome } from './analysis-protocol.ts';
+import { epochDetail, gradientFlowOf, keptOf } from './training-reports.ts';
+import { LEADING_EIGENVALUES, type AnalysisApi, type GradientFlowReply, type TrainingEpoch, type MatrixSnapshot, type PcaFit, type SampleWindow, type TrainedWeights, type TrainOutcome } from './analysis-protocol.ts';
 import { checkStop, jobControl, type JobControl, type JobHandle } from './job.ts';
 import { measureOn, type MeasureWindows } from './measure-requests.ts';
 import type { MeasureReply, MeasureRequest, MemoryCapacityReply, MemoryCapacityRequest, SpectrumSnapshot } from './protocol.ts';
@@ -86,20 +87,37 @@ export class AnalysisSession implements AnalysisApi {
   async train(doc: GraphDocument, seed: number, handle?: JobHandle): Promise<TrainOutcome> {
     const job = jobControl(handle);
     const sim = simulatorOf(doc, seed);
-    if (typeof sim === 'string') return { reply: { ok: false, error: sim }, weights: { readouts: {}, parameters: null } };
+    if (typeof sim === 'string') return { reply: { ok: false, error: sim }, weights: { readouts: {}, parameters: null }, kept: null, epochs: [] };
     try {
       let parameters: TrainedWeights['parameters'] = null;
+      const epochs: TrainingEpoch[] = [];
       const reply = trainOnSession(sim, {
         onStep: taskSteps(job, 'training'),
-        onBpttProgress: ({ epoch, epochs, done }) => {
+        onBpttProgress: ({ epoch, epochs: total, done, result }, trainer) => {
+          job.waitWhilePaused();
           checkStop(job);
-          job.progress(done, `training (BPTT): epoch ${epoch} of ${epochs}`);
+          const text = `training (BPTT): epoch ${Math.max(1, epoch)} of ${total}`;
+          if (!result) return job.progress(done, text);
+          const detail = epochDetail(result, total, trainer);
+          epochs.push({ ...detail, edges: [] });
+          job.progress(done, text, detail);
         },
         onBpttTrained: (trained) => void (parameters = trained),
       });
       const weights: TrainedWeights = { readouts: {}, parameters };
       if (reply.ok) for (const node of sim.program.nodes) if (isReadout(node)) weights.readouts[node.id] = node.readout.weights.slice();
-      return { reply, weights };
+      return { reply, weights, kept: reply.ok ? keptOf(sim.program, parameters) : null, epochs };
+    } finally {
+      sim.program.dispose();
+    }
+  }
+
+  async gradientFlow(doc: GraphDocument, seed: number, handle?: JobHandle): Promise<GradientFlowReply> {
+    const job = jobControl(handle);
+    const sim = simulatorOf(doc, seed);
+    if (typeof sim === 'string') return { ok: false, error: sim };
+    try {
+      return gradientFlowOf(sim, () => checkStop(job));
     } finally {
       sim.program.dispose();
     }

@@ -21,6 +21,7 @@ const api: AnalysisApi = {
     return Comlink.transfer(reply, replyTransferables(reply));
   },
   train: (doc, seed, job) => session.train(doc, seed, job),
+  gradientFlow: (doc, seed, job) => session.gradientFlow(doc, seed, job),
   memoryCapacity: (doc, seed, request, job) => session.memoryCapacity(doc, seed, request, job),
 };
 

@@ -12,14 +12,21 @@ export interface StopSignal {
 
 export interface JobControl {
   signal: StopSignal;
-  /** The fraction done, 0…1 (with an optional word on what runs). */
-  progress(fraction: number, text?: string): void;
+  /**
+   * The fraction done, 0…1 (with an optional word on what runs). A report with `detail` (a
+   * partial result the page shows as it comes, e.g. a training's epoch) is never dropped by the
+   * throttle.
+   */
+  progress(fraction: number, text?: string, detail?: unknown): void;
+  /** Blocks while the page holds the job paused (shared flags only; returns at once otherwise). */
+  waitWhilePaused(): void;
 }
 
 /** A progress report as it travels from the worker to the page. */
 export interface ProgressMessage {
   fraction: number;
   text?: string;
+  detail?: unknown;
 }
 
 /**
@@ -27,9 +34,9 @@ export interface ProgressMessage {
  * MessageChannel from a worker (transferred with the call), a function in the same thread.
  */
 export interface JobHandle {
-  /** Int32 flag: 1 = stop. */
+  /** Int32 flag: 0 = run, 1 = stop, 2 = pause (honoured where the flag is shared). */
   stop: SharedArrayBuffer | ArrayBuffer;
-  progress?: MessagePort | ((fraction: number, text?: string) => void);
+  progress?: MessagePort | ((fraction: number, text?: string, detail?: unknown) => void);
 }
 
 /** The error a stopped computation ends with. */
@@ -44,13 +51,39 @@ export function isCancelled(err: unknown): boolean {
   return err instanceof Error && err.name === 'AbortError';
 }
 
-/** A stop flag for a new job: shared with the worker where the page can share memory. */
-export function newStopFlag(): { buffer: SharedArrayBuffer | ArrayBuffer; shared: boolean; raise(): void } {
+const RUN = 0;
+const STOP = 1;
+const PAUSE = 2;
+
+/**
+ * A stop flag for a new job: shared with the worker where the page can share memory. Only a
+ * shared flag can pause a job (`pause` returns false otherwise): the worker waits on it
+ * (Atomics.wait) between slices until the page sets it back.
+ */
+export function newStopFlag(): { buffer: SharedArrayBuffer | ArrayBuffer; shared: boolean; raise(): void; pause(paused: boolean): boolean } {
   const shared = typeof SharedArrayBuffer === 'function' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
   const buffer = shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4);
   const flag = new Int32Array(buffer);
-  return { buffer, shared, raise: () => void (shared ? Atomics.store(flag, 0, 1) : (flag[0] = 1)) };
+  return {
+    buffer,
+    shared,
+    raise() {
+      if (!shared) return void (flag[0] = STOP);
+      Atomics.store(flag, 0, STOP);
+      Atomics.notify(flag, 0);
+    },
+    pause(paused) {
+      if (!shared) return false;
+      // a stopped job stays stopped
+      Atomics.compareExchange(flag, 0, paused ? RUN : PAUSE, paused ? PAUSE : RUN);
+      Atomics.notify(flag, 0);
+      return true;
+    },
+  };
 }
+
+/** Longest single wait of a paused job, in ms (it then looks at its flag again). */
+const PAUSE_WAIT_MS = 1000;
 
 /** Least milliseconds between two progress reports (each is a message to the page). */
 const PROGRESS_EVERY_MS = 100;
@@ -61,15 +94,19 @@ export function jobControl(handle: JobHandle | undefined): JobControl {
   const shared = typeof SharedArrayBuffer === 'function' && handle?.stop instanceof SharedArrayBuffer;
   let last = -Infinity;
   return {
-    signal: { get aborted() { return flag !== null && (shared ? Atomics.load(flag, 0) : flag[0]) === 1; } },
-    progress(fraction, text) {
+    signal: { get aborted() { return flag !== null && (shared ? Atomics.load(flag, 0) : flag[0]) === STOP; } },
+    progress(fraction, text, detail) {
       const now = performance.now();
       const to = handle?.progress;
-      if (!to || (fraction < 1 && now - last < PROGRESS_EVERY_MS)) return;
+      if (!to || (detail === undefined && fraction < 1 && now - last < PROGRESS_EVERY_MS)) return;
       last = now;
       const clamped = Math.min(1, Math.max(0, fraction));
-      if (typeof to === 'function') to(clamped, text);
-      else to.postMessage({ fraction: clamped, text } satisfies ProgressMessage);
+      if (typeof to === 'function') to(clamped, text, detail);
+      else to.postMessage({ fraction: clamped, text, ...(detail === undefined ? {} : { detail }) } satisfies ProgressMessage);
+    },
+    waitWhilePaused() {
+      if (!flag || !shared) return;
+      while (Atomics.load(flag, 0) === PAUSE) Atomics.wait(flag, 0, PAUSE, PAUSE_WAIT_MS);
     },
   };
 }

@@ -10,6 +10,7 @@ import { activationHistogramPanel, firingRatePanel, isiPanel } from './histogram
 import { informationPanel } from './information.ts';
 import { aisHeatmapPanel } from './aisHeatmap.ts';
 import { readoutPanel } from './readout.ts';
+import { gradientFlowPanel, lossPanel } from './training.ts';
 
 /** Every panel type, in the Add-panel menu's order. */
 export const panelTypes: readonly PanelType[] = Object.freeze([
@@ -25,6 +26,8 @@ export const panelTypes: readonly PanelType[] = Object.freeze([
   informationPanel,
   aisHeatmapPanel,
   readoutPanel,
+  lossPanel,
+  gradientFlowPanel,
 ]);
 
 const byType: ReadonlyMap<string, PanelType> = new Map(panelTypes.map((p) => [p.type, p]));

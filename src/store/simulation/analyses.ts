@@ -24,8 +24,11 @@ export interface AnalysisProgress {
 }
 
 export interface AnalysisRunner {
-  run<R>(key: string, label: string | null, call: (api: AnalysisApi, job: JobHandle, transfer: Transfer) => Promise<R>): Promise<AnalysisOutcome<R>>;
+  /** `onDetail` is given the partial results the job sends with its progress (a training's epochs), in order. */
+  run<R>(key: string, label: string | null, call: (api: AnalysisApi, job: JobHandle, transfer: Transfer) => Promise<R>, onDetail?: (detail: unknown) => void): Promise<AnalysisOutcome<R>>;
   cancel(key: string): void;
+  /** Holds the run under `key` between two of its slices, or lets it go on; false when it cannot be paused. */
+  pause(key: string, paused: boolean): boolean;
   cancelAll(): void;
   dispose(): void;
 }
@@ -44,12 +47,22 @@ export function createAnalysisRunner(core: SimulationCore, makeClient: () => Ana
   };
 
   return {
-    async run(key, label, call) {
+    async run(key, label, call, onDetail) {
       running.get(key)?.cancel();
       const version = core.version;
       const startedAt = performance.now();
       client ??= makeClient();
-      const job = client.run(call, label === null ? undefined : (fraction, text) => running.get(key) === job && show(key, { label, fraction, text: text ?? core.get().analyses[key]?.text ?? null, startedAt }));
+      const listen = label !== null || onDetail !== undefined;
+      const job = client.run(
+        call,
+        listen
+          ? (fraction, text, detail) => {
+              if (running.get(key) !== job) return;
+              if (detail !== undefined) onDetail?.(detail);
+              if (label !== null) show(key, { label, fraction, text: text ?? core.get().analyses[key]?.text ?? null, startedAt });
+            }
+          : undefined,
+      );
       running.set(key, job);
       if (label !== null) show(key, { label, fraction: 0, text: null, startedAt });
       try {
@@ -66,6 +79,9 @@ export function createAnalysisRunner(core: SimulationCore, makeClient: () => Ana
     },
     cancel(key) {
       running.get(key)?.cancel();
+    },
+    pause(key, paused) {
+      return running.get(key)?.pause(paused) ?? false;
     },
     cancelAll() {
       for (const job of [...running.values()]) job.cancel();

@@ -1,6 +1,7 @@
 /** The simulation store's state and the shapes its parts share. */
 import type { EngineClient } from '../../engine/worker/client.ts';
-import type { PcaFit, SampleWindow } from '../../engine/worker/analysis-protocol.ts';
+import type { EdgeSnapshot, GradientFlowReply, PcaFit, SampleWindow, TrainingEpoch } from '../../engine/worker/analysis-protocol.ts';
+import type { KeptParameters } from '../../model/index.ts';
 import type { ScheduleEntry } from '../../engine/compile/types.ts';
 import type { AnalysisOutcome, AnalysisProgress } from './analyses.ts';
 import type { GraphDocument } from '../../model/index.ts';
@@ -21,6 +22,27 @@ import type {
 import type { LiveData } from '../probeWindow.ts';
 
 export type SimulationStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
+
+/**
+ * The last training as the page follows it: a BPTT training's epochs as they finish (the Loss
+ * and Gradient flow panels draw them), the trained edges' latest weights (the weight panel shows
+ * them changing), and, once it has succeeded, what "Keep trained weights" writes.
+ */
+export interface TrainingView {
+  /** The network version it started on. */
+  version: number;
+  status: 'running' | 'paused' | 'done' | 'cancelled' | 'failed';
+  /** Whether this page can pause a training (the worker waits on shared memory). */
+  canPause: boolean;
+  /** Epochs as they finished; epoch 0 is the evaluation before the first update. Empty for readouts without BPTT. */
+  epochs: TrainingEpoch[];
+  /** Each trained edge's weights after the latest epoch. */
+  edges: Record<string, EdgeSnapshot & { epoch: number }>;
+  /** What the training set, as the document stores it (null until it has succeeded). */
+  kept: KeptParameters | null;
+  /** Whether the stepping worker runs the trained values (until they are discarded or the network is recompiled). */
+  applied: boolean;
+}
 
 /** What a batch of steps produced, without the samples. */
 export interface FrameSummary {
@@ -70,6 +92,14 @@ export interface SimulationState {
   loading: { fraction: number; text: string } | null;
   /** Labelled analyses running now (eigenvalues, training …), by key, with their progress. */
   analyses: Record<string, AnalysisProgress>;
+  /** The last training (null: none since the document was opened). */
+  training: TrainingView | null;
+  /** Holds the running training between two of its segments, or lets it go on. */
+  pauseTraining(paused: boolean): void;
+  /** Back to the network as the document defines it (the trained values are dropped from the run). */
+  discardTraining(): Promise<void>;
+  /** The gradient flow of the network as it is now, on the analysis worker (`key`: the asking panel). */
+  gradientFlow(key: string): Promise<AnalysisOutcome<GradientFlowReply>>;
   /** Stops an analysis (its promise resolves as cancelled). */
   cancelAnalysis(key: string): void;
   start(): Promise<void>;

@@ -1,0 +1,194 @@
+/**
+ * The panels of a gradient training (BPTT, issue #15), drawn from the training view the
+ * simulation store keeps while Train runs on the analysis worker:
+ * - **Loss**: the mean training loss of each epoch and the test-window loss after it (parameters
+ *   frozen; epoch 0 is the network before any update), on a log scale, growing epoch by epoch.
+ * - **Gradient flow**: ‖∂ℓ(T)/∂x(T − k)‖ against k, the gradient of the loss at the training
+ *   window's last scored step back through the populations' states (Pascanu, Mikolov & Bengio
+ *   2013, §2), on a log scale: a falling line is a vanishing gradient, a rising one an exploding
+ *   one. Before a training (and after an edit) it shows the network as it is, computed on the
+ *   analysis worker; during one, the flow before the first update and after the latest epoch.
+ */
+import { kindRole, type GraphDocument } from '../../model/index.ts';
+import type { TrainingEpoch } from '../../engine/worker/analysis-protocol.ts';
+import type { TrainingView } from '../../store/simulationStore.ts';
+import { analysisStatus } from '../analysisStatus.ts';
+import { LogLineChart, type LogSeries } from '../chart/LogLineChart.ts';
+import type { PanelContext, PanelType } from '../registry.ts';
+import { boundNode } from './common.ts';
+
+/** The readout's BPTT loss ("mse", "bce"), or null when it does not train by BPTT. */
+function bpttLoss(doc: GraphDocument, id: string | undefined): string | null {
+  const node = doc.nodes.find((n) => n.id === id);
+  const training = (node?.params as { training?: { method?: string; loss?: string } } | undefined)?.training;
+  return training?.method === 'bptt' ? (training.loss ?? 'mse') : null;
+}
+
+/** What the training is doing, for the chart's note. */
+function trainingNote(t: TrainingView): string {
+  const last = t.epochs[t.epochs.length - 1];
+  const at = last ? `epoch ${last.epoch} of ${last.epochs}` : 'starting';
+  switch (t.status) {
+    case 'running':
+      return `training: ${at}`;
+    case 'paused':
+      return `paused at ${at}`;
+    case 'cancelled':
+      return `cancelled at ${at}`;
+    case 'failed':
+      return `failed at ${at}`;
+    case 'done':
+      return t.applied ? `trained: ${at}` : `${at} (discarded)`;
+  }
+}
+
+/** One value per epoch as a series (epochs without a value left out). */
+function perEpoch(name: string, epochs: readonly TrainingEpoch[], value: (e: TrainingEpoch) => number | null, dashed = false): LogSeries {
+  const kept = epochs.filter((e) => value(e) !== null);
+  return { name, x: kept.map((e) => e.epoch), values: kept.map((e) => value(e)!), dashed };
+}
+
+/**
+ * Least-squares slope of ln v against k over the finite positive values: the gradient's growth
+ * rate per step back (ln ρ for a linear network of spectral radius ρ), dimensionless per step.
+ */
+export function logSlope(values: readonly number[]): number | null {
+  let n = 0;
+  let sk = 0;
+  let sv = 0;
+  let skk = 0;
+  let skv = 0;
+  values.forEach((v, k) => {
+    if (!(v > 0) || !Number.isFinite(v)) return;
+    const l = Math.log(v);
+    n++;
+    sk += k;
+    sv += l;
+    skk += k * k;
+    skv += k * l;
+  });
+  const den = n * skk - sk * sk;
+  return n >= 2 && den !== 0 ? (n * skv - sk * sv) / den : null;
+}
+
+function flowSeries(name: string, flow: readonly number[], dashed = false): LogSeries {
+  return { name, x: flow.map((_, k) => k), values: flow, dashed };
+}
+
+function slopeNote(flow: readonly number[]): string | undefined {
+  const slope = logSlope(flow);
+  return slope === null ? undefined : `d ln‖g‖/dk = ${slope.toFixed(3)} per step (× ${Math.exp(slope).toPrecision(3)})`;
+}
+
+/** Panels about a training bind a readout node (the BPTT readouts share one training). */
+const acceptsReadout = (node: { kind: string }) => kindRole(node.kind) === 'readout';
+
+export const lossPanel: PanelType = {
+  type: 'loss',
+  title: 'Loss',
+  description: 'A BPTT training’s loss per epoch, training and test, on a log scale (live while Train runs)',
+  binding: 'node',
+  accepts: acceptsReadout,
+  create(el, config, ctx) {
+    const id = boundNode(config);
+    const loss = bpttLoss(ctx.doc(), id);
+    const chart = new LogLineChart(el, {
+      title: `Loss of ${id ?? '—'}`,
+      xLabel: 'epoch',
+      yLabel: loss ? `loss (${loss})` : 'loss',
+      emptyText: loss ? 'Train to see the loss fall, epoch by epoch' : `${id ?? 'This readout'} does not train by BPTT`,
+    });
+    const show = (t: TrainingView | null) => {
+      if (!t || t.epochs.length === 0) return chart.update(null);
+      chart.update({
+        series: [perEpoch('train', t.epochs, (e) => e.loss_train), perEpoch('test', t.epochs, (e) => e.loss_test, true)],
+        note: trainingNote(t),
+      });
+    };
+    show(ctx.sim().training);
+    const unwatch = ctx.watchTraining(show);
+    return {
+      chart,
+      draw: () => undefined,
+      destroy() {
+        unwatch();
+        chart.destroy();
+      },
+    };
+  },
+};
+
+/** Whether the training's flows describe the network the editor runs now. */
+const current = (t: TrainingView | null, ctx: PanelContext): t is TrainingView => t !== null && t.epochs.length > 0 && (t.status === 'running' || t.status === 'paused' || (t.applied && t.version === ctx.sim().version));
+
+export const gradientFlowPanel: PanelType = {
+  type: 'gradient-flow',
+  title: 'Gradient flow',
+  description: '‖∂L/∂x(t−k)‖ against k steps back: vanishing (falling) or exploding (rising) gradients, live while Train runs',
+  binding: 'node',
+  accepts: acceptsReadout,
+  create(el, config, ctx) {
+    const id = boundNode(config);
+    const key = `panel:${config.id}`;
+    const chart = new LogLineChart(el, {
+      title: `Gradient flow into ${id ?? '—'}`,
+      xLabel: 'k (steps back)',
+      yLabel: '‖∂ℓ(T)/∂x(T−k)‖',
+      emptyText: 'No gradient flow yet',
+    });
+    let fetchedFor = -1;
+    let busy = false;
+    let destroyed = false;
+    const status = analysisStatus(el, ctx, key, () => ((fetchedFor = -1), fetch()));
+
+    const showTraining = (t: TrainingView) => {
+      const first = t.epochs[0];
+      const last = t.epochs[t.epochs.length - 1];
+      if (!first.flow || !last.flow) return;
+      const series = [flowSeries('before training', first.flow, last !== first)];
+      if (last !== first) series.push(flowSeries(`epoch ${last.epoch}`, last.flow));
+      status.done();
+      chart.update({ series, note: slopeNote(last.flow) });
+    };
+
+    function fetch(): void {
+      const version = ctx.sim().version;
+      if (busy || fetchedFor === version || current(ctx.sim().training, ctx)) return;
+      if (bpttLoss(ctx.doc(), id) === null) {
+        chart.update(null);
+        return status.note(`${id ?? 'This readout'} does not train by BPTT: the gradient flow needs a readout with "method": "bptt".`);
+      }
+      busy = true;
+      fetchedFor = version;
+      void ctx
+        .sim()
+        .gradientFlow(key)
+        .then((out) => {
+          if (destroyed || current(ctx.sim().training, ctx)) return;
+          if (!out.ok) return status.stopped(out.cancelled ? 'Gradient flow cancelled.' : `Gradient flow failed: ${out.error}`);
+          if (out.version !== ctx.sim().version) return void (fetchedFor = -1);
+          const reply = out.value;
+          if (!reply.ok) return status.stopped(`No gradient flow: ${reply.error}`);
+          status.done();
+          chart.update({ series: [flowSeries('this network', reply.flow)], note: slopeNote(reply.flow) });
+        })
+        .finally(() => {
+          busy = false;
+          if (!destroyed && fetchedFor === -1) fetch();
+        });
+    }
+
+    const onTraining = (t: TrainingView | null) => (current(t, ctx) ? showTraining(t) : fetch());
+    const unwatch = ctx.watchTraining(onTraining);
+    return {
+      chart,
+      draw: () => onTraining(ctx.sim().training),
+      destroy() {
+        destroyed = true;
+        unwatch();
+        status.destroy();
+        chart.destroy();
+      },
+    };
+  },
+};

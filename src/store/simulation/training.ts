@@ -1,0 +1,88 @@
+/**
+ * Train as the page follows it: the training runs on the analysis worker; a BPTT training's
+ * epochs arrive as they finish and are kept in the state's `training` (the Loss, Gradient flow
+ * and weight panels draw them live); it can be paused between segments and cancelled; its trained
+ * values then go to the stepping worker (`applyTraining`), and can be discarded there again.
+ */
+import type { GraphDocument } from '../../model/index.ts';
+import type { TrainingEpoch } from '../../engine/worker/analysis-protocol.ts';
+import type { TrainReply } from '../../engine/worker/protocol.ts';
+import type { AnalysisRunner } from './analyses.ts';
+import type { EngineSync } from './engineSync.ts';
+import type { TaskRunner } from './taskRunner.ts';
+import type { SimulationCore, SimulationState, TrainingView } from './types.ts';
+
+/** The analysis key (and task kind) of a training. */
+export const TRAIN_KEY = 'train';
+
+/** Whether this page can share memory with its workers (a paused job waits on it). */
+const canPause = () => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+
+type TrainingActions = Pick<SimulationState, 'train' | 'pauseTraining' | 'discardTraining' | 'gradientFlow'>;
+
+export function createTraining(
+  core: SimulationCore,
+  engine: EngineSync,
+  analyses: AnalysisRunner,
+  tasks: TaskRunner,
+  running: () => { doc: GraphDocument; seed: number },
+): TrainingActions {
+  /** Changes the training view `view` if it is still the current one (not replaced by a newer training or a load). */
+  const update = (view: TrainingView, patch: Partial<TrainingView>): TrainingView => {
+    const now = core.get().training;
+    if (now !== view) return view;
+    const next = { ...now, ...patch };
+    core.set({ training: next });
+    return next;
+  };
+
+  return {
+    async train(): Promise<TrainReply | null> {
+      if (!(await engine.ensure())) return { ok: false, error: core.get().error ?? 'the network cannot run' };
+      const { doc, seed } = running();
+      let view: TrainingView = { version: core.version, status: 'running', canPause: canPause(), epochs: [], edges: {}, kept: null, applied: false };
+      core.set({ training: view });
+      const onEpoch = (detail: unknown) => {
+        const e = detail as TrainingEpoch;
+        const edges = { ...view.edges };
+        for (const s of e.edges) edges[s.id] = { ...s, epoch: e.epoch };
+        view = update(view, { epochs: [...view.epochs, { ...e, edges: [] }], edges });
+      };
+      const out = await analyses.run(TRAIN_KEY, 'Training the readouts', (a, job) => a.train(doc, seed, job), onEpoch);
+      if (!out.ok) {
+        view = update(view, { status: out.cancelled ? 'cancelled' : 'failed' });
+        return out.cancelled ? null : { ok: false, error: out.error };
+      }
+      const { reply, weights, kept, epochs } = out.value;
+      // reports travel on a channel of their own: the last epochs may come after the reply
+      if (epochs.length > view.epochs.length) view = update(view, { epochs: [...view.epochs, ...epochs.slice(view.epochs.length)] });
+      if (!reply.ok) {
+        update(view, { status: 'failed' });
+        return reply;
+      }
+      const applied = await tasks.run(() => core.api().applyTraining(weights));
+      update(view, { status: applied.ok ? 'done' : 'failed', kept, applied: applied.ok });
+      return applied.ok ? reply : { ok: false, error: applied.error };
+    },
+
+    pauseTraining(paused) {
+      const view = core.get().training;
+      if (!view || (view.status !== 'running' && view.status !== 'paused')) return;
+      if (analyses.pause(TRAIN_KEY, paused)) update(view, { status: paused ? 'paused' : 'running' });
+    },
+
+    async discardTraining() {
+      const view = core.get().training;
+      await tasks.run(async () => {
+        engine.forget();
+        await engine.ensure();
+      });
+      if (view) update(view, { applied: false, kept: null });
+    },
+
+    gradientFlow(key) {
+      const { doc, seed } = running();
+      return analyses.run(key, null, (a, job) => a.gradientFlow(doc, seed, job));
+    },
+  };
+}

@@ -28,12 +28,17 @@ export interface TaskResultsState {
   shown: TaskKind | null;
   train: TaskResult<TrainReply> | null;
   memoryCapacity: TaskResult<MemoryCapacityReply> | null;
-  /** Runs a task; resolves null when it was cancelled (the last result stays). */
-  runTrain(): Promise<TrainReply | null>;
+  /**
+   * Runs a task; resolves null when it was cancelled (the last result stays). With `quiet` the
+   * results dialog opens only when the training is done (a BPTT training is followed in its panels).
+   */
+  runTrain(options?: { quiet?: boolean }): Promise<TrainReply | null>;
   runMemoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply | null>;
   /** Stops the task running now. */
   cancel(): void;
   show(kind: TaskKind | null): void;
+  /** The training's values were written into the document `doc` (the same network: its results still hold). */
+  kept(doc: GraphDocument): void;
   /** Forgets the results (another document was opened). */
   clear(): void;
 }
@@ -52,11 +57,11 @@ export function createTaskResultsStore(runner: () => TaskRunner, getDoc: () => G
     shown: null,
     train: null,
     memoryCapacity: null,
-    async runTrain() {
+    async runTrain(options) {
       const doc = getDoc();
-      set({ running: 'train', shown: 'train' });
+      set({ running: 'train', ...(options?.quiet ? {} : { shown: 'train' }) });
       const reply = await runner().train();
-      set(reply ? { running: null, train: { reply, doc } } : { running: null });
+      set(reply ? { running: null, train: { reply, doc }, ...(options?.quiet ? { shown: 'train' as const } : {}) } : { running: null });
       return reply;
     },
     async runMemoryCapacity(request) {
@@ -71,6 +76,10 @@ export function createTaskResultsStore(runner: () => TaskRunner, getDoc: () => G
       if (running) runner().cancelAnalysis(running);
     },
     show: (shown) => set({ shown }),
+    kept(doc) {
+      const train = get().train;
+      if (train) set({ train: { ...train, doc } });
+    },
     clear: () => set({ train: null, memoryCapacity: null, shown: null }),
   }));
 }

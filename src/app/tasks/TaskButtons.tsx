@@ -4,6 +4,7 @@
  */
 import { kindRole } from '../../model/index.ts';
 import { useDocumentStore, useStores, useTaskResults } from '../../store/index.ts';
+import { bpttReadout, openTrainingPanels } from './trainingPanels.ts';
 
 export function TaskButtons() {
   const hasReadout = useDocumentStore((s) => s.doc.nodes.some((n) => kindRole(n.kind) === 'readout'));
@@ -12,7 +13,13 @@ export function TaskButtons() {
     (s) => s.doc.nodes.some((n) => n.kind === 'input') && s.doc.nodes.some((n) => kindRole(n.kind) === 'population' && Number((n.params as { size?: number }).size ?? 1) >= 2),
   );
   const running = useTaskResults((s) => s.running);
-  const { tasks } = useStores();
+  const stores = useStores();
+  const { tasks } = stores;
+  const train = () => {
+    const bptt = bpttReadout(stores.docs.getState().doc);
+    if (bptt !== null) openTrainingPanels(stores, bptt);
+    void tasks.getState().runTrain({ quiet: bptt !== null });
+  };
   if (!hasReadout && !hasInput) return null;
   return (
     <div className="toolbar__group" role="group" aria-label="Tasks">
@@ -21,8 +28,8 @@ export function TaskButtons() {
           type="button"
           className="button task-buttons__train"
           disabled={running !== null}
-          title="Train every readout: washout, training and test windows from a reset, then report the errors"
-          onClick={() => void tasks.getState().runTrain()}
+          title="Train every readout: washout, training and test windows from a reset, then report the errors (a BPTT training is followed live in the Loss and Gradient flow panels)"
+          onClick={train}
         >
           {running === 'train' ? 'Training…' : 'Train'}
         </button>

@@ -5,12 +5,14 @@
  */
 import { Dialog } from '../../editor/Dialog.tsx';
 import './tasks.css';
-import { isStale, useDocumentStore, useStores, useTaskResults, type AppStores } from '../../store/index.ts';
+import { isStale, useDocumentStore, useSimulationStore, useStores, useTaskResults, type AppStores } from '../../store/index.ts';
+import { useCommands } from '../../editor/commands/appContext.ts';
 import type { ReadoutReport } from '../../engine/index.ts';
 import { revealPanel } from '../../panels/revealPanel.ts';
 import { TaskProgress } from './TaskProgress.tsx';
 
-const fmt = (x: number | null) => (x === null ? '—' : x.toPrecision(3));
+const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toPrecision(3));
+const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(100 * x).toFixed(1)} %`);
 
 /**
  * Opens a readout panel for each readout that has none, set to show its test window, brings the
@@ -34,6 +36,9 @@ async function showPrediction(stores: Pick<AppStores, 'panels' | 'sim'>, readout
 }
 
 function Report({ readouts, stale }: { readouts: Record<string, ReadoutReport>; stale: boolean }) {
+  const reports = Object.values(readouts);
+  const accuracy = reports.some((r) => r.accuracy_test !== undefined || r.accuracy_train !== undefined);
+  const bptt = reports.some((r) => r.loss_curve !== undefined);
   return (
     <>
       <table className="task-table" data-testid="train-results">
@@ -43,6 +48,9 @@ function Report({ readouts, stale }: { readouts: Record<string, ReadoutReport>; 
             <th>method</th>
             <th>NRMSE train</th>
             <th>NRMSE test</th>
+            {accuracy && <th>accuracy train</th>}
+            {accuracy && <th>accuracy test</th>}
+            {bptt && <th>loss: first → last epoch</th>}
             <th>‖W_out‖</th>
             <th>washout · train · test</th>
           </tr>
@@ -54,6 +62,9 @@ function Report({ readouts, stale }: { readouts: Record<string, ReadoutReport>; 
               <td>{r.method}</td>
               <td>{fmt(r.nrmse_train)}</td>
               <td data-testid={`nrmse-test-${id}`}>{fmt(r.nrmse_test)}</td>
+              {accuracy && <td>{pct(r.accuracy_train)}</td>}
+              {accuracy && <td data-testid={`accuracy-test-${id}`}>{pct(r.accuracy_test)}</td>}
+              {bptt && <td data-testid={`loss-${id}`}>{r.loss_curve?.length ? `${fmt(r.loss_curve[0])} → ${fmt(r.loss_curve.at(-1))} (${r.loss_curve.length} epochs)` : '—'}</td>}
               <td>{fmt(r.weights_norm)}</td>
               <td>
                 {r.washout} · {r.train} · {r.test}
@@ -63,10 +74,49 @@ function Report({ readouts, stale }: { readouts: Record<string, ReadoutReport>; 
         </tbody>
       </table>
       <p className="task-note">
-        NRMSE = √(⟨(y − d)²⟩ / var d): 0 is a perfect prediction, 1 no better than the target’s mean. The trained weights stay with the
-        network until it is recompiled; the run is back at step 0.
+        NRMSE = √(⟨(y − d)²⟩ / var d): 0 is a perfect prediction, 1 no better than the target’s mean.
+        {accuracy && ' Accuracy: the share of scored steps where the output is on the binary target’s side of 0.5.'} The trained weights
+        stay with the network until it is recompiled (Keep trained weights writes them into the document); the run is back at step 0.
         {stale && <strong> The network has changed since: train again for results that match it.</strong>}
       </p>
+    </>
+  );
+}
+
+/** Keep trained weights (one undoable edit: trained edges become matrix weights) or Discard (the run goes back to the document's network). */
+function KeepOrDiscard({ close }: { close(): void }) {
+  const training = useSimulationStore((s) => s.training);
+  const stores = useStores();
+  const { run } = useCommands();
+  if (!training?.kept || !training.applied) return null;
+  const kept = training.kept;
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        data-testid="train-discard"
+        title="Drop the trained values: the network runs as the document defines it"
+        onClick={() => {
+          close();
+          void stores.sim.getState().discardTraining();
+        }}
+      >
+        Discard
+      </button>
+      <button
+        type="button"
+        className="button"
+        data-testid="train-keep"
+        title="Write the trained weights into the document (trained edges as matrix weights, biases, W_out); Undo takes them out again"
+        onClick={() => {
+          void run('network.keepTrained', kept);
+          stores.tasks.getState().kept(stores.docs.getState().doc);
+          stores.sim.getState().trainingKept();
+        }}
+      >
+        Keep trained weights
+      </button>
     </>
   );
 }
@@ -88,16 +138,19 @@ export function TrainDialog() {
       wide
       actions={
         reply?.ok && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              close();
-              void showPrediction(stores, reply.readouts);
-            }}
-          >
-            Show prediction
-          </button>
+          <>
+            <KeepOrDiscard close={close} />
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                close();
+                void showPrediction(stores, reply.readouts);
+              }}
+            >
+              Show prediction
+            </button>
+          </>
         )
       }
     >

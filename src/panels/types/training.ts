@@ -13,6 +13,7 @@ import { kindRole, type GraphDocument } from '../../model/index.ts';
 import type { TrainingEpoch } from '../../engine/worker/analysis-protocol.ts';
 import type { TrainingView } from '../../store/simulationStore.ts';
 import { analysisStatus } from '../analysisStatus.ts';
+import '../analysisStatus.css';
 import { LogLineChart, type LogSeries } from '../chart/LogLineChart.ts';
 import type { PanelContext, PanelType } from '../registry.ts';
 import { boundNode } from './common.ts';
@@ -80,6 +81,55 @@ function slopeNote(flow: readonly number[]): string | undefined {
   return slope === null ? undefined : `d ln‖g‖/dk = ${slope.toFixed(3)} per step (× ${Math.exp(slope).toPrecision(3)})`;
 }
 
+/** The analysis key of Train (store/simulation/training.ts). */
+const TRAIN_KEY = 'train';
+
+/**
+ * The line over the Loss chart while a training runs: what it does, how far, Pause / Resume and
+ * Cancel (the training goes on in the analysis worker; pausing holds it between two segments).
+ */
+function trainingControls(el: HTMLElement, ctx: PanelContext) {
+  const line = el.appendChild(document.createElement('div'));
+  line.className = 'analysis-status';
+  line.dataset.testid = 'training-controls';
+  line.setAttribute('role', 'status');
+  line.hidden = true;
+  const text = line.appendChild(document.createElement('span'));
+  text.className = 'analysis-status__text';
+  const bar = line.appendChild(document.createElement('progress'));
+  bar.className = 'analysis-status__bar';
+  bar.max = 1;
+  const button = (label: string, onClick: () => void) => {
+    const b = line.appendChild(document.createElement('button'));
+    b.type = 'button';
+    b.className = 'button button--small';
+    b.textContent = label;
+    b.addEventListener('click', onClick);
+    return b;
+  };
+  const pause = button('Pause', () => {
+    const t = ctx.sim().training;
+    ctx.sim().pauseTraining(t?.status !== 'paused');
+  });
+  pause.dataset.testid = 'training-pause';
+  button('Cancel', () => ctx.sim().cancelAnalysis(TRAIN_KEY)).dataset.testid = 'training-cancel';
+  const show = () => {
+    const t = ctx.sim().training;
+    const p = ctx.sim().analyses[TRAIN_KEY];
+    line.hidden = !t || !p || (t.status !== 'running' && t.status !== 'paused');
+    if (line.hidden || !t || !p) return;
+    const paused = t.status === 'paused';
+    text.textContent = `${paused ? 'Paused: ' : ''}${p.text ?? p.label}… ${Math.round(100 * p.fraction)} %`;
+    bar.value = p.fraction;
+    pause.textContent = paused ? 'Resume' : 'Pause';
+    pause.disabled = !t.canPause;
+    pause.title = t.canPause ? '' : 'Pausing needs a cross-origin isolated page (shared memory with the worker)';
+  };
+  const unwatch = [ctx.watchAnalysis(TRAIN_KEY, show), ctx.watchTraining(show)];
+  show();
+  return { destroy: () => (unwatch.forEach((u) => u()), line.remove()) };
+}
+
 /** Panels about a training bind a readout node (the BPTT readouts share one training). */
 const acceptsReadout = (node: { kind: string }) => kindRole(node.kind) === 'readout';
 
@@ -107,11 +157,13 @@ export const lossPanel: PanelType = {
     };
     show(ctx.sim().training);
     const unwatch = ctx.watchTraining(show);
+    const controls = trainingControls(el, ctx);
     return {
       chart,
       draw: () => undefined,
       destroy() {
         unwatch();
+        controls.destroy();
         chart.destroy();
       },
     };

@@ -53,16 +53,19 @@ export function createAnalysisRunner(core: SimulationCore, makeClient: () => Ana
       const startedAt = performance.now();
       client ??= makeClient();
       const listen = label !== null || onDetail !== undefined;
+      // a job in this thread may report before `run` returns: those reports are its own
+      let started: AnalysisJob<unknown> | null = null;
       const job = client.run(
         call,
         listen
           ? (fraction, text, detail) => {
-              if (running.get(key) !== job) return;
+              if (started !== null && running.get(key) !== started) return;
               if (detail !== undefined) onDetail?.(detail);
               if (label !== null) show(key, { label, fraction, text: text ?? core.get().analyses[key]?.text ?? null, startedAt });
             }
           : undefined,
       );
+      started = job;
       running.set(key, job);
       if (label !== null) show(key, { label, fraction: 0, text: null, startedAt });
       try {

@@ -18,7 +18,7 @@ export const TRAIN_KEY = 'train';
 /** Whether this page can share memory with its workers (a paused job waits on it). */
 const canPause = () => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
 
-type TrainingActions = Pick<SimulationState, 'train' | 'pauseTraining' | 'discardTraining' | 'gradientFlow'>;
+type TrainingActions = Pick<SimulationState, 'train' | 'pauseTraining' | 'trainingKept' | 'discardTraining' | 'gradientFlow'>;
 
 export function createTraining(
   core: SimulationCore,
@@ -69,6 +69,11 @@ export function createTraining(
       const view = core.get().training;
       if (!view || (view.status !== 'running' && view.status !== 'paused')) return;
       if (analyses.pause(TRAIN_KEY, paused)) update(view, { status: paused ? 'paused' : 'running' });
+    },
+
+    trainingKept() {
+      const view = core.get().training;
+      if (view) update(view, { kept: null });
     },
 
     async discardTraining() {

@@ -96,6 +96,8 @@ export interface SimulationState {
   training: TrainingView | null;
   /** Holds the running training between two of its segments, or lets it go on. */
   pauseTraining(paused: boolean): void;
+  /** The training's values were written into the document (Keep and Discard are no longer offered). */
+  trainingKept(): void;
   /** Back to the network as the document defines it (the trained values are dropped from the run). */
   discardTraining(): Promise<void>;
   /** The gradient flow of the network as it is now, on the analysis worker (`key`: the asking panel). */

@@ -25,9 +25,20 @@ export interface LogLineData {
 
 const palette = d3.schemeTableau10;
 
+export interface LogLineOptions extends Omit<ChartOptions, 'canvas' | 'zoomX'> {
+  /**
+   * Least span of the y axis in decades (default 1). A loss that falls from 0.69 to 0.49 needs a
+   * fraction of a decade to be seen falling; gradient norms over many decades need none.
+   */
+  minDecades?: number;
+}
+
 export class LogLineChart extends ChartBase<LogLineData> {
-  constructor(el: HTMLElement, opts: Omit<ChartOptions, 'canvas' | 'zoomX'>) {
+  private readonly minDecades: number;
+
+  constructor(el: HTMLElement, opts: LogLineOptions) {
     super(el, { ...opts, margin: { top: 48, ...opts.margin } });
+    this.minDecades = opts.minDecades ?? 1;
   }
 
   protected hasData(): boolean {
@@ -42,12 +53,13 @@ export class LogLineChart extends ChartBase<LogLineData> {
       .scaleLinear()
       .domain(x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1])
       .range([0, this.w]);
-    // at least one decade, padded by a tenth of a decade on each side
-    const lo = Math.log10(y0);
-    const hi = Math.max(Math.log10(y1), lo + 1);
+    // at least minDecades, centred on the data, padded by a tenth of the span on each side
+    const mid = (Math.log10(y0) + Math.log10(y1)) / 2;
+    const half = Math.max(Math.log10(y1) - Math.log10(y0), this.minDecades) / 2;
+    const pad = half / 5;
     const y = d3
       .scaleLog()
-      .domain([10 ** (lo - 0.1), 10 ** (hi + 0.1)])
+      .domain([10 ** (mid - half - pad), 10 ** (mid + half + pad)])
       .range([this.h, 0]);
     return { x, y };
   }

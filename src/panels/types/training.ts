@@ -146,6 +146,7 @@ export const lossPanel: PanelType = {
       title: `Loss of ${id ?? '—'}`,
       xLabel: 'epoch',
       yLabel: loss ? `loss (${loss})` : 'loss',
+      minDecades: 0.15,
       emptyText: loss ? 'Train to see the loss fall, epoch by epoch' : `${id ?? 'This readout'} does not train by BPTT`,
     });
     const show = (t: TrainingView | null) => {

@@ -27,53 +27,53 @@ export function createTraining(
   tasks: TaskRunner,
   running: () => { doc: GraphDocument; seed: number },
 ): TrainingActions {
-  /** Changes the training view `view` if it is still the current one (not replaced by a newer training or a load). */
-  const update = (view: TrainingView, patch: Partial<TrainingView>): TrainingView => {
+  let runs = 0;
+  /** Changes the training view of run `run` if it is still the current one (not replaced by a newer training or a load). */
+  const update = (run: number, patch: (now: TrainingView) => Partial<TrainingView>): void => {
     const now = core.get().training;
-    if (now !== view) return view;
-    const next = { ...now, ...patch };
-    core.set({ training: next });
-    return next;
+    if (now?.run === run) core.set({ training: { ...now, ...patch(now) } });
   };
 
   return {
     async train(): Promise<TrainReply | null> {
       if (!(await engine.ensure())) return { ok: false, error: core.get().error ?? 'the network cannot run' };
       const { doc, seed } = running();
-      let view: TrainingView = { version: core.version, status: 'running', canPause: canPause(), epochs: [], edges: {}, kept: null, applied: false };
-      core.set({ training: view });
+      const run = ++runs;
+      core.set({ training: { run, version: core.version, status: 'running', canPause: canPause(), epochs: [], edges: {}, kept: null, applied: false } });
       const onEpoch = (detail: unknown) => {
         const e = detail as TrainingEpoch;
-        const edges = { ...view.edges };
-        for (const s of e.edges) edges[s.id] = { ...s, epoch: e.epoch };
-        view = update(view, { epochs: [...view.epochs, { ...e, edges: [] }], edges });
+        update(run, (now) => {
+          const edges = { ...now.edges };
+          for (const s of e.edges) edges[s.id] = { ...s, epoch: e.epoch };
+          return { epochs: [...now.epochs, { ...e, edges: [] }], edges };
+        });
       };
       const out = await analyses.run(TRAIN_KEY, 'Training the readouts', (a, job) => a.train(doc, seed, job), onEpoch);
       if (!out.ok) {
-        view = update(view, { status: out.cancelled ? 'cancelled' : 'failed' });
+        update(run, () => ({ status: out.cancelled ? 'cancelled' : 'failed' }));
         return out.cancelled ? null : { ok: false, error: out.error };
       }
       const { reply, weights, kept, epochs } = out.value;
       // reports travel on a channel of their own: the last epochs may come after the reply
-      if (epochs.length > view.epochs.length) view = update(view, { epochs: [...view.epochs, ...epochs.slice(view.epochs.length)] });
+      update(run, (now) => ({ epochs: epochs.length > now.epochs.length ? [...now.epochs, ...epochs.slice(now.epochs.length)] : now.epochs }));
       if (!reply.ok) {
-        update(view, { status: 'failed' });
+        update(run, () => ({ status: 'failed' }));
         return reply;
       }
       const applied = await tasks.run(() => core.api().applyTraining(weights));
-      update(view, { status: applied.ok ? 'done' : 'failed', kept, applied: applied.ok });
+      update(run, () => ({ status: applied.ok ? 'done' : 'failed', kept, applied: applied.ok }));
       return applied.ok ? reply : { ok: false, error: applied.error };
     },
 
     pauseTraining(paused) {
       const view = core.get().training;
       if (!view || (view.status !== 'running' && view.status !== 'paused')) return;
-      if (analyses.pause(TRAIN_KEY, paused)) update(view, { status: paused ? 'paused' : 'running' });
+      if (analyses.pause(TRAIN_KEY, paused)) update(view.run, () => ({ status: paused ? 'paused' : 'running' }));
     },
 
     trainingKept() {
       const view = core.get().training;
-      if (view) update(view, { kept: null });
+      if (view) update(view.run, () => ({ kept: null }));
     },
 
     async discardTraining() {
@@ -82,7 +82,7 @@ export function createTraining(
         engine.forget();
         await engine.ensure();
       });
-      if (view) update(view, { applied: false, kept: null });
+      if (view) update(view.run, () => ({ applied: false, kept: null }));
     },
 
     gradientFlow(key) {

@@ -29,6 +29,8 @@ export type SimulationStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'err
  * them changing), and, once it has succeeded, what "Keep trained weights" writes.
  */
 export interface TrainingView {
+  /** Tells trainings apart (a newer one replaces the view). */
+  run: number;
   /** The network version it started on. */
   version: number;
   status: 'running' | 'paused' | 'done' | 'cancelled' | 'failed';

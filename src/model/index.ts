@@ -15,3 +15,4 @@ export * from './synapse.ts';
 export * from './plasticity.ts';
 export * from './task-inputs.ts';
 export * from './phase-plane.ts';
+export * from './simulation-relevant.ts';

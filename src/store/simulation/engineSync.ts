@@ -1,10 +1,11 @@
 /**
  * Keeps the engine's network in step with the open document: loads it when the engine has none
  * (or another), and forwards edits, which the engine patches in at the next step or recompiles
- * keeping state (engine/live-update.ts); the notice says which happened.
+ * keeping state (engine/live-update.ts); the notice says which happened. The engine is sent
+ * validated documents only (the document store validates each edit once, `core.checked`) and
+ * only edits that matter to the simulation (the model's changesSimulation).
  */
-import { formatIssue, type GraphDocument } from '../../model/index.ts';
-import { changesSimulation } from '../simulationRelevant.ts';
+import { changesSimulation, formatIssue, type GraphDocument } from '../../model/index.ts';
 import { messageOf, type SimulationCore } from './types.ts';
 
 export interface EngineSync {
@@ -20,13 +21,19 @@ export interface EngineSync {
 
 /** `compiled` is told when the engine's network got new nodes or edges (its probes must be sent again). */
 export function createEngineSync(core: SimulationCore, compiled: () => void): EngineSync {
-  /** The document the engine runs (null: load before the next call). */
+  /** The document the engine runs once the edits on their way are applied (null: load before the next call). */
   let engineDoc: GraphDocument | null = null;
   let edits: Promise<void> = Promise.resolve();
   let loading: Promise<boolean> | null = null;
 
   async function load(gen: number): Promise<boolean> {
-    const doc = core.doc();
+    const open = core.doc();
+    const valid = core.checked(open);
+    if (!valid.ok) {
+      core.fail(valid.errors.map(formatIssue).join('\n'));
+      return false;
+    }
+    const doc = valid.doc;
     // Reports travel on a channel of their own: the last may arrive after the load's reply.
     let done = false;
     const progress = core.callback((fraction: number, text: string) => {
@@ -47,7 +54,7 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
       core.set({ nodes: loaded.nodes, edges: loaded.edges, schedule: loaded.schedule, seed: doc.seed, error: null, divergence: null, notice: null });
       core.live.reset();
       // Edits made while loading.
-      if (core.doc() !== doc) sync.edited(core.doc());
+      if (core.doc() !== open) sync.edited(core.doc());
       await edits;
       return true;
     } catch (err) {
@@ -59,6 +66,7 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
   }
 
   function forward(doc: GraphDocument): void {
+    engineDoc = doc;
     edits = edits.then(async () => {
       if (engineDoc === null) return;
       const r = await core.api().update(doc);
@@ -66,7 +74,6 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
         core.set({ notice: `Not applied: ${r.errors.map(formatIssue).join('; ')}` });
         return;
       }
-      engineDoc = doc;
       if (r.change === 'none') return;
       core.changed();
       if (r.change === 'recompiled') {
@@ -87,8 +94,15 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
       return loading;
     },
     loaded: () => engineDoc !== null,
-    edited(doc) {
-      if (engineDoc === null || doc === engineDoc) return;
+    edited(edit) {
+      if (engineDoc === null) return;
+      const valid = core.checked(edit);
+      if (!valid.ok) {
+        edits = edits.then(() => core.set({ notice: `Not applied: ${valid.errors.map(formatIssue).join('; ')}` }));
+        return;
+      }
+      const doc = valid.doc;
+      if (doc === engineDoc) return;
       if (!changesSimulation(engineDoc, doc)) {
         engineDoc = doc; // a move, a rename or a layout change: nothing for the worker
         return;

@@ -1,6 +1,6 @@
 /**
- * The live loop: one `advance(speed)` call per animation frame while running, each frame's new
- * probe samples appended to the live windows (probeWindow.ts) that panels read when they draw.
+ * The live loop: one `advance(speed)` batch per animation frame while running, asked for one
+ * batch ahead, each batch's new probe samples appended to the live windows (probeWindow.ts) that panels read when they draw.
  * Hot values (the current step, steps/s, samples) live in `live`, never in the zustand state,
  * so a running network does not re-render React. Also Step (exactly n steps) and the probe
  * subscriptions the loop records.
@@ -74,21 +74,35 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     return true;
   }
 
+  /**
+   * One batch ahead: the next batch is asked for as soon as one arrives, so the worker steps while
+   * the page applies and draws the last (stepping is never behind drawing). A batch that arrives
+   * after Pause is still applied: the windows always hold every step the engine took.
+   */
   async function run(gen: number): Promise<void> {
     let carry = 0;
-    while (core.get().status === 'running' && gen === core.generation) {
+    const request = async (): Promise<Frame | null> => {
       await syncSubscriptions();
       const speed = core.get().speed;
       carry += speed === 0 ? 0 : speed;
       const n = speed === 0 ? 1e9 : Math.floor(carry);
       carry -= speed === 0 ? 0 : n;
-      if (n > 0) {
-        const frame = await core.api().advance(n, speed === 0 ? MAX_SPEED_BUDGET_MS : BATCH_BUDGET_MS);
-        if (!applyFrame(frame, gen)) break;
+      return n > 0 ? core.api().advance(n, speed === 0 ? MAX_SPEED_BUDGET_MS : BATCH_BUDGET_MS) : null;
+    };
+    const going = () => core.get().status === 'running' && gen === core.generation;
+    let pending: Promise<Frame | null> | null = request();
+    try {
+      while (pending) {
+        const frame: Frame | null = await pending;
+        pending = going() && !frame?.divergence ? request() : null;
+        if (frame && !applyFrame(frame, gen)) break;
+        if (pending) await nextFrame();
       }
-      await nextFrame();
+    } finally {
+      const last = await pending?.catch(() => null);
+      if (last) applyFrame(last, gen);
+      core.live.idle();
     }
-    core.live.idle();
   }
 
   const live: LiveLoop = {

@@ -50,7 +50,7 @@ export function bpttDocument(epochs: number): GraphDocument {
     ],
     edges: [
       { id: 'in', source: 'u', target: 'h', params: { weight: { type: 'uniform', low: -1, high: 1 } } },
-      { id: 'rec', source: 'h', target: 'h', params: { delay: 1, weight: { type: 'normal', spectralRadius: 0.9 } } },
+      { id: 'rec', source: 'h', target: 'h', params: { delay: 1, weight: { type: 'normal' }, spectralRadius: 0.9 } },
       { id: 'ro', source: 'h', target: 'out' },
     ],
   };

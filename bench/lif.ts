@@ -31,7 +31,7 @@ export function lifNetworkDocument(n = N, synapses = SYNAPSES): GraphDocument {
         id: 'rec',
         source: 'lif',
         target: 'lif',
-        params: { delay: 15, synapse: { type: 'delta' }, weight: { type: 'normal', mean: -0.1, std: 0.5, connectivity: synapses / n } },
+        params: { delay: 15, synapse: { type: 'delta' }, weight: { type: 'normal', mean: -0.1, std: 0.5 }, connectivity: synapses / n },
       },
     ],
   });

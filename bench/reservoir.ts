@@ -45,7 +45,7 @@ export function reservoirDocument(n: number, density: number): GraphDocument {
         id: 'rec',
         source: 'res',
         target: 'res',
-        params: { delay: 1, weight: { type: 'normal', ...(density < 1 ? { connectivity: density } : {}) } },
+        params: { delay: 1, weight: { type: 'normal' }, ...(density < 1 ? { connectivity: density } : {}) },
       },
     ],
   };

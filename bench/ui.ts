@@ -36,7 +36,7 @@ function esn(units: number): Record<string, unknown> {
     ],
     edges: [
       { id: 'in', source: 'u', target: 'res', params: { weight: { type: 'uniform', low: -1, high: 1 } } },
-      { id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'normal', mean: 0, std: 1, connectivity: 0.01, spectralRadius: 0.9 }, delay: 1 } },
+      { id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'normal', mean: 0, std: 1 }, connectivity: 0.01, spectralRadius: 0.9, delay: 1 } },
     ],
     panels: [
       { type: 'traces', nodes: ['res'] },

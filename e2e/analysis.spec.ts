@@ -9,7 +9,7 @@ import { test, expect } from './fixtures.ts';
 function reservoir(size: number, rho = 0.95) {
   return {
     format: 'recurrence-graph',
-    version: 1,
+    version: 2,
     title: `Reservoir of ${size}`,
     seed: 11,
     dt: 1,
@@ -19,7 +19,7 @@ function reservoir(size: number, rho = 0.95) {
     ],
     edges: [
       { id: 'in', source: 'u', target: 'res', params: { weight: { type: 'uniform', low: -0.5, high: 0.5 }, delay: 0 } },
-      { id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'normal', mean: 0, std: 1, connectivity: 0.02, spectralRadius: rho }, delay: 1 } },
+      { id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'normal', mean: 0, std: 1 }, connectivity: 0.02, spectralRadius: rho, delay: 1 } },
     ],
     panels: [
       { id: 'tr', type: 'traces', nodes: ['res'] },
@@ -79,7 +79,7 @@ test('a spectrum computed on the network before an edit is not shown: the panel 
   // while the first spectrum is computed, the radius is edited (a live rescale: a new network version)
   const edited = await page.evaluate(() => {
     const doc = window.__recurrence!.getDocument();
-    (doc.edges[1].params.weight as { spectralRadius: number }).spectralRadius = 0.5;
+    doc.edges[1].params.spectralRadius = 0.5;
     return window.__recurrence!.editDocument(doc);
   });
   expect(edited).toEqual({ ok: true });

@@ -23,7 +23,7 @@ function largeReservoir(precision: 'float64' | 'float32'): object {
     ],
     edges: [
       { id: 'in', source: 'u', target: 'res', params: { weight: { type: 'uniform', low: -1, high: 1 } } },
-      { id: 'rec', source: 'res', target: 'res', params: { delay: 1, weight: { type: 'normal', connectivity: 0.1, spectralRadius: 0.95 } } },
+      { id: 'rec', source: 'res', target: 'res', params: { delay: 1, weight: { type: 'normal' }, connectivity: 0.1, spectralRadius: 0.95 } },
     ],
   };
 }

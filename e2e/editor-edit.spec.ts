@@ -56,16 +56,21 @@ test('edge inspector: weight initialisation with connectivity and spectral radiu
   await expect(page.getByTestId('edge-facts')).toContainText('50 × 50');
   await expect(page.getByTestId('edge-facts')).toContainText('2,500');
   await inspector.locator('[data-field="weight"] select').selectOption('uniform');
-  await inspector.locator('[data-field="weight.connectivity"] input').fill('0.2');
-  await inspector.locator('[data-field="weight.connectivity"] input').press('Enter');
-  await inspector.locator('[data-field="weight.spectralRadius"] input').fill('0.9');
-  await inspector.locator('[data-field="weight.spectralRadius"] input').press('Enter');
-  await expect.poll(async () => (await app.getDocument()).edges[0].params.weight).toEqual({ type: 'uniform', low: -1, high: 1, connectivity: 0.2, spectralRadius: 0.9 });
+  // the weight options sit beside the weight in the edge's params (format 2)
+  await inspector.locator('[data-field="connectivity"] input').fill('0.2');
+  await inspector.locator('[data-field="connectivity"] input').press('Enter');
+  await inspector.locator('[data-field="spectralRadius"] input').fill('0.9');
+  await inspector.locator('[data-field="spectralRadius"] input').press('Enter');
+  await expect
+    .poll(async () => (await app.getDocument()).edges[0].params)
+    .toMatchObject({ weight: { type: 'uniform', low: -1, high: 1 }, connectivity: 0.2, spectralRadius: 0.9 });
+  expect((await app.getDocument()).edges[0].params.weight).toEqual({ type: 'uniform', low: -1, high: 1 });
   await expect(page.getByTestId('edge-radius')).toHaveText('0.9000');
   await expect(page.getByTestId('edge-facts')).toContainText('expected 500');
-  await inspector.locator('[data-field="weight.connectivity"] input').fill('2');
-  await inspector.locator('[data-field="weight.connectivity"] input').press('Enter');
-  await expect(inspector.locator('[data-field="weight.connectivity"] [role="alert"]')).toContainText('must be in (0, 1]');
+  await inspector.screenshot({ path: 'test-results/edge-inspector-weight-options.png' });
+  await inspector.locator('[data-field="connectivity"] input').fill('2');
+  await inspector.locator('[data-field="connectivity"] input').press('Enter');
+  await expect(inspector.locator('[data-field="connectivity"] [role="alert"]')).toContainText('must be in (0, 1]');
 });
 
 test('copy, paste (also into another tab), cut, duplicate and delete; undo', async ({ app, page, context }) => {
@@ -241,7 +246,7 @@ test('screenshots of the editor in light and dark theme', async ({ app }) => {
     ],
     edges: [
       { id: 'win', source: 'u', target: 'res', params: { weight: { type: 'uniform' } } },
-      { id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'normal', mean: 0, std: 1, connectivity: 0.1, spectralRadius: 0.9 }, delay: 1 } },
+      { id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'normal', mean: 0, std: 1 }, delay: 1, connectivity: 0.1, spectralRadius: 0.9 } },
       { id: 'wout', source: 'res', target: 'out', params: { weight: { type: 'uniform', low: -0.1, high: 0.1 } } },
       { id: 'drive', source: 'res', target: 'spk', params: { weight: { type: 'uniform' }, delay: 2 } },
     ],

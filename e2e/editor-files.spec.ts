@@ -140,3 +140,35 @@ test('a bad link (damaged, or invalid content) shows its errors and leaves the d
   await page.keyboard.press('Escape');
   expect(await app.getDocument()).toEqual(before);
 });
+
+test('a version-1 network opens in format 2 through a file, a share link and the autosave, its weight options beside the weight', async ({ app }) => {
+  const { page } = app;
+  const v1 = await readFile(new URL('../test/fixtures/v1/esn-sine.json', import.meta.url), 'utf8');
+  expect(JSON.parse(v1).edges[1].params.weight).toMatchObject({ connectivity: 0.1, spectralRadius: 0.9 });
+  expect((await app.loadDocument(JSON.parse(await readFile(new URL('../presets/esn-sine.json', import.meta.url), 'utf8')))).ok).toBe(true);
+  const expected = await app.getDocument();
+  expect(expected.version).toBe(2);
+  expect(expected.edges[1].params).toMatchObject({ weight: { type: 'normal', mean: 0, std: 1 }, connectivity: 0.1, spectralRadius: 0.9 });
+  await app.loadDocument({ format: 'recurrence-graph', version: 2, nodes: [] });
+
+  await openText(page, 'old.json', v1);
+  await expect(page.getByTestId('document-title')).toHaveText('Echo state network driven by a sine');
+  expect(await app.getDocument()).toEqual(expected);
+  await page.screenshot({ path: 'test-results/format-v1-opened.png' });
+
+  await app.loadDocument({ format: 'recurrence-graph', version: 2, nodes: [] });
+  await page.goto(`/#doc=${lzString.compressToEncodedURIComponent(v1)}`);
+  await expect(page.getByTestId('document-title')).toHaveText('Echo state network driven by a sine');
+  expect(await page.evaluate(() => window.__recurrence!.getDocument())).toEqual(expected);
+
+  // an autosave of an earlier visit: leaving the page writes any pending autosave, then the stored record is replaced
+  await page.goto('about:blank');
+  const autosaved = v1.replace('"title": "Echo state network driven by a sine"', '"title": "From the autosave"');
+  await page.addInitScript((text) => {
+    if (location.pathname === '/') localStorage.setItem('recurrence.autosave', JSON.stringify({ version: 1, savedAt: '2026-01-01T00:00:00Z', dirty: false, doc: text }));
+  }, autosaved);
+  await page.goto('/');
+  await expect(page.getByTestId('document-title')).toHaveText('From the autosave');
+  await page.waitForFunction(() => window.__recurrence !== undefined);
+  expect(await page.evaluate(() => window.__recurrence!.getDocument())).toEqual({ ...expected, title: 'From the autosave' });
+});

@@ -17,7 +17,7 @@ async function setAndRun(page: Page, rho: number, steps: number): Promise<void> 
       const bridge = window.__recurrence!;
       const doc = bridge.getDocument();
       const rec = doc.edges.find((e) => e.id === 'rec')!;
-      (rec.params as { weight: { spectralRadius: number } }).weight.spectralRadius = r;
+      rec.params.spectralRadius = r;
       bridge.editDocument(doc);
       await bridge.sim.step(n);
     },

@@ -3,7 +3,7 @@
  * single recurrent units, small networks), each run from its own file and seed.
  */
 import { describe, expect, it } from 'vitest';
-import { Simulator, trainReadouts } from '../src/engine/index.ts';
+import { describeSchedule, Simulator, trainReadouts } from '../src/engine/index.ts';
 import { loadPreset, rawEdgeParams, rawNodeParams } from '../src/test-support/docs.ts';
 import { column, diffs, mean, record, spikeTimes, std } from '../src/test-support/run.ts';
 
@@ -86,8 +86,9 @@ describe('chapter 3: dynamics of single recurrent units', () => {
     expect(std(periods)).toBeLessThanOrEqual(doc.dt);
     const late = y.slice(2000);
     expect(Math.max(...late) - Math.min(...late)).toBeGreaterThan(2);
-    expect(period).toBeGreaterThan(2);
-    expect(period).toBeLessThan(50);
+    // One ODE system (delay-0 self-coupling, RK4): the circuit's own period, 29.0 τ.
+    expect(Math.abs(period - 29.0)).toBeLessThan(0.1);
+    expect(describeSchedule(Simulator.fromDocument(doc).program.schedule).filter((o) => o.type === 'integrate').map((o) => o.nodes)).toEqual([['c']]);
     console.log(`ctrnn-oscillator: period ${period.toFixed(3)} (τ units), y₁ range ${Math.min(...late).toFixed(2)}…${Math.max(...late).toFixed(2)}`);
   });
 
@@ -106,13 +107,31 @@ describe('chapter 3: dynamics of single recurrent units', () => {
     const tail = F.slice(2500);
     expect(Math.max(...tail) - Math.min(...tail)).toBeLessThan(1e-9);
     expect(F[F.length - 1]).toBeGreaterThan(0.5); // the high-activity fixed point
+    // The second column, coupled E → E without delay: one ODE system; coupled at 0.1 the columns lock in phase.
+    expect(describeSchedule(Simulator.fromDocument(doc).program.schedule).filter((o) => o.type === 'integrate').map((o) => o.nodes)).toEqual([['wc', 'wc2']]);
+    const correlation = (coupling: number) => {
+      const coupled = loadPreset('wilson-cowan', (raw) => {
+        for (const id of ['c12', 'c21']) (rawEdgeParams(raw, id).weight.values as number[][])[0][0] = coupling;
+      });
+      const r = record(Simulator.fromDocument(coupled), ['wc.E', 'wc2.E'], 6000);
+      const a = column(r['wc.E']).slice(5000);
+      const b = column(r['wc2.E']).slice(5000);
+      const ma = mean(a);
+      const mb = mean(b);
+      return mean(a.map((v, t) => (v - ma) * (b[t] - mb))) / (std(a) * std(b));
+    };
+    expect(correlation(0)).toBeLessThan(0);
+    expect(correlation(0.1)).toBeGreaterThan(0.999);
     console.log(`wilson-cowan: limit-cycle period ${period.toFixed(2)} ms, E range ${Math.min(...late).toFixed(3)}…${Math.max(...late).toFixed(3)}; fixed point r_E = ${F[F.length - 1].toFixed(4)}`);
   });
 });
 
 describe('chapter 3: a half-centre oscillator', () => {
   it('cpg: the two Matsuoka neurons alternate in anti-phase — one burst each per cycle, co-active less than a fifth of the time', () => {
-    const r = record(Simulator.fromDocument(loadPreset('cpg')), ['y'], 3000);
+    const doc = loadPreset('cpg');
+    // Neurons and adaptation are one ODE system, integrated together.
+    expect(describeSchedule(Simulator.fromDocument(doc).program.schedule).filter((o) => o.type === 'integrate').map((o) => o.nodes)).toEqual([['y', 'v']]);
+    const r = record(Simulator.fromDocument(doc), ['y'], 3000);
     const y1 = column(r.y, 0).slice(500);
     const y2 = column(r.y, 1).slice(500);
     const onsets = (y: number[]) => y.flatMap((v, t) => (t > 0 && v > 0 && y[t - 1] === 0 ? [t] : []));

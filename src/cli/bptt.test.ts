@@ -16,7 +16,7 @@ function xorNetwork(training: Record<string, unknown>) {
     ],
     [
       edge('in', 'u', 'a', { type: 'uniform', low: -1, high: 1 }),
-      edge('rec', 'a', 'a', { type: 'normal', spectralRadius: 0.9 }, 1),
+      edge('rec', 'a', 'a', { type: 'normal' }, 1, { spectralRadius: 0.9 }),
       edge('ab', 'a', 'b', { type: 'normal' }, 2),
       { id: 'ro', source: 'a', target: 'out' },
       { id: 'rb', source: 'b', target: 'out' },

@@ -107,7 +107,7 @@ describe('recurrence schedule and inspect', () => {
       [node('u', 'input', { size: 3, signal: { type: 'constant', value: 1 } }), node('r', 'rate', { size: 50 })],
       [
         edge('in', 'u', 'r', { type: 'uniform', low: -1, high: 1 }),
-        edge('rec', 'r', 'r', { type: 'normal', connectivity: 0.1, spectralRadius: 0.95 }, 1),
+        edge('rec', 'r', 'r', { type: 'normal' }, 1, { connectivity: 0.1, spectralRadius: 0.95 }),
       ],
     );
     expect(await main(['inspect', file('i.json', doc), '--json'])).toBe(0);

@@ -39,7 +39,7 @@ describe('recurrence train', () => {
 describe('recurrence task memory-capacity', () => {
   const doc = rawDoc(
     [node('u', 'input', { signal: { type: 'memory-capacity', max_delay: 12 } }), node('res', 'rate', { size: 6, activation: 'tanh' })],
-    [edge('in', 'u', 'res', { type: 'uniform', low: -0.1, high: 0.1 }), edge('rec', 'res', 'res', { type: 'normal', spectralRadius: 0.9 }, 1)],
+    [edge('in', 'u', 'res', { type: 'uniform', low: -0.1, high: 0.1 }), edge('rec', 'res', 'res', { type: 'normal' }, 1, { spectralRadius: 0.9 })],
   );
 
   it('prints {mc, curve} with one r² per delay; MC ≤ N', async () => {

@@ -56,11 +56,12 @@ describe('labels', () => {
   });
 
   it('summarises each weight initialisation', () => {
-    expect(weightSummary({ type: 'constant', value: -2 })).toBe('-2');
-    expect(weightSummary({ type: 'normal', mean: 0, std: 0.5, spectralRadius: 0.9 })).toBe('N(0, 0.5) · ρ 0.9');
-    expect(weightSummary({ type: 'matrix', values: [[1, 2], [3, 4], [5, 6]] })).toBe('3×2 matrix');
-    expect(weightSummary({ type: 'identity', value: 1 })).toBe('I');
-    expect(weightSummary({ type: 'identity', value: 2, scale: 3 })).toBe('2·I · ×3');
+    expect(weightSummary({ weight: { type: 'constant', value: -2 } })).toBe('-2');
+    expect(weightSummary({ weight: { type: 'normal', mean: 0, std: 0.5 }, spectralRadius: 0.9 })).toBe('N(0, 0.5) · ρ 0.9');
+    expect(weightSummary({ weight: { type: 'matrix', values: [[1, 2], [3, 4], [5, 6]] } })).toBe('3×2 matrix');
+    expect(weightSummary({ weight: { type: 'identity', value: 1 } })).toBe('I');
+    expect(weightSummary({ weight: { type: 'identity', value: 2 }, scale: 3 })).toBe('2·I · ×3');
+    expect(weightSummary({ weight: { type: 'uniform', low: -1, high: 1 }, connectivity: 0.1 })).toBe('U[-1, 1] · p 0.1');
   });
 });
 

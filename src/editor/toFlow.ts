@@ -4,7 +4,7 @@
  * selection) that the document does not hold.
  */
 import type { Edge, EdgeChange, Node, NodeChange } from '@xyflow/react';
-import { getKind, type GraphDocument, type GraphEdge, type GraphNode, type WeightInit } from '../model/index.ts';
+import { getKind, type EdgeParams, type GraphDocument, type GraphEdge, type GraphNode, type WeightOptionKey } from '../model/index.ts';
 
 /** What a node component shows. */
 export interface GraphNodeData extends Record<string, unknown> {
@@ -54,16 +54,9 @@ export function delayLabel(delay: number): string {
   return `z⁻${[...String(delay)].map((d) => superscripts[d] ?? d).join('')}`;
 }
 
-type WeightOptions = Pick<WeightInit, 'connectivity' | 'spectralRadius' | 'scale'>;
-
-/**
- * A short description of a weight initialisation, for the edge label and tooltip. Options set on
- * the weight win over the edge's (as in the compiler).
- */
-export function weightSummary(w: WeightInit, edgeOptions: WeightOptions = {}): string {
-  const connectivity = w.connectivity ?? edgeOptions.connectivity;
-  const spectralRadius = w.spectralRadius ?? edgeOptions.spectralRadius;
-  const scale = w.scale ?? edgeOptions.scale;
+/** A short description of an edge's weights (initialisation and options), for its label and tooltip. */
+export function weightSummary(params: Pick<EdgeParams, 'weight' | WeightOptionKey>): string {
+  const { weight: w, connectivity, spectralRadius, scale } = params;
   const base = (() => {
     switch (w.type) {
       case 'constant':
@@ -96,7 +89,7 @@ export function toFlowEdge(edge: GraphEdge): GraphFlowEdge {
     source: edge.source,
     target: edge.target,
     type: edge.source === edge.target ? 'selfLoop' : 'signal',
-    data: { delay, weight: weightSummary(edge.params.weight, edge.params), ...(edge.label ? { label: edge.label } : {}) },
+    data: { delay, weight: weightSummary(edge.params), ...(edge.label ? { label: edge.label } : {}) },
   };
 }
 

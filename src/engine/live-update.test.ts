@@ -45,11 +45,14 @@ describe('classifying a live edit', () => {
   });
 
   it('turns scale and spectral radius into a factor', () => {
-    const e = (w: Record<string, unknown>) => valid(rawDoc([node('a', 'rate', { size: 3 })], [edge('r', 'a', 'a', w, 1)])).edges[0];
-    const base = { type: 'normal', mean: 0, std: 1, spectralRadius: 0.9 };
-    expect(rescaleFactor(e(base), e({ ...base, spectralRadius: 1.8 }))).toBeCloseTo(2, 12);
+    const normal = { type: 'normal', mean: 0, std: 1 };
+    const e = (options: Record<string, unknown>, w: Record<string, unknown> = normal) =>
+      valid(rawDoc([node('a', 'rate', { size: 3 })], [edge('r', 'a', 'a', w, 1, options)])).edges[0];
+    const base = { spectralRadius: 0.9 };
+    expect(rescaleFactor(e(base), e({ spectralRadius: 1.8 }))).toBeCloseTo(2, 12);
     expect(rescaleFactor(e(base), e({ ...base, scale: 3 }))).toBe(3);
-    expect(rescaleFactor(e(base), e({ ...base, std: 2 }))).toBeNull();
+    expect(rescaleFactor(e(base), e(base, { ...normal, std: 2 }))).toBeNull();
+    expect(rescaleFactor(e(base), e({ ...base, connectivity: 0.5 }))).toBeNull();
   });
 });
 
@@ -118,5 +121,32 @@ describe('applying a live edit', () => {
     replacement.step();
     sim.step();
     expect(replacement.node('x').output[0]).toBe(sim.node('x').output[0]);
+  });
+
+  it('across a recompile keeps the weights of an edge only when its whole rule (weight and options) is the same', () => {
+    const doc = valid(
+      rawDoc(
+        [node('u', 'input', { size: 2, signal: { type: 'constant', value: 1 } }), node('r', 'rate', { size: 20, activation: 'tanh' })],
+        [edge('in', 'u', 'r', { type: 'uniform' }), edge('rec', 'r', 'r', { type: 'normal' }, 1, { spectralRadius: 1 })],
+      ),
+    );
+    const sim = Simulator.fromDocument(doc);
+    const weightsOf = (program: typeof sim.program, id: string) => {
+      const w = program.edges.find((e) => e.id === id)!.weights;
+      return w.format === 'dense' ? Float64Array.from(w.data) : Float64Array.from(w.values);
+    };
+    // a new input rule (structural) together with a new spectral radius of `rec`
+    const next = edit(doc, (d) => {
+      d.edges[0].params.weight = { type: 'uniform', low: -0.5, high: 0.5 };
+      d.edges[1].params.spectralRadius = 1.25;
+    });
+    expect(classifyChange(doc, next).type).toBe('structural');
+    const program = compile(next);
+    program.initialise(sim.seed);
+    const fresh = weightsOf(program, 'rec');
+    transferState(sim.program, program);
+    expect(weightsOf(program, 'rec')).toEqual(fresh); // not the old ρ = 1 matrix
+    const old = weightsOf(sim.program, 'rec');
+    weightsOf(program, 'rec').forEach((w, i) => expect(w).toBeCloseTo(old[i] * 1.25, 12));
   });
 });

@@ -79,7 +79,7 @@ export function rescaleFactor(prev: GraphEdge, next: GraphEdge): number | null {
     const spec = weightSpecOf(e.params);
     const init = spec.init.type === 'constant' ? { ...spec.init, value: 0 } : spec.init;
     const { weight: _w, scale: _s, spectralRadius: _r, connectivity: _c, ...rest } = e.params;
-    return { source: e.source, target: e.target, rest, init: { ...init, scale: 0, spectralRadius: 0, connectivity: 0 }, c: spec.connectivity };
+    return { source: e.source, target: e.target, rest, init, c: spec.connectivity };
   };
   if (!same(strip(prev), strip(next))) return null;
   const a = weightSpecOf(prev.params);
@@ -154,7 +154,8 @@ export function transferState(from: Program, to: Program): string[] {
     if (!old || old.rows !== edge.rows || old.cols !== edge.cols || old.weights.format !== edge.weights.format) continue;
     const a = fromDoc.get(edge.id)!;
     const b = toDoc.get(edge.id)!;
-    if (a.source !== b.source || a.target !== b.target || !same(a.params.weight, b.params.weight)) continue;
+    // the same rule: the weight and its options (connectivity, spectral radius, scale)
+    if (a.source !== b.source || a.target !== b.target || !same(weightSpecOf(a.params), weightSpecOf(b.params))) continue;
     const src = old.weights.format === 'dense' ? old.weights.data : old.weights.values;
     const dst = edge.weights.format === 'dense' ? edge.weights.data : edge.weights.values;
     if (src.length !== dst.length) continue;

@@ -27,7 +27,7 @@ function reservoir(n: number, connectivity: number, precision?: 'float32'): Grap
     ],
     edges: [
       { id: 'in', source: 'u', target: 'res', params: { weight: { type: 'uniform', low: -1, high: 1 } } },
-      { id: 'rec', source: 'res', target: 'res', params: { delay: 1, weight: { type: 'normal', connectivity, spectralRadius: 0.9 } } },
+      { id: 'rec', source: 'res', target: 'res', params: { delay: 1, weight: { type: 'normal' }, connectivity, spectralRadius: 0.9 } },
     ],
   });
 }
@@ -126,7 +126,7 @@ describe('LIF populations in the kernels workspace (WASM step and spike delivery
       seed: 5,
       dt: 0.1,
       nodes: [{ id: 'lif', kind: 'lif', params: { size: n, i_e: 1.6, t_ref: 2, init_v: { type: 'uniform', low: -65, high: -50 } } }],
-      edges: [{ id: 'rec', source: 'lif', target: 'lif', params: { delay: 15, synapse, weight: { type: 'normal', mean: -0.1, std: 0.5, connectivity: 50 / n } } }],
+      edges: [{ id: 'rec', source: 'lif', target: 'lif', params: { delay: 15, synapse, weight: { type: 'normal', mean: -0.1, std: 0.5 }, connectivity: 50 / n } }],
     });
   }
 
@@ -167,7 +167,7 @@ describe('Izhikevich populations in the kernels workspace', () => {
       seed: 9,
       dt: 0.5,
       nodes: [{ id: 'izh', kind: 'izhikevich', params: { size: 1501, type: 'RS', i_e: 6, substeps, init_v: { type: 'uniform', low: -70, high: -50 } } }],
-      edges: [{ id: 'rec', source: 'izh', target: 'izh', params: { delay: 2, synapse: { type: 'exponential', tau: 5 }, weight: { type: 'normal', mean: 0.5, std: 2, connectivity: 0.02 } } }],
+      edges: [{ id: 'rec', source: 'izh', target: 'izh', params: { delay: 2, synapse: { type: 'exponential', tau: 5 }, weight: { type: 'normal', mean: 0.5, std: 2 }, connectivity: 0.02 } }],
     });
     const run = (options: CompileOptions) => {
       const sim = Simulator.fromDocument(doc, options);

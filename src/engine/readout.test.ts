@@ -69,7 +69,7 @@ describe('readout training', () => {
           ],
           [
             edge('in', 'u', 'res', { type: 'uniform', low: -inputScale, high: inputScale }),
-            edge('rec', 'res', 'res', { type: 'normal', connectivity: 0.1, spectralRadius: radius }, 1),
+            edge('rec', 'res', 'res', { type: 'normal' }, 1, { connectivity: 0.1, spectralRadius: radius }),
             { id: 'ro', source: 'res', target: 'out' },
             { id: 'ru', source: 'u', target: 'out' },
           ],
@@ -88,7 +88,7 @@ describe('memory capacity', () => {
     valid(
       rawDoc(
         [node('u', 'input', { signal: { type: 'memory-capacity', max_delay: 60 } }), node('res', 'rate', { size: n, activation: 'tanh' })],
-        [edge('in', 'u', 'res', { type: 'uniform', low: -0.1, high: 0.1 }), edge('rec', 'res', 'res', { type: 'normal', spectralRadius: 0.95 }, 1)],
+        [edge('in', 'u', 'res', { type: 'uniform', low: -0.1, high: 0.1 }), edge('rec', 'res', 'res', { type: 'normal' }, 1, { spectralRadius: 0.95 })],
         { seed: 5 },
       ),
     );

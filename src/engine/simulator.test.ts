@@ -132,7 +132,7 @@ describe('simulator: determinism and divergence', () => {
         ],
         [
           edge('in', 'u', 'res', { type: 'uniform', low: -1, high: 1 }),
-          edge('rec', 'res', 'res', { type: 'normal', connectivity: 0.1, spectralRadius: 0.9 }, 1),
+          edge('rec', 'res', 'res', { type: 'normal' }, 1, { connectivity: 0.1, spectralRadius: 0.9 }),
         ],
       ),
     );

@@ -8,7 +8,7 @@ function linearNetwork(n: number, radius: number, connectivity = 1) {
   return valid(
     rawDoc(
       [node('r', 'rate', { size: n, activation: 'linear', init: { type: 'normal', mean: 0, std: 1 } })],
-      [edge('rec', 'r', 'r', { type: 'normal', mean: 0, std: 1, connectivity, spectralRadius: radius }, 1)],
+      [edge('rec', 'r', 'r', { type: 'normal', mean: 0, std: 1 }, 1, { connectivity, spectralRadius: radius })],
       { seed: 5 },
     ),
   );
@@ -76,7 +76,7 @@ describe('weight sampling', () => {
       rawDoc(
         [node('a', 'rate', { size: 3 }), node('b', 'rate', { size: 3 }), node('c', 'rate', { size: 2 })],
         [
-          edge('id', 'a', 'b', { type: 'identity', value: 2, scale: 1.5 }),
+          edge('id', 'a', 'b', { type: 'identity', value: 2 }, 0, { scale: 1.5 }),
           edge('m', 'b', 'c', { type: 'matrix', values: [[1, 0, -1], [0.5, 0.25, 0]] }),
         ],
       ),

@@ -1,5 +1,5 @@
 /**
- * The graph document, format "recurrence-graph" version 1: plain JSON, the one source of truth
+ * The graph document, format "recurrence-graph" version 2: plain JSON, the one source of truth
  * of a network. Node `params` are validated per kind (see kind-lookup.ts), so this envelope
  * holds them as unknown until validation has run.
  */
@@ -11,7 +11,7 @@ import { synapseSchema } from './synapse.ts';
 import { edgePlasticitySchema } from './plasticity.ts';
 
 export const FORMAT = 'recurrence-graph';
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 export const positionSchema = z.strictObject({ x: num(), y: num() });
 

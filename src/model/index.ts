@@ -2,6 +2,7 @@
 export * from './document.ts';
 export * from './issues.ts';
 export * from './validate.ts';
+export * from './reserved-keys.ts';
 export * from './migrate.ts';
 export * from './codec.ts';
 export * from './graph.ts';

@@ -92,6 +92,12 @@ export interface KindSpec<P = unknown> {
    * kind are discrete maps whose time axis is the step.
    */
   continuousTime: boolean;
+  /**
+   * True for kinds whose state follows an ODE the engine can integrate jointly with other such
+   * nodes (ctrnn, wilson-cowan; their builders give the runtime an `ode`): delay-0 edges among
+   * them, self-loops and loops included, are couplings of one system (model/graph.ts).
+   */
+  odeSystem?: boolean;
   /** Synapse models (edge `synapse.type`) the node accepts besides the default "current". */
   synapses?: readonly SynapseType[];
   /** The phase portrait's analysable system of two of its units (nullclines, fixed points). */

@@ -72,15 +72,37 @@ export const mackeyGlassSignal = z.strictObject({
   x0: num().default(1.2),
   h: num({ gt: 0, description: 'integration step (time units per step)' }).default(1),
 });
+/** Highest order of the plain NARMA recurrence that is accepted (higher orders diverge; see narmaSignal). */
+export const NARMA_MAX_PLAIN_ORDER = 10;
+
 /**
- * NARMA task (Atiya & Parlos 2000; Jaeger 2003): u(t) ~ U[0, 0.5] and, for order n,
- * y(t+1) = 0.3·y(t) + 0.05·y(t)·Σ_{i=0}^{n−1} y(t−i) + 1.5·u(t−n+1)·u(t) + 0.1.
+ * NARMA task (Atiya & Parlos 2000, IEEE TNN 11:697; Jaeger 2003): u(t) ~ U[0, 0.5] and, for order n,
+ *   plain: y(t+1) = 0.3·y(t) + 0.05·y(t)·Σ_{i=0}^{n−1} y(t−i) + 1.5·u(t−n+1)·u(t) + 0.1
+ *   tanh:  y(t+1) = tanh(the same right-hand side)  (bounded in (−1, 1) for every order)
+ * The plain recurrence has no fixed point in the mean for n ≥ 13 (0.05n·y² − 0.7y + 0.19375 = 0
+ * has no real root) and diverges in practice from n = 11 on: measured over 200 seeded 20,000-step
+ * runs, order 11 diverged in 99 % of them, order 10 in 9 % (0.35 % of 1,000-step runs, 2.2 % of
+ * 5,000-step runs), order 9 in 0.1 % of 100,000-step runs. So the plain form is refused above
+ * order 10 (NARMA-10, the benchmark of the literature, stays), and the tanh form is offered for
+ * every order; at high orders its target saturates towards 1 (order 30: mean 0.95, s.d. 0.008).
  * The state variable `target` holds y(t+1), known at step t.
  */
-export const narmaSignal = z.strictObject({
-  type: z.literal('narma'),
-  order: int({ min: 1, max: 100 }).default(10),
-});
+export const narmaSignal = z
+  .strictObject({
+    type: z.literal('narma'),
+    order: int({ min: 1, max: 100 }).default(10),
+    /** "plain" (Atiya & Parlos) or "tanh" (the right-hand side through tanh: bounded). */
+    variant: z.enum(['plain', 'tanh']).default('plain'),
+  })
+  .superRefine((s, ctx) => {
+    if (s.variant === 'tanh' || s.order <= NARMA_MAX_PLAIN_ORDER) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['order'],
+      input: s.order,
+      message: `the plain NARMA recurrence diverges above order ${NARMA_MAX_PLAIN_ORDER} (order 11 in 99 % of 20,000-step runs); use "variant": "tanh" for higher orders`,
+    });
+  });
 /**
  * Memory-capacity task (Jaeger 2001): u(t) ~ U[−0.8, 0.8] i.i.d.; the state variable `target`
  * has max_delay channels, target_k(t) = u(t − k) for k = 1 … max_delay (0 before the start).

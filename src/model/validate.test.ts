@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue, validateDocument, migrate, parseDocumentText, serializeDocument, type Migration } from './index.ts';
+import { CURRENT_VERSION, formatIssue, validateDocument, migrate, MIGRATIONS, parseDocumentText, serializeDocument, type Migration } from './index.ts';
 import { edge, leakyUnitDoc, node, rawDoc, valid } from '../test-support/docs.ts';
 
 function errorsOf(raw: unknown): string[] {
@@ -64,7 +64,7 @@ describe('graph document validation', () => {
   });
 
   it('rejects newer format versions and wrong formats', () => {
-    expect(errorsOf({ ...leakyUnitDoc(), version: 2 })[0]).toMatch(/^version: this file has format version 2, newer than/);
+    expect(errorsOf({ ...leakyUnitDoc(), version: CURRENT_VERSION + 1 })[0]).toMatch(new RegExp(`^version: this file has format version ${CURRENT_VERSION + 1}, newer than`));
     expect(errorsOf({ ...leakyUnitDoc(), format: 'other' })[0]).toBe('format: must be "recurrence-graph", got "other"');
     expect(errorsOf([1, 2])[0]).toMatch(/^\(root\): must be a JSON object/);
     expect(errorsOf(null)[0]).toMatch(/^\(root\)/);
@@ -104,13 +104,13 @@ describe('graph document validation', () => {
       [
         edge('m', 'u', 'x', { type: 'matrix', values: [[1, 2], [3, 4]] }),
         edge('i', 'u', 'x', { type: 'identity' }),
-        edge('s', 'u', 'x', { type: 'normal', spectralRadius: 0.9 }),
+        edge('s', 'u', 'x', { type: 'normal' }, 0, { spectralRadius: 0.9 }),
       ],
     );
     expect(errorsOf(raw)).toEqual([
       'edges[0].params.weight.values: must have 3 rows (target size), got 2',
       'edges[1].params.weight.type: identity needs equal source and target sizes, got 3×2',
-      'edges[2].params.weight.spectralRadius: needs a square matrix (equal source and target sizes), got 3×2',
+      'edges[2].params.spectralRadius: needs a square matrix (equal source and target sizes), got 3×2',
     ]);
   });
 
@@ -167,18 +167,18 @@ describe('migrations', () => {
   };
 
   it('runs before validation and brings an old file to the current version', () => {
-    const r = validateDocument(v0, [v0ToV1]);
+    const r = validateDocument(v0, [v0ToV1, ...MIGRATIONS]);
     expect(r.ok).toBe(true);
     if (r.ok) {
-      expect(r.doc.version).toBe(1);
+      expect(r.doc.version).toBe(CURRENT_VERSION);
       expect(r.doc.nodes[0]).toMatchObject({ id: 'x', kind: 'rate', params: { size: 2 } });
-      expect(r.migrated).toEqual(['v0 → v1: layers become nodes']);
+      expect(r.migrated).toEqual(['v0 → v1: layers become nodes', ...MIGRATIONS.map((m) => m.describe)]);
     }
   });
 
   it('does not modify the input and reports a missing migration', () => {
     const copy = structuredClone(v0);
-    migrate(copy, [v0ToV1]);
+    migrate(copy, [v0ToV1, ...MIGRATIONS]);
     expect(copy).toEqual(v0);
     expect(errorsOf(v0)).toEqual(['version: no migration from format version 0']);
   });

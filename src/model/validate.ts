@@ -8,9 +8,11 @@ import { documentEnvelope, edgeSchema, FORMAT, nodeEnvelope, type AnyNode, type 
 import { getKind, allKinds } from './kind-lookup.ts';
 import { formatPath, fromZodIssues, type ValidationIssue } from './issues.ts';
 import { migrate, type Migration, MIGRATIONS } from './migrate.ts';
-import { findZeroDelayLoop } from './graph.ts';
+import { couplesWithoutDelay, findZeroDelayLoop, zeroDelaySystems } from './graph.ts';
 import { LIMITS } from './limits.ts';
+import { WEIGHT_OPTION_KEYS } from './weights.ts';
 import type { IncomingEdge, KindSpec } from './kind-spec.ts';
+import { reservedKeyIssues } from './reserved-keys.ts';
 
 export type ValidationResult =
   | { ok: true; doc: GraphDocument; migrated: string[] }
@@ -22,6 +24,8 @@ export function validateDocument(raw: unknown, migrations: readonly Migration[] 
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail([{ path: '(root)', message: 'must be a JSON object (a Recurrence graph document)' }]);
   }
+  const reserved = reservedKeyIssues(raw);
+  if (reserved.length > 0) return fail(reserved);
   const obj = raw as Record<string, unknown>;
   if (obj.format !== FORMAT) {
     return fail([{ path: 'format', message: `must be "${FORMAT}", got ${JSON.stringify(obj.format) ?? 'nothing'}` }]);
@@ -49,16 +53,7 @@ export function validateDocument(raw: unknown, migrations: readonly Migration[] 
   fillConcatenatedWeights(rawEdges, edges, specs);
   const doc = { ...parsed.data, nodes, edges };
   errors.push(...checkIds(doc), ...checkEdges(doc, specs));
-  {
-    const loop = findZeroDelayLoop(doc);
-    if (loop) {
-      const closing = doc.edges.findIndex((e) => e.id === loop.edges[loop.edges.length - 1]);
-      errors.push({
-        path: `edges[${closing}].params.delay`,
-        message: `the loop ${loop.nodes.join(' → ')} has no delay (edges ${loop.edges.join(', ')} all have delay 0); give one of its edges a delay ≥ 1`,
-      });
-    }
-  }
+  errors.push(...checkZeroDelayLoops(doc));
   if (errors.length > 0) return fail(errors);
   for (const n of doc.nodes) canonicalIntegers(n.params);
   for (const e of doc.edges) canonicalIntegers(e.params);
@@ -87,6 +82,38 @@ function checkNode(raw: unknown, i: number, errors: ValidationIssue[]): AnyNode 
   const problems = spec.check?.(params.data) ?? [];
   for (const p of problems) errors.push({ path: formatPath(['nodes', i, 'params', ...p.path]), message: p.message });
   return problems.length > 0 ? null : { ...node, params: params.data as Record<string, unknown> };
+}
+
+/**
+ * Loops of delay-0 edges: those through a node that is not an ODE node have no update order; the
+ * nodes of a coupled ODE system are integrated as one, so they must share an integrator.
+ */
+function checkZeroDelayLoops(doc: { nodes: { id: string; kind: string; params: Record<string, unknown> }[]; edges: GraphEdge[] }): ValidationIssue[] {
+  const errors: ValidationIssue[] = [];
+  const loop = findZeroDelayLoop(doc);
+  if (loop) {
+    const closing = doc.edges.findIndex((e) => e.id === loop.edges[loop.edges.length - 1]);
+    const through = loop.through === undefined ? undefined : doc.nodes.find((n) => n.id === loop.through);
+    const why = through
+      ? ` and passes through "${through.id}", a ${through.kind} node: only ODE nodes (${allKinds().filter((k) => k.odeSystem).map((k) => k.kind).join(', ')}) are integrated together without a delay`
+      : '';
+    errors.push({
+      path: `edges[${closing}].params.delay`,
+      message: `the loop ${loop.nodes.join(' → ')} has no delay (edges ${loop.edges.join(', ')} all have delay 0)${why}; give one of its edges a delay ≥ 1`,
+    });
+  }
+  const index = new Map(doc.nodes.map((n, i) => [n.id, i]));
+  for (const system of zeroDelaySystems(doc)) {
+    if (!system.coupled || system.nodes.length < 2) continue;
+    const methods = system.nodes.map((id) => doc.nodes[index.get(id)!].params.integrator);
+    const odd = methods.findIndex((m) => m !== methods[0]);
+    if (odd < 0 || system.nodes.some((id) => !couplesWithoutDelay(doc.nodes[index.get(id)!]))) continue;
+    errors.push({
+      path: `nodes[${index.get(system.nodes[odd])}].params.integrator`,
+      message: `the nodes ${system.nodes.join(', ')} are coupled by delay-0 edges and integrated as one ODE system: give them the same integrator (${system.nodes.map((id, i) => `${id}: ${String(methods[i])}`).join(', ')})`,
+    });
+  }
+  return errors;
 }
 
 function fail(errors: ValidationIssue[]): ValidationResult {
@@ -129,7 +156,7 @@ function checkEdges(
     const tgt = nodes.get(e.target);
     if (!src) errors.push({ path: at('source'), message: `no node with id "${e.source}"` });
     if (!tgt) errors.push({ path: at('target'), message: `no node with id "${e.target}"` });
-    if (e.source === e.target && e.params.delay === 0) {
+    if (e.source === e.target && e.params.delay === 0 && specs.get(e.source)?.odeSystem !== true) {
       errors.push({ path: at('params', 'delay'), message: 'a self-loop needs delay ≥ 1 (a unit cannot read its own output of the same step)' });
     }
     const srcSpec = specs.get(e.source);
@@ -142,7 +169,7 @@ function checkEdges(
     const m = srcSpec.outputSize(src.params);
     if (tgtSpec.role === 'readout') {
       const w = e.params.weight;
-      if (w.type !== 'identity' || w.value !== 1 || w.scale !== undefined || w.connectivity !== undefined) {
+      if (w.type !== 'identity' || w.value !== 1 || WEIGHT_OPTION_KEYS.some((key) => e.params[key] !== undefined)) {
         errors.push({ path: at('params', 'weight'), message: `an edge into a ${tgtSpec.kind} carries its source's output unchanged: omit weight (the ${tgtSpec.kind} learns its own)` });
       }
       return;
@@ -232,17 +259,10 @@ function checkWeightShape(
   if (w.type === 'identity' && n !== m) {
     errors.push({ path: at('params', 'weight', 'type'), message: `identity needs equal source and target sizes, got ${n}×${m}` });
   }
-  const radius = w.spectralRadius ?? e.params.spectralRadius;
-  if (radius !== undefined && n !== m) {
-    const where = w.spectralRadius !== undefined ? at('params', 'weight', 'spectralRadius') : at('params', 'spectralRadius');
-    errors.push({ path: where, message: `needs a square matrix (equal source and target sizes), got ${n}×${m}` });
+  if (e.params.spectralRadius !== undefined && n !== m) {
+    errors.push({ path: at('params', 'spectralRadius'), message: `needs a square matrix (equal source and target sizes), got ${n}×${m}` });
   }
-  for (const key of ['connectivity', 'spectralRadius', 'scale'] as const) {
-    if (w[key] !== undefined && e.params[key] !== undefined) {
-      errors.push({ path: at('params', key), message: `is also given in params.weight.${key}; give it once` });
-    }
-  }
-  const p = w.connectivity ?? e.params.connectivity ?? 1;
+  const p = e.params.connectivity ?? 1;
   if (n * m * p > LIMITS.maxSynapsesPerEdge) {
     errors.push({ path: at('params', 'weight'), message: `${n}×${m} synapses at connectivity ${p} exceed the limit of ${LIMITS.maxSynapsesPerEdge}` });
   }

@@ -1,6 +1,7 @@
 /**
  * Weight initialisation of an edge. An edge from an m-unit source to an n-unit target holds an
- * n×m matrix W (row i = target unit i). Options shared by every variant:
+ * n×m matrix W (row i = target unit i); `weight` says how its values are drawn. The options that
+ * apply to every variant live in the edge's `params`, beside `weight` and `delay` (format 2):
  *  - connectivity p ∈ (0, 1]: each synapse exists independently with probability p;
  *  - spectralRadius ρ* > 0: a square (recurrent) W is rescaled so max|λ(W)| = ρ*;
  *  - scale s: the final matrix is multiplied by s (after the spectral-radius rescale).
@@ -8,30 +9,38 @@
 import { z } from 'zod';
 import { num } from './schema-helpers.ts';
 
+/**
+ * Which synapses exist: each with probability p. One schema so that a connection rule (e.g. a
+ * fixed in-degree) can join it as a union with the probability.
+ */
+export const connectivitySchema = num({ gt: 0, max: 1, description: 'probability that each synapse exists' });
+
+/** The weight options, keys of the edge's `params`. */
 export const weightOptions = {
-  connectivity: num({ gt: 0, max: 1, description: 'probability that each synapse exists' }).optional(),
+  connectivity: connectivitySchema.optional(),
   spectralRadius: num({ gt: 0, description: 'largest |eigenvalue| after rescaling (square W only)' }).optional(),
   scale: num({ description: 'multiplies the final matrix' }).optional(),
 };
 
-export const constantWeight = z.strictObject({ type: z.literal('constant'), value: num(), ...weightOptions });
+export const WEIGHT_OPTION_KEYS = ['connectivity', 'spectralRadius', 'scale'] as const;
+export type WeightOptionKey = (typeof WEIGHT_OPTION_KEYS)[number];
+
+export const constantWeight = z.strictObject({ type: z.literal('constant'), value: num() });
 export const uniformWeight = z
-  .strictObject({ type: z.literal('uniform'), low: num().default(-1), high: num().default(1), ...weightOptions })
+  .strictObject({ type: z.literal('uniform'), low: num().default(-1), high: num().default(1) })
   .refine((w) => w.high >= w.low, { message: 'high must be ≥ low', path: ['high'] });
 export const normalWeight = z.strictObject({
   type: z.literal('normal'),
   mean: num().default(0),
   std: num({ min: 0 }).default(1),
-  ...weightOptions,
 });
 /** Explicit matrix: `values` has n rows (target units) of m columns (source units). */
 export const matrixWeight = z.strictObject({
   type: z.literal('matrix'),
   values: z.array(z.array(num()).min(1)).min(1),
-  ...weightOptions,
 });
 /** One-to-one: W = value · I (needs n = m). */
-export const identityWeight = z.strictObject({ type: z.literal('identity'), value: num().default(1), ...weightOptions });
+export const identityWeight = z.strictObject({ type: z.literal('identity'), value: num().default(1) });
 
 /**
  * Hopfield's Hebbian storage prescription (Hopfield 1982): W = (1/N) Σ_p p pᵀ with zero diagonal,
@@ -40,7 +49,6 @@ export const identityWeight = z.strictObject({ type: z.literal('identity'), valu
 export const hebbianWeight = z.strictObject({
   type: z.literal('hebbian'),
   patterns: z.array(z.array(num().refine((v) => v === 1 || v === -1, { message: 'must be 1 or -1' })).min(1)).min(1),
-  ...weightOptions,
 });
 
 export const weightVariants = [constantWeight, uniformWeight, normalWeight, matrixWeight, identityWeight, hebbianWeight] as const;

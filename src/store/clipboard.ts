@@ -2,17 +2,23 @@
  * Copy and paste of parts of a network. A copied selection is a "fragment": plain JSON with the
  * selected nodes, the edges among them and the groups wholly inside, so it travels between tabs
  * through the system clipboard. Pasting gives everything fresh ids and checks each node's params
- * with its kind's schema, so a pasted fragment can never break the document's ids.
+ * with its kind's schema, so a pasted fragment can never break the document's ids; a node or edge
+ * holding a key named `__proto__`, `constructor` or `prototype` is left out (model/reserved-keys.ts).
  */
-import { getKind, type GraphDocument, type GraphEdge, type GraphNode } from '../model/index.ts';
+import { getKind, moveWeightOptions, reservedKeyIssues, type GraphDocument, type GraphEdge, type GraphNode } from '../model/index.ts';
 import { freshId, takenIds, type Point } from './edits.ts';
 import { groupsOf, withGroups, type EditorGroup } from './groups.ts';
 
 export const FRAGMENT_FORMAT = 'recurrence-fragment';
+/**
+ * Fragments follow the graph document's format: version 2 keeps the weight options in the edge's
+ * params (model/migrate.ts); version-1 fragments and documents are carried forward when pasted.
+ */
+export const FRAGMENT_VERSION = 2;
 
 export interface Fragment {
   format: typeof FRAGMENT_FORMAT;
-  version: 1;
+  version: typeof FRAGMENT_VERSION;
   nodes: GraphNode[];
   edges: GraphEdge[];
   groups: EditorGroup[];
@@ -23,7 +29,7 @@ export function copyFragment(doc: GraphDocument, nodeIds: Iterable<string>): Fra
   const ids = new Set(nodeIds);
   return {
     format: FRAGMENT_FORMAT,
-    version: 1,
+    version: FRAGMENT_VERSION,
     nodes: structuredClone(doc.nodes.filter((n) => ids.has(n.id))),
     edges: structuredClone(doc.edges.filter((e) => ids.has(e.source) && ids.has(e.target))),
     groups: structuredClone(groupsOf(doc).filter((g) => g.nodes.every((n) => ids.has(n)))),
@@ -42,13 +48,15 @@ export function parseFragment(text: string): Fragment | null {
   const obj = raw as Record<string, unknown>;
   if (obj.format !== FRAGMENT_FORMAT && obj.format !== 'recurrence-graph') return null;
   const list = (v: unknown) => (Array.isArray(v) ? v : []);
-  const groups = list(obj.groups);
-  return { format: FRAGMENT_FORMAT, version: 1, nodes: list(obj.nodes), edges: list(obj.edges), groups } as Fragment;
+  const edges = list(obj.edges);
+  // An edge whose option is given twice with different values stays as it is and is refused by validation.
+  if (typeof obj.version === 'number' && obj.version < 2) for (const e of edges) moveWeightOptions(e);
+  return { format: FRAGMENT_FORMAT, version: FRAGMENT_VERSION, nodes: list(obj.nodes), edges, groups: list(obj.groups) } as Fragment;
 }
 
 /** Params of a pasted node checked by its kind's schema (defaults filled in), or null when invalid. */
 function checkedNode(raw: unknown): GraphNode | null {
-  if (typeof raw !== 'object' || raw === null) return null;
+  if (typeof raw !== 'object' || raw === null || reservedKeyIssues(raw).length > 0) return null;
   const n = raw as Partial<GraphNode> & { params?: unknown };
   const spec = typeof n.kind === 'string' ? getKind(n.kind) : undefined;
   if (!spec || typeof n.id !== 'string') return null;
@@ -86,7 +94,7 @@ export function pasteFragment(doc: GraphDocument, fragment: Fragment, offset: Po
     nodes.push({ ...node, id, position: { x: node.position.x + offset.x, y: node.position.y + offset.y } });
   }
   const edges: GraphEdge[] = fragment.edges
-    .filter((e) => renamed.has(e.source) && renamed.has(e.target) && typeof e.params === 'object')
+    .filter((e) => renamed.has(e.source) && renamed.has(e.target) && typeof e.params === 'object' && reservedKeyIssues(e).length === 0)
     .map((e) => ({ ...structuredClone(e), id: newId(String(e.id)), source: renamed.get(e.source)!, target: renamed.get(e.target)! }));
   const groups = fragment.groups
     .map((g) => ({ ...g, id: newId(String(g.id)), nodes: g.nodes.filter((n) => renamed.has(n)).map((n) => renamed.get(n)!) }))

@@ -1,12 +1,12 @@
 /** Small graph documents for tests, built in code so each test states exactly what it runs. */
 import { readFileSync } from 'node:fs';
 import type { GraphDocument } from '../model/index.ts';
-import { validateDocument, formatIssue } from '../model/index.ts';
+import { CURRENT_VERSION, validateDocument, formatIssue } from '../model/index.ts';
 
 export type RawDoc = Record<string, unknown> & { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] };
 
 export function rawDoc(nodes: Record<string, unknown>[], edges: Record<string, unknown>[] = [], extra: Record<string, unknown> = {}): RawDoc {
-  return { format: 'recurrence-graph', version: 1, title: 'test', seed: 1, dt: 1, nodes, edges, ...extra };
+  return { format: 'recurrence-graph', version: CURRENT_VERSION, title: 'test', seed: 1, dt: 1, nodes, edges, ...extra };
 }
 
 export function node(id: string, kind: string, params: Record<string, unknown>, x = 0): Record<string, unknown> {

@@ -16,3 +16,14 @@ export const referenceDir = path.join(repoRoot, 'test', 'reference', 'jidt');
 export function readReference<T>(file: string): T {
   return JSON.parse(readFileSync(path.join(referenceDir, file), 'utf8')) as T;
 }
+
+/** Spike times of single Izhikevich neurons from the paper's published algorithm (test/reference/izhikevich-2003, see its README). */
+export interface IzhikevichReference {
+  I: number;
+  T_ms: number;
+  neurons: Record<string, { a: number; b: number; c: number; d: number; spikes_ms: number[] }>;
+}
+
+export function readIzhikevichReference(): IzhikevichReference {
+  return JSON.parse(readFileSync(path.join(repoRoot, 'test', 'reference', 'izhikevich-2003', 'spikes.json'), 'utf8')) as IzhikevichReference;
+}

@@ -2,7 +2,8 @@
  * Exported notebooks executed by Jupyter (nbconvert, Debian's Python): each notebook's trace must
  * equal `recurrence run --format json`'s (the same runWithProbes) to ≤ 1e-6 over 1,000 steps,
  * for every probe. Presets of different kinds: a rate reservoir with intrinsic plasticity,
- * Wilson–Cowan populations (ODEs), SORN (threshold units, STDP, normalisation, threshold IP) and
+ * Wilson–Cowan populations (ODEs), Matsuoka's CPG (CTRNN nodes coupled by delay-0 edges: one ODE
+ * system, integrated with every coupling in every RK4 stage), SORN (threshold units, STDP, normalisation, threshold IP) and
  * an asynchronous Hopfield network (the engine's update order embedded).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ const STEPS = 1000;
 const PRESETS: { name: string; probes?: string[] }[] = [
   { name: 'esn-ip', probes: ['u', 'res', 'res.gain', 'res.bias', 'res.net', 'out'] },
   { name: 'wilson-cowan', probes: ['wc', 'wc.E', 'wc.I'] },
+  { name: 'cpg', probes: ['y', 'y.y', 'v'] },
   { name: 'sorn' },
   { name: 'hopfield', probes: ['h', 'h.energy', 'h.order'] },
 ];

@@ -23,7 +23,7 @@ const EDGE_AIS: MeasuredQuantity = { measure: 'ais', probe: 'res', estimator: 'k
 /** The edge-of-chaos AIS measured while ρ(W) ≈ rho and the input weights span ±input. */
 export const aisAt = (rho: number, input: number): Measured => ({
   measured: EDGE_AIS,
-  while: all(near('rec.params.weight.spectralRadius', rho, 0.005), near('in.params.weight.low', -input), near('in.params.weight.high', input)),
+  while: all(near('rec.params.spectralRadius', rho, 0.005), near('in.params.weight.low', -input), near('in.params.weight.high', input)),
   label: `ρ = ${rho}${input === 0.1 ? '' : `, input ±${input}`}`,
 });
 
@@ -59,8 +59,10 @@ export const lessonChecks: LessonChecks = {
   'ctrnn-oscillator': {
     1: oscillates('c', 0, 0.1, 100),
     2: all(near('c.params.init.0', 3), near('c.params.init.1', -2)),
-    3: all(near('w.params.weight.values.0.1', 0), near('w.params.weight.values.1.0', 0)),
-    4: near('c.params.tau', 2),
+    3: all(near('w.params.weight.values.0.1', -1), near('w.params.weight.values.1.0', 1), { trace: 'c', stat: 'range', op: '<', value: 1e-3, last: 100, minSteps: 2000 }),
+    4: all(near('w.params.weight.values.0.1', 0), near('w.params.weight.values.1.0', 0)),
+    5: near('w.params.delay', 1),
+    6: near('c.params.tau', 2),
   },
   cpg: {
     1: oscillates('y', 0, 0.1, 200),
@@ -71,6 +73,7 @@ export const lessonChecks: LessonChecks = {
     1: oscillates('wc', 0, 0.1, 100),
     2: all(near('wc.params.w_EE', 9), near('wc.params.w_EI', 4), near('wc.params.w_IE', 13), near('wc.params.w_II', 11), near('wc.params.I_ext_E', 0)),
     3: near('wc.params.I_ext_E', 0),
+    4: all(near('c12.params.weight.values.0.0', 0.1), near('c21.params.weight.values.0.0', 0.1)),
   },
   elman: { 3: { missing: 'w_ctx' } },
   jordan: { 2: near('decay.params.weight.value', 0), 3: near('decay.params.weight.value', 0.95) },
@@ -87,13 +90,13 @@ export const lessonChecks: LessonChecks = {
   'esn-narma10': {
     1: nrmse('<', 0.45),
     2: all(near('res.params.size', 20), nrmse('>', 0.5)),
-    3: all(near('rec.params.weight.spectralRadius', 0.3), nrmse('>', 0.45)),
-    4: all(near('rec.params.weight.spectralRadius', 1.5), nrmse('>', 0.45)),
+    3: all(near('rec.params.spectralRadius', 0.3), nrmse('>', 0.45)),
+    4: all(near('rec.params.spectralRadius', 1.5), nrmse('>', 0.45)),
   },
   'esn-memory-capacity': {
     1: all(capacity('>', 12), capacity('<=', 30)),
     2: all(near('res.params.size', 10), capacity('<=', 10), capacity('>', 4)),
-    3: all(near('rec.params.weight.spectralRadius', 0.5), capacity('<', 15)),
+    3: all(near('rec.params.spectralRadius', 0.5), capacity('<', 15)),
     4: all(near('in.params.weight.low', -1), near('in.params.weight.high', 1), capacity('<', 15)),
   },
   'esn-ip': {

@@ -25,7 +25,7 @@ async function session(seed: number, settings: [rho: number, input: number][]): 
   await engine.retain([{ probe: quantity.probe, window: quantity.window }]);
   const remembered: Measurement[] = [];
   for (const [rho, input] of settings) {
-    rawEdgeParams(raw, 'rec').weight.spectralRadius = rho;
+    rawEdgeParams(raw, 'rec').spectralRadius = rho;
     Object.assign(rawEdgeParams(raw, 'in').weight, { low: -input, high: input });
     const doc = valid(structuredClone(raw));
     expect((await engine.update(doc)).ok).toBe(true);

@@ -45,10 +45,10 @@ const CASES: [string, number, Edit][] = [
   ['esn-mackey-glass', 3, (d) => void (d.edges = d.edges.filter((e) => e.id !== 'ro'))],
   ['esn-narma10', 1, () => undefined],
   ['esn-narma10', 2, (d) => void (node(d, 'res').size = 20)],
-  ['esn-narma10', 4, (d) => void (weight(d, 'rec').spectralRadius = 1.5)],
+  ['esn-narma10', 4, (d) => void (edge(d, 'rec').spectralRadius = 1.5)],
   ['esn-memory-capacity', 1, () => undefined],
   ['esn-memory-capacity', 2, (d) => void (node(d, 'res').size = 10)],
-  ['esn-memory-capacity', 3, (d) => void (weight(d, 'rec').spectralRadius = 0.5)],
+  ['esn-memory-capacity', 3, (d) => void (edge(d, 'rec').spectralRadius = 0.5)],
   ['esn-memory-capacity', 4, (d) => Object.assign(weight(d, 'in'), { low: -1, high: 1 })],
   ['esn-ip', 2, (d) => void ((node(d, 'res').plasticity as Record<string, unknown>).frozen = true)],
 ];

@@ -199,7 +199,7 @@ describe('edit commands and their undo', () => {
 
   it('clipboard.paste: text from another tab, and junk is refused with a message', () => {
     const t = setup(chain());
-    const text = JSON.stringify({ format: 'recurrence-fragment', version: 1, nodes: [{ id: 'z', kind: 'rate', position: { x: 0, y: 0 }, params: { size: 3 } }], edges: [], groups: [] });
+    const text = JSON.stringify({ format: 'recurrence-fragment', version: 2, nodes: [{ id: 'z', kind: 'rate', position: { x: 0, y: 0 }, params: { size: 3 } }], edges: [], groups: [] });
     execute(t.ctx, 'clipboard.paste', { text });
     expect(t.doc().nodes.at(-1)).toMatchObject({ id: 'z', params: { size: 3, leak: 1 } });
     const before = t.doc();

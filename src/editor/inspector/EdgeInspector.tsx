@@ -10,8 +10,6 @@ import { LabelField, Problems } from './parts.tsx';
 import { useEdgeFacts } from './edgeFacts.ts';
 
 type EdgeParams = GraphEdge['params'];
-/** Options also present inside the weight; the edge-level copies are shown only when used. */
-const WEIGHT_OPTIONS: ReadonlySet<string> = new Set(['connectivity', 'spectralRadius', 'scale']);
 const validate = (p: Record<string, unknown>): ValidationIssue[] => schemaIssues(edgeParams, p);
 
 function EdgeFactsView({ edge }: { edge: GraphEdge }) {
@@ -42,7 +40,7 @@ function EdgeFactsView({ edge }: { edge: GraphEdge }) {
 
 export function EdgeInspector({ edge, problems }: { edge: GraphEdge; problems: string[] }) {
   const params = edge.params as unknown as Record<string, unknown>;
-  const fields = useMemo(() => describeObject(edgeParams).filter((f) => !WEIGHT_OPTIONS.has(f.key) || params[f.key] !== undefined), [params]);
+  const fields = useMemo(() => describeObject(edgeParams), []);
   const { run } = useCommands();
   const commit = useCallback(
     (p: Record<string, unknown>, gestureKey: string | null) => {

@@ -36,7 +36,8 @@ describe('inspector fields from zod schemas', () => {
   it('switching a variant keeps shared fields and fills required ones', () => {
     const weight = byKey(describeObject(edgeParams), 'weight');
     if (weight.kind !== 'variant') throw new Error('not a variant');
-    expect(variantValue(weight, 'uniform', { type: 'constant', value: 2, connectivity: 0.5 })).toEqual({ type: 'uniform', low: -1, high: 1, connectivity: 0.5 });
+    expect(variantValue(weight, 'identity', { type: 'constant', value: 2 })).toEqual({ type: 'identity', value: 2 });
+    expect(variantValue(weight, 'uniform', { type: 'constant', value: 2 })).toEqual({ type: 'uniform', low: -1, high: 1 });
     expect(variantValue(weight, 'constant', { type: 'uniform', low: -1, high: 1 })).toEqual({ type: 'constant', value: 1 });
     const signal = byKey(describeObject(getKind('input')!.params), 'signal');
     if (signal.kind !== 'variant') throw new Error('not a variant');

@@ -23,9 +23,9 @@ function mixedNetwork(loss: 'mse' | 'bce') {
     [
       edge('in_a', 'u', 'a', { type: 'uniform', low: -1, high: 1 }),
       edge('in_b', 'd', 'b', { type: 'uniform', low: -1, high: 1 }),
-      edge('aa', 'a', 'a', { type: 'normal', std: 1, spectralRadius: 1.1 }, 1),
+      edge('aa', 'a', 'a', { type: 'normal', std: 1 }, 1, { spectralRadius: 1.1 }),
       edge('ab', 'a', 'b', { type: 'normal', std: 1 }, 3),
-      edge('ba', 'b', 'a', { type: 'normal', std: 0.5, connectivity: 0.3 }, 2),
+      edge('ba', 'b', 'a', { type: 'normal', std: 0.5 }, 2, { connectivity: 0.3 }),
       { id: 'ro', source: 'a', target: 'out' },
       { id: 'ro2', source: 'b', target: 'out', params: { delay: 2 } },
     ],
@@ -84,7 +84,7 @@ function largeNetwork() {
     ],
     [
       edge('in', 'u', 'h', { type: 'uniform', low: -1, high: 1 }),
-      edge('rec', 'h', 'h', { type: 'normal', spectralRadius: 0.95 }, 1),
+      edge('rec', 'h', 'h', { type: 'normal' }, 1, { spectralRadius: 0.95 }),
       { id: 'ro', source: 'h', target: 'out' },
     ],
   );

@@ -184,7 +184,7 @@ describe('truncated BPTT training', () => {
         node('h', 'rate', { size: 30, activation: 'tanh' }),
         node('out', 'readout', { target: 'u.target', washout: 5, train: 100, test: 0, training: { method: 'bptt', epochs: 2, truncation: 10, loss: 'bce' } }),
       ],
-      [edge('in', 'u', 'h', { type: 'uniform', low: -1, high: 1 }), edge('rec', 'h', 'h', { type: 'normal', connectivity: 0.1 }, 1), { id: 'ro', source: 'h', target: 'out' }],
+      [edge('in', 'u', 'h', { type: 'uniform', low: -1, high: 1 }), edge('rec', 'h', 'h', { type: 'normal' }, 1, { connectivity: 0.1 }), { id: 'ro', source: 'h', target: 'out' }],
     );
     const sim = Simulator.fromDocument(valid(raw));
     const before = sim.program.edges.find((e) => e.id === 'rec')!.weights;
@@ -226,7 +226,7 @@ describe('truncated BPTT training', () => {
           node('h', 'rate', { size: 12, activation: 'tanh' }),
           node('out', 'readout', { target: 'u.target', washout: 20, train: 2000, test: 1000, training }),
         ],
-        [edge('in', 'u', 'h', { type: 'uniform', low: -0.05, high: 0.05 }), edge('rec', 'h', 'h', { type: 'normal', spectralRadius: 0.9 }, 1), { id: 'ro', source: 'h', target: 'out' }],
+        [edge('in', 'u', 'h', { type: 'uniform', low: -0.05, high: 0.05 }), edge('rec', 'h', 'h', { type: 'normal' }, 1, { spectralRadius: 0.9 }), { id: 'ro', source: 'h', target: 'out' }],
         { seed: 5 },
       );
     const bptt = trainReadouts(Simulator.fromDocument(valid(network({ method: 'bptt', learning_rate: 0.05, epochs: 20, truncation: 20, loss: 'bce' })))).out;

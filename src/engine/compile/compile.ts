@@ -6,6 +6,10 @@
  *     clear   node.in = 0
  *     deliver node.in += W · y_src[t − d]        (one per incoming edge, document order)
  *     update  node.y[t] = rule(node.in, state)
+ *   or, for a system of ODE nodes (ctrnn, wilson-cowan) coupled by delay-0 edges, loops included
+ *   (a strongly connected set of the delay-0 graph, model/graph.ts), its members' clears and
+ *   deliveries from outside the system, then
+ *     integrate  Euler / RK4 of the joint state, every coupling W·g(y) in every stage
  *   learn     plasticity: node IP, then edge rules (after every update, before the commits)
  *   commit    delay lines ← y[t]                 (nodes with delayed outgoing edges)
  *
@@ -15,10 +19,11 @@
  *
  * A delay-0 edge reads the source's output of the same step, which topological order makes
  * ready; a delayed edge reads a delay line, so a drawn cycle is never a cycle in the schedule
- * (the "buffered update" of Simbrain; nengo's operator toposort). Loops of delay-0 edges are
- * rejected by validation.
+ * (the "buffered update" of Simbrain; nengo's operator toposort). Loops of delay-0 edges through
+ * any other node are rejected by validation.
  */
-import { type AnyNode, type GraphDocument, zeroDelayOrder } from '../../model/index.ts';
+import { type AnyNode, type GraphDocument, zeroDelayOrder, zeroDelaySystems } from '../../model/index.ts';
+import { integratorText, OdeSystem } from '../integrate.ts';
 import type { Kernels } from '../kernels/kernels.ts';
 import type { KernelWorkspace } from '../kernels/kernels.ts';
 import { bestKernels } from '../kernels/wasm-kernels.ts';
@@ -283,9 +288,13 @@ function buildSchedule(
 ): Operation[] {
   const ops: Operation[] = [];
   const docEdges = new Map(doc.edges.map((e) => [e.id, e]));
+  // Systems of ODE nodes coupled by delay-0 edges: their members are next to each other in `nodes`.
+  const systemOf = new Map<string, string[]>();
+  for (const system of zeroDelaySystems(doc)) if (system.coupled) for (const id of system.nodes) systemOf.set(id, system.nodes);
+  const coupling = (e: CompiledEdge) => e.delay === 0 && systemOf.has(e.target) && systemOf.get(e.target) === systemOf.get(e.source);
   for (const node of nodes) {
     const owned = edges.filter((e) => e.target === node.id && node.ownsEdge?.(docEdges.get(e.id)!));
-    const incoming = edges.filter((e) => e.target === node.id && !owned.includes(e));
+    const incoming = edges.filter((e) => e.target === node.id && !owned.includes(e) && !coupling(e));
     const buffers = new Set<Float64Array>([node.input]);
     for (const e of incoming) buffers.add(nodeTarget(node, docEdges.get(e.id)!));
     if (incoming.length > 0 || node.input.length > 0) {
@@ -311,15 +320,7 @@ function buildSchedule(
             const c = e.synapseColumns!;
             k.eventMatVecAdd(c.colPtr, c.rowIdx, c.valIdx, c.values, e.cols, x, off, out);
           }
-        : (x: Float64Array, off: number) => {
-            const w = e.weights;
-            const w32 = e.weights32;
-            if (w32) {
-              if (w.format === 'dense') k.denseMatVecAddF32(w32, w.rows, w.cols, x, off, out);
-              else k.csrMatVecAddF32(w.rowPtr, w.colIdx, w32, w.rows, x, off, out);
-            } else if (w.format === 'dense') k.denseMatVecAdd(w.data, w.rows, w.cols, x, off, out);
-            else k.csrMatVecAdd(w.rowPtr, w.colIdx, w.values, w.rows, x, off, out);
-          };
+        : (x: Float64Array, off: number) => multiplyAdd(k, e, x, off, out);
       const into = out === node.input ? `${node.id}.in` : `${node.id}.in[${synapseLabel(docEdges.get(e.id)!)}]`;
       ops.push({
         type: 'deliver',
@@ -331,6 +332,11 @@ function buildSchedule(
         equation: `${into} += W[${e.id}] · ${e.source}.y[${when}]${events ? '  (event-driven: only the columns of units that spiked)' : ''}`,
         run: line && e.delay > 0 ? (t) => multiply(line.buffer, line.offset(t, e.delay)) : () => multiply(src.output, 0),
       });
+    }
+    const system = systemOf.get(node.id);
+    if (system) {
+      if (system[system.length - 1] === node.id) ops.push(integrateOperation(system, nodeById, edges.filter(coupling), k, doc.dt));
+      continue;
     }
     ops.push({
       type: 'update',
@@ -367,6 +373,48 @@ function buildSchedule(
     });
   }
   return ops;
+}
+
+/** out += W·x[off …] for a rate (non-event) source, in the edge's storage and precision. */
+function multiplyAdd(k: Kernels, e: CompiledEdge, x: Float64Array, off: number, out: Float64Array): void {
+  const w = e.weights;
+  const w32 = e.weights32;
+  if (w32) {
+    if (w.format === 'dense') k.denseMatVecAddF32(w32, w.rows, w.cols, x, off, out);
+    else k.csrMatVecAddF32(w.rowPtr, w.colIdx, w32, w.rows, x, off, out);
+  } else if (w.format === 'dense') k.denseMatVecAdd(w.data, w.rows, w.cols, x, off, out);
+  else k.csrMatVecAdd(w.rowPtr, w.colIdx, w.values, w.rows, x, off, out);
+}
+
+/**
+ * One integrate operation for a system of ODE nodes coupled by delay-0 edges (engine/integrate.ts):
+ * the members' states advance together by dt, every coupling W·g(y) evaluated from the stage's
+ * states in every stage (Euler: one, RK4: four); the inputs delivered from outside the system are
+ * held over the step.
+ */
+function integrateOperation(members: string[], nodeById: Map<string, NodeRuntime>, couplings: CompiledEdge[], k: Kernels, dt: number): Operation {
+  const runtimes = members.map((id) => nodeById.get(id)!);
+  const index = new Map(members.map((id, i) => [id, i]));
+  const method = runtimes[0].ode!.method;
+  const system = new OdeSystem(
+    runtimes.map((r) => ({ ode: r.ode!, output: r.output, input: r.input })),
+    couplings.map((e) => ({ source: index.get(e.source)!, target: index.get(e.target)!, add: (x: Float64Array, into: Float64Array) => multiplyAdd(k, e, x, 0, into) })),
+    method,
+  );
+  const inputOf = (r: NodeRuntime) => [`${r.id}.in`, ...couplings.filter((e) => e.target === r.id).map((e) => `W[${e.id}]·${e.source}.y`)].join(' + ');
+  return {
+    type: 'integrate',
+    node: members[0],
+    nodes: [...members],
+    couplings: couplings.map((e) => e.id),
+    method,
+    reads: [...members.map((id) => `${id}.in`), ...couplings.map((e) => `W[${e.id}]`), ...members.map((id) => `${id}.state[t−1]`)],
+    writes: members.map((id) => `${id}.y[t]`),
+    equation: `one ODE system {${members.join(', ')}}, ${integratorText(method)} over dt = ${dt} ms, every coupling evaluated in every stage: ${runtimes
+      .map((r) => `${r.id}: ${r.odeEquation?.(inputOf(r)) ?? r.equation}`)
+      .join('; ')}`,
+    run: () => system.step(dt),
+  };
 }
 
 function synapseLabel(edge: GraphDocument['edges'][number]): string {

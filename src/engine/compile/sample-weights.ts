@@ -21,15 +21,9 @@ export interface WeightSpec {
   scale?: number;
 }
 
-/** The effective rule of an edge: options may sit in `weight` or directly in `params`. */
+/** The rule of an edge's weights: `weight` and the options beside it in `params`. */
 export function weightSpecOf(params: EdgeParams): WeightSpec {
-  const w = params.weight;
-  return {
-    init: w,
-    connectivity: w.connectivity ?? params.connectivity ?? 1,
-    spectralRadius: w.spectralRadius ?? params.spectralRadius,
-    scale: w.scale ?? params.scale,
-  };
+  return { init: params.weight, connectivity: params.connectivity ?? 1, spectralRadius: params.spectralRadius, scale: params.scale };
 }
 
 export class WeightError extends Error {}

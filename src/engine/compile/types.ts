@@ -6,6 +6,7 @@ import type { AnyNode, GraphDocument, GraphEdge } from '../../model/index.ts';
 import type { Kernels, StateAllocator } from '../kernels/kernels.ts';
 import type { Rng } from '../rng.ts';
 import type { CsrMatrix, DenseMatrix } from '../linalg/types.ts';
+import type { OdeRuntime } from '../integrate.ts';
 import type { NodeAdjoint } from '../bptt/types.ts';
 
 /** The state and update rule of one node, built by its kind's builder. */
@@ -30,6 +31,13 @@ export interface NodeRuntime {
   update(t: number): void;
   /** The buffer an incoming edge adds into (default `input`). */
   inputFor?(edge: GraphEdge): Float64Array;
+  /**
+   * ODE nodes (kinds with `odeSystem`): the state, dy/dt and output function an integrate
+   * operation steps jointly with the other members of a system coupled by delay-0 edges.
+   */
+  readonly ode?: OdeRuntime;
+  /** dy/dt of an ODE node in words, with `input` the text of its total input (for an integrate operation's equation). */
+  odeEquation?(input: string): string;
   /** True when the output is spike events (the kind's `output` is 'spikes'): outgoing edges deliver event-driven. */
   readonly spiking: boolean;
   /** Edges the node reads itself in its update (no deliver operation), e.g. Hopfield's recurrent weights. */
@@ -129,9 +137,15 @@ export interface EdgeRuntime {
 
 /** One entry of the schedule: what it reads and writes, and the rule it applies. */
 export interface Operation {
-  readonly type: 'clear' | 'deliver' | 'update' | 'learn' | 'commit';
-  /** Node the operation belongs to (its target for a delivery). */
+  readonly type: 'clear' | 'deliver' | 'update' | 'integrate' | 'learn' | 'commit';
+  /** Node the operation belongs to (its target for a delivery; the system's first node for an integrate). */
   readonly node: string;
+  /** An integrate operation's system: the nodes stepped together, document order. */
+  readonly nodes?: string[];
+  /** An integrate operation's couplings: the delay-0 edges among its nodes, evaluated in every stage. */
+  readonly couplings?: string[];
+  /** An integrate operation's method. */
+  readonly method?: string;
   readonly edge?: string;
   /** Delay of the delivered signal, in steps (deliveries only). */
   readonly delay?: number;

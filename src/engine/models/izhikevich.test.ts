@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Simulator } from '../index.ts';
 import { node, rawDoc, valid } from '../../test-support/docs.ts';
 import { column, diffs, mean, record, spikeTimes, std } from '../../test-support/run.ts';
+import { readIzhikevichReference } from '../../test-support/reference.ts';
+import { formatIssue, validateDocument } from '../../model/index.ts';
+import { describeSchedule } from '../compile/compile.ts';
 
 /** Inter-spike intervals (ms) of one neuron of a given type under constant I = 10 for 500 ms (dt = 0.1 ms). */
 function isis(type: string): number[] {
@@ -60,5 +63,64 @@ describe('izhikevich (Izhikevich 2003, Fig. 2)', () => {
     expect(t).toBeGreaterThan(0);
     expect(r['n.v'][t][0]).toBeLessThan(-49); // reset to c, then one Euler step at most
     expect(r['n.u'][t][0] - r['n.u'][t - 1][0]).toBeGreaterThan(1.9);
+  });
+});
+
+describe('izhikevich "integrator": "izhikevich-2003" (the paper’s MATLAB scheme)', () => {
+  const reference = readIzhikevichReference();
+
+  it.each(['RS', 'FS', 'CH', 'IB'])('%s with I = 10: the published program’s spike times, exactly, over 1 s', (type) => {
+    const ref = reference.neurons[type];
+    const doc = valid(rawDoc([node('n', 'izhikevich', { type, i_e: reference.I, integrator: 'izhikevich-2003' })], [], { dt: 1 }));
+    const spikes = spikeTimes(column(record(Simulator.fromDocument(doc), ['n'], reference.T_ms).n), 1);
+    expect(ref.spikes_ms.length).toBeGreaterThan(15);
+    expect(spikes).toEqual(ref.spikes_ms);
+  });
+
+  it('spikes at the start of the step after v reached 30 mV, then resets: v is held at the 30 mV peak for one step', () => {
+    const doc = valid(rawDoc([node('n', 'izhikevich', { type: 'RS', i_e: 10, integrator: 'izhikevich-2003' })], [], { dt: 1 }));
+    const r = record(Simulator.fromDocument(doc), ['n', 'n.v', 'n.u'], 200);
+    const k = column(r.n).indexOf(1);
+    expect(k).toBe(reference.neurons.RS.spikes_ms[0] - 1);
+    expect(r['n.v'][k - 1][0]).toBe(30);
+    expect(Math.max(...column(r['n.v']))).toBe(30);
+    // Reset to c = −65, then two half steps: v(k) is the integration from −65.
+    const u0 = r['n.u'][k - 1][0] + 8;
+    let v = -65;
+    v = v + 0.5 * (0.04 * (v * v) + 5 * v + 140 - u0 + 10);
+    v = v + 0.5 * (0.04 * (v * v) + 5 * v + 140 - u0 + 10);
+    expect(r['n.v'][k][0]).toBe(v);
+    expect(r['n.u'][k][0]).toBe(u0 + 0.02 * (0.2 * v - u0));
+  });
+
+  it('is named in the schedule; substeps belong to euler only', () => {
+    const doc = valid(rawDoc([node('n', 'izhikevich', { integrator: 'izhikevich-2003' })], [], { dt: 1 }));
+    const update = describeSchedule(Simulator.fromDocument(doc).program.schedule).find((o) => o.type === 'update')!;
+    expect(update.equation).toMatch(/^if v ≥ 30 mV: spike, v = c, u \+= d; then v \+= \(dt\/2\)·.* twice, u \+= dt·a\(bv − u\).*Izhikevich 2003 scheme, dt = 1 ms\)$/);
+    const r = validateDocument(rawDoc([node('n', 'izhikevich', { integrator: 'izhikevich-2003', substeps: 2 })], [], { dt: 1 }));
+    expect(r.ok ? [] : r.errors.map(formatIssue)).toEqual([
+      'nodes[0].params.substeps: applies to the "euler" integrator only (izhikevich-2003 takes two half steps of v and one of u per step)',
+    ]);
+  });
+});
+
+describe('izhikevich "integrator": "euler"', () => {
+  const trace = (dt: number, substeps?: number) => {
+    const params = { type: 'CH', i_e: 10, ...(substeps === undefined ? {} : { substeps }) };
+    const doc = valid(rawDoc([node('n', 'izhikevich', params)], [], { dt }));
+    const sim = Simulator.fromDocument(doc);
+    const update = describeSchedule(sim.program.schedule).find((o) => o.type === 'update')!;
+    return { equation: update.equation, v: column(record(sim, ['n.v'], Math.round(300 / dt))['n.v']) };
+  };
+
+  it.each([
+    [0.1, 1],
+    [0.5, 1],
+    [1, 2],
+    [1.2, 3],
+  ])('dt = %f ms defaults to ceil(dt / 0.5 ms) = %i substeps', (dt, expected) => {
+    const byDefault = trace(dt);
+    expect(byDefault.equation).toContain(`h = dt/${expected};`);
+    expect(byDefault.v).toEqual(trace(dt, expected).v);
   });
 });

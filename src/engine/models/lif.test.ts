@@ -85,7 +85,7 @@ describe('event-driven spike delivery', () => {
     const doc = valid(
       rawDoc(
         [node('p', 'poisson', { size: 60, rate: 300 }), node('n', 'lif', { size: 40 })],
-        [edge('e', 'p', 'n', { type: 'normal', mean: 0, std: 1, connectivity })],
+        [edge('e', 'p', 'n', { type: 'normal', mean: 0, std: 1 }, 0, { connectivity })],
         { dt: 1 },
       ),
     );
@@ -113,7 +113,7 @@ describe('event-driven spike delivery', () => {
 describe('event-driven delivery after a live weight change', () => {
   it('sees the rescaled weights (its column-ordered copy is rebuilt)', () => {
     const doc = valid(
-      rawDoc([node('p', 'poisson', { size: 30, rate: 1000 }), node('n', 'lif', { size: 10 })], [edge('e', 'p', 'n', { type: 'uniform', low: 0, high: 1, connectivity: 0.1 })], { dt: 1 }),
+      rawDoc([node('p', 'poisson', { size: 30, rate: 1000 }), node('n', 'lif', { size: 10 })], [edge('e', 'p', 'n', { type: 'uniform', low: 0, high: 1 }, 0, { connectivity: 0.1 })], { dt: 1 }),
     );
     const a = Simulator.fromDocument(doc);
     const b = Simulator.fromDocument(doc);

@@ -133,7 +133,8 @@ describe('synaptic plasticity', () => {
       rawDoc(
         [node('u', 'input', { size: 30, signal: { type: 'uniform', low: 0, high: 1 } }), node('y', 'rate', { size: 30, activation: 'tanh' })],
         [
-          edge('w', 'u', 'y', { type: 'uniform', low: 0.1, high: 1, connectivity }, 0, {
+          edge('w', 'u', 'y', { type: 'uniform', low: 0.1, high: 1 }, 0, {
+            connectivity,
             plasticity: [{ rule: 'hebbian', eta: 0.05 }, { rule: 'normalise', target: 1.5 }],
           }),
         ],

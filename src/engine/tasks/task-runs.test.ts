@@ -68,7 +68,7 @@ describe('tasks on the analysis worker', () => {
           node('a', 'rate', { size: 5, activation: 'tanh', leak: 0.7 }),
           node('out', 'readout', { target: 'u.target', washout: 5, train: 60, test: 20, training: { method: 'bptt', optimizer: 'adam', learning_rate: 0.05, epochs: 2, truncation: 10, loss: 'bce' } }),
         ],
-        [edge('in', 'u', 'a', { type: 'uniform', low: -1, high: 1 }), edge('rec', 'a', 'a', { type: 'normal', spectralRadius: 0.9 }, 1), { id: 'ro', source: 'a', target: 'out' }],
+        [edge('in', 'u', 'a', { type: 'uniform', low: -1, high: 1 }), edge('rec', 'a', 'a', { type: 'normal' }, 1, { spectralRadius: 0.9 }), { id: 'ro', source: 'a', target: 'out' }],
         { seed: 4 },
       ),
     );

@@ -67,7 +67,7 @@ describe('task signals for gradient training', () => {
           node('h', 'rate', { size: 30, activation: 'tanh' }),
           node('out', 'readout', { target: 'u.target', training: { method: 'ridge', lambda: 1e-6 }, washout: 12, train: 1200, test: 600 }),
         ],
-        [edge('in', 'u', 'h', { type: 'uniform', low: -0.5, high: 0.5 }), edge('rec', 'h', 'h', { type: 'normal', spectralRadius: 0.8 }, 1), { id: 'ro', source: 'h', target: 'out' }],
+        [edge('in', 'u', 'h', { type: 'uniform', low: -0.5, high: 0.5 }), edge('rec', 'h', 'h', { type: 'normal' }, 1, { spectralRadius: 0.8 }), { id: 'ro', source: 'h', target: 'out' }],
       ),
     );
     const sim = Simulator.fromDocument(doc);

@@ -5,7 +5,7 @@
  */
 import type { TaskSignal } from '../../model/index.ts';
 import { taskTargetSize } from '../../model/index.ts';
-import { powPositive } from '../math/detmath.ts';
+import { powPositive, tanh } from '../math/detmath.ts';
 import type { Rng } from '../rng.ts';
 
 export interface TaskGenerator {
@@ -41,7 +41,7 @@ export function makeTask(signal: TaskSignal): TaskGenerator {
     case 'mackey-glass':
       return onEveryChannel(mackeyGlass(signal));
     case 'narma':
-      return onEveryChannel(narma(signal.order));
+      return onEveryChannel(narma(signal.order, signal.variant === 'tanh'));
     case 'memory-capacity':
       return onEveryChannel(memoryCapacity(signal.max_delay));
     case 'xor-memory':
@@ -116,8 +116,11 @@ function mackeyGlass(s: Extract<TaskSignal, { type: 'mackey-glass' }>): ScalarTa
   };
 }
 
-/** NARMA of order n: u ~ U[0, 0.5]; target y(t+1) from y(t … t−n+1), u(t) and u(t−n+1). */
-function narma(order: number): ScalarTask {
+/**
+ * NARMA of order n (model/signals.ts): u ~ U[0, 0.5]; target y(t+1) from y(t … t−n+1), u(t) and
+ * u(t−n+1); `bounded`: the right-hand side through tanh.
+ */
+function narma(order: number, bounded: boolean): ScalarTask {
   const ys = new Float64Array(order); // y(t), y(t−1), … ring
   const us = new Float64Array(order); // u(t), u(t−1), … ring
   let rng: Rng | null = null;
@@ -137,7 +140,8 @@ function narma(order: number): ScalarTask {
       let sum = 0;
       for (let i = 0; i < order; i++) sum += ys[i];
       const uOld = us[(t + 1) % order]; // u(t − n + 1), 0 before the start
-      yNow = 0.3 * yNow + 0.05 * yNow * sum + 1.5 * uOld * u + 0.1;
+      const next = 0.3 * yNow + 0.05 * yNow * sum + 1.5 * uOld * u + 0.1;
+      yNow = bounded ? tanh(next) : next;
       target[0] = yNow;
       return u;
     },

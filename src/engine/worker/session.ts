@@ -57,8 +57,7 @@ export function threadsFor(doc: GraphDocument): number {
   const size = new Map(doc.nodes.map((n) => [n.id, Number((n.params as { size?: unknown }).size ?? 1) || 1]));
   let largest = 0;
   for (const e of doc.edges) {
-    const w = e.params.weight as { connectivity?: number };
-    const connectivity = w.connectivity ?? e.params.connectivity ?? 1;
+    const connectivity = e.params.connectivity ?? 1;
     largest = Math.max(largest, (size.get(e.source) ?? 1) * (size.get(e.target) ?? 1) * connectivity);
   }
   return largest >= TWO_THREADS_MIN_SYNAPSES ? 2 : 1;

@@ -62,12 +62,12 @@ describe('the session downsamples weights and gives the radius of large spectra'
     const session = new EngineSession();
     const loaded = await session.load(valid({
       format: 'recurrence-graph',
-      version: 1,
+      version: 2,
       title: 'big',
       seed: 3,
       dt: 1,
       nodes: [{ id: 'res', kind: 'rate', params: { size: 1500 } }],
-      edges: [{ id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'normal', mean: 0, std: 1, connectivity: 0.01, spectralRadius: 0.9 }, delay: 1 } }],
+      edges: [{ id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'normal', mean: 0, std: 1 }, connectivity: 0.01, spectralRadius: 0.9, delay: 1 } }],
     }));
     expect(loaded.ok).toBe(true);
     const w = (await session.weights('rec', { rows: 100, cols: 120 }))!;

@@ -41,6 +41,58 @@ export interface NotebookKind<P> {
   update(node: NodeRuntime, params: P, ctx: KindContext): string;
   /** Whether the engine's random draws of this node (per step) must be embedded, and which variable holds them. */
   draws?(params: P): string | null;
+  /** ODE kinds (ctrnn, wilson-cowan): the pieces of an integrate operation that steps a system of them. */
+  ode?: NotebookOde<P>;
+}
+
+/** An ODE node in numpy (engine/integrate.ts): its state, dy/dt and output as Python expressions. */
+export interface NotebookOde<P> {
+  /** The integrated state array (updated in place). */
+  state(ctx: KindContext): string;
+  /** dy/dt at the state expression `y` with total input `i`. */
+  derivative(params: P, ctx: KindContext, y: string, i: string): string;
+  /** The output at the state expression `y`. */
+  output(params: P, ctx: KindContext, y: string): string;
+}
+
+/** One member of an integrate operation: its ODE, params and context. */
+export interface OdeMemberCode {
+  ode: NotebookOde<never>;
+  params: never;
+  ctx: KindContext;
+}
+
+/**
+ * The body of an integrate operation: the members' states advance together by dt (Euler or RK4),
+ * the couplings `W[edge] @ output(source)` evaluated from the stage's states in every stage, the
+ * inputs `inp[ID]` from outside held over the step (engine/integrate.ts, OdeSystem).
+ */
+export function integrateCode(members: OdeMemberCode[], couplings: { source: number; target: number; edge: string; float32?: boolean }[], method: 'euler' | 'rk4', dt: number): string {
+  const h = pyNumber(dt);
+  const m = members.length;
+  const out = members.map((x, k) => x.ode.output(x.params, x.ctx, `Y[${k}]`));
+  const inputs = members.map((x, k) => [`inp[${x.ctx.id}]`, ...couplings.filter((c) => c.target === k).map((c) => (c.float32 ? `(W[${c.edge}] @ O[${c.source}].astype(np.float32)).astype(np.float64)` : `W[${c.edge}] @ O[${c.source}]`))].join(' + '));
+  const lines = [
+    'def f_sys(Y):',
+    ...(couplings.length > 0 ? [`    O = [${out.join(', ')}]`] : []),
+    `    I = [${inputs.join(', ')}]`,
+    `    return [${members.map((x, k) => x.ode.derivative(x.params, x.ctx, `Y[${k}]`, `I[${k}]`)).join(', ')}]`,
+    `Y = [${members.map((x) => x.ode.state(x.ctx)).join(', ')}]`,
+    'K1 = f_sys(Y)',
+  ];
+  const range = `range(${m})`;
+  if (method === 'euler') lines.push(`for k in ${range}:`, `    Y[k] += ${h} * K1[k]`);
+  else {
+    lines.push(
+      `K2 = f_sys([Y[k] + 0.5 * ${h} * K1[k] for k in ${range}])`,
+      `K3 = f_sys([Y[k] + 0.5 * ${h} * K2[k] for k in ${range}])`,
+      `K4 = f_sys([Y[k] + ${h} * K3[k] for k in ${range}])`,
+      `for k in ${range}:`,
+      `    Y[k] += (${h} / 6) * (K1[k] + 2 * K2[k] + 2 * K3[k] + K4[k])`,
+    );
+  }
+  members.forEach((x, k) => lines.push(`state[${x.ctx.id}]["output"][:] = ${x.ode.output(x.params, x.ctx, `Y[${k}]`)}`));
+  return lines.join('\n');
 }
 
 /** Python expression of an activation f applied to the array expression `h`. */
@@ -127,37 +179,41 @@ each unit has a gain $g$ and a bias $b$ learnt online: $\\mathrm{net} = g\\cdot\
   },
 };
 
-/** Forward Euler or classic RK4 over dt with the derivative `deriv` (the edges' input held constant). */
-function odeStep(state: string, integrator: 'euler' | 'rk4', dt: number): string {
-  const h = pyNumber(dt);
-  if (integrator === 'euler') return `k1 = deriv(${state})\n${state} += ${h} * k1`;
-  return [
-    `k1 = deriv(${state})`,
-    `k2 = deriv(${state} + 0.5 * ${h} * k1)`,
-    `k3 = deriv(${state} + 0.5 * ${h} * k2)`,
-    `k4 = deriv(${state} + ${h} * k3)`,
-    `${state} += (${h} / 6) * (k1 + 2 * k2 + 2 * k3 + k4)`,
-  ].join('\n');
-}
+/** Beer's CTRNN as an ODE member: τ dy/dt = −y + in, output f(g(y + θ)). */
+const ctrnnOde: NotebookOde<CtrnnParams> = {
+  state: (ctx) => `state[${ctx.id}]["y"]`,
+  derivative: (_p, ctx, y, i) => `(${i} - ${y}) / param[${ctx.id}]["tau"]`,
+  output: (p, ctx, y) => activation(p.activation, `(param[${ctx.id}]["gain"] * (${y} + param[${ctx.id}]["theta"]))`),
+};
 
 const ctrnnKind: NotebookKind<CtrnnParams> = {
   doc: `**ctrnn** — continuous-time recurrent neural network (Beer 1995, *Adaptive Behavior* 3:469, eq. 1):
 $$\\tau_i\\,\\frac{dy_i}{dt} = -y_i + \\textstyle\\sum_j w_{ij}\\,\\sigma(g_j(y_j + \\theta_j)) + I_i, \\qquad \\sigma(z) = \\frac{1}{1+e^{-z}}$$
-τ in ms; the edges deliver $\\sum_j w_{ij}\\,(\\text{source output})$, held constant over the step; forward Euler or RK4 over dt.
-The output is $\\sigma(g(y+\\theta))$.`,
+τ in ms; the edges deliver $\\sum_j w_{ij}\\,(\\text{source output})$; forward Euler or RK4 over dt. The output is $f(g(y+\\theta))$,
+$f = \\sigma$ unless the node names another activation. Inputs from other nodes are held over the step; ODE nodes joined by
+delay-0 edges are integrated as one system, every coupling evaluated in every stage (\`f_sys\`).`,
   setup(node, p, ctx) {
     return `param[${ctx.id}] = {"tau": ${perUnit(p.tau, node.size)}, "theta": ${perUnit(p.bias, node.size)}, "gain": ${perUnit(p.gain, node.size)}}`;
   },
   update(_node, p, ctx) {
-    const s = `state[${ctx.id}]`;
-    const q = `param[${ctx.id}]`;
-    return [
-      'def deriv(y):',
-      `    return (inp[${ctx.id}] - y) / ${q}["tau"]`,
-      odeStep(`${s}["y"]`, p.integrator, ctx.dt),
-      `${s}["output"][:] = 1 / (1 + np.exp(-(${q}["gain"] * (${s}["y"] + ${q}["theta"]))))`,
-    ].join('\n');
+    return integrateCode([{ ode: ctrnnOde as NotebookOde<never>, params: p as never, ctx }], [], p.integrator, ctx.dt);
   },
+  ode: ctrnnOde,
+};
+
+/** F(x; a, θ) of Wilson–Cowan as Python. */
+function wcGain(x: string, a: number, th: number): string {
+  const n = (v: number) => pyNumber(v);
+  return `(1 / (1 + np.exp(-(${n(a)} * (${x} - ${n(th)})))) - 1 / (1 + np.exp(-(-${n(a)} * ${n(th)}))))`;
+}
+
+const wilsonCowanOde: NotebookOde<WilsonCowanParams> = {
+  state: (ctx) => `state[${ctx.id}]["output"]`,
+  derivative(p, _ctx, r, i) {
+    const n = (x: number) => pyNumber(x);
+    return `np.array([(-${r}[0] + ${wcGain(`${n(p.w_EE)} * ${r}[0] - ${n(p.w_EI)} * ${r}[1] + ${n(p.I_ext_E)} + ${i}[0]`, p.a_E, p.theta_E)}) / ${n(p.tau_E)}, (-${r}[1] + ${wcGain(`${n(p.w_IE)} * ${r}[0] - ${n(p.w_II)} * ${r}[1] + ${n(p.I_ext_I)} + ${i}[1]`, p.a_I, p.theta_I)}) / ${n(p.tau_I)}])`;
+  },
+  output: (_p, _ctx, r) => r,
 };
 
 const wilsonCowanKind: NotebookKind<WilsonCowanParams> = {
@@ -165,20 +221,12 @@ const wilsonCowanKind: NotebookKind<WilsonCowanParams> = {
 Neuromatch Academy's W2D4, without the refractory factor):
 $$\\tau_E\\,\\frac{dr_E}{dt} = -r_E + F(w_{EE} r_E - w_{EI} r_I + I^{ext}_E + \\mathrm{in}_E;\\ a_E, \\theta_E)$$
 $$\\tau_I\\,\\frac{dr_I}{dt} = -r_I + F(w_{IE} r_E - w_{II} r_I + I^{ext}_I + \\mathrm{in}_I;\\ a_I, \\theta_I)$$
-with $F(x; a, \\theta) = \\frac{1}{1+e^{-a(x-\\theta)}} - \\frac{1}{1+e^{a\\theta}}$; τ in ms; forward Euler or RK4 over dt. Output $[r_E, r_I]$.`,
+with $F(x; a, \\theta) = \\frac{1}{1+e^{-a(x-\\theta)}} - \\frac{1}{1+e^{a\\theta}}$; τ in ms; forward Euler or RK4 over dt. Output $[r_E, r_I]$.
+ODE nodes joined by delay-0 edges are integrated as one system (\`f_sys\`).`,
   update(_node, p, ctx) {
-    const n = (x: number) => pyNumber(x);
-    const F = (x: string, a: number, th: number) => `(1 / (1 + np.exp(-(${n(a)} * (${x} - ${n(th)})))) - 1 / (1 + np.exp(-(-${n(a)} * ${n(th)}))))`;
-    return [
-      'def deriv(r):',
-      '    e, i = r[0], r[1]',
-      `    return np.array([`,
-      `        (-e + ${F(`${n(p.w_EE)} * e - ${n(p.w_EI)} * i + ${n(p.I_ext_E)} + inp[${ctx.id}][0]`, p.a_E, p.theta_E)}) / ${n(p.tau_E)},`,
-      `        (-i + ${F(`${n(p.w_IE)} * e - ${n(p.w_II)} * i + ${n(p.I_ext_I)} + inp[${ctx.id}][1]`, p.a_I, p.theta_I)}) / ${n(p.tau_I)},`,
-      '    ])',
-      odeStep(`state[${ctx.id}]["output"]`, p.integrator, ctx.dt),
-    ].join('\n');
+    return integrateCode([{ ode: wilsonCowanOde as NotebookOde<never>, params: p as never, ctx }], [], p.integrator, ctx.dt);
   },
+  ode: wilsonCowanOde,
 };
 
 const thresholdKind: NotebookKind<ThresholdParams> = {
@@ -195,7 +243,7 @@ const hopfieldKind: NotebookKind<HopfieldParams> = {
   doc: `**hopfield** — ±1 units (Hopfield 1982, *PNAS* 79:2554) with local field $h_i = \\sum_j W_{ij} x_j + \\mathrm{in}_i$ and
 $x_i \\leftarrow \\mathrm{sgn}(h_i)$, unchanged when $h_i = 0$. *Asynchronous*: every step updates each unit once, in a random order
 (the engine's seeded order, embedded), each with the latest states; *synchronous*: all units from the previous step.
-Energy $E = -\\tfrac12 x^\\top W x$ after the step. Sums run in the engine's order (\`seqdot\`), so a field that is exactly 0 stays 0.`,
+Energy $E = -\\tfrac12 x^\\top W x - \\sum_i \\mathrm{in}_i x_i$ after the step, with the step's input. Sums run in the engine's order (\`seqdot\`), so a field that is exactly 0 stays 0.`,
   draws: (p) => (p.update === 'async' ? 'order' : null),
   update(node, p, ctx) {
     const s = `state[${ctx.id}]`;
@@ -211,7 +259,7 @@ Energy $E = -\\tfrac12 x^\\top W x$ after the step. Sums run in the engine's ord
       `    if h != 0:`,
       `        ${s}["output"][i] = 1.0 if h > 0 else -1.0`,
       `x = ${s}["output"]`,
-      `${s}["energy"][0] = -0.5 * ${rows.length > 0 ? `seqdot(np.concatenate([${rows.join(', ')}]), 1.0)` : '0.0'}`,
+      `${s}["energy"][0] = -0.5 * ${rows.length > 0 ? `seqdot(np.concatenate([${rows.join(', ')}]), 1.0)` : '0.0'} - seqdot(inp[${ctx.id}], x)`,
     ].join('\n');
   },
 };

@@ -21,7 +21,7 @@ import { DivergenceError, parseProbe, ProbeError, Recorder, Simulator, type Node
 import type { CompiledEdge } from '../../engine/compile/compile.ts';
 import { ExportError, listItems } from '../errors.ts';
 import { indent, pyArray, pyNumber, pyString, UNPACK_HELPER } from '../python.ts';
-import { NOTEBOOK_KINDS, type KindContext } from './kinds.ts';
+import { integrateCode, NOTEBOOK_KINDS, type KindContext } from './kinds.ts';
 import { rateIpCode, readoutLearnCode, RULE_DOCS, synapticCode, synapticSetup, thresholdIpCode } from './rules.ts';
 import { NotebookBuilder, type Notebook } from './nbformat.ts';
 
@@ -346,6 +346,20 @@ function opBody(
     }
     case 'update':
       return { code: NOTEBOOK_KINDS[node.kind].update(node, params.get(node.id)!, kindContext(node, program, snap)) };
+    case 'integrate': {
+      const members = op.nodes!.map((mid) => {
+        const member = program.nodeById.get(mid)!;
+        const ode = NOTEBOOK_KINDS[member.kind].ode;
+        if (!ode) throw new ExportError(`node "${mid}": a ${member.kind} node cannot be integrated in the notebook`);
+        return { ode, params: params.get(mid)!, ctx: kindContext(member, program, snap) };
+      });
+      const index = new Map(op.nodes!.map((mid, k) => [mid, k]));
+      const couplings = op.couplings!.map((eid) => {
+        const e = program.edges.find((x) => x.id === eid)!;
+        return { source: index.get(e.source)!, target: index.get(e.target)!, edge: pyString(e.id), float32: e.float32 };
+      });
+      return { code: integrateCode(members, couplings, op.method as 'euler' | 'rk4', program.doc.dt) };
+    }
     case 'commit':
       return { code: `hist[${id}][t % ${program.delayLines.get(op.node)!.depth}] = state[${id}]["output"]` };
     case 'learn': {

@@ -58,6 +58,8 @@ export function ctrnnPlane(p: CtrnnPlane, names: [string, string]): PlaneSystem 
 export const ctrnnPhasePlane: PhasePlaneModel<CtrnnParams> = {
   build({ units, single, w, c }) {
     if (single) return noPlane('one continuous unit: a phase line, not a plane');
+    const other = units.find((u) => u.params.activation !== 'sigmoid');
+    if (other) return noPlane(`${other.name} has a ${other.params.activation} output (nullclines for the logistic σ only)`);
     const pick = (key: 'tau' | 'bias' | 'gain'): [number, number] => [unitValue(units[0].params[key], units[0].index), unitValue(units[1].params[key], units[1].index)];
     const [bias, gain] = [pick('bias'), pick('gain')];
     if (gain.includes(0)) return noPlane('a unit with gain 0 has a constant output');

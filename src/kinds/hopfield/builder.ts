@@ -20,7 +20,11 @@ function rowDot(w: WeightMatrix, i: number, x: Float64Array): number {
  *   x_i ← sgn(h_i), x_i unchanged when h_i = 0.
  * "async": every step updates each unit once, in a fresh seeded random order, each with the
  * latest states (energy never increases for symmetric W with zero diagonal); "sync": all units
- * from the previous step's states. Energy E = −½ xᵀWx after the step.
+ * from the previous step's states. Energy E = −½ xᵀWx − Σ_i in_i x_i after the step, with that
+ * step's input (Hopfield 1982, PNAS 79:2554, with the external-input term of Hopfield 1984, PNAS
+ * 81:3088): under a constant input it never increases with async updates for symmetric W
+ * with zero diagonal, since a flip of x_i changes E by −2|h_i| ≤ 0. At reset (no input delivered
+ * yet) the input term is 0.
  * The init {"type": "pattern", index, flip} takes pattern `index` of the Hebbian self-edge and
  * flips exactly round(flip·N) distinct bits chosen by the node's seeded stream.
  */
@@ -49,7 +53,9 @@ export const hopfieldBuilder: NodeBuilder<HopfieldParams> = {
     const computeEnergy = () => {
       let s = 0;
       for (const e of self) for (let i = 0; i < n; i++) s += x[i] * rowDot(e.weights, i, x);
-      energy[0] = -0.5 * s;
+      let drive = 0;
+      for (let i = 0; i < n; i++) drive += input[i] * x[i];
+      energy[0] = -0.5 * s - drive;
     };
     return {
       id: node.id,
@@ -57,7 +63,7 @@ export const hopfieldBuilder: NodeBuilder<HopfieldParams> = {
       output: x,
       input,
       vars,
-      equation: `${node.id}.x_i = sgn(Σ_j W_ij x_j + in_i) (kept when 0), ${p.update === 'async' ? 'one unit at a time in a seeded random order, latest states' : 'all units at once from x[t−1]'}; energy = −½ xᵀWx  (Hopfield 1982)`,
+      equation: `${node.id}.x_i = sgn(Σ_j W_ij x_j + in_i) (kept when 0), ${p.update === 'async' ? 'one unit at a time in a seeded random order, latest states' : 'all units at once from x[t−1]'}; energy = −½ xᵀWx − Σ in_i x_i  (Hopfield 1982)`,
       reads: [`${node.id}.x[t−1]`],
       ownsEdge: (e) => e.source === node.id && e.target === node.id,
       bindEdges(edges) {

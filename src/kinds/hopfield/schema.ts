@@ -34,7 +34,7 @@ declare module '../../model/document.ts' {
 
 /**
  * Hopfield network (Hopfield 1982): ±1 units, x_i ← sgn(Σ_j W_ij x_j + h_i) (x_i kept when the
- * field is 0), h the input of other edges; energy E = −½ xᵀWx. The node reads its self-edges
+ * field is 0), h the input of other edges; energy E = −½ xᵀWx − Σ_i h_i x_i. The node reads its self-edges
  * itself, with the latest states (async) or the previous step's (sync). The patterns of
  * `init: {"type": "pattern"}` are those of its Hebbian self-edge (`weight.type = "hebbian"`).
  */
@@ -45,9 +45,9 @@ export const hopfieldSpec = defineKindSpec<HopfieldParams>({
   role: 'population',
   output: 'binary',
   continuousTime: false,
-  description: 'Binary ±1 associative memory (Hopfield 1982) with async or sync updates and energy −½xᵀWx.',
+  description: 'Binary ±1 associative memory (Hopfield 1982) with async or sync updates and energy −½xᵀWx − Σ in·x.',
   docs: {
-    update: 'x_i = sgn(Σ_j W_ij x_j + in_i), kept when 0; E = −½xᵀWx (Hopfield 1982)',
+    update: 'x_i = sgn(Σ_j W_ij x_j + in_i), kept when 0; E = −½xᵀWx − Σ_i in_i x_i, with the step\'s input (Hopfield 1982): under constant input it never increases with async updates',
     params: 'size 16, update async (seeded random order each step) \\| sync, init: ±1, ±1 per unit, `{"type":"random","p":0.5}` or `{"type":"pattern","index":0,"flip":0.2}` (patterns from the node\'s Hebbian self-edge, which must have delay 1)',
     variables: 'output, energy, order (async: the last step\'s update order)',
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { int, perUnit } from '../../model/schema-helpers.ts';
 import { LIMITS } from '../../model/limits.ts';
-import { defineKindSpec } from '../../model/kind-spec.ts';
+import { defineKindSpec, type ParamProblem } from '../../model/kind-spec.ts';
 import { checkPerUnitFields } from '../shared/checks.ts';
 import { initSchema } from '../rate/schema.ts';
 
@@ -30,8 +30,17 @@ export const izhikevichParams = z.strictObject({
   init_v: initSchema.default(-65),
   /** Initial u; default b·v(0). */
   init_u: initSchema.optional(),
-  /** Euler substeps per dt (the paper's code integrates v in two half steps for stability). */
-  substeps: int({ min: 1, max: 100 }).default(1),
+  /**
+   * "euler": forward Euler of v and u in `substeps` substeps per dt; "izhikevich-2003": the
+   * paper's own scheme (its MATLAB code, Fig. 3: spikes and resets at the start of each step, v in
+   * two half steps with u held, then u in one step).
+   */
+  integrator: z
+    .enum(['euler', 'izhikevich-2003'])
+    .meta({ description: 'euler: forward Euler in substeps; izhikevich-2003: the paper’s MATLAB scheme (dt = 1 ms in the paper)' })
+    .default('euler'),
+  /** Euler substeps per dt (integrator "euler" only); default ceil(dt / 0.5 ms). */
+  substeps: int({ min: 1, max: 100, description: 'Euler substeps per dt; default ceil(dt / 0.5 ms)' }).optional(),
 });
 export type IzhikevichParams = z.output<typeof izhikevichParams>;
 
@@ -45,6 +54,14 @@ declare module '../../model/document.ts' {
 export function izhikevichConstants(p: IzhikevichParams): { a: number | number[]; b: number | number[]; c: number | number[]; d: number | number[] } {
   const base = IZHIKEVICH_TYPES[p.type ?? 'RS'];
   return { a: p.a ?? base.a, b: p.b ?? base.b, c: p.c ?? base.c, d: p.d ?? base.d };
+}
+
+/** Longest Euler substep (ms) the default `substeps` allows: substeps = ceil(dt / 0.5 ms). */
+export const IZHIKEVICH_MAX_SUBSTEP = 0.5;
+
+/** Euler substeps of a node at step dt (ms): its `substeps`, else ceil(dt / 0.5 ms). */
+export function izhikevichSubsteps(p: IzhikevichParams, dt: number): number {
+  return p.substeps ?? Math.max(1, Math.ceil(dt / IZHIKEVICH_MAX_SUBSTEP));
 }
 
 /**
@@ -62,14 +79,20 @@ export const izhikevichSpec = defineKindSpec<IzhikevichParams>({
   description: 'Izhikevich 2003: v′ = 0.04v² + 5v + 140 − u + I, u′ = a(bv − u); RS, IB, CH, FS, LTS, RZ, TC.',
   docs: {
     update: 'v′ = 0.04v² + 5v + 140 − u + I, u′ = a(bv − u); at v ≥ 30 mV: v = c, u += d (Izhikevich 2003)',
-    params: 'size, `type` RS\\|IB\\|CH\\|FS\\|LTS\\|RZ\\|TC (paper values, default RS) or a, b, c, d (per unit; these override the type), i_e 0, init_v −65, init_u (default b·v), substeps 1',
+    params: 'size, `type` RS\\|IB\\|CH\\|FS\\|LTS\\|RZ\\|TC (paper values, default RS) or a, b, c, d (per unit; these override the type), i_e 0, init_v −65, init_u (default b·v), integrator (euler\\|izhikevich-2003), substeps (euler only; default ceil(dt / 0.5 ms))',
     variables: 'output, v, u',
   },
   params: izhikevichParams,
-  defaults: () => ({ size: 1, type: 'RS', i_e: 10, init_v: -65, substeps: 1 }),
+  defaults: () => ({ size: 1, type: 'RS', i_e: 10, init_v: -65, integrator: 'euler' }),
   outputSize: (p) => p.size,
   variables: () => ['output', 'v', 'u'],
   synapses: ['current', 'delta', 'exponential'],
-  summary: (p) => (p.type ?? (p.a === undefined ? 'RS' : 'custom')) + (p.i_e !== 0 ? ` · I ${Array.isArray(p.i_e) ? '…' : p.i_e}` : ''),
-  check: (p) => checkPerUnitFields(p, p.size, ['a', 'b', 'c', 'd', 'i_e', 'init_v', 'init_u']),
+  summary: (p) =>
+    (p.type ?? (p.a === undefined ? 'RS' : 'custom')) + (p.i_e !== 0 ? ` · I ${Array.isArray(p.i_e) ? '…' : p.i_e}` : '') + (p.integrator === 'izhikevich-2003' ? ' · 2003 scheme' : ''),
+  check: (p) => [...checkPerUnitFields(p, p.size, ['a', 'b', 'c', 'd', 'i_e', 'init_v', 'init_u']), ...checkSubsteps(p)],
 });
+
+function checkSubsteps(p: IzhikevichParams): ParamProblem[] {
+  if (p.integrator !== 'izhikevich-2003' || p.substeps === undefined) return [];
+  return [{ path: ['substeps'], message: 'applies to the "euler" integrator only (izhikevich-2003 takes two half steps of v and one of u per step)' }];
+}

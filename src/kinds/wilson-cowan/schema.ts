@@ -48,6 +48,7 @@ export const wilsonCowanSpec = defineKindSpec<WilsonCowanParams>({
   role: 'population',
   output: 'analog',
   continuousTime: true,
+  odeSystem: true,
   unitNames: () => ['E', 'I'],
   phasePlane: wilsonCowanPhasePlane,
   description: 'An excitatory and an inhibitory population (Wilson & Cowan 1972); outputs [E, I].',

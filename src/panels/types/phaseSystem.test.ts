@@ -32,6 +32,13 @@ describe('phase systems from documents', () => {
     const swapped = phaseModel(doc, { a: 'wc', b: 'wc', ua: 1, ub: 0 }, env);
     if (swapped.kind !== 'plane') throw new Error('expected a plane');
     expect(analysePlane(swapped.system, view).fixedPoints[0].x).toBeCloseTo(a.fixedPoints[0].y, 9);
+    // Coupled to the second column, the state is 4-D: no plane, and the reason names the edge.
+    const coupled = structuredClone(wilsonCowan);
+    coupled.edges[1].params.weight.values[0][0] = 0.1;
+    const { doc: d2, env: env2 } = await setup(coupled);
+    const none = phaseModel(d2, { a: 'wc', b: 'wc', ua: 0, ub: 1 }, env2);
+    expect(none.kind).toBe('none');
+    if (none.kind === 'none') expect(none.reason).toMatch(/^wc also receives wc2 /);
   });
 
   it('Neuromatch defaults restored in the preset: three fixed points, the high one at r_E ≈ 0.938', async () => {

@@ -126,6 +126,8 @@ class Drive {
     for (const e of doc.edges.filter((e) => ids.has(e.target))) {
       if (e.params.synapse && e.params.synapse.type !== 'current') refuse(`edge ${e.id} has a ${e.params.synapse.type} synapse`);
       const m = env.weights(e.id) ?? refuse(`waiting for the weights of ${e.id}`);
+      // An edge whose weights are all 0 couples nothing (e.g. a second column not yet connected).
+      if (Array.prototype.every.call(m.data, (v: number) => v === 0)) continue;
       if (ids.has(e.source)) this.recurrent(e, m, units, continuous);
       else this.input(doc, e, m, units, env);
     }

@@ -13,7 +13,7 @@ const doc = (() => {
 const reservoir: GraphDocument = {
   ...doc,
   nodes: doc.nodes.map((n) => (n.id === 'x' ? { ...n, params: { ...n.params, size: 50 } } : n)) as GraphDocument['nodes'],
-  edges: doc.edges.map((e) => (e.id === 'self' ? { ...e, params: { ...e.params, weight: { type: 'normal', mean: 0, std: 1, spectralRadius: 0.9 } } } : e)) as GraphDocument['edges'],
+  edges: doc.edges.map((e) => (e.id === 'self' ? { ...e, params: { ...e.params, weight: { type: 'normal', mean: 0, std: 1 }, spectralRadius: 0.9 } } : e)) as GraphDocument['edges'],
 };
 
 describe('task results as record entries', () => {

@@ -17,8 +17,7 @@ function networkSettings(doc: GraphDocument): Record<string, number> {
 function nodeSettings(doc: GraphDocument, nodeId: string): Record<string, number | string> {
   const node = doc.nodes.find((n) => n.id === nodeId);
   const self = doc.edges.find((e) => e.source === nodeId && e.target === nodeId);
-  const params = (self?.params ?? {}) as { spectralRadius?: unknown; weight?: { spectralRadius?: unknown } };
-  const rho = params.weight?.spectralRadius ?? params.spectralRadius;
+  const rho = self?.params.spectralRadius;
   return {
     node: nodeId,
     ...(node ? { size: Number((node.params as { size?: unknown }).size) || 1 } : {}),

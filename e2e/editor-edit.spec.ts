@@ -71,6 +71,17 @@ test('edge inspector: weight initialisation with connectivity and spectral radiu
   await inspector.locator('[data-field="connectivity"] input').fill('2');
   await inspector.locator('[data-field="connectivity"] input').press('Enter');
   await expect(inspector.locator('[data-field="connectivity"] [role="alert"]')).toContainText('must be in (0, 1]');
+  // a connection rule in the same field: exactly k = 5 synapses onto every unit, no autapses
+  await inspector.locator('[data-field="connectivity"] input').fill('{"rule": "fixed-indegree", "k": 5}');
+  await inspector.locator('[data-field="connectivity"] input').press('Enter');
+  await expect.poll(async () => (await app.getDocument()).edges[0].params.connectivity).toEqual({ rule: 'fixed-indegree', k: 5 });
+  await expect(page.getByTestId('edge-facts')).toContainText('250');
+  await expect(page.getByTestId('edge-facts')).toContainText('expected 250');
+  await expect(page.locator('[data-edge-label="rec"]')).toContainText('in-degree 5');
+  await inspector.locator('[data-field="connectivity"] input').fill('{"rule": "fixed-indegree", "k": 50}');
+  await inspector.locator('[data-field="connectivity"] input').press('Enter');
+  await expect(inspector).toContainText('k = 50 exceeds the 49 possible sources per target (no autapses)');
+  await page.screenshot({ path: 'test-results/edge-connection-rule.png' });
 });
 
 test('copy, paste (also into another tab), cut, duplicate and delete; undo', async ({ app, page, context }) => {

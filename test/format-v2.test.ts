@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, formatIssue, migrate, validateDocument, WEIGHT_OPTION_KEYS, type EdgeParams, type GraphDocument } from '../src/model/index.ts';
+import { CURRENT_VERSION, currentRef, formatIssue, migrate, validateDocument, WEIGHT_OPTION_KEYS, type EdgeParams, type GraphDocument } from '../src/model/index.ts';
 import { weightSpecOf, type WeightSpec } from '../src/engine/compile/sample-weights.ts';
 import { Simulator } from '../src/engine/index.ts';
 import { spectralRadius } from '../src/engine/linalg/index.ts';
@@ -181,5 +181,14 @@ describe('version-2 files', () => {
   it('weightSpecOf reads the options from the edge params only', () => {
     const params = valid(reservoir(2, { weight: { type: 'normal' }, connectivity: 0.5, scale: 3 })).edges[1].params as EdgeParams;
     expect(weightSpecOf(params)).toEqual({ init: { type: 'normal', mean: 0, std: 1 }, connectivity: 0.5, spectralRadius: undefined, scale: 3 });
+  });
+});
+
+describe('references to document values written for format 1', () => {
+  it('name the weight options beside the weight; every other reference is unchanged', () => {
+    expect(WEIGHT_OPTION_KEYS.map((key) => currentRef(`rec.params.weight.${key}`))).toEqual(WEIGHT_OPTION_KEYS.map((key) => `rec.params.${key}`));
+    for (const ref of ['rec.params.weight.value', 'rec.params.spectralRadius', 'x.params.leak', 'rec.params.weight.scale.x', 'weight.params.weight.low']) {
+      expect(currentRef(ref)).toBe(ref);
+    }
   });
 });

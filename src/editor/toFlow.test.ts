@@ -62,6 +62,10 @@ describe('labels', () => {
     expect(weightSummary({ weight: { type: 'identity', value: 1 } })).toBe('I');
     expect(weightSummary({ weight: { type: 'identity', value: 2 }, scale: 3 })).toBe('2·I · ×3');
     expect(weightSummary({ weight: { type: 'uniform', low: -1, high: 1 }, connectivity: 0.1 })).toBe('U[-1, 1] · p 0.1');
+    expect(weightSummary({ weight: { type: 'constant', value: 0.1 }, connectivity: { rule: 'fixed-indegree', k: 1000 } })).toBe('0.1 · in-degree 1000');
+    expect(weightSummary({ weight: { type: 'normal', mean: 0, std: 1 }, connectivity: { rule: 'fixed-total', n: 50, autapses: true }, spectralRadius: 0.9 })).toBe(
+      'N(0, 1) · 50 synapses (autapses) · ρ 0.9',
+    );
   });
 });
 

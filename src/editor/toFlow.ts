@@ -4,7 +4,7 @@
  * selection) that the document does not hold.
  */
 import type { Edge, EdgeChange, Node, NodeChange } from '@xyflow/react';
-import { getKind, type EdgeParams, type GraphDocument, type GraphEdge, type GraphNode, type WeightOptionKey } from '../model/index.ts';
+import { connectivityText, getKind, type EdgeParams, type GraphDocument, type GraphEdge, type GraphNode, type WeightOptionKey } from '../model/index.ts';
 
 /** What a node component shows. */
 export interface GraphNodeData extends Record<string, unknown> {
@@ -74,7 +74,7 @@ export function weightSummary(params: Pick<EdgeParams, 'weight' | WeightOptionKe
     }
   })();
   const extras = [
-    connectivity !== undefined && connectivity < 1 ? `p ${connectivity}` : '',
+    connectivity !== undefined && connectivity !== 1 ? connectivityText(connectivity) : '',
     spectralRadius !== undefined ? `ρ ${spectralRadius}` : '',
     scale !== undefined && scale !== 1 ? `×${scale}` : '',
   ].filter(Boolean);

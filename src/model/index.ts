@@ -9,6 +9,7 @@ export * from './graph.ts';
 export * from './limits.ts';
 export * from './signals.ts';
 export * from './weights.ts';
+export * from './connection-rules.ts';
 export * from './schema-helpers.ts';
 export * from './kind-spec.ts';
 export * from './kind-lookup.ts';

@@ -51,6 +51,16 @@ export function moveWeightOptions(edge: unknown): WeightOptionKey | null {
   return null;
 }
 
+const OLD_OPTION_REF = new RegExp(`^([^.]+)\\.params\\.weight\\.(${WEIGHT_OPTION_KEYS.join('|')})$`);
+
+/**
+ * A reference to a document value (`ID.params.…`, e.g. a classroom link's exposed slider) written
+ * for format 1, in format 2: `rec.params.weight.spectralRadius` → `rec.params.spectralRadius`.
+ */
+export function currentRef(ref: string): string {
+  return ref.replace(OLD_OPTION_REF, '$1.params.$2');
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     from: 1,

@@ -10,6 +10,7 @@ import { formatPath, fromZodIssues, type ValidationIssue } from './issues.ts';
 import { migrate, type Migration, MIGRATIONS } from './migrate.ts';
 import { couplesWithoutDelay, findZeroDelayLoop, zeroDelaySystems } from './graph.ts';
 import { LIMITS } from './limits.ts';
+import { connectionRuleProblem, connectivityText, expectedSynapses, isConnectionRule } from './connection-rules.ts';
 import { WEIGHT_OPTION_KEYS } from './weights.ts';
 import type { IncomingEdge, KindSpec } from './kind-spec.ts';
 import { reservedKeyIssues } from './reserved-keys.ts';
@@ -262,9 +263,16 @@ function checkWeightShape(
   if (e.params.spectralRadius !== undefined && n !== m) {
     errors.push({ path: at('params', 'spectralRadius'), message: `needs a square matrix (equal source and target sizes), got ${n}×${m}` });
   }
-  const p = e.params.connectivity ?? 1;
-  if (n * m * p > LIMITS.maxSynapsesPerEdge) {
-    errors.push({ path: at('params', 'weight'), message: `${n}×${m} synapses at connectivity ${p} exceed the limit of ${LIMITS.maxSynapsesPerEdge}` });
+  const c = e.params.connectivity;
+  if (isConnectionRule(c)) {
+    if (w.type === 'identity') errors.push({ path: at('params', 'connectivity'), message: 'an identity weight connects unit i to unit i only: a connection rule does not apply' });
+    const problem = connectionRuleProblem(c, n, m, e.source === e.target);
+    if (problem) errors.push({ path: at('params', 'connectivity', c.rule === 'fixed-total' ? 'n' : 'k'), message: problem });
+  }
+  const synapses = expectedSynapses(c, n, m);
+  if (synapses > LIMITS.maxSynapsesPerEdge) {
+    const how = isConnectionRule(c) ? connectivityText(c) : `connectivity ${c ?? 1}`;
+    errors.push({ path: at('params', 'weight'), message: `${n}×${m} synapses at ${how} exceed the limit of ${LIMITS.maxSynapsesPerEdge}` });
   }
   return errors;
 }

@@ -2,18 +2,14 @@
  * Weight initialisation of an edge. An edge from an m-unit source to an n-unit target holds an
  * n×m matrix W (row i = target unit i); `weight` says how its values are drawn. The options that
  * apply to every variant live in the edge's `params`, beside `weight` and `delay` (format 2):
- *  - connectivity p ∈ (0, 1]: each synapse exists independently with probability p;
+ *  - connectivity: which synapses exist — each independently with probability p ∈ (0, 1], or a
+ *    connection rule fixing their number (fixed in-degree, out-degree or total; connection-rules.ts);
  *  - spectralRadius ρ* > 0: a square (recurrent) W is rescaled so max|λ(W)| = ρ*;
  *  - scale s: the final matrix is multiplied by s (after the spectral-radius rescale).
  */
 import { z } from 'zod';
 import { num } from './schema-helpers.ts';
-
-/**
- * Which synapses exist: each with probability p. One schema so that a connection rule (e.g. a
- * fixed in-degree) can join it as a union with the probability.
- */
-export const connectivitySchema = num({ gt: 0, max: 1, description: 'probability that each synapse exists' });
+import { connectivitySchema } from './connection-rules.ts';
 
 /** The weight options, keys of the edge's `params`. */
 export const weightOptions = {

@@ -69,6 +69,9 @@ describe('classroom URL flags', () => {
 
   it('parses exposed bounds', () => {
     expect(parseExposeItem('x.params.leak:0:1')).toEqual({ ref: 'x.params.leak', min: 0, max: 1 });
+    // a link made for format 1 names a weight option inside the weight; format 2 keeps it beside
+    expect(parseExposeItem('rec.params.weight.spectralRadius:0.5:1.5')).toEqual({ ref: 'rec.params.spectralRadius', min: 0.5, max: 1.5 });
+    expect(parseExposeItem('rec.params.weight.value')).toEqual({ ref: 'rec.params.weight.value' });
     expect(parseExposeItem('x.params.leak:1:0')).toMatch(/min < max/);
     expect(parseExposeItem('x.params.leak:a:1')).toMatch(/min < max/);
     expect(parseExposeItem('x')).toMatch(/not ID\.path/);

@@ -17,6 +17,7 @@
  * | gallery     | 1                                   | open the preset gallery                   |
  */
 
+import { currentRef } from '../../model/index.ts';
 import { defaultFlags, type ClassroomFlags, type ExposeSpec } from '../../store/courseStore.ts';
 
 export { defaultFlags, type ClassroomFlags, type ExposeSpec };
@@ -54,8 +55,9 @@ const REF = /^[A-Za-z0-9_][A-Za-z0-9_-]*(\.[A-Za-z0-9_]+)+$/;
 
 /** `ref` or `ref:min:max` → spec, or a problem. */
 export function parseExposeItem(item: string): ExposeSpec | string {
-  const [ref, lo, hi, ...extra] = item.trim().split(':');
-  if (!REF.test(ref)) return `expose: “${item}” is not ID.path (e.g. self.params.weight.value)`;
+  const [written, lo, hi, ...extra] = item.trim().split(':');
+  if (!REF.test(written)) return `expose: “${item}” is not ID.path (e.g. self.params.weight.value)`;
+  const ref = currentRef(written); // links made for format 1 name the weight options inside the weight
   if (lo === undefined && hi === undefined) return { ref };
   const min = Number(lo);
   const max = Number(hi);

@@ -17,6 +17,7 @@
  * adjoints that are then dropped. Nodes without incoming edges (inputs, Poisson sources) are
  * constants. Everything is deterministic: fixed loop orders, no randomness.
  */
+import { getKind } from '../../model/index.ts';
 import type { Program, CompiledEdge } from '../compile/compile.ts';
 import { indexSynapses } from '../compile/compile.ts';
 import type { NodeRuntime, Operation } from '../compile/types.ts';
@@ -95,7 +96,7 @@ export function trainedPath(program: Program, readouts: readonly ReadoutRuntime[
     }
     if (!node.adjoint) {
       throw new TrainingError(
-        `node "${node.id}" (${node.kind}) is not differentiable and lies on the path to readout "${readouts[0].id}": BPTT passes gradients only through rate populations and readouts (${node.kind === 'threshold' || node.kind === 'hopfield' ? 'binary units have no derivative' : 'spiking and continuous-time kinds are not supported'})`,
+        `node "${node.id}" (${node.kind}) is not differentiable and lies on the path to readout "${readouts[0].id}": BPTT passes gradients only through rate populations and readouts (${binaryUnits(node.kind) ? 'binary units have no derivative' : 'spiking and continuous-time kinds are not supported'})`,
       );
     }
     const why = node.adjoint.refusal();
@@ -424,4 +425,10 @@ export class Adjoint {
 
 function nodeBlock(id: string, name: string, values: Float64Array): ParameterBlock {
   return { owner: { type: 'node', id, name }, label: `${id}.${name}`, values: () => values, grad: new Float64Array(values.length), refresh: () => {} };
+}
+
+/** Discrete-time units whose output is 0/1 or ±1 (threshold, Hopfield): a step function, no derivative. */
+function binaryUnits(kind: string): boolean {
+  const spec = getKind(kind);
+  return spec !== undefined && !spec.continuousTime && spec.output !== 'analog';
 }

@@ -213,7 +213,8 @@ describe('truncated BPTT training', () => {
       );
     const refuse = (raw: ReturnType<typeof withHidden>) => () => new BpttTrainer(Simulator.fromDocument(valid(raw)));
     expect(refuse(withHidden({ kind: 'rate', params: { size: 3, activation: 'step' } }))).toThrow(/node "hidden" .*activation "step" has no derivative/);
-    expect(refuse(withHidden({ kind: 'lif', params: { size: 3 } }))).toThrow(/node "hidden" \(lif\) is not differentiable/);
+    expect(refuse(withHidden({ kind: 'lif', params: { size: 3 } }))).toThrow(/node "hidden" \(lif\) is not differentiable.*spiking and continuous-time kinds/);
+    expect(refuse(withHidden({ kind: 'threshold', params: { size: 3 } }))).toThrow(/node "hidden" \(threshold\) is not differentiable.*binary units have no derivative/);
     expect(refuse(withHidden({ kind: 'rate', params: { size: 3, plasticity: { rule: 'ip-schrauwen' } } }))).toThrow(/node "hidden" .*intrinsic plasticity/);
     expect(refuse(withHidden({ kind: 'rate', params: { size: 3, activation: 'sigmoid' } }, { plasticity: { rule: 'oja', eta: 0.01 } }))).toThrow(/edge "in" has a learning rule/);
   });

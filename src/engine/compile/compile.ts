@@ -197,7 +197,7 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
         e.synapseColumns = undefined;
         e.weights32 = undefined;
         try {
-          e.weights = e.trained ? copyWeights(e.trained) : sampleWeights(e.spec, e.rows, e.cols, new Rng(seed, `edge:${e.id}`));
+          e.weights = e.trained ? copyWeights(e.trained) : sampleWeights(e.spec, e.rows, e.cols, new Rng(seed, `edge:${e.id}`), e.source === e.target);
         } catch (err) {
           throw new CompileError(`edges[${i}].params.weight`, err instanceof Error ? err.message : String(err));
         }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng.ts';
-import { connectionRuleProblem, sampleConnections, type ConnectionRule, type SynapsePattern } from './connection-rules.ts';
+import { connectionRuleProblem, type ConnectionRule } from '../../model/index.ts';
+import { sampleConnections, type SynapsePattern } from './connection-rules.ts';
 
 function pairs(p: SynapsePattern): [number, number][] {
   const out: [number, number][] = [];

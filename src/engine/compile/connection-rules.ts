@@ -6,17 +6,14 @@
  *  - fixed-outdegree k: every source makes exactly k synapses onto distinct targets;
  *  - fixed-total n: exactly n synapses, a uniformly random set of n distinct (target, source) pairs.
  * On a self-edge (source = target node) the pairs (i, i) are excluded unless `autapses` is true.
+ * The rules' schema and feasibility checks are the document's (model/connection-rules.ts).
  * Draws: indegree — row by row, k draws of a partial Fisher–Yates shuffle of the m candidates
  * (Knuth 1997, TAOCP 2 §3.4.2, Algorithm P stopped after k steps); outdegree — the same column by
  * column; total — Floyd's algorithm (Bentley & Floyd 1987, CACM 30:754) over the pair indices, or
  * over the pairs left out when n exceeds half of them. Columns are sorted within each row.
  */
 import type { Rng } from '../rng.ts';
-
-export type ConnectionRule =
-  | { rule: 'fixed-indegree'; k: number; autapses?: boolean }
-  | { rule: 'fixed-outdegree'; k: number; autapses?: boolean }
-  | { rule: 'fixed-total'; n: number; autapses?: boolean };
+import { connectionRuleProblem, excludesDiagonal, type ConnectionRule } from '../../model/index.ts';
 
 /** The existing synapses as a CSR pattern (no values). */
 export interface SynapsePattern {
@@ -27,34 +24,6 @@ export interface SynapsePattern {
 }
 
 export class ConnectionRuleError extends Error {}
-
-/** Candidates per row / column and in total, given whether (i, i) is excluded. */
-function excludesDiagonal(rule: ConnectionRule, selfEdge: boolean): boolean {
-  return selfEdge && rule.autapses !== true;
-}
-
-/** Why a rule cannot be met by an n×m edge, or null. */
-export function connectionRuleProblem(rule: ConnectionRule, rows: number, cols: number, selfEdge: boolean): string | null {
-  const diag = excludesDiagonal(rule, selfEdge) ? 1 : 0;
-  if (rule.rule === 'fixed-indegree' && rule.k > cols - diag) {
-    return `k = ${rule.k} exceeds the ${cols - diag} possible sources per target${diag ? ' (no autapses)' : ''}`;
-  }
-  if (rule.rule === 'fixed-outdegree' && rule.k > rows - diag) {
-    return `k = ${rule.k} exceeds the ${rows - diag} possible targets per source${diag ? ' (no autapses)' : ''}`;
-  }
-  if (rule.rule === 'fixed-total') {
-    const total = rows * cols - diag * Math.min(rows, cols);
-    if (rule.n > total) return `n = ${rule.n} exceeds the ${total} possible synapses${diag ? ' (no autapses)' : ''}`;
-  }
-  return null;
-}
-
-/** Number of synapses the rule makes on an n×m edge. */
-export function connectionRuleSynapses(rule: ConnectionRule, rows: number, cols: number): number {
-  if (rule.rule === 'fixed-indegree') return rows * rule.k;
-  if (rule.rule === 'fixed-outdegree') return cols * rule.k;
-  return rule.n;
-}
 
 export function sampleConnections(rule: ConnectionRule, rows: number, cols: number, selfEdge: boolean, rng: Rng): SynapsePattern {
   const problem = connectionRuleProblem(rule, rows, cols, selfEdge);

@@ -3,20 +3,23 @@
  * Order of random draws (fixed, so a seed reproduces the matrix): synapses in row-major order;
  * with connectivity p < 1 the gap to the next existing synapse is drawn first (geometric,
  * G = ⌊ln U / ln(1 − p)⌋, the same distribution as an independent draw per synapse but in
- * O(pnm) draws, Devroye 1986 §X.2), then the synapse's value.
+ * O(pnm) draws, Devroye 1986 §X.2), then the synapse's value. With a connection rule the whole
+ * synapse pattern is drawn first (connection-rules.ts), then the values in row-major order.
  */
-import type { EdgeParams, WeightInit } from '../../model/index.ts';
+import { isConnectionRule, type Connectivity, type EdgeParams, type WeightInit } from '../../model/index.ts';
 import type { Rng } from '../rng.ts';
 import type { WeightMatrix } from './types.ts';
 import { spectralRadius } from '../linalg/spectral-radius.ts';
 import { log } from '../math/detmath.ts';
+import { sampleConnections } from './connection-rules.ts';
 
 /** Density at or below which the compiler stores a matrix as CSR rather than dense. */
 export const CSR_DENSITY_THRESHOLD = 0.2;
 
 export interface WeightSpec {
   init: WeightInit;
-  connectivity: number;
+  /** A probability per synapse (1: all exist), or a connection rule. */
+  connectivity: Connectivity;
   spectralRadius?: number;
   scale?: number;
 }
@@ -29,10 +32,11 @@ export function weightSpecOf(params: EdgeParams): WeightSpec {
 export class WeightError extends Error {}
 
 /**
- * Samples W (n rows = target units, m columns = source units). The spectral-radius rescale
- * W ← W · (ρ* ÷ ρ(W)) follows Jaeger 2001 (ESN recipe); `scale` multiplies afterwards.
+ * Samples W (n rows = target units, m columns = source units); `selfEdge`: source and target are
+ * the same node (a connection rule then leaves out autapses unless asked). The spectral-radius
+ * rescale W ← W · (ρ* ÷ ρ(W)) follows Jaeger 2001 (ESN recipe); `scale` multiplies afterwards.
  */
-export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng): WeightMatrix {
+export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, selfEdge = false): WeightMatrix {
   const { init, connectivity } = spec;
   const rowPtr = new Int32Array(n + 1);
   const cols: number[] = [];
@@ -45,7 +49,13 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng):
       vals.push(v);
     }
   };
-  if (connectivity < 1 && init.type !== 'identity') {
+  if (isConnectionRule(connectivity)) {
+    const pattern = sampleConnections(connectivity, n, m, selfEdge, rng);
+    for (let i = 0; i < n; i++) {
+      for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++) keep(i, pattern.colIdx[k]);
+      rowPtr[i + 1] = cols.length;
+    }
+  } else if (connectivity < 1 && init.type !== 'identity') {
     const logMiss = log(1 - connectivity);
     const total = n * m;
     let row = 0;

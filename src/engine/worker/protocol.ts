@@ -125,7 +125,7 @@ export interface EdgeFacts {
   cols: number;
   /** Nonzero weights now. */
   nonzeros: number;
-  /** Synapses the rule draws on average: rows × cols × connectivity (identity: the diagonal). */
+  /** Synapses the rule draws on average: rows × cols × p (identity: the diagonal), or a connection rule's count. */
   expected: number;
   t: number;
 }

@@ -1,8 +1,8 @@
 /**
  * The engine session behind the worker protocol: a pure module (no DOM, no worker globals),
- * so the worker, the in-page fallback and Node tests run exactly the same code.
+ * so the worker and Node tests run exactly the same code.
  */
-import { getKind, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
+import { expectedSynapses, getKind, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
 import { compile, copyWeights, describeSchedule, type Program } from '../compile/compile.ts';
 import { CompileError } from '../compile/errors.ts';
 import type { WeightMatrix } from '../compile/types.ts';
@@ -57,8 +57,7 @@ export function threadsFor(doc: GraphDocument): number {
   const size = new Map(doc.nodes.map((n) => [n.id, Number((n.params as { size?: unknown }).size ?? 1) || 1]));
   let largest = 0;
   for (const e of doc.edges) {
-    const connectivity = e.params.connectivity ?? 1;
-    largest = Math.max(largest, (size.get(e.source) ?? 1) * (size.get(e.target) ?? 1) * connectivity);
+    largest = Math.max(largest, expectedSynapses(e.params.connectivity, size.get(e.target) ?? 1, size.get(e.source) ?? 1));
   }
   return largest >= TWO_THREADS_MIN_SYNAPSES ? 2 : 1;
 }
@@ -224,8 +223,8 @@ export class EngineSession implements EngineApi {
     const values = w.format === 'dense' ? w.data : w.values;
     let nonzeros = 0;
     for (let k = 0; k < values.length; k++) if (values[k] !== 0) nonzeros++;
-    const full = edge.spec.init.type === 'identity' ? Math.min(edge.rows, edge.cols) : edge.rows * edge.cols;
-    return { edge: edgeId, rows: edge.rows, cols: edge.cols, nonzeros, expected: full * edge.spec.connectivity, t: sim.t };
+    const expected = expectedSynapses(edge.spec.connectivity, edge.rows, edge.cols, edge.spec.init.type === 'identity');
+    return { edge: edgeId, rows: edge.rows, cols: edge.cols, nonzeros, expected, t: sim.t };
   }
 
   async retain(subscriptions: Subscription[]): Promise<SubscribeResult> {

@@ -11,7 +11,7 @@
  * - Every student writes their own record: name, following, lesson ticks, task results.
  */
 import * as Y from 'yjs';
-import { validateDocument, type GraphDocument } from '../../../model/index.ts';
+import { currentRef, validateDocument, type GraphDocument } from '../../../model/index.ts';
 import { normaliseRoomCode, ROOM_MAPS, runStateSchema, studentRecordSchema, teacherFields, type JoinToken, type RunState, type StudentRecord, type StudentResult } from '../../../model/room.ts';
 import type { AppStores } from '../../../store/index.ts';
 import type { ClassStore } from '../../../store/classStore.ts';
@@ -167,10 +167,12 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
       if (typeof lesson === 'string') course.showLesson(lesson, typeof step === 'number' ? step : null);
       else if (course.lesson !== null) course.showLesson(null);
     }
-    const exposed = teacherFields.exposed.safeParse(map.get('exposed'));
-    if (exposed.success && JSON.stringify(exposed.data) !== JSON.stringify(course.flags.expose)) {
-      course.setFlags({ ...course.flags, expose: exposed.data }, course.flagProblems);
-      if (exposed.data.length > 0) course.setDrawerOpen(true);
+    const parsed = teacherFields.exposed.safeParse(map.get('exposed'));
+    // a room opened before format 2 may name a weight option inside the weight
+    const exposed = parsed.success ? parsed.data.map((spec) => ({ ...spec, ref: currentRef(spec.ref) })) : null;
+    if (exposed && JSON.stringify(exposed) !== JSON.stringify(course.flags.expose)) {
+      course.setFlags({ ...course.flags, expose: exposed }, course.flagProblems);
+      if (exposed.length > 0) course.setDrawerOpen(true);
     }
     const run = runStateSchema.safeParse(map.get('run'));
     if (run.success) void applyRun(run.data);

@@ -3,9 +3,13 @@
  * (or another), and forwards edits, which the engine patches in at the next step or recompiles
  * keeping state (engine/live-update.ts); the notice says which happened. The engine is sent
  * validated documents only (the document store validates each edit once, `core.checked`) and
- * only edits that matter to the simulation (the model's changesSimulation).
+ * only edits that matter to the simulation (the model's changesSimulation). An edit that is not
+ * valid, or that the engine refuses (a loop with no delay, say), is named in the notice, by the
+ * labels of its nodes and edges, and holds the run until the document is valid again: an Undo
+ * back to the network the engine runs clears the notice, and Run never runs an older network
+ * than the one shown.
  */
-import { changesSimulation, formatIssue, type GraphDocument } from '../../model/index.ts';
+import { changesSimulation, describeIssue, formatIssue, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
 import { messageOf, type SimulationCore } from './types.ts';
 
 export interface EngineSync {
@@ -19,12 +23,36 @@ export interface EngineSync {
   forget(): void;
 }
 
+/** The notice of an edit that was not applied (the run waits for a valid network). */
+const refusedNotice = (doc: GraphDocument, errors: readonly ValidationIssue[]) =>
+  `Not applied: ${errors.map((e) => describeIssue(doc, e)).join('; ')}. The run waits until the network is valid again (fix it, or Undo).`;
+
 /** `compiled` is told when the engine's network got new nodes or edges (its probes must be sent again). */
 export function createEngineSync(core: SimulationCore, compiled: () => void): EngineSync {
-  /** The document the engine runs once the edits on their way are applied (null: load before the next call). */
+  /** The document the engine runs (null: load before the next call). */
   let engineDoc: GraphDocument | null = null;
+  /** The last document sent to the engine: what it runs once the edits on their way are applied. */
+  let sent: GraphDocument | null = null;
   let edits: Promise<void> = Promise.resolve();
   let loading: Promise<boolean> | null = null;
+  /** The open document when it was not applied (cleared by the next one the engine takes, or by going back to its own). */
+  let refused: GraphDocument | null = null;
+
+  /** The engine runs the open document again: a notice about a refused edit no longer holds. */
+  function accepted(): void {
+    if (refused === null) return;
+    refused = null;
+    if (core.get().notice?.startsWith('Not applied')) core.set({ notice: null });
+  }
+
+  /** `doc` (validated, or the store's own) was not applied; only the open document speaks. */
+  function refuse(doc: GraphDocument, errors: readonly ValidationIssue[]): void {
+    const open = core.doc();
+    const latest = core.checked(open);
+    if (open !== doc && !(latest.ok && latest.doc === doc)) return;
+    refused = open;
+    core.set({ notice: refusedNotice(doc, errors) });
+  }
 
   async function load(gen: number): Promise<boolean> {
     const open = core.doc();
@@ -48,7 +76,7 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
         core.fail(loaded.errors.map(formatIssue).join('\n'));
         return false;
       }
-      engineDoc = doc;
+      engineDoc = sent = doc;
       compiled();
       core.changed();
       core.set({ nodes: loaded.nodes, edges: loaded.edges, schedule: loaded.schedule, seed: doc.seed, error: null, divergence: null, notice: null });
@@ -65,15 +93,15 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
     }
   }
 
+  /** Sends `doc` (validated) to the engine after the edits on their way. */
   function forward(doc: GraphDocument): void {
-    engineDoc = doc;
+    sent = doc;
     edits = edits.then(async () => {
       if (engineDoc === null) return;
       const r = await core.api().update(doc);
-      if (!r.ok) {
-        core.set({ notice: `Not applied: ${r.errors.map(formatIssue).join('; ')}` });
-        return;
-      }
+      if (!r.ok) return refuse(doc, r.errors);
+      engineDoc = doc;
+      accepted();
       if (r.change === 'none') return;
       core.changed();
       if (r.change === 'recompiled') {
@@ -87,31 +115,39 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
 
   const sync: EngineSync = {
     ensure() {
-      if (engineDoc !== null) return edits.then(() => true);
+      if (engineDoc !== null) return edits.then(() => refused === null);
       loading ??= load(core.generation).finally(() => {
         loading = null;
       });
       return loading;
     },
     loaded: () => engineDoc !== null,
-    edited(edit) {
-      if (engineDoc === null) return;
-      const valid = core.checked(edit);
+    edited(open) {
+      if (engineDoc === null || sent === null) return;
+      const valid = core.checked(open);
       if (!valid.ok) {
-        edits = edits.then(() => core.set({ notice: `Not applied: ${valid.errors.map(formatIssue).join('; ')}` }));
+        const { errors } = valid;
+        edits = edits.then(() => refuse(open, errors));
         return;
       }
       const doc = valid.doc;
-      if (doc === engineDoc) return;
-      if (!changesSimulation(engineDoc, doc)) {
-        engineDoc = doc; // a move, a rename or a layout change: nothing for the worker
+      if (doc === engineDoc && sent === engineDoc) return accepted(); // an Undo back to the network the engine runs
+      if (doc === sent) return;
+      if (!changesSimulation(sent, doc)) {
+        // a move, a rename or a layout change: nothing for the worker
+        sent = doc;
+        edits = edits.then(() => {
+          engineDoc = doc;
+          accepted();
+        });
         return;
       }
       forward(doc);
     },
     forget() {
-      engineDoc = null;
+      engineDoc = sent = null;
       loading = null;
+      refused = null;
     },
   };
   return sync;

@@ -137,15 +137,16 @@ describe('createAppStores', () => {
     const bad = structuredClone(doc);
     (bad.nodes[1].params as { leak: number }).leak = 7;
     s.docs.getState().commit(bad, { label: 'Edit', undo: 'step' });
-    await s.sim.getState().step(1);
-    expect(s.sim.getState().notice).toMatch(/^Not applied: nodes\[1\]\.params\.leak/);
-    expect(trace(s)).toEqual([1, 1.5, 1.75]); // the last valid network runs on
+    expect((await s.sim.getState().step(1)).ok).toBe(false); // the run waits for a valid network
+    expect(s.sim.getState().notice).toMatch(/^Not applied: node x params\.leak: must be in \(0, 1\], got 7\./);
+    expect(trace(s)).toEqual([1, 1.5]);
     const good = structuredClone(doc);
     (good.edges[1].params.weight as { value: number }).value = 0.25;
     s.docs.getState().commit(good, { label: 'Edit', undo: 'step' });
     s.docs.getState().moveNode('x', { x: 300, y: 40 });
     await s.sim.getState().step(1);
-    expect(trace(s)).toEqual([1, 1.5, 1.75, 1 + 0.25 * 1.75]);
+    expect(s.sim.getState().notice).toMatch(/applied to self/);
+    expect(trace(s)).toEqual([1, 1.5, 1 + 0.25 * 1.5]);
     expect(received).toHaveLength(1); // the weight edit; not the invalid edit, not the move
     const checked = s.docs.getState().checked(good);
     expect(checked.ok && received[0] === checked.doc).toBe(true); // the store's validated document, not validated again

@@ -42,6 +42,9 @@ const DEPTHS = [1, 2, 3, 4, 5];
  */
 const LAYERS = {
   common: { may: [] },
+  // Shared widgets (menu button, splitter, icons): React and the DOM only; they get what they
+  // show and do as props, so editor, panels and app can all use them.
+  ui: { may: [] },
   model: { may: ['common'] },
   measures: { may: ['common'] },
   // A kind's schema sits on the model, its builder on the engine's pieces (src/kinds/README.md).
@@ -51,10 +54,10 @@ const LAYERS = {
   cli: { may: ['common', 'model', 'measures', 'kinds', 'engine', 'export'] },
   // The stores reach the engine through its worker client only.
   store: { may: ['common', 'model'], types: ['engine', 'measures', 'export'], except: ['engine/worker/client.ts', 'engine/worker/analysis-client.ts'] },
-  editor: { may: ['common', 'model', 'store'], types: ['engine', 'measures', 'export'] },
-  panels: { may: ['common', 'model', 'store'], types: ['engine', 'measures', 'export'] },
+  editor: { may: ['common', 'model', 'store', 'ui'], types: ['engine', 'measures', 'export'] },
+  panels: { may: ['common', 'model', 'store', 'ui'], types: ['engine', 'measures', 'export'] },
   // The export menu talks to the export worker through its client (a worker of its own).
-  app: { may: ['common', 'model', 'store', 'editor', 'panels'], types: ['engine', 'measures', 'export'], except: ['export/worker/client.ts'] },
+  app: { may: ['common', 'model', 'store', 'ui', 'editor', 'panels'], types: ['engine', 'measures', 'export'], except: ['export/worker/client.ts'] },
 };
 const FOLDERS = [...Object.keys(LAYERS), 'test-support'];
 const PURE = new Set(['common', 'model', 'measures', 'kinds', 'engine', 'export', 'cli']);
@@ -74,6 +77,7 @@ function layerRule(name, depth) {
   }
   if (PURE.has(name)) patterns.push(...uiLibraries);
   if (name === 'store') patterns.push(renderingLibraries);
+  if (name === 'ui') patterns.push({ group: ['zustand', 'zustand/*', 'zundo', '@xyflow/*', 'd3', 'd3-*'], message: 'src/ui widgets use React and the DOM only.' });
   return ['error', { patterns }];
 }
 
@@ -180,7 +184,7 @@ export default tseslint.config(
         {
           patterns: [
             ...uiLibraries,
-            { group: ['engine', 'measures', 'export', 'cli', 'store', 'editor', 'panels', 'app'].flatMap(folder), message: 'The classroom server checks documents with src/model only.' },
+            { group: ['engine', 'measures', 'export', 'cli', 'store', 'ui', 'editor', 'panels', 'app'].flatMap(folder), message: 'The classroom server checks documents with src/model only.' },
           ],
         },
       ],

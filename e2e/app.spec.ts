@@ -1,6 +1,6 @@
 /** The app shell against the built app: preset on the canvas, Run and its trace, files, errors. */
 import { readFile } from 'node:fs/promises';
-import { test, expect } from './fixtures.ts';
+import { test, expect, fileCommand } from './fixtures.ts';
 
 /** The toolbar's "Step N" button (runs the number of steps in the steps field). */
 const stepButton = (page: import('@playwright/test').Page) => page.getByTestId('step-n');
@@ -96,7 +96,7 @@ test('a good file replaces the document and Save downloads it', async ({ app }) 
   await page.screenshot({ path: 'test-results/population.png' });
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await fileCommand(page, 'Save');
   const file = await download;
   expect(file.suggestedFilename()).toBe('two-populations.json');
   const saved = JSON.parse(await readFile((await file.path())!, 'utf8'));

@@ -1,6 +1,6 @@
 /** Editing: inspector fields, clipboard, delete, groups, auto-layout, schedule view, loop fix, help, screenshots. */
 import { test, expect } from './fixtures.ts';
-import { clickPane, drag, dragNode, edgeEl, MOD, nodeEl } from './editor-helpers.ts';
+import { clickPane, drag, dragNode, edgeEl, MOD, nodeEl, setEdgeDelay } from './editor-helpers.ts';
 
 const leakOf = async (app: { getDocument(): Promise<{ nodes: { params: unknown }[] }> }) => ((await app.getDocument()).nodes[1].params as { leak: number }).leak;
 
@@ -218,10 +218,7 @@ test('schedule view: hovering an entry highlights its node and the edges it read
 
 test('a loop with no delay is highlighted with its message and fixed in one click', async ({ app }) => {
   const { page } = app;
-  await page.locator('[data-edge-label="self"]').click();
-  const delay = page.locator('[data-testid="edge-inspector"] [data-field="delay"] input');
-  await delay.fill('0');
-  await delay.press('Enter');
+  await setEdgeDelay(page, 'self', 0);
   const banner = page.getByTestId('loop-banner');
   await expect(banner).toContainText('This loop has no delay: x → x');
   await expect(edgeEl(page, 'self')).toHaveClass(/is-in-loop/);

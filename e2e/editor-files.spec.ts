@@ -1,6 +1,6 @@
 /** Files and links: save then open, Save as, New, drop a file, autosave restore, share links, every bad-file class. */
 import { readFile } from 'node:fs/promises';
-import { test, expect } from './fixtures.ts';
+import { test, expect, fileCommand } from './fixtures.ts';
 import { clickPane, dropKind, nodeEl } from './editor-helpers.ts';
 import type { Page } from '@playwright/test';
 import lzString from 'lz-string';
@@ -18,7 +18,7 @@ test('save then open the same file gives an identical document; the title marks 
   await expect(page).toHaveTitle(/^• /);
   const edited = await app.getDocument();
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await fileCommand(page, 'Save');
   const file = await download;
   expect(file.suggestedFilename()).toBe('leaky-unit-with-self-excitation.json');
   const text = await readFile((await file.path())!, 'utf8');
@@ -32,14 +32,14 @@ test('save then open the same file gives an identical document; the title marks 
 
 test('Save as names the file and the network; New opens an empty one (not an undo step)', async ({ app }) => {
   const { page } = app;
-  await page.getByRole('button', { name: 'Save as…' }).click();
+  await fileCommand(page, 'Save as…');
   const saveAs = page.getByTestId('save-as-dialog');
   await saveAs.getByLabel('File name').fill('my loop');
   const download = page.waitForEvent('download');
   await saveAs.getByRole('button', { name: 'Save' }).click();
   expect((await download).suggestedFilename()).toBe('my loop.json');
   await expect(page.getByTestId('document-title')).toHaveText('my loop');
-  await page.getByRole('button', { name: 'New network' }).click();
+  await fileCommand(page, 'New network');
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
   expect((await app.getDocument()).title).toBe('Untitled network');
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
@@ -80,7 +80,7 @@ test('share link round trip; a too-long network gets a clear message', async ({ 
   await dropKind(page, 'poisson', { x: 360, y: 380 });
   await clickPane(page);
   const shared = await app.getDocument();
-  await page.getByRole('button', { name: 'Share link…' }).click();
+  await fileCommand(page, 'Share link…');
   const url = await page.getByTestId('share-link').inputValue();
   expect(url).toMatch(/#doc=/);
   await page.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click();
@@ -97,7 +97,7 @@ test('share link round trip; a too-long network gets a clear message', async ({ 
   const many = Array.from({ length: 400 }, (_, i) => ({ id: `n${i}`, kind: 'rate', position: { x: (i * 7919) % 10007, y: (i * 104729) % 9973 }, params: { size: 1 + ((i * 31) % 97) } }));
   const big = { ...shared, nodes: [...shared.nodes, ...many] };
   expect((await app.loadDocument(big)).ok).toBe(true);
-  await page.getByRole('button', { name: 'Share link…' }).click();
+  await fileCommand(page, 'Share link…');
   await expect(page.getByTestId('share-too-long')).toContainText('too large for a link');
   await expect(page.getByTestId('share-too-long')).toContainText('Save it as a file');
 });

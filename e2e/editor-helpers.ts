@@ -57,6 +57,14 @@ export async function clickPane(page: Page) {
   await page.mouse.click(free.x, free.y);
 }
 
+/** Selects an edge by its label on the canvas and types a delay into its inspector (Enter commits). */
+export async function setEdgeDelay(page: Page, id: string, delay: number) {
+  await page.locator(`[data-edge-label="${id}"]`).click();
+  const field = page.locator('[data-testid="edge-inspector"] [data-field="delay"] input');
+  await field.fill(String(delay));
+  await field.press('Enter');
+}
+
 export async function expectToast(page: Page, text: string | RegExp) {
   await expect(page.getByTestId('toast').filter({ hasText: text })).toBeVisible();
 }

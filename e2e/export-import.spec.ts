@@ -13,15 +13,17 @@ function preset(name: string): unknown {
 }
 
 async function exportAs(page: Page, label: string) {
-  await page.getByTestId('export-menu').locator('summary').click();
+  await page.getByTestId('export-menu').click();
   const download = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: label }).click();
   return download;
 }
 
 async function importResults(page: Page, name: string, results: unknown) {
-  await page.getByTestId('import-menu').locator('summary').click();
-  await page.getByTestId('results-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(results)) });
+  await page.getByTestId('import-menu').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('menuitem', { name: 'Simulation results (.json)' }).click();
+  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(results)) });
 }
 
 /** Regular spike trains: cell i of a population fires every `period` ms from i·0.7 ms. */
@@ -40,7 +42,7 @@ test('Export ▸ Python notebook downloads an nbformat 4 notebook of the open ne
 test('Export refuses a spiking network as a notebook with a message; PyNN script downloads', async ({ app }) => {
   const { page } = app;
   expect((await app.loadDocument(preset('poisson-lif-stdp'))).ok).toBe(true);
-  await page.getByTestId('export-menu').locator('summary').click();
+  await page.getByTestId('export-menu').click();
   await page.getByRole('menuitem', { name: 'Python notebook (.ipynb)' }).click();
   await expect(page.getByText(/cannot export to a notebook: nodes "inputs" \(poisson\), "n" \(lif\)/)).toBeVisible();
   const file = await exportAs(page, 'PyNN script (.py)');

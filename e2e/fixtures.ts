@@ -42,4 +42,19 @@ export const test = base.extend<{ consoleErrors: string[]; app: AppPage }>({
   },
 });
 
+/** Runs a command of a toolbar or panels-bar menu: opens the menu button `menu` (a test id) and clicks the item named `item`. */
+export async function menuCommand(page: Page, menu: string, item: string | RegExp): Promise<void> {
+  await page.getByTestId(menu).click();
+  await page.getByRole('menuitem', { name: item, exact: typeof item === 'string' }).click();
+}
+
+/** Runs a File-menu item by its name ("Save", "Save as…", "New network", "Open…", "Share link…"). */
+export const fileCommand = (page: Page, item: string) => menuCommand(page, 'file-menu', item);
+
+/** Adds a panel of this type from the panels bar's "Add panel" menu. */
+export async function addPanel(page: Page, type: string): Promise<void> {
+  await page.getByTestId('add-panel').click();
+  await page.getByTestId(`add-panel-${type}`).click();
+}
+
 export { expect };

@@ -5,7 +5,7 @@
  * node is tinted; long tasks on the page are measured while it runs; screenshots go to
  * test-results/.
  */
-import { test, expect, type AppPage } from './fixtures.ts';
+import { test, expect, addPanel, type AppPage } from './fixtures.ts';
 import { openWith, preset } from './panel-helpers.ts';
 
 /** A panel's CSV export (exactly what it draws), as rows of numbers after the header. */
@@ -125,9 +125,12 @@ test('ESN: TE from the input, KSG on one unit, entropy chosen in the header; a r
   expect(grid.rows.flatMap((r) => r.slice(1)).filter(Number.isFinite).length).toBe(100 * 498);
   await page.locator('.app-layout__panels').screenshot({ path: 'test-results/information-esn-te-panels.png' });
 
-  // The header's measure menu: entropy of the population, in bits; the source picker goes away.
+  // The card's measure menu: entropy of the population, in bits; the source picker goes away.
   await info.getByTestId('panel-option-measure').selectOption('entropy');
+  // The estimator is under the card's Advanced fold.
+  await info.getByTestId('panel-advanced').click();
   await info.getByTestId('panel-option-estimator').selectOption('discrete');
+  await page.keyboard.press('Escape');
   await expect(info.getByTestId('panel-node-b')).toHaveCount(0);
   await page.evaluate(() => window.__recurrence!.sim.step(10));
   await expect(info.getByTestId('measure-value')).toHaveText(/^1\.0000 bits/); // a median split: exactly one bit
@@ -141,8 +144,8 @@ test('ESN: TE from the input, KSG on one unit, entropy chosen in the header; a r
 test('the information panels are in the Add-panel menu and the edge-of-chaos preset suggests the heatmap', async ({ app }) => {
   const { page } = app;
   await openWith(app, 'edge-of-chaos', [{ type: 'traces', nodes: ['res'] }]);
-  await page.getByTestId('add-panel').selectOption('information');
-  await page.getByTestId('add-panel').selectOption('ais-heatmap');
+  await addPanel(page, 'information');
+  await addPanel(page, 'ais-heatmap');
   await expect(page.locator('.panel-card')).toHaveCount(3);
   await page.evaluate(() => window.__recurrence!.sim.step(300));
   await expect(page.getByTestId('panel-information').getByTestId('measure-value')).toHaveText(/bits/);

@@ -4,7 +4,7 @@
  * screenshots of a running ESN with several panels (light and dark) go to test-results/.
  */
 import { readFile } from 'node:fs/promises';
-import { test, expect, type AppPage } from './fixtures.ts';
+import { test, expect, addPanel, menuCommand, type AppPage } from './fixtures.ts';
 import { openWith } from './panel-helpers.ts';
 
 /** Every card's chart shows data (no "empty" state). */
@@ -79,7 +79,7 @@ test('the traces CSV export is exactly the data from the bridge', async ({ app }
     expect((await d).suggestedFilename()).toBe(`traces-x.${kind.toLowerCase()}`);
   }
   const json = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Run JSON' }).click();
+  await menuCommand(page, 'export-run', 'Run JSON');
   const run = JSON.parse(await readFile((await (await json).path())!, 'utf8'));
   expect(run.probes.x.rows).toEqual(trace);
 });
@@ -87,7 +87,7 @@ test('the traces CSV export is exactly the data from the bridge', async ({ app }
 test('panels can be added, moved, resized and removed; the layout is saved in the document', async ({ app }) => {
   const { page } = app;
   await openWith(app, 'esn-sine', [{ type: 'traces', nodes: ['res'] }]);
-  await page.getByTestId('add-panel').selectOption('heatmap');
+  await addPanel(page, 'heatmap');
   await expect(page.locator('.panel-card')).toHaveCount(2);
   await page.getByTestId('panel-heatmap').getByRole('button', { name: 'Move panel left' }).click();
   await expect(page.locator('.panel-card').first()).toHaveAttribute('data-testid', 'panel-heatmap');

@@ -39,6 +39,10 @@ test('Train reports the CLI’s errors, and Show prediction draws the readout on
   const rows = csv.trim().split('\n').slice(1).map((line) => line.split(',').map(Number));
   const testRows = rows.filter(([step]) => step > expected.washout + expected.train);
   expect(testRows).toHaveLength(expected.test);
+  // It shows the test window alone (zoomable), not 3,200 steps crammed into the card.
+  expect(rows).toHaveLength(expected.test);
+  expect(rows[0][0]).toBe(expected.washout + expected.train + 1);
+  await expect(panel.getByTestId('panel-option-range')).toHaveValue('test');
   const mean = testRows.reduce((s, r) => s + r[2], 0) / testRows.length;
   const nrmse = Math.sqrt(testRows.reduce((s, r) => s + (r[1] - r[2]) ** 2, 0) / testRows.reduce((s, r) => s + (r[2] - mean) ** 2, 0));
   expect(nrmse).toBeCloseTo(expected.nrmse_test!, 4);

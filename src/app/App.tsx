@@ -9,6 +9,7 @@ import { LoadErrorDialog } from './LoadErrorDialog.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { useThemeAttribute } from './theme.ts';
 import { CourseHost } from './classroom/CourseHost.tsx';
+import { CourseDrawer } from './classroom/CourseDrawer.tsx';
 import { ClassHost } from './classroom/live/ClassHost.tsx';
 import { MemoryCapacityDialog } from './tasks/MemoryCapacityDialog.tsx';
 import { TrainDialog } from './tasks/TrainDialog.tsx';
@@ -23,6 +24,7 @@ export function App() {
         canvas={<Canvas />}
         inspector={<Sidebar />}
         panels={<PanelsRegion />}
+        course={<CourseDrawer />}
       />
       <LoadErrorDialog />
       <EditorHost />

@@ -38,8 +38,13 @@ import { CanvasControls } from './CanvasControls.tsx';
 import { EditBar } from './EditBar.tsx';
 import { DEFAULT_NODE_SIZE } from './layout/nodeSize.ts';
 import { FarZoomContext, useFarZoomSubscription } from './levelOfDetail.ts';
+import { useFitFollow } from './useFitFollow.ts';
+import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 
-const fitViewOptions = { padding: 0.35, maxZoom: 1.5 };
+/** Fitting leaves a fifth of the canvas as margin and never magnifies beyond 1.5. */
+const fitViewOptions = { padding: 0.2, maxZoom: 1.5 };
+/** Where an empty network starts: zoom 1, its origin near the top left. */
+const EMPTY_VIEWPORT = { x: 80, y: 80, zoom: 1 };
 /**
  * Elements (nodes + edges) above which only those in view are mounted (React Flow's
  * onlyRenderVisibleElements: zoomed in on a large network, most of it is off screen) and, zoomed
@@ -71,17 +76,25 @@ export function Canvas() {
   );
 }
 
-/** Offers the viewport to commands (fit, zoom, centre, node sizes) while the canvas is mounted. */
-function useViewProvider(wrapper: React.RefObject<HTMLDivElement | null>) {
-  const rf = useReactFlow();
+/** Offers the viewport to commands (fit, zoom, centre, node sizes, the focused node) while the canvas is mounted. */
+function useViewProvider(wrapper: React.RefObject<HTMLDivElement | null>, startsFitted: boolean) {
+  const rf = useReactFlow<SceneNode, GraphFlowEdge>();
   const { provide } = useCommands();
+  const follow = useFitFollow(rf, fitViewOptions, startsFitted);
+  const { fit, leave } = follow;
   useEffect(
     () =>
       provide({
         view: {
-          fitView: () => void rf.fitView(fitViewOptions),
-          zoomIn: () => void rf.zoomIn(),
-          zoomOut: () => void rf.zoomOut(),
+          fitView: fit,
+          zoomIn: () => {
+            leave();
+            void rf.zoomIn();
+          },
+          zoomOut: () => {
+            leave();
+            void rf.zoomOut();
+          },
           centre() {
             const r = wrapper.current?.getBoundingClientRect();
             const p = r ? rf.screenToFlowPosition({ x: r.x + r.width / 2, y: r.y + r.height / 2 }) : { x: 0, y: 0 };
@@ -91,11 +104,15 @@ function useViewProvider(wrapper: React.RefObject<HTMLDivElement | null>) {
             const m = rf.getInternalNode(id)?.measured;
             return m?.width && m.height ? { width: m.width, height: m.height } : undefined;
           },
+          focusedNode: () => {
+            const el = document.activeElement?.closest<HTMLElement>('.react-flow__node');
+            return el && wrapper.current?.contains(el) ? (el.dataset.id ?? undefined) : undefined;
+          },
         },
       }),
-    [rf, wrapper, provide],
+    [rf, wrapper, provide, fit, leave],
   );
-  return rf;
+  return { rf, follow };
 }
 
 function FlowView() {
@@ -110,7 +127,9 @@ function FlowView() {
   const [renaming, setRenaming] = useState<string | null>(null);
   const onNodeDoubleClick = useCallback((_: React.MouseEvent, node: SceneNode) => setRenaming(node.id), []);
   const endRename = useCallback(() => setRenaming(null), []);
-  const rf = useViewProvider(wrapper);
+  // A network open at mount is fitted into view; an empty one starts at zoom 1 (see useFitFollow).
+  const [startsFitted] = useState(() => doc.nodes.length > 0);
+  const { rf, follow } = useViewProvider(wrapper, startsFitted);
   const build = useMemo(() => createSceneBuilder(), []);
   const issues = useDocumentIssues();
   const scene = useMemo(() => build({ doc, measured, selection, highlight, issues }), [build, doc, measured, selection, highlight, issues]);
@@ -196,18 +215,21 @@ function FlowView() {
           multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
           elevateNodesOnSelect={groupCount === 0}
           colorMode={theme}
-          fitView
+          fitView={startsFitted}
           fitViewOptions={fitViewOptions}
+          defaultViewport={startsFitted ? undefined : EMPTY_VIEWPORT}
+          onMoveStart={follow.onMoveStart}
           minZoom={0.05}
           aria-label="Network canvas"
         >
           {farEdges && <FarEdges edges={scene.edges} still={scene.nodes} shown={drag.nodes} measured={measured} moving={drag.moving} />}
           {renaming && <RenameField key={renaming} flowId={renaming} onClose={endRename} />}
           <Background gap={24} />
-          <CanvasControls fitViewOptions={fitViewOptions} />
+          <CanvasControls fitViewOptions={fitViewOptions} onFit={follow.resume} onZoom={follow.leave} />
         </ReactFlow>
       </FarZoomContext>
       <EditBar />
+      {doc.nodes.length === 0 && <EmptyCanvasHint />}
       <LoopBanner issues={issues} />
     </div>
   );

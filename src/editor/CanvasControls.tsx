@@ -14,7 +14,8 @@ const MINIMAP_STYLE = { width: 150, height: 100 };
 /** Minimap colours by palette group (a stable function: a new one re-renders every minimap node). */
 const minimapNodeClass = (n: SceneNode) => `minimap-node minimap-node--${String(n.data.group ?? 'module')}`;
 
-export function CanvasControls({ fitViewOptions }: { fitViewOptions: FitViewOptions }) {
+/** `onFit` / `onZoom`: the fit or a zoom button was pressed (the view follows the fit, or is the user's). */
+export function CanvasControls({ fitViewOptions, onFit, onZoom }: { fitViewOptions: FitViewOptions; onFit(): void; onZoom(): void }) {
   const roomy = useStore((s) => s.width >= MINIMAP_MIN_CANVAS.width && s.height >= MINIMAP_MIN_CANVAS.height);
   const { editor } = useStores();
   const chosen = useEditorStore((s) => s.minimap);
@@ -22,7 +23,7 @@ export function CanvasControls({ fitViewOptions }: { fitViewOptions: FitViewOpti
   const label = shown ? 'Hide minimap' : 'Show minimap';
   return (
     <>
-      <Controls showInteractive={false} fitViewOptions={fitViewOptions}>
+      <Controls showInteractive={false} fitViewOptions={fitViewOptions} onFitView={onFit} onZoomIn={onZoom} onZoomOut={onZoom}>
         <ControlButton onClick={() => editor.getState().setMinimap(!shown)} aria-label={label} title={label} aria-pressed={shown} data-testid="minimap-toggle">
           <span aria-hidden="true">▣</span>
         </ControlButton>

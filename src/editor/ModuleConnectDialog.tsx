@@ -1,7 +1,8 @@
 /**
- * Choosing the member a connection to or from a collapsed module goes to (moduleConnection.ts):
- * one list per module end, preselected with its first choice; Connect runs the ordinary
- * `edge.connect` command (so auto-delay, undo and errors work as for any connection).
+ * Choosing the member a connection to or from a collapsed module goes to, or the target of
+ * "Connect to…" (moduleConnection.ts): one list per end to choose, preselected with its first
+ * choice; Enter in a list or Connect runs the ordinary `edge.connect` command (so auto-delay,
+ * undo and errors work as for any connection).
  */
 import { useId, useMemo, useState } from 'react';
 import { useDocumentStore, useEditorStore, useStores } from '../store/index.ts';
@@ -10,12 +11,23 @@ import { useCommands } from './commands/appContext.ts';
 import { Dialog } from './Dialog.tsx';
 import { connectionChoices, type MemberChoice } from './moduleConnection.ts';
 
-function MemberSelect({ label, choices, value, onChange }: { label: string; choices: MemberChoice[]; value: string; onChange(id: string): void }) {
+function MemberSelect({ label, choices, value, onChange, onEnter }: { label: string; choices: MemberChoice[]; value: string; onChange(id: string): void; onEnter(): void }) {
   const id = useId();
   return (
     <label className="form-row" htmlFor={id}>
       <span>{label}</span>
-      <select id={id} className="field__input" value={value} onChange={(e) => onChange(e.target.value)} data-testid={`module-connect-${label.toLowerCase()}`}>
+      <select
+        id={id}
+        className="field__input"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          onEnter();
+        }}
+        data-testid={`module-connect-${label.toLowerCase()}`}
+      >
         {choices.map((c) => (
           <option key={c.id} value={c.id}>
             {c.text}
@@ -34,14 +46,17 @@ function Chooser({ pending, onClose }: { pending: ModuleConnection; onClose(): v
   const [target, setTarget] = useState(choices.target[0]?.id ?? '');
   const empty = choices.source.length === 0 || choices.target.length === 0;
   const connect = () => {
+    if (empty) return;
     onClose();
     void run('edge.connect', { source, target });
   };
+  const fromNode = 'node' in pending.source ? pending.source.node : null;
+  const anyTarget = 'anyNode' in pending.target;
   return (
     <Dialog
       open
       onClose={onClose}
-      title={`Connect ${'group' in pending.target ? 'to' : 'from'} a module`}
+      title={anyTarget ? `Connect ${choices.source[0]?.text ?? fromNode} to…` : `Connect ${'group' in pending.target ? 'to' : 'from'} a module`}
       testId="module-connect-dialog"
       actions={
         <button type="button" className="button button--primary" disabled={empty} onClick={connect}>
@@ -50,12 +65,12 @@ function Chooser({ pending, onClose }: { pending: ModuleConnection; onClose(): v
       }
     >
       {empty ? (
-        <p>No member of this module can {choices.target.length === 0 ? 'receive' : 'send'} this edge.</p>
+        <p>{anyTarget ? 'No node of this network can receive an edge.' : `No member of this module can ${choices.target.length === 0 ? 'receive' : 'send'} this edge.`}</p>
       ) : (
         <>
-          <p>A collapsed module stands for its members: choose where the edge starts and ends.</p>
-          {'group' in pending.source && <MemberSelect label="From" choices={choices.source} value={source} onChange={setSource} />}
-          {'group' in pending.target && <MemberSelect label="To" choices={choices.target} value={target} onChange={setTarget} />}
+          <p>{anyTarget ? 'Choose the node the new edge goes to (arrow keys), then Enter.' : 'A collapsed module stands for its members: choose where the edge starts and ends.'}</p>
+          {'group' in pending.source && <MemberSelect label="From" choices={choices.source} value={source} onChange={setSource} onEnter={connect} />}
+          {!('node' in pending.target) && <MemberSelect label="To" choices={choices.target} value={target} onChange={setTarget} onEnter={connect} />}
         </>
       )}
     </Dialog>

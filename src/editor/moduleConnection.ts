@@ -1,8 +1,9 @@
 /**
  * Connections drawn to or from a collapsed module: a module stands for its members, so the user
- * chooses which member the edge starts or ends at. These are the choices for each end: the one
- * node of a node end; the members of a module end — for a target, only members that receive
- * edges (not inputs or Poisson sources).
+ * chooses which member the edge starts or ends at; and "Connect to…" from the keyboard, whose
+ * target is any node. These are the choices for each end: the one node of a node end; the members
+ * of a module end, or every node — for a target, only nodes that receive edges (not inputs or
+ * Poisson sources).
  */
 import { getKind, type GraphDocument } from '../model/index.ts';
 import { groupsOf } from '../store/groups.ts';
@@ -21,19 +22,19 @@ export function connectionEnd(flowId: string): ConnectionEnd {
   return group ? { group } : { node: flowId };
 }
 
-/** Whether one end of a drawn connection is a collapsed module (so a member must be chosen). */
+/** Whether one end of a connection is still to be chosen: a collapsed module's member, or any node. */
 export function involvesModule(c: ModuleConnection): boolean {
-  return 'group' in c.source || 'group' in c.target;
+  return !('node' in c.source) || !('node' in c.target);
 }
 
 function choicesFor(doc: GraphDocument, end: ConnectionEnd, side: 'source' | 'target'): MemberChoice[] {
-  const ids = 'node' in end ? [end.node] : (groupsOf(doc).find((g) => g.id === end.group)?.nodes ?? []);
+  const ids = 'node' in end ? [end.node] : 'group' in end ? (groupsOf(doc).find((g) => g.id === end.group)?.nodes ?? []) : doc.nodes.map((n) => n.id);
   const choices: MemberChoice[] = [];
   for (const id of ids) {
     const node = doc.nodes.find((n) => n.id === id);
     if (!node) continue;
     const spec = getKind(node.kind);
-    if (side === 'target' && 'group' in end && spec?.role === 'source') continue;
+    if (side === 'target' && !('node' in end) && spec?.role === 'source') continue;
     choices.push({ id, text: `${node.label ?? node.id} (${spec?.label ?? node.kind})` });
   }
   return choices;

@@ -16,7 +16,7 @@ import type { Simulator } from './simulator.ts';
 import { isReadout, type ReadoutRuntime } from '../kinds/readout/builder.ts';
 import { binaryAccuracy, column, nrmse } from './tasks/metrics.ts';
 import { TrainingError } from './tasks/training-error.ts';
-import { BpttTrainer, type BpttProgress, type TrainedParameters, type TrainerOptions } from './bptt/trainer.ts';
+import { BpttTrainer, bpttReadouts, type BpttProgress, type TrainedParameters, type TrainerOptions } from './bptt/trainer.ts';
 
 export interface ReadoutReport {
   method: string;
@@ -55,21 +55,63 @@ interface Window {
 }
 
 export interface TrainOptions extends TrainerOptions {
-  /** Called with the BPTT training's progress (after every segment and epoch). */
+  /** Called with the BPTT training's progress (after every segment and epoch); may throw to stop it. */
   onBpttProgress?(progress: BpttProgress): void;
   /** Given the values BPTT trained (edges' weights, nodes' parameters), copied, once it has trained them. */
   onBpttTrained?(parameters: TrainedParameters): void;
-  /** Told each step of the scoring run (steps done, steps in all); it may throw to stop the training. */
+  /** Called after each step of the final run (steps done, steps in all); may throw to stop it. */
   onStep?(steps: number, total: number): void;
 }
 
 export function trainReadouts(sim: Simulator, options: TrainOptions = {}): Record<string, ReadoutReport> {
+  checkReadouts(sim);
+  const bptt = bpttReadouts(sim) ? trainBptt(sim, options) : null;
+  return fitAndReport(sim, bptt, options.onStep);
+}
+
+/** The readouts of a program, each with a target (else a TrainingError naming the first without). */
+export function checkReadouts(sim: Simulator): ReadoutRuntime[] {
   const readouts = sim.program.nodes.filter(isReadout);
   if (readouts.length === 0) throw new TrainingError('the network has no readout node to train');
   for (const r of readouts) {
     if (r.readout.params.target === undefined) throw new TrainingError(`readout "${r.id}" has no target`);
   }
-  const bptt = readouts.some((r) => r.readout.params.training.method === 'bptt') ? trainBptt(sim, options) : null;
+  return readouts;
+}
+
+/** What a finished BPTT training adds to its readouts' reports. */
+export type BpttSummary = Pick<ReadoutReport, 'loss_curve' | 'test_loss_curve' | 'parameters_trained'>;
+
+/** A finished (and committed) BPTT training's additions to the reports. */
+export function bpttSummary(trainer: BpttTrainer, evaluated: boolean): BpttSummary {
+  return {
+    loss_curve: trainer.lossCurve(),
+    ...(evaluated ? { test_loss_curve: trainer.testLossCurve() } : {}),
+    parameters_trained: trainer.parameterCount(),
+  };
+}
+
+/** Trains the BPTT readouts and the network before them; the trained values stay on the program. */
+function trainBptt(sim: Simulator, options: TrainOptions): BpttSummary {
+  const trainer = new BpttTrainer(sim, options);
+  let trained: TrainedParameters;
+  try {
+    for (const progress of trainer.run()) options.onBpttProgress?.(progress);
+    trained = trainer.trainedParameters();
+  } finally {
+    trainer.dispose();
+  }
+  trainer.commit();
+  options.onBpttTrained?.(trained);
+  return bpttSummary(trainer, options.evaluate !== false);
+}
+
+/**
+ * The run from reset after any BPTT training: ridge readouts fitted, online ones learning, BPTT
+ * ones frozen; every readout's errors (and accuracies on binary targets), BPTT ones with `bptt`.
+ */
+export function fitAndReport(sim: Simulator, bptt: BpttSummary | null, onStep?: (steps: number, total: number) => void): Record<string, ReadoutReport> {
+  const readouts = checkReadouts(sim);
   const windows: Window[] = readouts.map((readout) => {
     const { train, test } = readout.readout.params;
     const cols = readout.readout.features + 1;
@@ -91,7 +133,7 @@ export function trainReadouts(sim: Simulator, options: TrainOptions = {}): Recor
   sim.run(total, (steps) => {
     const t = steps - 1;
     for (const w of windows) record(w, t);
-    options.onStep?.(steps, total);
+    onStep?.(steps, total);
   });
   const reports: Record<string, ReadoutReport> = {};
   for (const w of windows) {
@@ -99,25 +141,6 @@ export function trainReadouts(sim: Simulator, options: TrainOptions = {}): Recor
     if (bptt && w.readout.readout.params.training.method === 'bptt') Object.assign(reports[w.readout.id], bptt);
   }
   return reports;
-}
-
-/** Trains the BPTT readouts and the network before them; the trained values stay on the program. */
-function trainBptt(sim: Simulator, options: TrainOptions): Pick<ReadoutReport, 'loss_curve' | 'test_loss_curve' | 'parameters_trained'> {
-  const trainer = new BpttTrainer(sim, options);
-  let trained: TrainedParameters;
-  try {
-    for (const progress of trainer.run()) options.onBpttProgress?.(progress);
-    trained = trainer.trainedParameters();
-  } finally {
-    trainer.dispose();
-  }
-  trainer.commit();
-  options.onBpttTrained?.(trained);
-  return {
-    loss_curve: trainer.lossCurve(),
-    ...(options.evaluate === false ? {} : { test_loss_curve: trainer.testLossCurve() }),
-    parameters_trained: trainer.parameterCount(),
-  };
 }
 
 function record(w: Window, t: number): void {

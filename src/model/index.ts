@@ -15,5 +15,6 @@ export * from './kind-spec.ts';
 export * from './kind-lookup.ts';
 export * from './synapse.ts';
 export * from './plasticity.ts';
+export * from './keep-trained.ts';
 export * from './task-inputs.ts';
 export * from './phase-plane.ts';

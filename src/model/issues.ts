@@ -28,6 +28,26 @@ export function formatIssue(issue: ValidationIssue): string {
   return `${issue.path}: ${issue.message}`;
 }
 
+/** What a message needs of a document to name its elements. */
+interface Named {
+  nodes: readonly { id: string; label?: string }[];
+  edges: readonly { id: string; label?: string }[];
+}
+
+/**
+ * An issue of a document as a person reads it: the node or edge named by its label and id rather
+ * than its index ("edge “W_in” (in) params.weight.low: must be …", "node res params.leak: …");
+ * other paths as formatIssue.
+ */
+export function describeIssue(doc: Named, issue: ValidationIssue): string {
+  const m = /^(nodes|edges)\[(\d+)\]\.?(.*)$/.exec(issue.path);
+  const element = m ? (m[1] === 'nodes' ? doc.nodes : doc.edges)[Number(m[2])] : undefined;
+  if (!m || !element) return formatIssue(issue);
+  const kind = m[1] === 'nodes' ? 'node' : 'edge';
+  const name = element.label ? `${kind} “${element.label}” (${element.id})` : `${kind} ${element.id}`;
+  return `${name}${m[3] ? ` ${m[3]}` : ''}: ${issue.message}`;
+}
+
 /** A short, safe rendering of a value for an error message. */
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';

@@ -118,6 +118,12 @@ export interface KindSpec<P = unknown> {
   check?(params: P): ParamProblem[];
   /** Other nodes' signals the params name (e.g. a readout's `target`), checked to exist. */
   references?(params: P): { path: PathSegment[]; node: string; variable: string }[];
+  /**
+   * Writes a trained parameter (BPTT: a rate population's `bias`, a readout's `W_out`) into the
+   * params, so the document reproduces the trained network ("Keep trained weights"); undefined
+   * when the kind has no such parameter.
+   */
+  keepTrained?(params: P, name: string, values: readonly number[]): P | undefined;
   /** Checks that need the node's incoming edges (e.g. Hopfield's pattern init needs a Hebbian self-edge). */
   checkIncoming?(params: P, incoming: IncomingEdge[], id: string): GraphProblem[];
 }

@@ -7,12 +7,15 @@ import { useRef, useState } from 'react';
 import { useStores, type PanelConfig } from '../store/index.ts';
 import { usePanelView } from './usePanelView.ts';
 import { getPanelType } from './types/index.ts';
-import { BindingPicker, PanelOptions } from './PanelPickers.tsx';
+import { AdvancedOptions, BindingPicker, PanelOptions } from './PanelPickers.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { ResizeHandle } from './ResizeHandle.tsx';
 
-/** A panel without a width of its own takes a third of the panels row (three fit side by side), at least 260 px. */
-export const DEFAULT_PANEL_WIDTH = 'max(260px, calc((100% - 16px) / 3))';
+/**
+ * Cards wrap into rows (panels.css): a card without a width of its own starts from the panel
+ * basis and shares its row's spare width; a card resized by hand keeps its width (up to the row).
+ */
+const sizeStyle = (width: number | undefined) => (width ? { flex: `0 1 ${width}px`, maxWidth: '100%' } : undefined);
 
 export function PanelCard({ config, index, count }: { config: PanelConfig; index: number; count: number }) {
   const host = useRef<HTMLDivElement>(null);
@@ -26,8 +29,8 @@ export function PanelCard({ config, index, count }: { config: PanelConfig; index
   return (
     <section
       ref={card}
-      className="panel-card"
-      style={{ width: config.width ?? DEFAULT_PANEL_WIDTH }}
+      className={type?.wide ? 'panel-card panel-card--wide' : 'panel-card'}
+      style={sizeStyle(config.width)}
       aria-label={`${title} ${bound}`}
       data-testid={`panel-${config.type}`}
       data-panel-id={config.id}
@@ -55,8 +58,10 @@ export function PanelCard({ config, index, count }: { config: PanelConfig; index
         </div>
         {type && (
           <div className="panel-card__row panel-card__row--controls">
+            <PanelOptions config={config} type={type} place="lead" />
             <BindingPicker config={config} type={type} />
             <PanelOptions config={config} type={type} />
+            <AdvancedOptions config={config} type={type} />
           </div>
         )}
       </header>

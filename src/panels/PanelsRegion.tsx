@@ -1,11 +1,16 @@
 /**
  * The bottom panels region: a bar (add a panel, probe window, export the run, run status) over
- * the row of panel cards. The layout is saved with the document.
+ * the panel cards. The cards wrap into rows that share the region's height; when rows do not fit
+ * the list scrolls, and the bar says how many panels are out of view ("2 more panels ↓", a button
+ * that brings the next one into view). A panel that is added scrolls into view. The layout is
+ * saved with the document.
  */
-import { useId, useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { kindRole } from '../model/index.ts';
-import { usePanelLayout, useSimulationStore, useStores, type AppStores } from '../store/index.ts';
+import { useDocumentStore, usePanelLayout, useSimulationStore, useStores, type AppStores, type PanelConfig } from '../store/index.ts';
 import { downloadBlob, fileNameFor } from '../store/files.ts';
+import { MenuButton } from '../ui/Menu.tsx';
+import { Icon } from '../ui/icons.tsx';
 import type { PanelType } from './registry.ts';
 import { panelTypes } from './types/index.ts';
 import { PanelCard } from './PanelCard.tsx';
@@ -13,6 +18,8 @@ import { createPanelRuntime, PanelRuntimeProvider } from './panelRuntime.ts';
 import { RunStatus } from './RunStatus.tsx';
 import { PanelsHeightHandle } from './PanelsHeightHandle.tsx';
 import { runAsCsv, runAsJson } from './runExport.ts';
+import { revealPanel } from './revealPanel.ts';
+import { usePanelRows } from './usePanelRows.ts';
 import './panels.css';
 
 const WINDOWS = [200, 500, 1000, 2000, 5000];
@@ -24,77 +31,142 @@ export function PanelsRegion() {
   const panels = usePanelLayout((s) => s.panels);
   const stores = useStores();
   const runtime = useMemo(() => createPanelRuntime(stores), [stores]);
+  const list = useRef<HTMLDivElement>(null);
+  const [note, setNote] = useState<string | null>(null);
+  useRevealAdded(panels);
+  const hidden = usePanelRows(list, panels.length);
+  useEffect(() => {
+    if (!note) return;
+    const timer = setTimeout(() => setNote(null), 6000);
+    return () => clearTimeout(timer);
+  }, [note]);
   return (
     <PanelRuntimeProvider value={runtime}>
-      <div className="panels">
-        <PanelsHeightHandle />
-        <div className="panels__bar">
-          <h2 className="panels__title">Panels</h2>
-          <AddPanel />
-          <WindowField />
-          <RunExport />
-          <RunStatus />
-        </div>
-        <div className="panels__list" data-testid="panels">
-          {panels.map((p, i) => (
-            <PanelCard key={p.id} config={p} index={i} count={panels.length} />
-          ))}
-          {panels.length === 0 && <p className="panels__empty">No panels open. Add one to watch the network run.</p>}
-        </div>
+    <div className="panels">
+      <PanelsHeightHandle />
+      <div className="panels__bar">
+        <h2 className="panels__title">Panels</h2>
+        <AddPanel onNote={setNote} />
+        <WindowField />
+        <RunExport />
+        {hidden.below.length + hidden.above.length > 0 && (
+          <button
+            type="button"
+            className="button button--small panels__more"
+            onClick={() => revealPanel((hidden.below[0] ?? hidden.above.at(-1))!)}
+            data-testid="panels-more"
+            title="Panels outside the visible rows: bring the next one into view (or scroll the panels)"
+          >
+            {hidden.below.length > 0 ? `${hidden.below.length} more panel${hidden.below.length === 1 ? '' : 's'} ↓` : `${hidden.above.length} panel${hidden.above.length === 1 ? '' : 's'} above ↑`}
+          </button>
+        )}
+        <RunStatus />
+        {note && (
+          <span className="panels__note" role="status" data-testid="panels-note">
+            {note}
+          </span>
+        )}
       </div>
+      <div className="panels__list" ref={list} data-testid="panels">
+        {panels.map((p, i) => (
+          <PanelCard key={p.id} config={p} index={i} count={panels.length} />
+        ))}
+        {panels.length === 0 && <p className="panels__empty">No panels open. Add one to watch the network run.</p>}
+      </div>
+    </div>
     </PanelRuntimeProvider>
   );
 }
 
-/** The first node or edge a new panel of this type can show. */
-function firstBinding(stores: Pick<AppStores, 'sim'>, type: PanelType) {
-  const { nodes, edges } = stores.sim.getState();
-  if (type.binding === 'edge' || type.binding === 'square-edge') {
-    const edge = edges.find((e) => type.acceptsEdge?.(e) ?? true);
-    return edge ? { edge: edge.id } : null;
-  }
-  const candidates = nodes.filter((n) => type.accepts?.(n) ?? true);
-  const node = candidates.filter((n) => kindRole(n.kind) !== 'source').at(-1) ?? candidates.at(-1);
-  return node ? { nodes: type.binding === 'node-pair' ? [node.id, node.id] : [node.id] } : null;
+/** A panel added to the open document (not one that came with a newly opened document) scrolls into view. */
+function useRevealAdded(panels: PanelConfig[]) {
+  const loadCount = useDocumentStore((s) => s.loadCount);
+  const seen = useRef({ loadCount, ids: new Set(panels.map((p) => p.id)) });
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = { loadCount, ids: new Set(panels.map((p) => p.id)) };
+    if (before.loadCount !== loadCount) return;
+    const added = panels.filter((p) => !before.ids.has(p.id));
+    if (added.length > 0) revealPanel(added[added.length - 1].id);
+  }, [panels, loadCount]);
 }
 
-function AddPanel() {
-  const id = useId();
+/** Whether a panel of this type already shows this binding. */
+const shows = (p: PanelConfig, type: string, binding: Partial<PanelConfig>) =>
+  p.type === type && (binding.edge !== undefined ? p.edge === binding.edge : JSON.stringify(p.nodes) === JSON.stringify(binding.nodes));
+
+/**
+ * The binding a new panel of this type starts with: the last node (or first edge) it can show that
+ * no panel of the type shows yet, else the one it would show (already open: `existing`).
+ */
+function newBinding(stores: Pick<AppStores, 'sim'>, type: PanelType, open: PanelConfig[]): { binding: Partial<PanelConfig>; existing?: PanelConfig } | null {
+  const { nodes, edges } = stores.sim.getState();
+  let candidates: Partial<PanelConfig>[];
+  if (type.binding === 'edge' || type.binding === 'square-edge') {
+    candidates = edges.filter((e) => type.acceptsEdge?.(e) ?? true).map((e) => ({ edge: e.id }));
+  } else {
+    const accepted = nodes.filter((n) => type.accepts?.(n) ?? true);
+    // Non-source nodes first, the last one first (usually the network's output).
+    const ordered = [...accepted.filter((n) => kindRole(n.kind) !== 'source').reverse(), ...accepted.filter((n) => kindRole(n.kind) === 'source').reverse()];
+    candidates = ordered.map((n) => ({ nodes: type.binding === 'node-pair' ? [n.id, n.id] : [n.id] }));
+  }
+  if (candidates.length === 0) return null;
+  const fresh = candidates.find((b) => !open.some((p) => shows(p, type.type, b)));
+  if (fresh) return { binding: fresh };
+  return { binding: candidates[0], existing: open.find((p) => shows(p, type.type, candidates[0])) };
+}
+
+function describeBinding(p: PanelConfig): string {
+  return p.edge ?? [...new Set(p.nodes ?? [])].join(' · ');
+}
+
+function AddPanel({ onNote }: { onNote(text: string): void }) {
   const stores = useStores();
   useSimulationStore((s) => s.nodes); // re-list when the network changes
-  const types = panelTypes;
+  const add = (type: PanelType) => {
+    const layout = stores.panels.getState();
+    const next = newBinding(stores, type, layout.panels);
+    if (!next) return;
+    if (next.existing) {
+      revealPanel(next.existing.id);
+      onNote(`${type.title} of ${describeBinding(next.existing)} is already open (shown). Choose another node in its card to compare.`);
+      return;
+    }
+    layout.add({ type: type.type, ...next.binding });
+  };
   return (
-    <label className="mini-field" htmlFor={id}>
-      <span className="visually-hidden">Add panel</span>
-      <select
-        id={id}
-        value=""
-        data-testid="add-panel"
-        onChange={(e) => {
-          const type = types.find((t) => t.type === e.target.value);
-          const binding = type && firstBinding(stores, type);
-          if (type && binding) stores.panels.getState().add({ type: type.type, ...binding });
-        }}
-      >
-        <option value="">+ Add panel…</option>
-        {types.map((t) => (
-          <option key={t.type} value={t.type} disabled={!firstBinding(stores, t)} title={t.description}>
-            {t.title}
-          </option>
-        ))}
-      </select>
-    </label>
+    <MenuButton
+      className="button button--small button--menu"
+      testId="add-panel"
+      title="Add a panel: a live chart of a node or an edge"
+      items={() =>
+        panelTypes.map((t) => {
+          const possible = newBinding(stores, t, stores.panels.getState().panels) !== null;
+          return {
+            id: t.type,
+            label: t.title,
+            description: t.description,
+            disabled: !possible,
+            title: possible ? t.description : `${t.title}: nothing in this network to show`,
+            testId: `add-panel-${t.type}`,
+            onSelect: () => add(t),
+          };
+        })
+      }
+    >
+      <Icon name="plus" size={14} />
+      Add panel
+    </MenuButton>
   );
 }
 
 function WindowField() {
-  const id = useId();
   const window = useSimulationStore((s) => s.window);
   const { sim } = useStores();
   return (
-    <label className="mini-field" htmlFor={id} title="Steps each panel keeps (ring buffer)">
+    <label className="mini-field" title="Steps each panel keeps (ring buffer)">
       <span>Window</span>
-      <select id={id} value={window} onChange={(e) => sim.getState().setWindow(Number(e.target.value))} data-testid="window">
+      <select value={window} onChange={(e) => sim.getState().setWindow(Number(e.target.value))} data-testid="window">
         {windowChoices(window).map((w) => (
           <option key={w} value={w}>
             {w.toLocaleString('en')} steps
@@ -115,13 +187,17 @@ function RunExport() {
     downloadBlob(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }), `${stem}-run.${format}`);
   };
   return (
-    <div className="panels__export" role="group" aria-label="Export the run">
-      <button type="button" className="button button--small" onClick={() => save('csv')}>
-        Run CSV
-      </button>
-      <button type="button" className="button button--small" onClick={() => save('json')}>
-        Run JSON
-      </button>
-    </div>
+    <MenuButton
+      className="button button--small button--menu"
+      testId="export-run"
+      title="Save every probed value of the run"
+      items={() => [
+        { id: 'csv', label: 'Run CSV', description: 'one column per unit, one row per step', onSelect: () => save('csv') },
+        { id: 'json', label: 'Run JSON', description: 'the probes with the seed and dt', onSelect: () => save('json') },
+      ]}
+    >
+      Export run
+      <Icon name="chevronDown" size={12} />
+    </MenuButton>
   );
 }

@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useSimulationStore } from '../store/index.ts';
 import { usePanelRuntime } from './panelRuntime.ts';
+import { clockText } from './types/common.ts';
 
 export function RunStatus() {
   const status = useSimulationStore((s) => s.status);
@@ -48,10 +49,8 @@ function LiveClock({ running }: { running: boolean }) {
     const task = () => {
       const el = ref.current;
       if (!el) return;
-      const dt = context.doc().dt;
-      const time = live.t * dt;
       const rate = running && live.stepsPerSecond > 0 ? ` · ${Math.round(live.stepsPerSecond).toLocaleString('en')} steps/s` : '';
-      el.textContent = `step ${live.t.toLocaleString('en')} · t = ${Number(time.toPrecision(6)).toLocaleString('en')}${dt === 1 ? '' : ' ms'}${rate}`;
+      el.textContent = `${clockText(context.doc(), live.t)}${rate}`;
       el.dataset.step = String(live.t);
     };
     task();

@@ -40,6 +40,12 @@ export interface PanelOption {
   choices: { value: string; label: string }[];
   /** Whether the card shows this option for a config (default: always). */
   visible?(config: PanelConfig): boolean;
+  /** Shown under the card's "Advanced" fold (estimator parameters), not in its one line of settings. */
+  advanced?: boolean;
+  /** Shown before the bound node pickers, so the line reads as a phrase ("AIS of res over 1000 steps"). */
+  lead?: boolean;
+  /** The select says what it is by itself: its label is for screen readers only. */
+  hideLabel?: boolean;
 }
 
 export interface PanelType {
@@ -58,5 +64,7 @@ export interface PanelType {
   usesSecondNode?(config: PanelConfig): boolean;
   /** Choices shown in the card header (stored in the config under `key`). */
   options?: PanelOption[];
+  /** Cards of this type start wider (a longer line of settings, a heatmap). */
+  wide?: boolean;
   create(el: HTMLElement, config: PanelConfig, ctx: PanelContext): PanelView;
 }

@@ -132,4 +132,36 @@ describe('createAppStores', () => {
     const moved = { ...bad, nodes: bad.nodes.map((n) => (n.id === 'x' ? { ...n, position: { x: 1, y: 2 } } : n)) };
     expect(s.docs.getState().issuesOf(moved)).toBe(issues);
   });
+
+  it('loading another document clears the selection and the editor’s messages about the old one', () => {
+    const s = app();
+    s.editor.getState().select({ edges: new Set(['self']) });
+    s.editor.getState().toast('Nothing to paste: the clipboard holds no Recurrence nodes.', 'warning');
+    s.editor.getState().setHighlight({ nodes: ['x'], edges: [] });
+    expect(openDocument(s, { value: loadPreset('ff-vs-recurrent') }, 'test')).toEqual({ ok: true });
+    const editor = s.editor.getState();
+    expect([editor.selection.nodes.size, editor.selection.edges.size, editor.selection.groups.size]).toEqual([0, 0, 0]);
+    expect(editor.toasts).toEqual([]);
+    expect(editor.highlight).toBeNull();
+  });
+
+  it('an edit the engine refuses holds the run and names the edge by its label; Undo clears the message', async () => {
+    const s = app();
+    await s.sim.getState().step(2);
+    const doc = s.docs.getState().doc;
+    // The self-loop with no delay: a loop the compiler rejects.
+    const bad = { ...doc, edges: doc.edges.map((e) => (e.id === 'self' ? { ...e, label: 'recurrence', params: { ...e.params, delay: 0 } } : e)) };
+    s.docs.getState().commit(bad, { label: 'Edit', undo: 'step' });
+    const refused = await s.sim.getState().step(1);
+    expect(refused.ok).toBe(false);
+    expect(s.sim.live.t).toBe(2); // the old network did not run on
+    const notice = s.sim.getState().notice!;
+    expect(notice).toMatch(/^Not applied: /);
+    expect(notice).not.toMatch(/edges\[/);
+    expect(notice).toContain('edge “recurrence” (self)');
+    s.docs.getState().undo();
+    await s.sim.getState().step(1);
+    expect(s.sim.getState().notice).toBeNull();
+    expect(trace(s)).toEqual([1, 1.5, 1.75]);
+  });
 });

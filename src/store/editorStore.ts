@@ -21,8 +21,11 @@ export interface Toast {
 
 export type SidebarTab = 'inspector' | 'schedule';
 
-/** One end of a connection drawn on the canvas: a node, or a collapsed module (a member to be chosen). */
-export type ConnectionEnd = { node: string } | { group: string };
+/**
+ * One end of a connection being made: a node, a collapsed module (a member to be chosen), or any
+ * node (the target of "Connect to…", chosen in a list).
+ */
+export type ConnectionEnd = { node: string } | { group: string } | { anyNode: true };
 
 /** A connection drawn to or from a collapsed module, waiting for the user to choose the member(s). */
 export interface ModuleConnection {
@@ -55,6 +58,8 @@ export interface EditorState {
   setModuleConnection(pending: ModuleConnection | null): void;
   /** Counts pastes of `text` in a row (1 for the first), so each lands beside the one before. */
   notePaste(text: string): number;
+  /** Another document was opened: forgets what belonged to the last one (selection, highlight, messages, a pending connection). */
+  documentOpened(): void;
 }
 
 const none: ReadonlySet<string> = new Set();
@@ -96,6 +101,7 @@ export function createEditorStore() {
       lastPasted = text;
       return pasteCount;
     },
+    documentOpened: () => set({ selection: emptySelection, highlight: null, toasts: [], moduleConnection: null }),
   }));
 }
 

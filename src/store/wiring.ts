@@ -1,10 +1,11 @@
 /**
  * The document → simulation glue: what follows when the open document changes. Opening another
  * document shows its panel layout (or a first one), forgets the task results of the old one and
- * starts a fresh run; an edit reaches the running network (live patch or recompile). A function
- * of the stores, so tests drive it headless.
+ * the editor's selection and messages about it, and starts a fresh run; an edit reaches the
+ * running network (live patch or recompile). A function of the stores, so tests drive it headless.
  */
 import type { DocumentStore } from './documentStore.ts';
+import type { EditorStore } from './editorStore.ts';
 import type { PanelLayoutStore } from './panelLayout.ts';
 import type { SimulationStore } from './simulationStore.ts';
 import type { TaskResultsStore } from './taskResults.ts';
@@ -14,12 +15,14 @@ export interface GluedStores {
   sim: SimulationStore;
   panels: PanelLayoutStore;
   tasks: TaskResultsStore;
+  editor: EditorStore;
 }
 
 /** Starts following the document store (the open document is taken as just opened); returns the function that stops it. */
-export function connectDocumentToSimulation({ docs, sim, panels, tasks }: GluedStores): () => void {
+export function connectDocumentToSimulation({ docs, sim, panels, tasks, editor }: GluedStores): () => void {
   const opened = () => {
     const { doc } = docs.getState();
+    editor.getState().documentOpened();
     panels.getState().open(doc);
     tasks.getState().clear();
     sim.getState().documentChanged(doc, true);

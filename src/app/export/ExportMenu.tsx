@@ -5,6 +5,8 @@
  * open network is never touched.
  */
 import { useRef, useState, type ChangeEvent } from 'react';
+import { MenuButton } from '../../ui/Menu.tsx';
+import { Icon } from '../../ui/icons.tsx';
 import { useStores } from '../../store/index.ts';
 import { createExportClient } from '../../export/worker/client.ts';
 import type { CompareReply, ExportTarget } from '../../export/worker/tasks.ts';
@@ -21,13 +23,10 @@ export function ExportMenu() {
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<{ reply: Extract<CompareReply, { ok: true }>; fileName: string } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-  const exportMenu = useRef<HTMLDetailsElement>(null);
-  const importMenu = useRef<HTMLDetailsElement>(null);
   const stores = useStores();
   const toast = (message: string) => stores.editor.getState().toast(message, 'warning');
 
   const exportAs = async (t: (typeof TARGETS)[number]) => {
-    exportMenu.current?.removeAttribute('open');
     const doc = stores.docs.getState().doc;
     const stem = fileNameFor(doc.title ?? 'network').replace(/\.json$/, '');
     setBusy(`Writing ${t.label}…`);
@@ -44,7 +43,6 @@ export function ExportMenu() {
     const input = e.currentTarget;
     const file = input.files?.[0];
     input.value = '';
-    importMenu.current?.removeAttribute('open');
     if (!file) return;
     setBusy(`Comparing ${file.name} with the engine…`);
     try {
@@ -58,24 +56,26 @@ export function ExportMenu() {
 
   return (
     <div className="toolbar__group" role="group" aria-label="Export and import">
-      <details ref={exportMenu} className="menu" data-testid="export-menu">
-        <summary className="button">Export</summary>
-        <div className="menu__items" role="menu" style={{ position: 'absolute', zIndex: 20, display: 'flex', flexDirection: 'column', gap: 4, padding: 6, background: 'var(--panel-bg, #fff)', border: '1px solid var(--border, #ccc)', borderRadius: 6 }}>
-          {TARGETS.map((t) => (
-            <button key={t.to} type="button" role="menuitem" className="button" disabled={busy !== null} onClick={() => void exportAs(t)}>
-              {t.label}
-            </button>
-          ))}
-        </div>
-      </details>
-      <details ref={importMenu} className="menu" data-testid="import-menu">
-        <summary className="button">Import</summary>
-        <div className="menu__items" role="menu" style={{ position: 'absolute', zIndex: 20, display: 'flex', flexDirection: 'column', gap: 4, padding: 6, background: 'var(--panel-bg, #fff)', border: '1px solid var(--border, #ccc)', borderRadius: 6 }}>
-          <button type="button" role="menuitem" className="button" disabled={busy !== null} onClick={() => fileRef.current?.click()}>
-            Simulation results (.json)
-          </button>
-        </div>
-      </details>
+      <MenuButton
+        className="button button--menu"
+        testId="export-menu"
+        ariaLabel="Export"
+        title="Export the network: a Python notebook or a PyNN script"
+        items={() => TARGETS.map((t) => ({ id: t.to, label: t.label, disabled: busy !== null, onSelect: () => void exportAs(t) }))}
+      >
+        <Icon name="download" size={14} />
+        <span className="button__text--wide">Export</span>
+      </MenuButton>
+      <MenuButton
+        className="button button--menu"
+        testId="import-menu"
+        ariaLabel="Import"
+        title="Import simulation results (from the exported PyNN script)"
+        items={() => [{ id: 'results', label: 'Simulation results (.json)', disabled: busy !== null, onSelect: () => fileRef.current?.click() }]}
+      >
+        <Icon name="upload" size={14} />
+        <span className="button__text--wide">Import</span>
+      </MenuButton>
       <input ref={fileRef} type="file" accept=".json,application/json" className="visually-hidden" tabIndex={-1} aria-label="Simulation results file" data-testid="results-file" onChange={(e) => void onResults(e)} />
       {busy && (
         <span className="toolbar__status" role="status">

@@ -3,10 +3,12 @@
  * values it measured for them); ticks are kept in this browser, and "Start over" clears them.
  */
 import { useEffect, useRef } from 'react';
-import { useCourseStore } from '../../store/index.ts';
+import { useCourseStore, useStores } from '../../store/index.ts';
 import { checkFor } from './lessonChecks.ts';
 import { MeasuredValues } from './MeasuredValues.tsx';
 import { StartOver } from './StartOver.tsx';
+import { showStepPanel, stepPanel } from './stepPanels.ts';
+import { Icon } from '../../ui/icons.tsx';
 
 const NONE: readonly number[] = [];
 
@@ -14,6 +16,7 @@ export function TryThis({ lesson, stepsHtml }: { lesson: string; stepsHtml: stri
   const done = useCourseStore((s) => s.done[lesson] ?? NONE);
   const current = useCourseStore((s) => (s.lesson === lesson ? s.step : null));
   const setDone = useCourseStore((s) => s.setDone);
+  const stores = useStores();
   const currentRef = useRef<HTMLLIElement>(null);
   // Bring the highlighted step into view once the math fonts have laid the lesson out.
   useEffect(() => {
@@ -21,6 +24,11 @@ export function TryThis({ lesson, stepsHtml }: { lesson: string; stepsHtml: stri
     void document.fonts.ready.then(() => live && currentRef.current?.scrollIntoView?.({ block: 'center' }));
     return () => void (live = false);
   }, [current]);
+  // The step shown (the highlighted one, else the first not done) brings the panel it talks about into view.
+  const shown = current ?? stepsHtml.map((_, i) => i + 1).find((step) => !done.includes(step)) ?? null;
+  useEffect(() => {
+    if (shown !== null) showStepPanel(stores, lesson, shown);
+  }, [stores, lesson, shown]);
 
   return (
     <section className="try-this" aria-labelledby="try-this-title">
@@ -32,6 +40,7 @@ export function TryThis({ lesson, stepsHtml }: { lesson: string; stepsHtml: stri
           const step = i + 1;
           const id = `try-${lesson}-${step}`;
           const check = checkFor(lesson, step);
+          const panel = stepPanel(lesson, step);
           const isDone = done.includes(step);
           return (
             <li
@@ -52,6 +61,18 @@ export function TryThis({ lesson, stepsHtml }: { lesson: string; stepsHtml: stri
                 )}
                 {check && <MeasuredValues check={check} />}
               </label>
+              {panel && (
+                <button
+                  type="button"
+                  className="button button--small try-this__show"
+                  onClick={() => showStepPanel(stores, lesson, step)}
+                  title={`Bring the ${panel.name} into view (opens it if it is closed)`}
+                  data-testid={`show-step-panel-${step}`}
+                >
+                  <Icon name="eye" size={14} />
+                  Show {panel.name}
+                </button>
+              )}
             </li>
           );
         })}

@@ -57,9 +57,10 @@ export type { Measurement };
 
 /**
  * A result of one of the app's tasks on the open network (Train, Memory capacity): a readout's
- * NRMSE, or a node's memory capacity. Undecided until the task has run on this very network.
+ * NRMSE or accuracy (binary targets), or a node's memory capacity. Undecided until the task has
+ * run on this very network.
  */
-export type TaskQuantity = { task: 'nrmse_test' | 'nrmse_train'; readout: string } | { task: 'memory-capacity'; node: string };
+export type TaskQuantity = { task: 'nrmse_test' | 'nrmse_train' | 'accuracy_test' | 'accuracy_train'; readout: string } | { task: 'memory-capacity'; node: string };
 
 export type Predicate =
   /** A document value compared. */

@@ -30,7 +30,7 @@ function afterTasks(doc: GraphDocument): CheckContext {
         const o = memoryCapacityOptions(doc, { node: q.node });
         return o.ok ? memoryCapacity(Simulator.fromDocument(doc), o.options).mc : null;
       }
-      return trainReadouts(Simulator.fromDocument(doc))[q.readout][q.task];
+      return trainReadouts(Simulator.fromDocument(doc))[q.readout][q.task] ?? null;
     },
   };
 }
@@ -51,6 +51,16 @@ const CASES: [string, number, Edit][] = [
   ['esn-memory-capacity', 3, (d) => void (edge(d, 'rec').spectralRadius = 0.5)],
   ['esn-memory-capacity', 4, (d) => Object.assign(weight(d, 'in'), { low: -1, high: 1 })],
   ['esn-ip', 2, (d) => void ((node(d, 'res').plasticity as Record<string, unknown>).frozen = true)],
+  ['elman', 1, () => undefined],
+  ['elman', 3, (d) => void (node(d, 'out').training = { method: 'ridge', lambda: 1e-4 })],
+  ['jordan', 1, () => undefined],
+  ['jordan', 3, (d) => void (node(d, 'y').training = { method: 'ridge', lambda: 1e-6 })],
+  ['jordan', 4, (d) => void (weight(d, 'decay').value = 0.95)],
+  ['xor-memory', 1, () => undefined],
+  ['xor-memory', 3, (d) => void (node(d, 'out').training = { method: 'ridge', lambda: 1e-6 })],
+  ['vanishing-gradients', 1, () => undefined],
+  ['vanishing-gradients', 2, (d) => void (edge(d, 'rec').spectralRadius = 0.5)],
+  ['vanishing-gradients', 3, (d) => void (edge(d, 'rec').spectralRadius = 3)],
 ];
 
 describe('lesson steps checked by task results', () => {

@@ -19,7 +19,7 @@ export function TaskButtons() {
       {hasReadout && (
         <button
           type="button"
-          className="button"
+          className="button task-buttons__train"
           disabled={running !== null}
           title="Train every readout: washout, training and test windows from a reset, then report the errors"
           onClick={() => void tasks.getState().runTrain()}
@@ -28,8 +28,15 @@ export function TaskButtons() {
         </button>
       )}
       {hasInput && (
-        <button type="button" className="button" disabled={running !== null} title="Jaeger's short-term memory capacity of a node" onClick={() => tasks.getState().show('memory-capacity')}>
-          Memory capacity…
+        <button
+          type="button"
+          className="button"
+          disabled={running !== null}
+          title="Jaeger's short-term memory capacity of a node"
+          aria-label="Memory capacity…"
+          onClick={() => tasks.getState().show('memory-capacity')}
+        >
+          Memory<span className="button__text--wide"> capacity</span>…
         </button>
       )}
     </div>

@@ -7,15 +7,25 @@ import { Dialog } from '../../editor/Dialog.tsx';
 import './tasks.css';
 import { isStale, useDocumentStore, useStores, useTaskResults, type AppStores } from '../../store/index.ts';
 import type { ReadoutReport } from '../../engine/index.ts';
+import { revealPanel } from '../../panels/revealPanel.ts';
 import { TaskProgress } from './TaskProgress.tsx';
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toPrecision(3));
 
-/** Opens a readout panel for each readout that has none (scrolled into view), then runs washout + train + test steps from step 0. */
+/**
+ * Opens a readout panel for each readout that has none, set to show its test window, brings the
+ * first into view, then runs washout + train + test steps from step 0.
+ */
 async function showPrediction(stores: Pick<AppStores, 'panels' | 'sim'>, readouts: Record<string, ReadoutReport>): Promise<void> {
   const layout = stores.panels.getState();
-  const panels = Object.keys(readouts).map((id) => layout.panels.find((p) => p.type === 'readout' && p.nodes?.[0] === id)?.id ?? layout.add({ type: 'readout', nodes: [id] }));
-  requestAnimationFrame(() => document.querySelector(`[data-panel-id="${CSS.escape(panels[0])}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+  const panels = Object.entries(readouts).map(([id, r]) => {
+    const test = { testStart: r.washout + r.train + 1, testSteps: r.test };
+    const open = layout.panels.find((p) => p.type === 'readout' && p.nodes?.[0] === id);
+    if (!open) return layout.add({ type: 'readout', nodes: [id], ...test });
+    layout.update(open.id, test);
+    return open.id;
+  });
+  revealPanel(panels[0]);
   const steps = Math.max(...Object.values(readouts).map((r) => r.washout + r.train + r.test));
   const sim = stores.sim.getState();
   if (sim.window < steps) sim.setWindow(steps);

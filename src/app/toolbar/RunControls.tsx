@@ -5,8 +5,9 @@
 import { useEffect, useId, useState } from 'react';
 import { SPEEDS, useSimulationStore, useStores, type AppStores } from '../../store/index.ts';
 import { parseSteps, DEFAULT_STEPS } from './steps.ts';
+import { Icon } from '../../ui/icons.tsx';
 
-const speedLabel = (s: number) => (s === 0 ? 'max' : s < 1 ? `1 step / ${Math.round(1 / s)} frames` : `${s} steps / frame`);
+const speedLabel = (s: number) => (s === 0 ? 'max' : s < 1 ? `1 step / ${Math.round(1 / s)} frames` : `${s} step${s === 1 ? '' : 's'} / frame`);
 
 /** Space and "." act on the simulation unless the user is typing, or (Space) is on a button it presses. */
 function isTyping(target: EventTarget | null, key: string): boolean {
@@ -56,16 +57,18 @@ export function RunControls() {
     >
       <button
         type="button"
-        className="button button--primary"
+        className="button button--primary run-controls__run"
         onClick={() => void (running ? sim().pause() : sim().start())}
         disabled={stuck && !running}
         title={running ? 'Pause (Space)' : 'Run (Space)'}
         data-testid="run-toggle"
       >
-        {running ? '⏸ Pause' : '▶ Run'}
+        <Icon name={running ? 'pause' : 'play'} />
+        {running ? 'Pause' : 'Run'}
       </button>
-      <button type="button" className="button" onClick={() => void sim().step(1)} disabled={stuck} title="One step (.)" data-testid="step-one">
-        Step
+      <button type="button" className="button" onClick={() => void sim().step(1)} disabled={stuck} title="One step (.)" aria-label="Step" data-testid="step-one">
+        <Icon name="step" />
+        <span className="button__text--wide">Step</span>
       </button>
       <label className="field field--inline" htmlFor={id}>
         <span className="visually-hidden">Steps</span>
@@ -83,7 +86,7 @@ export function RunControls() {
           data-testid="steps"
         />
       </label>
-      <button type="submit" className="button" disabled={!parsed.ok || stuck} data-testid="step-n">
+      <button type="submit" className="button run-controls__step-n" disabled={!parsed.ok || stuck} data-testid="step-n">
         Step {parsed.ok ? parsed.steps.toLocaleString('en') : 'N'}
       </button>
       {!parsed.ok && (
@@ -91,15 +94,17 @@ export function RunControls() {
           {parsed.message}
         </span>
       )}
-      <button type="button" className="button" onClick={() => void sim().reset()} title="Back to step 0 with the same seed" data-testid="reset">
-        ⟲ Reset
+      <button type="button" className="button" onClick={() => void sim().reset()} title="Reset: back to step 0 with the same seed" aria-label="Reset" data-testid="reset">
+        <Icon name="reset" />
+        <span className="button__text--wide">Reset</span>
       </button>
-      <button type="button" className="button" onClick={() => void sim().reseed()} title={`Back to step 0 with a new seed (now ${seed ?? '—'})`} data-testid="reseed">
-        ⚄ Reseed
+      <button type="button" className="button" onClick={() => void sim().reseed()} title={`Reseed: back to step 0 with a new seed (now ${seed ?? '—'})`} aria-label="Reseed" data-testid="reseed">
+        <Icon name="dice" />
+        <span className="button__text--wide">Reseed</span>
       </button>
       <label className="field field--inline" title="Steps per animation frame">
-        <span>Speed</span>
-        <select value={speed} onChange={(e) => sim().setSpeed(Number(e.target.value))} data-testid="speed">
+        <span className="field__label--wide">Speed</span>
+        <select value={speed} onChange={(e) => sim().setSpeed(Number(e.target.value))} aria-label="Speed" data-testid="speed">
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {speedLabel(s)}

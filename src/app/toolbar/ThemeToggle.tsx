@@ -1,6 +1,7 @@
 /** Switches between the light and the dark theme. */
 import { useStores, useUiStore } from '../../store/index.ts';
 import { rememberTheme } from '../theme.ts';
+import { Icon } from '../../ui/icons.tsx';
 
 export function ThemeToggle() {
   const theme = useUiStore((s) => s.theme);
@@ -17,7 +18,7 @@ export function ThemeToggle() {
         rememberTheme(next);
       }}
     >
-      <span aria-hidden="true">{theme === 'light' ? '☾' : '☀'}</span>
+      <Icon name={theme === 'light' ? 'moon' : 'sun'} />
     </button>
   );
 }

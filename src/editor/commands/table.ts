@@ -33,7 +33,15 @@ export interface CommandContext {
   docs: DocumentStore;
   editor: EditorStore;
   /** The canvas viewport (absent in headless tests). */
-  view?: { fitView(): void; zoomIn(): void; zoomOut(): void; centre(): Point; size(id: string): { width: number; height: number } | undefined };
+  view?: {
+    fitView(): void;
+    zoomIn(): void;
+    zoomOut(): void;
+    centre(): Point;
+    size(id: string): { width: number; height: number } | undefined;
+    /** The node that has the keyboard focus on the canvas, if any. */
+    focusedNode?(): string | undefined;
+  };
   files?: { newDocument(): void; open(): void; save(): void; saveAs(): void; share(): void };
   /** Writes text to the system clipboard (the copy event, or the async clipboard API). */
   writeClipboard?(text: string): void;
@@ -149,6 +157,25 @@ export const commands = {
       }
       if (out.autoDelay) ctx.editor.getState().toast(autoDelayMessage(out.id, source, target, out.autoDelay.loop), 'info');
       return { doc: out.doc, select: { edges: new Set([out.id]) } };
+    },
+  }),
+  'node.connectTo': define({
+    id: 'node.connectTo',
+    label: 'Connect to…',
+    section: 'Edit',
+    keys: ['C'],
+    undo: 'never',
+    gesture: 'on a focused or selected node (Tab to it): choose the target in a list',
+    run(ctx) {
+      const { doc, selection } = state(ctx);
+      const focused = ctx.view?.focusedNode?.();
+      const source = focused ?? (selection.nodes.size === 1 ? [...selection.nodes][0] : undefined);
+      if (!source || !doc.nodes.some((n) => n.id === source)) {
+        ctx.editor.getState().toast('Connect to…: first focus or select the node the edge starts from (Tab to it on the canvas, or click it).', 'info');
+        return null;
+      }
+      ctx.editor.getState().setModuleConnection({ source: { node: source }, target: { anyNode: true } });
+      return null;
     },
   }),
   'selection.move': define<{ moves: { id: string; position: Point }[] }>({

@@ -6,6 +6,7 @@ import { describeObject, schemaIssues } from './schemaFields.ts';
 import { SchemaFields } from './SchemaForm.tsx';
 import { useFormApi } from './useFormApi.ts';
 import { LabelField, Problems } from './parts.tsx';
+import { CommandButton } from '../CommandButton.tsx';
 
 function useNodeForm(node: GraphNode) {
   const spec = getKind(node.kind)!;
@@ -42,6 +43,9 @@ export function NodeInspector({ node, doc, problems }: { node: GraphNode; doc: G
       <Problems problems={problems} />
       <LabelField value={node.label ?? ''} placeholder={node.id} onCommit={(label) => void run('node.rename', { id: node.id, label })} />
       <SchemaFields key={node.id} fields={fields} value={node.params as unknown as Record<string, unknown>} path={[]} api={api} />
+      <div className="inspector__actions">
+        <CommandButton id="node.connectTo" text />
+      </div>
       <h3 className="inspector__subtitle">Facts</h3>
       <dl className="facts">
         <dt>Units out</dt>

@@ -40,7 +40,11 @@ export function stepWithin(v: number, delta: number, step: number, meta: NumberI
 const PX_PER_STEP = 4;
 
 export function NumberField({ id, value, meta, optional, fallback, onCommit, onScrubEnd, onLocalError, invalid, describedBy, label }: NumberFieldProps) {
-  const [draft, setDraft] = useState<string | null>(null);
+  // What the user typed, held while the value it was typed over is still the one shown (an undo or
+  // another edit of the value replaces it, so the field never shows a stale text).
+  const [typed, setTyped] = useState<{ text: string; over: number | undefined } | null>(null);
+  const draft = typed && typed.over === value ? typed.text : null;
+  const setDraft = (text: string | null) => setTyped(text === null ? null : { text, over: value });
   const scrub = useRef<{ x: number; v: number; step: number; last: number } | null>(null);
   const text = draft ?? (value === undefined ? '' : String(value));
   const base = value ?? fallback ?? 0;

@@ -24,7 +24,10 @@ export interface FormOwner<T> {
 export function useFormApi<T extends Record<string, unknown>>({ value, validate, commit }: FormOwner<T>): FormApi {
   const idPrefix = useId().replace(/:/g, '');
   const { docs } = useStores();
-  const [refused, setRefused] = useState<ValidationIssue[]>([]);
+  // A refused value's messages hold while the value they were refused against is the one shown:
+  // an undo, a load or another edit makes them stale, and they go.
+  const [refusedFor, setRefused] = useState<{ base: T; issues: ValidationIssue[] } | null>(null);
+  const refused = refusedFor?.base === value ? refusedFor.issues : [];
   const scrubKey = useRef<string | null>(null);
   const current = useMemo(() => validate(value), [validate, value]);
   return {
@@ -34,10 +37,10 @@ export function useFormApi<T extends Record<string, unknown>>({ value, validate,
       const next = setIn(value, path, v) as T;
       const own = validate(next).filter((i) => within(i.path, path.join('.')));
       if (own.length > 0) {
-        setRefused(own);
+        setRefused({ base: value, issues: own });
         return false;
       }
-      setRefused([]);
+      setRefused(null);
       let key: string | null = null;
       if (mode === 'scrub') {
         key = scrubKey.current ??= `scrub:${idPrefix}:${path.join('.')}:${Date.now()}`;

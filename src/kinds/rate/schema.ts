@@ -61,6 +61,7 @@ export const rateSpec = defineKindSpec<RateParams>({
   variables: (p) => (p.plasticity ? ['output', 'net', 'gain', 'bias'] : ['output', 'net']),
   summary: (p) => `${p.activation}${p.leak !== 1 ? ` · leak ${p.leak}` : ''}`,
   check: (p) => [...checkPerUnitLength(p.bias, p.size, ['bias']), ...checkPerUnitLength(p.init, p.size, ['init']), ...checkIpActivation(p.plasticity, p.activation)],
+  keepTrained: (p, name, values) => (name === 'bias' && values.length === p.size ? { ...p, bias: [...values] } : undefined),
 });
 
 /** Each IP rule is derived for one activation: Triesch's for the logistic, Schrauwen's for tanh. */

@@ -93,4 +93,9 @@ export const readoutSpec = defineKindSpec<ReadoutParams>({
     return [...(ref ? [{ path: ['target'], ...ref }] : []), ...(mask ? [{ path: ['mask'], ...mask }] : [])];
   },
   check: (p) => (p.weights && p.weights.length !== p.size ? [{ path: ['weights'], message: `needs ${p.size} rows (one per output), got ${p.weights.length}` }] : []),
+  keepTrained: (p, name, values) => {
+    if (name !== 'W_out' || values.length % p.size !== 0) return undefined;
+    const cols = values.length / p.size;
+    return { ...p, weights: Array.from({ length: p.size }, (_, i) => values.slice(i * cols, (i + 1) * cols)) };
+  },
 });

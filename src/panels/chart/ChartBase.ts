@@ -28,6 +28,8 @@ export interface ChartOptions {
   margin?: Partial<Margin>;
   /** Text shown while there is no data. */
   emptyText?: string;
+  /** Unit of the time axis ("ms") for read-outs; none: the axis counts steps. */
+  timeUnit?: string;
 }
 
 export interface LegendEntry {
@@ -47,22 +49,41 @@ export interface Readout {
 type G = d3.Selection<SVGGElement, unknown, null, undefined>;
 
 const DEFAULT_MARGIN: Margin = { top: 34, right: 16, bottom: 40, left: 58 };
+/** Axis-title font size (px) at scale 1, as in panels.css's `.chart__label`. */
+const LABEL_FONT = 12;
+/** Tick length + padding of d3's axes (px): where tick text starts from the axis line. */
+const TICK_ROOM = 9;
 
 /** A canvas context used only to measure text (its font is set before each measurement). */
 let measurer: CanvasRenderingContext2D | null = null;
-/** Width in pixels of legend text (11 px monospace, as in panels.css). */
-function textWidth(text: string): number {
+/** Width in pixels of legend text (11 px monospace × the chart scale, as in panels.css). */
+function textWidth(text: string, scale = 1): number {
   measurer ??= document.createElement('canvas').getContext('2d');
-  if (!measurer) return text.length * 6.6;
-  measurer.font = '11px ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace';
+  if (!measurer) return text.length * 6.6 * scale;
+  measurer.font = `${11 * scale}px ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace`;
   return measurer.measureText(text).width;
+}
+
+/** The charts' text and margin scale: 1, larger in projector mode (`--chart-scale`, panels.css). */
+export function chartScale(): number {
+  const v = Number(cssVar('--chart-scale', '1'));
+  return Number.isFinite(v) && v > 0 ? v : 1;
+}
+
+/**
+ * The chart's margins: the base ones times the text scale, and on the left at least room for the
+ * widest y tick label, a gap and the rotated axis title (so the two never overlap).
+ */
+export function layoutMargin(base: Margin, scale: number, yTickWidth: number): Margin {
+  const left = Math.max(base.left * scale, Math.ceil((yTickWidth + TICK_ROOM + 8 + LABEL_FONT * scale * 1.25) / 4) * 4);
+  return { top: base.top * scale, right: base.right * scale, bottom: base.bottom * scale, left };
 }
 
 /** A CSS custom property of the page (for canvas colours, which cannot use var()). */
 export function cssVar(name: string, fallback: string): string {
   if (typeof document === 'undefined') return fallback;
   // Cached per theme: reading computed style every frame forces a style recalculation.
-  const key = `${document.documentElement.dataset.theme ?? ''}|${name}`;
+  const key = `${cssKey()}|${name}`;
   let v = cssCache.get(key);
   if (v === undefined) {
     v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -72,6 +93,8 @@ export function cssVar(name: string, fallback: string): string {
 }
 /** A pure cache: the stylesheet is fixed, so a property's value depends on the theme alone. */
 const cssCache = new Map<string, string>();
+/** What the cached variables depend on: the theme and projector mode. */
+const cssKey = () => `${document.documentElement.dataset.theme ?? ''}|${document.documentElement.hasAttribute('data-large')}`;
 
 export abstract class ChartBase<D> {
   protected readonly root: HTMLDivElement;
@@ -80,7 +103,13 @@ export abstract class ChartBase<D> {
   /** Vector marks of the subclass (inside the plot box, clipped). */
   protected readonly marks: G;
   protected readonly canvas: HTMLCanvasElement | null;
-  protected readonly margin: Margin;
+  /** Margins now (layoutMargin of the options' margins). */
+  protected margin: Margin;
+  private readonly baseMargin: Margin;
+  /** Text scale now (chartScale). */
+  protected scale = 1;
+  /** Width of the widest y tick label drawn, px. */
+  private yTickWidth = 0;
   protected data: D | null = null;
   /** Plot box size in CSS pixels. */
   protected w = 0;
@@ -109,7 +138,8 @@ export abstract class ChartBase<D> {
     private readonly el: HTMLElement,
     protected readonly opts: ChartOptions,
   ) {
-    this.margin = { ...DEFAULT_MARGIN, ...opts.margin };
+    this.baseMargin = { ...DEFAULT_MARGIN, ...opts.margin };
+    this.margin = this.baseMargin;
     this.root = document.createElement('div');
     this.root.className = 'chart';
     el.append(this.root);
@@ -149,7 +179,7 @@ export abstract class ChartBase<D> {
     });
     this.resizeObserver.observe(el);
     this.themeObserver = new MutationObserver(() => this.render());
-    this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    this.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'data-large'] });
   }
 
   /** Draws this data (replacing what was drawn). */
@@ -196,20 +226,30 @@ export abstract class ChartBase<D> {
   protected abstract readout(px: number, py: number): Readout | null;
 
   protected render(): void {
+    const tickWidth = this.yTickWidth;
+    this.layoutAndDraw();
+    // A wider y tick label moved the plot's left edge: draw once more with the new margin.
+    if (this.yTickWidth !== tickWidth) this.layoutAndDraw();
+  }
+
+  private layoutAndDraw(): void {
     // The element's size is read once per resize: reading it every frame would force a layout
     // after each chart's DOM writes (three charts: three layouts per frame).
     this.size ??= [this.el.clientWidth, this.el.clientHeight];
-    const width = Math.max(160, this.size[0]);
-    const height = Math.max(120, this.size[1]);
-    const m = this.margin;
+    this.scale = chartScale();
+    const k = this.scale;
+    const width = Math.max(160 * k, this.size[0]);
+    const height = Math.max(120 * k, this.size[1]);
+    const m = (this.margin = layoutMargin(this.baseMargin, k, this.yTickWidth));
     this.w = Math.max(10, width - m.left - m.right);
     this.h = Math.max(10, height - m.top - m.bottom);
     this.svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     this.plot.attr('transform', `translate(${m.left},${m.top})`);
     this.clip.attr('width', this.w).attr('height', this.h);
     this.overlay.attr('width', this.w).attr('height', this.h);
-    this.xLabel.attr('x', this.w / 2).attr('y', this.h + 34);
-    this.yLabel.attr('transform', `translate(${-m.left + 14},${this.h / 2}) rotate(-90)`);
+    // The x title under the tick labels; the y title left of the widest tick label.
+    this.xLabel.attr('x', this.w / 2).attr('y', this.h + TICK_ROOM + 11 * k + 4 + LABEL_FONT * k);
+    this.yLabel.attr('transform', `translate(${-(Math.max(this.yTickWidth, 14 * k) + TICK_ROOM + 8)},${this.h / 2}) rotate(-90)`);
     this.empty.attr('x', this.w / 2).attr('y', this.h / 2);
     if (this.canvas) this.sizeCanvas();
     const box: [[number, number], [number, number]] = [
@@ -239,15 +279,20 @@ export abstract class ChartBase<D> {
   protected drawAxes(
     x: d3.AxisScale<d3.NumberValue>,
     y: d3.AxisScale<d3.NumberValue>,
-    format: { x?: (v: d3.NumberValue) => string; y?: (v: d3.NumberValue) => string; grid?: boolean } = {},
+    format: { x?: (v: d3.NumberValue) => string; y?: (v: d3.NumberValue) => string; grid?: boolean; wholeX?: boolean } = {},
   ): void {
-    const xTicks = Math.max(2, Math.floor(this.w / 70));
-    const yTicks = Math.max(2, Math.floor(this.h / 32));
-    this.xAxis.attr('transform', `translate(0,${this.h})`).call(d3.axisBottom(x).ticks(xTicks).tickFormat(format.x ?? d3.format('~g')));
+    const xTicks = Math.max(2, Math.floor(this.w / (70 * this.scale)));
+    const yTicks = Math.max(2, Math.floor(this.h / (32 * this.scale)));
+    const xAxis = d3.axisBottom(x).ticks(xTicks).tickFormat(format.x ?? d3.format('~g'));
+    // An axis of whole numbers (steps) never shows a tick between two of them.
+    const xLinear = x as d3.ScaleLinear<number, number>;
+    if (format.wholeX && typeof xLinear.ticks === 'function') xAxis.tickValues(xLinear.ticks(xTicks).filter(Number.isInteger));
+    this.xAxis.attr('transform', `translate(0,${this.h})`).call(xAxis);
     const yLinear = y as d3.ScaleLinear<number, number>;
     // The y axis and grid rarely change while the run scrolls the x axis: redraw them only when they do.
     if (!this.changed('y', `${String(yLinear.domain?.())}|${String(yLinear.range?.())}|${yTicks}|${this.w}|${format.grid}|${(format.y ?? String)(yLinear.domain?.()[0] ?? 0)}`)) return;
     this.yAxis.call(d3.axisLeft(y).ticks(yTicks).tickFormat(format.y ?? d3.format('~g')));
+    this.yTickWidth = this.widestText(this.yAxis);
     const ticks = format.grid && typeof yLinear.ticks === 'function' ? yLinear.ticks(yTicks) : [];
     this.grid
       .selectAll('line')
@@ -257,6 +302,15 @@ export abstract class ChartBase<D> {
       .attr('x2', this.w)
       .attr('y1', (d) => yLinear(d))
       .attr('y2', (d) => yLinear(d));
+  }
+
+  /** The widest tick label of an axis, px (0 where text cannot be measured). */
+  private widestText(axis: G): number {
+    let widest = 0;
+    axis.selectAll<SVGTextElement, unknown>('text').each(function () {
+      if (typeof this.getComputedTextLength === 'function') widest = Math.max(widest, this.getComputedTextLength());
+    });
+    return Math.ceil(widest);
   }
 
   /** Whether the part drawn under this key changed since it was last drawn (skips unchanged SVG work). */
@@ -274,15 +328,17 @@ export abstract class ChartBase<D> {
 
   /** A legend of up to two rows above the plot; entries that do not fit become "+N more". */
   protected drawLegend(entries: LegendEntry[], extra = 0): void {
-    if (!this.changed('legend', `${JSON.stringify(entries)}|${extra}|${this.w}`)) return;
+    if (!this.changed('legend', `${JSON.stringify(entries)}|${extra}|${this.w}|${this.scale}`)) return;
     const items: (LegendEntry & { x: number; row: number })[] = [];
     const start = this.margin.left;
     const limit = this.margin.left + this.w;
     let x = start;
     let row = 0;
     let shown = 0;
+    const k = this.scale;
+    const gap = (22 + 12) * k;
     for (const e of entries) {
-      const width = 22 + textWidth(e.name) + 12;
+      const width = gap + textWidth(e.name, k);
       if (x + width > limit && x > start) {
         if (row === 1) break;
         row = 1;
@@ -296,10 +352,10 @@ export abstract class ChartBase<D> {
     if (more > 0) {
       const label = `+${more} more`;
       const last = items.at(-1);
-      if (last && x + textWidth(label) > limit) items.pop();
+      if (last && x + textWidth(label, k) > limit) items.pop();
       const left = entries.length - items.length + extra;
       const tail = items.at(-1);
-      items.push({ name: `+${left} more`, color: 'transparent', x: tail ? tail.x + 22 + textWidth(tail.name) + 12 : start, row: tail?.row ?? 0 });
+      items.push({ name: `+${left} more`, color: 'transparent', x: tail ? tail.x + gap + textWidth(tail.name, k) : start, row: tail?.row ?? 0 });
     }
     const g = this.legend
       .selectAll<SVGGElement, LegendEntry & { x: number; row: number }>('g.chart__legend-item')
@@ -307,32 +363,34 @@ export abstract class ChartBase<D> {
       .join((enter) => {
         const item = enter.append('g').attr('class', 'chart__legend-item');
         item.append('rect').attr('y', -5).attr('width', 16).attr('height', 10).attr('rx', 2);
-        item.append('text').attr('x', 20).attr('dy', '0.35em');
+        item.append('text').attr('dy', '0.35em');
         return item;
       })
-      .attr('transform', (d) => `translate(${d.x},${8 + d.row * 14})`);
+      .attr('transform', (d) => `translate(${d.x},${(8 + d.row * 14) * k})`);
     // band: a translucent block; line: a solid bar; dash: a dashed outline of a flat bar;
     // dot / ring: a filled / open circle (a rounded square).
     const round = (d: LegendEntry) => d.mark === 'dot' || d.mark === 'ring';
     g.select('rect')
       .attr('fill', (d) => (d.mark === 'dash' || d.mark === 'ring' ? 'none' : d.color))
       .attr('fill-opacity', (d) => (d.mark === 'band' ? 0.3 : 1))
-      .attr('height', (d) => (d.mark === 'band' || round(d) ? 10 : d.mark === 'dash' ? 1 : 3))
-      .attr('width', (d) => (round(d) ? 10 : 16))
-      .attr('x', (d) => (round(d) ? 3 : 0))
-      .attr('rx', (d) => (round(d) ? 5 : 2))
-      .attr('y', (d) => (d.mark === 'band' || round(d) ? -5 : d.mark === 'dash' ? -0.5 : -1.5))
+      .attr('height', (d) => k * (d.mark === 'band' || round(d) ? 10 : d.mark === 'dash' ? 1 : 3))
+      .attr('width', (d) => k * (round(d) ? 10 : 16))
+      .attr('x', (d) => k * (round(d) ? 3 : 0))
+      .attr('rx', (d) => k * (round(d) ? 5 : 2))
+      .attr('y', (d) => k * (d.mark === 'band' || round(d) ? -5 : d.mark === 'dash' ? -0.5 : -1.5))
       .attr('stroke', (d) => (d.mark === 'dash' || d.mark === 'ring' ? d.color : 'none'))
-      .attr('stroke-width', 1.5)
+      .attr('stroke-width', 1.5 * k)
       .attr('stroke-dasharray', (d) => (d.mark === 'dash' ? '4 3' : null));
-    g.select('text').text((d) => d.name);
+    g.select('text')
+      .attr('x', 20 * k)
+      .text((d) => d.name);
   }
 
   /** A vertical colour bar with an axis, in the right margin. */
   protected drawColorLegend(color: (v: number) => string, domain: [number, number], label: string): void {
-    if (!this.changed('colorbar', `${domain}|${label}|${this.w}|${this.h}|${color(domain[0])}|${color((domain[0] + domain[1]) / 2)}|${color(domain[1])}`)) return;
-    const bar = 12;
-    const x0 = this.margin.left + this.w + 10;
+    if (!this.changed('colorbar', `${domain}|${label}|${this.w}|${this.h}|${this.scale}|${color(domain[0])}|${color((domain[0] + domain[1]) / 2)}|${color(domain[1])}`)) return;
+    const bar = 12 * this.scale;
+    const x0 = this.margin.left + this.w + 10 * this.scale;
     const scale = d3.scaleLinear().domain(domain).range([this.h, 0]);
     const steps = 48;
     const g = this.legend.selectAll<SVGGElement, null>('g.chart__colorbar').data([null]).join('g').attr('class', 'chart__colorbar');
@@ -350,14 +408,14 @@ export abstract class ChartBase<D> {
       .join('g')
       .attr('class', 'chart__axis')
       .attr('transform', `translate(${bar},0)`)
-      .call(d3.axisRight(scale).ticks(Math.max(2, Math.floor(this.h / 40))).tickFormat(d3.format('~g')));
+      .call(d3.axisRight(scale).ticks(Math.max(2, Math.floor(this.h / (40 * this.scale)))).tickFormat(d3.format('~g')));
     g.selectAll<SVGTextElement, null>('text.chart__label')
       .data([null])
       .join('text')
       .attr('class', 'chart__label')
       .attr('text-anchor', 'end')
       .attr('x', bar)
-      .attr('y', -8)
+      .attr('y', -8 * this.scale)
       .text(label);
   }
 

@@ -12,6 +12,8 @@ import { m4Indices, m4Pixels } from './downsample.ts';
 export interface TimeSeries {
   name: string;
   values: ArrayLike<number>;
+  /** Drawn dashed (a reference the other lines are compared with, e.g. a readout's target). */
+  dashed?: boolean;
 }
 
 export interface TimeSeriesData {
@@ -62,8 +64,8 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
     const n = this.length();
     const first = this.stepAt(0);
     const last = this.stepAt(n - 1);
-    // One sparse value sits mid-axis rather than on its left edge.
-    const domain = d.steps && n === 1 ? [first - 1, first + 1] : [first, Math.max(first + 1, last)];
+    // A single value (one Step, or one sparse estimate) sits mid-axis rather than on its left edge.
+    const domain = n === 1 ? [first - 1, first + 1] : [first, Math.max(first + 1, last)];
     const x = this.zoomed(
       d3
         .scaleLinear()
@@ -82,7 +84,7 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
     if (!this.hasData()) return;
     const d = this.data!;
     const { x, y } = this.scales();
-    this.drawAxes(x, y, { x: (v) => d3.format('~g')(+v * d.dt), grid: true });
+    this.drawAxes(x, y, { x: (v) => d3.format('~g')(+v * d.dt), grid: true, wholeX: true });
     const color = (i: number) => palette[i % palette.length];
     const band = d.band;
     const area = d3
@@ -123,20 +125,23 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
       .attr('data-series', (s) => s.name)
       .attr('fill', 'none')
       .attr('stroke', (_, i) => color(i))
+      .attr('stroke-dasharray', (s) => (s.dashed ? `${6 * this.scale} ${4 * this.scale}` : null))
       .attr('d', (s) => line(s.values));
-    const dots = d.steps ? d.series.flatMap((s, i) => Array.from(s.values, (v, t) => ({ i, t, v })).filter((p) => Number.isFinite(p.v))) : [];
+    // Sparse values get a dot each; so does a series of one value, which a line cannot show.
+    const dotted = (s: TimeSeries) => !!d.steps || s.values.length === 1;
+    const dots = d.series.flatMap((s, i) => (dotted(s) ? Array.from(s.values, (v, t) => ({ i, t, v })).filter((p) => Number.isFinite(p.v)) : []));
     this.marks
       .selectAll<SVGCircleElement, (typeof dots)[number]>('circle.trace-chart__dot')
       .data(dots)
       .join('circle')
       .attr('class', 'trace-chart__dot')
-      .attr('r', 2.5)
+      .attr('r', 2.5 * this.scale)
       .attr('cx', (p) => x(this.stepAt(p.t)))
       .attr('cy', (p) => y(p.v))
       .attr('fill', (p) => color(p.i));
     const entries = [
       ...(band ? [{ name: `${band.name} ± sd`, color: 'var(--chart-band)', mark: 'band' as const }] : []),
-      ...d.series.map((s, i) => ({ name: s.name, color: color(i) })),
+      ...d.series.map((s, i) => ({ name: s.name, color: color(i), mark: s.dashed ? ('dash' as const) : undefined })),
     ];
     this.drawLegend(entries, d.hidden ?? 0);
   }
@@ -148,7 +153,8 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
     if (t < 0 || t >= this.length()) return null;
     const f = d3.format('.4~g');
     const step = this.stepAt(t);
-    const lines = [`t = ${f(step * d.dt)} (step ${step})`];
+    const unit = this.opts.timeUnit;
+    const lines = [unit ? `t = ${f(step * d.dt)} ${unit} (step ${step})` : `step ${step}`];
     if (d.band) lines.push(`${d.band.name}: mean ${f(d.band.mean[t])} ± ${f(d.band.sd[t])}`);
     for (const s of d.series) lines.push(`${s.name} = ${f(s.values[t])}`);
     return { lines, ruleX: x(step) };

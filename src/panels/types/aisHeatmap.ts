@@ -8,7 +8,7 @@
 import * as d3 from 'd3';
 import { MatrixChart } from '../chart/MatrixChart.ts';
 import type { PanelType } from '../registry.ts';
-import { timeLabel } from './common.ts';
+import { timeAxis } from './common.ts';
 import {
   binariseOption,
   estimatorOption,
@@ -36,7 +36,8 @@ export const aisHeatmapPanel: PanelType = {
   title: 'Local AIS heatmap',
   description: 'Local active information storage (or transfer entropy) of each unit over time; red: stored information, blue: misinformation',
   binding: 'node-pair',
-  bindingLabels: ['Units', 'TE source'],
+  bindingLabels: ['of', 'from'],
+  wide: true,
   usesSecondNode: (config) => config.measure === 'te',
   options: [
     measureOption(['ais', 'te']),
@@ -45,7 +46,7 @@ export const aisHeatmapPanel: PanelType = {
     windowOption,
     refreshOption,
     binariseOption,
-    { key: 'tint', label: 'Tint node', choices: [{ value: 'off', label: 'off' }, { value: 'on', label: 'by mean AIS' }] },
+    { key: 'tint', label: 'Tint node', advanced: true, choices: [{ value: 'off', label: 'off' }, { value: 'on', label: 'by mean AIS' }] },
   ],
   create(el, config, ctx) {
     const tinting = config.tint === 'on';
@@ -55,12 +56,16 @@ export const aisHeatmapPanel: PanelType = {
       chart: (host, s) =>
         new MatrixChart(host, {
           title: s ? `Local ${s.label}` : 'Local AIS',
-          xLabel: timeLabel(ctx),
+          xLabel: timeAxis(ctx).label,
           yLabel: 'unit',
           zoomX: true,
           emptyText: 'Run or Step: local values appear after a few steps',
         }),
       request: { locals: true },
+      caption: (s, units) =>
+        s.spec.measure === 'te'
+          ? `Red: ${s.source}’s past helped predict this unit’s next value; blue: it misled. One row per unit, one column per step, in ${units}.`
+          : `Red: the past of this unit predicts its next value (memory in use); blue: it misleads. One row per unit, one column per step, in ${units}.`,
       show(r, chart, s) {
         const measure = MEASURE_LABELS[s.spec.measure];
         const n = r.unitIndex.length;
@@ -70,7 +75,7 @@ export const aisHeatmapPanel: PanelType = {
           data: r.locals!,
           xFirst: r.firstStep,
           yFirst: r.unitIndex[0] ?? 0,
-          xScale: ctx.doc().dt,
+          xScale: timeAxis(ctx).scale,
           scheme: 'diverging',
           domain: robustSymmetricDomain(r.locals!),
           rowName: 'unit',

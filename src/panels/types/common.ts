@@ -1,21 +1,34 @@
 /** Helpers the panel types share: time axis, node facts, live redraw of a probe window. */
-import { getKind, isSpikingKind } from '../../model/index.ts';
+import { getKind, isSpikingKind, type GraphDocument } from '../../model/index.ts';
 import type { NodeInfo } from '../../engine/worker/protocol.ts';
 import type { ProbeSamples, ProbeWindow } from '../../store/probeWindow.ts';
 import type { PanelConfig } from '../../store/index.ts';
 import type { PanelContext } from '../registry.ts';
 
-/** Whether the open network has a continuous-time kind (then time is in ms, else in steps). */
+/** Whether a network has a continuous-time kind (then time is in ms, else in steps). */
+export function hasContinuousTime(doc: GraphDocument): boolean {
+  return doc.nodes.some((n) => getKind(n.kind)?.continuousTime === true);
+}
+
+/** Whether the open network has a continuous-time kind. */
 export function isContinuousTime(ctx: PanelContext): boolean {
-  return ctx.doc().nodes.some((n) => getKind(n.kind)?.continuousTime === true);
+  return hasContinuousTime(ctx.doc());
+}
+
+/** The run's clock: "step 8,750 · t = 875 ms" for continuous time, "step 875" for a discrete map. */
+export function clockText(doc: GraphDocument, step: number): string {
+  const steps = `step ${step.toLocaleString('en')}`;
+  if (!hasContinuousTime(doc)) return steps;
+  return `${steps} · t = ${Number((step * doc.dt).toPrecision(6)).toLocaleString('en')} ms`;
 }
 
 /**
  * The time axis: "time (ms)" with ticks at step × dt when the network has a continuous-time
  * kind; otherwise the network is a discrete map and the axis counts steps ("step", ticks = step).
+ * `unit` is what read-outs put after a time ("ms"), absent for steps.
  */
-export function timeAxis(ctx: PanelContext): { label: string; scale: number } {
-  return isContinuousTime(ctx) ? { label: 'time (ms)', scale: ctx.doc().dt } : { label: 'step', scale: 1 };
+export function timeAxis(ctx: PanelContext): { label: string; scale: number; unit?: string } {
+  return isContinuousTime(ctx) ? { label: 'time (ms)', scale: ctx.doc().dt, unit: 'ms' } : { label: 'step', scale: 1 };
 }
 
 /** Spiking populations: outputs are 0/1 spike events each step (the kind's `output`). */

@@ -6,18 +6,26 @@
  */
 import { TimeSeriesChart } from '../chart/TimeSeriesChart.ts';
 import type { PanelType } from '../registry.ts';
-import { timeLabel } from './common.ts';
-import { binariseOption, estimatorOption, formatValue, historyOption, measureOption, measureView, refreshOption, unitsName, windowOption } from './measureCommon.ts';
+import { timeAxis } from './common.ts';
+import { binariseOption, estimatorOption, formatValue, historyOption, measureOption, measureSentence, measureView, refreshOption, unitsName, windowOption } from './measureCommon.ts';
 
 /** Refreshes kept on the line. */
 export const INFORMATION_HISTORY = 400;
+
+/** The units a config measures: all (null), units 0–7 ("first8", what a KSG request can take), or one. */
+export function unitsOf(unit: unknown): number[] | null {
+  if (unit === undefined || unit === 'mean') return null;
+  if (unit === 'first8') return [0, 1, 2, 3, 4, 5, 6, 7];
+  return [Number(unit)];
+}
 
 export const informationPanel: PanelType = {
   type: 'information',
   title: 'Information',
   description: 'Entropy, MI, entropy rate, AIS or TE of a unit or a population over a sliding window (computed in the engine worker)',
   binding: 'node-pair',
-  bindingLabels: ['Node', 'Source'],
+  bindingLabels: ['of', 'from'],
+  wide: true,
   usesSecondNode: (config) => config.measure === 'mi' || config.measure === 'te',
   options: [
     measureOption(['ais', 'entropy', 'entropy-rate', 'mi', 'te']),
@@ -25,7 +33,12 @@ export const informationPanel: PanelType = {
     {
       key: 'unit',
       label: 'Units',
-      choices: [{ value: 'mean', label: 'population mean' }, ...Array.from({ length: 10 }, (_, i) => ({ value: String(i), label: `unit ${i}` }))],
+      advanced: true,
+      choices: [
+        { value: 'mean', label: 'mean of all' },
+        { value: 'first8', label: 'mean of 0–7' },
+        ...Array.from({ length: 10 }, (_, i) => ({ value: String(i), label: `unit ${i}` })),
+      ],
     },
     historyOption,
     windowOption,
@@ -33,19 +46,22 @@ export const informationPanel: PanelType = {
     binariseOption,
   ],
   create(el, config, ctx) {
-    const unit = config.unit === undefined || config.unit === 'mean' ? null : Number(config.unit);
+    const units = unitsOf(config.unit);
     const steps: number[] = [];
     const values: number[] = [];
+    const axis = timeAxis(ctx);
     return measureView(el, config, ctx, {
       defaultMeasure: 'ais',
       chart: (host, s) =>
         new TimeSeriesChart(host, {
           title: s ? `${s.label} over time` : 'Information',
-          xLabel: timeLabel(ctx),
+          xLabel: axis.label,
           yLabel: s ? `${s.label.replace(/\(.*/, '')} (${unitsName(s.spec)})` : 'bits',
           emptyText: 'Run or Step: values appear after a few steps',
+          timeUnit: axis.unit,
         }),
-      request: { locals: false, ...(unit === null ? {} : { units: [unit] }) },
+      request: { locals: false, ...(units ? { units } : {}) },
+      caption: measureSentence,
       show(r, chart, s) {
         if (steps.length === 0 || r.t > steps[steps.length - 1]) {
           steps.push(r.t);
@@ -56,8 +72,13 @@ export const informationPanel: PanelType = {
           values.shift();
         }
         const n = r.unitIndex.length;
-        const name = unit === null ? `mean ${s.label} over ${r.truncated ? 'the first ' : ''}${n} units` : s.label.replace(')', `[${unit}])`);
-        chart.update({ firstStep: steps[0], steps, dt: ctx.doc().dt, series: [{ name, values }] });
+        const name =
+          units?.length === 1
+            ? s.label.replace(')', `[${units[0]}])`)
+            : units
+              ? `mean ${s.label} over units ${units[0]}–${units[units.length - 1]}`
+              : `mean ${s.label} over ${r.truncated ? 'the first ' : ''}${n} units`;
+        chart.update({ firstStep: steps[0], steps, dt: axis.scale, series: [{ name, values }] });
         return `${formatValue(r.mean, r.units)} · ${r.steps}-step window · ${r.elapsedMs.toFixed(1)} ms`;
       },
       clear(chart) {

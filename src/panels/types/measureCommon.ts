@@ -19,27 +19,53 @@ const choices = (values: string[], label: (v: string) => string = (v) => v) => v
 
 export const MEASURE_LABELS: Record<MeasureName, string> = { ais: 'AIS', te: 'TE', mi: 'MI', entropy: 'H', 'entropy-rate': 'entropy rate' };
 
-export function measureOption(measures: MeasureName[]): PanelOption {
-  const names: Record<MeasureName, string> = { ais: 'AIS', te: 'TE', mi: 'MI', entropy: 'entropy', 'entropy-rate': 'entropy rate' };
-  return { key: 'measure', label: 'Measure', choices: measures.map((m) => ({ value: m, label: names[m] })) };
+/** The measures in plain words (the panel's one line of settings says what each one is). */
+export const MEASURE_NAMES: Record<MeasureName, string> = {
+  ais: 'AIS (memory in use)',
+  te: 'TE (transfer)',
+  mi: 'MI (shared)',
+  entropy: 'entropy',
+  'entropy-rate': 'entropy rate',
+};
+
+/** One sentence under an information chart: what its value says about the node, in plain words. */
+export function measureSentence(s: MeasureSettings, units: string): string {
+  const node = s.target;
+  const source = s.source ?? node;
+  const what: Record<MeasureName, string> = {
+    ais: `How much of ${node}’s next value its own past ${s.spec.k} step${s.spec.k === 1 ? '' : 's'} predict — memory in use (0: none).`,
+    te: `How much ${source}’s past adds to predicting ${node}’s next value, beyond ${node}’s own past — information transferred.`,
+    mi: `How much ${node} and ${source} tell about each other at the same step (0: independent).`,
+    entropy: `How uncertain ${node}’s value is: 0 when it never changes, larger the more values it takes.`,
+    'entropy-rate': `How much new, unpredictable information ${node} produces each step.`,
+  };
+  return `${what[s.spec.measure]} Over the last ${s.window.toLocaleString('en')} steps, in ${units}.`;
 }
 
+export function measureOption(measures: MeasureName[]): PanelOption {
+  return { key: 'measure', label: 'Measure', lead: true, hideLabel: true, choices: measures.map((m) => ({ value: m, label: MEASURE_NAMES[m] })) };
+}
+
+/** Estimator parameters sit under a card's "Advanced" fold. */
 export const estimatorOption: PanelOption = {
   key: 'estimator',
   label: 'Estimator',
+  advanced: true,
   choices: [
-    { value: 'discrete', label: 'discrete' },
-    { value: 'gaussian', label: 'Gaussian' },
-    { value: 'ksg', label: 'KSG (≤ 8 units)' },
+    { value: 'discrete', label: 'discrete (bits)' },
+    { value: 'gaussian', label: 'Gaussian (nats)' },
+    { value: 'ksg', label: 'KSG, ≤ 8 units (nats)' },
   ],
 };
 
-export const historyOption: PanelOption = { key: 'k', label: 'k', choices: choices(['4', '1', '2', '3', '6', '8']) };
-export const windowOption: PanelOption = { key: 'window', label: 'Window', choices: choices(['1000', '200', '500', '2000'], (v) => `${v} steps`) };
-export const refreshOption: PanelOption = { key: 'refresh', label: 'Refresh', choices: choices(['500', '250', '1000', '2000'], (v) => `${1000 / Number(v)}/s`) };
+export const historyOption: PanelOption = { key: 'k', label: 'History k', advanced: true, choices: choices(['4', '1', '2', '3', '6', '8'], (v) => `${v} step${v === '1' ? '' : 's'}`) };
+export const windowOption: PanelOption = { key: 'window', label: 'over', choices: choices(['1000', '200', '500', '2000'], (v) => `${v} steps`) };
+export const refreshOption: PanelOption = { key: 'refresh', label: 'Refresh', advanced: true, choices: choices(['500', '250', '1000', '2000'], (v) => `${1000 / Number(v)}/s`) };
 export const binariseOption: PanelOption = {
   key: 'binarise',
   label: 'Symbols',
+  advanced: true,
+  visible: (config) => (config.estimator ?? 'discrete') === 'discrete',
   choices: [
     { value: 'auto', label: 'auto' },
     { value: 'median', label: 'x > median' },
@@ -185,10 +211,13 @@ export function unitsName(spec: MeasureSpec): string {
 
 /**
  * Splits a panel body into a one-line read-out strip of the current value (and a status line:
- * waiting, warnings) over the chart's own element, so the two never overlap.
+ * waiting, warnings) over the chart's own element, and a caption under it (what the chart means),
+ * so none of them overlap.
  */
 export function measureLayout(el: HTMLElement) {
-  const box = el.appendChild(document.createElement('div'));
+  const frame = el.appendChild(document.createElement('div'));
+  frame.className = 'measure-layout';
+  const box = frame.appendChild(document.createElement('div'));
   box.className = 'measure-badge';
   const value = box.appendChild(document.createElement('span'));
   value.className = 'measure-badge__value';
@@ -197,8 +226,12 @@ export function measureLayout(el: HTMLElement) {
   status.className = 'measure-badge__status';
   status.dataset.testid = 'measure-status';
   status.hidden = true;
-  const chartEl = el.appendChild(document.createElement('div'));
+  const chartEl = frame.appendChild(document.createElement('div'));
   chartEl.className = 'measure-chart';
+  const caption = frame.appendChild(document.createElement('p'));
+  caption.className = 'measure-caption';
+  caption.dataset.testid = 'measure-caption';
+  caption.hidden = true;
   return {
     /** Where the chart goes. */
     chartEl,
@@ -209,9 +242,12 @@ export function measureLayout(el: HTMLElement) {
       status.textContent = text ?? '';
       status.hidden = !text;
     },
+    caption(text: string | null) {
+      caption.textContent = text ?? '';
+      caption.hidden = !text;
+    },
     remove() {
-      box.remove();
-      chartEl.remove();
+      frame.remove();
     },
   };
 }
@@ -249,6 +285,8 @@ export interface MeasureViewParts<C extends PanelView['chart']> {
   request: Partial<MeasureRequest>;
   /** Draws a reply; returns the read-out text. */
   show(r: MeasureOk, chart: C, s: MeasureSettings): string;
+  /** The sentence under the chart (units: "bits" or "nats"). */
+  caption(s: MeasureSettings, units: string): string;
   /** Forgets what was drawn (the run was reset). */
   clear(chart: C, s: MeasureSettings): void;
   /** Also when the panel goes away. */
@@ -263,6 +301,7 @@ export function measureView<C extends PanelView['chart']>(el: HTMLElement, confi
   const s = measureSettings(config, ctx, parts.defaultMeasure);
   const layout = measureLayout(el);
   const chart = parts.chart(layout.chartEl, s);
+  if (s) layout.caption(parts.caption(s, unitsName(s.spec)));
   const fetcher =
     s &&
     measureFetcher(ctx, {

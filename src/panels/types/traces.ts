@@ -33,6 +33,7 @@ export const tracesPanel: PanelType = {
       title: `Traces of ${id ?? 'no node'}`,
       xLabel: axis.label,
       yLabel: node && isSpiking(node) ? 'spike (0/1)' : 'output y',
+      timeUnit: axis.unit,
     });
     const width = node?.size ?? 1;
     const shown = width === 1 ? 1 : Math.min(Number(config.units ?? 3), width);

@@ -1,9 +1,12 @@
 /**
  * Keeps the engine's network in step with the open document: loads it when the engine has none
  * (or another), and forwards edits, which the engine patches in at the next step or recompiles
- * keeping state (engine/live-update.ts); the notice says which happened.
+ * keeping state (engine/live-update.ts); the notice says which happened. An edit the engine
+ * refuses (a loop with no delay, say) is named in the notice, by the labels of its nodes and
+ * edges, and holds the run until the document is valid again: an Undo back to the network the
+ * engine runs clears the notice, and Run never runs an older network than the one shown.
  */
-import { formatIssue, type GraphDocument } from '../../model/index.ts';
+import { describeIssue, formatIssue, type GraphDocument } from '../../model/index.ts';
 import { changesSimulation } from '../simulationRelevant.ts';
 import { messageOf, type SimulationCore } from './types.ts';
 
@@ -18,12 +21,25 @@ export interface EngineSync {
   forget(): void;
 }
 
+/** The notice of an edit the engine refused (the run waits for a valid network). */
+const refusedNotice = (doc: GraphDocument, errors: Parameters<typeof formatIssue>[0][]) =>
+  `Not applied: ${errors.map((e) => describeIssue(doc, e)).join('; ')}. The run waits until the network is valid again (fix it, or Undo).`;
+
 /** `compiled` is told when the engine's network got new nodes or edges (its probes must be sent again). */
 export function createEngineSync(core: SimulationCore, compiled: () => void): EngineSync {
   /** The document the engine runs (null: load before the next call). */
   let engineDoc: GraphDocument | null = null;
   let edits: Promise<void> = Promise.resolve();
   let loading: Promise<boolean> | null = null;
+  /** The open document when the engine refused it (cleared by the next one it takes, or by going back to its own). */
+  let refused: GraphDocument | null = null;
+
+  /** The engine runs the open document again: a notice about a refused edit no longer holds. */
+  function accepted(): void {
+    if (refused === null) return;
+    refused = null;
+    if (core.get().notice?.startsWith('Not applied')) core.set({ notice: null });
+  }
 
   async function load(gen: number): Promise<boolean> {
     const doc = core.doc();
@@ -63,10 +79,14 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
       if (engineDoc === null) return;
       const r = await core.api().update(doc);
       if (!r.ok) {
-        core.set({ notice: `Not applied: ${r.errors.map(formatIssue).join('; ')}` });
+        // Only the latest edit speaks: an older refusal must not outlive a newer document.
+        if (core.doc() !== doc) return;
+        refused = doc;
+        core.set({ notice: refusedNotice(doc, r.errors) });
         return;
       }
       engineDoc = doc;
+      accepted();
       if (r.change === 'none') return;
       core.changed();
       if (r.change === 'recompiled') {
@@ -80,7 +100,7 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
 
   const sync: EngineSync = {
     ensure() {
-      if (engineDoc !== null) return edits.then(() => true);
+      if (engineDoc !== null) return edits.then(() => refused === null);
       loading ??= load(core.generation).finally(() => {
         loading = null;
       });
@@ -88,9 +108,11 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
     },
     loaded: () => engineDoc !== null,
     edited(doc) {
-      if (engineDoc === null || doc === engineDoc) return;
+      if (engineDoc === null) return;
+      if (doc === engineDoc) return accepted(); // an Undo back to the network the engine runs
       if (!changesSimulation(engineDoc, doc)) {
         engineDoc = doc; // a move, a rename or a layout change: nothing for the worker
+        accepted();
         return;
       }
       forward(doc);
@@ -98,6 +120,7 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
     forget() {
       engineDoc = null;
       loading = null;
+      refused = null;
     },
   };
   return sync;

@@ -108,7 +108,7 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     async step(n) {
       await live.stop();
       if (core.get().status === 'diverged') return { ok: false, error: 'the network diverged: reset it first' };
-      if (!(await engine.ensure())) return { ok: false, error: core.get().error ?? 'cannot run' };
+      if (!(await engine.ensure())) return { ok: false, error: core.get().error ?? core.get().notice ?? 'cannot run' };
       try {
         await syncSubscriptions();
         const gen = core.generation;

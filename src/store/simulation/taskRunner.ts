@@ -20,7 +20,7 @@ export function createTaskRunner(core: SimulationCore, engine: EngineSync, loop:
       core.generation++;
       dropped();
       await loop.stop();
-      if (!(await engine.ensure())) return { ok: false, error: core.get().error ?? 'cannot run' };
+      if (!(await engine.ensure())) return { ok: false, error: core.get().error ?? core.get().notice ?? 'cannot run' };
       try {
         return await task();
       } catch (err) {

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useEditorStore } from '../../../store/index.ts';
 import { useClassState, useLiveClassroom } from './context.tsx';
 import { joinTypedCode, startClassFromPage } from './liveClassroom.ts';
+import { Icon } from '../../../ui/icons.tsx';
 
 export function ClassButtons() {
   const classroom = useLiveClassroom();
@@ -32,8 +33,16 @@ export function ClassButtons() {
     };
     return (
       <div className="class-buttons" role="group" aria-label="Live class">
-        <button type="button" className="button" onClick={() => void start()} disabled={starting} title="Open a live class: students follow your network and send their results">
-          Start a class
+        <button
+          type="button"
+          className="button"
+          onClick={() => void start()}
+          disabled={starting}
+          aria-label="Start a class"
+          title="Start a class: students follow your network and send their results"
+        >
+          <Icon name="broadcast" />
+          <span className="button__text--wide">Start a class</span>
         </button>
         <JoinByCode />
       </div>
@@ -76,8 +85,9 @@ function JoinByCode() {
   const [code, setCode] = useState('');
   if (!open) {
     return (
-      <button type="button" className="button" onClick={() => setOpen(true)}>
-        Join a class
+      <button type="button" className="button" onClick={() => setOpen(true)} aria-label="Join a class" title="Join a class: type the code your teacher shows">
+        <Icon name="join" />
+        <span className="button__text--wide">Join a class</span>
       </button>
     );
   }

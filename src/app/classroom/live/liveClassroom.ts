@@ -8,11 +8,13 @@
  *   step are shown, Run/Pause/Reset are repeated with the document's seed, and the network is
  *   locked. "Explore on my own" lifts the lock and stops following (edits stay in this browser,
  *   autosaved as always); "Follow the teacher" or the teacher's "Gather" bring the room back.
- * - Every student writes their own record: name, following, lesson ticks, task results.
+ * - Every student sends their own record (name, following, lesson ticks, task results) as a
+ *   message; the server files it where only the teacher reads it (the room's records document,
+ *   which the teacher's page opens as a second connection).
  */
 import * as Y from 'yjs';
 import { currentRef, validateDocument, type GraphDocument } from '../../../model/index.ts';
-import { normaliseRoomCode, ROOM_MAPS, runStateSchema, studentRecordSchema, teacherFields, type JoinToken, type RunState, type StudentRecord, type StudentResult } from '../../../model/room.ts';
+import { normaliseRoomCode, recordsDocName, ROOM_MAPS, runStateSchema, studentRecordSchema, teacherFields, type JoinToken, type RecordMessage, type RunState, type StudentRecord, type StudentResult } from '../../../model/room.ts';
 import type { AppStores } from '../../../store/index.ts';
 import type { ClassStore } from '../../../store/classStore.ts';
 import { studentIdentity, rememberTeacherKey, saveStudentName, teacherKeyFor } from './identity.ts';
@@ -50,6 +52,10 @@ const sameStructure = (a: GraphDocument, b: GraphDocument) =>
 
 export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClassroom {
   let connection: RoomConnection | null = null;
+  /** The teacher's view of the students' records. */
+  let recordsConnection: RoomConnection | null = null;
+  /** The record last sent (without its time stamps), so an unchanged one is not sent again. */
+  let sentRecord: string | null = null;
   let lastMessage = -Infinity;
   /**
    * While a student follows, nothing on their page edits the network (sliders and undo
@@ -224,16 +230,14 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
 
   function writeRecord(): void {
     if (!connection || state.getState().role !== 'student' || !state.getState().name) return;
-    const { id } = studentIdentity();
-    const record = ownRecord();
-    // Values the time stamps alone changed are not sent again.
-    const strip = (r: unknown) => JSON.stringify(r, (k, v) => (k === 'at' ? undefined : v));
-    const parsed = studentRecordSchema.safeParse(record);
+    const parsed = studentRecordSchema.safeParse(ownRecord());
     if (!parsed.success) return;
-    connection.transact((doc) => {
-      const students = doc.getMap(ROOM_MAPS.students);
-      if (strip(students.get(id)) !== strip(parsed.data)) students.set(id, parsed.data);
-    });
+    // Values the time stamps alone changed are not sent again.
+    const stripped = JSON.stringify(parsed.data, (k, v) => (k === 'at' ? undefined : v));
+    if (stripped === sentRecord) return;
+    sentRecord = stripped;
+    const message: RecordMessage = { record: parsed.data };
+    connection.send(JSON.stringify(message));
   }
 
   function watchStudent(): void {
@@ -254,14 +258,36 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
   // ---------- both ----------
 
   function readRoom(doc: Y.Doc): void {
+    const online = [...new Set([...doc.getMap<{ role: string; id?: string }>(ROOM_MAPS.online).values()].filter((v) => v?.role === 'student' && v.id).map((v) => v.id!))];
+    state.getState().set({ online, studentsOnline: online.length });
+    if (state.getState().role === 'student') applyRoom(doc);
+  }
+
+  function readRecords(doc: Y.Doc): void {
     const records: Record<string, StudentRecord> = {};
     for (const [id, value] of doc.getMap(ROOM_MAPS.students)) {
       const parsed = studentRecordSchema.safeParse(value);
       if (parsed.success) records[id] = parsed.data;
     }
-    const online = [...new Set([...doc.getMap<{ role: string; id?: string }>(ROOM_MAPS.online).values()].filter((v) => v?.role === 'student' && v.id).map((v) => v.id!))];
-    state.getState().set({ records, online, studentsOnline: online.length });
-    if (state.getState().role === 'student') applyRoom(doc);
+    state.getState().set({ records });
+  }
+
+  /** The teacher's second connection: the records document, read only. */
+  function watchRecords(link: RoomLink, token: JoinToken): void {
+    let observed: Y.Doc | null = null;
+    const onUpdate = () => observed && readRecords(observed);
+    recordsConnection = connectRoom(link.server, recordsDocName(link.room), token, {
+      attached(doc) {
+        observed?.off('update', onUpdate);
+        observed = doc;
+        doc.on('update', onUpdate);
+      },
+      synced: (doc) => doc === observed && readRecords(doc),
+      connected: () => {},
+      refusedToJoin: (reason) => state.getState().set({ problem: `The classroom server refused to show the class's results: ${reason}` }),
+      refusedChange: () => {},
+    });
+    unsubscribe.push(() => observed?.off('update', onUpdate));
   }
 
   function join(link: RoomLink): void {
@@ -286,7 +312,11 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
         if (doc !== observed) return;
         if (role === 'teacher') startTeacher(doc);
         readRoom(doc);
-        if (role === 'student') writeRecord();
+        if (role === 'student') {
+          // A new connection: the server may have missed what was sent while offline.
+          sentRecord = null;
+          writeRecord();
+        }
       },
       connected(connected) {
         state.getState().set(connected ? { connected, everConnected: true } : { connected });
@@ -301,6 +331,7 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
       },
     });
     unsubscribe.push(() => observed?.off('update', onUpdate));
+    if (role === 'teacher') watchRecords(link, token);
   }
 
   function leave(): void {
@@ -308,6 +339,9 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
     unsubscribe = [];
     connection?.destroy();
     connection = null;
+    recordsConnection?.destroy();
+    recordsConnection = null;
+    sentRecord = null;
     followLock.setLocked(false);
     networkText = null;
     appliedEpoch = null;

@@ -68,10 +68,15 @@ const exposeSpec = z.strictObject({
   max: z.number().optional(),
 });
 
-/** Run state: `epoch` counts Resets (a new epoch resets every engine to the document's seed). */
+/**
+ * Run state: `epoch` counts Resets (a new epoch resets every engine to the document's seed); `t`
+ * is the teacher's step when it was written (on Pause and Step exactly, about every second while
+ * running), so a student who joins or rejoins starts where the class is.
+ */
 export const runStateSchema = z.strictObject({
   status: z.enum(['running', 'paused']),
   epoch: z.number().int().min(0),
+  t: z.number().int().min(0).optional(),
 });
 export type RunState = z.infer<typeof runStateSchema>;
 

@@ -5,8 +5,9 @@
  *   state (Run / Pause, Reset as a new epoch) into the room's `class` map, at most every 50 ms.
  * - A following student shows what the room holds: a new network is validated and loaded (a
  *   change of parameters only is applied live, as the teacher's engine takes it), the lesson and
- *   step are shown, Run/Pause/Reset are repeated with the document's seed, and the network is
- *   locked. "Explore on my own" lifts the lock and stops following (edits stay in this browser,
+ *   step are shown, Run/Pause/Reset are repeated with the document's seed (a student who joins
+ *   mid-run first steps to the teacher's step; on Pause both stand on the same step), and the
+ *   network is locked. "Explore on my own" lifts the lock and stops following (edits stay in this browser,
  *   autosaved as always); "Follow the teacher" or the teacher's "Gather" bring the room back.
  * - Every student sends their own record (name, following, lesson ticks, task results) as a
  *   message; the server files it where only the teacher reads it (the room's records document,
@@ -41,6 +42,10 @@ export interface LiveClassroom {
 
 /** Milliseconds between two publications of the teacher's state. */
 const PUBLISH_MS = 50;
+/** While running, the teacher's step is written about this often (ms). */
+const RUN_SYNC_MS = 1000;
+/** A student catches up at most this many steps at once (beyond: they start from where they are). */
+const MAX_CATCH_UP = 1_000_000;
 /** At most one "you are following" message in this many ms. */
 const MESSAGE_GAP_MS = 4000;
 
@@ -70,6 +75,10 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
   /** The network text last published (teacher) or applied (student). */
   let networkText: string | null = null;
   let appliedEpoch: number | null = null;
+  /** The run state last taken from the room (JSON), and the next one to apply. */
+  let seenRun: string | null = null;
+  let nextRun: RunState | null = null;
+  let applyingRun = false;
   let seenGather: number | null = null;
   let teacherEpoch = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -89,7 +98,7 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
     const { doc } = stores.docs.getState();
     const course = stores.course.getState();
     const status = stores.sim.getState().status;
-    const run: RunState = { status: status === 'running' ? 'running' : 'paused', epoch: teacherEpoch };
+    const run: RunState = { status: status === 'running' ? 'running' : 'paused', epoch: teacherEpoch, t: stores.sim.live.t };
     return { network: JSON.stringify(doc), lesson: course.lesson, step: course.step, exposed: course.flags.expose, run };
   }
 
@@ -129,7 +138,16 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
         later();
       },
     });
+    let runSyncAt = 0;
     unsubscribe.push(
+      // A Reset, a Step, the batch a Pause waited for, and about every second while running.
+      sim.live.subscribe((event) => {
+        if (event === 'structure') return;
+        const running = sim.getState().status === 'running';
+        if (running && performance.now() - runSyncAt < RUN_SYNC_MS) return;
+        runSyncAt = performance.now();
+        later();
+      }),
       stores.docs.subscribe((s, prev) => s.doc !== prev.doc && later()),
       stores.course.subscribe((s, prev) => (s.lesson !== prev.lesson || s.step !== prev.step || s.flags.expose !== prev.flags.expose) && later()),
       sim.subscribe((s, prev) => s.status !== prev.status && later()),
@@ -181,19 +199,48 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
       if (exposed.length > 0) course.setDrawerOpen(true);
     }
     const run = runStateSchema.safeParse(map.get('run'));
-    if (run.success) void applyRun(run.data);
+    if (run.success && JSON.stringify(run.data) !== seenRun) {
+      seenRun = JSON.stringify(run.data);
+      nextRun = run.data;
+      if (!applyingRun) void applyRuns();
+    }
+  }
+
+  /** Applies the room's run states one after the other (only the latest of those waiting). */
+  async function applyRuns(): Promise<void> {
+    applyingRun = true;
+    try {
+      while (nextRun) {
+        const run = nextRun;
+        nextRun = null;
+        await applyRun(run);
+      }
+    } finally {
+      applyingRun = false;
+    }
+  }
+
+  /** Brings this engine to step `t` of the run: forward, or from a reset when it is past it. */
+  async function seek(t: number): Promise<void> {
+    const { live } = stores.sim;
+    if (live.t > t) await stores.sim.getState().reset();
+    const gap = t - live.t;
+    if (gap > 0 && gap <= MAX_CATCH_UP) await stores.sim.getState().step(gap);
   }
 
   async function applyRun(run: RunState): Promise<void> {
-    const sim = stores.sim.getState();
-    if (appliedEpoch !== null && run.epoch !== appliedEpoch) {
-      appliedEpoch = run.epoch;
-      await sim.reset();
-    }
+    const sim = () => stores.sim.getState();
+    const joining = appliedEpoch === null;
+    if (!joining && run.epoch !== appliedEpoch) await sim().reset();
     appliedEpoch = run.epoch;
-    const status = stores.sim.getState().status;
-    if (run.status === 'running' && status !== 'running') await stores.sim.getState().start();
-    else if (run.status === 'paused' && status === 'running') await stores.sim.getState().pause();
+    if (run.status === 'paused') {
+      if (sim().status === 'running') await sim().pause();
+      if (run.t !== undefined) await seek(run.t);
+    } else {
+      // Joining a running class: first to the teacher's step, then run along.
+      if (joining && run.t !== undefined && sim().status !== 'running') await seek(run.t);
+      if (sim().status !== 'running') await sim().start();
+    }
   }
 
   // ---------- records (students) ----------
@@ -345,6 +392,8 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
     followLock.setLocked(false);
     networkText = null;
     appliedEpoch = null;
+    seenRun = null;
+    nextRun = null;
     seenGather = null;
     if (timer) clearTimeout(timer);
     timer = null;
@@ -356,6 +405,7 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
     followLock.setLocked(true);
     networkText = null;
     appliedEpoch = null;
+    seenRun = null;
     if (connection) applyRoom(connection.doc);
   }
 

@@ -26,10 +26,23 @@ export const weightsPanel: PanelType = {
       const ratio = window.devicePixelRatio || 1;
       return { rows: Math.max(1, Math.ceil(el.clientHeight * ratio)), cols: Math.max(1, Math.ceil(el.clientWidth * ratio)) };
     };
+    // While a training runs (or holds), the trained edge's weights after each epoch (they reach the run when it ends).
+    const training = () => {
+      const t = ctx.sim().training;
+      return edge !== undefined && t && (t.status === 'running' || t.status === 'paused') ? (t.edges[edge] ?? null) : null;
+    };
+    const showTraining = () => {
+      const s = training();
+      if (!s) return false;
+      chart.update({ rows: s.rows, cols: s.cols, data: s.values, xFirst: 0, yFirst: 0, xScale: 1, scheme: 'diverging', rowName: 'target', colName: 'source', valueName: `w (training, epoch ${s.epoch})` });
+      return true;
+    };
+    const unwatch = ctx.watchTraining(() => void (showTraining() || fetcher.retry()));
     const fetcher = snapshotFetcher(ctx, {
       edge,
       fetch: (e) => current(ctx, ctx.sim().weights(e, max())),
       show: (w) =>
+        showTraining() ||
         chart.update(
           w && {
             rows: w.rows,
@@ -47,6 +60,6 @@ export const weightsPanel: PanelType = {
         ),
       intervalMs: 250,
     });
-    return { chart, draw: fetcher.draw, destroy: () => (fetcher.destroy(), chart.destroy()) };
+    return { chart, draw: fetcher.draw, destroy: () => (unwatch(), fetcher.destroy(), chart.destroy()) };
   },
 };

@@ -8,9 +8,9 @@
  * wall_s is the wall-clock time of sim.run (building the network excluded).
  */
 import type { Program } from '../../engine/index.ts';
-import { packBase64 } from '../base64.ts';
-import { pyArray, pyList, pyNumber, pyString, UNPACK_HELPER } from '../python.ts';
-import { pynnNetwork, type CurrentSource, type Population, type Projection, type PynnNetwork } from './mapping.ts';
+import { packBase64 } from '../../common/base64.ts';
+import { pyArray, pyList, pyNumber, pyString, UNPACK_HELPER } from '../../common/python.ts';
+import { pynnNetwork, type CurrentSource, type Projection, type PynnNetwork } from './mapping.ts';
 
 export interface PynnOptions {
   /** Simulated time (ms) the script runs by default. */
@@ -57,29 +57,6 @@ def charge_to_nA(tau):
 sim.setup(timestep=TIMESTEP, min_delay=MIN_DELAY, max_delay=MAX_DELAY)
 np.random.seed(SEED)  # PyNN's noisy current sources draw from numpy's generator, alike on every rank
 pops, cm, tau_syn, delta_cells = {}, {}, {}, set()
-
-
-def lif(label, size, params, i_offset, taus, v):
-    """A LIF population (engine: lif). taus: τ_syn (ms) of the exponential synapses per receptor, None for none."""
-    if taus["E"] is None and taus["I"] is None and DELTA_NATIVE:
-        cell = sim.IF_curr_delta(i_offset=i_offset, **params)
-        delta_cells.add(label)
-    else:
-        cell = sim.IF_curr_exp(i_offset=i_offset, tau_syn_E=taus["E"] or DT, tau_syn_I=taus["I"] or DT, **params)
-    pops[label] = sim.Population(size, cell, label=label, initial_values={"v": v})
-    cm[label] = params["cm"]
-    tau_syn[label] = {"excitatory": taus["E"] or DT, "inhibitory": taus["I"] or DT}
-
-
-def izhikevich(label, size, a, b, c, d, i_offset, v, u):
-    """An Izhikevich population (engine: izhikevich; PyNN's cell has C = 1 pF, weights are jumps of v in mV)."""
-    cell = sim.Izhikevich(a=a, b=b, c=c, d=d, i_offset=i_offset)
-    pops[label] = sim.Population(size, cell, label=label, initial_values={"v": v, "u": u})
-
-
-def poisson(label, size, rate):
-    """Poisson spike trains (engine: poisson), rate in Hz per cell."""
-    pops[label] = sim.Population(size, sim.SpikeSourcePoisson(rate=rate, start=0.0, duration=args.duration), label=label)
 
 
 def to_simulator(w, unit, post, receptor):
@@ -217,7 +194,8 @@ export function pynnFromProgram(program: Program, options: PynnOptions): string 
     RUNTIME,
     '',
     '# ---- populations (initial states as the engine sampled them)',
-    ...net.populations.map(populationLine),
+    ...[...new Set(net.populations.map((p) => p.helper))].flatMap((helper) => [helper, '', '']),
+    ...net.populations.map((p) => p.code),
     '',
     '# ---- projections: every synapse the engine sampled, split by sign (inhibitory weights are negative)',
     'projections = []',
@@ -237,23 +215,6 @@ function minDelay(net: PynnNetwork): number {
   if (net.projections.length === 0) return net.dt;
   // an STDP synapse's weight adjuster hears the spike 1e-9 ms early: count it as dt
   return Math.max(net.dt, Math.min(...net.projections.map((p) => (p.stdp ? net.dt : p.delay))));
-}
-
-function perCell(values: Float64Array): string {
-  return values.every((v) => v === values[0]) ? pyNumber(values[0]) : pyArray(values, [values.length]);
-}
-
-function populationLine(p: Population): string {
-  const id = pyString(p.id);
-  if (p.kind === 'poisson') return `poisson(${id}, ${p.size}, ${perCell(p.rate)})`;
-  if (p.kind === 'izhikevich') {
-    return `izhikevich(${id}, ${p.size}, ${perCell(p.a)}, ${perCell(p.b)}, ${perCell(p.c)}, ${perCell(p.d)}, ${perCell(p.iOffset)}, ${perCell(p.v)}, ${perCell(p.u)})`;
-  }
-  const params = Object.entries(p.params)
-    .map(([k, v]) => `"${k}": ${pyNumber(v)}`)
-    .join(', ');
-  const tau = (t: number | null) => (t === null ? 'None' : pyNumber(t));
-  return `lif(${id}, ${p.size}, {${params}}, ${perCell(p.iOffset)}, {"E": ${tau(p.tauSyn.E)}, "I": ${tau(p.tauSyn.I)}}, ${perCell(p.v)})`;
 }
 
 function projectionLine(p: Projection): string {

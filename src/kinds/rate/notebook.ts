@@ -1,6 +1,6 @@
 /** How a `rate` node (and its intrinsic plasticity) reads in a notebook. */
 import type { RateIpSpec } from '../../model/index.ts';
-import { pyNumber } from '../../common/python.ts';
+import { pyArray, pyNumber } from '../../common/python.ts';
 import { activation, perUnit, type NotebookKind } from '../shared/notebook.ts';
 import type { RateParams } from './schema.ts';
 
@@ -10,7 +10,9 @@ $$\\mathrm{net}[t] = \\textstyle\\sum_{\\text{edges}} W\\,y_{\\text{src}} + b, \
 with leak rate $a \\in (0, 1]$ and activation $f$ (linear, tanh, logistic sigmoid, ReLU or step). With intrinsic plasticity
 each unit has a gain $g$ and a bias $b$ learnt online: $\\mathrm{net} = g\\cdot\\sum W y + b$.`,
   setup(node, p, ctx) {
-    return `param[${ctx.id}] = {"bias": ${perUnit(p.bias, node.size)}}\nact[${ctx.id}] = np.zeros(${node.size})`;
+    // the bias the runtime holds: the document's, or BPTT's trained one
+    const bias = node.adjoint?.params.find((q) => q.name === 'bias')?.values;
+    return `param[${ctx.id}] = {"bias": ${bias ? pyArray(bias, [node.size]) : perUnit(p.bias, node.size)}}\nact[${ctx.id}] = np.zeros(${node.size})`;
   },
   update(_node, p, ctx) {
     const a = pyNumber(p.leak);

@@ -25,6 +25,7 @@ import { KINDS, kindOf } from '../../kinds/registry.ts';
 import { integrateCode, type KindContext, type NotebookKind } from '../../kinds/shared/notebook.ts';
 import { RULE_DOCS, synapticCode, synapticSetup } from './rules.ts';
 import { NotebookBuilder, type Notebook } from './nbformat.ts';
+import { trainingSection, trainingSteps } from './training.ts';
 
 export interface NotebookOptions {
   /** Steps the notebook runs by default (its STEPS parameter) and for which random draws are embedded. */
@@ -80,7 +81,9 @@ export function notebookFromProgram(program: Program, options: NotebookOptions):
       throw err;
     }
   }
-  const snap = snapshot(program, sim, options.steps);
+  const training = trainingSection(program);
+  const drawnSteps = Math.max(options.steps, trainingSteps(program));
+  const snap = snapshot(program, sim, drawnSteps);
   const params = new Map(program.doc.nodes.map((n) => [n.id, (n as AnyNode).params as never]));
   const docEdges = new Map(program.doc.edges.map((e) => [e.id, e]));
 
@@ -120,6 +123,13 @@ export function notebookFromProgram(program: Program, options: NotebookOptions):
       '    return np.cumsum(p)[-1] if p.size else 0.0',
       '',
       '',
+      'def arrays(table):',
+      '    # every numpy array in a table of nested dicts',
+      '    if isinstance(table, np.ndarray):',
+      '        return [table]',
+      '    return [a for v in table.values() for a in arrays(v)] if isinstance(table, dict) else []',
+      '',
+      '',
       'def seqsum(a):',
       '    """Row sums of a matrix, left to right."""',
       '    return np.cumsum(a, axis=1)[:, -1] if a.shape[1] else np.zeros(a.shape[0])',
@@ -128,8 +138,10 @@ export function notebookFromProgram(program: Program, options: NotebookOptions):
       'state, inp, param, act, draws, hist = {}, {}, {}, {}, {}, {}',
       'W, mask, trace, phi, W_out, P_rls = {}, {}, {}, {}, {}, {}',
       ...(drawNodes.length > 0
-        ? ['', `DRAWN_STEPS = ${options.steps}  # random draws are embedded for this many steps`, 'assert STEPS <= DRAWN_STEPS, f"this network has random draws for {DRAWN_STEPS} steps only; export it again with --steps {STEPS}"']
-        : []),
+        ? ['', `DRAWN_STEPS = ${drawnSteps}  # random draws are embedded for this many steps`, 'assert STEPS <= DRAWN_STEPS, f"this network has random draws for {DRAWN_STEPS} steps only; export it again with --steps {STEPS}"']
+        : training
+          ? ['', `DRAWN_STEPS = ${drawnSteps}  # no random draws: any number of steps`]
+          : []),
     ].join('\n'),
   );
 
@@ -172,6 +184,12 @@ export function notebookFromProgram(program: Program, options: NotebookOptions):
   nb.markdown('## The loop\n\nEvery step runs the schedule in order, then records the probes (`values[t]` is the value after step t+1).');
   nb.code(
     [
+      ...(training
+        ? [
+            '# the initial state, saved to run again from it (Training the readouts, below)',
+            'START = [(a, a.copy()) for table in (state, inp, param, act, hist, W, mask, trace, phi, W_out, P_rls) for a in arrays(table)]',
+          ]
+        : []),
       `schedule = [${names.join(', ')}]`,
       'record = {',
       ...probes.map((p) => `    ${pyString(p.text)}: np.zeros((STEPS, ${p.width})),`),
@@ -205,6 +223,10 @@ export function notebookFromProgram(program: Program, options: NotebookOptions):
       'plt.show()',
     ].join('\n'),
   );
+  if (training) {
+    nb.markdown(training.markdown);
+    nb.code(training.code);
+  }
   sim.reset();
   return nb.build({ recurrence: { format: 'recurrence-notebook', seed, steps: options.steps, probes: probeTexts } });
 }
@@ -230,7 +252,7 @@ function snapshot(program: Program, sim: Simulator, steps: number): Snapshot {
     const p = (program.doc.nodes.find((d) => d.id === n.id) as AnyNode).params as never;
     const variable = notebookOf(n.kind).draws?.(p) ?? null;
     if (!variable) continue;
-    const names = variable === 'output' && 'target' in n.vars ? ['output', 'target'] : [variable];
+    const names = variable === 'output' ? ['output', 'target', 'mask'].filter((name) => name in n.vars) : [variable];
     const record: Record<string, Float64Array> = {};
     for (const name of names) {
       const width = n.vars[name].length;

@@ -37,7 +37,7 @@ memory capacity: Jaeger 2001) are the engine's own draws, embedded for the expor
     const s = p.signal;
     if (ctx.hasDraws) {
       const lines = [`state[${ctx.id}]["output"][:] = draws[${ctx.id}]["output"][t]`];
-      if (isTaskSignal(s)) lines.push(`state[${ctx.id}]["target"][:] = draws[${ctx.id}]["target"][t]`);
+      for (const name of ['target', 'mask']) if (name in node.vars) lines.push(`state[${ctx.id}]["${name}"][:] = draws[${ctx.id}]["${name}"][t]`);
       return lines.join('\n');
     }
     if (s.type === 'sequence') {

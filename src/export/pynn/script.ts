@@ -82,6 +82,8 @@ def project(pre, post, receptor, pre_index, post_index, weight, unit, delay, std
         ddf = 1.0
         if args.simulator == "neuron" and sim.num_processes() > 1:
             ddf, delay = 0.0, max(delay, 2 * DT)
+        elif args.simulator == "brian2":
+            ddf = 0.0  # PyNN's Brian2 backend takes axonal delays only for STDP
         synapse = sim.STDPMechanism(
             timing_dependence=sim.SpikePairRule(tau_plus=stdp["tau_plus"], tau_minus=stdp["tau_minus"], A_plus=stdp["A_plus"], A_minus=stdp["A_minus"]),
             weight_dependence=sim.AdditiveWeightDependence(w_min=stdp["w_min"] * scale, w_max=stdp["w_max"] * scale),
@@ -125,7 +127,14 @@ def inject(post, cells, start, waveform, per_cell=False):
         source = sim.StepCurrentSource(times=times, amplitudes=amplitudes)
     source.inject_into(views[0])`;
 
-const RESULTS = `for p in pops.values():
+const RESULTS = `def cell_index(population, train):
+    """The cell a recorded spike train belongs to: NEURON's trains carry source_index, Brian2's their cell's id (channel_id)."""
+    if "source_index" in train.annotations:
+        return int(train.annotations["source_index"])
+    return int(population.id_to_index(int(train.annotations.get("source_id", train.annotations.get("channel_id")))))
+
+
+for p in pops.values():
     p.record("spikes")
 start = time.time()
 sim.run(args.duration)
@@ -136,7 +145,7 @@ for label, p in pops.items():
     block = p.get_data("spikes", gather=True)
     spikes = [[] for _ in range(p.size)]
     for train in block.segments[0].spiketrains:
-        spikes[int(train.annotations["source_index"])] = [float(t) for t in train.magnitude]
+        spikes[cell_index(p, train)] = [float(t) for t in train.magnitude]
     results["populations"][label] = {
         "size": p.size,
         "rates_hz": [len(s) * 1000.0 / args.duration for s in spikes],

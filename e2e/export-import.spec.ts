@@ -63,7 +63,7 @@ test('after Train, Export ▸ Python notebook carries the trained W_out (the one
   await expect(dialog).toBeHidden();
 
   const after = source(JSON.parse(await readFile((await (await exportAs(page, 'Python notebook (.ipynb)')).path())!, 'utf8')));
-  const m = /W_out\["out"\] = unpack\("([^"]+)", "<f8", \(1, 102\)\)  # W_out as trained in the app/.exec(after);
+  const m = /W_out\["out"\] = unpack\("([^"]+)", "<f8", \(1, 102\)\) {2}# W_out as trained in the app/.exec(after);
   expect(m, 'the trained W_out, embedded').not.toBeNull();
   const bytes = Buffer.from(m![1], 'base64');
   const got = Array.from(new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edge, leakyUnitDoc, loadPreset, node, rawDoc, valid } from '../../test-support/docs.ts';
+import { bpttXorDoc, leakyUnitDoc, loadPreset, rawDoc, valid } from '../../test-support/docs.ts';
 import { AnalysisSession } from '../../engine/worker/analysis-session.ts';
 import { EngineSession } from '../../engine/worker/session.ts';
 import { unpackBase64 } from '../../common/base64.ts';
@@ -40,17 +40,7 @@ describe('export worker tasks', () => {
 
 describe('export of a network trained in the app', () => {
   /** A BPTT network: training changes the input and recurrent weights, the bias of `a` and W_out. */
-  const doc = valid(
-    rawDoc(
-      [
-        node('u', 'input', { signal: { type: 'xor-memory', lag: 1 } }),
-        node('a', 'rate', { size: 5, activation: 'tanh', leak: 0.7 }),
-        node('out', 'readout', { target: 'u.target', washout: 5, train: 60, test: 20, training: { method: 'bptt', optimizer: 'adam', learning_rate: 0.05, epochs: 2, truncation: 10, loss: 'bce' } }),
-      ],
-      [edge('in', 'u', 'a', { type: 'uniform', low: -1, high: 1 }), edge('rec', 'a', 'a', { type: 'normal' }, 1, { spectralRadius: 0.9 }), { id: 'ro', source: 'a', target: 'out' }],
-      { seed: 4 },
-    ),
-  );
+  const doc = bpttXorDoc();
   const SEED = 11;
   const code = (text: string) => (JSON.parse(text) as { cells: { cell_type: string; source: string[] }[] }).cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join('')).join('\n');
   /** The float64 values embedded right after `prefix` (as `unpack("BASE64", "<f8", shape)`). */

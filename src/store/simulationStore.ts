@@ -178,6 +178,12 @@ export function createSimulationStore(options: SimulationStoreOptions) {
 
       ...training,
 
+      async trainedWeights() {
+        if (!engine.loaded()) return null;
+        const weights = await core.api().trainedWeights();
+        return weights && { seed: running().seed, weights };
+      },
+
       async memoryCapacity(request) {
         if (!(await engine.ensure())) return { ok: false, error: get().error ?? 'the network cannot run' };
         const { doc, seed } = running();

@@ -374,7 +374,7 @@ function opBody(
         ruleIndex.set(e.id, k + 1);
         const rule: SynapticRule = edgeRules(docEdges.get(e.id)!.params.plasticity)[k];
         const slot = pyString(`${e.id}#${k}`);
-        const c = { ...ctx, edge: pyString(e.id), pre: presynaptic(e, program), slot, rows: e.rows, cols: e.cols };
+        const c = { ...ctx, edge: pyString(e.id), pre: presynaptic(e, program), emitted: `state[${pyString(e.source)}]["output"]`, slot, rows: e.rows, cols: e.cols };
         return { code: synapticCode(rule, c), setup: synapticSetup(rule, c) || undefined };
       }
       const p = params.get(op.node)! as { plasticity?: unknown };

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulator } from '../src/engine/index.ts';
 import { Rng } from '../src/engine/rng.ts';
 import { solveSymmetricPositiveDefinite } from '../src/engine/linalg/cholesky.ts';
-import { presetRaw, valid } from '../src/test-support/docs.ts';
+import { presetRaw, rawNodeParams, valid } from '../src/test-support/docs.ts';
 
 const LETTERS = 6;
 const N = 8;
@@ -32,11 +32,11 @@ function countingLetters(n: number, steps: number, seed: number): number[] {
  */
 function countingPerformance(plastic: boolean, seed: number): { all: number; ends: number } {
   const letters = countingLetters(N, PLASTIC_STEPS + TRAIN + TEST + 1, seed);
-  const raw = presetRaw('sorn') as { seed: number; nodes: { id: string; params: Record<string, unknown> }[] };
+  const raw = presetRaw('sorn');
   raw.seed = seed;
-  const u = raw.nodes.find((x) => x.id === 'u')!;
-  u.params.size = LETTERS;
-  u.params.signal = { type: 'sequence', values: letters.map((l) => Array.from({ length: LETTERS }, (_, k) => (k === l ? 1 : 0))), repeat: false };
+  const u = rawNodeParams(raw, 'u');
+  u.size = LETTERS;
+  u.signal = { type: 'sequence', values: letters.map((l) => Array.from({ length: LETTERS }, (_, k) => (k === l ? 1 : 0))), repeat: false };
   const sim = Simulator.fromDocument(valid(raw));
   const E = sim.node('E');
   for (const rule of sim.program.plasticity) rule.frozen = !plastic;

@@ -21,7 +21,7 @@ const PRESETS = new URL('../presets/', import.meta.url);
 function reservoir(panels: object[]): Record<string, unknown> {
   return {
     format: 'recurrence-graph',
-    version: 1,
+    version: 2,
     title: 'Sparse reservoir of 1,000',
     seed: 5,
     dt: 1,
@@ -31,7 +31,7 @@ function reservoir(panels: object[]): Record<string, unknown> {
     ],
     edges: [
       { id: 'in', source: 'u', target: 'res', params: { weight: { type: 'uniform', low: -0.5, high: 0.5 }, delay: 0 } },
-      { id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'normal', mean: 0, std: 1, connectivity: 0.02, spectralRadius: 0.95 }, delay: 1 } },
+      { id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'normal', mean: 0, std: 1 }, connectivity: 0.02, spectralRadius: 0.95, delay: 1 } },
     ],
     panels,
   };

@@ -10,6 +10,7 @@ import type { GraphEdge } from './document.ts';
 import type { PathSegment } from './issues.ts';
 import type { PhasePlaneModel } from './phase-plane.ts';
 import type { SynapseType } from './synapse.ts';
+import type { Signal } from './signals.ts';
 
 /** An edge arriving at a node, with its index in the document's `edges`. */
 export type IncomingEdge = GraphEdge & { index: number };
@@ -107,6 +108,11 @@ export interface KindSpec<P = unknown> {
    * between changes (a phase portrait then takes it at its current value), false otherwise.
    */
   steadyOutput?(params: P): 'constant' | 'piecewise' | false;
+  /**
+   * For a source that plays an external signal (the input kind's `signal`): that signal. Tasks
+   * (memory capacity) choose the input that drives them among the nodes that have one.
+   */
+  signal?(params: P): Signal;
 
   /** Checks that need several fields at once; paths are relative to `params`. */
   check?(params: P): ParamProblem[];

@@ -5,7 +5,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { Dialog } from '../../editor/Dialog.tsx';
-import { defaultMaxDelay, kindRole, memoryCapacityInput, type GraphDocument } from '../../model/index.ts';
+import { defaultMaxDelay, kindRole, memoryCapacityInput, signalOf, type GraphDocument } from '../../model/index.ts';
 import { isStale, useDocumentStore, useStores, useTaskResults } from '../../store/index.ts';
 import { ForgettingCurve } from './ForgettingCurve.tsx';
 import './tasks.css';
@@ -31,7 +31,7 @@ function defaultNode(doc: GraphDocument, input: DocNode | null): DocNode | undef
 function Form({ doc }: { doc: GraphDocument }) {
   const { tasks } = useStores();
   const formId = useId();
-  const inputs = doc.nodes.filter((n) => n.kind === 'input');
+  const inputs = doc.nodes.filter((n) => signalOf(n) !== undefined);
   const nodes = doc.nodes.filter((n) => kindRole(n.kind) !== 'source');
   const [input, setInput] = useState(memoryCapacityInput(doc)?.id ?? inputs[0]?.id ?? '');
   const [node, setNode] = useState(defaultNode(doc, memoryCapacityInput(doc))?.id ?? nodes[0]?.id ?? '');

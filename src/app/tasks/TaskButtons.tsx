@@ -2,14 +2,14 @@
  * Toolbar buttons for the network's tasks: Train (when it has a readout) and Memory capacity
  * (when it has an input and a population of at least two units). Each opens its dialog (TrainDialog, MemoryCapacityDialog).
  */
-import { kindRole } from '../../model/index.ts';
+import { kindRole, signalOf } from '../../model/index.ts';
 import { useDocumentStore, useStores, useTaskResults } from '../../store/index.ts';
 
 export function TaskButtons() {
   const hasReadout = useDocumentStore((s) => s.doc.nodes.some((n) => kindRole(n.kind) === 'readout'));
   // a memory needs several units: an input and a population of at least two to read
   const hasInput = useDocumentStore(
-    (s) => s.doc.nodes.some((n) => n.kind === 'input') && s.doc.nodes.some((n) => kindRole(n.kind) === 'population' && Number((n.params as { size?: number }).size ?? 1) >= 2),
+    (s) => s.doc.nodes.some((n) => signalOf(n) !== undefined) && s.doc.nodes.some((n) => kindRole(n.kind) === 'population' && Number((n.params as { size?: number }).size ?? 1) >= 2),
   );
   const running = useTaskResults((s) => s.running);
   const { tasks } = useStores();

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { defaultMaxDelay, MEMORY_CAPACITY_DEFAULTS, memoryCapacityInput, memoryCapacityOnSession } from '../../engine/index.ts';
-import type { GraphDocument } from '../../model/index.ts';
+import { signalOf, type GraphDocument } from '../../model/index.ts';
 import { CliError } from '../errors.ts';
 import { loadDocument, parseIntOption } from '../load.ts';
 import { simulatorFor } from '../simulate.ts';
@@ -64,10 +64,10 @@ export function registerTask(program: Command): void {
 function chooseInput(doc: GraphDocument, id: string | undefined): GraphDocument['nodes'][number] {
   if (id !== undefined) {
     const node = doc.nodes.find((n) => n.id === id);
-    if (!node || node.kind !== 'input') throw new CliError(`--input: no input node with id "${id}"`);
+    if (!node || signalOf(node) === undefined) throw new CliError(`--input: no input node with id "${id}"`);
     return node;
   }
   const input = memoryCapacityInput(doc);
   if (input) return input;
-  throw new CliError(`the document has ${doc.nodes.filter((n) => n.kind === 'input').length} input nodes: choose one with --input`);
+  throw new CliError(`the document has ${doc.nodes.filter((n) => signalOf(n) !== undefined).length} input nodes: choose one with --input`);
 }

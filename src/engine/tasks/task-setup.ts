@@ -2,7 +2,7 @@
  * What a task needs from a document when the user leaves it unsaid — the same rules for the CLI
  * (`recurrence task`) and the app: which input drives the memory-capacity task, and its delays.
  */
-import { defaultMaxDelay, memoryCapacityInput, type GraphDocument } from '../../model/index.ts';
+import { defaultMaxDelay, memoryCapacityInput, signalOf, type GraphDocument } from '../../model/index.ts';
 import type { MemoryCapacityOptions } from './memory-capacity.ts';
 
 export { defaultMaxDelay, memoryCapacityInput };
@@ -21,7 +21,7 @@ export function memoryCapacityOptions(
 ): { ok: true; options: MemoryCapacityOptions } | { ok: false; error: string } {
   const node = doc.nodes.find((n) => n.id === choice.node);
   if (!node) return { ok: false, error: `no node with id "${choice.node}"` };
-  const input = choice.input === undefined ? memoryCapacityInput(doc) : doc.nodes.find((n) => n.id === choice.input && n.kind === 'input');
+  const input = choice.input === undefined ? memoryCapacityInput(doc) : doc.nodes.find((n) => n.id === choice.input && signalOf(n) !== undefined);
   if (!input) {
     return { ok: false, error: choice.input === undefined ? 'the network has several inputs (or none): choose the one that drives the task' : `no input node with id "${choice.input}"` };
   }

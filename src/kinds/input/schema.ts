@@ -26,6 +26,7 @@ export const inputSpec = defineKindSpec<InputParams>({
   output: 'analog',
   continuousTime: false,
   steadyOutput: (p) => steadiness(p.signal.type),
+  signal: (p) => p.signal,
   idPrefix: 'u',
   description: 'External signal: constant, sine, step, pulse, noise, a sequence, or a task (Mackey–Glass, NARMA, memory capacity, xor-memory, delayed copy, adding) with its target.',
   docs: {

@@ -29,13 +29,15 @@ async function open(browser: Browser, path: string, errors: string[]): Promise<P
   const page = await context.newPage();
   watchErrors(page, errors);
   await page.goto(path);
-  await page.waitForFunction(() => window.__recurrence !== undefined, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => window.__recurrence !== undefined, undefined, { timeout: 30_000 });
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   return page;
 }
 
 const getDoc = (page: Page) => page.evaluate(() => window.__recurrence!.getDocument());
 const status = (page: Page) => page.evaluate(() => window.__recurrence!.classroom.status());
+const stepOf = (page: Page) => page.evaluate(() => window.__recurrence!.sim.t());
+const simStatus = (page: Page) => page.evaluate(() => window.__recurrence!.sim.status());
 const leak = (doc: GraphDocument) => (doc.nodes.find((n) => n.id === 'res')!.params as { leak: number }).leak;
 
 async function joinAsStudent(browser: Browser, room: string, name: string, errors: string[], typed = false): Promise<Page> {
@@ -98,6 +100,11 @@ test('a teacher and three students: follow, locked edits, explore and rejoin, re
   for (const s of students) await expect.poll(() => s.evaluate(() => window.__recurrence!.sim.status())).toBe('running');
   await teacher.getByTestId('run-toggle').click();
   for (const s of students) await expect.poll(() => s.evaluate(() => window.__recurrence!.sim.status())).not.toBe('running');
+  // Paused, every screen stands on the teacher's step.
+  await expect.poll(() => simStatus(teacher)).not.toBe('running');
+  const pausedAt = await stepOf(teacher);
+  expect(pausedAt).toBeGreaterThan(0);
+  for (const s of students) await expect.poll(() => stepOf(s), { timeout: 5000 }).toBe(pausedAt);
 
   // A following student's edit attempt changes nothing anywhere.
   const [ada, bob, cy] = students;
@@ -154,8 +161,20 @@ test('a teacher and three students: follow, locked edits, explore and rejoin, re
   await ada.screenshot({ path: test.info().outputPath('classroom-student-disconnected.png') });
   await server.restart();
   for (const p of [teacher, ...students]) await expect.poll(() => status(p).then((s) => s.connected), { timeout: 20_000 }).toBe(true);
+  // A student joining while the class runs starts at the teacher's step, not at 0; on Pause
+  // every screen stands on the same step again.
+  await teacher.getByTestId('run-toggle').click();
+  await expect.poll(() => simStatus(teacher)).toBe('running');
+  await teacher.waitForTimeout(4000);
+  const runningAt = await stepOf(teacher);
   const late = await joinAsStudent(browser, room, 'Late', errors);
   await expect.poll(() => getDoc(late), { timeout: 2000 }).toEqual(teacherDoc2);
+  await expect.poll(() => simStatus(late)).toBe('running');
+  expect(await stepOf(late)).toBeGreaterThanOrEqual(runningAt);
+  await teacher.getByTestId('run-toggle').click();
+  await expect.poll(() => simStatus(teacher)).not.toBe('running');
+  const pausedAgain = await stepOf(teacher);
+  for (const s of [ada, bob, cy, late]) await expect.poll(() => stepOf(s), { timeout: 5000 }).toBe(pausedAgain);
   await slider.fill('0.3');
   const teacherDoc3 = await getDoc(teacher);
   for (const s of [ada, bob, cy, late]) await expect.poll(() => getDoc(s), { timeout: 2000 }).toEqual(teacherDoc3);

@@ -37,6 +37,14 @@ function edgeGeometry(page: Page) {
   });
 }
 
+/** How many rows the panels bar's controls take. */
+function panelsBarRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const bar = document.querySelector('.panels__bar')!;
+    return new Set([...bar.children].map((c) => c.getBoundingClientRect()).filter((r) => r.height > 0).map((r) => Math.round((r.top + r.height / 2) / 12))).size;
+  });
+}
+
 /** Distance (px) from a point to a box (0 inside). */
 const distance = (p: { x: number; y: number }, b: Box) => Math.hypot(Math.max(b.left - p.x, 0, p.x - b.right), Math.max(b.top - p.y, 0, p.y - b.bottom));
 
@@ -69,6 +77,8 @@ for (const viewport of VIEWPORTS) {
         const handle = page.locator('.react-flow__handle').first();
         await expect(handle).toHaveCSS('visibility', 'hidden');
         expect((await handle.boundingBox())!.width).toBeGreaterThan(0);
+        // Projector mode: the panels bar keeps one row, so the charts keep their height.
+        expect(await panelsBarRows(page)).toBe(1);
         await page.screenshot({ path: `test-results/classroom-link-${tag}.png` });
       });
 
@@ -112,6 +122,21 @@ for (const viewport of VIEWPORTS) {
         await expect(page.getByRole('tab', { name: 'Inspector' })).toBeVisible();
       });
 
+      test('beside a lesson the panels bar keeps one row, running too', async ({ page }) => {
+        await openAt(page, `/?lesson=esn-mackey-glass&theme=${theme}`);
+        await expect(page.getByTestId('panels-more')).toBeVisible();
+        const rows = () => panelsBarRows(page);
+        expect(await rows()).toBe(1);
+        await page.getByTestId('run-toggle').click();
+        await expect(page.getByTestId('run-status')).toContainText('steps/s');
+        expect(await rows()).toBe(1);
+        await page.getByTestId('run-toggle').click();
+        // The Window field and Export run keep their names when their words go.
+        await expect(page.getByTestId('window')).toHaveAccessibleName(/Window/);
+        await expect(page.getByTestId('export-run')).toHaveAccessibleName('Export run');
+        await page.locator('.app-layout__panels').screenshot({ path: `test-results/panels-bar-${tag}.png` });
+      });
+
       test('a lesson step that names a panel brings it into view, opening it when it is missing', async ({ page }) => {
         await openAt(page, `/?lesson=single-neuron&step=1&theme=${theme}`);
         const portrait = page.getByTestId('panel-phase');
@@ -152,6 +177,9 @@ for (const viewport of VIEWPORTS) {
         await expect(notice).toContainText('Not applied');
         await expect(notice).toContainText('edge self');
         await expect(notice).not.toContainText('edges[');
+        // The canvas's banner about the loop keeps readable lines, whatever the canvas's width.
+        const text = (await page.getByTestId('loop-banner').locator('.loop-banner__text').boundingBox())!;
+        expect(text.width, 'the banner text is not squeezed to a word a line').toBeGreaterThan(240);
         await page.getByTestId('step-one').click();
         await expect(page.getByTestId('run-clock')).toHaveAttribute('data-step', '5');
         await page.screenshot({ path: `test-results/stale-message-before-undo-${tag}.png` });

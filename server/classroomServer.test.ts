@@ -8,8 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import leakyUnit from '../presets/leaky-unit.json';
-import { ROOM_MAPS, type StudentRecord } from '../src/model/room.ts';
+import esnSineV1 from '../test/fixtures/v1/esn-sine.json';
+import { recordsDocName, ROOM_MAPS, type StudentRecord } from '../src/model/room.ts';
 import { startClassroomServer, type ClassroomServer } from './classroomServer.ts';
 import { createRoom, joinRoom, secret, studentToken, waitFor, type TestClient } from './testClient.ts';
 
@@ -34,6 +36,7 @@ function join_(room: string, token: Parameters<typeof joinRoom>[2]) {
 
 const network = (title: string) => JSON.stringify({ ...leakyUnit, title });
 const teacherMap = (c: TestClient) => c.doc.getMap(ROOM_MAPS.teacher);
+const studentsOf = (c: TestClient | Y.Doc) => ('doc' in c ? c.doc : c).getMap(ROOM_MAPS.students);
 const record = (name: string): StudentRecord => ({ name, following: true, ticks: {}, results: [] });
 
 /** A room with its teacher connected and a first network written. */
@@ -109,44 +112,69 @@ describe('rooms and roles', () => {
     expect(JSON.parse(teacherMap(teacher).get('network') as string).title).toBe('first');
   });
 
-  it('lets a student write only their own record, validated', async () => {
-    const { room, teacher } = await roomWithTeacher();
+  it('writes a student’s record message under their own id, for the teacher’s eyes only', async () => {
+    const { room, key } = await roomWithTeacher();
+    const records = join_(recordsDocName(room), { role: 'teacher', key });
+    await records.synced;
     const id = secret();
     const alice = join_(room, studentToken(id));
     await alice.synced;
-    alice.doc.getMap(ROOM_MAPS.students).set(id, record('<b>Alice</b>'));
-    await waitFor(teacher.doc, () => teacher.doc.getMap(ROOM_MAPS.students).has(id));
-    expect((teacher.doc.getMap(ROOM_MAPS.students).get(id) as StudentRecord).name).toBe('<b>Alice</b>');
-
+    alice.sendRecord(record('<b>Alice</b>'));
+    await waitFor(records.doc, () => studentsOf(records).has(id));
+    expect((studentsOf(records).get(id) as StudentRecord).name).toBe('<b>Alice</b>');
+    // Another student sees none of it: the class document holds no records, the records
+    // document refuses them, and a record message can only ever be their own.
     const bob = join_(room, studentToken());
     await bob.synced;
-    bob.doc.getMap(ROOM_MAPS.students).set(id, record('not Alice'));
-    expect((await bob.closed).reason).toBe('a student may write only their own record');
+    expect(studentsOf(bob).size).toBe(0);
+    expect(await join_(recordsDocName(room), studentToken(secret())).refusedToJoin).toEqual({ code: 4403, reason: "the class's records are for the teacher only" });
+    bob.sendRecord(record('not Alice'));
+    await waitFor(records.doc, () => studentsOf(records).size === 2);
+    expect((studentsOf(records).get(id) as StudentRecord).name).toBe('<b>Alice</b>');
+  });
 
-    const carol = join_(room, studentToken());
+  it('refuses a record written as an update, and the teacher writing records', async () => {
+    const { room, key } = await roomWithTeacher();
+    const id = secret();
+    const carol = join_(room, studentToken(id));
     await carol.synced;
-    carol.doc.getMap(ROOM_MAPS.students).delete(id);
-    const refusal = await carol.closed;
-    expect(refusal.code).toBe(4403);
-
-    expect((server.openRoom(room)!.getMap(ROOM_MAPS.students).get(id) as StudentRecord).name).toBe('<b>Alice</b>');
+    studentsOf(carol).set(id, record('Carol'));
+    expect(await carol.closed).toEqual({ code: 4403, reason: 'a student sends only their own record (a record message); the class document holds no records' });
+    const records = join_(recordsDocName(room), { role: 'teacher', key });
+    await records.synced;
+    studentsOf(records).set(id, record('forged by the teacher'));
+    expect((await records.closed).reason).toBe("the class's records are written by the server, from each student's own record message");
+    const teacher = join_(room, { role: 'teacher', key });
+    await teacher.synced;
+    teacher.sendRecord(record('Teacher'));
+    expect((await teacher.closed).code).toBe(4403);
+    const check = join_(recordsDocName(room), { role: 'teacher', key });
+    await check.synced;
+    expect(studentsOf(check).size).toBe(0);
+    expect(studentsOf(server.openRoom(room)!).size).toBe(0);
   });
 
   it('refuses a malformed record and one with a bad name', async () => {
-    const { room } = await roomWithTeacher();
+    const { room, key } = await roomWithTeacher();
     const id = secret();
     const s = join_(room, studentToken(id));
     await s.synced;
-    s.doc.getMap(ROOM_MAPS.students).set(id, { ...record('Ann'), results: [{ task: 'train', values: { nrmse: 'low' } }] });
+    s.sendRecord({ ...record('Ann'), results: [{ task: 'train', values: { nrmse: 'low' } }] });
     const closed = await s.closed;
     expect(closed.code).toBe(4400);
     expect(closed.reason).toMatch(new RegExp(`^students\\.${id}\\.results`));
-    expect(server.openRoom(room)!.getMap(ROOM_MAPS.students).has(id)).toBe(false);
     const id2 = secret();
     const s2 = join_(room, studentToken(id2));
     await s2.synced;
-    s2.doc.getMap(ROOM_MAPS.students).set(id2, record('Ann\u0007'));
+    s2.sendRecord(record('Ann\u0007'));
     expect((await s2.closed).reason).toBe(`students.${id2}.name: no control characters`);
+    const s3 = join_(room, studentToken());
+    await s3.synced;
+    s3.provider.sendStateless('{"record": {}, "extra": 1}');
+    expect((await s3.closed).reason).toBe('a record message is {"record": {…}} and nothing else');
+    const records = join_(recordsDocName(room), { role: 'teacher', key });
+    await records.synced;
+    expect(studentsOf(records).size).toBe(0);
   });
 
   it('refuses a student that would go beyond the room’s limit of students', async () => {
@@ -197,6 +225,31 @@ describe('the teacher’s network is validated before it is stored or forwarded'
     expect(JSON.parse(server.openRoom(room)!.getMap(ROOM_MAPS.teacher).get('network') as string).title).toBe('first');
   });
 
+  it('holds networks in the current format only: a format 1 document is refused', async () => {
+    const { room, teacher } = await roomWithTeacher();
+    teacherMap(teacher).set('network', JSON.stringify(esnSineV1));
+    const closed = await teacher.closed;
+    expect(closed.code).toBe(4400);
+    expect(closed.reason).toMatch(/^class\.network\.version: a room holds format version 2 documents \(this one needs migrating: /);
+    expect(JSON.parse(server.openRoom(room)!.getMap(ROOM_MAPS.teacher).get('network') as string).title).toBe('first');
+  });
+
+  it('migrates a room stored in format 1 when it is opened: its network and its sliders', async () => {
+    const { room } = await createRoom(server.url);
+    const stored = new Y.Doc();
+    stored.getMap(ROOM_MAPS.teacher).set('network', JSON.stringify(esnSineV1));
+    stored.getMap(ROOM_MAPS.teacher).set('exposed', [{ ref: 'rec.params.weight.spectralRadius', min: 0.1, max: 1.5 }, { ref: 'res.params.leak' }]);
+    server.db.appendUpdate(room, Y.encodeStateAsUpdate(stored));
+    const student = join_(room, studentToken());
+    await student.synced;
+    await waitFor(student.doc, () => typeof teacherMap(student).get('network') === 'string');
+    const doc = JSON.parse(teacherMap(student).get('network') as string) as { version: number; edges: { id: string; params: Record<string, unknown> }[] };
+    expect(doc.version).toBe(2);
+    expect(doc.edges.find((e) => e.id === 'rec')!.params).toMatchObject({ connectivity: 0.1, spectralRadius: 0.9, weight: { type: 'normal', mean: 0, std: 1 } });
+    expect(teacherMap(student).get('exposed')).toEqual([{ ref: 'rec.params.spectralRadius', min: 0.1, max: 1.5 }, { ref: 'res.params.leak' }]);
+    expect(logs).toContain(`room ${room}: its network migrated to the current format`);
+  });
+
   it('refuses unknown fields, nested shared types and writes outside the room', async () => {
     const { room, key } = await roomWithTeacher();
     const a = join_(room, { role: 'teacher', key });
@@ -220,19 +273,21 @@ describe('the teacher’s network is validated before it is stored or forwarded'
 
 describe('limits', () => {
   it('bounds a flood of updates: the connection is refused, the room intact and responsive', async () => {
-    const { room, teacher } = await roomWithTeacher();
+    const { room, key, teacher } = await roomWithTeacher();
     const id = secret();
     const s = join_(room, studentToken(id));
     await s.synced;
-    const students = s.doc.getMap(ROOM_MAPS.students);
     const sent = 2000;
     const began = performance.now();
-    for (let i = 0; i < sent; i++) students.set(id, { ...record(`flood ${i}`), ticks: { l: [1] } });
+    for (let i = 0; i < sent; i++) s.sendRecord({ ...record(`flood ${i}`), ticks: { l: [1] } });
     const closed = await s.closed;
     const seconds = (performance.now() - began) / 1000;
     expect(closed.code).toBe(4429);
     expect(closed.reason).toMatch(/too many messages/);
-    const stored = server.openRoom(room)!.getMap(ROOM_MAPS.students).get(id) as StudentRecord | undefined;
+    const records = join_(recordsDocName(room), { role: 'teacher', key });
+    await records.synced;
+    await new Promise((r) => setTimeout(r, 200));
+    const stored = studentsOf(records).get(id) as StudentRecord | undefined;
     const applied = stored ? Number(stored.name.split(' ')[1]) + 1 : 0;
     // At most the burst and what the rate refilled while the flood lasted got through.
     expect(applied).toBeGreaterThan(0);
@@ -249,21 +304,25 @@ describe('limits', () => {
 describe('persistence', () => {
   it('keeps rooms, students and records across a restart', async () => {
     const { room, key, teacher } = await roomWithTeacher();
+    const records = join_(recordsDocName(room), { role: 'teacher', key });
+    await records.synced;
     const token = studentToken();
     const s = join_(room, token);
     await s.synced;
-    s.doc.getMap(ROOM_MAPS.students).set(token.id, record('Persistent'));
-    await waitFor(server.openRoom(room)!, () => server.openRoom(room)!.getMap(ROOM_MAPS.students).has(token.id));
+    s.sendRecord(record('Persistent'));
+    await waitFor(records.doc, () => studentsOf(records).has(token.id));
     teacher.destroy();
+    records.destroy();
     s.destroy();
     const port = server.port;
     await server.close();
     server = await start(port);
     const back = join_(room, { role: 'teacher', key });
     await back.synced;
-    await waitFor(back.doc, () => back.doc.getMap(ROOM_MAPS.students).has(token.id));
+    const backRecords = join_(recordsDocName(room), { role: 'teacher', key });
+    await backRecords.synced;
     expect(JSON.parse(teacherMap(back).get('network') as string).title).toBe('first');
-    expect((back.doc.getMap(ROOM_MAPS.students).get(token.id) as StudentRecord).name).toBe('Persistent');
+    expect((studentsOf(backRecords).get(token.id) as StudentRecord).name).toBe('Persistent');
     // The student's secret still identifies them; nobody is online in the restored room but us.
     await join_(room, token).synced;
     const studentsOnline = () => [...back.doc.getMap(ROOM_MAPS.online).values()].filter((v) => (v as { role: string }).role === 'student').length;

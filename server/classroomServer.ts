@@ -8,8 +8,10 @@
  * HTTP (with CORS, so the app on another port may call it):
  * - `POST /rooms` → 201 `{"room": "K7MQ2P", "key": "…"}` (the key is shown once);
  * - `GET /rooms/CODE` → 200 `{"room": "CODE"}` or 404.
- * WebSocket: the Hocuspocus protocol; the document name is the room code and the token is a
- * {@link JoinToken} as JSON.
+ * WebSocket: the Hocuspocus protocol; the document name is the room code (the class document,
+ * every member) or `CODE/records` (the students' records, the teacher only), and the token is a
+ * {@link JoinToken} as JSON. A student sends their record as a stateless message on the class
+ * document; the server checks it and writes it into the records document under their id.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -18,8 +20,8 @@ import { Server, type Connection } from '@hocuspocus/server';
 import * as Y from 'yjs';
 // The node kinds, which validateDocument needs (see src/model/kind-lookup.ts).
 import '../src/kinds/registry.ts';
-import { joinTokenSchema, REFUSAL, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_MAPS, roomCodePattern } from '../src/model/room.ts';
-import { checkUpdate, RefusedError, type Writer } from './gate.ts';
+import { formatRefusal, joinTokenSchema, parseDocName, recordsDocName, REFUSAL, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_MAPS, roomCodePattern, type RoomPart } from '../src/model/room.ts';
+import { checkRecord, checkUpdate, migrateRoom, RefusedError, type Refusal, type Writer } from './gate.ts';
 import { DEFAULT_LIMITS, formatBytes, TokenBucket, type ClassroomLimits } from './limits.ts';
 import { readClientMessage } from './messages.ts';
 import { openRoomDb, type RoomDb } from './roomDb.ts';
@@ -47,6 +49,7 @@ export interface ClassroomServer {
 
 interface ConnectionContext {
   writer: Writer;
+  part: RoomPart;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -125,9 +128,11 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
     } else reply(response, 404, { error: 'not found (POST /rooms creates a room)' });
   }
 
-  function authenticate(code: string, rawToken: string): ConnectionContext {
-    const room = roomCodePattern.test(code) ? db.room(code) : null;
-    if (!room) throw new RefusedError(REFUSAL.notFound, `no room “${code}” on this server`);
+  function authenticate(documentName: string, rawToken: string): ConnectionContext {
+    const name = parseDocName(documentName);
+    const room = name ? db.room(name.code) : null;
+    if (!name || !room) throw new RefusedError(REFUSAL.notFound, `no room “${documentName}” on this server`);
+    const { code, part } = name;
     let json: unknown;
     try {
       json = JSON.parse(rawToken);
@@ -138,8 +143,9 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
     if (!token.success) throw new RefusedError(REFUSAL.invalid, `bad join token: ${token.error.issues[0].message}`);
     if (token.data.role === 'teacher') {
       if (!sameHash(sha256(token.data.key), room.keyHash)) throw new RefusedError(REFUSAL.forbidden, 'wrong teacher key for this room');
-      return { writer: { role: 'teacher' } };
+      return { writer: { role: 'teacher' }, part };
     }
+    if (part === 'records') throw new RefusedError(REFUSAL.forbidden, "the class's records are for the teacher only");
     const { id, secret } = token.data;
     const stored = db.studentSecretHash(code, id);
     if (stored === null) {
@@ -148,40 +154,59 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
       }
       db.addStudent(code, id, sha256(secret));
     } else if (!sameHash(sha256(secret), stored)) throw new RefusedError(REFUSAL.forbidden, 'this student id belongs to someone else');
-    return { writer: { role: 'student', id } };
+    return { writer: { role: 'student', id }, part };
   }
 
-  function gate(connection: Connection, context: ConnectionContext, code: string, data: Uint8Array): void {
+  /**
+   * Refuses what a connection sent: logs the reason (once), sends it to the client (Hocuspocus's
+   * close message for the document, `[code] reason`), then closes the socket, so the messages
+   * still in flight from it are never read.
+   */
+  function refuseConnection(connection: Connection, writer: Writer, name: string, refusal: Refusal): void {
+    if (refused.has(connection)) return;
+    refused.add(connection);
+    log(`room ${name}: refused a message from ${describe(writer)}: ${refusal.reason}`);
+    connection.close({ code: refusal.code, reason: formatRefusal(refusal.code, refusal.reason) });
+    setTimeout(() => connection.webSocket.close(refusal.code, formatRefusal(refusal.code, refusal.reason).slice(0, 120)), 0);
+  }
+
+  /** Whether a message from a connection may be applied: null, or why not. */
+  function gate(connection: Connection, context: ConnectionContext, name: string, data: Uint8Array): Refusal | null {
     const writer = context.writer;
-    const fail = (refusalCode: number, reason: string): never => {
-      const error = new RefusedError(refusalCode, reason);
-      if (!refused.has(connection)) {
-        refused.add(connection);
-        log(`room ${code}: refused a message from ${describe(writer)}: ${reason}`);
-        // Hocuspocus sends the reason and leaves the room's connection; then the socket closes,
-        // so the messages still in flight from it are never read.
-        setTimeout(() => connection.webSocket.close(refusalCode, error.reason.slice(0, 120)), 0);
-      }
-      throw error;
-    };
+    if (refused.has(connection)) return { code: REFUSAL.forbidden, reason: 'the connection was refused' };
     let bucket = buckets.get(connection);
     if (!bucket) buckets.set(connection, (bucket = new TokenBucket(limits.messageBurst, limits.messagesPerSecond)));
-    if (!bucket.take()) fail(REFUSAL.tooMany, `too many messages (at most ${limits.messagesPerSecond} a second after a burst of ${limits.messageBurst})`);
-    if (data.byteLength > limits.maxMessageBytes) fail(REFUSAL.tooLarge, `a message of ${formatBytes(data.byteLength)} (at most ${formatBytes(limits.maxMessageBytes)})`);
+    if (!bucket.take()) return { code: REFUSAL.tooMany, reason: `too many messages (at most ${limits.messagesPerSecond} a second after a burst of ${limits.messageBurst})` };
+    if (data.byteLength > limits.maxMessageBytes) return { code: REFUSAL.tooLarge, reason: `a message of ${formatBytes(data.byteLength)} (at most ${formatBytes(limits.maxMessageBytes)})` };
     let message;
     try {
       message = readClientMessage(data);
     } catch {
-      return fail(REFUSAL.invalid, 'a malformed message');
+      return { code: REFUSAL.invalid, reason: 'a malformed message' };
     }
-    if (message.kind === 'unknown') fail(REFUSAL.invalid, `message type ${message.type} is not accepted`);
-    if (message.kind === 'awareness' && message.bytes > 4096) fail(REFUSAL.tooLarge, 'an awareness message over 4 kB');
-    if (message.kind !== 'write') return;
-    const shadow = shadows.get(code);
-    if (!shadow) return fail(REFUSAL.notFound, 'the room is not open');
-    const refusal = checkUpdate(shadow, message.update, writer, limits, Y.encodeStateAsUpdate(shadow).byteLength);
-    if (refusal) fail(refusal.code, refusal.reason);
+    if (message.kind === 'unknown') return { code: REFUSAL.invalid, reason: `message type ${message.type} is not accepted` };
+    if (message.kind === 'awareness' && message.bytes > 4096) return { code: REFUSAL.tooLarge, reason: 'an awareness message over 4 kB' };
+    if (message.kind !== 'write') return null;
+    const shadow = shadows.get(name);
+    if (!shadow) return { code: REFUSAL.notFound, reason: 'the room is not open' };
+    const refusal = checkUpdate(shadow, message.update, writer, limits, Y.encodeStateAsUpdate(shadow).byteLength, context.part);
+    if (refusal) return refusal;
     Y.applyUpdate(shadow, message.update);
+    return null;
+  }
+
+  /** A student's record message: checked, then written into the room's records document. */
+  async function receiveRecord(connection: Connection, context: ConnectionContext, code: string, payload: string): Promise<void> {
+    if (context.part !== 'class') return;
+    const checked = checkRecord(context.writer, payload, limits);
+    if ('code' in checked) return refuseConnection(connection, context.writer, code, checked);
+    const id = (context.writer as Extract<Writer, { role: 'student' }>).id;
+    const direct = await server.hocuspocus.openDirectConnection(recordsDocName(code), { writer: { role: 'server' } });
+    try {
+      await direct.transact((doc) => doc.getMap(ROOM_MAPS.students).set(id, checked.record));
+    } finally {
+      await direct.disconnect();
+    }
   }
 
   const setOnline = (document: Y.Doc, socketId: string, writer: Writer | null) =>
@@ -222,8 +247,17 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
         db.appendUpdate(documentName, update);
         Y.applyUpdate(shadow, update);
       });
+      if (parseDocName(documentName)?.part !== 'class') return;
       const online = document.getMap(ROOM_MAPS.online);
       if (online.size > 0) document.transact(() => online.clear(), 'server');
+      const teacher = document.getMap<unknown>(ROOM_MAPS.teacher);
+      const migrated = migrateRoom(teacher);
+      if (migrated) {
+        document.transact(() => {
+          for (const [key, value] of Object.entries(migrated)) teacher.set(key, value);
+        }, 'server');
+        log(`room ${documentName}: its network migrated to the current format`);
+      }
     },
     async onStoreDocument({ document, documentName }) {
       db.compact(documentName, Y.encodeStateAsUpdate(document));
@@ -234,13 +268,21 @@ export async function startClassroomServer(options: ClassroomServerOptions): Pro
     },
     async connected({ connection, context, documentName, instance }) {
       const document = instance.documents.get(documentName);
-      if (document) setOnline(document, connection.socketId, (context as ConnectionContext).writer);
+      if (document && (context as ConnectionContext).part === 'class') setOnline(document, connection.socketId, (context as ConnectionContext).writer);
     },
-    async onDisconnect({ document, socketId }) {
-      setOnline(document, socketId, null);
+    async onDisconnect({ document, documentName, socketId }) {
+      if (parseDocName(documentName)?.part === 'class') setOnline(document, socketId, null);
     },
-    async beforeHandleMessage({ connection, context, documentName, update }) {
-      gate(connection, context as ConnectionContext, documentName, update);
+    async onStateless({ connection, documentName, payload }) {
+      await receiveRecord(connection, connection.context as ConnectionContext, documentName, payload);
+    },
+    beforeHandleMessage({ connection, context, documentName, update }) {
+      const refusal = gate(connection, context as ConnectionContext, documentName, update);
+      if (!refusal) return Promise.resolve();
+      refuseConnection(connection, (context as ConnectionContext).writer, documentName, refusal);
+      // The message is held back for good (the connection is closed): a rejection would apply
+      // nothing either, but Hocuspocus prints every rejected hook to the console.
+      return new Promise<void>(() => {});
     },
   });
   // Hocuspocus's own listen() passes the address where Node expects `host`: listen here.

@@ -17,6 +17,8 @@ export interface TestClient {
   refusedToJoin: Promise<{ code: number; reason: string }>;
   /** Resolves with the refusal when the server closes the room's connection. */
   closed: Promise<{ code: number; reason: string }>;
+  /** Sends a student's record message (src/model/room.ts RecordMessage) as the app does. */
+  sendRecord(record: unknown): void;
   destroy(): void;
 }
 
@@ -50,9 +52,13 @@ export function joinRoom(url: string, room: string, token: JoinToken | string): 
     synced,
     refusedToJoin,
     closed,
+    sendRecord: (record) => provider.sendStateless(JSON.stringify({ record })),
     destroy() {
       provider.destroy();
       socket.destroy();
+      // After the server closed a socket the provider retries it once after its delay, even when
+      // destroyed meanwhile (its timer is not cleared): that attempt must not outlive the test.
+      socket.connect = () => Promise.resolve();
     },
   };
 }

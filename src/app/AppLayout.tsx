@@ -5,7 +5,7 @@
  * fold to narrow rails of one button each, so the canvas keeps its room; a click on a rail (or on
  * a side's fold button) brings that side back, until the course is opened or closed again.
  */
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useCourseStore } from '../store/index.ts';
 import { Icon, type IconName } from '../ui/icons.tsx';
 
@@ -62,9 +62,29 @@ function FoldButton({ side, folded, onToggle }: { side: Side; folded: boolean; o
   );
 }
 
+/**
+ * The header's height (one or two toolbar rows) as `--app-header-height` on the page's root, so
+ * overlays fixed to the window (the Class panel, the class banner) open below the toolbar.
+ */
+function useHeaderHeight(header: RefObject<HTMLElement | null>) {
+  useLayoutEffect(() => {
+    const el = header.current;
+    if (!el) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--app-header-height', `${Math.ceil(el.getBoundingClientRect().bottom)}px`));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--app-header-height');
+    };
+  }, [header]);
+}
+
 export function AppLayout({ header, palette, canvas, inspector, panels, course }: AppLayoutProps) {
   const courseOpen = useCourseStore((s) => s.drawerOpen);
   const { folded, toggle } = useFoldedSides(courseOpen);
+  const headerRef = useRef<HTMLElement>(null);
+  useHeaderHeight(headerRef);
   const side = (s: Side, content: ReactNode) => (
     <>
       <FoldButton side={s} folded={folded(s)} onToggle={() => toggle(s)} />
@@ -75,7 +95,7 @@ export function AppLayout({ header, palette, canvas, inspector, panels, course }
   );
   return (
     <div className="app-layout" data-palette={folded('palette') ? 'rail' : 'open'} data-inspector={folded('inspector') ? 'rail' : 'open'}>
-      <header className="app-layout__header">{header}</header>
+      <header className="app-layout__header" ref={headerRef}>{header}</header>
       <aside className="app-layout__palette" aria-label="Palette">
         {side('palette', palette)}
       </aside>

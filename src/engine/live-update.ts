@@ -2,7 +2,8 @@
  * Live parameter changes: applying an edited document to a network that is running.
  *
  * `classifyChange(prev, next)` decides what an edit means for the running Program:
- *  - "none": nothing the engine uses changed (positions, labels, title, panels, …);
+ *  - "none": nothing the engine uses changed (positions, labels, title, panels, …: the model's
+ *    changesSimulation, which the page also asks before it sends an edit);
  *  - "params": the structure is kept (same nodes, kinds, sizes and edges) and only node
  *    parameters or an edge's overall weight factor (`scale`, `spectralRadius`, a constant
  *    weight's value) changed — `applyParams` patches them into the Program through
@@ -13,7 +14,7 @@
  *
  * Nothing here knows the DOM or a store: the worker session calls it.
  */
-import { getKind, type GraphDocument, type GraphEdge } from '../model/index.ts';
+import { changesSimulation, getKind, type GraphDocument, type GraphEdge } from '../model/index.ts';
 import { indexSynapses, type CompiledEdge, type Program } from './compile/compile.ts';
 import { weightSpecOf, type WeightSpec } from './compile/sample-weights.ts';
 
@@ -39,6 +40,7 @@ function channels(node: GraphDocument['nodes'][number]): string {
 
 /** What `next` changes about the running `prev` (see the module comment). */
 export function classifyChange(prev: GraphDocument, next: GraphDocument): LiveChange {
+  if (!changesSimulation(prev, next)) return { type: 'none' };
   if (prev.dt !== next.dt) return { type: 'structural', reason: 'the step duration dt changed' };
   if ((prev.precision ?? 'float64') !== (next.precision ?? 'float64')) return { type: 'structural', reason: 'the arithmetic precision changed' };
   const prevNodes = new Map(prev.nodes.map((n) => [n.id, n]));

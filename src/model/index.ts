@@ -18,3 +18,4 @@ export * from './plasticity.ts';
 export * from './keep-trained.ts';
 export * from './task-inputs.ts';
 export * from './phase-plane.ts';
+export * from './simulation-relevant.ts';

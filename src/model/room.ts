@@ -2,21 +2,40 @@
  * A live classroom room: the shape of its shared Yjs document, written down as plain values and
  * zod schemas so the classroom server (server/) and the app check the same rules.
  *
- * The room's Y.Doc has three top-level maps; every value in them is an atomic JSON value (never
- * a nested shared type), so a change is always "this key of this map was set or deleted":
+ * A room is two Yjs documents on the server, so that a student never receives another student's
+ * record: the class document (named by the room's code), which every member reads, and the
+ * records document (`CODE/records`), which only the teacher reads. Every value in their maps is
+ * an atomic JSON value (never a nested shared type), so a change is always "this key of this map
+ * was set or deleted":
  *
- * | map        | keys                                  | who may write                      |
- * |------------|---------------------------------------|------------------------------------|
- * | `class`    | the keys of {@link teacherFields}     | a connection holding the teacher key |
- * | `students` | a student's id → {@link StudentRecord} | that student only                  |
- * | `online`   | a connection's id → its role          | the server only                    |
+ * | document       | map        | keys                                   | who writes                        |
+ * |----------------|------------|----------------------------------------|-----------------------------------|
+ * | `CODE`         | `class`    | the keys of {@link teacherFields}      | a connection holding the teacher key |
+ * | `CODE`         | `online`   | a connection's id → its role           | the server only                   |
+ * | `CODE/records` | `students` | a student's id → {@link StudentRecord} | the server, from that student's own {@link RecordMessage} |
  *
- * The network is the graph document as JSON text (validated with `validateDocument` by the
- * server before it is stored or forwarded, and again by every student's app).
+ * The network is the graph document as JSON text in the current format (validated with
+ * `validateDocument` by the server before it is stored or forwarded, and again by every student's
+ * app).
  */
 import { z } from 'zod';
 
 export const ROOM_MAPS = { teacher: 'class', students: 'students', online: 'online' } as const;
+
+/** The part of a room a Hocuspocus document name opens: `CODE` (class) or `CODE/records`. */
+export type RoomPart = 'class' | 'records';
+
+const RECORDS_SUFFIX = '/records';
+
+/** The name of a room's records document. */
+export const recordsDocName = (code: string) => `${code}${RECORDS_SUFFIX}`;
+
+/** The room code and part a document name opens, or null when it names no room. */
+export function parseDocName(name: string): { code: string; part: RoomPart } | null {
+  const records = name.endsWith(RECORDS_SUFFIX);
+  const code = records ? name.slice(0, -RECORDS_SUFFIX.length) : name;
+  return roomCodePattern.test(code) ? { code, part: records ? 'records' : 'class' } : null;
+}
 
 /** Room codes: six characters without look-alikes (no 0/O, 1/I/L). */
 export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -49,10 +68,15 @@ const exposeSpec = z.strictObject({
   max: z.number().optional(),
 });
 
-/** Run state: `epoch` counts Resets (a new epoch resets every engine to the document's seed). */
+/**
+ * Run state: `epoch` counts Resets (a new epoch resets every engine to the document's seed); `t`
+ * is the teacher's step when it was written (on Pause and Step exactly, about every second while
+ * running), so a student who joins or rejoins starts where the class is.
+ */
 export const runStateSchema = z.strictObject({
   status: z.enum(['running', 'paused']),
   epoch: z.number().int().min(0),
+  t: z.number().int().min(0).optional(),
 });
 export type RunState = z.infer<typeof runStateSchema>;
 
@@ -110,6 +134,13 @@ export const studentRecordSchema = z.strictObject({
   results: z.array(studentResultSchema).max(3),
 });
 export type StudentRecord = z.infer<typeof studentRecordSchema>;
+
+/**
+ * What a student sends (a Hocuspocus stateless message on the class document) to set their own
+ * record; the server validates it and writes it into the records document under their id.
+ */
+export const recordMessageSchema = z.strictObject({ record: z.unknown() });
+export type RecordMessage = { record: StudentRecord };
 
 /** Why the server refused a connection or a change: WebSocket close codes 4400–4499 with a reason. */
 export const REFUSAL = {

@@ -11,6 +11,7 @@ import { useDocumentStore, usePanelLayout, useSimulationStore, useStores, type A
 import { downloadBlob, fileNameFor } from '../store/files.ts';
 import { MenuButton } from '../ui/Menu.tsx';
 import { Icon } from '../ui/icons.tsx';
+import { useNarrower } from '../ui/useNarrower.ts';
 import type { PanelType } from './registry.ts';
 import { panelTypes } from './types/index.ts';
 import { PanelCard } from './PanelCard.tsx';
@@ -27,6 +28,9 @@ const WINDOWS = [200, 500, 1000, 2000, 5000];
 /** The menu's windows, with the current one when it is another (set by Show prediction, say). */
 const windowChoices = (current: number) => (WINDOWS.includes(current) ? WINDOWS : [...WINDOWS, current].sort((a, b) => a - b));
 
+/** Below this width (px) the panels bar drops the Window field's word and Export run's, so it keeps one row (beside a lesson at 1,024 px). */
+const NARROW_BAR = 700;
+
 export function PanelsRegion() {
   const panels = usePanelLayout((s) => s.panels);
   const stores = useStores();
@@ -35,6 +39,8 @@ export function PanelsRegion() {
   const [note, setNote] = useState<string | null>(null);
   useRevealAdded(panels);
   const hidden = usePanelRows(list, panels.length);
+  const region = useRef<HTMLDivElement>(null);
+  const narrow = useNarrower(region, NARROW_BAR);
   useEffect(() => {
     if (!note) return;
     const timer = setTimeout(() => setNote(null), 6000);
@@ -42,13 +48,13 @@ export function PanelsRegion() {
   }, [note]);
   return (
     <PanelRuntimeProvider value={runtime}>
-    <div className="panels">
+    <div className="panels" ref={region}>
       <PanelsHeightHandle />
       <div className="panels__bar">
         <h2 className="panels__title">Panels</h2>
         <AddPanel onNote={setNote} />
-        <WindowField />
-        <RunExport />
+        <WindowField wordless={narrow} />
+        <RunExport compact={narrow} />
         {hidden.below.length + hidden.above.length > 0 && (
           <button
             type="button"
@@ -57,7 +63,7 @@ export function PanelsRegion() {
             data-testid="panels-more"
             title="Panels outside the visible rows: bring the next one into view (or scroll the panels)"
           >
-            {hidden.below.length > 0 ? `${hidden.below.length} more panel${hidden.below.length === 1 ? '' : 's'} ↓` : `${hidden.above.length} panel${hidden.above.length === 1 ? '' : 's'} above ↑`}
+            {hidden.below.length > 0 ? `+${hidden.below.length} panel${hidden.below.length === 1 ? '' : 's'} ↓` : `+${hidden.above.length} panel${hidden.above.length === 1 ? '' : 's'} ↑`}
           </button>
         )}
         <RunStatus />
@@ -160,12 +166,13 @@ function AddPanel({ onNote }: { onNote(text: string): void }) {
   );
 }
 
-function WindowField() {
+/** The probes' window; `wordless` (a narrow bar) hides its word from sight, not from screen readers. */
+function WindowField({ wordless }: { wordless: boolean }) {
   const window = useSimulationStore((s) => s.window);
   const { sim } = useStores();
   return (
-    <label className="mini-field" title="Steps each panel keeps (ring buffer)">
-      <span>Window</span>
+    <label className="mini-field" title="Window: steps each panel keeps (ring buffer)">
+      <span className={wordless ? 'visually-hidden' : undefined}>Window</span>
       <select value={window} onChange={(e) => sim.getState().setWindow(Number(e.target.value))} data-testid="window">
         {windowChoices(window).map((w) => (
           <option key={w} value={w}>
@@ -177,7 +184,8 @@ function WindowField() {
   );
 }
 
-function RunExport() {
+/** Export run ▾; `compact` (a narrow bar) shows its icon only, the name stays for screen readers and in the title. */
+function RunExport({ compact }: { compact: boolean }) {
   const { docs, sim } = useStores();
   const save = (format: 'csv' | 'json') => {
     const { doc } = docs.getState();
@@ -190,13 +198,14 @@ function RunExport() {
     <MenuButton
       className="button button--small button--menu"
       testId="export-run"
-      title="Save every probed value of the run"
+      ariaLabel="Export run"
+      title="Export run: save every probed value of the run"
       items={() => [
         { id: 'csv', label: 'Run CSV', description: 'one column per unit, one row per step', onSelect: () => save('csv') },
         { id: 'json', label: 'Run JSON', description: 'the probes with the seed and dt', onSelect: () => save('json') },
       ]}
     >
-      Export run
+      {compact ? <Icon name="download" size={14} /> : 'Export run'}
       <Icon name="chevronDown" size={12} />
     </MenuButton>
   );

@@ -9,6 +9,7 @@ import { localAnalysisClient } from '../engine/worker/analysis-client.ts';
 import { AnalysisSession } from '../engine/worker/analysis-session.ts';
 import { leakyUnitDoc, loadPreset, valid } from '../test-support/docs.ts';
 import { createAppStores, openDocument, type AppStores } from './appStores.ts';
+import type { GraphDocument } from '../model/index.ts';
 
 const inPage = () => localEngineClient(new EngineSession());
 let apps: AppStores[] = [];
@@ -119,6 +120,36 @@ describe('createAppStores', () => {
     expect(s.editor.getState().toasts.map((t) => t.message)).toEqual([expect.stringMatching(/^Move: the network is locked/)]);
     s.panels.getState().add({ type: 'heatmap', nodes: ['x'] });
     expect(s.docs.getState().doc.panels).toHaveLength(2);
+  });
+
+  it('an edit is validated once, by the document store: the engine gets the valid edits that matter, an invalid one is a notice naming the field', async () => {
+    const received: GraphDocument[] = [];
+    class RecordingSession extends EngineSession {
+      override async update(doc: GraphDocument) {
+        received.push(doc);
+        return super.update(doc);
+      }
+    }
+    const s = createAppStores({ doc: valid(leakyUnitDoc()), engine: () => localEngineClient(new RecordingSession()), analysis: () => localAnalysisClient(new AnalysisSession()) });
+    apps.push(s);
+    await s.sim.getState().step(2);
+    const doc = s.docs.getState().doc;
+    const bad = structuredClone(doc);
+    (bad.nodes[1].params as { leak: number }).leak = 7;
+    s.docs.getState().commit(bad, { label: 'Edit', undo: 'step' });
+    expect((await s.sim.getState().step(1)).ok).toBe(false); // the run waits for a valid network
+    expect(s.sim.getState().notice).toMatch(/^Not applied: node x params\.leak: must be in \(0, 1\], got 7\./);
+    expect(trace(s)).toEqual([1, 1.5]);
+    const good = structuredClone(doc);
+    (good.edges[1].params.weight as { value: number }).value = 0.25;
+    s.docs.getState().commit(good, { label: 'Edit', undo: 'step' });
+    s.docs.getState().moveNode('x', { x: 300, y: 40 });
+    await s.sim.getState().step(1);
+    expect(s.sim.getState().notice).toMatch(/applied to self/);
+    expect(trace(s)).toEqual([1, 1.5, 1 + 0.25 * 1.5]);
+    expect(received).toHaveLength(1); // the weight edit; not the invalid edit, not the move
+    const checked = s.docs.getState().checked(good);
+    expect(checked.ok && received[0] === checked.doc).toBe(true); // the store's validated document, not validated again
   });
 
   it('validates an edited document once, and not again for a move', () => {

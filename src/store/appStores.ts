@@ -67,6 +67,7 @@ export function createAppStores(options: AppStoreOptions = {}): AppStores {
     engine: options.engine ?? createEngineClient,
     analysis: options.analysis ?? createAnalysisClient,
     doc: () => docs.getState().doc,
+    checked: (doc) => docs.getState().checked(doc),
     // Reseed writes its seed into the document (outside undo history, like loading): the file
     // and the share link then reproduce the run. The engine already runs with it.
     onReseed: (seed) => docs.getState().commit({ ...docs.getState().doc, seed }, { label: 'Reseed', undo: 'never' }),

@@ -52,10 +52,13 @@ export interface DocumentState {
   /** The document has been written to a file. */
   markSaved(): void;
   /**
-   * The validation issues of `doc` (none: it is valid). A document this store loaded was validated
-   * on the way in; an edited one is validated here, once: the last answer is kept until something
-   * other than positions changes, so a drag does not re-validate.
+   * `doc` validated: the document as the engine runs it (defaults filled in), or its issues. A
+   * document this store loaded was validated on the way in; an edited one is validated here, once
+   * — the editor's issue list and the engine both read this answer, which is kept until something
+   * other than positions changes (a drag does not re-validate; the engine ignores positions).
    */
+  checked(doc: GraphDocument): ValidationResult;
+  /** The validation issues of `doc` (none: it is valid); see `checked`. */
   issuesOf(doc: GraphDocument): readonly ValidationIssue[];
 }
 
@@ -75,7 +78,7 @@ const sameKey = (a: unknown[], b: unknown[]) => a.length === b.length && a.every
 export function createDocumentStore(initial: GraphDocument) {
   /** Documents that passed validation as they were loaded (edits make new, unvalidated objects). */
   const validated = new WeakSet<GraphDocument>();
-  let checked: { key: unknown[]; issues: readonly ValidationIssue[] } | null = null;
+  let last: { key: unknown[]; result: ValidationResult } | null = null;
   return create<DocumentState>()((set, get) => {
     const adopt = (result: ValidationResult, dirty = false): LoadOutcome => {
       if (!result.ok) return { ok: false, errors: result.errors };
@@ -116,13 +119,16 @@ export function createDocumentStore(initial: GraphDocument) {
         get().commit(moveNodes(get().doc, [{ id, position }]), { label: 'Move', undo: 'step' });
       },
       markSaved: () => set({ savedDoc: get().doc, dirty: false }),
-      issuesOf(doc) {
-        if (validated.has(doc)) return [];
+      checked(doc) {
+        if (validated.has(doc)) return { ok: true, doc, migrated: [] };
         const key = structureKey(doc);
-        if (checked && sameKey(checked.key, key)) return checked.issues;
-        const result = validateDocument(doc);
-        checked = { key, issues: result.ok ? [] : result.errors };
-        return checked.issues;
+        if (last && sameKey(last.key, key)) return last.result;
+        last = { key, result: validateDocument(doc) };
+        return last.result;
+      },
+      issuesOf(doc) {
+        const result = get().checked(doc);
+        return result.ok ? [] : result.errors;
       },
     };
   });

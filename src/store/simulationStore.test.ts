@@ -55,6 +55,23 @@ describe('simulationStore', () => {
     expect(sim.getState().status).toBe('paused');
   });
 
+  it('live batches are asked for ahead, yet the window holds every step the engine took, in order', async () => {
+    const doc = valid(leakyUnitDoc());
+    const { sim } = store(doc);
+    sim.getState().setSpeed(3);
+    await sim.getState().start();
+    await sleep(120);
+    await sim.getState().pause();
+    const t = sim.live.t;
+    expect(t % 3).toBe(0);
+    const direct = new EngineSession();
+    await direct.load(doc);
+    expect(xs(sim)).toEqual(Array.from((await direct.run(t, ['x'])).probes.x.data));
+    await sim.getState().step(1); // the engine is at step t too: the next step is t + 1
+    expect(sim.live.t).toBe(t + 1);
+    expect(xs(sim).at(-1)).toBe((await direct.run(1, ['x'])).probes.x.data[0]);
+  });
+
   it('reset gives the identical trace again; reseed changes the seed', async () => {
     const { sim } = store();
     await sim.getState().step(20);

@@ -9,7 +9,7 @@
  * in `live`.
  */
 import { create } from 'zustand';
-import type { GraphDocument } from '../model/index.ts';
+import { validateDocument, type GraphDocument, type ValidationResult } from '../model/index.ts';
 import type { EngineClient } from '../engine/worker/client.ts';
 import type { AnalysisClient } from '../engine/worker/analysis-client.ts';
 import { LiveData } from './probeWindow.ts';
@@ -34,6 +34,8 @@ export interface SimulationStoreOptions {
   analysis: () => AnalysisClient;
   /** The open document. */
   doc: () => GraphDocument;
+  /** A document validated (the app passes the document store's `checked`, so an edit is validated once; default: validateDocument). */
+  checked?: (doc: GraphDocument) => ValidationResult;
   /** Told the new seed after Reseed (the app writes it into the document, so a share link reproduces the run). */
   onReseed?: (seed: number) => void;
 }
@@ -63,6 +65,7 @@ export function createSimulationStore(options: SimulationStoreOptions) {
       },
       live,
       doc: options.doc,
+      checked: options.checked ?? ((doc) => validateDocument(doc)),
       generation: 0,
       version: 0,
       changed() {
@@ -79,8 +82,12 @@ export function createSimulationStore(options: SimulationStoreOptions) {
     const engine = createEngineSync(core, () => loop.resubscribe());
     const loop = createLiveLoop(core, engine);
     const tasks = createTaskRunner(core, engine, loop, () => undefined);
-    /** The document and seed the engine runs, for analyses that simulate a copy of it. */
-    const running = () => ({ doc: options.doc(), seed: get().seed ?? options.doc().seed });
+    /** The document (validated) and seed the engine runs, for analyses that simulate a copy of it. */
+    const running = () => {
+      const valid = core.checked(options.doc());
+      const doc = valid.ok ? valid.doc : options.doc();
+      return { doc, seed: get().seed ?? doc.seed };
+    };
 
     return {
       engineMode: null,

@@ -4,9 +4,8 @@
  * says so, lesson checks ignore them). The runs themselves are the engine's (simulationStore).
  */
 import { create } from 'zustand';
-import type { GraphDocument } from '../model/index.ts';
+import { changesSimulation, type GraphDocument } from '../model/index.ts';
 import type { MemoryCapacityReply, MemoryCapacityRequest, TrainReply } from '../engine/worker/protocol.ts';
-import { changesSimulation } from './simulationRelevant.ts';
 
 export type TaskKind = 'train' | 'memory-capacity';
 

@@ -78,6 +78,15 @@ const PATHS = {
   ),
   /** Joining: an arrow into a box. */
   join: <path d="M9 2.5h3.5a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H9M2.5 8h7M7 5.5L9.5 8 7 10.5" />,
+  /** Gathering: four arrows pointing to the middle. */
+  gather: <path d="M2.5 2.5L6 6M6 3v3H3M13.5 2.5L10 6M10 3v3h3M2.5 13.5L6 10M6 13v-3H3M13.5 13.5L10 10M10 13v-3h3" />,
+  /** People: a class of students. */
+  people: (
+    <>
+      <circle cx="5.8" cy="5.5" r="2.2" />
+      <path d="M1.8 13.5a4 4 0 0 1 8 0M10.5 3.6a2.2 2.2 0 0 1 0 4.1M11.8 9.6a4 4 0 0 1 2.4 3.9" />
+    </>
+  ),
   plus: <path d="M8 3v10M3 8h10" />,
   download: <path d="M8 2.5v8M4.5 7L8 10.5 11.5 7M3 13.5h10" />,
   upload: <path d="M8 10.5v-8M4.5 6L8 2.5 11.5 6M3 13.5h10" />,

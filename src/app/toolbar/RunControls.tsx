@@ -7,7 +7,8 @@ import { SPEEDS, useSimulationStore, useStores, type AppStores } from '../../sto
 import { parseSteps, DEFAULT_STEPS } from './steps.ts';
 import { Icon } from '../../ui/icons.tsx';
 
-const speedLabel = (s: number) => (s === 0 ? 'max' : s < 1 ? `1 step / ${Math.round(1 / s)} frames` : `${s} step${s === 1 ? '' : 's'} / frame`);
+/** Steps per animation frame, short enough for a one-row toolbar ("5 / frame"; the field's title names the unit). */
+const speedLabel = (s: number) => (s === 0 ? 'max' : `${s} / frame`);
 
 /** Space and "." act on the simulation unless the user is typing, or (Space) is on a button it presses. */
 function isTyping(target: EventTarget | null, key: string): boolean {
@@ -102,7 +103,7 @@ export function RunControls() {
         <Icon name="dice" />
         <span className="button__text--wide">Reseed</span>
       </button>
-      <label className="field field--inline" title="Steps per animation frame">
+      <label className="field field--inline" title="Speed: simulation steps per animation frame">
         <span className="field__label--wide">Speed</span>
         <select value={speed} onChange={(e) => sim().setSpeed(Number(e.target.value))} aria-label="Speed" data-testid="speed">
           {SPEEDS.map((s) => (

@@ -3,8 +3,8 @@
  * eigenvalues of a weight matrix (or the leading ones), spectral radii for the inspector, PCA
  * fits for the phase portrait, windowed information measures, training and the memory-capacity
  * task. The stepping worker (protocol.ts) hands out copies of what they read (a matrix, probe
- * windows, its document and seed); the analysis worker computes on those and knows no running
- * network. Every call takes a JobHandle (job.ts): a stop flag the page can raise and a progress
+ * windows, its validated document and seed); the analysis worker computes on those and knows no
+ * running network. Every call takes a JobHandle (job.ts): a stop flag the page can raise and a progress
  * callback.
  */
 import type { GraphDocument } from '../../model/index.ts';

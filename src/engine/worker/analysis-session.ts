@@ -4,7 +4,7 @@
  * tests run the same code. Each call is one job: it reports progress and stops (CancelledError)
  * when the page raises the job's flag.
  */
-import { formatIssue, validateDocument, type GraphDocument } from '../../model/index.ts';
+import { formatIssue, type GraphDocument } from '../../model/index.ts';
 import { pca } from '../linalg/index.ts';
 import { isReadout } from '../../kinds/readout/builder.ts';
 import { Simulator } from '../simulator.ts';
@@ -31,11 +31,9 @@ function taskSteps(job: JobControl, what: string): (steps: number, total: number
   };
 }
 
-/** A fresh simulator of `doc` at `seed` (one thread: the analysis worker runs beside the stepping one). */
+/** A fresh simulator of the validated `doc` at `seed` (one thread: the analysis worker runs beside the stepping one). */
 function simulatorOf(doc: GraphDocument, seed: number): Simulator | string {
-  const valid = validateDocument(doc);
-  if (!valid.ok) return valid.errors.map(formatIssue).join('; ');
-  const compiled = compileDocument(valid.doc, 1);
+  const compiled = compileDocument(doc, 1);
   if (!compiled.ok) return compiled.errors.map(formatIssue).join('; ');
   return new Simulator(compiled.program, seed);
 }

@@ -176,8 +176,11 @@ export type { MatrixSnapshot } from './analysis-protocol.ts';
 export type LoadProgress = (fraction: number, text: string) => void;
 
 export interface EngineApi {
-  /** Validates and compiles a document; resets to its seed (`progress`: see LoadProgress). */
-  load(doc: unknown, progress?: LoadProgress): Promise<LoadResult>;
+  /**
+   * Compiles a validated document (the page's document store validated it: validateDocument's
+   * `doc`) and resets to its seed (`progress`: see LoadProgress).
+   */
+  load(doc: GraphDocument, progress?: LoadProgress): Promise<LoadResult>;
   /** Back to step 0 with this seed (default: the current one). */
   reset(seed?: number): Promise<{ t: number; seed: number }>;
   /** Runs `steps` steps and returns every step's value of each probe (`ID`, `ID.VAR`, `ID[i]`). */
@@ -189,8 +192,11 @@ export interface EngineApi {
    * diverges) and returns the subscribed probes' new samples, the last `window` of each.
    */
   advance(steps: number, budgetMs?: number): Promise<Frame>;
-  /** Applies an edited document to the running network: patch, recompile keeping state, or reject. */
-  update(doc: unknown): Promise<UpdateResult>;
+  /**
+   * Applies an edited, validated document to the running network: classifies the edit once
+   * (engine/live-update.ts) and patches it in, rescales, or recompiles keeping state.
+   */
+  update(doc: GraphDocument): Promise<UpdateResult>;
   /** The current weights of an edge (null: no such edge), downsampled in blocks to at most `max` cells per axis. */
   weights(edge: string, max?: { rows: number; cols: number }): Promise<WeightsSnapshot | null>;
   /** A copy of an edge's current weights as stored (null: no such edge), for the analysis worker. */

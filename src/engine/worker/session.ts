@@ -1,8 +1,8 @@
 /**
  * The engine session behind the worker protocol: a pure module (no DOM, no worker globals),
- * so the worker, the in-page fallback and Node tests run exactly the same code.
+ * so the worker and Node tests run exactly the same code.
  */
-import { expectedSynapses, getKind, validateDocument, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
+import { expectedSynapses, getKind, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
 import { compile, copyWeights, describeSchedule, type Program } from '../compile/compile.ts';
 import { CompileError } from '../compile/errors.ts';
 import type { WeightMatrix } from '../compile/types.ts';
@@ -87,19 +87,17 @@ export class EngineSession implements EngineApi {
   /** Windows kept across batches for measure requests. */
   private retained = new RetainedWindows();
 
-  async load(raw: unknown, report?: LoadProgress): Promise<LoadResult> {
+  async load(doc: GraphDocument, report?: LoadProgress): Promise<LoadResult> {
     const progress = report && throttled(report);
-    const result = validateDocument(raw);
-    if (!result.ok) return { ok: false, errors: result.errors };
-    const units = result.doc.nodes.reduce((sum, n) => sum + (getKind(n.kind)?.outputSize(n.params) ?? 1), 0);
+    const units = doc.nodes.reduce((sum, n) => sum + (getKind(n.kind)?.outputSize(n.params) ?? 1), 0);
     const what = `compiling ${units.toLocaleString('en')} neuron${units === 1 ? '' : 's'}`;
     progress?.(0, what);
-    const compiled = compileDocument(result.doc);
+    const compiled = compileDocument(doc);
     if (!compiled.ok) return compiled;
     progress?.(COMPILE_SHARE, what);
     this.sim?.program.dispose();
-    this.sim = new Simulator(compiled.program, result.doc.seed, progress && ((f) => progress(COMPILE_SHARE + (1 - COMPILE_SHARE) * f, what)));
-    this.doc = result.doc;
+    this.sim = new Simulator(compiled.program, doc.seed, progress && ((f) => progress(COMPILE_SHARE + (1 - COMPILE_SHARE) * f, what)));
+    this.doc = doc;
     this.retained = new RetainedWindows();
     return { ok: true, ...describe(compiled.program) };
   }
@@ -158,10 +156,7 @@ export class EngineSession implements EngineApi {
     return this.record(steps, this.subscriptions, budgetMs);
   }
 
-  async update(raw: unknown): Promise<UpdateResult> {
-    const result = validateDocument(raw);
-    if (!result.ok) return { ok: false, errors: result.errors };
-    const next = result.doc;
+  async update(next: GraphDocument): Promise<UpdateResult> {
     if (!this.sim || !this.doc) {
       const loaded = await this.load(next);
       if (!loaded.ok) return loaded;

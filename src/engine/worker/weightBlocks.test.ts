@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { weightBlocks } from './weightBlocks.ts';
+import { valid } from '../../test-support/docs.ts';
 
 const dense = (rows: number, cols: number, f: (i: number, j: number) => number) => ({
   format: 'dense' as const,
@@ -59,15 +60,15 @@ describe('the session downsamples weights and gives the radius of large spectra'
   it('a 1,500-unit sparse reservoir: weights in ≤ 100 × 120 blocks; its leading eigenvalues and ρ by Arnoldi', async () => {
     const { EngineSession } = await import('./session.ts');
     const session = new EngineSession();
-    const loaded = await session.load({
+    const loaded = await session.load(valid({
       format: 'recurrence-graph',
-      version: 1,
+      version: 2,
       title: 'big',
       seed: 3,
       dt: 1,
       nodes: [{ id: 'res', kind: 'rate', params: { size: 1500 } }],
       edges: [{ id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'normal', mean: 0, std: 1 }, connectivity: 0.01, spectralRadius: 0.9, delay: 1 } }],
-    });
+    }));
     expect(loaded.ok).toBe(true);
     const w = (await session.weights('rec', { rows: 100, cols: 120 }))!;
     expect(w).toMatchObject({ sourceRows: 1500, sourceCols: 1500, blockRows: 15, blockCols: 13, rows: 100, cols: 116 });

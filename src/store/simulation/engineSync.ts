@@ -1,13 +1,15 @@
 /**
  * Keeps the engine's network in step with the open document: loads it when the engine has none
  * (or another), and forwards edits, which the engine patches in at the next step or recompiles
- * keeping state (engine/live-update.ts); the notice says which happened. An edit the engine
- * refuses (a loop with no delay, say) is named in the notice, by the labels of its nodes and
- * edges, and holds the run until the document is valid again: an Undo back to the network the
- * engine runs clears the notice, and Run never runs an older network than the one shown.
+ * keeping state (engine/live-update.ts); the notice says which happened. The engine is sent
+ * validated documents only (the document store validates each edit once, `core.checked`) and
+ * only edits that matter to the simulation (the model's changesSimulation). An edit that is not
+ * valid, or that the engine refuses (a loop with no delay, say), is named in the notice, by the
+ * labels of its nodes and edges, and holds the run until the document is valid again: an Undo
+ * back to the network the engine runs clears the notice, and Run never runs an older network
+ * than the one shown.
  */
-import { describeIssue, formatIssue, type GraphDocument } from '../../model/index.ts';
-import { changesSimulation } from '../simulationRelevant.ts';
+import { changesSimulation, describeIssue, formatIssue, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
 import { messageOf, type SimulationCore } from './types.ts';
 
 export interface EngineSync {
@@ -21,17 +23,19 @@ export interface EngineSync {
   forget(): void;
 }
 
-/** The notice of an edit the engine refused (the run waits for a valid network). */
-const refusedNotice = (doc: GraphDocument, errors: Parameters<typeof formatIssue>[0][]) =>
+/** The notice of an edit that was not applied (the run waits for a valid network). */
+const refusedNotice = (doc: GraphDocument, errors: readonly ValidationIssue[]) =>
   `Not applied: ${errors.map((e) => describeIssue(doc, e)).join('; ')}. The run waits until the network is valid again (fix it, or Undo).`;
 
 /** `compiled` is told when the engine's network got new nodes or edges (its probes must be sent again). */
 export function createEngineSync(core: SimulationCore, compiled: () => void): EngineSync {
   /** The document the engine runs (null: load before the next call). */
   let engineDoc: GraphDocument | null = null;
+  /** The last document sent to the engine: what it runs once the edits on their way are applied. */
+  let sent: GraphDocument | null = null;
   let edits: Promise<void> = Promise.resolve();
   let loading: Promise<boolean> | null = null;
-  /** The open document when the engine refused it (cleared by the next one it takes, or by going back to its own). */
+  /** The open document when it was not applied (cleared by the next one the engine takes, or by going back to its own). */
   let refused: GraphDocument | null = null;
 
   /** The engine runs the open document again: a notice about a refused edit no longer holds. */
@@ -41,8 +45,23 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
     if (core.get().notice?.startsWith('Not applied')) core.set({ notice: null });
   }
 
+  /** `doc` (validated, or the store's own) was not applied; only the open document speaks. */
+  function refuse(doc: GraphDocument, errors: readonly ValidationIssue[]): void {
+    const open = core.doc();
+    const latest = core.checked(open);
+    if (open !== doc && !(latest.ok && latest.doc === doc)) return;
+    refused = open;
+    core.set({ notice: refusedNotice(doc, errors) });
+  }
+
   async function load(gen: number): Promise<boolean> {
-    const doc = core.doc();
+    const open = core.doc();
+    const valid = core.checked(open);
+    if (!valid.ok) {
+      core.fail(valid.errors.map(formatIssue).join('\n'));
+      return false;
+    }
+    const doc = valid.doc;
     // Reports travel on a channel of their own: the last may arrive after the load's reply.
     let done = false;
     const progress = core.callback((fraction: number, text: string) => {
@@ -57,13 +76,13 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
         core.fail(loaded.errors.map(formatIssue).join('\n'));
         return false;
       }
-      engineDoc = doc;
+      engineDoc = sent = doc;
       compiled();
       core.changed();
       core.set({ nodes: loaded.nodes, edges: loaded.edges, schedule: loaded.schedule, seed: doc.seed, error: null, divergence: null, notice: null });
       core.live.reset();
       // Edits made while loading.
-      if (core.doc() !== doc) sync.edited(core.doc());
+      if (core.doc() !== open) sync.edited(core.doc());
       await edits;
       return true;
     } catch (err) {
@@ -74,17 +93,13 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
     }
   }
 
+  /** Sends `doc` (validated) to the engine after the edits on their way. */
   function forward(doc: GraphDocument): void {
+    sent = doc;
     edits = edits.then(async () => {
       if (engineDoc === null) return;
       const r = await core.api().update(doc);
-      if (!r.ok) {
-        // Only the latest edit speaks: an older refusal must not outlive a newer document.
-        if (core.doc() !== doc) return;
-        refused = doc;
-        core.set({ notice: refusedNotice(doc, r.errors) });
-        return;
-      }
+      if (!r.ok) return refuse(doc, r.errors);
       engineDoc = doc;
       accepted();
       if (r.change === 'none') return;
@@ -107,18 +122,30 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
       return loading;
     },
     loaded: () => engineDoc !== null,
-    edited(doc) {
-      if (engineDoc === null) return;
-      if (doc === engineDoc) return accepted(); // an Undo back to the network the engine runs
-      if (!changesSimulation(engineDoc, doc)) {
-        engineDoc = doc; // a move, a rename or a layout change: nothing for the worker
-        accepted();
+    edited(open) {
+      if (engineDoc === null || sent === null) return;
+      const valid = core.checked(open);
+      if (!valid.ok) {
+        const { errors } = valid;
+        edits = edits.then(() => refuse(open, errors));
+        return;
+      }
+      const doc = valid.doc;
+      if (doc === engineDoc && sent === engineDoc) return accepted(); // an Undo back to the network the engine runs
+      if (doc === sent) return;
+      if (!changesSimulation(sent, doc)) {
+        // a move, a rename or a layout change: nothing for the worker
+        sent = doc;
+        edits = edits.then(() => {
+          engineDoc = doc;
+          accepted();
+        });
         return;
       }
       forward(doc);
     },
     forget() {
-      engineDoc = null;
+      engineDoc = sent = null;
       loading = null;
       refused = null;
     },

@@ -1,6 +1,6 @@
 /**
- * The live loop: one `advance(speed)` call per animation frame while running, each frame's new
- * probe samples appended to the live windows (probeWindow.ts) that panels read when they draw.
+ * The live loop: one `advance(speed)` batch per animation frame while running, asked for
+ * batches ahead, each batch's new probe samples appended to the live windows (probeWindow.ts) that panels read when they draw.
  * Hot values (the current step, steps/s, samples) live in `live`, never in the zustand state,
  * so a running network does not re-render React. Also Step (exactly n steps) and the probe
  * subscriptions the loop records.
@@ -14,6 +14,8 @@ import { messageOf, summarizeFrame, type RunOutcome, type SimulationCore } from 
 const MAX_SPEED_BUDGET_MS = 30;
 /** Wall-clock milliseconds any live batch may take. */
 const BATCH_BUDGET_MS = 60;
+/** Batches asked for ahead of the one being drawn. */
+const AHEAD = 2;
 
 /** Waits for the next animation frame (a short timeout where there are none, e.g. Node tests). */
 function nextFrame(): Promise<void> {
@@ -74,21 +76,51 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     return true;
   }
 
+  /**
+   * Batches ahead: AHEAD batches are asked for at once and another each time one arrives, so the
+   * worker always has the next batch to step while the page applies and draws the last (stepping
+   * is never behind drawing). Batches that arrive after Pause are still applied: the windows hold
+   * every step the engine took (none after a divergence or of an older run).
+   */
   async function run(gen: number): Promise<void> {
     let carry = 0;
-    while (core.get().status === 'running' && gen === core.generation) {
-      await syncSubscriptions();
-      const speed = core.get().speed;
-      carry += speed === 0 ? 0 : speed;
-      const n = speed === 0 ? 1e9 : Math.floor(carry);
-      carry -= speed === 0 ? 0 : n;
-      if (n > 0) {
-        const frame = await core.api().advance(n, speed === 0 ? MAX_SPEED_BUDGET_MS : BATCH_BUDGET_MS);
-        if (!applyFrame(frame, gen)) break;
+    /** Resolves once the last batch asked for has been sent: batches are sent (and stepped) in order. */
+    let sent: Promise<unknown> = Promise.resolve();
+    const request = (): Promise<Frame | null> => {
+      const sending = sent.then(async () => {
+        await syncSubscriptions();
+        const speed = core.get().speed;
+        carry += speed === 0 ? 0 : speed;
+        const n = speed === 0 ? 1e9 : Math.floor(carry);
+        carry -= speed === 0 ? 0 : n;
+        // wrapped, so that `sent` resolves when the call is sent, not when its frame is back
+        return { frame: n > 0 ? core.api().advance(n, speed === 0 ? MAX_SPEED_BUDGET_MS : BATCH_BUDGET_MS) : null };
+      });
+      sent = sending.catch(() => undefined);
+      return sending.then((s) => s.frame);
+    };
+    const going = () => core.get().status === 'running' && gen === core.generation;
+    const queue: Promise<Frame | null>[] = [];
+    for (let i = 0; i < AHEAD; i++) queue.push(request());
+    let ended = false;
+    try {
+      while (queue.length > 0) {
+        const frame = await queue.shift()!;
+        if (frame && !applyFrame(frame, gen)) {
+          ended = true;
+          break;
+        }
+        if (!going()) break;
+        queue.push(request());
+        await nextFrame();
       }
-      await nextFrame();
+    } finally {
+      for (const pending of queue) {
+        const frame = await pending.catch(() => null);
+        if (frame && !ended) ended = !applyFrame(frame, gen);
+      }
+      core.live.idle();
     }
-    core.live.idle();
   }
 
   const live: LiveLoop = {

@@ -3,7 +3,7 @@ import type { EngineClient } from '../../engine/worker/client.ts';
 import type { PcaFit, SampleWindow } from '../../engine/worker/analysis-protocol.ts';
 import type { ScheduleEntry } from '../../engine/compile/types.ts';
 import type { AnalysisOutcome, AnalysisProgress } from './analyses.ts';
-import type { GraphDocument } from '../../model/index.ts';
+import type { GraphDocument, ValidationResult } from '../../model/index.ts';
 import type {
   EdgeFacts,
   EdgeInfo,
@@ -130,6 +130,8 @@ export interface SimulationCore {
   live: LiveData;
   /** The open document. */
   doc(): GraphDocument;
+  /** `doc` validated, by the document store's one validation of it (the engine runs `doc` of the answer). */
+  checked(doc: GraphDocument): ValidationResult;
   /** Counts replacements of the run (open, reset, task): work begun in an older generation is dropped. */
   generation: number;
   /** Counts changes of the network (loads, applied edits); mirrored in the state's `version`. */

@@ -48,29 +48,50 @@ export function ClassButtons() {
       </div>
     );
   }
+  // Below 2,000 px the words "Class" and "students" and the buttons' words go (names stay for screen
+  // readers and in the titles), so the toolbar keeps one row in a class too.
+  const who = `Class ${room}${role === 'teacher' ? ` · ${students} student${students === 1 ? '' : 's'}` : ''}`;
   return (
     <div className="class-buttons" role="group" aria-label="Live class">
-      <span className="class-buttons__room" data-testid="class-room" title={connected ? 'Connected to the class' : 'Not connected'}>
+      <span className="class-buttons__room" data-testid="class-room" title={`${who} — ${connected ? 'connected' : 'not connected'}`}>
         <span className={`class-buttons__dot${connected ? ' class-buttons__dot--on' : ''}`} aria-hidden="true" />
-        Class {room}
-        {role === 'teacher' && ` · ${students} student${students === 1 ? '' : 's'}`}
+        <span className="visually-hidden">{who}</span>
+        <span aria-hidden="true">
+          <span className="button__text--wide">Class </span>
+          {room}
+          {role === 'teacher' && (
+            <>
+              {` · ${students}`}
+              <span className="button__text--wide">{` student${students === 1 ? '' : 's'}`}</span>
+            </>
+          )}
+        </span>
       </span>
       {role === 'teacher' ? (
         <>
-          <button type="button" className="button" onClick={() => classroom.gather()} title="Every student follows your network again">
-            Gather
+          <button type="button" className="button" onClick={() => classroom.gather()} aria-label="Gather" title="Gather: every student follows your network again">
+            <Icon name="gather" />
+            <span className="button__text--wide">Gather</span>
           </button>
-          <button type="button" className="button" aria-pressed={panelOpen} onClick={() => classroom.state.getState().set({ panelOpen: !panelOpen })}>
-            Class
+          <button
+            type="button"
+            className="button"
+            aria-pressed={panelOpen}
+            aria-label="Class"
+            title="Class: every student's results"
+            onClick={() => classroom.state.getState().set({ panelOpen: !panelOpen })}
+          >
+            <Icon name="people" />
+            <span className="button__text--wide">Class</span>
           </button>
         </>
       ) : following ? (
-        <button type="button" className="button" onClick={() => classroom.explore()} title="Edit the network yourself (your edits stay in this browser)">
-          Explore on my own
+        <button type="button" className="button" onClick={() => classroom.explore()} aria-label="Explore on my own" title="Explore on my own: edit the network yourself (your edits stay in this browser)">
+          Explore<span className="button__text--wide"> on my own</span>
         </button>
       ) : (
-        <button type="button" className="button" onClick={() => classroom.follow()}>
-          Follow the teacher
+        <button type="button" className="button" onClick={() => classroom.follow()} aria-label="Follow the teacher" title="Follow the teacher">
+          Follow<span className="button__text--wide"> the teacher</span>
         </button>
       )}
     </div>

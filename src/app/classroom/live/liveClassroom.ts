@@ -5,14 +5,17 @@
  *   state (Run / Pause, Reset as a new epoch) into the room's `class` map, at most every 50 ms.
  * - A following student shows what the room holds: a new network is validated and loaded (a
  *   change of parameters only is applied live, as the teacher's engine takes it), the lesson and
- *   step are shown, Run/Pause/Reset are repeated with the document's seed, and the network is
- *   locked. "Explore on my own" lifts the lock and stops following (edits stay in this browser,
+ *   step are shown, Run/Pause/Reset are repeated with the document's seed (a student who joins
+ *   mid-run first steps to the teacher's step; on Pause both stand on the same step), and the
+ *   network is locked. "Explore on my own" lifts the lock and stops following (edits stay in this browser,
  *   autosaved as always); "Follow the teacher" or the teacher's "Gather" bring the room back.
- * - Every student writes their own record: name, following, lesson ticks, task results.
+ * - Every student sends their own record (name, following, lesson ticks, task results) as a
+ *   message; the server files it where only the teacher reads it (the room's records document,
+ *   which the teacher's page opens as a second connection).
  */
 import * as Y from 'yjs';
 import { currentRef, validateDocument, type GraphDocument } from '../../../model/index.ts';
-import { normaliseRoomCode, ROOM_MAPS, runStateSchema, studentRecordSchema, teacherFields, type JoinToken, type RunState, type StudentRecord, type StudentResult } from '../../../model/room.ts';
+import { normaliseRoomCode, recordsDocName, ROOM_MAPS, runStateSchema, studentRecordSchema, teacherFields, type JoinToken, type RecordMessage, type RunState, type StudentRecord, type StudentResult } from '../../../model/room.ts';
 import type { AppStores } from '../../../store/index.ts';
 import type { ClassStore } from '../../../store/classStore.ts';
 import { studentIdentity, rememberTeacherKey, saveStudentName, teacherKeyFor } from './identity.ts';
@@ -39,6 +42,10 @@ export interface LiveClassroom {
 
 /** Milliseconds between two publications of the teacher's state. */
 const PUBLISH_MS = 50;
+/** While running, the teacher's step is written about this often (ms). */
+const RUN_SYNC_MS = 1000;
+/** A student catches up at most this many steps at once (beyond: they start from where they are). */
+const MAX_CATCH_UP = 1_000_000;
 /** At most one "you are following" message in this many ms. */
 const MESSAGE_GAP_MS = 4000;
 
@@ -50,6 +57,10 @@ const sameStructure = (a: GraphDocument, b: GraphDocument) =>
 
 export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClassroom {
   let connection: RoomConnection | null = null;
+  /** The teacher's view of the students' records. */
+  let recordsConnection: RoomConnection | null = null;
+  /** The record last sent (without its time stamps), so an unchanged one is not sent again. */
+  let sentRecord: string | null = null;
   let lastMessage = -Infinity;
   /**
    * While a student follows, nothing on their page edits the network (sliders and undo
@@ -64,6 +75,10 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
   /** The network text last published (teacher) or applied (student). */
   let networkText: string | null = null;
   let appliedEpoch: number | null = null;
+  /** The run state last taken from the room (JSON), and the next one to apply. */
+  let seenRun: string | null = null;
+  let nextRun: RunState | null = null;
+  let applyingRun = false;
   let seenGather: number | null = null;
   let teacherEpoch = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -83,7 +98,7 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
     const { doc } = stores.docs.getState();
     const course = stores.course.getState();
     const status = stores.sim.getState().status;
-    const run: RunState = { status: status === 'running' ? 'running' : 'paused', epoch: teacherEpoch };
+    const run: RunState = { status: status === 'running' ? 'running' : 'paused', epoch: teacherEpoch, t: stores.sim.live.t };
     return { network: JSON.stringify(doc), lesson: course.lesson, step: course.step, exposed: course.flags.expose, run };
   }
 
@@ -123,7 +138,16 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
         later();
       },
     });
+    let runSyncAt = 0;
     unsubscribe.push(
+      // A Reset, a Step, the batch a Pause waited for, and about every second while running.
+      sim.live.subscribe((event) => {
+        if (event === 'structure') return;
+        const running = sim.getState().status === 'running';
+        if (running && performance.now() - runSyncAt < RUN_SYNC_MS) return;
+        runSyncAt = performance.now();
+        later();
+      }),
       stores.docs.subscribe((s, prev) => s.doc !== prev.doc && later()),
       stores.course.subscribe((s, prev) => (s.lesson !== prev.lesson || s.step !== prev.step || s.flags.expose !== prev.flags.expose) && later()),
       sim.subscribe((s, prev) => s.status !== prev.status && later()),
@@ -175,19 +199,48 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
       if (exposed.length > 0) course.setDrawerOpen(true);
     }
     const run = runStateSchema.safeParse(map.get('run'));
-    if (run.success) void applyRun(run.data);
+    if (run.success && JSON.stringify(run.data) !== seenRun) {
+      seenRun = JSON.stringify(run.data);
+      nextRun = run.data;
+      if (!applyingRun) void applyRuns();
+    }
+  }
+
+  /** Applies the room's run states one after the other (only the latest of those waiting). */
+  async function applyRuns(): Promise<void> {
+    applyingRun = true;
+    try {
+      while (nextRun) {
+        const run = nextRun;
+        nextRun = null;
+        await applyRun(run);
+      }
+    } finally {
+      applyingRun = false;
+    }
+  }
+
+  /** Brings this engine to step `t` of the run: forward, or from a reset when it is past it. */
+  async function seek(t: number): Promise<void> {
+    const { live } = stores.sim;
+    if (live.t > t) await stores.sim.getState().reset();
+    const gap = t - live.t;
+    if (gap > 0 && gap <= MAX_CATCH_UP) await stores.sim.getState().step(gap);
   }
 
   async function applyRun(run: RunState): Promise<void> {
-    const sim = stores.sim.getState();
-    if (appliedEpoch !== null && run.epoch !== appliedEpoch) {
-      appliedEpoch = run.epoch;
-      await sim.reset();
-    }
+    const sim = () => stores.sim.getState();
+    const joining = appliedEpoch === null;
+    if (!joining && run.epoch !== appliedEpoch) await sim().reset();
     appliedEpoch = run.epoch;
-    const status = stores.sim.getState().status;
-    if (run.status === 'running' && status !== 'running') await stores.sim.getState().start();
-    else if (run.status === 'paused' && status === 'running') await stores.sim.getState().pause();
+    if (run.status === 'paused') {
+      if (sim().status === 'running') await sim().pause();
+      if (run.t !== undefined) await seek(run.t);
+    } else {
+      // Joining a running class: first to the teacher's step, then run along.
+      if (joining && run.t !== undefined && sim().status !== 'running') await seek(run.t);
+      if (sim().status !== 'running') await sim().start();
+    }
   }
 
   // ---------- records (students) ----------
@@ -224,16 +277,14 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
 
   function writeRecord(): void {
     if (!connection || state.getState().role !== 'student' || !state.getState().name) return;
-    const { id } = studentIdentity();
-    const record = ownRecord();
-    // Values the time stamps alone changed are not sent again.
-    const strip = (r: unknown) => JSON.stringify(r, (k, v) => (k === 'at' ? undefined : v));
-    const parsed = studentRecordSchema.safeParse(record);
+    const parsed = studentRecordSchema.safeParse(ownRecord());
     if (!parsed.success) return;
-    connection.transact((doc) => {
-      const students = doc.getMap(ROOM_MAPS.students);
-      if (strip(students.get(id)) !== strip(parsed.data)) students.set(id, parsed.data);
-    });
+    // Values the time stamps alone changed are not sent again.
+    const stripped = JSON.stringify(parsed.data, (k, v) => (k === 'at' ? undefined : v));
+    if (stripped === sentRecord) return;
+    sentRecord = stripped;
+    const message: RecordMessage = { record: parsed.data };
+    connection.send(JSON.stringify(message));
   }
 
   function watchStudent(): void {
@@ -254,14 +305,36 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
   // ---------- both ----------
 
   function readRoom(doc: Y.Doc): void {
+    const online = [...new Set([...doc.getMap<{ role: string; id?: string }>(ROOM_MAPS.online).values()].filter((v) => v?.role === 'student' && v.id).map((v) => v.id!))];
+    state.getState().set({ online, studentsOnline: online.length });
+    if (state.getState().role === 'student') applyRoom(doc);
+  }
+
+  function readRecords(doc: Y.Doc): void {
     const records: Record<string, StudentRecord> = {};
     for (const [id, value] of doc.getMap(ROOM_MAPS.students)) {
       const parsed = studentRecordSchema.safeParse(value);
       if (parsed.success) records[id] = parsed.data;
     }
-    const online = [...new Set([...doc.getMap<{ role: string; id?: string }>(ROOM_MAPS.online).values()].filter((v) => v?.role === 'student' && v.id).map((v) => v.id!))];
-    state.getState().set({ records, online, studentsOnline: online.length });
-    if (state.getState().role === 'student') applyRoom(doc);
+    state.getState().set({ records });
+  }
+
+  /** The teacher's second connection: the records document, read only. */
+  function watchRecords(link: RoomLink, token: JoinToken): void {
+    let observed: Y.Doc | null = null;
+    const onUpdate = () => observed && readRecords(observed);
+    recordsConnection = connectRoom(link.server, recordsDocName(link.room), token, {
+      attached(doc) {
+        observed?.off('update', onUpdate);
+        observed = doc;
+        doc.on('update', onUpdate);
+      },
+      synced: (doc) => doc === observed && readRecords(doc),
+      connected: () => {},
+      refusedToJoin: (reason) => state.getState().set({ problem: `The classroom server refused to show the class's results: ${reason}` }),
+      refusedChange: () => {},
+    });
+    unsubscribe.push(() => observed?.off('update', onUpdate));
   }
 
   function join(link: RoomLink): void {
@@ -286,7 +359,11 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
         if (doc !== observed) return;
         if (role === 'teacher') startTeacher(doc);
         readRoom(doc);
-        if (role === 'student') writeRecord();
+        if (role === 'student') {
+          // A new connection: the server may have missed what was sent while offline.
+          sentRecord = null;
+          writeRecord();
+        }
       },
       connected(connected) {
         state.getState().set(connected ? { connected, everConnected: true } : { connected });
@@ -301,6 +378,7 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
       },
     });
     unsubscribe.push(() => observed?.off('update', onUpdate));
+    if (role === 'teacher') watchRecords(link, token);
   }
 
   function leave(): void {
@@ -308,9 +386,14 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
     unsubscribe = [];
     connection?.destroy();
     connection = null;
+    recordsConnection?.destroy();
+    recordsConnection = null;
+    sentRecord = null;
     followLock.setLocked(false);
     networkText = null;
     appliedEpoch = null;
+    seenRun = null;
+    nextRun = null;
     seenGather = null;
     if (timer) clearTimeout(timer);
     timer = null;
@@ -322,6 +405,7 @@ export function createLiveClassroom(stores: Stores, state: ClassStore): LiveClas
     followLock.setLocked(true);
     networkText = null;
     appliedEpoch = null;
+    seenRun = null;
     if (connection) applyRoom(connection.doc);
   }
 

@@ -1,5 +1,6 @@
 /**
- * One connection to a classroom room: a Hocuspocus provider with the room's Y.Doc. The provider
+ * One connection to a document of a classroom room (its class document, or the teacher's view of
+ * its records): a Hocuspocus provider with the Y.Doc. The provider
  * reconnects by itself after a dropped connection and resynchronises the document (what this
  * browser wrote meanwhile is sent then). When the server refuses a change it closes the room's
  * connection: the document then holds a change the room never took, so it is dropped and a
@@ -25,13 +26,16 @@ export interface RoomConnection {
   readonly doc: Y.Doc;
   /** Runs `fn` in one transaction of the room's document (one update to the server). */
   transact(fn: (doc: Y.Doc) => void): void;
+  /** Sends a stateless message (a student's record) on the document; queued while offline. */
+  send(text: string): void;
   destroy(): void;
 }
 
 /** Milliseconds before a refused connection starts again. */
 const RESTART_MS = 1000;
 
-export function connectRoom(server: string, room: string, token: JoinToken, events: RoomEvents): RoomConnection {
+/** `name`: the Hocuspocus document name (the room code, or recordsDocName of it). */
+export function connectRoom(server: string, name: string, token: JoinToken, events: RoomEvents): RoomConnection {
   // Reconnect after 0.5–4 s (the retry library refuses a delay below minDelay).
   const socket = new HocuspocusProviderWebsocket({ url: server, delay: 500, minDelay: 500, maxDelay: 4000, factor: 1.6 });
   let doc = new Y.Doc();
@@ -43,7 +47,7 @@ export function connectRoom(server: string, room: string, token: JoinToken, even
     const current = doc;
     provider = new HocuspocusProvider({
       websocketProvider: socket,
-      name: room,
+      name,
       document: current,
       token: JSON.stringify(token),
       onSynced: () => events.synced(current),
@@ -85,6 +89,7 @@ export function connectRoom(server: string, room: string, token: JoinToken, even
       return doc;
     },
     transact: (fn) => doc.transact(() => fn(doc)),
+    send: (text) => provider?.sendStateless(text),
     destroy,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesSimulation } from './simulationRelevant.ts';
+import { changesSimulation } from './simulation-relevant.ts';
 import { leakyUnitDoc, valid } from '../test-support/docs.ts';
 
 describe('changesSimulation', () => {

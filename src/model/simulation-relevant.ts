@@ -1,9 +1,10 @@
 /**
- * Whether an edit of the document matters to the simulation. Moving, renaming or grouping nodes,
- * the title, the description and the panel layout do not: such edits (every frame of a drag)
- * must not send the document to the worker.
+ * Whether an edit of the document matters to the simulation — the one definition: the page
+ * sends only such edits to the engine (every frame of a drag would otherwise), task results go
+ * stale on them, and the engine's classifyChange starts from it. Moving, renaming or grouping
+ * nodes, the title, the description and the panel layout do not matter.
  */
-import type { GraphDocument } from '../model/index.ts';
+import type { GraphDocument } from './document.ts';
 
 /** Top-level fields that only describe or lay out the network. */
 const PRESENTATION_KEYS: ReadonlySet<string> = new Set(['title', 'description', 'panels', 'nodes', 'edges']);

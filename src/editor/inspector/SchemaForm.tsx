@@ -15,6 +15,12 @@ export interface FormApi {
 
 const pathText = (path: string[]) => path.join('.');
 
+/** A camelCase key with a line-break opportunity before each capital ("spectral|Radius"), so a narrow inspector breaks it between words. */
+function keyText(key: string): ReactNode {
+  const words = key.split(/(?=[A-Z])/);
+  return words.map((w, i) => (i === 0 ? w : [<wbr key={i} />, w]));
+}
+
 function FieldRow({ field, path, api, children, localError }: { field: Field; path: string[]; api: FormApi; children(id: string, describedBy: string, invalid: boolean): ReactNode; localError?: string | null }) {
   const id = `${api.idPrefix}-${path.join('-')}`;
   const problems = [...(localError ? [localError] : []), ...api.issuesAt(pathText(path))];
@@ -23,7 +29,7 @@ function FieldRow({ field, path, api, children, localError }: { field: Field; pa
   return (
     <div className={`form-row${problems.length ? ' form-row--invalid' : ''}`} data-field={pathText(path)}>
       <label htmlFor={id} className="form-row__label">
-        <span className="form-row__key">{field.key}</span>
+        <span className="form-row__key">{keyText(field.key)}</span>
         {meta?.unit && <span className="form-row__unit">{meta.unit}</span>}
       </label>
       {children(id, `${id}-hint ${id}-error`, problems.length > 0)}

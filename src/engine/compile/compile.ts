@@ -73,7 +73,7 @@ export interface Program {
   readonly threads: number;
   /**
    * Samples weights and initial states from `seed` (streams "edge:ID" and "node:ID"); `progress`
-   * is told the share of weight entries sampled so far (0…1) after each edge.
+   * is told the share of weight entries sampled so far (0…1), every 1,024 rows and after each edge.
    */
   initialise(seed: number, progress?: (fraction: number) => void): void;
   /** Initial states only (streams "node:ID"), the weights left as they are (training epochs). */
@@ -197,7 +197,8 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
         e.synapseColumns = undefined;
         e.weights32 = undefined;
         try {
-          e.weights = e.trained ? copyWeights(e.trained) : sampleWeights(e.spec, e.rows, e.cols, new Rng(seed, `edge:${e.id}`), e.source === e.target);
+          const rowsDone = progress && ((rows: number) => progress(entries > 0 ? (sampled + rows * e.cols) / entries : 1));
+          e.weights = e.trained ? copyWeights(e.trained) : sampleWeights(e.spec, e.rows, e.cols, new Rng(seed, `edge:${e.id}`), e.source === e.target, rowsDone);
         } catch (err) {
           throw new CompileError(`edges[${i}].params.weight`, err instanceof Error ? err.message : String(err));
         }

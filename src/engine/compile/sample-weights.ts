@@ -31,14 +31,22 @@ export function weightSpecOf(params: EdgeParams): WeightSpec {
 
 export class WeightError extends Error {}
 
+/** Rows between two progress reports of a sampling. */
+const PROGRESS_ROWS = 1024;
+
 /**
  * Samples W (n rows = target units, m columns = source units); `selfEdge`: source and target are
  * the same node (a connection rule then leaves out autapses unless asked). The spectral-radius
  * rescale W ← W · (ρ* ÷ ρ(W)) follows Jaeger 2001 (ESN recipe); `scale` multiplies afterwards.
+ * `progress` is told the rows sampled so far, every PROGRESS_ROWS rows (a large edge takes seconds).
  */
-export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, selfEdge = false): WeightMatrix {
+export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, selfEdge = false, progress?: (rows: number) => void): WeightMatrix {
   const { init, connectivity } = spec;
   const rowPtr = new Int32Array(n + 1);
+  /** Tells `progress` the rows sampled so far, every PROGRESS_ROWS rows. */
+  const rowDone = (i: number) => {
+    if (progress && i % PROGRESS_ROWS === 0) progress(i);
+  };
   const cols: number[] = [];
   const vals: number[] = [];
   const value = valueSampler(init, rng, m);
@@ -54,6 +62,7 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
     for (let i = 0; i < n; i++) {
       for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++) keep(i, pattern.colIdx[k]);
       rowPtr[i + 1] = cols.length;
+      rowDone(i + 1);
     }
   } else if (connectivity < 1 && init.type !== 'identity') {
     const logMiss = log(1 - connectivity);
@@ -61,7 +70,10 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
     let row = 0;
     for (let k = nextGap(rng, logMiss); k < total; k += 1 + nextGap(rng, logMiss)) {
       const i = Math.floor(k / m);
-      while (row < i) rowPtr[++row] = cols.length;
+      while (row < i) {
+        rowPtr[++row] = cols.length;
+        rowDone(row);
+      }
       keep(i, k - i * m);
     }
     while (row < n) rowPtr[++row] = cols.length;
@@ -73,6 +85,7 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
         keep(i, j);
       }
       rowPtr[i + 1] = cols.length;
+      rowDone(i + 1);
     }
   }
   let factor = spec.scale ?? 1;

@@ -2,11 +2,14 @@
  * Export ▸ notebook / PyNN script (downloads captured, their content checked) and Import ▸
  * simulation results (a results file for the open spiking network: rates table and one raster
  * pair per population; a file for another network is refused with the reason, the network kept).
+ * After Train, the exported notebook carries the trained W_out.
  */
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
+import { parseDocumentText } from '../src/model/index.ts';
+import { Simulator, trainReadouts } from '../src/engine/index.ts';
 
 function preset(name: string): unknown {
   return JSON.parse(readFileSync(new URL(`../presets/${name}.json`, import.meta.url), 'utf8'));
@@ -37,6 +40,35 @@ test('Export ▸ Python notebook downloads an nbformat 4 notebook of the open ne
   const nb = JSON.parse(await readFile((await file.path())!, 'utf8'));
   expect(nb.nbformat).toBe(4);
   expect(nb.cells.find((c: { metadata: { tags?: string[] } }) => c.metadata.tags?.includes('parameters')).source.join('')).toBe('STEPS = 1000\nOUT = "trace.json"');
+});
+
+test('after Train, Export ▸ Python notebook carries the trained W_out (the one recurrence train fits), not the untrained zeros', async ({ app }) => {
+  const { page } = app;
+  const raw = preset('esn-mackey-glass');
+  const parsed = parseDocumentText(JSON.stringify(raw));
+  if (!parsed.ok) throw new Error('preset invalid');
+  const sim = Simulator.fromDocument(parsed.doc);
+  trainReadouts(sim);
+  const expected = Array.from((sim.program.nodeById.get('out') as unknown as { readout: { weights: Float64Array } }).readout.weights);
+  expect((await app.loadDocument(raw)).ok).toBe(true);
+
+  const before = JSON.parse(await readFile((await (await exportAs(page, 'Python notebook (.ipynb)')).path())!, 'utf8'));
+  const source = (nb: { cells: { source: string[] }[] }) => nb.cells.map((c) => c.source.join('')).join('\n');
+  expect(source(before)).toContain('W_out["out"] = np.zeros((1, 102), dtype=np.float64)  # W_out as the engine holds it at step 0');
+
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const dialog = page.getByTestId('train-dialog');
+  await expect(dialog.getByTestId('train-results')).toBeVisible({ timeout: 60_000 });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  const after = source(JSON.parse(await readFile((await (await exportAs(page, 'Python notebook (.ipynb)')).path())!, 'utf8')));
+  const m = /W_out\["out"\] = unpack\("([^"]+)", "<f8", \(1, 102\)\) {2}# W_out as trained in the app/.exec(after);
+  expect(m, 'the trained W_out, embedded').not.toBeNull();
+  const bytes = Buffer.from(m![1], 'base64');
+  const got = Array.from(new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8));
+  expect(got).toHaveLength(expected.length);
+  got.forEach((w, k) => expect(Math.abs(w - expected[k]), `W_out[${k}]`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected[k]))));
 });
 
 test('Export refuses a spiking network as a notebook with a message; PyNN script downloads', async ({ app }) => {

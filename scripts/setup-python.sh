@@ -9,6 +9,10 @@
 #      Debian's neuron 8.2: nrnivmodl looks for nrnmech_makefile beside its binary (it is in
 #      /usr/lib/nrn: link it), and the link step cannot find libnrniv (pass -L and an rpath).
 #
+# Optional: BRIAN2=1 also installs python3-brian (Brian 2.5), PyNN's brian2 backend (an exported
+# script then runs with --simulator brian2; its first run spends ~30 s generating code). The issue's
+# package list does not name it, so it is not installed by default.
+#
 # Idempotent: prints nothing and exits 0 when everything is there. Elsewhere (not Debian, no root
 # and no sudo) it says what to install and exits 1. Everything runs with Debian's /usr/bin/python3.
 set -euo pipefail
@@ -16,6 +20,7 @@ set -euo pipefail
 PY=/usr/bin/python3
 PACKAGES=(python3-numpy python3-matplotlib python3-nbformat python3-nbclient python3-ipykernel jupyter-nbconvert
   python3-pynn neuron-dev openmpi-bin python3-mpi4py libopenblas0-pthread)
+[ "${BRIAN2:-0}" = 1 ] && PACKAGES+=(python3-brian)
 NRN_LIB=/usr/lib/nrn
 
 say() { echo "setup:python: $*"; }

@@ -2,7 +2,8 @@
  * Every kind of the registry, whatever it is: it has a builder, inspector fields from its schema,
  * a palette entry and its README row, and runs 100 steps from its defaults. A new kind is covered
  * by adding it to src/kinds/registry.ts; where a kind's 100-step run has a value known in closed
- * form, KNOWN compares it.
+ * form, KNOWN compares it. Each kind either declares its notebook and PyNN exports or is refused
+ * by them in one line naming the node and the kinds they can export.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,11 @@ import { KINDS, kindOf } from '../src/kinds/registry.ts';
 import type { Kind } from '../src/kinds/kind.ts';
 import { kindsTable, KINDS_TABLE_END, KINDS_TABLE_START } from '../src/kinds/docs.ts';
 import { CURRENT_VERSION, FORMAT, getKind, type GraphDocument } from '../src/model/index.ts';
-import { jsKernels, Simulator } from '../src/engine/index.ts';
+import { compile, jsKernels, Simulator } from '../src/engine/index.ts';
+import { notebookFromProgram, notebookKinds } from '../src/export/notebook/notebook.ts';
+import { pynnFromProgram } from '../src/export/pynn/script.ts';
+import { pynnKinds } from '../src/export/pynn/mapping.ts';
+import { ExportError } from '../src/common/export-error.ts';
 import { wasmKernels } from '../src/engine/kernels/wasm-kernels.ts';
 import { describeObject } from '../src/editor/inspector/schemaFields.ts';
 import { paletteSections } from '../src/editor/palette/paletteGroups.ts';
@@ -87,6 +92,42 @@ describe.each(KINDS.map((k) => [k.kind, k] as const))('kind %s', (name, kind) =>
     expect(getKind(name)).toBe(kind);
     expect(kindOf(name)).toBe(kind);
     expect(typeof kind.builder.build).toBe('function');
+  });
+
+  it('declares its notebook export, or a notebook refuses it by name', () => {
+    const program = compile(defaultsDoc(kind));
+    if (kind.notebook) {
+      const nb = notebookFromProgram(program, { steps: 10 });
+      const text = nb.cells.map((c) => (Array.isArray(c.source) ? c.source.join('') : c.source));
+      expect(text).toContain(kind.notebook.doc);
+      expect(text.some((t) => /^def op_\d+_(update|integrate)_k\(t\):/m.test(t)), 'an operation cell of node k').toBe(true);
+      expect(notebookKinds()).toContain(name);
+    } else {
+      expect(() => notebookFromProgram(program, { steps: 10 })).toThrow(ExportError);
+      expect(() => notebookFromProgram(program, { steps: 10 })).toThrow(`node "k" (${name}) is not of a kind the notebook can run (it can: ${notebookKinds().join(', ')})`);
+      expect(notebookKinds()).not.toContain(name);
+    }
+    program.dispose();
+  });
+
+  it('declares its PyNN mapping, or a PyNN export refuses it by name', () => {
+    const program = compile(defaultsDoc(kind));
+    if (kind.pynn) {
+      const script = pynnFromProgram(program, { durationMs: 10 });
+      const population = kind.pynn.population;
+      if (population) {
+        program.initialise(program.doc.seed);
+        const p = population(program.nodeById.get('k')!, program.doc.nodes.find((n) => n.id === 'k')!.params as never, { program, dt: program.doc.dt, durationMs: 10, docEdges: new Map(program.doc.edges.map((e) => [e.id, e])) });
+        expect(script).toContain(p.helper);
+        expect(script).toContain(p.code);
+      }
+      expect(pynnKinds()).toContain(name);
+    } else {
+      expect(() => pynnFromProgram(program, { durationMs: 10 })).toThrow(ExportError);
+      expect(() => pynnFromProgram(program, { durationMs: 10 })).toThrow(`node "k" (${name}) is not of a kind PyNN can run (it can: ${pynnKinds().join(', ')})`);
+      expect(pynnKinds()).not.toContain(name);
+    }
+    program.dispose();
   });
 
   it('has inspector fields for every one of its default params', () => {

@@ -184,6 +184,12 @@ export function createSimulationStore(options: SimulationStoreOptions) {
         return applied.ok ? reply : { ok: false, error: applied.error };
       },
 
+      async trainedWeights() {
+        if (!engine.loaded()) return null;
+        const weights = await core.api().trainedWeights();
+        return weights && { seed: running().seed, weights };
+      },
+
       async memoryCapacity(request) {
         if (!(await engine.ensure())) return { ok: false, error: get().error ?? 'the network cannot run' };
         const { doc, seed } = running();

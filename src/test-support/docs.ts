@@ -24,6 +24,24 @@ export function valid(raw: unknown): GraphDocument {
   return r.doc;
 }
 
+/**
+ * A small BPTT network (xor-memory, lag 1, into 5 tanh units and a logistic readout, 2 epochs):
+ * training changes the input and recurrent weights, the bias of `a` and W_out.
+ */
+export function bpttXorDoc(): GraphDocument {
+  return valid(
+    rawDoc(
+      [
+        node('u', 'input', { signal: { type: 'xor-memory', lag: 1 } }),
+        node('a', 'rate', { size: 5, activation: 'tanh', leak: 0.7 }),
+        node('out', 'readout', { target: 'u.target', washout: 5, train: 60, test: 20, training: { method: 'bptt', optimizer: 'adam', learning_rate: 0.05, epochs: 2, truncation: 10, loss: 'bce' } }),
+      ],
+      [edge('in', 'u', 'a', { type: 'uniform', low: -1, high: 1 }), edge('rec', 'a', 'a', { type: 'normal' }, 1, { spectralRadius: 0.9 }), { id: 'ro', source: 'a', target: 'out' }],
+      { seed: 4 },
+    ),
+  );
+}
+
 /** The issue's example: a constant input into a linear unit with a delayed self-loop of 0.5. */
 export function leakyUnitDoc(): RawDoc {
   return rawDoc(

@@ -4,7 +4,8 @@
  * every population must be within 20 % (or 1.5 Hz) of the engine's over the same duration, and
  * rank 0's results file must have the documented shape. Presets: a LIF neuron driven by a step
  * current (current source), Poisson inputs through exponential synapses with STDP, and four
- * Izhikevich neurons of different types.
+ * Izhikevich neurons of different types. The same scripts run on Brian2 (one process) where
+ * Debian's python3-brian is installed, and `--simulator nest` without NEST ends in one line.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,8 @@ import { parseDocumentText, type GraphDocument } from '../../src/model/index.ts'
 import { pynnFromProgram } from '../../src/export/pynn/script.ts';
 import { compareRates, engineSpikes, mismatch, parseResults, spikingPopulations } from '../../src/export/results.ts';
 import { repoRoot } from '../../src/test-support/reference.ts';
-import { PYTHON, pynnToolsMissing, runTool } from './python-tools.ts';
+import { spawnSync } from 'node:child_process';
+import { brian2Missing, PYTHON, pynnToolsMissing, runTool } from './python-tools.ts';
 
 const DURATION = 1000;
 
@@ -41,27 +43,65 @@ describe.runIf(!missing)(`exported PyNN scripts on NEURON, mpirun -np 2${missing
       writeFileSync(script, pynnFromProgram(compile(doc), { durationMs: DURATION }));
       const out = path.join(dir, `${name}.results.json`);
       runTool('mpirun', ['--allow-run-as-root', '--oversubscribe', '-np', '2', PYTHON, script, '--out', out], dir, 600_000);
-      const parsed = parseResults(readFileSync(out, 'utf8'));
-      if (!parsed.ok) throw new Error(`results file: ${JSON.stringify(parsed.errors)}`);
-      const results = parsed.results;
-      expect(Object.keys(JSON.parse(readFileSync(out, 'utf8')))).toEqual(['simulator', 'processes', 'dt', 'duration_ms', 'wall_s', 'populations']);
-      expect(results).toMatchObject({ simulator: 'neuron', processes: 2, dt: doc.dt, duration_ms: DURATION });
-      const program = compile(doc);
-      expect(mismatch(results, spikingPopulations(doc, program))).toBeNull();
-      const rates = compareRates(results, engineSpikes(program, doc.seed, DURATION));
-      for (const [id, r] of Object.entries(rates)) {
-        expect(r.engine_hz, `${id}: the engine fires`).toBeGreaterThan(1);
-        expect(Math.abs(r.imported_hz - r.engine_hz), `${name} ${id}: NEURON ${r.imported_hz} Hz vs engine ${r.engine_hz} Hz`).toBeLessThanOrEqual(Math.max(0.2 * r.engine_hz, 1.5));
-      }
-      for (const p of Object.values(results.populations)) {
-        p.spikes.forEach((times, i) => {
-          expect(p.rates_hz[i]).toBeCloseTo((times.length * 1000) / DURATION, 9);
-          for (const t of times) {
-            expect(t).toBeGreaterThanOrEqual(0);
-            expect(t).toBeLessThanOrEqual(DURATION);
-          }
-        });
-      }
+      checkResults(doc, out, 'neuron', 2);
     }, 600_000);
   }
+
+  it('--simulator nest without NEST installed: exit status 1 and one line naming the backend', () => {
+    // not nest.py: a script of that name would shadow NEST's own module
+    const script = path.join(dir, 'single-lif-on-nest.py');
+    writeFileSync(script, pynnFromProgram(compile(preset('single-lif')), { durationMs: DURATION }));
+    const r = spawnSync(PYTHON, [script, '--simulator', 'nest'], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+    const nest = spawnSync(PYTHON, ['-c', 'import nest'], { encoding: 'utf8' });
+    if (nest.status === 0) return; // NEST is there: nothing to refuse
+    expect(r.status).toBe(1);
+    const lines = r.stderr.split('\n').filter((l) => l.includes('nest'));
+    expect(lines).toEqual([`${script}: PyNN's nest backend cannot be loaded (No module named 'nest')`]);
+  }, 300_000);
 });
+
+const noBrian2 = missing ?? brian2Missing();
+if (noBrian2) console.warn(`PyNN/Brian2 tests skipped: ${noBrian2}`);
+
+describe.runIf(!noBrian2)(`exported PyNN scripts on Brian2${noBrian2 ? ` (skipped: ${noBrian2})` : ''}`, () => {
+  const dir = noBrian2 ? '' : mkdtempSync(path.join(tmpdir(), 'recurrence-brian2-'));
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const name of ['single-lif']) {
+    it(`${name}: every population's mean rate within 20 % (or 1.5 Hz) of the engine's`, () => {
+      const doc = preset(name);
+      const script = path.join(dir, `${name}.py`);
+      writeFileSync(script, pynnFromProgram(compile(doc), { durationMs: DURATION }));
+      const out = path.join(dir, `${name}.results.json`);
+      runTool(PYTHON, [script, '--simulator', 'brian2', '--out', out], dir, 900_000);
+      checkResults(doc, out, 'brian2', 1);
+    }, 900_000);
+  }
+});
+
+/** The results file's shape, and every population's rate against the engine's over the same duration. */
+function checkResults(doc: GraphDocument, out: string, simulator: string, processes: number): void {
+  const parsed = parseResults(readFileSync(out, 'utf8'));
+  if (!parsed.ok) throw new Error(`results file: ${JSON.stringify(parsed.errors)}`);
+  const results = parsed.results;
+  expect(Object.keys(JSON.parse(readFileSync(out, 'utf8')))).toEqual(['simulator', 'processes', 'dt', 'duration_ms', 'wall_s', 'populations']);
+  expect(results).toMatchObject({ simulator, processes, dt: doc.dt, duration_ms: DURATION });
+  const program = compile(doc);
+  expect(mismatch(results, spikingPopulations(doc, program))).toBeNull();
+  const rates = compareRates(results, engineSpikes(program, doc.seed, DURATION));
+  for (const [id, r] of Object.entries(rates)) {
+    expect(r.engine_hz, `${id}: the engine fires`).toBeGreaterThan(1);
+    expect(Math.abs(r.imported_hz - r.engine_hz), `${doc.title} ${id}: ${simulator} ${r.imported_hz} Hz vs engine ${r.engine_hz} Hz`).toBeLessThanOrEqual(Math.max(0.2 * r.engine_hz, 1.5));
+  }
+  for (const p of Object.values(results.populations)) {
+    p.spikes.forEach((times, i) => {
+      expect(p.rates_hz[i]).toBeCloseTo((times.length * 1000) / DURATION, 9);
+      for (const t of times) {
+        expect(t).toBeGreaterThanOrEqual(0);
+        expect(t).toBeLessThanOrEqual(DURATION);
+      }
+    });
+  }
+}

@@ -7,8 +7,8 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 
 export const PYTHON = '/usr/bin/python3';
 
-function probe(code: string): string | null {
-  const r = spawnSync(PYTHON, ['-c', code], { encoding: 'utf8', timeout: 60_000 });
+function probe(code: string, timeoutMs = 60_000): string | null {
+  const r = spawnSync(PYTHON, ['-c', code], { encoding: 'utf8', timeout: timeoutMs });
   if (r.error) return `${PYTHON} cannot run (${r.error.message})`;
   if (r.status !== 0) return `${PYTHON} lacks a package (${(r.stderr.trim().split('\n').pop() ?? '').slice(0, 160)})`;
   return null;
@@ -34,6 +34,18 @@ export function pynnToolsMissing(): string | null {
     pynnReason = why ? `${why}; run npm run setup:python` : null;
   }
   return pynnReason;
+}
+
+let brian2Reason: string | null | undefined;
+
+/** Null when PyNN scripts can run on Brian2 (Debian's python3-brian, optional), else why not. */
+export function brian2Missing(): string | null {
+  if (brian2Reason === undefined) {
+    // importing Brian2 takes long on a loaded machine (it loads sympy and Cython)
+    const why = probe('import numpy, pyNN.brian2', 300_000);
+    brian2Reason = why ? `${why}; Brian2 is optional: apt-get install python3-brian (or BRIAN2=1 npm run setup:python)` : null;
+  }
+  return brian2Reason;
 }
 
 /** Runs a command, throwing with its output's tail when it fails. */

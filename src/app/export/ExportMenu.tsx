@@ -31,7 +31,9 @@ export function ExportMenu() {
     const stem = fileNameFor(doc.title ?? 'network').replace(/\.json$/, '');
     setBusy(`Writing ${t.label}…`);
     try {
-      const reply = await client.exportText(doc, t.to, `${stem}.json`);
+      // a network trained in the app leaves with its trained weights (and the seed they were trained at)
+      const trained = await stores.sim.getState().trainedWeights();
+      const reply = await client.exportText(doc, t.to, `${stem}.json`, trained);
       if (reply.ok) downloadText(reply.text, `${stem}${t.ext}`, t.type);
       else toast(`Export: ${reply.error}`);
     } finally {

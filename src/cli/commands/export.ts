@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CompileError, compile } from '../../engine/index.ts';
-import { ExportError } from '../../export/errors.ts';
+import { ExportError } from '../../common/export-error.ts';
 import { notebookFromProgram } from '../../export/notebook/notebook.ts';
 import { pynnFromProgram } from '../../export/pynn/script.ts';
 import { CliError } from '../errors.ts';

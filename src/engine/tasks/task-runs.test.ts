@@ -10,7 +10,7 @@ import { AnalysisSession } from '../worker/analysis-session.ts';
 import { newStopFlag } from '../worker/job.ts';
 import { memoryCapacity, Simulator, trainReadouts } from '../index.ts';
 import { parseDocumentText, type GraphDocument } from '../../model/index.ts';
-import { edge, leakyUnitDoc, node, rawDoc, valid } from '../../test-support/docs.ts';
+import { bpttXorDoc, leakyUnitDoc, valid } from '../../test-support/docs.ts';
 
 function preset(name: string): GraphDocument {
   const parsed = parseDocumentText(readFileSync(new URL(`../../../presets/${name}.json`, import.meta.url), 'utf8'));
@@ -61,17 +61,7 @@ describe('tasks on the analysis worker', () => {
   });
 
   it('BPTT: the trained weights and biases upstream of the readout go to the stepping session, which then runs as the network trained in place', async () => {
-    const doc = valid(
-      rawDoc(
-        [
-          node('u', 'input', { signal: { type: 'xor-memory', lag: 1 } }),
-          node('a', 'rate', { size: 5, activation: 'tanh', leak: 0.7 }),
-          node('out', 'readout', { target: 'u.target', washout: 5, train: 60, test: 20, training: { method: 'bptt', optimizer: 'adam', learning_rate: 0.05, epochs: 2, truncation: 10, loss: 'bce' } }),
-        ],
-        [edge('in', 'u', 'a', { type: 'uniform', low: -1, high: 1 }), edge('rec', 'a', 'a', { type: 'normal' }, 1, { spectralRadius: 0.9 }), { id: 'ro', source: 'a', target: 'out' }],
-        { seed: 4 },
-      ),
-    );
+    const doc = bpttXorDoc();
     const texts: string[] = [];
     const { reply, weights } = await new AnalysisSession().train(doc, doc.seed, { stop: newStopFlag().buffer, progress: (_f, text) => void (text && texts.push(text)) });
     expect(reply.ok).toBe(true);

@@ -30,6 +30,7 @@ const api: EngineApi = {
     return 'target' in w ? Comlink.transfer(w, windowTransferables(w)) : w;
   },
   applyTraining: (weights) => session.applyTraining(weights),
+  trainedWeights: () => session.trainedWeights(),
 };
 
 Comlink.expose(api);

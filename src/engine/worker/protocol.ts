@@ -209,6 +209,8 @@ export interface EngineApi {
   measureWindows(request: MeasureRequest): Promise<MeasureWindows | Extract<MeasureReply, { ok: false }>>;
   /** Puts what a training on the analysis worker changed into the network (nothing when it does not fit) and resets it to step 0. */
   applyTraining(trained: TrainedWeights): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** What the last applyTraining put into the network (null: none, or the network was recompiled since), for the export. */
+  trainedWeights(): Promise<TrainedWeights | null>;
 }
 
 export type { GraphDocument };

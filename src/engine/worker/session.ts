@@ -3,16 +3,15 @@
  * so the worker and Node tests run exactly the same code.
  */
 import { expectedSynapses, getKind, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
-import { compile, copyWeights, describeSchedule, type Program } from '../compile/compile.ts';
+import { compile, describeSchedule, type Program } from '../compile/compile.ts';
 import { CompileError } from '../compile/errors.ts';
-import type { WeightMatrix } from '../compile/types.ts';
 import { DivergenceError, Simulator } from '../simulator.ts';
 import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
 import { applyParams, classifyChange, transferState } from '../live-update.ts';
-import { isReadout, type ReadoutRuntime } from '../../kinds/readout/builder.ts';
 import { weightBlocks } from './weightBlocks.ts';
 import { measureWindows, RetainedWindows, type MeasureWindows } from './measure-requests.ts';
 import type { MatrixSnapshot, TrainedWeights } from './analysis-protocol.ts';
+import { applyTrainedWeights } from './trained-weights.ts';
 import type {
   EdgeFacts,
   EngineApi,
@@ -86,6 +85,8 @@ export class EngineSession implements EngineApi {
   private subscriptions: { probe: string; spec: ProbeSpec; window: number }[] = [];
   /** Windows kept across batches for measure requests. */
   private retained = new RetainedWindows();
+  /** What applyTraining put into the program (until the next load or recompile). */
+  private trained: TrainedWeights | null = null;
 
   async load(doc: GraphDocument, report?: LoadProgress): Promise<LoadResult> {
     const progress = report && throttled(report);
@@ -99,6 +100,7 @@ export class EngineSession implements EngineApi {
     this.sim = new Simulator(compiled.program, doc.seed, progress && ((f) => progress(COMPILE_SHARE + (1 - COMPILE_SHARE) * f, what)));
     this.doc = doc;
     this.retained = new RetainedWindows();
+    this.trained = null;
     return { ok: true, ...describe(compiled.program) };
   }
 
@@ -181,6 +183,7 @@ export class EngineSession implements EngineApi {
     sim.program.dispose();
     replacement.t = sim.t;
     this.sim = replacement;
+    this.trained = null;
     this.retained.rebind(replacement);
     this.doc = next;
     const reason = change.type === 'structural' ? change.reason : 'a node cannot change these parameters live';
@@ -242,18 +245,17 @@ export class EngineSession implements EngineApi {
    */
   async applyTraining(trained: TrainedWeights): Promise<{ ok: true } | { ok: false; error: string }> {
     const sim = this.require();
-    const misfit = trainingMisfit(sim.program, trained);
+    const misfit = applyTrainedWeights(sim.program, trained);
     if (misfit) return { ok: false, error: misfit };
-    for (const [id, w] of Object.entries(trained.readouts)) (sim.program.nodeById.get(id) as ReadoutRuntime).readout.setTrainedWeights(w);
-    for (const e of trained.parameters?.edges ?? []) sim.program.edges.find((edge) => edge.id === e.id)!.trained = copyWeights(e.weights);
-    for (const n of trained.parameters?.nodes ?? []) {
-      const param = nodeParameter(sim.program, n.id, n.name)!;
-      param.values.set(n.values);
-      param.persist?.();
-    }
+    this.trained = trained;
     sim.reset();
     this.retained.clear();
     return { ok: true };
+  }
+
+  /** What the last training put into the running network (null: none, or recompiled since), for the app's export. */
+  async trainedWeights(): Promise<TrainedWeights | null> {
+    return this.trained;
   }
 
   /**
@@ -312,29 +314,3 @@ export function frameTransferables(frame: Frame): ArrayBuffer[] {
 }
 
 /** A trainable parameter array of a node, by name ("bias", "W_out"). */
-function nodeParameter(program: Program, id: string, name: string) {
-  return program.nodeById.get(id)?.adjoint?.params.find((p) => p.name === name);
-}
-
-const sizeOf = (w: WeightMatrix) => (w.format === 'dense' ? w.data.length : w.values.length);
-const sameShape = (a: WeightMatrix, b: WeightMatrix) => a.format === b.format && a.rows === b.rows && a.cols === b.cols && sizeOf(a) === sizeOf(b);
-
-/** Why `trained` does not fit `program` (a readout, edge or parameter missing or of another size), or null. */
-function trainingMisfit(program: Program, trained: TrainedWeights): string | null {
-  for (const [id, w] of Object.entries(trained.readouts)) {
-    const node = program.nodeById.get(id);
-    if (!node || !isReadout(node)) return `no readout node "${id}"`;
-    if (node.readout.weights.length !== w.length) return `readout "${id}" has ${node.readout.weights.length} weights, not ${w.length}: the network changed`;
-  }
-  for (const e of trained.parameters?.edges ?? []) {
-    const edge = program.edges.find((x) => x.id === e.id);
-    if (!edge) return `no edge "${e.id}"`;
-    if (!sameShape(edge.weights, e.weights)) return `edge "${e.id}" has another shape than the trained weights: the network changed`;
-  }
-  for (const n of trained.parameters?.nodes ?? []) {
-    const param = nodeParameter(program, n.id, n.name);
-    if (!param) return `no trainable "${n.name}" on node "${n.id}"`;
-    if (param.values.length !== n.values.length) return `"${n.id}.${n.name}" has ${param.values.length} values, not ${n.values.length}: the network changed`;
-  }
-  return null;
-}

@@ -3,8 +3,8 @@ import { compile, describeSchedule } from '../../engine/index.ts';
 import { leakyUnitDoc, loadPreset, valid } from '../../test-support/docs.ts';
 import { captureOutput, tempFiles } from '../../test-support/cli.ts';
 import { main } from '../../cli/main.ts';
-import { unpackBase64 } from '../base64.ts';
-import { ExportError } from '../errors.ts';
+import { unpackBase64 } from '../../common/base64.ts';
+import { ExportError } from '../../common/export-error.ts';
 import { notebookFromProgram } from './notebook.ts';
 import type { Cell, CodeCell } from './nbformat.ts';
 
@@ -113,7 +113,7 @@ describe('notebook writer', () => {
       const message = (err as Error).message;
       expect(message).not.toContain('\n');
       expect(message).toContain('"rs" (izhikevich), "ib" (izhikevich), "ch" (izhikevich), "fs" (izhikevich)');
-      expect(message).toContain('input, rate, ctrnn, wilson-cowan, threshold, hopfield, readout');
+      expect(message).toContain('input, rate, ctrnn, wilson-cowan, hopfield, threshold, readout');
       expect(message).toContain('--to pynn');
     }
   });

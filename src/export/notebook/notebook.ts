@@ -19,11 +19,13 @@ import type { ReadoutParams } from '../../kinds/readout/schema.ts';
 import { edgeRules } from '../../model/index.ts';
 import { DivergenceError, parseProbe, ProbeError, Recorder, Simulator, type NodeRuntime, type Operation, type Program } from '../../engine/index.ts';
 import type { CompiledEdge } from '../../engine/compile/compile.ts';
-import { ExportError, listItems } from '../errors.ts';
-import { indent, pyArray, pyNumber, pyString, UNPACK_HELPER } from '../python.ts';
-import { integrateCode, NOTEBOOK_KINDS, type KindContext } from './kinds.ts';
-import { rateIpCode, readoutLearnCode, RULE_DOCS, synapticCode, synapticSetup, thresholdIpCode } from './rules.ts';
+import { ExportError, listItems } from '../../common/export-error.ts';
+import { indent, pyArray, pyNumber, pyString, UNPACK_HELPER } from '../../common/python.ts';
+import { KINDS, kindOf } from '../../kinds/registry.ts';
+import { integrateCode, type KindContext, type NotebookKind } from '../../kinds/shared/notebook.ts';
+import { RULE_DOCS, synapticCode, synapticSetup } from './rules.ts';
 import { NotebookBuilder, type Notebook } from './nbformat.ts';
+import { trainingSection, trainingSteps } from './training.ts';
 
 export interface NotebookOptions {
   /** Steps the notebook runs by default (its STEPS parameter) and for which random draws are embedded. */
@@ -34,16 +36,23 @@ export interface NotebookOptions {
   probes?: string[];
   /** Where the document came from, for the title cell. */
   source?: string;
+  /** The program carries weights trained in the app (its readouts' W_out, BPTT's edges): said in the readouts' cells. */
+  trained?: boolean;
 }
 
-/** The kinds a notebook can express. */
+/** The kinds a notebook can express (those declaring a `notebook` export), in the registry's order. */
 export function notebookKinds(): string[] {
-  return Object.keys(NOTEBOOK_KINDS);
+  return KINDS.filter((k) => k.notebook).map((k) => k.kind);
+}
+
+/** The notebook export of a kind (checked by checkNotebookKinds before any is asked). */
+function notebookOf(kind: string): NotebookKind<never> {
+  return kindOf(kind)!.notebook as NotebookKind<never>;
 }
 
 /** Throws an ExportError naming the nodes whose kinds a notebook cannot express. */
 export function checkNotebookKinds(program: Program): void {
-  const bad = program.nodes.filter((n) => !(n.kind in NOTEBOOK_KINDS));
+  const bad = program.nodes.filter((n) => !kindOf(n.kind)?.notebook);
   if (bad.length === 0) return;
   throw new ExportError(
     `cannot export to a notebook: ${bad.length === 1 ? 'node' : 'nodes'} ${listItems(bad.map((n) => ({ id: n.id, what: n.kind })))} ${bad.length === 1 ? 'is' : 'are'} not of a kind the notebook can run (it can: ${notebookKinds().join(', ')}); spiking networks export to PyNN (--to pynn)`,
@@ -72,7 +81,9 @@ export function notebookFromProgram(program: Program, options: NotebookOptions):
       throw err;
     }
   }
-  const snap = snapshot(program, sim, options.steps);
+  const training = trainingSection(program);
+  const drawnSteps = Math.max(options.steps, trainingSteps(program));
+  const snap = snapshot(program, sim, drawnSteps);
   const params = new Map(program.doc.nodes.map((n) => [n.id, (n as AnyNode).params as never]));
   const docEdges = new Map(program.doc.edges.map((e) => [e.id, e]));
 
@@ -112,6 +123,13 @@ export function notebookFromProgram(program: Program, options: NotebookOptions):
       '    return np.cumsum(p)[-1] if p.size else 0.0',
       '',
       '',
+      'def arrays(table):',
+      '    # every numpy array in a table of nested dicts',
+      '    if isinstance(table, np.ndarray):',
+      '        return [table]',
+      '    return [a for v in table.values() for a in arrays(v)] if isinstance(table, dict) else []',
+      '',
+      '',
       'def seqsum(a):',
       '    """Row sums of a matrix, left to right."""',
       '    return np.cumsum(a, axis=1)[:, -1] if a.shape[1] else np.zeros(a.shape[0])',
@@ -120,20 +138,22 @@ export function notebookFromProgram(program: Program, options: NotebookOptions):
       'state, inp, param, act, draws, hist = {}, {}, {}, {}, {}, {}',
       'W, mask, trace, phi, W_out, P_rls = {}, {}, {}, {}, {}, {}',
       ...(drawNodes.length > 0
-        ? ['', `DRAWN_STEPS = ${options.steps}  # random draws are embedded for this many steps`, 'assert STEPS <= DRAWN_STEPS, f"this network has random draws for {DRAWN_STEPS} steps only; export it again with --steps {STEPS}"']
-        : []),
+        ? ['', `DRAWN_STEPS = ${drawnSteps}  # random draws are embedded for this many steps`, 'assert STEPS <= DRAWN_STEPS, f"this network has random draws for {DRAWN_STEPS} steps only; export it again with --steps {STEPS}"']
+        : training
+          ? ['', `DRAWN_STEPS = ${drawnSteps}  # no random draws: any number of steps`]
+          : []),
     ].join('\n'),
   );
 
   const kindsUsed = [...new Set(program.nodes.map((n) => n.kind))];
-  for (const kind of kindsUsed) nb.markdown(NOTEBOOK_KINDS[kind].doc);
+  for (const kind of kindsUsed) nb.markdown(notebookOf(kind).doc);
   const rulesUsed = [...new Set(program.plasticity.map((p) => p.rule))].filter((r) => RULE_DOCS[r]);
   if (rulesUsed.length > 0) nb.markdown(['## Plasticity', '', ...rulesUsed.map((r) => `- ${RULE_DOCS[r].replace(/\n/g, ' ')}`)].join('\n'));
 
   nb.markdown('## Weights\n\nEach edge\'s matrix `W[EDGE]` (target units × source units), as the engine sampled it.');
   for (const e of program.edges) nb.code(edgeCell(e, snap));
   nb.markdown('## Initial state\n\n`state[NODE][VAR]` holds every state variable a probe can record; `inp[NODE]` the input summed in a step.');
-  for (const node of program.nodes) nb.code(nodeCell(node, params.get(node.id)!, snap, program));
+  for (const node of program.nodes) nb.code(nodeCell(node, params.get(node.id)!, snap, program, options.trained === true));
   if (program.delayLines.size > 0) {
     nb.code(
       [
@@ -166,6 +186,12 @@ export function notebookFromProgram(program: Program, options: NotebookOptions):
   nb.markdown('## The loop\n\nEvery step runs the schedule in order, then records the probes (`values[t]` is the value after step t+1).');
   nb.code(
     [
+      ...(training
+        ? [
+            '# the initial state, saved to run again from it (Training the readouts, below)',
+            'START = [(a, a.copy()) for table in (state, inp, param, act, hist, W, mask, trace, phi, W_out, P_rls) for a in arrays(table)]',
+          ]
+        : []),
       `schedule = [${names.join(', ')}]`,
       'record = {',
       ...probes.map((p) => `    ${pyString(p.text)}: np.zeros((STEPS, ${p.width})),`),
@@ -199,6 +225,10 @@ export function notebookFromProgram(program: Program, options: NotebookOptions):
       'plt.show()',
     ].join('\n'),
   );
+  if (training) {
+    nb.markdown(training.markdown);
+    nb.code(training.code);
+  }
   sim.reset();
   return nb.build({ recurrence: { format: 'recurrence-notebook', seed, steps: options.steps, probes: probeTexts } });
 }
@@ -222,9 +252,9 @@ function snapshot(program: Program, sim: Simulator, steps: number): Snapshot {
   const recorders: (() => void)[] = [];
   for (const n of program.nodes) {
     const p = (program.doc.nodes.find((d) => d.id === n.id) as AnyNode).params as never;
-    const variable = NOTEBOOK_KINDS[n.kind].draws?.(p) ?? null;
+    const variable = notebookOf(n.kind).draws?.(p) ?? null;
     if (!variable) continue;
-    const names = variable === 'output' && 'target' in n.vars ? ['output', 'target'] : [variable];
+    const names = variable === 'output' ? ['output', 'target', 'mask'].filter((name) => name in n.vars) : [variable];
     const record: Record<string, Float64Array> = {};
     for (const name of names) {
       const width = n.vars[name].length;
@@ -274,7 +304,7 @@ function edgeCell(e: CompiledEdge, snap: Snapshot): string {
   return lines.join('\n');
 }
 
-function nodeCell(node: NodeRuntime, params: never, snap: Snapshot, program: Program): string {
+function nodeCell(node: NodeRuntime, params: never, snap: Snapshot, program: Program, trained: boolean): string {
   const id = pyString(node.id);
   const vars = snap.vars.get(node.id)!;
   const own: string[] = [];
@@ -289,7 +319,8 @@ function nodeCell(node: NodeRuntime, params: never, snap: Snapshot, program: Pro
   if (readout) {
     const cols = node.input.length + 1;
     lines.push(`phi[${id}] = np.zeros(${cols})`, `inp[${id}] = phi[${id}][:${cols - 1}]  # the features: the inputs side by side`);
-    lines.push(`W_out[${id}] = ${pyArray(readout, [node.size, cols])}`);
+    const which = trained ? 'trained in the app' : "the engine holds it at step 0 (the document's, else untrained)";
+    lines.push(`W_out[${id}] = ${pyArray(readout, [node.size, cols])}  # W_out as ${which}`);
     const training = (params as ReadoutParams).training;
     if (training.method === 'rls') lines.push(`P_rls[${id}] = np.eye(${cols}) * ${pyNumber(1 / training.delta)}`);
   } else {
@@ -300,7 +331,7 @@ function nodeCell(node: NodeRuntime, params: never, snap: Snapshot, program: Pro
     const entries = Object.entries(d).map(([name, data]) => `${pyString(name)}: ${pyArray(data, [data.length / node.vars[name].length, node.vars[name].length])}`);
     lines.push(`draws[${id}] = {${entries.join(', ')}}  # the engine's draws, one row per step`);
   }
-  const setup = NOTEBOOK_KINDS[node.kind].setup?.(node, params, kindContext(node, program, snap));
+  const setup = notebookOf(node.kind).setup?.(node, params, kindContext(node, program, snap));
   if (setup) lines.push(setup);
   return lines.join('\n');
 }
@@ -347,11 +378,11 @@ function opBody(
       return { code: `${into} += ${product}` };
     }
     case 'update':
-      return { code: NOTEBOOK_KINDS[node.kind].update(node, params.get(node.id)!, kindContext(node, program, snap)) };
+      return { code: notebookOf(node.kind).update(node, params.get(node.id)!, kindContext(node, program, snap)) };
     case 'integrate': {
       const members = op.nodes!.map((mid) => {
         const member = program.nodeById.get(mid)!;
-        const ode = NOTEBOOK_KINDS[member.kind].ode;
+        const ode = notebookOf(member.kind).ode;
         if (!ode) throw new ExportError(`node "${mid}": a ${member.kind} node cannot be integrated in the notebook`);
         return { ode, params: params.get(mid)!, ctx: kindContext(member, program, snap) };
       });
@@ -377,10 +408,8 @@ function opBody(
         const c = { ...ctx, edge: pyString(e.id), pre: presynaptic(e, program), emitted: `state[${pyString(e.source)}]["output"]`, slot, rows: e.rows, cols: e.cols };
         return { code: synapticCode(rule, c), setup: synapticSetup(rule, c) || undefined };
       }
-      const p = params.get(op.node)! as { plasticity?: unknown };
-      if (node.kind === 'readout') return { code: readoutLearnCode(params.get(op.node)! as ReadoutParams, { ...ctx, size: node.size }) };
-      if (node.kind === 'threshold') return { code: thresholdIpCode(p.plasticity as never, ctx) };
-      if (node.kind === 'rate') return { code: rateIpCode(p.plasticity as never, ctx) };
+      const learn = notebookOf(node.kind).learn;
+      if (learn) return { code: learn(node, params.get(op.node)!, kindContext(node, program, snap)) };
       throw new ExportError(`node "${node.id}": its rule "${rt.rule}" cannot be written in the notebook`);
     }
   }

@@ -9,10 +9,9 @@
  * output of the step, `W[EDGE]` the weights, `mask[EDGE]` the synapses, `trace[EDGE]` a rule's
  * own state (STDP traces, the BCM threshold), `W_out`, `P` a readout's weights and RLS matrix.
  */
-import type { RateIpSpec, SynapticRule, ThresholdIpSpec } from '../../model/index.ts';
-import { parseSignalRef, type ReadoutParams } from '../../kinds/readout/schema.ts';
+import type { SynapticRule } from '../../model/index.ts';
 import { exp } from '../../engine/math/detmath.ts';
-import { pyNumber } from '../python.ts';
+import { pyNumber } from '../../common/python.ts';
 
 export interface RuleContext {
   /** Python literal of the node the rule belongs to (the edge's target). */
@@ -51,24 +50,6 @@ x the source's output at emission, y the target's; changed weights clipped to $[
 $W_{out} \\leftarrow W_{out} + (d - y)\\,k^\\top$, $P \\leftarrow (P - k\\,\\varphi^\\top P)/\\lambda$ during the training window.`,
   'readout-ridge': `**readout-ridge** — the target of a ridge-regression readout is copied each step; $W_{out}$ is fitted offline (\`recurrence train\`).`,
 };
-
-/** Node intrinsic plasticity (rate units: x is the net input before gain and bias, y = f(g·x + b)). */
-export function rateIpCode(spec: RateIpSpec, c: RuleContext): string {
-  const s = `state[${c.node}]`;
-  const head = [`x, y = inp[${c.node}], act[${c.node}]`];
-  const eta = pyNumber(spec.eta);
-  const mu = pyNumber(spec.mu);
-  const db =
-    spec.rule === 'ip-triesch'
-      ? `${eta} * (1 - ${pyNumber(2 + 1 / spec.mu)} * y + (y * y) / ${mu})`
-      : `-${eta} * (-${mu} / ${pyNumber(spec.sigma * spec.sigma)} + (y / ${pyNumber(spec.sigma * spec.sigma)}) * (2 * ${pyNumber(spec.sigma * spec.sigma)} + 1 - y * y + ${mu} * y))`;
-  return [...head, `db = ${db}`, `${s}["gain"] += ${eta} / ${s}["gain"] + x * db`, `${s}["bias"] += db`].join('\n');
-}
-
-export function thresholdIpCode(spec: ThresholdIpSpec, c: RuleContext): string {
-  const s = `state[${c.node}]`;
-  return `${s}["threshold"] += ${pyNumber(spec.eta)} * (${s}["output"] - ${pyNumber(spec.h_ip)})`;
-}
 
 /** Python setup of a synaptic rule's own state (run once before the loop). */
 export function synapticSetup(rule: SynapticRule, c: RuleContext & { rows: number; cols: number; slot: string }): string {
@@ -144,30 +125,4 @@ export function synapticCode(rule: SynapticRule, c: RuleContext & { slot: string
         `${W}[:] = np.where(${M} & ok[:, None], ${W} * f[:, None], ${W})`,
       ].join('\n');
   }
-}
-
-/** The learn operation of a readout: copy the target; LMS/RLS learn during the training window. */
-export function readoutLearnCode(p: ReadoutParams, c: RuleContext & { size: number }): string {
-  const s = `state[${c.node}]`;
-  const ref = p.target === undefined ? null : parseSignalRef(p.target);
-  if (!ref) return 'pass  # no target';
-  const lines = [`${s}["target"][:] = state[${JSON.stringify(ref.node)}][${JSON.stringify(ref.variable)}][:${c.size}]`];
-  // ridge and BPTT readouts are trained offline (W_out and the network's weights come as the engine holds them)
-  if (p.training.method === 'ridge' || p.training.method === 'bptt') return lines.join('\n');
-  lines.push(`if ${p.washout} <= t < ${p.washout + p.train}:`);
-  const d = `${s}["target"]`;
-  const y = `${s}["output"]`;
-  if (p.training.method === 'lms') {
-    lines.push(`    W_out[${c.node}] += (${pyNumber(p.training.eta)} * (${d} - ${y}))[:, None] * phi[${c.node}][None, :]`);
-  } else {
-    const lam = pyNumber(p.training.forgetting);
-    lines.push(
-      `    P, f = P_rls[${c.node}], phi[${c.node}]`,
-      `    Pf = P @ f`,
-      `    denom = ${lam} + seqdot(f, Pf)`,
-      `    W_out[${c.node}] += ((${d} - ${y}) / denom)[:, None] * Pf[None, :]`,
-      `    P[:] = (P - (Pf / denom)[:, None] * Pf[None, :]) * ${pyNumber(1 / p.training.forgetting)}`,
-    );
-  }
-  return lines.join('\n');
 }

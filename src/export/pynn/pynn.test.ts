@@ -3,9 +3,11 @@ import { compile } from '../../engine/index.ts';
 import { loadPreset, valid } from '../../test-support/docs.ts';
 import { captureOutput, tempFiles } from '../../test-support/cli.ts';
 import { main } from '../../cli/main.ts';
-import { ExportError } from '../errors.ts';
+import { ExportError } from '../../common/export-error.ts';
 import { pynnNetwork } from './mapping.ts';
 import { pynnFromProgram } from './script.ts';
+import type { LifPopulation } from '../../kinds/lif/pynn.ts';
+import type { IzhikevichPopulation } from '../../kinds/izhikevich/pynn.ts';
 
 const pos = { x: 0, y: 0 };
 function doc(nodes: object[], edges: object[], dt = 0.1) {
@@ -22,9 +24,8 @@ describe('PyNN mapping', () => {
     const net = network(
       doc([{ id: 'n', kind: 'lif', position: pos, params: { size: 3, tau_m: 20, r_m: 40, i_e: 0.5, init_v: { type: 'uniform', low: -70, high: -60 } } }], []),
     );
-    const p = net.populations[0];
+    const p = net.populations[0] as LifPopulation;
     expect(p.kind).toBe('lif');
-    if (p.kind !== 'lif') return;
     expect(p.params).toEqual({ cm: 0.5, tau_m: 20, v_rest: -65, v_reset: -65, v_thresh: -50, tau_refrac: 2 });
     expect(Array.from(p.iOffset)).toEqual([0.5, 0.5, 0.5]);
     const program = compile(doc([{ id: 'n', kind: 'lif', position: pos, params: { size: 3, tau_m: 20, r_m: 40, i_e: 0.5, init_v: { type: 'uniform', low: -70, high: -60 } } }], []));
@@ -64,8 +65,9 @@ describe('PyNN mapping', () => {
       0.5,
     );
     const net = network(d);
-    const z = net.populations[1];
-    expect(z.kind === 'izhikevich' && [z.a[0], z.b[0], z.c[0], z.d[0], z.iOffset[0]]).toEqual([0.1, 0.2, -65, 2, 0.01]);
+    const z = net.populations[1] as IzhikevichPopulation;
+    expect(z.kind).toBe('izhikevich');
+    expect([z.a[0], z.b[0], z.c[0], z.d[0], z.iOffset[0]]).toEqual([0.1, 0.2, -65, 2, 0.01]);
     expect(net.projections[0]).toMatchObject({ unit: 'mV' });
     expect(Array.from(net.projections[0].weight)).toEqual([2]);
   });

@@ -8,9 +8,9 @@
  * wall_s is the wall-clock time of sim.run (building the network excluded).
  */
 import type { Program } from '../../engine/index.ts';
-import { packBase64 } from '../base64.ts';
-import { pyArray, pyList, pyNumber, pyString, UNPACK_HELPER } from '../python.ts';
-import { pynnNetwork, type CurrentSource, type Population, type Projection, type PynnNetwork } from './mapping.ts';
+import { packBase64 } from '../../common/base64.ts';
+import { pyArray, pyList, pyNumber, pyString, UNPACK_HELPER } from '../../common/python.ts';
+import { pynnNetwork, type CurrentSource, type Projection, type PynnNetwork } from './mapping.ts';
 
 export interface PynnOptions {
   /** Simulated time (ms) the script runs by default. */
@@ -59,29 +59,6 @@ np.random.seed(SEED)  # PyNN's noisy current sources draw from numpy's generator
 pops, cm, tau_syn, delta_cells = {}, {}, {}, set()
 
 
-def lif(label, size, params, i_offset, taus, v):
-    """A LIF population (engine: lif). taus: τ_syn (ms) of the exponential synapses per receptor, None for none."""
-    if taus["E"] is None and taus["I"] is None and DELTA_NATIVE:
-        cell = sim.IF_curr_delta(i_offset=i_offset, **params)
-        delta_cells.add(label)
-    else:
-        cell = sim.IF_curr_exp(i_offset=i_offset, tau_syn_E=taus["E"] or DT, tau_syn_I=taus["I"] or DT, **params)
-    pops[label] = sim.Population(size, cell, label=label, initial_values={"v": v})
-    cm[label] = params["cm"]
-    tau_syn[label] = {"excitatory": taus["E"] or DT, "inhibitory": taus["I"] or DT}
-
-
-def izhikevich(label, size, a, b, c, d, i_offset, v, u):
-    """An Izhikevich population (engine: izhikevich; PyNN's cell has C = 1 pF, weights are jumps of v in mV)."""
-    cell = sim.Izhikevich(a=a, b=b, c=c, d=d, i_offset=i_offset)
-    pops[label] = sim.Population(size, cell, label=label, initial_values={"v": v, "u": u})
-
-
-def poisson(label, size, rate):
-    """Poisson spike trains (engine: poisson), rate in Hz per cell."""
-    pops[label] = sim.Population(size, sim.SpikeSourcePoisson(rate=rate, start=0.0, duration=args.duration), label=label)
-
-
 def to_simulator(w, unit, post, receptor):
     """Exported weights ('nA' exponential jump, 'mV' jump of v, 'pC' one-step charge) in the simulator's units."""
     if unit == "nA" or post not in cm or (unit == "mV" and post in delta_cells):
@@ -105,6 +82,8 @@ def project(pre, post, receptor, pre_index, post_index, weight, unit, delay, std
         ddf = 1.0
         if args.simulator == "neuron" and sim.num_processes() > 1:
             ddf, delay = 0.0, max(delay, 2 * DT)
+        elif args.simulator == "brian2":
+            ddf = 0.0  # PyNN's Brian2 backend takes axonal delays only for STDP
         synapse = sim.STDPMechanism(
             timing_dependence=sim.SpikePairRule(tau_plus=stdp["tau_plus"], tau_minus=stdp["tau_minus"], A_plus=stdp["A_plus"], A_minus=stdp["A_minus"]),
             weight_dependence=sim.AdditiveWeightDependence(w_min=stdp["w_min"] * scale, w_max=stdp["w_max"] * scale),
@@ -148,7 +127,14 @@ def inject(post, cells, start, waveform, per_cell=False):
         source = sim.StepCurrentSource(times=times, amplitudes=amplitudes)
     source.inject_into(views[0])`;
 
-const RESULTS = `for p in pops.values():
+const RESULTS = `def cell_index(population, train):
+    """The cell a recorded spike train belongs to: NEURON's trains carry source_index, Brian2's their cell's id (channel_id)."""
+    if "source_index" in train.annotations:
+        return int(train.annotations["source_index"])
+    return int(population.id_to_index(int(train.annotations.get("source_id", train.annotations.get("channel_id")))))
+
+
+for p in pops.values():
     p.record("spikes")
 start = time.time()
 sim.run(args.duration)
@@ -159,7 +145,7 @@ for label, p in pops.items():
     block = p.get_data("spikes", gather=True)
     spikes = [[] for _ in range(p.size)]
     for train in block.segments[0].spiketrains:
-        spikes[int(train.annotations["source_index"])] = [float(t) for t in train.magnitude]
+        spikes[cell_index(p, train)] = [float(t) for t in train.magnitude]
     results["populations"][label] = {
         "size": p.size,
         "rates_hz": [len(s) * 1000.0 / args.duration for s in spikes],
@@ -217,7 +203,8 @@ export function pynnFromProgram(program: Program, options: PynnOptions): string 
     RUNTIME,
     '',
     '# ---- populations (initial states as the engine sampled them)',
-    ...net.populations.map(populationLine),
+    ...[...new Set(net.populations.map((p) => p.helper))].flatMap((helper) => [helper, '', '']),
+    ...net.populations.map((p) => p.code),
     '',
     '# ---- projections: every synapse the engine sampled, split by sign (inhibitory weights are negative)',
     'projections = []',
@@ -237,23 +224,6 @@ function minDelay(net: PynnNetwork): number {
   if (net.projections.length === 0) return net.dt;
   // an STDP synapse's weight adjuster hears the spike 1e-9 ms early: count it as dt
   return Math.max(net.dt, Math.min(...net.projections.map((p) => (p.stdp ? net.dt : p.delay))));
-}
-
-function perCell(values: Float64Array): string {
-  return values.every((v) => v === values[0]) ? pyNumber(values[0]) : pyArray(values, [values.length]);
-}
-
-function populationLine(p: Population): string {
-  const id = pyString(p.id);
-  if (p.kind === 'poisson') return `poisson(${id}, ${p.size}, ${perCell(p.rate)})`;
-  if (p.kind === 'izhikevich') {
-    return `izhikevich(${id}, ${p.size}, ${perCell(p.a)}, ${perCell(p.b)}, ${perCell(p.c)}, ${perCell(p.d)}, ${perCell(p.iOffset)}, ${perCell(p.v)}, ${perCell(p.u)})`;
-  }
-  const params = Object.entries(p.params)
-    .map(([k, v]) => `"${k}": ${pyNumber(v)}`)
-    .join(', ');
-  const tau = (t: number | null) => (t === null ? 'None' : pyNumber(t));
-  return `lif(${id}, ${p.size}, {${params}}, ${perCell(p.iOffset)}, {"E": ${tau(p.tauSyn.E)}, "I": ${tau(p.tauSyn.I)}}, ${perCell(p.v)})`;
 }
 
 function projectionLine(p: Projection): string {

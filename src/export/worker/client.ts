@@ -3,10 +3,10 @@
  * results compared with the engine's run. Without Worker support (tests) the tasks run in-thread.
  */
 import * as Comlink from 'comlink';
-import type { CompareReply, ExportReply, ExportTarget } from './tasks.ts';
+import type { CompareReply, ExportReply, ExportTarget, TrainedRun } from './tasks.ts';
 
 export interface ExportClient {
-  exportText(doc: unknown, to: ExportTarget, source?: string): Promise<ExportReply>;
+  exportText(doc: unknown, to: ExportTarget, source?: string, trained?: TrainedRun | null): Promise<ExportReply>;
   compareResults(doc: unknown, text: string): Promise<CompareReply>;
 }
 
@@ -20,7 +20,7 @@ export function createExportClient(): ExportClient {
     return remote;
   };
   return {
-    exportText: async (doc, to, source) => (await api()).exportText(doc, to, source),
+    exportText: async (doc, to, source, trained) => (await api()).exportText(doc, to, source, trained),
     compareResults: async (doc, text) => (await api()).compareResults(doc, text),
   };
 }

@@ -3,8 +3,10 @@
  * text of a document, and a results file compared with the engine's run of the same document.
  */
 import { compile, CompileError, type Program } from '../../engine/index.ts';
+import type { TrainedWeights } from '../../engine/worker/analysis-protocol.ts';
+import { applyTrainedWeights } from '../../engine/worker/trained-weights.ts';
 import { validateDocument, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
-import { ExportError } from '../errors.ts';
+import { ExportError } from '../../common/export-error.ts';
 import { notebookFromProgram } from '../notebook/notebook.ts';
 import { pynnFromProgram } from '../pynn/script.ts';
 import { compareRates, engineSpikes, mismatch, parseResults, spikingPopulations } from '../results.ts';
@@ -28,11 +30,28 @@ function withProgram<T>(raw: unknown, f: (doc: GraphDocument, program: Program) 
   }
 }
 
-/** The document as a notebook (1,000 steps) or a PyNN script (1,000 ms). */
-export function exportText(raw: unknown, to: ExportTarget, source?: string): ExportReply {
+/** What the running network holds from a training in the app, and the seed it runs (the stepping worker's `trainedWeights`). */
+export interface TrainedRun {
+  seed: number;
+  weights: TrainedWeights;
+}
+
+/**
+ * The document as a notebook (1,000 steps) or a PyNN script (1,000 ms). With `trained` (the app
+ * trained the network), the program carries the trained values — every readout's W_out, BPTT's
+ * edges and parameters — and runs the app's seed; without, it is the document compiled afresh
+ * (W_out as the engine has it at step 0, as `recurrence export` writes it).
+ */
+export function exportText(raw: unknown, to: ExportTarget, source?: string, trained?: TrainedRun | null): ExportReply {
   return withProgram(raw, (_doc, program) => {
-    if (to === 'notebook') return { ok: true as const, text: `${JSON.stringify(notebookFromProgram(program, { steps: 1000, source }), null, 1)}\n` };
-    return { ok: true as const, text: pynnFromProgram(program, { durationMs: 1000, source }) };
+    const seed = trained?.seed;
+    if (trained) {
+      program.initialise(trained.seed); // the weights sampled, as the stepping worker's were when it took the training
+      const misfit = applyTrainedWeights(program, trained.weights);
+      if (misfit) return { ok: false as const, error: `the trained weights do not fit the network (${misfit}); train again` };
+    }
+    if (to === 'notebook') return { ok: true as const, text: `${JSON.stringify(notebookFromProgram(program, { steps: 1000, seed, source, trained: trained !== undefined && trained !== null }), null, 1)}\n` };
+    return { ok: true as const, text: pynnFromProgram(program, { durationMs: 1000, seed, source }) };
   });
 }
 

@@ -1,6 +1,6 @@
 /** The simulation store's state and the shapes its parts share. */
 import type { EngineClient } from '../../engine/worker/client.ts';
-import type { PcaFit, SampleWindow } from '../../engine/worker/analysis-protocol.ts';
+import type { PcaFit, SampleWindow, TrainedWeights } from '../../engine/worker/analysis-protocol.ts';
 import type { ScheduleEntry } from '../../engine/compile/types.ts';
 import type { AnalysisOutcome, AnalysisProgress } from './analyses.ts';
 import type { GraphDocument, ValidationResult } from '../../model/index.ts';
@@ -109,6 +109,12 @@ export interface SimulationState {
    * the run is then back at step 0 with the trained weights. Null: cancelled.
    */
   train(): Promise<TrainReply | null>;
+  /**
+   * What the running network holds from a training (readouts' W_out, BPTT's edges and parameters)
+   * and the seed it runs, for the export; null when nothing was trained (or the network was
+   * recompiled since).
+   */
+  trainedWeights(): Promise<{ seed: number; weights: TrainedWeights } | null>;
   /** Jaeger's memory capacity of a node, on the analysis worker (the run goes on). Null: cancelled. */
   memoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply | null>;
 }

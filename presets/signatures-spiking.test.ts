@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulator } from '../src/engine/index.ts';
 import { loadPreset } from '../src/test-support/docs.ts';
 import { mean } from '../src/test-support/run.ts';
+import { readIzhikevichNetworkReference } from '../src/test-support/reference.ts';
 
 /**
  * Power spectrum of a series by Welch's method (Hann-windowed segments of `segment` samples,
@@ -100,32 +101,48 @@ describe('chapter 8: spiking networks', () => {
     console.log(`brunel: E rate ${rate.toFixed(1)} Hz, mean CV(ISI) ${cv.toFixed(3)} over ${cvs.length} neurons, χ ${chi.toFixed(3)}`);
   });
 
-  it('izhikevich-1000: the population rate has a rhythm — its spectral peak lies in the alpha band (8–13 Hz), well above the background', () => {
+  it("izhikevich-1000: the paper's scheme, its rates and its alpha rhythm, against a numpy port of the published program", () => {
     const doc = loadPreset('izhikevich-1000');
+    for (const node of doc.nodes.filter((n) => n.kind === 'izhikevich')) expect(node.params).toMatchObject({ integrator: 'izhikevich-2003' });
+    const ref = readIzhikevichNetworkReference();
     const sim = Simulator.fromDocument(doc);
     const E = sim.node('E');
     const I = sim.node('I');
     const counts: number[] = [];
-    sim.run(3100, () => {
-      let k = 0;
-      for (const s of E.output) k += s;
-      for (const s of I.output) k += s;
-      counts.push(k);
+    let spikesE = 0;
+    let spikesI = 0;
+    let step = 0;
+    sim.run(ref.T_ms, () => {
+      let kE = 0;
+      let kI = 0;
+      for (const s of E.output) kE += s;
+      for (const s of I.output) kI += s;
+      if (step++ >= ref.transient_ms) {
+        spikesE += kE;
+        spikesI += kI;
+      }
+      counts.push(kE + kI);
     });
-    const x = counts.slice(100); // 3 s after a 100 ms transient
-    const rate = mean(x); // spikes per ms over 1000 neurons = mean rate in Hz
+    const seconds = (ref.T_ms - ref.transient_ms) / 1000;
+    const rateE = spikesE / E.size / seconds;
+    const rateI = spikesI / I.size / seconds;
+    const x = counts.slice(ref.transient_ms);
     const { f, p } = welch(x, 500, 1000);
     const band = f.map((v, k) => [v, p[k]]).filter(([v]) => v >= 2 && v <= 100);
     const [peakF, peakP] = band.reduce((a, b) => (b[1] > a[1] ? b : a));
     const sorted = band.map(([, v]) => v).sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
+    // The published program (5 seeds, synapses one ms later as in the preset): E 7.2–7.4 Hz, I 6.4–6.8 Hz, peak at 8 Hz.
+    const runs = ref.one_ms_later;
+    const refE = mean(runs.map((r) => r.rate_e_hz));
+    const refI = mean(runs.map((r) => r.rate_i_hz));
+    expect(Math.abs(rateE - refE) / refE).toBeLessThan(0.08);
+    expect(Math.abs(rateI - refI) / refI).toBeLessThan(0.1);
+    expect(runs.every((r) => r.peak_hz === 8)).toBe(true);
     expect(peakF).toBeGreaterThanOrEqual(8);
     expect(peakF).toBeLessThanOrEqual(13);
     expect(peakP).toBeGreaterThan(5 * median);
-    expect(rate).toBeGreaterThan(2);
-    expect(rate).toBeLessThan(30);
-    const [gammaF, gammaP] = band.filter(([v]) => v >= 20 && v <= 60).reduce((a, b) => (b[1] > a[1] ? b : a));
-    console.log(`izhikevich-1000: mean rate ${rate.toFixed(2)} Hz, population spectrum peak ${peakF} Hz (${(peakP / median).toFixed(1)}× the median power 2–100 Hz), second peak ${gammaF} Hz (${(gammaP / median).toFixed(1)}×)`);
+    console.log(`izhikevich-1000: E ${rateE.toFixed(2)} Hz (numpy port ${refE.toFixed(2)}), I ${rateI.toFixed(2)} Hz (${refI.toFixed(2)}), spectrum peak ${peakF} Hz (${(peakP / median).toFixed(1)}× the median power 2–100 Hz)`);
   });
 
   it('sorn: with IP, STDP and normalisation the excitatory rate stays bounded near the IP target 0.1', () => {

@@ -53,12 +53,27 @@ describe('recurrence run', () => {
     expect(io.out).toBe('u[1],u.output[0],u.output[1]\n2,1,2\n');
   });
 
+  it("records an edge's weights with --probe EDGE.w (row-major, absent synapses 0), in JSON and CSV", async () => {
+    const doc = rawDoc(
+      [node('u', 'input', { size: 2, signal: { type: 'constant', value: 1 } }), node('y', 'rate', { size: 2, activation: 'linear' })],
+      [edge('e', 'u', 'y', { type: 'matrix', values: [[0.5, 0], [0, -2]] }, 0, { plasticity: { rule: 'hebbian', eta: 0.1 } })],
+    );
+    expect(await main(['run', file('w.json', doc), '--steps', '2', '--probe', 'e.w'])).toBe(0);
+    // y = W·1 before each step's change; Δw_ij = 0.1·y_i·x_j: step 1 y = (0.5, −2), step 2 y = (0.6, −2.4)
+    const values = JSON.parse(io.out).probes['e.w'].values as number[][];
+    [[0.55, 0.05, -0.2, -2.2], [0.61, 0.11, -0.44, -2.44]].forEach((row, t) => row.forEach((v, k) => expect(values[t][k]).toBeCloseTo(v, 12)));
+    const target = tempPath('w.csv');
+    await main(['run', file('w2.json', doc), '--steps', '1', '--format', 'csv', '--probe', 'e.w[3]', '--out', target]);
+    expect(readFileSync(target, 'utf8')).toBe('e.w[3]\n-2.2\n');
+  });
+
   it.each([
     [['--steps', '0'], /--steps must be a whole number/],
     [['--steps', '2.5'], /--steps must be a whole number/],
     [['--steps', '3', '--seed', '-4'], /--seed must be a whole number/],
     [['--steps', '3', '--format', 'xml'], /--format must be json or csv, got "xml"/],
-    [['--steps', '3', '--probe', 'nobody'], /no node with id "nobody"/],
+    [['--steps', '3', '--probe', 'nobody'], /no node or edge with id "nobody"/],
+    [['--steps', '3', '--probe', 'self.gain'], /"self" is an edge; probe its weights as self\.w/],
     [['--steps', '3', '--probe', 'x[7]'], /unit 7 is out of range/],
     [['--steps', '3', '--probe', 'x..y'], /must look like ID, ID.VAR/],
   ])('rejects bad flags %j with a one-line reason', async (flags, reason) => {

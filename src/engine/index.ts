@@ -4,7 +4,7 @@ export { CompileError } from './compile/errors.ts';
 export type { NodeRuntime, EdgeRuntime, Operation, ScheduleEntry, WeightMatrix, NodeBuilder } from './compile/types.ts';
 export { nonzeros, sampleWeights, weightSpecOf } from './compile/sample-weights.ts';
 export { Simulator, DivergenceError } from './simulator.ts';
-export { parseProbe, probeLabel, Recorder, ProbeError, type ProbeSpec } from './probes.ts';
+export { parseProbe, probeLabel, Recorder, ProbeError, MAX_WEIGHT_PROBE_ENTRIES, type ProbeSpec } from './probes.ts';
 export { Rng } from './rng.ts';
 export type { Kernels } from './kernels/kernels.ts';
 export { jsKernels } from './kernels/js-kernels.ts';

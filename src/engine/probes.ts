@@ -1,9 +1,17 @@
 /**
  * Probes: the only way data leaves the engine. A probe names a node's output (`ID`), a state
- * variable (`ID.VAR`) and optionally one unit (`ID[i]`, `ID.VAR[i]`); a Recorder copies it
- * into a preallocated ring buffer after each step.
+ * variable (`ID.VAR`) and optionally one unit (`ID[i]`, `ID.VAR[i]`), or an edge's weights
+ * (`EDGE.w`: its matrix row-major, rows = target units, absent synapses 0; `EDGE.w[k]` one entry);
+ * a Recorder copies it into a preallocated ring buffer after each step.
  */
 import type { Simulator } from './simulator.ts';
+import type { EdgeRuntime } from './compile/types.ts';
+
+/** Most entries an `EDGE.w` probe records per step (rows × columns of the edge). */
+export const MAX_WEIGHT_PROBE_ENTRIES = 10_000;
+
+/** The variable that names an edge's weights in a probe. */
+export const WEIGHT_PROBE_VARIABLE = 'w';
 
 export interface ProbeSpec {
   node: string;
@@ -43,7 +51,17 @@ export class Recorder {
     readonly capacity: number,
   ) {
     const node = sim.program.nodeById.get(spec.node);
-    if (!node) throw new ProbeError(`probe "${probeLabel(spec)}": no node with id "${spec.node}"`);
+    const edge = node ? undefined : sim.program.edges.find((e) => e.id === spec.node);
+    if (edge) {
+      const entries = weightProbeEntries(edge, spec);
+      const dense = new Float64Array(entries);
+      this.source = () => denseWeightsInto(edge, dense);
+      this.offset = spec.unit ?? 0;
+      this.width = spec.unit === undefined ? entries : 1;
+      this.data = new Float64Array(capacity * this.width);
+      return;
+    }
+    if (!node) throw new ProbeError(`probe "${probeLabel(spec)}": no node or edge with id "${spec.node}"`);
     if (!(spec.variable in node.vars)) {
       throw new ProbeError(`probe "${probeLabel(spec)}": node "${spec.node}" has no variable "${spec.variable}" (it has ${Object.keys(node.vars).join(', ')})`);
     }
@@ -80,4 +98,38 @@ export class Recorder {
     }
     return out;
   }
+}
+
+/** Entries of an `EDGE.w` probe's matrix, after checking the variable, the size limit and the entry index. */
+function weightProbeEntries(edge: EdgeRuntime, spec: ProbeSpec): number {
+  if (spec.variable !== WEIGHT_PROBE_VARIABLE) {
+    throw new ProbeError(`probe "${probeLabel(spec)}": "${spec.node}" is an edge; probe its weights as ${spec.node}.${WEIGHT_PROBE_VARIABLE}`);
+  }
+  const entries = edge.rows * edge.cols;
+  if (spec.unit === undefined && entries > MAX_WEIGHT_PROBE_ENTRIES) {
+    throw new ProbeError(
+      `probe "${probeLabel(spec)}": edge "${edge.id}" has ${edge.rows} × ${edge.cols} = ${entries} entries, more than the ${MAX_WEIGHT_PROBE_ENTRIES} a weight probe records; probe one entry as ${edge.id}.${WEIGHT_PROBE_VARIABLE}[k]`,
+    );
+  }
+  if (spec.unit !== undefined && spec.unit >= entries) {
+    throw new ProbeError(`probe "${probeLabel(spec)}": entry ${spec.unit} is out of range (edge "${edge.id}" has ${edge.rows} × ${edge.cols} = ${entries})`);
+  }
+  return spec.unit === undefined ? entries : Math.min(entries, spec.unit + 1);
+}
+
+/** Writes an edge's current weights into `out` as a dense row-major matrix (absent synapses 0) and returns it. */
+function denseWeightsInto(edge: EdgeRuntime, out: Float64Array): Float64Array {
+  const w = edge.weights;
+  if (w.format === 'dense') {
+    out.set(w.data.subarray(0, out.length));
+    return out;
+  }
+  out.fill(0);
+  for (let i = 0; i < w.rows; i++) {
+    for (let k = w.rowPtr[i]; k < w.rowPtr[i + 1]; k++) {
+      const at = i * w.cols + w.colIdx[k];
+      if (at < out.length) out[at] += w.values[k];
+    }
+  }
+  return out;
 }

@@ -43,7 +43,7 @@ const CASES: [string, unknown, string][] = [
   ['synapse: unknown type', into('lif', {}, { synapse: { type: 'alpha' } }), 'edges[0].params.synapse.type: must be one of "current", "delta", "exponential", got "alpha"'],
   ['stdp: bounds', into('lif', {}, { plasticity: { rule: 'stdp', w_min: 1, w_max: 0 } }), 'edges[0].params.plasticity.w_max: must be ≥ w_min'],
   ['stdp: τ', into('lif', {}, { plasticity: { rule: 'stdp', tau_plus: -3 } }), 'edges[0].params.plasticity.tau_plus: must be a number > 0, got -3'],
-  ['edge rule: unknown', into('lif', {}, { plasticity: { rule: 'magic' } }), 'edges[0].params.plasticity.rule: must be one of "hebbian", "anti-hebbian", "oja", "bcm", "stdp", "normalise", got "magic"'],
+  ['edge rule: unknown', into('lif', {}, { plasticity: { rule: 'magic' } }), 'edges[0].params.plasticity.rule: must be one of "hebbian", "anti-hebbian", "oja", "bcm", "stdp", "sorn-stdp", "normalise", got "magic"'],
   ['edge rule list: unknown field', into('lif', {}, { plasticity: [{ rule: 'hebbian' }, { rule: 'normalise', eta: 1 }] }), 'edges[0].params.plasticity[1].eta: unknown field'],
   ['oja: η', into('rate', {}, { plasticity: { rule: 'oja', eta: -1 } }), 'edges[0].params.plasticity.eta: must be a number ≥ 0, got -1'],
   ['bcm: τ_θ', into('rate', {}, { plasticity: { rule: 'bcm', tau_theta: 0 } }), 'edges[0].params.plasticity.tau_theta: must be a number > 0, got 0'],

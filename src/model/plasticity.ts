@@ -15,6 +15,8 @@
  *  - oja           Δw_ij = η·y_i·(x_j − y_i·w_ij)              (Oja 1982)
  *  - bcm           Δw_ij = η·x_j·y_i·(y_i − θ_i), τ_θ dθ_i/dt = y_i² − θ_i   (Bienenstock, Cooper & Munro 1982)
  *  - stdp          pair-based STDP with exponential windows (Song, Miller & Abbott 2000)
+ *  - sorn-stdp     Δw_ij = η·(x_i(t)·x_j(t−1) − x_i(t−1)·x_j(t)), x_j the presynaptic unit's output
+ *                  at emission, x_i the postsynaptic one (Lazar, Pipa & Triesch 2009, SORN)
  *  - normalise     w_ij ← w_ij · target / Σ_j w_ij after the other rules (Lazar et al. 2009)
  */
 import { z } from 'zod';
@@ -87,13 +89,16 @@ export const stdpRule = z
     frozen,
   })
   .refine(boundsOrdered, boundsRule);
+export const sornStdpRule = z
+  .strictObject({ rule: z.literal('sorn-stdp'), eta: eta(0.001), ...boundsFields, frozen })
+  .refine(boundsOrdered, boundsRule);
 export const normaliseRule = z.strictObject({
   rule: z.literal('normalise'),
   target: num({ description: "sum of each target unit's incoming weights on this edge" }).default(1),
   frozen,
 });
 
-export const synapticRuleSchema = z.discriminatedUnion('rule', [hebbianRule, antiHebbianRule, ojaRule, bcmRule, stdpRule, normaliseRule]);
+export const synapticRuleSchema = z.discriminatedUnion('rule', [hebbianRule, antiHebbianRule, ojaRule, bcmRule, stdpRule, sornStdpRule, normaliseRule]);
 export type SynapticRule = z.output<typeof synapticRuleSchema>;
 /** An edge's plasticity: one rule, or several applied in order (e.g. STDP then normalise). */
 export const edgePlasticitySchema = z.union([synapticRuleSchema, z.array(synapticRuleSchema).min(1).max(8)]);

@@ -27,3 +27,17 @@ export interface IzhikevichReference {
 export function readIzhikevichReference(): IzhikevichReference {
   return JSON.parse(readFileSync(path.join(repoRoot, 'test', 'reference', 'izhikevich-2003', 'spikes.json'), 'utf8')) as IzhikevichReference;
 }
+
+/** One run of the paper's whole network (test/reference/izhikevich-2003/network.py). */
+export interface IzhikevichNetworkRun {
+  seed: number;
+  rate_e_hz: number;
+  rate_i_hz: number;
+  peak_hz: number;
+  peak_over_median: number;
+}
+
+/** Rates and spectral peaks of the published 1000-neuron program over several seeds: synapses in the same ms (as net.m) and one ms later (as the preset). */
+export function readIzhikevichNetworkReference(): { T_ms: number; transient_ms: number; same_ms: IzhikevichNetworkRun[]; one_ms_later: IzhikevichNetworkRun[] } {
+  return JSON.parse(readFileSync(path.join(repoRoot, 'test', 'reference', 'izhikevich-2003', 'network.json'), 'utf8')) as ReturnType<typeof readIzhikevichNetworkReference>;
+}

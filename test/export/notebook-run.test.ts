@@ -27,7 +27,7 @@ const PRESETS: { name: string; probes?: string[] }[] = [
   { name: 'esn-ip', probes: ['u', 'res', 'res.gain', 'res.bias', 'res.net', 'out'] },
   { name: 'wilson-cowan', probes: ['wc', 'wc.E', 'wc.I'] },
   { name: 'cpg', probes: ['y', 'y.y', 'v'] },
-  { name: 'sorn' },
+  { name: 'sorn', probes: ['u', 'E', 'I', 'EI.w', 'IE.w[123]'] },
   { name: 'hopfield', probes: ['h', 'h.energy', 'h.order'] },
 ];
 

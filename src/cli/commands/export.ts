@@ -24,7 +24,7 @@ export function registerExport(program: Command): void {
     .argument('<file>', 'graph document (.json)')
     .requiredOption('--to <target>', 'notebook or pynn')
     .option('--steps <N>', 'notebook: steps it runs (its STEPS parameter) and for which random draws are embedded (default 1000)')
-    .option('--probe <ID>', 'notebook: record ID, ID.VAR or ID[i], as `recurrence run` does; repeatable; default: every node', collect, [])
+    .option('--probe <ID>', 'notebook: record ID, ID.VAR, ID[i] or EDGE.w, as `recurrence run` does; repeatable; default: every node', collect, [])
     .option('--seed <S>', 'seed of weights, initial states and noise (default: the document seed)')
     .option('--duration <MS>', 'pynn: simulated time in ms the script runs by default (default 1000)')
     .option('--out <PATH>', 'write to a file instead of standard output')

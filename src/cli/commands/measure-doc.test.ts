@@ -38,7 +38,7 @@ describe('recurrence measure --doc', () => {
     [['--doc', 'DOC', '--probe', 'x[0]'], /--doc needs --steps/],
     [['--doc', 'DOC', '--steps', '10'], /--doc needs at least one --probe/],
     [['--doc', 'DOC', '--steps', '10', '--probe', 'x'], /records 2 units; a measure needs one unit/],
-    [['--doc', 'DOC', '--steps', '10', '--probe', 'ghost[0]'], /no node with id "ghost"/],
+    [['--doc', 'DOC', '--steps', '10', '--probe', 'ghost[0]'], /no node or edge with id "ghost"/],
     [['--doc', 'DOC', '--input', 'DOC', '--steps', '10', '--probe', 'x[0]'], /either --input FILE or --doc/],
   ])('rejects %j in one line', async (args, reason) => {
     const code = await main(['measure', '--measure', 'entropy', '--estimator', 'gaussian', ...args.map((a) => (a === 'DOC' ? path : a))]);

@@ -29,7 +29,7 @@ export function registerRun(program: Command): void {
     .argument('<file>', 'graph document (.json)')
     .requiredOption('--steps <N>', 'number of steps to run')
     .option('--seed <S>', 'seed (default: the document seed)')
-    .option('--probe <ID>', 'record ID (output), ID.VAR (state variable) or ID[i] (one unit); repeatable; default: every node', collect, [])
+    .option('--probe <ID>', 'record ID (output), ID.VAR (state variable), ID[i] (one unit) or EDGE.w (the edge\'s weights, row-major, absent synapses 0; at most 10,000 entries); repeatable; default: every node', collect, [])
     .option('--format <format>', 'json or csv', 'json')
     .option('--out <PATH>', 'write to a file instead of standard output')
     .option('--threads <N>', THREADS_HELP, 'auto')

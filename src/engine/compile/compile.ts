@@ -266,6 +266,7 @@ function edgePlasticity(
       delay: e.delay,
       dt: doc.dt,
       post: target.output,
+      emitted: src.output,
       pre: e.delay > 0 && line ? (t: number) => ({ buffer: line.buffer, offset: line.offset(t, e.delay) }) : () => now,
       rows: () => e.synapseRows!,
       columns: () => e.synapseColumns!,

@@ -104,6 +104,56 @@ describe('synaptic plasticity', () => {
     }
   });
 
+  it("sorn-stdp (Lazar 2009): ΔW_ij = η(y_i(t)·x_j(t−1) − y_i(t−1)·x_j(t)) with x at emission, whatever the edge's delay; clipped", () => {
+    // Sources x: three binary sequences; targets y: two threshold units driven by their own
+    // sequences (weight 1 > T = 0.5), the plastic edge (delay 2, weights ≤ 0.1) too weak to change them.
+    const xs = [[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0], [0, 0, 0], [0, 1, 1], [1, 0, 1]];
+    const ys = [[0, 0], [1, 0], [0, 1], [1, 0], [0, 1], [1, 1], [0, 0]];
+    const W0 = [[0.05, 0.02, 0.0999], [0.03, 0.001, 0.04]];
+    const eta = 0.01;
+    const doc = valid(
+      rawDoc(
+        [
+          node('x', 'input', { size: 3, signal: { type: 'sequence', values: xs, repeat: true } }),
+          node('d', 'input', { size: 2, signal: { type: 'sequence', values: ys, repeat: true } }),
+          node('y', 'threshold', { size: 2, threshold: 0.5 }),
+        ],
+        [
+          edge('drive', 'd', 'y', { type: 'identity', value: 1 }),
+          edge('w', 'x', 'y', { type: 'matrix', values: W0 }, 2, { plasticity: { rule: 'sorn-stdp', eta, w_min: 0, w_max: 0.1 } }),
+        ],
+      ),
+    );
+    const sim = Simulator.fromDocument(doc);
+    const W = W0.map((r) => [...r]);
+    const outX: number[][] = [];
+    const outY: number[][] = [];
+    for (let t = 0; t < 20; t++) {
+      sim.step();
+      outX.push(Array.from(sim.node('x').output));
+      outY.push(Array.from(sim.node('y').output));
+      expect(outY[t]).toEqual(ys[t % ys.length]); // the targets follow their drive
+      if (t > 0) {
+        for (let i = 0; i < 2; i++) {
+          for (let j = 0; j < 3; j++) {
+            const d = eta * (outY[t][i] * outX[t - 1][j] - outY[t - 1][i] * outX[t][j]);
+            if (d !== 0) W[i][j] = Math.min(0.1, Math.max(0, W[i][j] + d));
+          }
+        }
+      }
+      for (let i = 0; i < 2; i++) for (let j = 0; j < 3; j++) expect(weightAt(sim.program.edges[1].weights, i, j)).toBeCloseTo(W[i][j], 15);
+      const w = (i: number, j: number) => weightAt(sim.program.edges[1].weights, i, j);
+      if (t === 0) expect([w(0, 0), w(0, 1), w(0, 2), w(1, 0), w(1, 1), w(1, 2)]).toEqual(W0.flat()); // the first step only records
+      if (t === 1) expect(w(0, 0)).toBeCloseTo(0.06, 15); // x_0 fired at step 0, y_0 at step 1: +η
+      if (t === 2) {
+        expect(w(0, 2)).toBeCloseTo(0.0899, 15); // y_0 fired at step 1, x_2 at step 2: −η
+        expect(w(1, 1)).toBeCloseTo(0.011, 15); // x_1 at step 1, y_1 at step 2: +η
+      }
+    }
+    expect(W.flat().some((v, k) => Math.abs(v - W0.flat()[k]) > 0.005)).toBe(true);
+    expect(W.flat().some((v) => v === 0 || v === 0.1)).toBe(true); // clipping took part
+  });
+
   it('bcm: Δw = η·x·y·(y − θ), θ a running average of y²', () => {
     const doc = valid(
       rawDoc(

@@ -21,6 +21,8 @@ export interface PlasticEdge {
   pre(t: number): { buffer: Float64Array; offset: number };
   /** Postsynaptic outputs y[t]. */
   readonly post: Float64Array;
+  /** The source's outputs of this step, x[t] at emission (before the edge's delay). */
+  readonly emitted: Float64Array;
   rows(): SynapseRows;
   columns(): SynapseColumns;
   /** Step duration (ms). */
@@ -48,6 +50,8 @@ export function synapticRule(rule: SynapticRule, e: PlasticEdge): PlasticityRunt
       return bcm(e, rule, base);
     case 'stdp':
       return stdp(e, rule, base);
+    case 'sorn-stdp':
+      return sornStdp(e, rule, base);
     case 'normalise':
       return { ...base, reads: [W], equation: `${W}_ij ← ${W}_ij · ${rule.target} / Σ_j ${W}_ij  (each target unit's incoming sum held at ${rule.target})`, apply: normalise(e, rule.target) };
   }
@@ -180,6 +184,57 @@ function stdp(e: PlasticEdge, rule: Extract<SynapticRule, { rule: 'stdp' }>, bas
         }
         post[i] += yi;
       }
+    },
+  };
+}
+
+/**
+ * SORN's discrete STDP (Lazar, Pipa & Triesch 2009, Front. Comput. Neurosci. 3:23, eq. 3):
+ *   ΔW_ij = η·(x_i(t)·x_j(t−1) − x_i(t−1)·x_j(t))
+ * with x_j the presynaptic unit's output at emission (the source's own step t and t−1, whatever
+ * the edge's delay) and x_i the postsynaptic output (binary in the paper; dimensionless). A
+ * synapse whose presynaptic unit fired one step before the postsynaptic one grows by η, the
+ * reverse order shrinks it by η, simultaneous or lone firing leaves it. Every step, on the edge's
+ * existing synapses; changed weights are clipped to [w_min, w_max] (Lazar: [0, 1]). The rule keeps
+ * copies of both outputs of the previous step; the first step after a reset only records them.
+ */
+function sornStdp(e: PlasticEdge, rule: Extract<SynapticRule, { rule: 'sorn-stdp' }>, base: Omit<PlasticityRuntime, 'equation' | 'apply'>): PlasticityRuntime {
+  const prevPost = new Float64Array(e.post.length);
+  const prevPre = new Float64Array(e.emitted.length);
+  let primed = false;
+  const lo = rule.w_min ?? -Infinity;
+  const hi = rule.w_max ?? Infinity;
+  const x = `${e.source}.y`;
+  const y = `${e.target}.y`;
+  return {
+    ...base,
+    reads: [`${x}[t]`, `${y}[t]`, `W[${e.id}]`],
+    writes: [...base.writes, `previous[${e.id}]`],
+    equation: `W[${e.id}]_ij += ${rule.eta}·(${y}_i[t]·${x}_j[t−1] − ${y}_i[t−1]·${x}_j[t])${boundsText(rule.w_min, rule.w_max)}  (SORN STDP, Lazar et al. 2009)`,
+    reset: () => {
+      primed = false;
+    },
+    apply: () => {
+      const now = e.emitted;
+      const y = e.post;
+      if (primed) {
+        const { rowPtr, colIdx, valIdx, values } = e.rows();
+        for (let i = 0; i < y.length; i++) {
+          const yi = y[i];
+          const qi = prevPost[i];
+          if (yi === 0 && qi === 0) continue;
+          for (let k = rowPtr[i]; k < rowPtr[i + 1]; k++) {
+            const j = colIdx[k];
+            const d = rule.eta * (yi * prevPre[j] - qi * now[j]);
+            if (d === 0) continue;
+            const v = valIdx ? valIdx[k] : k;
+            values[v] = clip(values[v] + d, lo, hi);
+          }
+        }
+      }
+      prevPre.set(now);
+      prevPost.set(y);
+      primed = true;
     },
   };
 }

@@ -78,6 +78,15 @@ describe('engine session: the live loop', () => {
     expect(Object.keys((await session.advance(1)).probes)).toEqual(['x']);
   });
 
+  it("takes an edge's weights as a probe (EDGE.w) like a node's", async () => {
+    const session = new EngineSession();
+    await session.load(valid(leakyUnitDoc()));
+    expect(await session.subscribe([{ probe: 'self.w', window: 4 }, { probe: 'self.v', window: 4 }])).toEqual({ ok: false, errors: { 'self.v': expect.stringMatching(/"self" is an edge; probe its weights as self\.w/) } });
+    const frame = await session.advance(3);
+    expect(frame.probes['self.w']).toMatchObject({ count: 3 });
+    expect(Array.from(frame.probes['self.w'].data)).toEqual([0.5, 0.5, 0.5]);
+  });
+
   it('stops a batch at its time budget', async () => {
     const session = new EngineSession();
     await session.load(valid(leakyUnitDoc()));

@@ -177,8 +177,10 @@ export function notebookFromProgram(program: Program, options: NotebookOptions):
 
   const probes = probeTexts.map((text) => {
     const spec = parseProbe(text);
-    const width = spec.unit === undefined ? sim.program.nodeById.get(spec.node)!.vars[spec.variable].length : 1;
-    const src = `state[${pyString(spec.node)}][${pyString(spec.variable)}]${spec.unit === undefined ? '' : `[${spec.unit}:${spec.unit + 1}]`}`;
+    const node = sim.program.nodeById.get(spec.node);
+    const width = spec.unit !== undefined ? 1 : node ? node.vars[spec.variable].length : new Recorder(sim, spec, 1).width;
+    const slice = spec.unit === undefined ? '' : `[${spec.unit}:${spec.unit + 1}]`;
+    const src = node ? `state[${pyString(spec.node)}][${pyString(spec.variable)}]${slice}` : `W[${pyString(spec.node)}].reshape(-1)${slice}`;
     return { text, width, src };
   });
   nb.markdown('## The loop\n\nEvery step runs the schedule in order, then records the probes (`values[t]` is the value after step t+1).');
@@ -403,7 +405,7 @@ function opBody(
         ruleIndex.set(e.id, k + 1);
         const rule: SynapticRule = edgeRules(docEdges.get(e.id)!.params.plasticity)[k];
         const slot = pyString(`${e.id}#${k}`);
-        const c = { ...ctx, edge: pyString(e.id), pre: presynaptic(e, program), slot, rows: e.rows, cols: e.cols };
+        const c = { ...ctx, edge: pyString(e.id), pre: presynaptic(e, program), emitted: `state[${pyString(e.source)}]["output"]`, slot, rows: e.rows, cols: e.cols };
         return { code: synapticCode(rule, c), setup: synapticSetup(rule, c) || undefined };
       }
       const learn = notebookOf(node.kind).learn;

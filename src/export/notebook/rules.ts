@@ -20,6 +20,8 @@ export interface RuleContext {
   readonly edge?: string;
   /** Python expression of the presynaptic output arriving at step t. */
   readonly pre?: string;
+  /** Python expression of the source's output of step t, at emission (sorn-stdp). */
+  readonly emitted?: string;
   /** Step duration (the document's dt, ms for the spike-timing rule). */
   readonly dt: number;
 }
@@ -40,6 +42,8 @@ $\\Delta w_{ij} = \\eta\\,x_j\\,y_i\\,(y_i - \\theta_i)$, then $\\theta_i \\left
 Per step: traces decay ($p_j \\leftarrow p_j e^{-dt/\\tau_+}$, $q_i \\leftarrow q_i e^{-dt/\\tau_-}$), $p_j \\mathrel{+}= x_j$,
 depression at presynaptic spikes $w_{ij} \\mathrel{-}= \\eta a_- q_i x_j$, potentiation at postsynaptic spikes $w_{ij} \\mathrel{+}= \\eta a_+ p_j y_i$,
 then $q_i \\mathrel{+}= y_i$; weights clipped to $[w_{min}, w_{max}]$.`,
+  'sorn-stdp': `**sorn-stdp** — SORN's discrete STDP (Lazar, Pipa & Triesch 2009): $\\Delta w_{ij} = \\eta\\,(y_i(t)\\,x_j(t-1) - y_i(t-1)\\,x_j(t))$,
+x the source's output at emission, y the target's; changed weights clipped to $[w_{min}, w_{max}]$; the first step only records the outputs.`,
   normalise: `**normalise** — synaptic normalisation (Lazar et al. 2009): each target unit's incoming weights rescaled to sum to the target.`,
   'readout-lms': `**readout-lms** — least mean squares (Widrow & Hoff 1960): $W_{out} \\leftarrow W_{out} + \\eta\\,(d - y)\\,\\varphi^\\top$ during the training window.`,
   'readout-rls': `**readout-rls** — recursive least squares (Haykin 2002, §13): $k = P\\varphi/(\\lambda + \\varphi^\\top P \\varphi)$,
@@ -51,6 +55,7 @@ $W_{out} \\leftarrow W_{out} + (d - y)\\,k^\\top$, $P \\leftarrow (P - k\\,\\var
 export function synapticSetup(rule: SynapticRule, c: RuleContext & { rows: number; cols: number; slot: string }): string {
   if (rule.rule === 'bcm') return `trace[${c.slot}] = {"theta": np.full(${c.rows}, ${pyNumber(rule.theta_init)})}`;
   if (rule.rule === 'stdp') return `trace[${c.slot}] = {"pre": np.zeros(${c.cols}), "post": np.zeros(${c.rows})}`;
+  if (rule.rule === 'sorn-stdp') return `trace[${c.slot}] = {"pre": None, "post": None}`;
   return '';
 }
 
@@ -101,6 +106,17 @@ export function synapticCode(rule: SynapticRule, c: RuleContext & { slot: string
         `q += y`,
       ].join('\n');
     }
+    case 'sorn-stdp':
+      return [
+        `x = ${c.emitted}`,
+        `y = state[${c.node}]["output"]`,
+        `prev = trace[${c.slot}]`,
+        `if prev["pre"] is not None:`,
+        `    d = ${pyNumber(rule.eta)} * (y[:, None] * prev["pre"][None, :] - prev["post"][:, None] * x[None, :])`,
+        `    sel = ${M} & (d != 0)`,
+        `    ${W}[:] = np.where(sel, np.clip(${W} + d, ${bounds(rule.w_min, rule.w_max)}), ${W})`,
+        `prev["pre"], prev["post"] = x.copy(), y.copy()`,
+      ].join('\n');
     case 'normalise':
       return [
         `total = seqsum(np.where(${M}, ${W}, 0.0))`,

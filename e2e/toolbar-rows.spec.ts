@@ -169,7 +169,10 @@ test.describe('every toolbar state keeps one row at 1,280 px and two at most at 
       const { ['Training…']: training, ...restDuring } = (await during) as Record<string, [number, number]>;
       expect(training).toEqual(trainIdle);
       expect(restDuring).toEqual(restIdle);
-      await page.keyboard.press('Escape'); // the training report
+      // the training report, once the training is over
+      await expect(page.locator('.toolbar').getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 30_000 });
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toHaveCount(0);
     });
   });

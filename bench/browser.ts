@@ -3,7 +3,8 @@
  * dev server (the app's config, so the same COOP/COEP headers and worker bundling), opens
  * bench/browser/index.html with Playwright, and prints what its Web Worker measured: steps/s of
  * the reservoir cases with the JS fallback, WASM, WASM×2 (a nested helper worker over a
- * SharedArrayBuffer), float32, and the 10,000-neuron LIF network in simulated s per wall s.
+ * SharedArrayBuffer), float32, the 10,000-neuron LIF network and the brunel-full preset (12,500
+ * neurons, 12.5 M synapses) in simulated s per wall s.
  */
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
@@ -41,6 +42,12 @@ export async function benchBrowser(opts: { json: boolean; minSeconds?: number })
         'Chromium worker: LIF 10,000 neurons × 100 synapses, dt 0.1 ms',
         ['kernels', 'steps/s', 'simulated s / wall s'],
         result.lif.map((l) => [l.kernels, formatRate(l.stepsPerSec), l.simulatedSecondsPerWallSecond.toFixed(3)]),
+      );
+      const b = result.brunelFull;
+      printTable(
+        'Chromium worker: brunel-full (Brunel 2000 at full scale: 12,500 LIF neurons, 12.5 M synapses, Poisson drive, dt 0.1 ms)',
+        ['compile s', 'rate Hz', 'simulated s / wall s'],
+        [[b.compileSeconds.toFixed(1), b.rateHz.toFixed(1), b.simulatedSecondsPerWallSecond.toFixed(3)]],
       );
     }
     return { loadAverage: load, ...result };

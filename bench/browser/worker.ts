@@ -8,11 +8,15 @@ import { sharedMemorySupported, wasmSimdSupported } from '../../src/engine/kerne
 import { ENGINE_CASES, VARIANTS, reservoirDocument } from '../reservoir.ts';
 import { lifNetworkDocument } from '../lif.ts';
 import { measureRate } from '../timing.ts';
+import { validateDocument } from '../../src/model/index.ts';
+import brunelFull from '../../presets/brunel-full.json';
 
 export interface BrowserBenchResult {
   env: { userAgent: string; crossOriginIsolated: boolean; wasmSimd: boolean; sharedMemory: boolean; hardwareConcurrency: number };
   cases: { case: string; stepsPerSec: Record<string, number>; threads: Record<string, number> }[];
   lif: { kernels: string; stepsPerSec: number; simulatedSecondsPerWallSecond: number }[];
+  /** presets/brunel-full.json (12,500 LIF neurons, 12.5 M synapses) with the default kernels. */
+  brunelFull: { compileSeconds: number; rateHz: number; simulatedSecondsPerWallSecond: number };
 }
 
 interface Scope {
@@ -40,6 +44,7 @@ scope.onmessage = async (e) => {
     },
     cases: [],
     lif: [],
+    brunelFull: { compileSeconds: 0, rateHz: 0, simulatedSecondsPerWallSecond: 0 },
   };
   for (const { n, density } of ENGINE_CASES) {
     const doc = reservoirDocument(n, density);
@@ -66,5 +71,28 @@ scope.onmessage = async (e) => {
     sim.program.dispose();
     progress(`LIF ${name}: ${stepsPerSec.toFixed(0)} steps/s`);
   }
+  const brunel = validateDocument(brunelFull);
+  if (!brunel.ok) throw new Error('presets/brunel-full.json does not validate');
+  const t0 = performance.now();
+  const full = Simulator.fromDocument(brunel.doc);
+  await full.program.whenReady();
+  result.brunelFull.compileSeconds = (performance.now() - t0) / 1000;
+  full.run(500);
+  let spikes = 0;
+  let steps = 0;
+  const neurons = full.node('E').size + full.node('I').size;
+  const w0 = performance.now();
+  while (performance.now() - w0 < Math.max(5000, minSeconds * 10_000)) {
+    full.run(100, () => {
+      for (const s of full.node('E').output) spikes += s;
+      for (const s of full.node('I').output) spikes += s;
+    });
+    steps += 100;
+  }
+  const simulated = (steps * brunel.doc.dt) / 1000;
+  result.brunelFull.simulatedSecondsPerWallSecond = simulated / ((performance.now() - w0) / 1000);
+  result.brunelFull.rateHz = spikes / neurons / simulated;
+  full.program.dispose();
+  progress(`brunel-full: ${result.brunelFull.simulatedSecondsPerWallSecond.toFixed(3)} simulated s / wall s`);
   scope.postMessage({ result });
 };

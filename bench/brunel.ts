@@ -1,9 +1,10 @@
 /**
  * `npm run bench -- --only brunel-full`: how fast Brunel's (2000) network runs at full scale
- * (presets/brunel-full.json: 12,500 LIF neurons, 12.5 million synapses, Poisson drive, dt = 0.1 ms)
+ * (presets/brunel-full.json: 12,500 LIF neurons, 15.6 million synapses, Poisson drive, dt = 0.1 ms)
  * in Node, as simulated seconds per wall second and per CPU second of this process, beside the
  * five-fold scaled `brunel` preset measured in the same run (the baseline: the machines are shared,
- * compare ratios). Compile time (sampling the fixed in-degree connections) is reported apart.
+ * compare ratios), then in the browser benchmark's Chromium worker (bench/browser.ts). Compile
+ * time (sampling the fixed in-degree connections) is reported apart.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { Simulator } from '../src/engine/index.ts';
 import { parseDocumentText } from '../src/model/index.ts';
 import { load1 } from './python.ts';
 import { printTable } from './timing.ts';
+import { runSpiking } from './spiking-run.ts';
 
 function preset(name: string) {
   const text = readFileSync(fileURLToPath(new URL(`../presets/${name}.json`, import.meta.url)), 'utf8');
@@ -37,32 +39,20 @@ function timePreset(name: string, minSeconds: number): BrunelTiming {
   const sim = Simulator.fromDocument(doc);
   const compileSeconds = (performance.now() - t0) / 1000;
   const synapses = sim.program.edges.reduce((s, e) => s + (e.weights.format === 'csr' ? e.weights.values.length : e.rows * e.cols), 0);
-  const E = sim.node('E');
-  const I = sim.node('I');
-  sim.run(500);
-  let spikes = 0;
-  let steps = 0;
-  const count = () => {
-    for (const s of E.output) spikes += s;
-    for (const s of I.output) spikes += s;
-  };
   const c0 = process.cpuUsage();
-  const w0 = performance.now();
-  while (performance.now() - w0 < minSeconds * 1000) {
-    sim.run(100, count);
-    steps += 100;
-  }
-  const wall = (performance.now() - w0) / 1000;
+  const run = runSpiking(sim, ['E', 'I'], minSeconds);
   const cpu = process.cpuUsage(c0);
-  const simulated = (steps * doc.dt) / 1000;
+  const neurons = sim.node('E').size + sim.node('I').size;
   sim.program.dispose();
+  const simulated = (run.steps * doc.dt) / 1000;
   return {
     preset: name,
-    neurons: E.size + I.size,
+    neurons,
     synapses,
     compileSeconds,
-    rateHz: spikes / (E.size + I.size) / simulated,
-    simulatedSecondsPerWallSecond: simulated / wall,
+    rateHz: run.rateHz,
+    simulatedSecondsPerWallSecond: run.simulatedSecondsPerWallSecond,
+    // the warm-up's CPU time is included, its steps not: a slight underestimate
     simulatedSecondsPerCpuSecond: simulated / ((cpu.user + cpu.system) / 1e6),
     load1: load1(),
   };
@@ -71,7 +61,11 @@ function timePreset(name: string, minSeconds: number): BrunelTiming {
 export async function benchBrunel(opts: { json: boolean }): Promise<object> {
   const baseline = timePreset('brunel', 5);
   const full = timePreset('brunel-full', 10);
-  const result = { baseline, full, fullOverBaseline: full.simulatedSecondsPerCpuSecond / baseline.simulatedSecondsPerCpuSecond };
+  // the same preset in the browser benchmark's Chromium worker (as the app runs it)
+  const { benchBrowser } = await import('./browser.ts');
+  const browser = (await benchBrowser({ json: true, only: 'brunel-full' })) as { brunelFull: { compileSeconds: number; rateHz: number; simulatedSecondsPerWallSecond: number } };
+  const chromium = { ...browser.brunelFull, load1: load1() };
+  const result = { baseline, full, chromium, fullOverBaseline: full.simulatedSecondsPerCpuSecond / baseline.simulatedSecondsPerCpuSecond };
   if (!opts.json) {
     printTable(
       'Brunel 2000 model A in Node: full scale against the five-fold scaled preset',
@@ -88,6 +82,11 @@ export async function benchBrunel(opts: { json: boolean }): Promise<object> {
       ]),
     );
     console.log(`full / scaled (per CPU s): ${result.fullOverBaseline.toFixed(3)}`);
+    printTable(
+      'brunel-full in a Chromium worker (bench/browser, WASM SIMD kernels)',
+      ['compile s', 'rate Hz', 'simulated s / wall s', 'Chromium / Node (wall)', 'load (1 min)'],
+      [[chromium.compileSeconds.toFixed(1), chromium.rateHz.toFixed(1), chromium.simulatedSecondsPerWallSecond.toFixed(3), (chromium.simulatedSecondsPerWallSecond / full.simulatedSecondsPerWallSecond).toFixed(2), chromium.load1.toFixed(1)]],
+    );
   }
   return result;
 }

@@ -8,6 +8,7 @@ import { sharedMemorySupported, wasmSimdSupported } from '../../src/engine/kerne
 import { ENGINE_CASES, VARIANTS, reservoirDocument } from '../reservoir.ts';
 import { lifNetworkDocument } from '../lif.ts';
 import { measureRate } from '../timing.ts';
+import { runSpiking } from '../spiking-run.ts';
 import { validateDocument } from '../../src/model/index.ts';
 import brunelFull from '../../presets/brunel-full.json';
 
@@ -15,13 +16,14 @@ export interface BrowserBenchResult {
   env: { userAgent: string; crossOriginIsolated: boolean; wasmSimd: boolean; sharedMemory: boolean; hardwareConcurrency: number };
   cases: { case: string; stepsPerSec: Record<string, number>; threads: Record<string, number> }[];
   lif: { kernels: string; stepsPerSec: number; simulatedSecondsPerWallSecond: number }[];
-  /** presets/brunel-full.json (12,500 LIF neurons, 12.5 M synapses) with the default kernels. */
+  /** presets/brunel-full.json (12,500 LIF neurons, 15.6 M synapses) with the default kernels. */
   brunelFull: { compileSeconds: number; rateHz: number; simulatedSecondsPerWallSecond: number };
 }
 
 interface Scope {
   postMessage(data: unknown): void;
-  onmessage: ((e: MessageEvent<{ minSeconds: number }>) => void) | null;
+  /** `only: 'brunel-full'`: that case alone. */
+  onmessage: ((e: MessageEvent<{ minSeconds: number; only?: string }>) => void) | null;
   crossOriginIsolated: boolean;
 }
 const scope = self as unknown as Scope;
@@ -32,7 +34,7 @@ async function rate(sim: Simulator, minSeconds: number): Promise<number> {
 }
 
 scope.onmessage = async (e) => {
-  const { minSeconds } = e.data;
+  const { minSeconds, only } = e.data;
   const progress = (text: string) => scope.postMessage({ progress: text });
   const result: BrowserBenchResult = {
     env: {
@@ -46,7 +48,7 @@ scope.onmessage = async (e) => {
     lif: [],
     brunelFull: { compileSeconds: 0, rateHz: 0, simulatedSecondsPerWallSecond: 0 },
   };
-  for (const { n, density } of ENGINE_CASES) {
+  for (const { n, density } of only ? [] : ENGINE_CASES) {
     const doc = reservoirDocument(n, density);
     const row: BrowserBenchResult['cases'][number] = { case: `N=${n} ${density < 1 ? `${density * 100}% CSR` : 'dense'}`, stepsPerSec: {}, threads: {} };
     for (const [label, options] of VARIANTS) {
@@ -60,10 +62,11 @@ scope.onmessage = async (e) => {
   }
   const lifDoc = lifNetworkDocument();
   const dt = lifDoc.dt;
-  for (const [name, options] of [
+  const lifVariants: [string, CompileOptions][] = [
     ['wasm-simd', {}],
     ['js', { kernels: jsKernels }],
-  ] as [string, CompileOptions][]) {
+  ];
+  for (const [name, options] of only ? [] : lifVariants) {
     const sim = Simulator.fromDocument(lifDoc, options);
     sim.run(200);
     const stepsPerSec = measureRate((k) => sim.run(k), Math.max(1, minSeconds * 2), 100).perSecond;
@@ -77,21 +80,9 @@ scope.onmessage = async (e) => {
   const full = Simulator.fromDocument(brunel.doc);
   await full.program.whenReady();
   result.brunelFull.compileSeconds = (performance.now() - t0) / 1000;
-  full.run(500);
-  let spikes = 0;
-  let steps = 0;
-  const neurons = full.node('E').size + full.node('I').size;
-  const w0 = performance.now();
-  while (performance.now() - w0 < Math.max(5000, minSeconds * 10_000)) {
-    full.run(100, () => {
-      for (const s of full.node('E').output) spikes += s;
-      for (const s of full.node('I').output) spikes += s;
-    });
-    steps += 100;
-  }
-  const simulated = (steps * brunel.doc.dt) / 1000;
-  result.brunelFull.simulatedSecondsPerWallSecond = simulated / ((performance.now() - w0) / 1000);
-  result.brunelFull.rateHz = spikes / neurons / simulated;
+  const run = runSpiking(full, ['E', 'I'], Math.max(5, minSeconds * 10));
+  result.brunelFull.simulatedSecondsPerWallSecond = run.simulatedSecondsPerWallSecond;
+  result.brunelFull.rateHz = run.rateHz;
   full.program.dispose();
   progress(`brunel-full: ${result.brunelFull.simulatedSecondsPerWallSecond.toFixed(3)} simulated s / wall s`);
   scope.postMessage({ result });

@@ -4,7 +4,8 @@
  */
 import type { Signal } from '../model/index.ts';
 import type { Rng } from './rng.ts';
-import { exp, sin } from './math/detmath.ts';
+import { sin } from './math/detmath.ts';
+import { poissonCounts, poissonTable } from './poisson-sampler.ts';
 
 /** Writes the value at 0-based step t; noise signals draw from `rng` (the node's stream). */
 export type SignalFn = (t: number, out: Float64Array, rng: Rng) => void;
@@ -36,9 +37,12 @@ export function makeSignal(signal: Signal): SignalFn {
       };
     }
     case 'poisson': {
-      const p0 = exp(-signal.mean);
+      const table = poissonTable(signal.mean);
+      let words = new Uint32Array(0);
       return (_t, out, r) => {
-        for (let i = 0; i < out.length; i++) out[i] = poissonCount(r.uniform(), signal.mean, p0);
+        if (words.length !== out.length) words = new Uint32Array(out.length);
+        r.fillUint32(words);
+        poissonCounts(table, words, out);
       };
     }
     case 'sequence': {
@@ -62,19 +66,3 @@ export function makeSignal(signal: Signal): SignalFn {
   }
 }
 
-/**
- * The Poisson(λ) count whose cumulative distribution first exceeds the uniform draw u ∈ [0, 1)
- * (inversion by sequential search, Devroye 1986, "Non-Uniform Random Variate Generation", §X.3.3):
- * P(k) = e^(−λ)·λ^k/k!, accumulated from k = 0. One uniform per count; about λ + 1 iterations.
- */
-export function poissonCount(u: number, lambda: number, expMinusLambda: number): number {
-  let k = 0;
-  let p = expMinusLambda;
-  let cdf = p;
-  while (u >= cdf && p > 0) {
-    k++;
-    p *= lambda / k;
-    cdf += p;
-  }
-  return k;
-}

@@ -16,6 +16,7 @@ import { parseDocumentText, type GraphDocument } from '../../src/model/index.ts'
 import { pynnFromProgram } from '../../src/export/pynn/script.ts';
 import { compareRates, engineSpikes, mismatch, parseResults, spikingPopulations } from '../../src/export/results.ts';
 import { repoRoot } from '../../src/test-support/reference.ts';
+import { loadPreset } from '../../src/test-support/docs.ts';
 import { spawnSync } from 'node:child_process';
 import { brian2Missing, PYTHON, pynnToolsMissing, runTool } from './python-tools.ts';
 
@@ -46,6 +47,36 @@ describe.runIf(!missing)(`exported PyNN scripts on NEURON, mpirun -np 2${missing
       checkResults(doc, out, 'neuron', 2);
     }, 600_000);
   }
+
+  it('izhikevich-1000 (1 M synapses): bulk NetCons (default) make exactly the network of PyNN\'s Projection, the same spike trains on one process', () => {
+    const script = path.join(dir, 'izhikevich-1000.py');
+    writeFileSync(script, pynnFromProgram(compile(preset('izhikevich-1000')), { durationMs: 100 }));
+    const spikes = (projections: string) => {
+      const out = path.join(dir, `izhikevich-1000.${projections}.json`);
+      runTool(PYTHON, [script, '--projections', projections, '--out', out], dir, 600_000);
+      return populationSpikes(out);
+    };
+    const bulk = spikes('bulk');
+    expect(bulk.E.flat().length, 'E fires in 100 ms').toBeGreaterThan(200);
+    expect(bulk).toEqual(spikes('pynn'));
+  }, 600_000);
+
+  it('independent noise per cell is made on the cell\'s own rank, and each cell gets the same noise on 1 and 2 ranks', () => {
+    // izhikevich-1000 without its recurrent synapses: 1,000 cells driven by per-cell thalamic noise alone
+    const doc = loadPreset('izhikevich-1000', (raw) => {
+      raw.edges = raw.edges.filter((e) => (e as { source: string }).source.startsWith('th'));
+    });
+    expect(doc.edges.map((e) => e.id)).toEqual(['thal_E', 'thal_I']);
+    const script = path.join(dir, 'thalamic-noise.py');
+    writeFileSync(script, pynnFromProgram(compile(doc), { durationMs: 200 }));
+    const one = path.join(dir, 'thalamic-noise.1.json');
+    const two = path.join(dir, 'thalamic-noise.2.json');
+    runTool(PYTHON, [script, '--out', one], dir, 300_000);
+    runTool('mpirun', ['--allow-run-as-root', '--oversubscribe', '-np', '2', PYTHON, script, '--out', two], dir, 300_000);
+    const spikes = populationSpikes(one);
+    expect(spikes.E.flat().length, 'the noise makes E fire').toBeGreaterThan(100);
+    expect(populationSpikes(two)).toEqual(spikes);
+  }, 600_000);
 
   it('--simulator nest without NEST installed: exit status 1 and one line naming the backend', () => {
     // not nest.py: a script of that name would shadow NEST's own module
@@ -80,6 +111,13 @@ describe.runIf(!noBrian2)(`exported PyNN scripts on Brian2${noBrian2 ? ` (skippe
     }, 900_000);
   }
 });
+
+/** Every population's spike trains in a results file. */
+function populationSpikes(out: string): Record<string, number[][]> {
+  const parsed = parseResults(readFileSync(out, 'utf8'));
+  if (!parsed.ok) throw new Error(`results file: ${JSON.stringify(parsed.errors)}`);
+  return Object.fromEntries(Object.entries(parsed.results.populations).map(([id, p]) => [id, p.spikes]));
+}
 
 /** The results file's shape, and every population's rate against the engine's over the same duration. */
 function checkResults(doc: GraphDocument, out: string, simulator: string, processes: number): void {

@@ -78,7 +78,7 @@ describe.runIf(!missing)(`exported PyNN scripts on NEURON, mpirun -np 2${missing
     expect(populationSpikes(two)).toEqual(spikes);
   }, 600_000);
 
-  it('--simulator nest without NEST installed: exit status 1 and one line naming the backend', () => {
+  it('--simulator nest without NEST installed: exit status 1 and one line naming the backend and what to install', () => {
     // not nest.py: a script of that name would shadow NEST's own module
     const script = path.join(dir, 'single-lif-on-nest.py');
     writeFileSync(script, pynnFromProgram(compile(preset('single-lif')), { durationMs: DURATION }));
@@ -87,7 +87,9 @@ describe.runIf(!missing)(`exported PyNN scripts on NEURON, mpirun -np 2${missing
     if (nest.status === 0) return; // NEST is there: nothing to refuse
     expect(r.status).toBe(1);
     const lines = r.stderr.split('\n').filter((l) => l.includes('nest'));
-    expect(lines).toEqual([`${script}: PyNN's nest backend cannot be loaded (No module named 'nest')`]);
+    expect(lines).toEqual([
+      `${script}: PyNN's nest backend cannot be loaded (No module named 'nest'); install NEST 3.4 with its Python module nest (Debian does not package it; PyNN 0.10 runs on NEST 3.3 and 3.4)`,
+    ]);
   }, 300_000);
 });
 

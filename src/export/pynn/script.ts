@@ -38,10 +38,15 @@ parser.add_argument("--projections", choices=["bulk", "pynn"], default="bulk",
                     help="bulk (default): on NEURON, static synapses are made directly as NetCons of NEURON's ParallelContext, the connections PyNN's Projection makes at a fifth of the cost; pynn: PyNN's Projection for every edge")
 args = parser.parse_args()
 started = time.time()
+INSTALL = {
+    "neuron": "NEURON 8 and PyNN's NEURON mechanisms (on Debian/Ubuntu: npm run setup:python in Recurrence)",
+    "nest": "NEST 3.4 with its Python module nest (Debian does not package it; PyNN 0.10 runs on NEST 3.3 and 3.4)",
+    "brian2": "Brian 2 (on Debian/Ubuntu: apt-get install python3-brian)",
+}
 try:
     sim = importlib.import_module("pyNN." + args.simulator)
 except ImportError as err:
-    sys.exit(f"{sys.argv[0]}: PyNN's {args.simulator} backend cannot be loaded ({err})")
+    sys.exit(f"{sys.argv[0]}: PyNN's {args.simulator} backend cannot be loaded ({err}); install {INSTALL[args.simulator]}")
 # NEURON has no IF_curr_delta: there, a jump of v becomes an exponential current with τ_syn = dt
 # carrying the same charge (NEURON's fixed step delivers w·dt/(1 − e^(−dt/τ)) pC for a jump of w nA).
 DELTA_NATIVE = args.simulator != "neuron"

@@ -4,7 +4,8 @@
  * every population must be within 20 % (or 1.5 Hz) of the engine's over the same duration, and
  * rank 0's results file must have the documented shape. Presets: a LIF neuron driven by a step
  * current (current source), Poisson inputs through exponential synapses with STDP, and four
- * Izhikevich neurons of different types. The same scripts run on Brian2 (one process) where
+ * Izhikevich neurons of different types. single-lif and poisson-lif-stdp (exponential synapses with
+ * STDP) also run on Brian2 (one process) where
  * Debian's python3-brian is installed, and `--simulator nest` without NEST ends in one line.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -102,7 +103,7 @@ describe.runIf(!noBrian2)(`exported PyNN scripts on Brian2${noBrian2 ? ` (skippe
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  for (const name of ['single-lif']) {
+  for (const name of ['single-lif', 'poisson-lif-stdp']) {
     it(`${name}: every population's mean rate within 20 % (or 1.5 Hz) of the engine's`, () => {
       const doc = preset(name);
       const script = path.join(dir, `${name}.py`);

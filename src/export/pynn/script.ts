@@ -68,13 +68,20 @@ pops, cm, tau_syn, delta_cells = {}, {}, {}, set()
 
 
 def to_simulator(w, unit, post, receptor):
-    """Exported weights ('nA' exponential jump, 'mV' jump of v, 'pC' one-step charge) in the simulator's units."""
-    if unit == "nA" or post not in cm or (unit == "mV" and post in delta_cells):
+    """Exported weights ('nA' the engine's exponential jump, 'mV' jump of v, 'pC' one-step charge) in the
+    simulator's units, carrying the charge the engine's synapse delivers."""
+    if post not in cm or (unit == "mV" and post in delta_cells):
         return w
     if unit == "pC" and post in delta_cells:
         return w / cm[post]
-    charge = w * cm[post] if unit == "mV" else w
-    return charge * charge_to_nA(tau_syn[post][receptor])
+    tau = tau_syn[post][receptor]
+    if unit == "nA":
+        if args.simulator == "neuron" and TIMESTEP == DT:
+            return w  # NEURON steps as the engine does: the same jump carries the same charge
+        charge = w * DT / (1 - np.exp(-DT / tau))  # the engine's I ← I·e^(−dt/τ) + w, summed over its steps
+    else:
+        charge = w * cm[post] if unit == "mV" else w
+    return charge * charge_to_nA(tau)
 
 
 def local_mask(population):

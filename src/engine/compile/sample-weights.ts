@@ -47,49 +47,47 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
   const rowDone = (i: number) => {
     if (progress && i % PROGRESS_ROWS === 0) progress(i);
   };
-  const cols: number[] = [];
-  const vals: number[] = [];
   const value = valueSampler(init, rng, m);
+  const pattern = isConnectionRule(connectivity) ? sampleConnections(connectivity, n, m, selfEdge, rng) : null;
+  // exact with a connection rule; otherwise the expected count, the first 2²² allocated at once
+  const expected = pattern ? pattern.colIdx.length : init.type === 'identity' ? Math.min(n, m) : Math.min(4_194_304, Math.ceil(n * m * (connectivity as number)));
+  const synapses = new SynapseList(expected);
   const keep = (i: number, j: number) => {
     const v = value(i, j);
-    if (v !== 0) {
-      cols.push(j);
-      vals.push(v);
-    }
+    if (v !== 0) synapses.push(j, v);
   };
-  if (isConnectionRule(connectivity)) {
-    const pattern = sampleConnections(connectivity, n, m, selfEdge, rng);
+  if (pattern) {
     for (let i = 0; i < n; i++) {
       for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++) keep(i, pattern.colIdx[k]);
-      rowPtr[i + 1] = cols.length;
+      rowPtr[i + 1] = synapses.length;
       rowDone(i + 1);
     }
-  } else if (connectivity < 1 && init.type !== 'identity') {
-    const logMiss = log(1 - connectivity);
+  } else if ((connectivity as number) < 1 && init.type !== 'identity') {
+    const logMiss = log(1 - (connectivity as number));
     const total = n * m;
     let row = 0;
     for (let k = nextGap(rng, logMiss); k < total; k += 1 + nextGap(rng, logMiss)) {
       const i = Math.floor(k / m);
       while (row < i) {
-        rowPtr[++row] = cols.length;
+        rowPtr[++row] = synapses.length;
         rowDone(row);
       }
       keep(i, k - i * m);
     }
-    while (row < n) rowPtr[++row] = cols.length;
+    while (row < n) rowPtr[++row] = synapses.length;
   } else {
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < m; j++) {
         if (init.type === 'identity' && i !== j) continue;
-        if (connectivity < 1 && !(rng.uniform() < connectivity)) continue;
+        if ((connectivity as number) < 1 && !(rng.uniform() < (connectivity as number))) continue;
         keep(i, j);
       }
-      rowPtr[i + 1] = cols.length;
+      rowPtr[i + 1] = synapses.length;
       rowDone(i + 1);
     }
   }
   let factor = spec.scale ?? 1;
-  const csr = { rows: n, cols: m, rowPtr, colIdx: Int32Array.from(cols), values: Float64Array.from(vals) };
+  const csr = { rows: n, cols: m, rowPtr, colIdx: synapses.columns(), values: synapses.values() };
   if (spec.spectralRadius !== undefined) {
     const rho = spectralRadius(csr);
     if (!(rho > 1e-12)) throw new WeightError(`cannot rescale to spectral radius ${spec.spectralRadius}: the sampled matrix has spectral radius 0`);
@@ -101,6 +99,40 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
   const data = new Float64Array(n * m);
   for (let i = 0; i < n; i++) for (let k = rowPtr[i]; k < rowPtr[i + 1]; k++) data[i * m + csr.colIdx[k]] = csr.values[k];
   return { format: 'dense', rows: n, cols: m, data };
+}
+
+/** The stored synapses of a sampling in row order: column and value, in typed arrays that grow. */
+class SynapseList {
+  private cols: Int32Array;
+  private vals: Float64Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.cols = new Int32Array(Math.max(16, capacity));
+    this.vals = new Float64Array(this.cols.length);
+  }
+
+  push(col: number, value: number): void {
+    if (this.length === this.cols.length) {
+      const cols = new Int32Array(2 * this.length);
+      const vals = new Float64Array(2 * this.length);
+      cols.set(this.cols);
+      vals.set(this.vals);
+      this.cols = cols;
+      this.vals = vals;
+    }
+    this.cols[this.length] = col;
+    this.vals[this.length++] = value;
+  }
+
+  /** The columns, exactly `length` of them (the storage itself when full). */
+  columns(): Int32Array {
+    return this.length === this.cols.length ? this.cols : this.cols.slice(0, this.length);
+  }
+
+  values(): Float64Array {
+    return this.length === this.vals.length ? this.vals : this.vals.slice(0, this.length);
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * PyNN benchmark (issue 12): the same LIF network stepped by the engine and by NEURON through the
- * exported PyNN script, on 1 and 2 MPI ranks, in one run. Network: 1,000 LIF neurons with 10 %
+ * exported PyNN script, on 1 and 2 MPI ranks (the ranks spinning while they wait, Open MPI's default, and
+ * yielding the CPU: mpi_yield_when_idle), in one run. Network: 1,000 LIF neurons with 10 %
  * random recurrent delta synapses (delay 1.5 ms) driven by a constant suprathreshold current from
  * random initial potentials, dt = 0.1 ms, 1 s simulated. Figures: wall seconds of the simulation
  * (the engine's run; NEURON's sim.run as the script reports it in wall_s, building excluded, and
@@ -50,21 +51,27 @@ export async function benchPynn({ json }: { json: boolean }): Promise<object> {
   try {
     const script = path.join(dir, 'net.py');
     writeFileSync(script, pynnFromProgram(compile(doc), { durationMs: DURATION_MS }));
-    for (const ranks of [1, 2]) {
-      const results = path.join(dir, `results-${ranks}.json`);
-      const cmd = ranks === 1 ? [PYTHON, script, '--out', results] : ['mpirun', '--allow-run-as-root', '--oversubscribe', '-np', String(ranks), PYTHON, script, '--out', results];
+    const mpirun = (ranks: number, yieldWhenIdle: boolean): string[] => ['mpirun', '--allow-run-as-root', '--oversubscribe', '--mca', 'mpi_yield_when_idle', yieldWhenIdle ? '1' : '0', '-np', String(ranks)];
+    const runs = [
+      { how: 'NEURON, 1 rank', prefix: [] },
+      { how: 'NEURON, 2 ranks (mpirun)', prefix: mpirun(2, false) },
+      { how: 'NEURON, 2 ranks (mpirun, yield when idle)', prefix: mpirun(2, true) },
+    ];
+    for (const [k, { how, prefix }] of runs.entries()) {
+      const results = path.join(dir, `results-${k}.json`);
+      const cmd = [...prefix, PYTHON, script, '--out', results];
       const load = loadavg()[0];
       const start = performance.now();
       const r = spawnSync(cmd[0], cmd.slice(1), { cwd: dir, encoding: 'utf8', timeout: 600_000 });
       const processS = (performance.now() - start) / 1000;
       if (r.status !== 0) {
-        skipped.push(`NEURON on ${ranks} rank(s) could not run (${(r.stderr || r.error?.message || '').trim().split('\n').pop()}); run npm run setup:python`);
+        skipped.push(`${how} could not run (${(r.stderr || r.error?.message || '').trim().split('\n').pop()}); run npm run setup:python`);
         continue;
       }
       const parsed = parseResults(readFileSync(results, 'utf8'));
       if (!parsed.ok) throw new Error(`bench pynn: bad results file: ${parsed.errors[0].path}: ${parsed.errors[0].message}`);
       const rates = parsed.results.populations.lif.rates_hz;
-      rows.push({ how: `NEURON, ${ranks} rank${ranks > 1 ? 's' : ''} (mpirun)`.replace(', 1 rank (mpirun)', ', 1 rank'), simS: parsed.results.wall_s, processS, rateHz: rates.reduce((a, b) => a + b, 0) / rates.length, load });
+      rows.push({ how, simS: parsed.results.wall_s, processS, rateHz: rates.reduce((a, b) => a + b, 0) / rates.length, load });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

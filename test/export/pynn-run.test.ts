@@ -1,6 +1,6 @@
 /**
  * Exported PyNN scripts run on NEURON with two MPI ranks
- * (`mpirun --allow-run-as-root --oversubscribe -np 2 /usr/bin/python3 net.py`): the mean rate of
+ * (`mpirun --allow-run-as-root --oversubscribe --mca mpi_yield_when_idle 1 -np 2 /usr/bin/python3 net.py`): the mean rate of
  * every population must be within 20 % (or 1.5 Hz) of the engine's over the same duration, and
  * rank 0's results file must have the documented shape. Presets: a LIF neuron driven by a step
  * current (current source), Poisson inputs through exponential synapses with STDP, and four
@@ -19,7 +19,7 @@ import { compareRates, engineSpikes, mismatch, parseResults, spikingPopulations 
 import { repoRoot } from '../../src/test-support/reference.ts';
 import { loadPreset } from '../../src/test-support/docs.ts';
 import { spawnSync } from 'node:child_process';
-import { brian2Missing, PYTHON, pynnToolsMissing, runTool } from './python-tools.ts';
+import { brian2Missing, mpirunArgs, PYTHON, pynnToolsMissing, runTool } from './python-tools.ts';
 
 const DURATION = 1000;
 
@@ -44,7 +44,7 @@ describe.runIf(!missing)(`exported PyNN scripts on NEURON, mpirun -np 2${missing
       const script = path.join(dir, `${name}.py`);
       writeFileSync(script, pynnFromProgram(compile(doc), { durationMs: DURATION }));
       const out = path.join(dir, `${name}.results.json`);
-      runTool('mpirun', ['--allow-run-as-root', '--oversubscribe', '-np', '2', PYTHON, script, '--out', out], dir, 600_000);
+      runTool('mpirun', [...mpirunArgs(2), PYTHON, script, '--out', out], dir, 600_000);
       checkResults(doc, out, 'neuron', 2);
     }, 600_000);
   }
@@ -73,7 +73,7 @@ describe.runIf(!missing)(`exported PyNN scripts on NEURON, mpirun -np 2${missing
     const one = path.join(dir, 'thalamic-noise.1.json');
     const two = path.join(dir, 'thalamic-noise.2.json');
     runTool(PYTHON, [script, '--out', one], dir, 300_000);
-    runTool('mpirun', ['--allow-run-as-root', '--oversubscribe', '-np', '2', PYTHON, script, '--out', two], dir, 300_000);
+    runTool('mpirun', [...mpirunArgs(2), PYTHON, script, '--out', two], dir, 300_000);
     const spikes = populationSpikes(one);
     expect(spikes.E.flat().length, 'the noise makes E fire').toBeGreaterThan(100);
     expect(populationSpikes(two)).toEqual(spikes);

@@ -4,16 +4,38 @@
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 
+/** A button of the dialog's action row. */
+export interface DialogAction {
+  text: string;
+  onClick(): void;
+  /** The tooltip: what the action does. */
+  title?: string;
+  testId?: string;
+  /** The dialog's main action (drawn as the primary button). */
+  primary?: boolean;
+  disabled?: boolean;
+}
+
 export interface DialogProps {
   open: boolean;
   onClose(): void;
   title: string;
   testId: string;
   children: ReactNode;
-  /** Extra buttons before Close. */
-  actions?: ReactNode;
+  /** Extra buttons before Close: described (drawn alike), or as elements for anything else (a form's submit button). */
+  actions?: ReactNode | readonly DialogAction[];
   wide?: boolean;
 }
+
+function ActionButton({ action }: { action: DialogAction }) {
+  return (
+    <button type="button" className={`button${action.primary ? ' button--primary' : ''}`} title={action.title} data-testid={action.testId} disabled={action.disabled} onClick={action.onClick}>
+      {action.text}
+    </button>
+  );
+}
+
+const isActionList = (actions: DialogProps['actions']): actions is readonly DialogAction[] => Array.isArray(actions);
 
 function restoreFocus(returnTo: { current: HTMLElement | null }): void {
   const el = returnTo.current;
@@ -46,7 +68,7 @@ export function Dialog({ open, onClose, title, testId, children, actions, wide }
           </h2>
           {children}
           <div className="dialog__actions">
-            {actions}
+            {isActionList(actions) ? actions.map((a, i) => <ActionButton key={i} action={a} />) : actions}
             <button type="button" className="button" onClick={onClose}>
               Close
             </button>

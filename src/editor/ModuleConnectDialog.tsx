@@ -58,11 +58,7 @@ function Chooser({ pending, onClose }: { pending: ModuleConnection; onClose(): v
       onClose={onClose}
       title={anyTarget ? `Connect ${choices.source[0]?.text ?? fromNode} to…` : `Connect ${'group' in pending.target ? 'to' : 'from'} a module`}
       testId="module-connect-dialog"
-      actions={
-        <button type="button" className="button button--primary" disabled={empty} onClick={connect}>
-          Connect
-        </button>
-      }
+      actions={[{ text: 'Connect', primary: true, disabled: empty, onClick: connect }]}
     >
       {empty ? (
         <p>{anyTarget ? 'No node of this network can receive an edge.' : `No member of this module can ${choices.target.length === 0 ? 'receive' : 'send'} this edge.`}</p>

@@ -7,6 +7,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { MenuButton } from '../../ui/Menu.tsx';
 import { Icon } from '../../ui/icons.tsx';
+import { useBusyAction } from '../../ui/useBusyAction.ts';
 import { useStores } from '../../store/index.ts';
 import { createExportClient } from '../../export/worker/client.ts';
 import type { CompareReply, ExportTarget } from '../../export/worker/tasks.ts';
@@ -20,40 +21,34 @@ const TARGETS: { to: ExportTarget; label: string; ext: string; type: string }[] 
 
 export function ExportMenu() {
   const [client] = useState(createExportClient);
-  const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<{ reply: Extract<CompareReply, { ok: true }>; fileName: string } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const stores = useStores();
   const toast = (message: string) => stores.editor.getState().toast(message, 'warning');
+  const { busy, run } = useBusyAction(toast);
 
-  const exportAs = async (t: (typeof TARGETS)[number]) => {
+  const exportAs = (t: (typeof TARGETS)[number]) => {
     const doc = stores.docs.getState().doc;
     const stem = fileNameFor(doc.title ?? 'network').replace(/\.json$/, '');
-    setBusy(`Writing ${t.label}…`);
-    try {
+    return run(`Writing ${t.label}…`, async () => {
       // a network trained in the app leaves with its trained weights (and the seed they were trained at)
       const trained = await stores.sim.getState().trainedWeights();
       const reply = await client.exportText(doc, t.to, `${stem}.json`, trained);
       if (reply.ok) downloadText(reply.text, `${stem}${t.ext}`, t.type);
       else toast(`Export: ${reply.error}`);
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
-  const onResults = async (e: ChangeEvent<HTMLInputElement>) => {
+  const onResults = (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    setBusy(`Comparing ${file.name} with the engine…`);
-    try {
+    return run(`Comparing ${file.name} with the engine…`, async () => {
       const reply = await client.compareResults(stores.docs.getState().doc, await file.text());
       if (reply.ok) setResult({ reply, fileName: file.name });
       else toast(`${file.name}: ${reply.errors?.length ? `${reply.error}: ${reply.errors[0].path}: ${reply.errors[0].message}` : reply.error}`);
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   return (

@@ -3,7 +3,7 @@
  * test windows and ‖W_out‖ per readout. "Show prediction" opens a readout-vs-target panel for
  * each readout and runs the windows, so the prediction can be seen lying on the target.
  */
-import { Dialog } from '../../editor/Dialog.tsx';
+import { Dialog, type DialogAction } from '../../editor/Dialog.tsx';
 import './tasks.css';
 import { isStale, useDocumentStore, useSimulationStore, useStores, useTaskResults, type AppStores } from '../../store/index.ts';
 import { useCommands } from '../../editor/commands/appContext.ts';
@@ -83,42 +83,34 @@ function Report({ readouts, stale }: { readouts: Record<string, ReadoutReport>; 
   );
 }
 
-/** Keep trained weights (one undoable edit: trained edges become matrix weights) or Discard (the run goes back to the document's network). */
-function KeepOrDiscard({ close }: { close(): void }) {
+/** Keep trained weights (one undoable edit: trained edges become matrix weights) or Discard (the run goes back to the document's network); none when there is nothing trained to keep. */
+function useKeepOrDiscard(close: () => void): DialogAction[] {
   const training = useSimulationStore((s) => s.training);
   const stores = useStores();
   const { run } = useCommands();
-  if (!training?.kept || !training.applied) return null;
+  if (!training?.kept || !training.applied) return [];
   const kept = training.kept;
-  return (
-    <>
-      <button
-        type="button"
-        className="button"
-        data-testid="train-discard"
-        title="Drop the trained values: the network runs as the document defines it"
-        onClick={() => {
-          close();
-          void stores.sim.getState().discardTraining();
-        }}
-      >
-        Discard
-      </button>
-      <button
-        type="button"
-        className="button"
-        data-testid="train-keep"
-        title="Write the trained weights into the document (trained edges as matrix weights, biases, W_out); Undo takes them out again"
-        onClick={() => {
-          void run('network.keepTrained', kept);
-          stores.tasks.getState().kept(stores.docs.getState().doc);
-          stores.sim.getState().trainingKept();
-        }}
-      >
-        Keep trained weights
-      </button>
-    </>
-  );
+  return [
+    {
+      text: 'Discard',
+      testId: 'train-discard',
+      title: 'Drop the trained values: the network runs as the document defines it',
+      onClick: () => {
+        close();
+        void stores.sim.getState().discardTraining();
+      },
+    },
+    {
+      text: 'Keep trained weights',
+      testId: 'train-keep',
+      title: 'Write the trained weights into the document (trained edges as matrix weights, biases, W_out); Undo takes them out again',
+      onClick: () => {
+        void run('network.keepTrained', kept);
+        stores.tasks.getState().kept(stores.docs.getState().doc);
+        stores.sim.getState().trainingKept();
+      },
+    },
+  ];
 }
 
 export function TrainDialog() {
@@ -128,6 +120,7 @@ export function TrainDialog() {
   const doc = useDocumentStore((s) => s.doc);
   const stores = useStores();
   const close = () => stores.tasks.getState().show(null);
+  const keepOrDiscard = useKeepOrDiscard(close);
   const reply = result?.reply;
   return (
     <Dialog
@@ -137,21 +130,19 @@ export function TrainDialog() {
       testId="train-dialog"
       wide
       actions={
-        reply?.ok && (
-          <>
-            <KeepOrDiscard close={close} />
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => {
-                close();
-                void showPrediction(stores, reply.readouts);
-              }}
-            >
-              Show prediction
-            </button>
-          </>
-        )
+        reply?.ok
+          ? [
+              ...keepOrDiscard,
+              {
+                text: 'Show prediction',
+                primary: true,
+                onClick: () => {
+                  close();
+                  void showPrediction(stores, reply.readouts);
+                },
+              },
+            ]
+          : undefined
       }
     >
       {running ? (

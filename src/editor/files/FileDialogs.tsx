@@ -72,13 +72,7 @@ export function ShareDialog({ link, onClose }: { link: ShareLink | null; onClose
       onClose={close}
       title={link?.ok === false ? 'Too large for a link' : 'Share link'}
       testId="share-dialog"
-      actions={
-        link?.ok && (
-          <button type="button" className="button button--primary" onClick={() => void copy(link.url)}>
-            {copied ? 'Copied ✓' : 'Copy link'}
-          </button>
-        )
-      }
+      actions={link?.ok ? [{ text: copied ? 'Copied ✓' : 'Copy link', primary: true, onClick: () => void copy(link.url) }] : undefined}
     >
       {link?.ok ? (
         <>

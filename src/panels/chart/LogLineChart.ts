@@ -7,6 +7,7 @@
 import * as d3 from 'd3';
 import { ChartBase, type ChartOptions, type LegendEntry, type Readout } from './ChartBase.ts';
 import { toCsv } from './exporting.ts';
+import { seriesDots, seriesLines } from './seriesMarks.ts';
 
 export interface LogSeries {
   name: string;
@@ -72,26 +73,9 @@ export class LogLineChart extends ChartBase<LogLineData> {
     this.drawAxes(x, y, { grid: true, y: decades > 3 ? d3.format('.0e') : d3.format('~g') });
     const color = (i: number) => palette[i % palette.length];
     const line = d3.line();
-    this.marks
-      .selectAll<SVGPathElement, LogSeries>('path.log-chart__line')
-      .data(d.series, (s) => s.name)
-      .join('path')
-      .attr('class', 'log-chart__line')
-      .attr('data-series', (s) => s.name)
-      .attr('fill', 'none')
-      .attr('stroke', (_, i) => color(i))
-      .attr('stroke-dasharray', (s) => (s.dashed ? '5 4' : null))
-      .attr('d', (s) => line(points(s).map(([px, py]) => [x(px), y(py)])) ?? '');
-    const dots = d.series.flatMap((s, i) => points(s).map(([px, py]) => ({ i, px, py })));
-    this.marks
-      .selectAll<SVGCircleElement, (typeof dots)[number]>('circle.log-chart__dot')
-      .data(dots.length <= 400 ? dots : [])
-      .join('circle')
-      .attr('class', 'log-chart__dot')
-      .attr('r', 2.5)
-      .attr('cx', (p) => x(p.px))
-      .attr('cy', (p) => y(p.py))
-      .attr('fill', (p) => color(p.i));
+    seriesLines(this.marks, 'log-chart__line', d.series, { color, dash: '5 4', path: (s) => line(points(s).map(([px, py]) => [x(px), y(py)])) ?? '' });
+    const dots = d.series.flatMap((s, i) => points(s).map(([px, py]) => ({ i, x: x(px), y: y(py) })));
+    seriesDots(this.marks, 'log-chart__dot', dots.length <= 400 ? dots : [], { color, r: 2.5 });
     const entries: LegendEntry[] = d.series.map((s, i) => ({ name: s.name, color: color(i), mark: s.dashed ? 'dash' : 'line' }));
     if (d.note) entries.push({ name: d.note, color: 'transparent' });
     this.drawLegend(entries);

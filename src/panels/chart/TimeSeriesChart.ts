@@ -6,6 +6,7 @@
 import * as d3 from 'd3';
 import { ChartBase, type ChartOptions, type Readout } from './ChartBase.ts';
 import { toCsv } from './exporting.ts';
+import { seriesDots, seriesLines } from './seriesMarks.ts';
 import { finiteExtent } from '../transforms/stats.ts';
 import { m4Indices, m4Pixels } from './downsample.ts';
 
@@ -117,28 +118,16 @@ export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
       for (let t = 0; t < values.length; t++) if (Number.isFinite(values[t])) pts.push([x(this.stepAt(t)), y(values[t])]);
       return d3.line()(m4Pixels(pts)) ?? '';
     };
-    this.marks
-      .selectAll<SVGPathElement, TimeSeries>('path.trace-chart__line')
-      .data(d.series, (s) => s.name)
-      .join('path')
-      .attr('class', 'trace-chart__line')
-      .attr('data-series', (s) => s.name)
-      .attr('fill', 'none')
-      .attr('stroke', (_, i) => color(i))
-      .attr('stroke-dasharray', (s) => (s.dashed ? `${6 * this.scale} ${4 * this.scale}` : null))
-      .attr('d', (s) => line(s.values));
+    seriesLines(this.marks, 'trace-chart__line', d.series, { color, dash: `${6 * this.scale} ${4 * this.scale}`, path: (s) => line(s.values) });
     // Sparse values get a dot each; so does a series of one value, which a line cannot show.
     const dotted = (s: TimeSeries) => !!d.steps || s.values.length === 1;
     const dots = d.series.flatMap((s, i) => (dotted(s) ? Array.from(s.values, (v, t) => ({ i, t, v })).filter((p) => Number.isFinite(p.v)) : []));
-    this.marks
-      .selectAll<SVGCircleElement, (typeof dots)[number]>('circle.trace-chart__dot')
-      .data(dots)
-      .join('circle')
-      .attr('class', 'trace-chart__dot')
-      .attr('r', 2.5 * this.scale)
-      .attr('cx', (p) => x(this.stepAt(p.t)))
-      .attr('cy', (p) => y(p.v))
-      .attr('fill', (p) => color(p.i));
+    seriesDots(
+      this.marks,
+      'trace-chart__dot',
+      dots.map((p) => ({ i: p.i, x: x(this.stepAt(p.t)), y: y(p.v) })),
+      { color, r: 2.5 * this.scale },
+    );
     const entries = [
       ...(band ? [{ name: `${band.name} ± sd`, color: 'var(--chart-band)', mark: 'band' as const }] : []),
       ...d.series.map((s, i) => ({ name: s.name, color: color(i), mark: s.dashed ? ('dash' as const) : undefined })),

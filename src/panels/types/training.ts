@@ -14,7 +14,8 @@ import type { TrainingEpoch } from '../../engine/worker/analysis-protocol.ts';
 import type { TrainingView } from '../../store/simulationStore.ts';
 import { analysisStatus } from '../analysisStatus.ts';
 import '../analysisStatus.css';
-import { LogLineChart, type LogSeries } from '../chart/LogLineChart.ts';
+import { LogLineChart, type LogLineOptions, type LogSeries } from '../chart/LogLineChart.ts';
+import type { PanelConfig } from '../../store/index.ts';
 import type { PanelContext, PanelType } from '../registry.ts';
 import { boundNode } from './common.ts';
 
@@ -133,22 +134,63 @@ function trainingControls(el: HTMLElement, ctx: PanelContext) {
 /** Panels about a training bind a readout node (the BPTT readouts share one training). */
 const acceptsReadout = (node: { kind: string }) => kindRole(node.kind) === 'readout';
 
-export const lossPanel: PanelType = {
+/** What a training panel's `start` gets: its chart, the bound readout, its element, config and context. */
+interface TrainingPanelParts {
+  chart: LogLineChart;
+  id: string | undefined;
+  el: HTMLElement;
+  config: PanelConfig;
+  ctx: PanelContext;
+}
+
+/**
+ * A panel of a training: bound to a readout, a log-scale line chart (options from `chart`) that
+ * `start` feeds; `start` returns the panel's redraw and what to undo before the chart goes.
+ */
+function trainingPanel(spec: {
+  type: string;
+  title: string;
+  description: string;
+  chart(id: string | undefined, ctx: PanelContext): LogLineOptions;
+  start(parts: TrainingPanelParts): { draw(): void; destroy(): void };
+}): PanelType {
+  return {
+    type: spec.type,
+    title: spec.title,
+    description: spec.description,
+    binding: 'node',
+    accepts: acceptsReadout,
+    create(el, config, ctx) {
+      const id = boundNode(config);
+      const chart = new LogLineChart(el, spec.chart(id, ctx));
+      const fed = spec.start({ chart, id, el, config, ctx });
+      return {
+        chart,
+        draw: fed.draw,
+        destroy() {
+          fed.destroy();
+          chart.destroy();
+        },
+      };
+    },
+  };
+}
+
+export const lossPanel = trainingPanel({
   type: 'loss',
   title: 'Loss',
   description: 'A BPTT training’s loss per epoch, training and test, on a log scale (live while Train runs)',
-  binding: 'node',
-  accepts: acceptsReadout,
-  create(el, config, ctx) {
-    const id = boundNode(config);
+  chart(id, ctx) {
     const loss = bpttLoss(ctx.doc(), id);
-    const chart = new LogLineChart(el, {
+    return {
       title: `Loss of ${id ?? '—'}`,
       xLabel: 'epoch',
       yLabel: loss ? `loss (${loss})` : 'loss',
       minDecades: 0.15,
       emptyText: loss ? 'Train to see the loss fall, epoch by epoch' : `${id ?? 'This readout'} does not train by BPTT`,
-    });
+    };
+  },
+  start({ chart, el, ctx }) {
     const show = (t: TrainingView | null) => {
       if (!t || t.epochs.length === 0) return chart.update(null);
       chart.update({
@@ -160,35 +202,30 @@ export const lossPanel: PanelType = {
     const unwatch = ctx.watchTraining(show);
     const controls = trainingControls(el, ctx);
     return {
-      chart,
       draw: () => undefined,
       destroy() {
         unwatch();
         controls.destroy();
-        chart.destroy();
       },
     };
   },
-};
+});
 
 /** Whether the training's flows describe the network the editor runs now. */
 const current = (t: TrainingView | null, ctx: PanelContext): t is TrainingView => t !== null && t.epochs.length > 0 && (t.status === 'running' || t.status === 'paused' || (t.applied && t.version === ctx.sim().version));
 
-export const gradientFlowPanel: PanelType = {
+export const gradientFlowPanel = trainingPanel({
   type: 'gradient-flow',
   title: 'Gradient flow',
   description: '‖∂L/∂x(t−k)‖ against k steps back: vanishing (falling) or exploding (rising) gradients, live while Train runs',
-  binding: 'node',
-  accepts: acceptsReadout,
-  create(el, config, ctx) {
-    const id = boundNode(config);
+  chart: (id) => ({
+    title: `Gradient flow into ${id ?? '—'}`,
+    xLabel: 'k (steps back)',
+    yLabel: '‖∂ℓ(T)/∂x(T−k)‖',
+    emptyText: 'No gradient flow yet',
+  }),
+  start({ chart, id, el, config, ctx }) {
     const key = `panel:${config.id}`;
-    const chart = new LogLineChart(el, {
-      title: `Gradient flow into ${id ?? '—'}`,
-      xLabel: 'k (steps back)',
-      yLabel: '‖∂ℓ(T)/∂x(T−k)‖',
-      emptyText: 'No gradient flow yet',
-    });
     let fetchedFor = -1;
     let busy = false;
     let destroyed = false;
@@ -234,14 +271,12 @@ export const gradientFlowPanel: PanelType = {
     const onTraining = (t: TrainingView | null) => (current(t, ctx) ? showTraining(t) : fetch());
     const unwatch = ctx.watchTraining(onTraining);
     return {
-      chart,
       draw: () => onTraining(ctx.sim().training),
       destroy() {
         destroyed = true;
         unwatch();
         status.destroy();
-        chart.destroy();
       },
     };
   },
-};
+});

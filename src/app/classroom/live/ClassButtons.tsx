@@ -8,6 +8,7 @@ import { useEditorStore } from '../../../store/index.ts';
 import { useClassState, useLiveClassroom } from './context.tsx';
 import { joinTypedCode, startClassFromPage } from './liveClassroom.ts';
 import { Icon } from '../../../ui/icons.tsx';
+import { useBusyAction } from '../../../ui/useBusyAction.ts';
 
 export function ClassButtons() {
   const classroom = useLiveClassroom();
@@ -18,20 +19,11 @@ export function ClassButtons() {
   const connected = useClassState((s) => s.connected);
   const panelOpen = useClassState((s) => s.panelOpen);
   const toast = useEditorStore((s) => s.toast);
-  const [starting, setStarting] = useState(false);
+  const { busy: starting, run } = useBusyAction((message) => toast(message, 'error'));
   const [joining, setJoining] = useState(false);
 
   if (!room) {
-    const start = async () => {
-      setStarting(true);
-      try {
-        await startClassFromPage(classroom);
-      } catch (err) {
-        toast(err instanceof Error ? err.message : String(err), 'error');
-      } finally {
-        setStarting(false);
-      }
-    };
+    const start = () => run('Starting a class…', () => startClassFromPage(classroom));
     return (
       <div className="class-buttons" role="group" aria-label="Live class">
         {!joining && (
@@ -39,7 +31,7 @@ export function ClassButtons() {
             type="button"
             className="button"
             onClick={() => void start()}
-            disabled={starting}
+            disabled={starting !== null}
             aria-label="Start a class"
             title="Start a class: students follow your network and send their results"
           >

@@ -31,7 +31,7 @@ const COURSE = [
 ];
 
 /** Panel types registered in src/panels/types (not imported: they pull in d3). */
-const PANEL_TYPES = ['traces', 'raster', 'heatmap', 'phase', 'weights', 'spectrum', 'histogram', 'rates', 'isi', 'information', 'ais-heatmap'];
+const PANEL_TYPES = ['traces', 'raster', 'heatmap', 'phase', 'weights', 'spectrum', 'histogram', 'rates', 'isi', 'information', 'ais-heatmap', 'loss', 'gradient-flow'];
 
 describe('presets', () => {
   it('there is at least one preset', () => {

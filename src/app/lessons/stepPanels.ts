@@ -24,6 +24,8 @@ export const stepPanels: Record<string, Record<number, StepPanel>> = {
   cpg: { 1: { name: 'traces of y', panel: { type: 'traces', nodes: ['y'] } } },
   'wilson-cowan': { 1: { name: 'phase portrait', panel: phase('wc', 'wc', { mode: 'units', unitA: '0', unitB: '1' }) } },
   elman: { 1: { name: 'context heatmap', panel: { type: 'heatmap', nodes: ['context'] } } },
+  jordan: { 1: { name: 'Loss panel', panel: { type: 'loss', nodes: ['y'] } } },
+  'xor-memory': { 1: { name: 'Loss panel', panel: { type: 'loss', nodes: ['out'] } }, 2: { name: 'Weights panel on rec', panel: { type: 'weights', edge: 'rec' } } },
   hopfield: { 1: { name: 'raster', panel: { type: 'raster', nodes: ['h'] } } },
   'esn-ip': { 1: { name: 'activation histogram', panel: { type: 'histogram', nodes: ['res'], over: 'window', target: 'auto' } } },
   'edge-of-chaos': {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finiteExtent, meanSdOverUnits, unitSeries } from './stats.ts';
+import { finiteExtent, rowMeanSd, unitSeries } from './stats.ts';
 import { histogram } from './binning.ts';
 import { firingRates, interSpikeIntervals, spikeEvents } from './spikes.ts';
 import { projectOn } from './projection.ts';
@@ -12,13 +12,21 @@ const samples = (rows: number[][], firstStep = 1) => ({ firstStep, count: rows.l
 
 describe('mean ± sd over units', () => {
   it('gives the population mean and sd at each step', () => {
-    const { mean, sd } = meanSdOverUnits(samples([[1, 3], [2, 2], [0, 4]]));
-    expect(Array.from(mean)).toEqual([2, 2, 2]);
-    expect(Array.from(sd)).toEqual([1, 0, 2]);
+    const data = Float64Array.from([1, 3, 2, 2, 0, 4]);
+    const out = new Float64Array(2);
+    const steps = [0, 1, 2].map((t) => (rowMeanSd(data, 2 * t, 2, out), Array.from(out)));
+    expect(steps).toEqual([
+      [2, 1],
+      [2, 0],
+      [2, 2],
+    ]);
   });
   it('leaves out non-finite values and splits units', () => {
-    const s = samples([[1, NaN, 3]]);
-    expect(Array.from(meanSdOverUnits(s).mean)).toEqual([2]);
+    const out = new Float64Array(2);
+    rowMeanSd([1, NaN, 3], 0, 3, out);
+    expect(Array.from(out)).toEqual([2, 1]);
+    rowMeanSd([NaN, Infinity], 0, 2, out);
+    expect(Array.from(out)).toEqual([NaN, NaN]);
     expect(Array.from(unitSeries(samples([[1, 2], [3, 4]]), 1))).toEqual([2, 4]);
     expect(finiteExtent([3, 1, 2], [5])).toEqual([1, 5]);
     expect(finiteExtent([2])).toEqual([1, 3]);

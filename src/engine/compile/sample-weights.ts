@@ -47,49 +47,45 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
   const rowDone = (i: number) => {
     if (progress && i % PROGRESS_ROWS === 0) progress(i);
   };
-  const cols: number[] = [];
-  const vals: number[] = [];
   const value = valueSampler(init, rng, m);
-  const keep = (i: number, j: number) => {
-    const v = value(i, j);
-    if (v !== 0) {
-      cols.push(j);
-      vals.push(v);
-    }
-  };
+  let synapses: SynapseBuffer;
   if (isConnectionRule(connectivity)) {
     const pattern = sampleConnections(connectivity, n, m, selfEdge, rng);
+    synapses = new SynapseBuffer(pattern.colIdx.length);
     for (let i = 0; i < n; i++) {
-      for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++) keep(i, pattern.colIdx[k]);
-      rowPtr[i + 1] = cols.length;
+      for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++) synapses.keep(pattern.colIdx[k], value(i, pattern.colIdx[k]));
+      rowPtr[i + 1] = synapses.length;
       rowDone(i + 1);
     }
   } else if (connectivity < 1 && init.type !== 'identity') {
     const logMiss = log(1 - connectivity);
     const total = n * m;
+    synapses = new SynapseBuffer(expectedBound(total, connectivity));
     let row = 0;
     for (let k = nextGap(rng, logMiss); k < total; k += 1 + nextGap(rng, logMiss)) {
       const i = Math.floor(k / m);
       while (row < i) {
-        rowPtr[++row] = cols.length;
+        rowPtr[++row] = synapses.length;
         rowDone(row);
       }
-      keep(i, k - i * m);
+      const j = k - i * m;
+      synapses.keep(j, value(i, j));
     }
-    while (row < n) rowPtr[++row] = cols.length;
+    while (row < n) rowPtr[++row] = synapses.length;
   } else {
+    synapses = new SynapseBuffer(init.type === 'identity' ? Math.min(n, m) : expectedBound(n * m, connectivity));
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < m; j++) {
         if (init.type === 'identity' && i !== j) continue;
         if (connectivity < 1 && !(rng.uniform() < connectivity)) continue;
-        keep(i, j);
+        synapses.keep(j, value(i, j));
       }
-      rowPtr[i + 1] = cols.length;
+      rowPtr[i + 1] = synapses.length;
       rowDone(i + 1);
     }
   }
   let factor = spec.scale ?? 1;
-  const csr = { rows: n, cols: m, rowPtr, colIdx: Int32Array.from(cols), values: Float64Array.from(vals) };
+  const csr = { rows: n, cols: m, rowPtr, ...synapses.arrays() };
   if (spec.spectralRadius !== undefined) {
     const rho = spectralRadius(csr);
     if (!(rho > 1e-12)) throw new WeightError(`cannot rescale to spectral radius ${spec.spectralRadius}: the sampled matrix has spectral radius 0`);
@@ -101,6 +97,55 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
   const data = new Float64Array(n * m);
   for (let i = 0; i < n; i++) for (let k = rowPtr[i]; k < rowPtr[i + 1]; k++) data[i * m + csr.colIdx[k]] = csr.values[k];
   return { format: 'dense', rows: n, cols: m, data };
+}
+
+/**
+ * Synapses that exist at most: the expected count N·p plus six standard deviations of the
+ * binomial count (√(N·p·(1 − p)); exceeded with probability < 10⁻⁹), so the buffer rarely grows.
+ */
+function expectedBound(entries: number, p: number): number {
+  if (p >= 1) return entries;
+  const mean = entries * p;
+  return Math.min(entries, Math.ceil(mean + 6 * Math.sqrt(mean * (1 - p)) + 16));
+}
+
+/**
+ * A CSR matrix's column indices and values as they are sampled, in typed arrays sized for the
+ * expected count and doubled when full: no JavaScript array of millions of numbers and no copy
+ * into typed arrays afterwards (an edge at the limits has 20 M synapses).
+ */
+class SynapseBuffer {
+  private cols: Int32Array;
+  private vals: Float64Array;
+  length = 0;
+
+  constructor(expected: number) {
+    const capacity = Math.max(16, expected);
+    this.cols = new Int32Array(capacity);
+    this.vals = new Float64Array(capacity);
+  }
+
+  /** Keeps the synapse from column j with value v (a zero weight is no synapse). */
+  keep(j: number, v: number): void {
+    if (v === 0) return;
+    if (this.length === this.cols.length) this.grow();
+    this.cols[this.length] = j;
+    this.vals[this.length++] = v;
+  }
+
+  /** The column indices and values kept (views of the buffers, without a copy). */
+  arrays(): { colIdx: Int32Array; values: Float64Array } {
+    return { colIdx: this.cols.subarray(0, this.length), values: this.vals.subarray(0, this.length) };
+  }
+
+  private grow(): void {
+    const cols = new Int32Array(this.cols.length * 2);
+    const vals = new Float64Array(this.vals.length * 2);
+    cols.set(this.cols);
+    vals.set(this.vals);
+    this.cols = cols;
+    this.vals = vals;
+  }
 }
 
 /**

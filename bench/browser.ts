@@ -3,7 +3,8 @@
  * dev server (the app's config, so the same COOP/COEP headers and worker bundling), opens
  * bench/browser/index.html with Playwright, and prints what its Web Worker measured: steps/s of
  * the reservoir cases with the JS fallback, WASM, WASM×2 (a nested helper worker over a
- * SharedArrayBuffer), float32, and the 10,000-neuron LIF network in simulated s per wall s.
+ * SharedArrayBuffer), float32, the 10,000-neuron LIF network and the brunel-full preset (12,500
+ * neurons, 15.6 M synapses) in simulated s per wall s.
  */
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
@@ -13,7 +14,8 @@ import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.ts';
 import { formatRate, printTable } from './timing.ts';
 import type { BrowserBenchResult } from './browser/worker.ts';
 
-export async function benchBrowser(opts: { json: boolean; minSeconds?: number }): Promise<object> {
+/** `only: 'brunel-full'`: that case alone (the brunel-full benchmark's Chromium half). */
+export async function benchBrowser(opts: { json: boolean; minSeconds?: number; only?: 'brunel-full' }): Promise<object> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const server = await createServer({ root, configFile: `${root}/vite.config.ts`, logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
@@ -22,13 +24,13 @@ export async function benchBrowser(opts: { json: boolean; minSeconds?: number })
   try {
     const page = await browser.newPage();
     page.on('pageerror', (err) => console.error(`bench page: ${err.message}`));
-    await page.goto(`${base}bench/browser/index.html?minSeconds=${opts.minSeconds ?? 0.5}`);
+    await page.goto(`${base}bench/browser/index.html?minSeconds=${opts.minSeconds ?? 0.5}${opts.only ? `&only=${opts.only}` : ''}`);
     const handle = await page.waitForFunction(() => window.__bench, null, { timeout: 900_000, polling: 500 });
     const result = (await handle.jsonValue()) as BrowserBenchResult;
     const load = loadavg()[0];
     if (!opts.json) {
       const e = result.env;
-      printTable(
+      if (result.cases.length > 0) printTable(
         `Chromium worker: leaky-tanh reservoir, steps/s (${e.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'}; crossOriginIsolated ${e.crossOriginIsolated}, WASM SIMD ${e.wasmSimd}, shared memory ${e.sharedMemory}; load average ${load.toFixed(2)})`,
         ['case', 'JS', 'WASM', 'WASM×2', 'f32', 'f32×2', 'WASM/JS', '×2/WASM'],
         result.cases.map((c) => {
@@ -37,10 +39,16 @@ export async function benchBrowser(opts: { json: boolean; minSeconds?: number })
           return [c.case, formatRate(r.js), formatRate(r.wasm), two, formatRate(r.f32), formatRate(r.f32x2), (r.wasm / r.js).toFixed(2), (r.wasm2 / r.wasm).toFixed(2)];
         }),
       );
-      printTable(
+      if (result.lif.length > 0) printTable(
         'Chromium worker: LIF 10,000 neurons × 100 synapses, dt 0.1 ms',
         ['kernels', 'steps/s', 'simulated s / wall s'],
         result.lif.map((l) => [l.kernels, formatRate(l.stepsPerSec), l.simulatedSecondsPerWallSecond.toFixed(3)]),
+      );
+      const b = result.brunelFull;
+      printTable(
+        'Chromium worker: brunel-full (Brunel 2000 at full scale: 12,500 LIF neurons, 15.6 M synapses, Poisson drive, dt 0.1 ms)',
+        ['compile s', 'rate Hz', 'simulated s / wall s'],
+        [[b.compileSeconds.toFixed(1), b.rateHz.toFixed(1), b.simulatedSecondsPerWallSecond.toFixed(3)]],
       );
     }
     return { loadAverage: load, ...result };

@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   measures: async () => (await import('./measures.ts')).benchMeasures,
   editor: async () => (await import('./editor.ts')).benchEditor,
   lif: async () => (await import('./lif.ts')).benchLif,
+  'brunel-full': async () => (await import('./brunel.ts')).benchBrunel,
   browser: async () => (await import('./browser.ts')).benchBrowser,
   ui: async () => (await import('./ui.ts')).benchUi,
   runtime: async () => (await import('./runtime.ts')).benchRuntime,

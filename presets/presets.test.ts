@@ -38,7 +38,7 @@ describe('presets', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  it.each(files)('%s validates, compiles and runs', (file) => {
+  it.each(files)('%s validates, compiles and runs', { timeout: 120_000 }, (file) => {
     const result = parseDocumentText(readFileSync(join(dir, file), 'utf8'));
     if (!result.ok) throw new Error(result.errors.map(formatIssue).join('\n'));
     expect(result.doc.title.length).toBeGreaterThan(0);

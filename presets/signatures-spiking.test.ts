@@ -8,6 +8,7 @@ import { Simulator } from '../src/engine/index.ts';
 import { loadPreset } from '../src/test-support/docs.ts';
 import { mean } from '../src/test-support/run.ts';
 import { readIzhikevichNetworkReference } from '../src/test-support/reference.ts';
+import { measurePopulation } from '../src/test-support/spiking-stats.ts';
 
 /**
  * Power spectrum of a series by Welch's method (Hann-windowed segments of `segment` samples,
@@ -38,67 +39,17 @@ function welch(x: number[], segment: number, fs: number): { f: number[]; p: numb
 
 describe('chapter 8: spiking networks', () => {
   it('brunel: asynchronous irregular firing — mean CV of the ISIs in 0.7–1.5 and synchrony χ < 0.3', () => {
-    const doc = loadPreset('brunel');
-    const sim = Simulator.fromDocument(doc);
-    const E = sim.node('E');
-    const n = E.size;
-    const transient = 1000; // 100 ms
-    const steps = 5000; // 500 ms
-    const lastSpike = new Float64Array(n).fill(-1);
-    const isiSum = new Float64Array(n);
-    const isiSq = new Float64Array(n);
-    const isiCount = new Float64Array(n);
-    let spikes = 0;
-    // χ (Golomb 2007): χ² = Var_t(V̄(t)) / mean_i Var_t(V_i(t)) over `m` neurons' potentials.
-    const m = 500;
-    const vSum = new Float64Array(m);
-    const vSq = new Float64Array(m);
-    let popSum = 0;
-    let popSq = 0;
-    sim.run(steps, (t) => {
-      if (t <= transient) return;
-      const v = E.vars.v;
-      for (let i = 0; i < n; i++) {
-        if (E.output[i] === 0) continue;
-        spikes++;
-        if (lastSpike[i] >= 0) {
-          const isi = (t - lastSpike[i]) * doc.dt;
-          isiSum[i] += isi;
-          isiSq[i] += isi * isi;
-          isiCount[i]++;
-        }
-        lastSpike[i] = t;
-      }
-      let pop = 0;
-      for (let i = 0; i < m; i++) {
-        vSum[i] += v[i];
-        vSq[i] += v[i] * v[i];
-        pop += v[i];
-      }
-      pop /= m;
-      popSum += pop;
-      popSq += pop * pop;
-    });
-    const samples = steps - transient;
-    const cvs: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (isiCount[i] < 3) continue;
-      const mu = isiSum[i] / isiCount[i];
-      cvs.push(Math.sqrt(Math.max(0, isiSq[i] / isiCount[i] - mu * mu)) / mu);
-    }
-    let meanVar = 0;
-    for (let i = 0; i < m; i++) meanVar += vSq[i] / samples - (vSum[i] / samples) ** 2;
-    meanVar /= m;
-    const chi = Math.sqrt((popSq / samples - (popSum / samples) ** 2) / meanVar);
-    const rate = spikes / n / ((samples * doc.dt) / 1000);
-    const cv = mean(cvs);
-    expect(cvs.length).toBeGreaterThan(n / 2);
+    const sim = Simulator.fromDocument(loadPreset('brunel'));
+    const n = sim.node('E').size;
+    // 500 ms after a 100 ms transient; χ (Golomb 2007) over 500 neurons' potentials
+    const { rate, cv, cvNeurons, chi } = measurePopulation(sim, 'E', 5000, 1000, { chiNeurons: 500, minIntervals: 3 });
+    expect(cvNeurons).toBeGreaterThan(n / 2);
     expect(cv).toBeGreaterThanOrEqual(0.7);
     expect(cv).toBeLessThanOrEqual(1.5);
     expect(chi).toBeLessThan(0.3);
     expect(rate).toBeGreaterThan(1);
     expect(rate).toBeLessThan(100);
-    console.log(`brunel: E rate ${rate.toFixed(1)} Hz, mean CV(ISI) ${cv.toFixed(3)} over ${cvs.length} neurons, χ ${chi.toFixed(3)}`);
+    console.log(`brunel: E rate ${rate.toFixed(1)} Hz, mean CV(ISI) ${cv.toFixed(3)} over ${cvNeurons} neurons, χ ${chi.toFixed(3)}`);
   });
 
   it("izhikevich-1000: the paper's scheme, its rates and its alpha rhythm, against a numpy port of the published program", () => {

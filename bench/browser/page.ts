@@ -14,6 +14,7 @@ declare global {
 
 const params = new URLSearchParams(location.search);
 const minSeconds = Number(params.get('minSeconds') ?? 0.5);
+const only = params.get('only') ?? undefined;
 const out = document.getElementById('out')!;
 window.__benchProgress = [];
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'recurrence-bench' });
@@ -27,4 +28,4 @@ worker.onmessage = (e: MessageEvent<{ progress?: string; result?: BrowserBenchRe
     out.textContent += `\n${JSON.stringify(e.data.result, null, 2)}`;
   }
 };
-worker.postMessage({ minSeconds });
+worker.postMessage({ minSeconds, only });

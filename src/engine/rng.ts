@@ -65,6 +65,32 @@ export class Rng {
     return result;
   }
 
+  /**
+   * Fills `out` with the next out.length outputs of nextUint32 (the same stream, in one loop with
+   * the state in locals: many draws per step, e.g. Poisson counts for a whole population).
+   */
+  fillUint32(out: Uint32Array): void {
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    for (let i = 0; i < out.length; i++) {
+      const r = Math.imul(b, 5);
+      out[i] = Math.imul((r << 7) | (r >>> 25), 9);
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
+
   /** Uniform double in [0, 1) with 53 random bits. */
   uniform(): number {
     const hi = this.nextUint32() >>> 5; // 27 bits

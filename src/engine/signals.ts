@@ -5,6 +5,7 @@
 import type { Signal } from '../model/index.ts';
 import type { Rng } from './rng.ts';
 import { sin } from './math/detmath.ts';
+import { poissonCounts, poissonTable } from './poisson-sampler.ts';
 
 /** Writes the value at 0-based step t; noise signals draw from `rng` (the node's stream). */
 export type SignalFn = (t: number, out: Float64Array, rng: Rng) => void;
@@ -35,6 +36,15 @@ export function makeSignal(signal: Signal): SignalFn {
         for (let i = 0; i < out.length; i++) out[i] = signal.mean + signal.std * r.gaussian();
       };
     }
+    case 'poisson': {
+      const table = poissonTable(signal.mean);
+      let words = new Uint32Array(0);
+      return (_t, out, r) => {
+        if (words.length !== out.length) words = new Uint32Array(out.length);
+        r.fillUint32(words);
+        poissonCounts(table, words, out);
+      };
+    }
     case 'sequence': {
       const { values, repeat } = signal;
       return (t, out) => {
@@ -55,3 +65,4 @@ export function makeSignal(signal: Signal): SignalFn {
       return (_t, out) => out.fill(0);
   }
 }
+

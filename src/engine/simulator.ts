@@ -24,6 +24,11 @@ export class Simulator {
   /** Steps taken since the last reset. */
   t = 0;
   seed: number;
+  /**
+   * The nodes whose outputs can stop being finite: not the spiking kinds, whose output is a spike
+   * flag (0 or 1) by construction.
+   */
+  private readonly checked: NodeRuntime[];
 
   /** `progress` is told the share of the weights sampled so far (Program.initialise). */
   constructor(
@@ -32,6 +37,7 @@ export class Simulator {
     progress?: (fraction: number) => void,
   ) {
     this.seed = seed >>> 0;
+    this.checked = program.nodes.filter((n) => !n.spiking);
     this.program.initialise(this.seed, progress);
   }
 
@@ -57,7 +63,7 @@ export class Simulator {
     const t = this.t;
     for (const op of this.program.schedule) op.run(t);
     this.t = t + 1;
-    for (const node of this.program.nodes) checkFinite(node, this.t);
+    for (const node of this.checked) checkFinite(node, this.t);
   }
 
   /** Advances n steps, calling `after` after each one (e.g. to record probes). */

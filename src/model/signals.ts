@@ -45,6 +45,15 @@ export const gaussianSignal = z.strictObject({
   std: num({ min: 0 }).default(1),
 });
 /**
+ * u(t) ~ Poisson(mean), a count per channel and step, independently (seeded): the number of
+ * events of Poisson trains of total rate ν in one step, mean = ν·dt (Brunel 2000's external
+ * drive: C_E trains at ν_ext give mean = C_E·ν_ext·dt). Dimensionless; at most 100 per step.
+ */
+export const poissonSignal = z.strictObject({
+  type: z.literal('poisson'),
+  mean: num({ min: 0, max: 100, description: 'expected count per step (total rate × dt)' }).default(1),
+});
+/**
  * u(t) = values[t] (1-D: every channel; 2-D: values[t][channel]); after the end, values
  * restart when `repeat` is true, else the signal is 0.
  */
@@ -149,6 +158,7 @@ export const signalVariants = [
   pulseSignal,
   uniformSignal,
   gaussianSignal,
+  poissonSignal,
   sequenceSignal,
   mackeyGlassSignal,
   narmaSignal,

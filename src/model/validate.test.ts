@@ -122,7 +122,7 @@ describe('graph document validation', () => {
   it('names the allowed signal types', () => {
     const raw = rawDoc([node('u', 'input', { signal: { type: 'sinus' } })]);
     expect(errorsOf(raw)[0]).toBe(
-      'nodes[0].params.signal.type: must be one of "constant", "sine", "step", "pulse", "uniform", "gaussian", "sequence", "mackey-glass", "narma", "memory-capacity", "xor-memory", "delayed-copy", "adding", got "sinus"',
+      'nodes[0].params.signal.type: must be one of "constant", "sine", "step", "pulse", "uniform", "gaussian", "poisson", "sequence", "mackey-glass", "narma", "memory-capacity", "xor-memory", "delayed-copy", "adding", got "sinus"',
     );
   });
 

@@ -269,7 +269,7 @@ function checkWeightShape(
     const problem = connectionRuleProblem(c, n, m, e.source === e.target);
     if (problem) errors.push({ path: at('params', 'connectivity', c.rule === 'fixed-total' ? 'n' : 'k'), message: problem });
   }
-  const synapses = expectedSynapses(c, n, m);
+  const synapses = expectedSynapses(c, n, m, w.type === 'identity');
   if (synapses > LIMITS.maxSynapsesPerEdge) {
     const how = isConnectionRule(c) ? connectivityText(c) : `connectivity ${c ?? 1}`;
     errors.push({ path: at('params', 'weight'), message: `${n}×${m} synapses at ${how} exceed the limit of ${LIMITS.maxSynapsesPerEdge}` });

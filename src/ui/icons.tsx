@@ -87,6 +87,8 @@ const PATHS = {
       <path d="M1.8 13.5a4 4 0 0 1 8 0M10.5 3.6a2.2 2.2 0 0 1 0 4.1M11.8 9.6a4 4 0 0 1 2.4 3.9" />
     </>
   ),
+  /** Memory capacity: bars that shrink with the delay, a forgetting curve. */
+  memory: <path d="M2.5 13.5h11M3.5 11V3M6.5 11V5M9.5 11V7.5M12.5 11V9.5" />,
   plus: <path d="M8 3v10M3 8h10" />,
   download: <path d="M8 2.5v8M4.5 7L8 10.5 11.5 7M3 13.5h10" />,
   upload: <path d="M8 10.5v-8M4.5 6L8 2.5 11.5 6M3 13.5h10" />,

@@ -1,10 +1,12 @@
 /**
  * Toolbar buttons for the network's tasks: Train (when it has a readout) and Memory capacity
  * (when it has an input and a population of at least two units). Each opens its dialog (TrainDialog, MemoryCapacityDialog).
+ * Below 2,000 px Memory capacity shows its icon only (its name stays for screen readers and in its title).
  */
 import { kindRole, signalOf } from '../../model/index.ts';
 import { useDocumentStore, useStores, useTaskResults } from '../../store/index.ts';
 import { bpttReadout, openTrainingPanels } from './trainingPanels.ts';
+import { Icon } from '../../ui/icons.tsx';
 
 export function TaskButtons() {
   const hasReadout = useDocumentStore((s) => s.doc.nodes.some((n) => kindRole(n.kind) === 'readout'));
@@ -43,7 +45,8 @@ export function TaskButtons() {
           aria-label="Memory capacity…"
           onClick={() => tasks.getState().show('memory-capacity')}
         >
-          Memory<span className="button__text--wide"> capacity</span>…
+          <Icon name="memory" />
+          <span className="button__text--wide">Memory capacity…</span>
         </button>
       )}
     </div>

@@ -31,7 +31,7 @@ function DocumentInspector({ doc, problems }: { doc: GraphDocument; problems: st
       <h2 className="inspector__title">Network</h2>
       <Problems problems={problems} />
       <LabelField name="title" value={doc.title} onCommit={(title) => void run('document.setFields', { title: title.trim() || 'Untitled network' })} />
-      <LabelField name="description" value={doc.description ?? ''} placeholder="What this network shows" onCommit={(description) => void run('document.setFields', { description })} />
+      <LabelField name="description" multiline value={doc.description ?? ''} placeholder="What this network shows" onCommit={(description) => void run('document.setFields', { description })} />
       <SchemaFields fields={documentFields} value={value} path={[]} api={api} />
       <dl className="facts">
         <dt>Nodes</dt>

@@ -21,13 +21,17 @@ function keyText(key: string): ReactNode {
   return words.map((w, i) => (i === 0 ? w : [<wbr key={i} />, w]));
 }
 
+/**
+ * One field: its key (and unit) beside a number or a check box; above a text, JSON or choice
+ * field, which takes the inspector's whole width so its value is not cut off.
+ */
 function FieldRow({ field, path, api, children, localError }: { field: Field; path: string[]; api: FormApi; children(id: string, describedBy: string, invalid: boolean): ReactNode; localError?: string | null }) {
   const id = `${api.idPrefix}-${path.join('-')}`;
   const problems = [...(localError ? [localError] : []), ...api.issuesAt(pathText(path))];
   const meta = field.kind === 'number' ? field.meta : null;
   const hint = [field.description, meta?.rule && meta.rule !== 'a number' ? meta.rule : null].filter(Boolean).join(' · ');
   return (
-    <div className={`form-row${problems.length ? ' form-row--invalid' : ''}`} data-field={pathText(path)}>
+    <div className={`form-row${field.kind === 'number' || field.kind === 'boolean' ? '' : ' form-row--stacked'}${problems.length ? ' form-row--invalid' : ''}`} data-field={pathText(path)}>
       <label htmlFor={id} className="form-row__label">
         <span className="form-row__key">{keyText(field.key)}</span>
         {meta?.unit && <span className="form-row__unit">{meta.unit}</span>}
@@ -114,6 +118,8 @@ function TextRow({ field, path, api, value, json }: { field: Field; path: string
 function ChoiceRow({ field, path, api, value }: { field: Extract<Field, { kind: 'enum' | 'variant' }>; path: string[]; api: FormApi; value: unknown }) {
   const options = field.kind === 'enum' ? field.options : field.variants.map((v) => v.value);
   const current = field.kind === 'enum' ? value : (value as Record<string, unknown> | undefined)?.[field.discriminator];
+  // the chosen variant's own fields (none for e.g. a delta synapse: then no empty group is drawn)
+  const variantFields = field.kind === 'variant' && current !== undefined ? (field.variants.find((v) => v.value === current)?.fields ?? []) : [];
   const pick = (choice: string) => {
     if (choice === '') return api.commit(path, undefined, 'step');
     return api.commit(path, field.kind === 'enum' ? choice : variantValue(field, choice, value), 'step');
@@ -132,9 +138,9 @@ function ChoiceRow({ field, path, api, value }: { field: Extract<Field, { kind: 
           </select>
         )}
       </FieldRow>
-      {field.kind === 'variant' && current !== undefined && (
+      {variantFields.length > 0 && (
         <div className="form-group">
-          <SchemaFields fields={field.variants.find((v) => v.value === current)?.fields ?? []} value={value as Record<string, unknown>} path={path} api={api} />
+          <SchemaFields fields={variantFields} value={value as Record<string, unknown>} path={path} api={api} />
         </div>
       )}
     </>

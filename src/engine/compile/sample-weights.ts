@@ -48,19 +48,23 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
     if (progress && i % PROGRESS_ROWS === 0) progress(i);
   };
   const value = valueSampler(init, rng, m);
-  let synapses: SynapseBuffer;
-  if (isConnectionRule(connectivity)) {
-    const pattern = sampleConnections(connectivity, n, m, selfEdge, rng);
-    synapses = new SynapseBuffer(pattern.colIdx.length);
+  const pattern = isConnectionRule(connectivity) ? sampleConnections(connectivity, n, m, selfEdge, rng) : null;
+  // exact with a connection rule; otherwise a bound the count rarely exceeds (the list grows if it does)
+  const expected = pattern ? pattern.colIdx.length : init.type === 'identity' ? Math.min(n, m) : countBound(n * m, connectivity as number);
+  const synapses = new SynapseList(expected);
+  const keep = (i: number, j: number) => {
+    const v = value(i, j);
+    if (v !== 0) synapses.push(j, v);
+  };
+  if (pattern) {
     for (let i = 0; i < n; i++) {
-      for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++) synapses.keep(pattern.colIdx[k], value(i, pattern.colIdx[k]));
+      for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++) keep(i, pattern.colIdx[k]);
       rowPtr[i + 1] = synapses.length;
       rowDone(i + 1);
     }
-  } else if (connectivity < 1 && init.type !== 'identity') {
-    const logMiss = log(1 - connectivity);
+  } else if ((connectivity as number) < 1 && init.type !== 'identity') {
+    const logMiss = log(1 - (connectivity as number));
     const total = n * m;
-    synapses = new SynapseBuffer(expectedBound(total, connectivity));
     let row = 0;
     for (let k = nextGap(rng, logMiss); k < total; k += 1 + nextGap(rng, logMiss)) {
       const i = Math.floor(k / m);
@@ -68,24 +72,22 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
         rowPtr[++row] = synapses.length;
         rowDone(row);
       }
-      const j = k - i * m;
-      synapses.keep(j, value(i, j));
+      keep(i, k - i * m);
     }
     while (row < n) rowPtr[++row] = synapses.length;
   } else {
-    synapses = new SynapseBuffer(init.type === 'identity' ? Math.min(n, m) : expectedBound(n * m, connectivity));
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < m; j++) {
         if (init.type === 'identity' && i !== j) continue;
-        if (connectivity < 1 && !(rng.uniform() < connectivity)) continue;
-        synapses.keep(j, value(i, j));
+        if ((connectivity as number) < 1 && !(rng.uniform() < (connectivity as number))) continue;
+        keep(i, j);
       }
       rowPtr[i + 1] = synapses.length;
       rowDone(i + 1);
     }
   }
   let factor = spec.scale ?? 1;
-  const csr = { rows: n, cols: m, rowPtr, ...synapses.arrays() };
+  const csr = { rows: n, cols: m, rowPtr, colIdx: synapses.columns(), values: synapses.values() };
   if (spec.spectralRadius !== undefined) {
     const rho = spectralRadius(csr);
     if (!(rho > 1e-12)) throw new WeightError(`cannot rescale to spectral radius ${spec.spectralRadius}: the sampled matrix has spectral radius 0`);
@@ -99,53 +101,48 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
   return { format: 'dense', rows: n, cols: m, data };
 }
 
-/**
- * Synapses that exist at most: the expected count N·p plus six standard deviations of the
- * binomial count (√(N·p·(1 − p)); exceeded with probability < 10⁻⁹), so the buffer rarely grows.
- */
-function expectedBound(entries: number, p: number): number {
-  if (p >= 1) return entries;
-  const mean = entries * p;
-  return Math.min(entries, Math.ceil(mean + 6 * Math.sqrt(mean * (1 - p)) + 16));
-}
-
-/**
- * A CSR matrix's column indices and values as they are sampled, in typed arrays sized for the
- * expected count and doubled when full: no JavaScript array of millions of numbers and no copy
- * into typed arrays afterwards (an edge at the limits has 20 M synapses).
- */
-class SynapseBuffer {
+/** The stored synapses of a sampling in row order: column and value, in typed arrays that grow. */
+class SynapseList {
   private cols: Int32Array;
   private vals: Float64Array;
   length = 0;
 
-  constructor(expected: number) {
-    const capacity = Math.max(16, expected);
-    this.cols = new Int32Array(capacity);
-    this.vals = new Float64Array(capacity);
+  constructor(capacity: number) {
+    this.cols = new Int32Array(Math.max(16, capacity));
+    this.vals = new Float64Array(this.cols.length);
   }
 
-  /** Keeps the synapse from column j with value v (a zero weight is no synapse). */
-  keep(j: number, v: number): void {
-    if (v === 0) return;
-    if (this.length === this.cols.length) this.grow();
-    this.cols[this.length] = j;
-    this.vals[this.length++] = v;
+  push(col: number, value: number): void {
+    if (this.length === this.cols.length) {
+      const cols = new Int32Array(2 * this.length);
+      const vals = new Float64Array(2 * this.length);
+      cols.set(this.cols);
+      vals.set(this.vals);
+      this.cols = cols;
+      this.vals = vals;
+    }
+    this.cols[this.length] = col;
+    this.vals[this.length++] = value;
   }
 
-  /** The column indices and values kept (views of the buffers, without a copy). */
-  arrays(): { colIdx: Int32Array; values: Float64Array } {
-    return { colIdx: this.cols.subarray(0, this.length), values: this.vals.subarray(0, this.length) };
+  /** The columns, exactly `length` of them (a view of the storage: no copy of millions of synapses). */
+  columns(): Int32Array {
+    return this.cols.subarray(0, this.length);
   }
 
-  private grow(): void {
-    const cols = new Int32Array(this.cols.length * 2);
-    const vals = new Float64Array(this.vals.length * 2);
-    cols.set(this.cols);
-    vals.set(this.vals);
-    this.cols = cols;
-    this.vals = vals;
+  values(): Float64Array {
+    return this.vals.subarray(0, this.length);
   }
+}
+
+/**
+ * Synapses drawn with probability p among `entries` that exist at most, but for a chance below
+ * 10⁻⁹: the binomial count's mean N·p plus six standard deviations √(N·p·(1 − p)).
+ */
+function countBound(entries: number, p: number): number {
+  if (p >= 1) return entries;
+  const mean = entries * p;
+  return Math.min(entries, Math.ceil(mean + 6 * Math.sqrt(mean * (1 - p)) + 16));
 }
 
 /**

@@ -93,6 +93,25 @@ describe('PyNN mapping', () => {
     expect(noise.waveform).toEqual({ type: 'noise', mean: [40, 40, 40].map((x) => x + 0 * 0.2), stdev: [0.3 * 200, 0.3 * 200, 0.3 * 200] });
   });
 
+  it('turns Poisson counts (brunel-full’s drive) into a noisy current of the same mean and variance per step: λ and λ', () => {
+    const d = doc(
+      [
+        { id: 'x', kind: 'input', position: pos, params: { size: 2, signal: { type: 'poisson', mean: 2 } } },
+        { id: 'n', kind: 'lif', position: pos, params: { size: 2, tau_m: 20, r_m: 1 } },
+      ],
+      [{ id: 'p', source: 'x', target: 'n', params: { weight: { type: 'identity', value: 0.1 }, synapse: { type: 'delta' } } }],
+    );
+    const [noise] = network(d).sources;
+    // a delta kick of u mV per step is u·cm/dt nA, cm/dt = (20 ms / 1 MΩ) / 0.1 ms = 200
+    expect(noise).toMatchObject({ cells: null, perCell: true });
+    const w = noise.waveform as { type: 'noise'; mean: number[]; stdev: number[] };
+    expect(w.type).toBe('noise');
+    for (let i = 0; i < 2; i++) {
+      expect(w.mean[i]).toBeCloseTo(0.1 * 2 * 200, 10);
+      expect(w.stdev[i]).toBeCloseTo(0.1 * Math.sqrt(2) * 200, 10);
+    }
+  });
+
   it('refuses rate kinds and non-STDP plasticity in one line, naming them and suggesting the notebook', () => {
     expect(() => network(loadPreset('esn-sine'))).toThrow(ExportError);
     expect(() => network(loadPreset('esn-sine'))).toThrow(/nodes "u" \(input\)|"res" \(rate\)/);

@@ -11,9 +11,10 @@ import type { NodeBuilder } from '../../engine/compile/types.ts';
  * variable `target` (and the adding problem its scored steps into `mask`).
  */
 export const inputBuilder: NodeBuilder<InputParams> = {
-  build(node) {
+  build(node, ctx) {
     const p = node.params;
-    const output = new Float64Array(p.size);
+    // in the kernels' workspace when there is one (large networks): products read it in place
+    const output = ctx.alloc ? ctx.alloc.f64(p.size) : new Float64Array(p.size);
     let noise = new Rng(0, 'unset');
     const task = isTaskSignal(p.signal) ? makeTask(p.signal) : null;
     const target = new Float64Array(task ? task.targetSize : 0);

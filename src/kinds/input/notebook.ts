@@ -23,9 +23,9 @@ function signalValue(signal: Signal): string {
 export const inputNotebook: NotebookKind<InputParams> = {
   doc: `**input** — an external signal, one value per channel: $y[t] = \\mathrm{signal}(t)$ (t the 0-based step).
 Constant, sine ($y = \\mathrm{offset} + A\\sin(2\\pi t/P + \\varphi)$), step, pulse and sequence signals are written as formulas;
-noise (uniform, Gaussian) and task series (Mackey–Glass: Mackey & Glass 1977; NARMA: Atiya & Parlos 2000;
+noise (uniform, Gaussian, Poisson counts) and task series (Mackey–Glass: Mackey & Glass 1977; NARMA: Atiya & Parlos 2000;
 memory capacity: Jaeger 2001) are the engine's own draws, embedded for the exported steps.`,
-  draws: (p) => (p.signal.type === 'uniform' || p.signal.type === 'gaussian' || isTaskSignal(p.signal) ? 'output' : null),
+  draws: (p) => (p.signal.type === 'uniform' || p.signal.type === 'gaussian' || p.signal.type === 'poisson' || isTaskSignal(p.signal) ? 'output' : null),
   setup(node, p) {
     const s = p.signal;
     if (s.type !== 'sequence') return '';

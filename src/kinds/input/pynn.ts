@@ -1,7 +1,8 @@
 /**
  * An `input` node in PyNN: its signal along each edge as current sources (nA) into the target
  * population — DC, AC, step currents (sequences and task series: the engine's own values for the
- * exported duration) or noisy currents with the engine's mean and variance per step.
+ * exported duration) or noisy currents with the engine's mean and variance per step (uniform,
+ * Gaussian and Poisson-count noise).
  */
 import type { Signal } from '../../model/index.ts';
 import { isTaskSignal } from '../../model/index.ts';
@@ -50,9 +51,9 @@ function currentSources(e: CompiledEdge, p: InputParams, target: PynnPopulation,
     case 'pulse':
       return grouped((f) => ({ type: 'steps', times: [signal.at * dt, (signal.at + signal.width) * dt], amplitudes: [f * k * signal.value, 0] }), rowSums);
     case 'uniform':
-    case 'gaussian': {
-      const mean = signal.type === 'gaussian' ? signal.mean : (signal.low + signal.high) / 2;
-      const sd = signal.type === 'gaussian' ? signal.std : (signal.high - signal.low) / Math.sqrt(12);
+    case 'gaussian':
+    case 'poisson': {
+      const { mean, sd } = noiseMoments(signal);
       if (e.cols === 1) return grouped((f) => ({ type: 'noise', mean: f * k * mean, stdev: Math.abs(f * k) * sd }), rowSums);
       // independent channels: each cell gets the sum of its channels' noise, Gaussian with that mean and variance
       const cells = W.flatMap((row, i) => (row.some((w) => w !== 0) ? [i] : []));
@@ -102,6 +103,18 @@ function inputSeries(id: string, signal: Signal, ctx: PynnContext, steps: number
     }
   }
   return out;
+}
+
+/** Mean and standard deviation per step of a noise signal (Poisson counts: λ and √λ). */
+function noiseMoments(signal: Extract<Signal, { type: 'uniform' | 'gaussian' | 'poisson' }>): { mean: number; sd: number } {
+  switch (signal.type) {
+    case 'gaussian':
+      return { mean: signal.mean, sd: signal.std };
+    case 'uniform':
+      return { mean: (signal.low + signal.high) / 2, sd: (signal.high - signal.low) / Math.sqrt(12) };
+    case 'poisson':
+      return { mean: signal.mean, sd: Math.sqrt(signal.mean) };
+  }
 }
 
 function denseRows(e: CompiledEdge): number[][] {

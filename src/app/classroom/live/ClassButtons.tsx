@@ -3,7 +3,7 @@
  * a room; in a room, its code and who is there, then the teacher's "Gather" and "Class" or the
  * student's "Explore on my own" / "Follow the teacher".
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useEditorStore } from '../../../store/index.ts';
 import { useClassState, useLiveClassroom } from './context.tsx';
 import { joinTypedCode, startClassFromPage } from './liveClassroom.ts';
@@ -19,6 +19,7 @@ export function ClassButtons() {
   const panelOpen = useClassState((s) => s.panelOpen);
   const toast = useEditorStore((s) => s.toast);
   const [starting, setStarting] = useState(false);
+  const [joining, setJoining] = useState(false);
 
   if (!room) {
     const start = async () => {
@@ -33,18 +34,20 @@ export function ClassButtons() {
     };
     return (
       <div className="class-buttons" role="group" aria-label="Live class">
-        <button
-          type="button"
-          className="button"
-          onClick={() => void start()}
-          disabled={starting}
-          aria-label="Start a class"
-          title="Start a class: students follow your network and send their results"
-        >
-          <Icon name="broadcast" />
-          <span className="button__text--wide">Start a class</span>
-        </button>
-        <JoinByCode />
+        {!joining && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => void start()}
+            disabled={starting}
+            aria-label="Start a class"
+            title="Start a class: students follow your network and send their results"
+          >
+            <Icon name="broadcast" />
+            <span className="button__text--wide">Start a class</span>
+          </button>
+        )}
+        <JoinByCode open={joining} setOpen={setJoining} />
       </div>
     );
   }
@@ -86,11 +89,11 @@ export function ClassButtons() {
           </button>
         </>
       ) : following ? (
-        <button type="button" className="button" onClick={() => classroom.explore()} aria-label="Explore on my own" title="Explore on my own: edit the network yourself (your edits stay in this browser)">
+        <button type="button" className="button class-buttons__follow" onClick={() => classroom.explore()} aria-label="Explore on my own" title="Explore on my own: edit the network yourself (your edits stay in this browser)">
           Explore<span className="button__text--wide"> on my own</span>
         </button>
       ) : (
-        <button type="button" className="button" onClick={() => classroom.follow()} aria-label="Follow the teacher" title="Follow the teacher">
+        <button type="button" className="button class-buttons__follow" onClick={() => classroom.follow()} aria-label="Follow the teacher" title="Follow the teacher">
           Follow<span className="button__text--wide"> the teacher</span>
         </button>
       )}
@@ -98,15 +101,23 @@ export function ClassButtons() {
   );
 }
 
-/** "Join a class": a field for the room code the teacher shows. */
-function JoinByCode() {
+/**
+ * "Join a class": a field for the room code the teacher shows (in place of "Start a class", so the
+ * toolbar keeps its row); Escape closes it and gives the focus back to the button.
+ */
+function JoinByCode({ open, setOpen }: { open: boolean; setOpen: (open: boolean) => void }) {
   const classroom = useLiveClassroom();
   const toast = useEditorStore((s) => s.toast);
-  const [open, setOpen] = useState(false);
   const [code, setCode] = useState('');
+  const button = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!open && refocus.current) button.current?.focus();
+    refocus.current = false;
+  }, [open]);
   if (!open) {
     return (
-      <button type="button" className="button" onClick={() => setOpen(true)} aria-label="Join a class" title="Join a class: type the code your teacher shows">
+      <button ref={button} type="button" className="button" onClick={() => setOpen(true)} aria-label="Join a class" title="Join a class: type the code your teacher shows">
         <Icon name="join" />
         <span className="button__text--wide">Join a class</span>
       </button>
@@ -118,8 +129,17 @@ function JoinByCode() {
     if (problem) toast(`Join a class: ${problem}`, 'error');
   };
   return (
-    <form className="class-buttons__join" onSubmit={submit}>
-      <input value={code} onChange={(e) => setCode(e.target.value)} placeholder="Class code" aria-label="Class code" maxLength={12} size={9} autoFocus />
+    <form
+      className="class-buttons__join"
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        refocus.current = true;
+        setOpen(false);
+      }}
+    >
+      <input className="field__input class-buttons__code" value={code} onChange={(e) => setCode(e.target.value)} placeholder="Code" aria-label="Class code" title="Class code (as your teacher shows it)" maxLength={12} size={7} autoFocus />
       <button type="submit" className="button">
         Join
       </button>

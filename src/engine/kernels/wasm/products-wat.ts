@@ -193,25 +193,38 @@ export function csr(t: 'f64' | 'f32', name = `csr_${t}`, R = CSR_ROWS): string {
   )`;
 }
 
-/** Event-driven delivery over columns [c0, c1): see Kernels.eventMatVecAdd. valIdx 0 means none. */
+/**
+ * Event-driven delivery over columns [c0, c1): see Kernels.eventMatVecAdd. valIdx 0 means none.
+ * The synapses of a spiking column are walked with running pointers (row index, value), the
+ * valIdx test made once per column; the additions are the JS kernel's, in its order.
+ */
 export function eventF64(): string {
+  const synapses = (indexed: boolean) => `
+          (block $syn_d (loop $syn_l
+            (br_if $syn_d (i32.ge_u ${get('r')} ${get('rEnd')}))
+            ${set('o', `(i32.add ${get('out')} (i32.shl (i32.load ${get('r')}) (i32.const 3)))`)}
+            (f64.store ${get('o')} (f64.add (f64.load ${get('o')}) (f64.mul (f64.load ${indexed ? `(i32.add ${get('values')} (i32.shl (i32.load ${get('v')}) (i32.const 3)))` : get('v')}) ${get('s')})))
+            ${set('r', `(i32.add ${get('r')} (i32.const 4))`)}
+            ${set('v', `(i32.add ${get('v')} (i32.const ${indexed ? 4 : 8}))`)}
+            (br $syn_l)))`;
   return `
   (func $event_f64 (export "event_f64") (param $colPtr i32) (param $rowIdx i32) (param $valIdx i32) (param $values i32) (param $c0 i32) (param $c1 i32) (param $x i32) (param $out i32)
-    (local $j i32) (local $k i32) (local $e i32) (local $s f64) (local $v i32) (local $o i32)
+    (local $j i32) (local $k i32) (local $s f64) (local $r i32) (local $rEnd i32) (local $v i32) (local $o i32)
     ${set('j', get('c0'))}
     (block $cols_d (loop $cols_l
       (br_if $cols_d (i32.ge_s ${get('j')} ${get('c1')}))
       ${set('s', `(f64.load (i32.add ${get('x')} (i32.shl ${get('j')} (i32.const 3))))`)}
       (if (f64.ne ${get('s')} (f64.const 0)) (then
         ${set('k', `(i32.load (i32.add ${get('colPtr')} (i32.shl ${get('j')} (i32.const 2))))`)}
-        ${set('e', `(i32.load offset=4 (i32.add ${get('colPtr')} (i32.shl ${get('j')} (i32.const 2))))`)}
-        (block $syn_d (loop $syn_l
-          (br_if $syn_d (i32.ge_s ${get('k')} ${get('e')}))
-          ${set('v', `(if (result i32) ${get('valIdx')} (then (i32.load (i32.add ${get('valIdx')} (i32.shl ${get('k')} (i32.const 2))))) (else ${get('k')}))`)}
-          ${set('o', `(i32.add ${get('out')} (i32.shl (i32.load (i32.add ${get('rowIdx')} (i32.shl ${get('k')} (i32.const 2)))) (i32.const 3)))`)}
-          (f64.store ${get('o')} (f64.add (f64.load ${get('o')}) (f64.mul (f64.load (i32.add ${get('values')} (i32.shl ${get('v')} (i32.const 3)))) ${get('s')})))
-          ${set('k', `(i32.add ${get('k')} (i32.const 1))`)}
-          (br $syn_l)))))
+        ${set('r', `(i32.add ${get('rowIdx')} (i32.shl ${get('k')} (i32.const 2)))`)}
+        ${set('rEnd', `(i32.add ${get('rowIdx')} (i32.shl (i32.load offset=4 (i32.add ${get('colPtr')} (i32.shl ${get('j')} (i32.const 2)))) (i32.const 2)))`)}
+        (if ${get('valIdx')}
+          (then
+            ${set('v', `(i32.add ${get('valIdx')} (i32.shl ${get('k')} (i32.const 2)))`)}
+            ${synapses(true)})
+          (else
+            ${set('v', `(i32.add ${get('values')} (i32.shl ${get('k')} (i32.const 3)))`)}
+            ${synapses(false)}))))
       ${set('j', `(i32.add ${get('j')} (i32.const 1))`)}
       (br $cols_l)))
   )`;

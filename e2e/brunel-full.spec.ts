@@ -1,0 +1,30 @@
+/**
+ * brunel-full runs live in the browser: 12,500 LIF neurons and 15.6 million synapses compiled in
+ * the stepping worker, its raster and rates drawn, and the population firing at about Brunel's
+ * mean-field rate (37.9 Hz) in the page's probe window.
+ */
+import { test, expect } from './fixtures.ts';
+import { preset } from './panel-helpers.ts';
+
+test('brunel-full runs live: raster and rates drawn, E fires near the mean-field rate', async ({ app }) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  expect(await app.loadDocument(preset('brunel-full'))).toEqual({ ok: true });
+  await expect(page.locator('.panel-card')).toHaveCount(3);
+  await page.evaluate(() => window.__recurrence!.sim.run());
+  // 150 ms of network time: past the transient, and the E window (200 steps) filled
+  await expect.poll(() => page.evaluate(() => window.__recurrence!.sim.t()), { timeout: 150_000, intervals: [500] }).toBeGreaterThan(1500);
+  await page.evaluate(() => window.__recurrence!.sim.pause());
+  await expect(page.getByTestId('panel-raster').locator('.chart')).toHaveAttribute('data-empty', 'false');
+  await expect(page.getByTestId('panel-rates').locator('.chart')).toHaveAttribute('data-empty', 'false');
+  // spikes per neuron per step over the window, in Hz (dt = 0.1 ms)
+  const { rows, rate } = await page.evaluate(() => {
+    const trace = window.__recurrence!.sim.getTrace('E')!;
+    let spikes = 0;
+    for (const row of trace) for (const s of row) spikes += s;
+    return { rows: trace.length, rate: spikes / (trace.length * trace[0].length) / 0.0001 };
+  });
+  expect(rows).toBeGreaterThanOrEqual(100);
+  expect(Math.abs(rate - 37.9) / 37.9).toBeLessThan(0.15);
+  await page.screenshot({ path: 'test-results/brunel-full-live.png' });
+});

@@ -26,12 +26,6 @@ export function rowMeanSd(data: ArrayLike<number>, base: number, width: number, 
   out[1] = n > 0 ? Math.sqrt(sq / n) : NaN;
 }
 
-/** One unit's values over time from row-major samples. */
-export function unitSeries(s: Pick<ProbeSamples, 'count' | 'width' | 'data'>, unit: number): Float64Array {
-  const out = new Float64Array(s.count);
-  for (let t = 0; t < s.count; t++) out[t] = s.data[t * s.width + unit];
-  return out;
-}
 
 /** [min, max] of the finite values; a flat or empty set gets a band around it. */
 export function finiteExtent(...arrays: ArrayLike<number>[]): [number, number] {

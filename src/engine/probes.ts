@@ -4,11 +4,12 @@
  * (`EDGE.w`: its matrix row-major, rows = target units, absent synapses 0; `EDGE.w[k]` one entry);
  * a Recorder copies it into a preallocated ring buffer after each step.
  */
+import { LIMITS } from '../model/index.ts';
 import type { Simulator } from './simulator.ts';
 import type { EdgeRuntime } from './compile/types.ts';
 
 /** Most entries an `EDGE.w` probe records per step (rows × columns of the edge). */
-export const MAX_WEIGHT_PROBE_ENTRIES = 10_000;
+export const MAX_WEIGHT_PROBE_ENTRIES = LIMITS.maxWeightProbeEntries;
 
 /** The variable that names an edge's weights in a probe. */
 export const WEIGHT_PROBE_VARIABLE = 'w';

@@ -15,4 +15,6 @@ export const LIMITS = {
   maxSynapsesPerEdge: 20_000_000,
   /** Length of a sequence signal or a matrix literal (entries). */
   maxLiteralEntries: 10_000_000,
+  /** Entries (rows × columns) an `EDGE.w` probe records per step: the CLI, exports and panels. */
+  maxWeightProbeEntries: 10_000,
 } as const;

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useSimulationStore, useStores, type PanelConfig } from '../store/index.ts';
 import type { PanelOption, PanelType } from './registry.ts';
 import { Icon } from '../ui/icons.tsx';
+import { weightProbeChoices } from './types/weightProbes.ts';
 
 function Select({
   label,
@@ -84,7 +85,10 @@ export function BindingPicker({ config, type }: { config: PanelConfig; type: Pan
     const options = edges.filter((e) => type.acceptsEdge?.(e) ?? true).map((e) => ({ value: e.id, label: `${e.id} (${e.source}→${e.target})` }));
     return <Select label="Edge" value={config.edge ?? ''} options={options} onChange={(edge) => update({ edge })} testId="panel-edge" />;
   }
-  const options = nodes.filter((n) => type.accepts?.(n) ?? true).map((n) => ({ value: n.id, label: `${n.id} (${n.size})` }));
+  const options = [
+    ...nodes.filter((n) => type.accepts?.(n) ?? true).map((n) => ({ value: n.id, label: `${n.id} (${n.size})` })),
+    ...(type.weightProbes ? weightProbeChoices(edges) : []),
+  ];
   const chosen = config.nodes ?? [];
   const labels = type.bindingLabels ?? ['a', 'b'];
   const set = (i: number, id: string) => {

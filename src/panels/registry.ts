@@ -58,6 +58,11 @@ export interface PanelType {
   binding: PanelBinding;
   /** Which nodes the pickers offer (default: all). */
   accepts?(node: NodeInfo): boolean;
+  /**
+   * The node picker also offers edges' weights (`EDGE.w`, edges of at most
+   * LIMITS.maxWeightProbeEntries entries): the panel then shows the synapses, row-major, as units.
+   */
+  weightProbes?: boolean;
   /** Which edges the picker offers (default: all; square-edge: square ones). */
   acceptsEdge?(edge: EdgeInfo): boolean;
   /** Labels of the node pickers of a node-pair binding (default "a", "b"). */

@@ -15,6 +15,7 @@ export {
 } from './context.tsx';
 export { isStale, type TaskKind, type TaskResult } from './taskResults.ts';
 export { SPEEDS } from './simulationStore.ts';
+export { WINDOW_BUDGET } from './subscriptions.ts';
 export type { LoadOutcome, DocumentState } from './documentStore.ts';
 export type { SimulationState, FrameSummary, SimulationStatus, RunOutcome, TrainingView } from './simulationStore.ts';
 export type { Theme, LoadErrorReport } from './uiStore.ts';

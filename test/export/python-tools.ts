@@ -48,6 +48,14 @@ export function brian2Missing(): string | null {
   return brian2Reason;
 }
 
+/**
+ * mpirun's arguments for `ranks` processes as root on this shared machine: waiting ranks yield the
+ * CPU (Open MPI spins by default, which a loaded machine punishes: the other rank waits for CPU).
+ */
+export function mpirunArgs(ranks: number): string[] {
+  return ['--allow-run-as-root', '--oversubscribe', '--mca', 'mpi_yield_when_idle', '1', '-np', String(ranks)];
+}
+
 /** Runs a command, throwing with its output's tail when it fails. */
 export function runTool(cmd: string, args: string[], cwd: string, timeoutMs = 300_000): SpawnSyncReturns<string> {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });

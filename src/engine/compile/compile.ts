@@ -320,7 +320,8 @@ function buildSchedule(
       const multiply = events
         ? (x: Float64Array, off: number) => {
             const c = e.synapseColumns!;
-            k.eventMatVecAdd(c.colPtr, c.rowIdx, c.valIdx, c.values, e.cols, x, off, out);
+            if (c.shared !== null) k.eventSharedMatVecAdd(c.colPtr, c.rowIdx, c.shared, e.cols, x, off, out);
+            else k.eventMatVecAdd(c.colPtr, c.rowIdx, c.valIdx, c.values, e.cols, x, off, out);
           }
         : (x: Float64Array, off: number) => multiplyAdd(k, e, x, off, out);
       const into = out === node.input ? `${node.id}.in` : `${node.id}.in[${synapseLabel(docEdges.get(e.id)!)}]`;

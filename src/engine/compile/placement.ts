@@ -65,7 +65,7 @@ export function placeEdges(ws: KernelWorkspace, edges: readonly CompiledEdge[]):
     e.weights = w.format === 'dense' ? { ...w, data: to(w.data) } : { ...w, rowPtr: to(w.rowPtr), colIdx: to(w.colIdx), values: to(w.values) };
     if (e.weights32) e.weights32 = to(e.weights32);
     const c = e.synapseColumns;
-    if (c) e.synapseColumns = { colPtr: to(c.colPtr), rowIdx: to(c.rowIdx), values: to(c.values), valIdx: c.valIdx ? to(c.valIdx) : null };
+    if (c) e.synapseColumns = { colPtr: to(c.colPtr), rowIdx: to(c.rowIdx), values: to(c.values), valIdx: c.valIdx ? to(c.valIdx) : null, shared: c.shared };
     const r = e.synapseRows;
     if (r) e.synapseRows = { rowPtr: to(r.rowPtr), colIdx: to(r.colIdx), values: to(r.values), valIdx: r.valIdx ? to(r.valIdx) : null };
   }
@@ -86,5 +86,5 @@ export function keepColumnsPlaced(e: CompiledEdge, before: CompiledEdge['synapse
   if (before.valIdx && now.valIdx) before.valIdx.set(now.valIdx);
   // values: a copy in column order (fixed weights) or the weight storage itself (plastic)
   const values = now.values === storedWeights(e) ? storedWeights(e) : before.values.length === now.values.length ? (before.values.set(now.values), before.values) : now.values;
-  e.synapseColumns = { colPtr: before.colPtr, rowIdx: before.rowIdx, valIdx: before.valIdx, values };
+  e.synapseColumns = { colPtr: before.colPtr, rowIdx: before.rowIdx, valIdx: before.valIdx, values, shared: now.shared };
 }

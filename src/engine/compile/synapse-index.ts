@@ -22,6 +22,11 @@ export interface SynapseColumns {
   rowIdx: Int32Array;
   valIdx: Int32Array | null;
   values: Float64Array;
+  /**
+   * The one weight of every synapse, when a copied index (fixed weights) finds them all equal
+   * (Brunel's J, −gJ): delivery then reads no values, and `values` is empty. Null otherwise.
+   */
+  shared: number | null;
 }
 
 export function synapseRows(w: WeightMatrix, keepZeros: boolean): SynapseRows {
@@ -50,8 +55,9 @@ export function synapseRows(w: WeightMatrix, keepZeros: boolean): SynapseRows {
 /**
  * The transpose of `synapseRows` (counting sort by column; rows ascending within a column).
  * With `copy`, the weights are copied in column order (contiguous, cache-friendly; valIdx null):
- * only for edges whose weights never change after sampling (no plasticity). Without it the index
- * points into the weight storage, so learning is seen at once.
+ * only for edges whose weights never change after sampling (no plasticity) — or, when every
+ * synapse has the same weight (bit for bit), not copied but kept as `shared`. Without `copy` the
+ * index points into the weight storage, so learning is seen at once.
  */
 export function synapseColumns(w: WeightMatrix, keepZeros: boolean, copy = false): SynapseColumns {
   const r = synapseRows(w, keepZeros);
@@ -71,8 +77,17 @@ export function synapseColumns(w: WeightMatrix, keepZeros: boolean, copy = false
       valIdx[at] = r.valIdx ? r.valIdx[k] : k;
     }
   }
-  if (!copy) return { colPtr, rowIdx, valIdx, values: r.values };
+  if (!copy) return { colPtr, rowIdx, valIdx, values: r.values, shared: null };
+  const shared = nnz > 0 ? sharedValue(r.values, r.valIdx, nnz) : null;
+  if (shared !== null) return { colPtr, rowIdx, valIdx: null, values: new Float64Array(0), shared };
   const values = new Float64Array(nnz);
   for (let k = 0; k < nnz; k++) values[k] = r.values[valIdx[k]];
-  return { colPtr, rowIdx, valIdx: null, values };
+  return { colPtr, rowIdx, valIdx: null, values, shared: null };
+}
+
+/** The value every synapse k < nnz has (values[valIdx[k]], or values[k]), identical bits, or null. */
+function sharedValue(values: Float64Array, valIdx: Int32Array | null, nnz: number): number | null {
+  const first = values[valIdx ? valIdx[0] : 0];
+  for (let k = 1; k < nnz; k++) if (!Object.is(values[valIdx ? valIdx[k] : k], first)) return null;
+  return first;
 }

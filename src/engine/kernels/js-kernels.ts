@@ -47,6 +47,14 @@ export const jsKernels: Kernels = {
       else for (let k = colPtr[j]; k < end; k++) out[rowIdx[k]] += values[valIdx[k]] * s;
     }
   },
+  eventSharedMatVecAdd(colPtr, rowIdx, weight, cols, x, xOffset, out) {
+    for (let j = 0; j < cols; j++) {
+      const s = x[xOffset + j];
+      if (s === 0) continue;
+      const ws = weight * s;
+      for (let k = colPtr[j], end = colPtr[j + 1]; k < end; k++) out[rowIdx[k]] += ws;
+    }
+  },
   denseMatVecAddF32,
   csrMatVecAddF32,
   tanhApprox,

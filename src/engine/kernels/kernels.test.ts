@@ -129,15 +129,49 @@ describe('WASM SIMD kernels', () => {
     const values = randomArray(nnz * 2, r);
     const valIdx = Int32Array.from({ length: nnz }, (_, k) => 2 * k + 1);
     const x = Float64Array.from({ length: cols }, () => (r() > 0.6 ? 1 : 0));
-    const ws = wasm.workspace();
+    // spikes and target in the workspace too (node state), so the WASM kernel runs rather than the JS fallback
+    const ws = wasm.workspace({ state: true });
+    const xs = ws.alloc!.f64(cols);
+    xs.set(x);
+    const targets = [ws.alloc!.f64(rows), ws.alloc!.f64(rows)];
     const [cp, ri, vi, vs] = ws.place([colPtr, Int32Array.from(rowIdx), valIdx, values], Math.max(rows, cols));
     for (const withValIdx of [true, false]) {
       const a = new Float64Array(rows);
-      const b = new Float64Array(rows);
+      const b = targets[withValIdx ? 0 : 1];
       jsKernels.eventMatVecAdd(colPtr, Int32Array.from(rowIdx), withValIdx ? valIdx : null, values, cols, x, 0, a);
-      wasm.eventMatVecAdd(cp as Int32Array, ri as Int32Array, withValIdx ? (vi as Int32Array) : null, vs as Float64Array, cols, x, 0, b);
+      wasm.eventMatVecAdd(cp as Int32Array, ri as Int32Array, withValIdx ? (vi as Int32Array) : null, vs as Float64Array, cols, xs, 0, b);
       expectSame(a, b);
     }
+    ws.dispose();
+  });
+
+  it('shared-weight event delivery: the general delivery with every value w, bit for bit, in JS and placed in a workspace', () => {
+    const r = rand(9);
+    const rows = 300;
+    const cols = 257;
+    const colPtr = new Int32Array(cols + 1);
+    const rowIdx: number[] = [];
+    for (let j = 0; j < cols; j++) {
+      for (let i = 0; i < rows; i++) if ((r() + 1) / 2 < 0.1) rowIdx.push(i);
+      colPtr[j + 1] = rowIdx.length;
+    }
+    const w = -0.5 + 0.1 * r();
+    const rows32 = Int32Array.from(rowIdx);
+    const x = Float64Array.from({ length: cols + 3 }, () => (r() > 0.6 ? 1 + Math.floor(3 * ((r() + 1) / 2)) : 0));
+    const start = Float64Array.from({ length: rows }, () => r());
+    const general = Float64Array.from(start);
+    jsKernels.eventMatVecAdd(colPtr, rows32, null, new Float64Array(rowIdx.length).fill(w), cols, x, 3, general);
+    const js = Float64Array.from(start);
+    jsKernels.eventSharedMatVecAdd(colPtr, rows32, w, cols, x, 3, js);
+    expectSame(general, js);
+    const ws = wasm.workspace({ state: true });
+    const xs = ws.alloc!.f64(x.length);
+    xs.set(x);
+    const out = ws.alloc!.f64(rows);
+    out.set(start);
+    const [cp, ri] = ws.place([colPtr, rows32], Math.max(rows, cols));
+    wasm.eventSharedMatVecAdd(cp as Int32Array, ri as Int32Array, w, cols, xs, 3, out);
+    expectSame(general, out);
     ws.dispose();
   });
 

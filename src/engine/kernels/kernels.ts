@@ -65,6 +65,12 @@ export interface Kernels {
     out: Float64Array,
   ): void;
   /**
+   * Event-driven delivery when every synapse has the same weight w (SynapseColumns.shared):
+   *   out[rowIdx[k]] += w · s   for k ∈ [colPtr[j], colPtr[j+1]), s = x[xOffset + j] ≠ 0;
+   * eventMatVecAdd's result with every value equal to w, bit for bit, without reading values.
+   */
+  eventSharedMatVecAdd(colPtr: Int32Array, rowIdx: Int32Array, weight: number, cols: number, x: Float64Array, xOffset: number, out: Float64Array): void;
+  /**
    * Single precision (float32 mode): out[i] += f64(Σ_j W[i·cols + j] ⊗ f32(x[xOffset + j])), the
    * products and sums rounded to float (order: see js-kernels-extra.ts; bit-identical in every
    * implementation).

@@ -353,6 +353,11 @@ export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceO
       }
       m.k.event_f64(colPtr.byteOffset, rowIdx.byteOffset, valIdx ? valIdx.byteOffset : 0, values.byteOffset, 0, cols, x.byteOffset + 8 * xOffset, out.byteOffset);
     },
+    eventSharedMatVecAdd(colPtr, rowIdx, weight, cols, x, xOffset, out) {
+      const m = placedIn(colPtr);
+      if (!m || placedIn(rowIdx) !== m || placedIn(x) !== m || placedIn(out) !== m) return jsKernels.eventSharedMatVecAdd(colPtr, rowIdx, weight, cols, x, xOffset, out);
+      m.k.event_shared_f64(colPtr.byteOffset, rowIdx.byteOffset, 0, cols, x.byteOffset + 8 * xOffset, out.byteOffset, weight);
+    },
     lifStep(n, v, spikes, refractory, drive, iSyn, jump, decay, hr, vTh, vReset, refSteps) {
       const m = placedIn(v);
       if (!m || placedIn(spikes) !== m || placedIn(refractory) !== m || placedIn(drive) !== m || placedIn(iSyn) !== m || placedIn(jump) !== m) return false;

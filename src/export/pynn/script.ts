@@ -34,11 +34,19 @@ parser = argparse.ArgumentParser(description=__doc__.split("\\n")[0])
 parser.add_argument("--simulator", choices=["neuron", "nest", "brian2"], default="neuron", help="PyNN backend (default neuron)")
 parser.add_argument("--duration", type=float, default=DEFAULT_DURATION, help=f"simulated time in ms (default {DEFAULT_DURATION:g})")
 parser.add_argument("--out", default="results.json", help="results file, written by rank 0 (default results.json)")
+parser.add_argument("--projections", choices=["bulk", "pynn"], default="bulk",
+                    help="bulk (default): on NEURON, static synapses are made directly as NetCons of NEURON's ParallelContext, the connections PyNN's Projection makes at a fifth of the cost; pynn: PyNN's Projection for every edge")
 args = parser.parse_args()
+started = time.time()
+INSTALL = {
+    "neuron": "NEURON 8 and PyNN's NEURON mechanisms (on Debian/Ubuntu: npm run setup:python in Recurrence)",
+    "nest": "NEST 3.4 with its Python module nest (Debian does not package it; PyNN 0.10 runs on NEST 3.3 and 3.4)",
+    "brian2": "Brian 2 (on Debian/Ubuntu: apt-get install python3-brian)",
+}
 try:
     sim = importlib.import_module("pyNN." + args.simulator)
 except ImportError as err:
-    sys.exit(f"{sys.argv[0]}: PyNN's {args.simulator} backend cannot be loaded ({err})")
+    sys.exit(f"{sys.argv[0]}: PyNN's {args.simulator} backend cannot be loaded ({err}); install {INSTALL[args.simulator]}")
 # NEURON has no IF_curr_delta: there, a jump of v becomes an exponential current with τ_syn = dt
 # carrying the same charge (NEURON's fixed step delivers w·dt/(1 − e^(−dt/τ)) pC for a jump of w nA).
 DELTA_NATIVE = args.simulator != "neuron"
@@ -55,23 +63,63 @@ def charge_to_nA(tau):
 
 
 sim.setup(timestep=TIMESTEP, min_delay=MIN_DELAY, max_delay=MAX_DELAY)
-np.random.seed(SEED)  # PyNN's noisy current sources draw from numpy's generator, alike on every rank
+np.random.seed(SEED)
 pops, cm, tau_syn, delta_cells = {}, {}, {}, set()
 
 
 def to_simulator(w, unit, post, receptor):
-    """Exported weights ('nA' exponential jump, 'mV' jump of v, 'pC' one-step charge) in the simulator's units."""
-    if unit == "nA" or post not in cm or (unit == "mV" and post in delta_cells):
+    """Exported weights ('nA' the engine's exponential jump, 'mV' jump of v, 'pC' one-step charge) in the
+    simulator's units, carrying the charge the engine's synapse delivers."""
+    if post not in cm or (unit == "mV" and post in delta_cells):
         return w
     if unit == "pC" and post in delta_cells:
         return w / cm[post]
-    charge = w * cm[post] if unit == "mV" else w
-    return charge * charge_to_nA(tau_syn[post][receptor])
+    tau = tau_syn[post][receptor]
+    if unit == "nA":
+        if args.simulator == "neuron" and TIMESTEP == DT:
+            return w  # NEURON steps as the engine does: the same jump carries the same charge
+        charge = w * DT / (1 - np.exp(-DT / tau))  # the engine's I ← I·e^(−dt/τ) + w, summed over its steps
+    else:
+        charge = w * cm[post] if unit == "mV" else w
+    return charge * charge_to_nA(tau)
+
+
+def local_mask(population):
+    """Which cells of a population this MPI rank simulates."""
+    mask = np.zeros(population.size, dtype=bool)
+    local = np.asarray(population.local_cells, dtype=np.int64)
+    if local.size > 0:
+        mask[population.id_to_index(local)] = True
+    return mask
+
+
+def connect_on_neuron(pre, post, receptor, pre_index, post_index, w, delay):
+    """Static synapses on NEURON, in bulk: one NetCon per synapse onto this rank's cells, made through
+    NEURON's ParallelContext as PyNN's Projection would (same targets, weights, delays and order, sorted
+    by target), without PyNN's Python object per connection. Returns the NetCons (they live as long as
+    the list)."""
+    order = np.argsort(post_index.astype(float))  # the order of PyNN's FromListConnector
+    pre_index, post_index, w = pre_index[order], post_index[order], w[order]
+    local = local_mask(pops[post])[post_index]
+    pre_gids = np.asarray(pops[pre].all_cells, dtype=np.int64)[pre_index[local]]
+    cells = pops[post].all_cells
+    pc = sim.simulator.state.parallel_context
+    netcons, last, target = [], -1, None
+    for gid, j, weight in zip(pre_gids.tolist(), post_index[local].tolist(), w[local].tolist()):
+        if j != last:
+            target, last = getattr(cells[j]._cell, receptor), j
+        nc = pc.gid_connect(gid, target)
+        nc.weight[0] = weight
+        nc.delay = delay
+        netcons.append(nc)
+    return netcons
 
 
 def project(pre, post, receptor, pre_index, post_index, weight, unit, delay, stdp=None):
     """One edge's synapses of one sign, as the engine sampled them."""
     w = to_simulator(weight, unit, post, receptor)
+    if stdp is None and args.simulator == "neuron" and args.projections == "bulk":
+        return connect_on_neuron(pre, post, receptor, pre_index, post_index, w, delay)
     conns = np.column_stack([pre_index, post_index, w])
     if stdp is None:
         synapse = sim.StaticSynapse(delay=delay)
@@ -91,29 +139,43 @@ def project(pre, post, receptor, pre_index, post_index, weight, unit, delay, std
     return sim.Projection(pops[pre], pops[post], sim.FromListConnector(conns, column_names=["weight"]), synapse_type=synapse, receptor_type=receptor)
 
 
-NOISE_SAMPLES = 5_000_000  # at most this many noise values in memory per rank
+NOISE_SAMPLES = 5_000_000  # at most this many noise values in all (every rank holds its cells' share)
+sources_made = 0
+
+
+def seed_noise(*key):
+    """Seeds numpy's generator, which PyNN's noisy current sources draw from, for one source: from the
+    export's seed and the source's key alone, so each cell's noise is the same on any number of ranks."""
+    np.random.seed(np.random.SeedSequence([SEED, *key]).generate_state(4))
 
 
 def inject(post, cells, start, waveform, per_cell=False):
-    """An input signal as a current source (nA) into the cells (None: all) of a population."""
+    """An input signal as a current source (nA) into the cells (None: all) of a population.
+    Independent noise per cell (per_cell) is made only on the rank that simulates the cell."""
+    global sources_made
+    source_key = sources_made
+    sources_made += 1
     stop = args.duration
     if start >= stop:
         return
     kind = waveform["type"]
-    if per_cell:
-        views = [pops[post][[int(c)]] for c in (range(pops[post].size) if cells is None else cells)]
-    else:
-        views = [pops[post] if cells is None else pops[post][[int(c) for c in cells]]]
     if kind == "noise":
-        # one value per dt; with very many sources, held longer with the variance of the mean kept per unit time
-        n_sources = len(views)
-        hold = max(DT, DT * np.ceil(n_sources * (stop - start) / DT / NOISE_SAMPLES))
+        # one source per cell (per_cell) or one shared by the cells; values change every dt, or with very
+        # many values each is held longer with the variance of the mean kept per unit time
+        targets = [[int(c)] for c in (range(pops[post].size) if cells is None else cells)] if per_cell else [cells]
+        hold = max(DT, DT * np.ceil(len(targets) * (stop - start) / DT / NOISE_SAMPLES))
         scale = np.sqrt(DT / hold)
-        means = np.broadcast_to(waveform["mean"], (n_sources,))
-        stdevs = np.broadcast_to(waveform["stdev"], (n_sources,))
-        for view, mean, stdev in zip(views, means, stdevs):
+        means = np.broadcast_to(waveform["mean"], (len(targets),))
+        stdevs = np.broadcast_to(waveform["stdev"], (len(targets),))
+        local = local_mask(pops[post])
+        for target, mean, stdev in zip(targets, means, stdevs):
+            if per_cell and not local[target[0]]:
+                continue
+            seed_noise(source_key, *(target if per_cell else []))
+            view = pops[post] if target is None else pops[post][[int(c) for c in target]]
             sim.NoisyCurrentSource(mean=float(mean), stdev=float(stdev) * scale, start=start, stop=stop, dt=hold).inject_into(view)
         return
+    view = pops[post] if cells is None else pops[post][[int(c) for c in cells]]
     if kind == "dc":
         source = sim.DCSource(amplitude=waveform["amplitude"], start=start, stop=stop)
     elif kind == "ac":
@@ -125,7 +187,7 @@ def inject(post, cells, start, waveform, per_cell=False):
         if times.size == 0:
             return
         source = sim.StepCurrentSource(times=times, amplitudes=amplitudes)
-    source.inject_into(views[0])`;
+    source.inject_into(view)`;
 
 const RESULTS = `def cell_index(population, train):
     """The cell a recorded spike train belongs to: NEURON's trains carry source_index, Brian2's their cell's id (channel_id)."""
@@ -137,6 +199,7 @@ const RESULTS = `def cell_index(population, train):
 for p in pops.values():
     p.record("spikes")
 start = time.time()
+built = start - started
 sim.run(args.duration)
 wall = time.time() - start
 
@@ -155,7 +218,7 @@ if sim.rank() == 0:
     with open(args.out, "w") as f:
         json.dump(results, f)
     rates = ", ".join(f"{k} {np.mean(v['rates_hz']):.2f} Hz" for k, v in results["populations"].items())
-    print(f"{args.simulator} on {results['processes']} process(es): {args.duration:g} ms in {wall:.2f} s; mean rates: {rates}; wrote {args.out}")
+    print(f"{args.simulator} on {results['processes']} process(es): built in {built:.2f} s, {args.duration:g} ms simulated in {wall:.2f} s; mean rates: {rates}; wrote {args.out}")
 sim.end()`;
 
 /** The PyNN script of a compiled spiking network (the program is reset to step 0 afterwards). */

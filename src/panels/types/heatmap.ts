@@ -5,6 +5,7 @@ import type { ColorScheme } from '../chart/colors.ts';
 import type { PanelType } from '../registry.ts';
 import { boundNode, liveWindow, timeAxis } from './common.ts';
 import { StepCache } from './stepCache.ts';
+import { recordWeights, weightProbeEdge } from './weightProbes.ts';
 
 /** Most units drawn (one pixel row each at most). */
 export const HEATMAP_MAX_UNITS = 2000;
@@ -14,10 +15,17 @@ export const heatmapPanel: PanelType = {
   title: 'Activity heatmap',
   description: 'Units × time, coloured by output, with a colour legend',
   binding: 'node',
+  weightProbes: true,
   create(el, config, ctx) {
     const id = boundNode(config);
+    const edge = weightProbeEdge(ctx, id);
+    const release = edge ? recordWeights(ctx, edge) : () => undefined;
     const axis = timeAxis(ctx);
-    const chart = new HeatmapChart(el, { title: `Activity of ${id ?? 'no node'}`, xLabel: axis.label, yLabel: 'unit' });
+    const chart = new HeatmapChart(el, {
+      title: edge ? `Weights of ${edge.id} (${id}) over time` : `Activity of ${id ?? 'no node'}`,
+      xLabel: axis.label,
+      yLabel: edge ? `synapse (row-major, ${edge.cols} per target)` : 'unit',
+    });
     // Per step: the smallest and largest value (for the colour domain).
     const extent = new StepCache(2, (row, _prev, out) => {
       let lo = Infinity;
@@ -46,9 +54,12 @@ export const heatmapPanel: PanelType = {
         else if (domain === null) scheme = 'sequential';
         domain = widenDomain(domain, lo, hi, scheme);
         const units = Math.min(w.width, HEATMAP_MAX_UNITS);
-        chart.update({ window: w, units, xScale: axis.scale, scheme, domain, valueName: 'y', look: `${epoch}|${scheme}|${domain.join()}` });
+        chart.update({ window: w, units, xScale: axis.scale, scheme, domain, valueName: edge ? 'w' : 'y', look: `${epoch}|${scheme}|${domain.join()}` });
       },
-      destroy: () => chart.destroy(),
+      destroy() {
+        release();
+        chart.destroy();
+      },
     };
   },
 };

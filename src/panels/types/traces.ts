@@ -7,12 +7,14 @@ import { rowMeanSd } from '../transforms/stats.ts';
 import type { PanelType } from '../registry.ts';
 import { boundNode, isSpiking, liveWindow, nodeInfo, timeAxis } from './common.ts';
 import { StepCache } from './stepCache.ts';
+import { recordWeights, weightProbeEdge } from './weightProbes.ts';
 
 export const tracesPanel: PanelType = {
   type: 'traces',
   title: 'Traces',
   description: 'Units over time; a population as mean ± sd plus chosen units',
   binding: 'node',
+  weightProbes: true,
   options: [
     {
       key: 'units',
@@ -28,14 +30,16 @@ export const tracesPanel: PanelType = {
   create(el, config, ctx) {
     const id = boundNode(config);
     const node = nodeInfo(ctx, id);
+    const edge = weightProbeEdge(ctx, id);
+    const release = edge ? recordWeights(ctx, edge) : () => undefined;
     const axis = timeAxis(ctx);
     const chart = new TimeSeriesChart(el, {
-      title: `Traces of ${id ?? 'no node'}`,
+      title: edge ? `Weights of ${edge.id} (${id})` : `Traces of ${id ?? 'no node'}`,
       xLabel: axis.label,
-      yLabel: node && isSpiking(node) ? 'spike (0/1)' : 'output y',
+      yLabel: edge ? 'weight w' : node && isSpiking(node) ? 'spike (0/1)' : 'output y',
       timeUnit: axis.unit,
     });
-    const width = node?.size ?? 1;
+    const width = edge ? edge.rows * edge.cols : (node?.size ?? 1);
     const shown = width === 1 ? 1 : Math.min(Number(config.units ?? 3), width);
     // Per step: mean and sd over units (population sd, non-finite values left out), then the shown units.
     const cache = new StepCache(2 + shown, (row, _prev, out) => {
@@ -53,7 +57,10 @@ export const tracesPanel: PanelType = {
         const series = Array.from({ length: shown }, (_, i) => ({ name: `${id}[${i}]`, values: cache.series(2 + i) }));
         chart.update({ firstStep: w.firstStep, dt, series, band: { name: `${id} mean`, mean: cache.series(0), sd: cache.series(1) }, hidden: w.width - shown });
       },
-      destroy: () => chart.destroy(),
+      destroy() {
+        release();
+        chart.destroy();
+      },
     };
   },
 };

@@ -230,6 +230,34 @@ export function eventF64(): string {
   )`;
 }
 
+/**
+ * Event-driven delivery of one shared weight over columns [c0, c1): see
+ * Kernels.eventSharedMatVecAdd. w·s is formed once per spiking column (the JS kernel's product);
+ * per synapse only its row index is read.
+ */
+export function eventSharedF64(): string {
+  return `
+  (func $event_shared_f64 (export "event_shared_f64") (param $colPtr i32) (param $rowIdx i32) (param $c0 i32) (param $c1 i32) (param $x i32) (param $out i32) (param $w f64)
+    (local $j i32) (local $s f64) (local $ws f64) (local $r i32) (local $rEnd i32) (local $o i32)
+    ${set('j', get('c0'))}
+    (block $cols_d (loop $cols_l
+      (br_if $cols_d (i32.ge_s ${get('j')} ${get('c1')}))
+      ${set('s', `(f64.load (i32.add ${get('x')} (i32.shl ${get('j')} (i32.const 3))))`)}
+      (if (f64.ne ${get('s')} (f64.const 0)) (then
+        ${set('ws', `(f64.mul ${get('w')} ${get('s')})`)}
+        ${set('r', `(i32.add ${get('rowIdx')} (i32.shl (i32.load (i32.add ${get('colPtr')} (i32.shl ${get('j')} (i32.const 2)))) (i32.const 2)))`)}
+        ${set('rEnd', `(i32.add ${get('rowIdx')} (i32.shl (i32.load offset=4 (i32.add ${get('colPtr')} (i32.shl ${get('j')} (i32.const 2)))) (i32.const 2)))`)}
+        (block $syn_d (loop $syn_l
+          (br_if $syn_d (i32.ge_u ${get('r')} ${get('rEnd')}))
+          ${set('o', `(i32.add ${get('out')} (i32.shl (i32.load ${get('r')}) (i32.const 3)))`)}
+          (f64.store ${get('o')} (f64.add (f64.load ${get('o')}) ${get('ws')}))
+          ${set('r', `(i32.add ${get('r')} (i32.const 4))`)}
+          (br $syn_l)))))
+      ${set('j', `(i32.add ${get('j')} (i32.const 1))`)}
+      (br $cols_l)))
+  )`;
+}
+
 /** dst32[i] = f32(src64[i]) for i < n (x rounded to single precision for the f32 products). */
 export function demote(): string {
   return `

@@ -1,5 +1,4 @@
 /** Summaries of a population's samples over time (pure functions, no DOM). */
-import type { ProbeSamples } from '../../store/probeWindow.ts';
 
 /**
  * Mean and standard deviation over the units of one step: of the `width` values of `data` from

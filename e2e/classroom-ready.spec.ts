@@ -132,6 +132,9 @@ for (const viewport of VIEWPORTS) {
         await expect(page.getByTestId('run-status')).toContainText('steps/s');
         await expect.poll(rows).toBe(1);
         await page.getByTestId('run-toggle').click();
+        // Paused, the clock shows its whole step count (no digit cut off).
+        await expect(page.getByTestId('run-status')).not.toContainText('steps/s');
+        expect(await page.getByTestId('run-clock').evaluate((c) => c.scrollWidth <= c.clientWidth)).toBe(true);
         // The Window field and Export run keep their names when their words go.
         await expect(page.getByTestId('window')).toHaveAccessibleName(/Window/);
         await expect(page.getByTestId('export-run')).toHaveAccessibleName('Export run');

@@ -56,9 +56,12 @@ test('edge inspector: weight initialisation with connectivity and spectral radiu
   await expect(page.getByTestId('edge-facts')).toContainText('50 × 50');
   await expect(page.getByTestId('edge-facts')).toContainText('2,500');
   await inspector.locator('[data-field="weight"] select').selectOption('uniform');
-  // the weight options sit beside the weight in the edge's params (format 2)
-  await inspector.locator('[data-field="connectivity"] input').fill('0.2');
-  await inspector.locator('[data-field="connectivity"] input').press('Enter');
+  // the weight options sit beside the weight in the edge's params (format 2); connectivity: a picker
+  const connectivity = inspector.locator('[data-field="connectivity"]');
+  await expect(connectivity.locator('select option')).toHaveText(['none', 'independent', 'fixed-indegree', 'fixed-outdegree', 'fixed-total']);
+  await connectivity.locator('select').selectOption('independent');
+  await connectivity.locator('input').fill('0.2');
+  await connectivity.locator('input').press('Enter');
   await inspector.locator('[data-field="spectralRadius"] input').fill('0.9');
   await inspector.locator('[data-field="spectralRadius"] input').press('Enter');
   await expect
@@ -68,19 +71,43 @@ test('edge inspector: weight initialisation with connectivity and spectral radiu
   await expect(page.getByTestId('edge-radius')).toHaveText('0.9000');
   await expect(page.getByTestId('edge-facts')).toContainText('expected 500');
   await inspector.screenshot({ path: 'test-results/edge-inspector-weight-options.png' });
-  await inspector.locator('[data-field="connectivity"] input').fill('2');
-  await inspector.locator('[data-field="connectivity"] input').press('Enter');
-  await expect(inspector.locator('[data-field="connectivity"] [role="alert"]')).toContainText('must be in (0, 1]');
-  // a connection rule in the same field: exactly k = 5 synapses onto every unit, no autapses
-  await inspector.locator('[data-field="connectivity"] input').fill('{"rule": "fixed-indegree", "k": 5}');
-  await inspector.locator('[data-field="connectivity"] input').press('Enter');
+  await connectivity.locator('input').fill('2');
+  await connectivity.locator('input').press('Enter');
+  await expect(connectivity.locator('[role="alert"]')).toContainText('connectivity must be in (0, 1]');
+  // a connection rule: exactly k synapses onto every unit, no autapses
+  await connectivity.locator('select').selectOption('fixed-indegree');
+  const k = inspector.locator('[data-field="connectivity.k"]');
+  await k.locator('input').fill('5');
+  await k.locator('input').press('Enter');
   await expect.poll(async () => (await app.getDocument()).edges[0].params.connectivity).toEqual({ rule: 'fixed-indegree', k: 5 });
-  await expect(page.getByTestId('edge-facts')).toContainText('250');
   await expect(page.getByTestId('edge-facts')).toContainText('expected 250');
   await expect(page.locator('[data-edge-label="rec"]')).toContainText('in-degree 5');
-  await inspector.locator('[data-field="connectivity"] input').fill('{"rule": "fixed-indegree", "k": 50}');
-  await inspector.locator('[data-field="connectivity"] input').press('Enter');
-  await expect(inspector).toContainText('k = 50 exceeds the 49 possible sources per target (no autapses)');
+  // more sources than there are: refused, named by the field and the rule; the document keeps k = 5
+  await k.locator('input').fill('50');
+  await k.locator('input').press('Enter');
+  await expect(k.locator('[role="alert"]')).toHaveText('k = 50 exceeds the 49 possible sources per target (no autapses)');
+  await k.locator('input').fill('2.5');
+  await k.locator('input').press('Enter');
+  await expect(k.locator('[role="alert"]')).toContainText('k must be an integer ≥ 1');
+  expect((await app.getDocument()).edges[0].params.connectivity).toEqual({ rule: 'fixed-indegree', k: 5 });
+  await inspector.screenshot({ path: 'test-results/edge-connection-rule-refused.png' });
+  // with autapses the unit's own output is a 50th source
+  await inspector.locator('[data-field="connectivity.autapses"] input').check();
+  await k.locator('input').fill('50');
+  await k.locator('input').press('Enter');
+  await expect.poll(async () => (await app.getDocument()).edges[0].params.connectivity).toEqual({ rule: 'fixed-indegree', k: 50, autapses: true });
+  // fixed-total asks for n, keeping autapses
+  await connectivity.locator('select').selectOption('fixed-total');
+  await expect.poll(async () => (await app.getDocument()).edges[0].params.connectivity).toEqual({ rule: 'fixed-total', n: 1, autapses: true });
+  const n = inspector.locator('[data-field="connectivity.n"]');
+  await n.locator('input').fill('2501');
+  await n.locator('input').press('Enter');
+  await expect(n.locator('[role="alert"]')).toHaveText('n = 2501 exceeds the 2500 possible synapses');
+  await n.locator('input').fill('300');
+  await n.locator('input').press('Enter');
+  await expect.poll(async () => (await app.getDocument()).edges[0].params.connectivity).toEqual({ rule: 'fixed-total', n: 300, autapses: true });
+  await expect(page.getByTestId('edge-facts')).toContainText('expected 300');
+  await inspector.screenshot({ path: 'test-results/edge-connection-rule-inspector.png' });
   await page.screenshot({ path: 'test-results/edge-connection-rule.png' });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Keyboard work and the view (issue #17): the Add-panel menu adds on Enter only, "Connect to…"
  * from a focused node, visible focus rings, focus back after a dialog; New keeps a dropped node
- * where it was dropped at zoom 1; the view re-fits when the window changes; one Step draws a
+ * where it was dropped at zoom 1; the view re-fits when the window changes, taking in self-loops
+ * and edge labels; one Step draws a
  * point; wide tick labels keep clear of the axis title; times carry their unit.
  */
 import type { Page } from '@playwright/test';
@@ -114,6 +115,30 @@ test('the view re-fits the network when the window changes size, until the user 
   await page.setViewportSize({ width: 1200, height: 800 });
   await page.waitForTimeout(500);
   expect(await zoomOf(page)).toBe(chosen);
+});
+
+test('a fit takes in self-loops and edge labels: at 1,024 px with both sides open, nothing drawn is cut off or under the zoom controls', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  for (const name of ['edge-of-chaos', 'self-connected-unit', 'cpg', 'esn-mackey-glass']) {
+    await page.goto(`/?preset=${name}`);
+    await page.waitForFunction(() => window.__recurrence !== undefined);
+    await expect(page.locator('.react-flow__edgelabel-renderer > *').first()).toBeVisible();
+    const outside = () =>
+      page.evaluate(() => {
+        const c = document.querySelector('.react-flow')!.getBoundingClientRect();
+        const controls = document.querySelector('.react-flow__controls')!.getBoundingClientRect();
+        return [...document.querySelectorAll<Element>('.react-flow__node, .react-flow__edge-path, .react-flow__edgelabel-renderer > *')]
+          .filter((el) => {
+            const b = el.getBoundingClientRect();
+            const cut = b.left < c.left - 1 || b.right > c.right + 1 || b.top < c.top - 1 || b.bottom > c.bottom + 1;
+            const underControls = b.left < controls.right && b.right > controls.left && b.top < controls.bottom && b.bottom > controls.top;
+            return cut || underControls;
+          })
+          .map((el) => el.textContent || el.closest('[data-id]')?.getAttribute('data-id') || el.className);
+      });
+    await expect.poll(outside, { message: name }).toEqual([]);
+    await page.locator('.app-layout__canvas').screenshot({ path: `test-results/fit-drawn-${name}-1024.png` });
+  }
 });
 
 test('one Step draws a point; the clock and read-outs give times in ms for a continuous-time network', async ({ app }) => {

@@ -25,8 +25,10 @@ export type ConnectionRule = z.output<typeof connectionRuleSchema>;
 
 /** An edge's `connectivity`: a probability per synapse, or a connection rule. */
 export const connectivitySchema = z
-  .union([num({ gt: 0, max: 1, description: 'probability that each synapse exists' }), connectionRuleSchema])
-  .meta({ description: 'probability that each synapse exists, or a rule: {"rule": "fixed-indegree", "k"}, {"rule": "fixed-outdegree", "k"}, {"rule": "fixed-total", "n"}' });
+  .union([num({ gt: 0, max: 1, description: 'probability that each synapse exists', choice: 'independent' }), connectionRuleSchema])
+  .meta({
+    description: 'which synapses exist: independently with probability p, or by a rule fixing the in-degree k, the out-degree k or the total n',
+  });
 export type Connectivity = z.output<typeof connectivitySchema>;
 
 export const isConnectionRule = (c: Connectivity | undefined): c is ConnectionRule => typeof c === 'object' && c !== null;

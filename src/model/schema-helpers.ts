@@ -41,6 +41,11 @@ export interface NumberMeta extends Bounds {
   /** Unit shown in the inspector and the README, e.g. "ms", "mV", "steps". */
   unit?: string;
   description?: string;
+  /**
+   * What a picker calls this number where it is one choice beside rule objects (an edge's
+   * connectivity: "independent", beside the connection rules).
+   */
+  choice?: string;
 }
 
 /** A finite number within bounds; the message says the rule ("must be in (0, 1]"). */

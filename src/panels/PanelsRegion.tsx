@@ -28,7 +28,7 @@ const WINDOWS = [200, 500, 1000, 2000, 5000];
 /** The menu's windows, with the current one when it is another (set by Show prediction, say). */
 const windowChoices = (current: number) => (WINDOWS.includes(current) ? WINDOWS : [...WINDOWS, current].sort((a, b) => a - b));
 
-/** Below this width (px) the panels bar drops the Window field's word and Export run's, so it keeps one row (beside a lesson at 1,024 px). */
+/** Below this width (px) the panels bar drops its title (kept for screen readers), the Window field's word and Export run's, so it keeps one row with a whole clock (beside a lesson at 1,024 px). */
 const NARROW_BAR = 700;
 
 export function PanelsRegion() {
@@ -51,7 +51,7 @@ export function PanelsRegion() {
     <div className="panels" ref={region}>
       <PanelsHeightHandle />
       <div className="panels__bar">
-        <h2 className="panels__title">Panels</h2>
+        <h2 className={narrow ? 'visually-hidden' : 'panels__title'}>Panels</h2>
         <AddPanel onNote={setNote} />
         <WindowField wordless={narrow} />
         <RunExport compact={narrow} />

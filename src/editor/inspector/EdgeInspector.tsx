@@ -1,6 +1,7 @@
 /** The inspector of one edge: weight initialisation, delay, synapse, plasticity (from the edge schema) and derived facts. */
 import { useCallback, useMemo } from 'react';
-import { edgeParams, type GraphEdge, type ValidationIssue } from '../../model/index.ts';
+import { edgeParams, validateDocument, type GraphDocument, type GraphEdge, type ValidationIssue } from '../../model/index.ts';
+import { useDocumentStore } from '../../store/index.ts';
 import { delayLabel } from '../toFlow.ts';
 import { useCommands } from '../commands/appContext.ts';
 import { describeObject, schemaIssues } from './schemaFields.ts';
@@ -10,7 +11,21 @@ import { LabelField, Problems } from './parts.tsx';
 import { useEdgeFacts } from './edgeFacts.ts';
 
 type EdgeParams = GraphEdge['params'];
-const validate = (p: Record<string, unknown>): ValidationIssue[] => schemaIssues(edgeParams, p);
+
+/**
+ * Problems of candidate params of edge `id`: the schema's, then — for its connectivity — the
+ * document's rules that need the network (a rule's k or n against the nodes' sizes), with paths
+ * relative to the params ("connectivity.k").
+ */
+function paramsIssues(doc: GraphDocument, id: string, p: Record<string, unknown>): ValidationIssue[] {
+  const own = schemaIssues(edgeParams, p);
+  if (own.length > 0) return own;
+  const i = doc.edges.findIndex((e) => e.id === id);
+  const result = validateDocument({ ...doc, edges: doc.edges.map((e, k) => (k === i ? { ...e, params: p } : e)) });
+  if (i < 0 || result.ok) return [];
+  const prefix = `edges[${i}].params.`;
+  return result.errors.filter((x) => x.path.startsWith(`${prefix}connectivity`)).map((x) => ({ ...x, path: x.path.slice(prefix.length) }));
+}
 
 function EdgeFactsView({ edge }: { edge: GraphEdge }) {
   const state = useEdgeFacts(edge.id);
@@ -42,6 +57,8 @@ export function EdgeInspector({ edge, problems }: { edge: GraphEdge; problems: s
   const params = edge.params as unknown as Record<string, unknown>;
   const fields = useMemo(() => describeObject(edgeParams), []);
   const { run } = useCommands();
+  const doc = useDocumentStore((s) => s.doc);
+  const validate = useCallback((p: Record<string, unknown>) => paramsIssues(doc, edge.id, p), [doc, edge.id]);
   const commit = useCallback(
     (p: Record<string, unknown>, gestureKey: string | null) => {
       const next = p as unknown as EdgeParams;

@@ -23,6 +23,8 @@ export interface NumberFieldProps {
   invalid: boolean;
   describedBy?: string;
   label: string;
+  /** The input's accessible name, when no <label> points at it. */
+  ariaLabel?: string;
 }
 
 /** Moves v by `delta` steps, staying inside the bounds (null when no such value exists). */
@@ -39,7 +41,7 @@ export function stepWithin(v: number, delta: number, step: number, meta: NumberI
 /** Pixels of pointer travel per step while scrubbing. */
 const PX_PER_STEP = 4;
 
-export function NumberField({ id, value, meta, optional, fallback, onCommit, onScrubEnd, onLocalError, invalid, describedBy, label }: NumberFieldProps) {
+export function NumberField({ id, value, meta, optional, fallback, onCommit, onScrubEnd, onLocalError, invalid, describedBy, label, ariaLabel }: NumberFieldProps) {
   // What the user typed, held while the value it was typed over is still the one shown (an undo or
   // another edit of the value replaces it, so the field never shows a stale text).
   const [typed, setTyped] = useState<{ text: string; over: number | undefined } | null>(null);
@@ -110,6 +112,7 @@ export function NumberField({ id, value, meta, optional, fallback, onCommit, onS
         type="text"
         inputMode="decimal"
         role="spinbutton"
+        aria-label={ariaLabel}
         aria-valuenow={value}
         aria-invalid={invalid}
         aria-describedby={describedBy}

@@ -25,9 +25,24 @@ function keyText(key: string): ReactNode {
  * One field: its key (and unit) beside a number or a check box; above a text, JSON or choice
  * field, which takes the inspector's whole width so its value is not cut off.
  */
-function FieldRow({ field, path, api, children, localError }: { field: Field; path: string[]; api: FormApi; children(id: string, describedBy: string, invalid: boolean): ReactNode; localError?: string | null }) {
+function FieldRow({
+  field,
+  path,
+  api,
+  children,
+  localError,
+  shownBelow = [],
+}: {
+  field: Field;
+  path: string[];
+  api: FormApi;
+  children(id: string, describedBy: string, invalid: boolean): ReactNode;
+  localError?: string | null;
+  /** Problems the rows below show at their own fields (a variant's fields): not repeated here. */
+  shownBelow?: string[];
+}) {
   const id = `${api.idPrefix}-${path.join('-')}`;
-  const problems = [...(localError ? [localError] : []), ...api.issuesAt(pathText(path))];
+  const problems = [...(localError ? [localError] : []), ...api.issuesAt(pathText(path)).filter((p) => !shownBelow.includes(p))];
   const meta = field.kind === 'number' ? field.meta : null;
   const hint = [field.description, meta?.rule && meta.rule !== 'a number' ? meta.rule : null].filter(Boolean).join(' · ');
   return (
@@ -44,7 +59,7 @@ function FieldRow({ field, path, api, children, localError }: { field: Field; pa
       )}
       {problems.length > 0 && (
         <p id={`${id}-error`} className="field__error form-row__error" role="alert">
-          {problems.map((p) => `${field.key} ${p}`).join('; ')}
+          {problems.map((p) => (p.startsWith(`${field.key} `) ? p : `${field.key} ${p}`)).join('; ')}
         </p>
       )}
     </div>
@@ -116,26 +131,51 @@ function TextRow({ field, path, api, value, json }: { field: Field; path: string
 }
 
 function ChoiceRow({ field, path, api, value }: { field: Extract<Field, { kind: 'enum' | 'variant' }>; path: string[]; api: FormApi; value: unknown }) {
-  const options = field.kind === 'enum' ? field.options : field.variants.map((v) => v.value);
-  const current = field.kind === 'enum' ? value : (value as Record<string, unknown> | undefined)?.[field.discriminator];
+  const [localError, setLocalError] = useState<string | null>(null);
+  // a variant field whose value may also be a number (an edge's connectivity): that number is one
+  // more choice, named by its meta `choice`, edited under the picker
+  const scalar = field.kind === 'variant' ? field.scalar : undefined;
+  const scalarChoice = scalar?.meta.choice;
+  const isScalar = scalar !== undefined && typeof value === 'number';
+  const options = field.kind === 'enum' ? field.options : [...(scalarChoice ? [scalarChoice] : []), ...field.variants.map((v) => v.value)];
+  const current = field.kind === 'enum' ? value : isScalar ? scalarChoice : (value as Record<string, unknown> | undefined)?.[field.discriminator];
   // the chosen variant's own fields (none for e.g. a delta synapse: then no empty group is drawn)
-  const variantFields = field.kind === 'variant' && current !== undefined ? (field.variants.find((v) => v.value === current)?.fields ?? []) : [];
+  const variantFields = field.kind === 'variant' && current !== undefined && !isScalar ? (field.variants.find((v) => v.value === current)?.fields ?? []) : [];
   const pick = (choice: string) => {
+    setLocalError(null);
     if (choice === '') return api.commit(path, undefined, 'step');
-    return api.commit(path, field.kind === 'enum' ? choice : variantValue(field, choice, value), 'step');
+    if (scalar && choice === scalarChoice) return api.commit(path, placeholderFor(scalar), 'step');
+    return api.commit(path, field.kind === 'enum' ? choice : variantValue(field, choice, typeof value === 'object' ? value : undefined), 'step');
   };
   return (
     <>
-      <FieldRow field={field} path={path} api={api}>
+      <FieldRow field={field} path={path} api={api} localError={localError} shownBelow={variantFields.flatMap((f) => api.issuesAt(pathText([...path, f.key])))}>
         {(id, describedBy, invalid) => (
-          <select id={id} className="field__input" value={current === undefined ? '' : String(current)} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => pick(e.target.value)}>
-            {(field.optional || current === undefined) && <option value="">{field.optional ? 'none' : '—'}</option>}
-            {options.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
+          <span className="form-row__choice">
+            <select id={id} className="field__input" value={current === undefined ? '' : String(current)} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => pick(e.target.value)}>
+              {(field.optional || current === undefined) && <option value="">{field.optional ? 'none' : '—'}</option>}
+              {options.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
+            </select>
+            {isScalar && (
+              <NumberField
+                id={`${id}-value`}
+                label={`${field.key} (${scalarChoice})`}
+                ariaLabel={scalar.description ?? scalarChoice}
+                value={value}
+                meta={scalar.meta}
+                optional={false}
+                invalid={invalid}
+                describedBy={describedBy}
+                onLocalError={setLocalError}
+                onCommit={(v, mode) => api.commit(path, v, mode)}
+                onScrubEnd={api.scrubEnd}
+              />
+            )}
+          </span>
         )}
       </FieldRow>
       {variantFields.length > 0 && (

@@ -29,6 +29,22 @@ describe('inspector fields from zod schemas', () => {
     expect(byKey(describeObject(edgeParams), 'delay')).toMatchObject({ kind: 'number', meta: { unit: 'steps', int: true } });
   });
 
+  it('reads a number-or-rule union as a variant with the number as a named choice (an edge\'s connectivity)', () => {
+    const connectivity = byKey(describeObject(edgeParams), 'connectivity');
+    if (connectivity.kind !== 'variant') throw new Error('not a variant');
+    expect(connectivity).toMatchObject({ optional: true, discriminator: 'rule', scalar: { kind: 'number', meta: { gt: 0, max: 1, choice: 'independent' } } });
+    expect(connectivity.variants.map((v) => v.value)).toEqual(['fixed-indegree', 'fixed-outdegree', 'fixed-total']);
+    const indegree = connectivity.variants[0];
+    expect(indegree.fields.map((f) => [f.key, f.kind])).toEqual([
+      ['k', 'number'],
+      ['autapses', 'boolean'],
+    ]);
+    expect(byKey(connectivity.variants[2].fields, 'n')).toMatchObject({ kind: 'number', meta: { int: true, min: 1 } });
+    // from a probability to a rule: k gets a stand-in; between rules autapses is kept
+    expect(variantValue(connectivity, 'fixed-indegree', undefined)).toEqual({ rule: 'fixed-indegree', k: 1 });
+    expect(variantValue(connectivity, 'fixed-total', { rule: 'fixed-indegree', k: 5, autapses: true })).toEqual({ rule: 'fixed-total', n: 1, autapses: true });
+  });
+
   it('every registered kind yields fields', () => {
     for (const k of allKinds()) expect(describeObject(k.params).length, k.kind).toBeGreaterThan(0);
   });

@@ -1,8 +1,9 @@
 /**
  * Inspector fields from a kind's zod schema: numbers with their unit, bounds and rule (from
  * `.meta()`), enums, booleans, discriminated unions (a variant picker with the variant's fields),
- * nested objects; anything else (arrays, per-unit values, mixed unions) is edited as JSON and
- * checked by the same schema. No kind is special-cased: a new kind gets its inspector for free.
+ * a number or a discriminated union's variants (the picker offers the number as one more choice,
+ * named by its meta `choice`: an edge's connectivity), nested objects; anything else (arrays,
+ * per-unit values, other mixed unions) is edited as JSON and checked by the same schema. No kind is special-cased: a new kind gets its inspector for free.
  */
 import { z } from 'zod';
 import { fromZodIssues, type NumberMeta, type ValidationIssue } from '../../model/index.ts';
@@ -27,7 +28,13 @@ export type Field =
   | (Base & { kind: 'boolean' })
   | (Base & { kind: 'string' })
   | (Base & { kind: 'object'; fields: Field[] })
-  | (Base & { kind: 'variant'; discriminator: string; variants: { value: string; schema: AnySchema; fields: Field[] }[] })
+  | (Base & {
+      kind: 'variant';
+      discriminator: string;
+      variants: { value: string; schema: AnySchema; fields: Field[] }[];
+      /** The value may also be this number, a choice of its own in the picker (named by `meta.choice`). */
+      scalar?: Extract<Field, { kind: 'number' }>;
+    })
   | (Base & { kind: 'json' });
 
 const defOf = (s: AnySchema) => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -79,13 +86,21 @@ export function describeField(key: string, schema: AnySchema): Field {
     case 'object':
       return { ...base, kind: 'object', fields: describeObject(inner) };
     case 'union': {
+      const options = def.options as AnySchema[];
       const discriminator = def.discriminator as string | undefined;
-      if (!discriminator) break;
-      const variants = (def.options as AnySchema[]).map((option) => {
-        const shape = shapeOf(option) ?? {};
-        return { value: literalOf(shape[discriminator]) ?? '?', schema: option, fields: describeObject(option).filter((f) => f.key !== discriminator) };
-      });
-      return { ...base, kind: 'variant', discriminator, variants };
+      if (discriminator) {
+        const variants = options.map((option) => {
+          const shape = shapeOf(option) ?? {};
+          return { value: literalOf(shape[discriminator]) ?? '?', schema: option, fields: describeObject(option).filter((f) => f.key !== discriminator) };
+        });
+        return { ...base, kind: 'variant', discriminator, variants };
+      }
+      // a number, or one of a discriminated union's variants
+      const [scalar, rules] = options.length === 2 ? options.map((o) => describeField(key, o)) : [];
+      if (scalar?.kind === 'number' && scalar.meta.choice && rules?.kind === 'variant' && !rules.scalar) {
+        return { ...base, kind: 'variant', discriminator: rules.discriminator, variants: rules.variants, scalar };
+      }
+      break;
     }
   }
   return { ...base, kind: 'json' };

@@ -21,6 +21,24 @@ describe('engine session (the code behind the worker)', () => {
     expect(frameTransferables(next)).toHaveLength(2);
   });
 
+  it('a network whose weights cannot be sampled (ρ rescale of a radius-0 matrix) is refused naming the field, on load and on update', async () => {
+    const rescaled = (n: number) =>
+      valid({
+        format: 'recurrence-graph', version: 2, title: 't', seed: 3,
+        nodes: [{ id: 'res', kind: 'rate', position: { x: 0, y: 0 }, params: { size: 50 } }],
+        // one synapse off the diagonal (fixed-total n = 1, no autapses): its spectral radius is 0
+        edges: [{ id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'uniform', low: -1, high: 1 }, delay: 1, spectralRadius: 0.9, connectivity: { rule: 'fixed-total', n } } }],
+      });
+    const refused = { ok: false, errors: [{ path: 'edges[0].params.weight', message: 'cannot rescale to spectral radius 0.9: the sampled matrix has spectral radius 0' }] };
+    expect(await new EngineSession().load(rescaled(1))).toEqual(refused);
+    const session = new EngineSession();
+    expect((await session.load(rescaled(300))).ok).toBe(true);
+    await session.run(3, ['res']);
+    expect(await session.update(rescaled(1))).toEqual(refused);
+    // the running network is untouched
+    expect((await session.run(1, ['res'])).t).toBe(4);
+  });
+
   it('reset(seed) restarts at step 0 with the same trace', async () => {
     const session = new EngineSession();
     await session.load(valid(leakyUnitDoc()));

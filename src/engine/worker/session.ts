@@ -71,6 +71,20 @@ export function compileDocument(doc: GraphDocument, threads = threadsFor(doc)): 
   }
 }
 
+/**
+ * A simulator of a compiled program: sampling its weights may still fail (a spectral-radius
+ * rescale of a matrix whose radius is 0), which is refused like a compile error, naming the field.
+ */
+function startSimulator(program: Program, seed: number, progress?: (fraction: number) => void): { ok: true; sim: Simulator } | { ok: false; errors: ValidationIssue[] } {
+  try {
+    return { ok: true, sim: new Simulator(program, seed, progress) };
+  } catch (err) {
+    program.dispose();
+    if (err instanceof CompileError) return { ok: false, errors: [{ path: err.path, message: err.message.slice(err.path.length + 2) }] };
+    throw err;
+  }
+}
+
 function describe(program: Program) {
   return {
     nodes: program.nodes.map((n) => ({ id: n.id, kind: n.kind, size: n.size, variables: Object.keys(n.vars), spiking: n.spiking === true })),
@@ -96,8 +110,13 @@ export class EngineSession implements EngineApi {
     const compiled = compileDocument(doc);
     if (!compiled.ok) return compiled;
     progress?.(COMPILE_SHARE, what);
+    // the old network goes first (memory); a failed start leaves none
     this.sim?.program.dispose();
-    this.sim = new Simulator(compiled.program, doc.seed, progress && ((f) => progress(COMPILE_SHARE + (1 - COMPILE_SHARE) * f, what)));
+    this.sim = null;
+    this.doc = null;
+    const started = startSimulator(compiled.program, doc.seed, progress && ((f) => progress(COMPILE_SHARE + (1 - COMPILE_SHARE) * f, what)));
+    if (!started.ok) return started;
+    this.sim = started.sim;
     this.doc = doc;
     this.retained = new RetainedWindows();
     this.trained = null;
@@ -178,7 +197,9 @@ export class EngineSession implements EngineApi {
     }
     const compiled = compileDocument(next);
     if (!compiled.ok) return compiled;
-    const replacement = new Simulator(compiled.program, sim.seed);
+    const started = startSimulator(compiled.program, sim.seed);
+    if (!started.ok) return started;
+    const replacement = started.sim;
     const kept = transferState(sim.program, compiled.program);
     sim.program.dispose();
     replacement.t = sim.t;

@@ -70,7 +70,9 @@ export class SpectrumChart extends ChartBase<SpectrumData> {
       .attr('class', 'chart__radius-label')
       .attr('x', x(radius * Math.SQRT1_2) + 4)
       .attr('y', y(radius * Math.SQRT1_2) - 4)
-      .text((r) => `ρ = ${d3.format('.4f')(r)}`);
+      .text((r) => `ρ = ${d3.format('.4f')(r)}`)
+      // kept inside the plot: moved left when the ring reaches the plot's right edge
+      .attr('x', (_, i, nodes) => Math.max(0, Math.min(x(radius * Math.SQRT1_2) + 4, this.w - (nodes[i].getComputedTextLength?.() ?? 0) - 2)));
     this.drawLegend([
       d.note ? { name: d.note, color: 'transparent' } : { name: `${d.re.length} λ`, color: 'var(--accent)', mark: 'band' as const },
       { name: `ρ = ${d3.format('.4f')(radius)}`, color: 'var(--chart-radius)' },

@@ -146,6 +146,18 @@ test.describe('every toolbar state keeps one row at 1,280 px and two at most at 
     await expect(page.getByTestId('toggle-course')).toHaveAttribute('aria-expanded', 'true');
     await eachSize(page, 'lesson', async () => {
       const idle = (await readToolbar(page)).boxes;
+      // The Run button is as wide as its widest label (Run, Pause, Loading… while a large network loads).
+      const widths = await page.getByTestId('run-toggle').evaluate((run) =>
+        ['Run', 'Pause', 'Loading…'].map((label) => {
+          const twin = run.cloneNode(true) as HTMLElement;
+          twin.lastChild!.textContent = label;
+          run.after(twin);
+          const w = twin.getBoundingClientRect().width;
+          twin.remove();
+          return Math.round(w);
+        }),
+      );
+      expect(new Set(widths).size, `Run / Pause / Loading… widths ${widths}`).toBe(1);
       // Run → Pause: every control keeps its place and width.
       await page.getByTestId('run-toggle').click();
       await expect(page.getByTestId('run-toggle')).toHaveText('Pause');

@@ -135,7 +135,7 @@ describe('Poisson counts in the kernels’ memory (WASM poisson_counts)', () => 
     const b = new Rng(17, 'drive');
     for (let round = 0; round < 3; round++) {
       a.saveState(state);
-      expect(wasm.poissonCounts(state, thresholds, guide, out)).toBe(true);
+      expect(wasm.poissonCounts!(state, thresholds, guide, out)).toBe(true);
       a.loadState(state);
       const words = new Uint32Array(n);
       const expected = new Float64Array(n);
@@ -145,7 +145,7 @@ describe('Poisson counts in the kernels’ memory (WASM poisson_counts)', () => 
     }
     expect(a.nextUint32()).toBe(b.nextUint32());
     // not in the kernels' memory: refused, nothing written
-    expect(wasm.poissonCounts(state, thresholds, guide, new Float64Array(3))).toBe(false);
+    expect(wasm.poissonCounts!(state, thresholds, guide, new Float64Array(3))).toBe(false);
     ws.dispose();
   });
 

@@ -87,3 +87,23 @@ test('a spectrum computed on the network before an edit is not shown: the panel 
   const radius = Math.max(...(await drawnEigenvalues(page)).map(([, , abs]) => abs));
   expect(radius).toBeCloseTo(0.5, 6); // never the 0.95 of the network it started on
 });
+
+test('a long load: the Run button says it is loading, with the progress, until the network is ready', async ({ app }) => {
+  const { page } = app;
+  const size = 100_000;
+  const big = reservoir(size);
+  big.panels = [];
+  // 5 M recurrent synapses scaled by the circular law (ρ ≈ σ·√(N·p)) instead of computing ρ
+  Object.assign(big.edges[1].params, { connectivity: 0.0005, spectralRadius: undefined, scale: 0.95 / Math.sqrt(size * 0.0005) });
+  expect(await app.loadDocument(big)).toEqual({ ok: true });
+  const run = page.getByTestId('run-toggle');
+  await expect(run).toHaveText(/Loading…/, { timeout: 10_000 });
+  await expect(run).toBeDisabled();
+  await expect(run).toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByTestId('run-loading')).toContainText('compiling 100,001 neurons');
+  await page.screenshot({ path: test.info().outputPath('long-load.png') });
+  await expect(run).toHaveText(/Run/, { timeout: 120_000 });
+  await expect(run).toBeEnabled();
+  await run.click();
+  await expect.poll(() => t(page), { timeout: 30_000 }).toBeGreaterThan(0);
+});

@@ -8,6 +8,18 @@ import type { AppStores } from '../store/index.ts';
 import { createDrawScheduler, type DrawScheduler } from './chart/scheduler.ts';
 import type { PanelContext } from './registry.ts';
 
+/**
+ * Least milliseconds between two live redraws of the panels while a network runs at full speed
+ * (20 redraws a second): there a redraw shows thousands of new steps at once, and every redraw
+ * is laid out and rasterised on the CPUs the stepping worker needs (bench `runtime`).
+ */
+export const FULL_SPEED_DRAW_INTERVAL_MS = 50;
+
+/** Whether the simulation steps as fast as it can (speed "max"), so that panels redraw less often. */
+export function atFullSpeed(sim: { status: string; speed: number }): boolean {
+  return sim.status === 'running' && sim.speed === 0;
+}
+
 export interface PanelRuntime {
   context: PanelContext;
   scheduler: DrawScheduler;
@@ -31,7 +43,7 @@ export function createPanelRuntime(stores: Pick<AppStores, 'sim' | 'docs' | 'tin
           if (s.training !== prev.training) listener(s.training);
         }),
     },
-    scheduler: createDrawScheduler(),
+    scheduler: createDrawScheduler(() => (atFullSpeed(stores.sim.getState()) ? FULL_SPEED_DRAW_INTERVAL_MS : 0)),
     views: stores.panels.views,
   };
 }

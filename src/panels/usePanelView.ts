@@ -10,6 +10,8 @@ import { usePanelRuntime } from './panelRuntime.ts';
 import type { PanelView } from './registry.ts';
 import { getPanelType } from './types/index.ts';
 
+const RANK: Record<LiveEvent, number> = { frame: 0, structure: 1, reset: 2 };
+
 /** The view of `config` in `host` (recreated when the config or the network changes). */
 export function usePanelView(host: RefObject<HTMLDivElement | null>, config: PanelConfig, frozen: boolean): RefObject<PanelView | null> {
   const view = useRef<PanelView | null>(null);
@@ -30,12 +32,17 @@ export function usePanelView(host: RefObject<HTMLDivElement | null>, config: Pan
     const v = type.create(el, config, context);
     view.current = v;
     views.set(config.id, { csv: () => v.chart.csv() });
-    let pending: LiveEvent = 'reset';
-    const task = () => v.draw(pending);
+    // What happened since the last draw: a reset outranks a new structure, which outranks frames.
+    let pending: LiveEvent | null = null;
+    const task = () => {
+      const event = pending ?? 'frame';
+      pending = null;
+      v.draw(event);
+    };
     const request = (event: LiveEvent) => {
       if (frozenRef.current && event === 'frame') return;
-      pending = event;
-      scheduler.schedule(task);
+      if (pending === null || RANK[event] > RANK[pending]) pending = event;
+      scheduler.schedule(task, event !== 'frame');
     };
     request('reset');
     const unsubscribe = context.live.subscribe(request);

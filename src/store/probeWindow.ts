@@ -82,6 +82,17 @@ export class ProbeWindow {
     return this.data.subarray(slot * this.width, (slot + 1) * this.width);
   }
 
+  /** One unit's values over the window, oldest first (a copy of that column alone). */
+  unitSeries(unit: number): Float64Array {
+    const out = new Float64Array(this.count);
+    let slot = (this.head - this.count + this.capacity) % this.capacity;
+    for (let r = 0; r < this.count; r++) {
+      out[r] = this.data[slot * this.width + unit];
+      slot = slot + 1 === this.capacity ? 0 : slot + 1;
+    }
+    return out;
+  }
+
   /** A copy of the rows of steps from…to (clamped to the window), oldest first. */
   slice(from = this.firstStep, to = this.lastStep): ProbeSamples {
     const a = Math.max(from, this.firstStep);

@@ -7,6 +7,25 @@ import { SPEEDS, useSimulationStore, useStores, type AppStores } from '../../sto
 import { parseSteps, DEFAULT_STEPS } from './steps.ts';
 import { Icon } from '../../ui/icons.tsx';
 
+/** Milliseconds a load must last before the Run button says it is loading (short loads do not flicker it). */
+const LOADING_SHOWN_AFTER_MS = 250;
+
+/** The load in progress once it has lasted LOADING_SHOWN_AFTER_MS, else null. */
+function useLongLoad(): { fraction: number; text: string } | null {
+  const loading = useSimulationStore((s) => s.loading);
+  const busy = loading !== null;
+  const [long, setLong] = useState(false);
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setTimeout(() => setLong(true), LOADING_SHOWN_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      setLong(false);
+    };
+  }, [busy]);
+  return busy && long ? loading : null;
+}
+
 /** Steps per animation frame, short enough for a one-row toolbar ("5 / frame"; the field's title names the unit). */
 const speedLabel = (s: number) => (s === 0 ? 'max' : `${s} / frame`);
 
@@ -43,6 +62,7 @@ export function RunControls() {
   const id = useId();
   const parsed = parseSteps(text);
   const running = status === 'running';
+  const loading = useLongLoad();
   const stuck = status === 'diverged' || status === 'error';
   const stores = useStores();
   const sim = () => stores.sim.getState();
@@ -60,12 +80,13 @@ export function RunControls() {
         type="button"
         className="button button--primary run-controls__run"
         onClick={() => void (running ? sim().pause() : sim().start())}
-        disabled={stuck && !running}
-        title={running ? 'Pause (Space)' : 'Run (Space)'}
+        disabled={(stuck && !running) || (loading !== null && !running)}
+        aria-busy={loading !== null && !running}
+        title={loading && !running ? `Loading the network: ${loading.text}… ${Math.round(100 * loading.fraction)} %` : running ? 'Pause (Space)' : 'Run (Space)'}
         data-testid="run-toggle"
       >
-        <Icon name={running ? 'pause' : 'play'} />
-        {running ? 'Pause' : 'Run'}
+        <Icon name={running ? 'pause' : loading ? 'spinner' : 'play'} />
+        {running ? 'Pause' : loading ? 'Loading…' : 'Run'}
       </button>
       <button type="button" className="button" onClick={() => void sim().step(1)} disabled={stuck} title="One step (.)" aria-label="Step" data-testid="step-one">
         <Icon name="step" />

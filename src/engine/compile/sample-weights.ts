@@ -49,8 +49,8 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
   };
   const value = valueSampler(init, rng, m);
   const pattern = isConnectionRule(connectivity) ? sampleConnections(connectivity, n, m, selfEdge, rng) : null;
-  // exact with a connection rule; otherwise the expected count, the first 2²² allocated at once
-  const expected = pattern ? pattern.colIdx.length : init.type === 'identity' ? Math.min(n, m) : Math.min(4_194_304, Math.ceil(n * m * (connectivity as number)));
+  // exact with a connection rule; otherwise a bound the count rarely exceeds (the list grows if it does)
+  const expected = pattern ? pattern.colIdx.length : init.type === 'identity' ? Math.min(n, m) : countBound(n * m, connectivity as number);
   const synapses = new SynapseList(expected);
   const keep = (i: number, j: number) => {
     const v = value(i, j);
@@ -125,14 +125,24 @@ class SynapseList {
     this.vals[this.length++] = value;
   }
 
-  /** The columns, exactly `length` of them (the storage itself when full). */
+  /** The columns, exactly `length` of them (a view of the storage: no copy of millions of synapses). */
   columns(): Int32Array {
-    return this.length === this.cols.length ? this.cols : this.cols.slice(0, this.length);
+    return this.cols.subarray(0, this.length);
   }
 
   values(): Float64Array {
-    return this.length === this.vals.length ? this.vals : this.vals.slice(0, this.length);
+    return this.vals.subarray(0, this.length);
   }
+}
+
+/**
+ * Synapses drawn with probability p among `entries` that exist at most, but for a chance below
+ * 10⁻⁹: the binomial count's mean N·p plus six standard deviations √(N·p·(1 − p)).
+ */
+function countBound(entries: number, p: number): number {
+  if (p >= 1) return entries;
+  const mean = entries * p;
+  return Math.min(entries, Math.ceil(mean + 6 * Math.sqrt(mean * (1 - p)) + 16));
 }
 
 /**

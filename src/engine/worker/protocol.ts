@@ -104,7 +104,7 @@ export interface WeightsSnapshot {
 
 /**
  * Eigenvalues λ = re + i·im of a square weight matrix, and its spectral radius max |λ|. Above
- * ALL_EIGENVALUES_LIMIT units (spectra.ts) only the leading eigenvalues (largest |λ|, by
+ * ALL_EIGENVALUES_LIMIT units (engine/linalg/hessenberg-qr.ts) only the leading eigenvalues (largest |λ|, by
  * Arnoldi) are computed: `complete` is false.
  */
 export interface SpectrumSnapshot {

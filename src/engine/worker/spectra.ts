@@ -1,18 +1,13 @@
 /**
  * Eigenvalues of a weight matrix for the Eigenvalues panel and the inspector: all of them up to
- * ALL_EIGENVALUES_LIMIT units (dense QR, O(n³)), the leading ones by Arnoldi above, where all
- * of them would take too long. Runs in the analysis worker, reporting progress and stopping
- * when the job's flag is raised.
+ * ALL_EIGENVALUES_LIMIT units (dense QR, O(n³); the limit is linalg's, hessenberg-qr.ts), the
+ * leading ones by Arnoldi above, where all of them would take too long. Runs in the analysis
+ * worker, reporting progress after each slice of the work (a panel of the Hessenberg reduction,
+ * a sweep of the QR algorithm, an Arnoldi restart) and stopping when the job's flag is raised.
  */
-import { arnoldiLargest, csrToDense, eigenvalues, hypot, isCsr, matVec, spectralRadiusReport, type AnyMatrix } from '../linalg/index.ts';
+import { ALL_EIGENVALUES_LIMIT, csrToDense, eigenvalues, hypot, isCsr, leadingEigenvalues, spectralRadiusReport, type AnyMatrix } from '../linalg/index.ts';
 import { checkStop, type JobControl } from './job.ts';
 import type { SpectrumSnapshot } from './protocol.ts';
-
-/**
- * The largest order whose spectrum is computed in full: dense QR costs ~10n³ flops, a few
- * seconds at n = 1,200 in a browser worker (`npm run bench -- --only linalg` measures it).
- */
-export const ALL_EIGENVALUES_LIMIT = 1200;
 
 function maxModulus(re: Float64Array, im: Float64Array): number {
   let r = 0;
@@ -32,15 +27,14 @@ export function spectrumOf(edge: string, m: AnyMatrix, t: number, leading: numbe
   if (m.cols !== n) throw new Error(`the spectrum needs a square matrix, got ${m.rows} × ${m.cols}`);
   checkStop(job);
   if (n <= ALL_EIGENVALUES_LIMIT) {
-    job.progress(0, `all ${n.toLocaleString('en')} eigenvalues`);
-    const { re, im } = eigenvalues(dense(m));
-    job.progress(1);
+    const what = `all ${n.toLocaleString('en')} eigenvalues`;
+    job.progress(0, what);
+    const { re, im } = eigenvalues(dense(m), { onProgress: (f) => job.progress(f, what), signal: job.signal });
     return { edge, re, im, radius: maxModulus(re, im), complete: true, size: n, t };
   }
-  job.progress(0, `the ${leading} leading eigenvalues`);
-  const r = arnoldiLargest((x, y) => void matVec(m, x, y), n, { nev: Math.min(leading, n - 2) });
-  checkStop(job);
-  job.progress(1);
+  const what = `the ${leading} leading eigenvalues`;
+  job.progress(0, what);
+  const r = leadingEigenvalues(m, Math.min(leading, n - 2), { onProgress: (f) => job.progress(f, what), signal: job.signal });
   return { edge, re: r.re, im: r.im, radius: maxModulus(r.re, r.im), complete: false, size: n, t };
 }
 

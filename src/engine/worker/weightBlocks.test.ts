@@ -57,7 +57,7 @@ describe('weight blocks', () => {
 });
 
 describe('the session downsamples weights and gives the radius of large spectra', () => {
-  it('a 1,500-unit sparse reservoir: weights in ≤ 100 × 120 blocks; its leading eigenvalues and ρ by Arnoldi', async () => {
+  it('a 1,600-unit sparse reservoir (above ALL_EIGENVALUES_LIMIT): weights in ≤ 100 × 120 blocks; its leading eigenvalues and ρ by Arnoldi', async () => {
     const { EngineSession } = await import('./session.ts');
     const session = new EngineSession();
     const loaded = await session.load(valid({
@@ -66,17 +66,19 @@ describe('the session downsamples weights and gives the radius of large spectra'
       title: 'big',
       seed: 3,
       dt: 1,
-      nodes: [{ id: 'res', kind: 'rate', params: { size: 1500 } }],
+      nodes: [{ id: 'res', kind: 'rate', params: { size: 1600 } }],
       edges: [{ id: 'rec', source: 'res', target: 'res', params: { weight: { type: 'normal', mean: 0, std: 1 }, connectivity: 0.01, spectralRadius: 0.9, delay: 1 } }],
     }));
     expect(loaded.ok).toBe(true);
     const w = (await session.weights('rec', { rows: 100, cols: 120 }))!;
-    expect(w).toMatchObject({ sourceRows: 1500, sourceCols: 1500, blockRows: 15, blockCols: 13, rows: 100, cols: 116 });
-    expect(w.data.length).toBe(100 * 116);
+    expect(w).toMatchObject({ sourceRows: 1600, sourceCols: 1600, blockRows: 16, blockCols: 14, rows: 100, cols: 115 });
+    expect(w.data.length).toBe(100 * 115);
     const { AnalysisSession } = await import('./analysis-session.ts');
     const { LEADING_EIGENVALUES } = await import('./analysis-protocol.ts');
+    const { ALL_EIGENVALUES_LIMIT } = await import('../linalg/index.ts');
     const s = await new AnalysisSession().spectrum('rec', (await session.matrix('rec'))!, 0);
-    expect(s).toMatchObject({ complete: false, size: 1500 });
+    expect(ALL_EIGENVALUES_LIMIT).toBeLessThan(1600);
+    expect(s).toMatchObject({ complete: false, size: 1600 });
     expect(s.re.length).toBeGreaterThanOrEqual(LEADING_EIGENVALUES); // the leading ones (a conjugate pair is kept whole)
     expect(s.re.length).toBeLessThanOrEqual(LEADING_EIGENVALUES + 1);
     expect(s.radius).toBeCloseTo(0.9, 6);

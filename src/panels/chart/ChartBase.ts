@@ -283,11 +283,15 @@ export abstract class ChartBase<D> {
   ): void {
     const xTicks = Math.max(2, Math.floor(this.w / (70 * this.scale)));
     const yTicks = Math.max(2, Math.floor(this.h / (32 * this.scale)));
-    const xAxis = d3.axisBottom(x).ticks(xTicks).tickFormat(format.x ?? d3.format('~g'));
-    // An axis of whole numbers (steps) never shows a tick between two of them.
     const xLinear = x as d3.ScaleLinear<number, number>;
-    if (format.wholeX && typeof xLinear.ticks === 'function') xAxis.tickValues(xLinear.ticks(xTicks).filter(Number.isInteger));
-    this.xAxis.attr('transform', `translate(0,${this.h})`).call(xAxis);
+    // Each axis is redrawn only when its scale, size or labels changed (a paused chart redrawn keeps its axes).
+    const xKey = `${String(xLinear.domain?.())}|${String(xLinear.range?.())}|${xTicks}|${this.h}|${this.scale}|${(format.x ?? String)(xLinear.domain?.()[0] ?? 0)}`;
+    if (this.changed('x', xKey)) {
+      const xAxis = d3.axisBottom(x).ticks(xTicks).tickFormat(format.x ?? d3.format('~g'));
+      // An axis of whole numbers (steps) never shows a tick between two of them.
+      if (format.wholeX && typeof xLinear.ticks === 'function') xAxis.tickValues(xLinear.ticks(xTicks).filter(Number.isInteger));
+      this.xAxis.attr('transform', `translate(0,${this.h})`).call(xAxis);
+    }
     const yLinear = y as d3.ScaleLinear<number, number>;
     // The y axis and grid rarely change while the run scrolls the x axis: redraw them only when they do.
     if (!this.changed('y', `${String(yLinear.domain?.())}|${String(yLinear.range?.())}|${yTicks}|${this.w}|${format.grid}|${(format.y ?? String)(yLinear.domain?.()[0] ?? 0)}`)) return;

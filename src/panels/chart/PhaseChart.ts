@@ -119,6 +119,8 @@ export class PhaseChart extends ChartBase<PhaseData> {
       return item;
     });
     g.attr('transform', 'translate(6,14)');
+    // getBBox lays the page out: measure the backing only when the note (or its scale) changed.
+    if (!this.changed('note', note ? `${note}|${this.scale}` : '') || !note) return;
     const text = g.select<SVGTextElement>('text').text((t) => t);
     const box = text.node()?.getBBox();
     g.select('rect')

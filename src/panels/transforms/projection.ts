@@ -4,29 +4,26 @@
  * steps run since the fit are laid onto them: x = (s − mean)·axis, two dot products per step.
  */
 import type { PcaFit } from '../../engine/worker/analysis-protocol.ts';
-import type { ProbeSamples } from '../../store/probeWindow.ts';
 
-export interface Projection {
-  x: Float64Array;
-  y: Float64Array;
-}
-
-/** The samples' coordinates along a fit's PC1 and PC2 (the fit's first `units` units of each step). */
-export function projectOn(s: ProbeSamples, fit: Pick<PcaFit, 'units' | 'mean' | 'axes'>): Projection {
+/**
+ * One step's coordinates along PC1 and PC2 into out[0] and out[1]: Σ_j (x_j − mean_j)·axis_j over
+ * the fit's first `units` units of the `width` values of `data` from `base` (NaN when the step
+ * has fewer units). Allocates nothing: the live phase portrait projects each new step.
+ */
+export function projectRow(data: ArrayLike<number>, base: number, width: number, fit: Pick<PcaFit, 'units' | 'mean' | 'axes'>, out: Float64Array): void {
   const { units, mean, axes } = fit;
-  const x = new Float64Array(s.count);
-  const y = new Float64Array(s.count);
-  if (s.width < units) return { x: x.fill(NaN), y: y.fill(NaN) };
-  for (let t = 0; t < s.count; t++) {
-    let a = 0;
-    let b = 0;
-    for (let j = 0; j < units; j++) {
-      const v = s.data[t * s.width + j] - mean[j];
-      a += v * axes[j];
-      b += v * axes[units + j];
-    }
-    x[t] = a;
-    y[t] = b;
+  if (width < units) {
+    out[0] = NaN;
+    out[1] = NaN;
+    return;
   }
-  return { x, y };
+  let a = 0;
+  let b = 0;
+  for (let j = 0; j < units; j++) {
+    const v = data[base + j] - mean[j];
+    a += v * axes[j];
+    b += v * axes[units + j];
+  }
+  out[0] = a;
+  out[1] = b;
 }

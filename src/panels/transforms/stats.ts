@@ -1,47 +1,30 @@
 /** Summaries of a population's samples over time (pure functions, no DOM). */
-import type { ProbeSamples } from '../../store/probeWindow.ts';
-
-export interface MeanSd {
-  mean: Float64Array;
-  sd: Float64Array;
-}
 
 /**
- * Mean and standard deviation over units at each step: for row t of `count` × `width` samples,
- * m_t = (1/N) Σ_i x_ti and s_t = √((1/N) Σ_i (x_ti − m_t)²) (population sd, N = width).
- * Non-finite values are left out of their step's statistics.
+ * Mean and standard deviation over the units of one step: of the `width` values of `data` from
+ * `base`, m = (1/N) Σ_i x_i and s = √((1/N) Σ_i (x_i − m)²) (population sd) into out[0] and
+ * out[1]. Non-finite values are left out (N counts the finite ones; NaN when there is none).
+ * Allocates nothing: panels call it for every step.
  */
-export function meanSdOverUnits(s: Pick<ProbeSamples, 'count' | 'width' | 'data'>): MeanSd {
-  const mean = new Float64Array(s.count);
-  const sd = new Float64Array(s.count);
-  for (let t = 0; t < s.count; t++) {
-    let n = 0;
-    let sum = 0;
-    let sq = 0;
-    const base = t * s.width;
-    for (let i = 0; i < s.width; i++) {
-      const v = s.data[base + i];
-      if (!Number.isFinite(v)) continue;
-      n++;
-      sum += v;
-    }
-    const m = n > 0 ? sum / n : NaN;
-    for (let i = 0; i < s.width; i++) {
-      const v = s.data[base + i];
-      if (Number.isFinite(v)) sq += (v - m) * (v - m);
-    }
-    mean[t] = m;
-    sd[t] = n > 0 ? Math.sqrt(sq / n) : NaN;
+export function rowMeanSd(data: ArrayLike<number>, base: number, width: number, out: Float64Array): void {
+  let n = 0;
+  let sum = 0;
+  let sq = 0;
+  for (let i = 0; i < width; i++) {
+    const v = data[base + i];
+    if (!Number.isFinite(v)) continue;
+    n++;
+    sum += v;
   }
-  return { mean, sd };
+  const m = n > 0 ? sum / n : NaN;
+  for (let i = 0; i < width; i++) {
+    const v = data[base + i];
+    if (Number.isFinite(v)) sq += (v - m) * (v - m);
+  }
+  out[0] = m;
+  out[1] = n > 0 ? Math.sqrt(sq / n) : NaN;
 }
 
-/** One unit's values over time from row-major samples. */
-export function unitSeries(s: Pick<ProbeSamples, 'count' | 'width' | 'data'>, unit: number): Float64Array {
-  const out = new Float64Array(s.count);
-  for (let t = 0; t < s.count; t++) out[t] = s.data[t * s.width + unit];
-  return out;
-}
 
 /** [min, max] of the finite values; a flat or empty set gets a band around it. */
 export function finiteExtent(...arrays: ArrayLike<number>[]): [number, number] {

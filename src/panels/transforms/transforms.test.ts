@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { finiteExtent, meanSdOverUnits, unitSeries } from './stats.ts';
+import { finiteExtent, rowMeanSd } from './stats.ts';
 import { histogram } from './binning.ts';
 import { firingRates, interSpikeIntervals, spikeEvents } from './spikes.ts';
-import { projectOn } from './projection.ts';
+import { projectRow } from './projection.ts';
+import { ProbeWindow } from '../../store/probeWindow.ts';
 import { pcaFit } from '../../engine/worker/analysis-session.ts';
 import { nearestEigenvalue, summarizeSpectrum } from './spectrum.ts';
 import { targetCurve, targetOfParams, targetPdf } from './targets.ts';
@@ -12,14 +13,27 @@ const samples = (rows: number[][], firstStep = 1) => ({ firstStep, count: rows.l
 
 describe('mean ± sd over units', () => {
   it('gives the population mean and sd at each step', () => {
-    const { mean, sd } = meanSdOverUnits(samples([[1, 3], [2, 2], [0, 4]]));
-    expect(Array.from(mean)).toEqual([2, 2, 2]);
-    expect(Array.from(sd)).toEqual([1, 0, 2]);
+    const data = Float64Array.from([1, 3, 2, 2, 0, 4]);
+    const out = new Float64Array(2);
+    const steps = [0, 1, 2].map((t) => (rowMeanSd(data, 2 * t, 2, out), Array.from(out)));
+    expect(steps).toEqual([
+      [2, 1],
+      [2, 0],
+      [2, 2],
+    ]);
   });
   it('leaves out non-finite values and splits units', () => {
-    const s = samples([[1, NaN, 3]]);
-    expect(Array.from(meanSdOverUnits(s).mean)).toEqual([2]);
-    expect(Array.from(unitSeries(samples([[1, 2], [3, 4]]), 1))).toEqual([2, 4]);
+    const out = new Float64Array(2);
+    rowMeanSd([1, NaN, 3], 0, 3, out);
+    expect(Array.from(out)).toEqual([2, 1]);
+    rowMeanSd([NaN, Infinity], 0, 2, out);
+    expect(Array.from(out)).toEqual([NaN, NaN]);
+    // one unit of a live window, oldest first, also once the ring has wrapped
+    const w = new ProbeWindow(2, 3);
+    w.append({ width: 2, count: 4, data: Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8]) }, 1);
+    w.append({ width: 2, count: 1, data: Float64Array.from([9, 10]) }, 5);
+    expect(Array.from(w.unitSeries(1))).toEqual([6, 8, 10]);
+    expect(Array.from(w.unitSeries(0))).toEqual([5, 7, 9]);
     expect(finiteExtent([3, 1, 2], [5])).toEqual([1, 5]);
     expect(finiteExtent([2])).toEqual([1, 3]);
   });
@@ -66,6 +80,19 @@ describe('spikes', () => {
     expect(Array.from(interSpikeIntervals(binary, 0.5))).toEqual([1, 1]);
   });
 });
+
+/** Each step of `s` laid onto a fit's PC1 and PC2, as the live panel does step by step. */
+function projectOn(s: { count: number; width: number; data: Float64Array }, fit: Parameters<typeof projectRow>[3]) {
+  const out = new Float64Array(2);
+  const x: number[] = [];
+  const y: number[] = [];
+  for (let t = 0; t < s.count; t++) {
+    projectRow(s.data, t * s.width, s.width, fit, out);
+    x.push(out[0]);
+    y.push(out[1]);
+  }
+  return { x, y };
+}
 
 describe('PCA projection', () => {
   it('finds the line the trajectory moves along (fit on the analysis worker, projection in the panel)', () => {

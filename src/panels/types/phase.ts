@@ -4,17 +4,19 @@
  * itself) is shown as its return map x[t] → x[t+1]. Where the plane is a whole 2-D rate system
  * (phaseSystem.ts) the nullclines and fixed points are drawn over the trail, else a note says
  * why not. The PCA axes are fitted on the analysis worker, again every REFIT_FRAMES frames (and
- * after a reset); each frame lays the window onto the last fit.
+ * after a reset); each frame projects only the steps that arrived since onto the last fit
+ * (StepCache), and a pair of units reads just those two units of the window.
  */
 import { PhaseChart, type PhaseData } from '../chart/PhaseChart.ts';
-import { projectOn } from '../transforms/projection.ts';
-import { finiteExtent, unitSeries } from '../transforms/stats.ts';
+import { projectRow } from '../transforms/projection.ts';
+import { finiteExtent } from '../transforms/stats.ts';
 import type { PcaFit } from '../../engine/worker/analysis-protocol.ts';
-import type { ProbeSamples } from '../../store/probeWindow.ts';
+import type { ProbeWindow } from '../../store/probeWindow.ts';
 import type { PanelConfig } from '../../store/index.ts';
 import type { PanelContext, PanelType } from '../registry.ts';
-import { boundNode, nodeInfo, unitNames, windowSamples } from './common.ts';
+import { boundNode, liveWindow, nodeInfo, unitNames } from './common.ts';
 import { PhaseOverlay } from './phaseOverlay.ts';
+import { StepCache } from './stepCache.ts';
 
 const REFIT_FRAMES = 30;
 const unitChoices = Array.from({ length: 10 }, (_, i) => ({ value: String(i), label: String(i) }));
@@ -57,8 +59,8 @@ export const phasePanel: PanelType = {
     return {
       chart,
       draw(event) {
-        const sa = windowSamples(ctx, a);
-        const sb = b === a ? sa : windowSamples(ctx, b);
+        const sa = liveWindow(ctx, a);
+        const sb = b === a ? sa : liveWindow(ctx, b);
         const t = sa && sb && (single ? returnMap(sa, a!) : unitPair(sa, sb, ua, ub, unitName(a!, ua), unitName(b!, ub)));
         if (!t) return chart.update((last = null));
         last = t;
@@ -74,19 +76,19 @@ function viewOf(t: Trajectory) {
 }
 
 /** Unit ua of window sa against unit ub of sb, on their common steps. */
-function unitPair(sa: ProbeSamples, sb: ProbeSamples, ua: number, ub: number, xName: string, yName: string): Trajectory | null {
+function unitPair(sa: ProbeWindow, sb: ProbeWindow, ua: number, ub: number, xName: string, yName: string): Trajectory | null {
   if (ua >= sa.width || ub >= sb.width) return null;
   const first = Math.max(sa.firstStep, sb.firstStep);
   const last = Math.min(sa.firstStep + sa.count, sb.firstStep + sb.count) - 1;
-  const x = unitSeries(sa, ua).subarray(first - sa.firstStep, last - sa.firstStep + 1);
-  const y = unitSeries(sb, ub).subarray(first - sb.firstStep, last - sb.firstStep + 1);
+  const x = sa.unitSeries(ua).subarray(first - sa.firstStep, last - sa.firstStep + 1);
+  const y = sb.unitSeries(ub).subarray(first - sb.firstStep, last - sb.firstStep + 1);
   return { firstStep: first, x, y, xName, yName };
 }
 
 /** A single unit's return map: (x[t], x[t+1]) for each pair of steps in the window. */
-function returnMap(s: ProbeSamples, id: string): Trajectory | null {
+function returnMap(s: ProbeWindow, id: string): Trajectory | null {
   if (s.count < 2) return null;
-  const v = unitSeries(s, 0);
+  const v = s.unitSeries(0);
   return { firstStep: s.firstStep, x: v.subarray(0, s.count - 1), y: v.subarray(1), xName: `${id}[t]`, yName: `${id}[t+1]` };
 }
 
@@ -96,21 +98,33 @@ function pcaView(chart: PhaseChart, ctx: PanelContext, a: string | undefined, ke
   let fitting = false;
   let frames = 0;
   let destroyed = false;
+  /** Changes with the fit and with the live epoch: the cached projections are then recomputed. */
+  let projections = 0;
+  let liveEpoch = -1;
+  const cache = new StepCache(2, (row, _prev, out) => (fit ? projectRow(row, 0, row.length, fit, out) : out.fill(NaN)));
   const pct = (r: number) => `${(100 * r).toFixed(0)}%`;
-  const show = (s: ProbeSamples, f: PcaFit) => {
-    const p = projectOn(s, f);
-    chart.update({ firstStep: s.firstStep, x: p.x, y: p.y, xName: `PC1 (${pct(f.explained[0])})`, yName: `PC2 (${pct(f.explained[1])})` });
+  const show = (w: ProbeWindow, f: PcaFit) => {
+    if (ctx.live.epoch !== liveEpoch) {
+      liveEpoch = ctx.live.epoch;
+      projections++;
+    }
+    cache.sync(w, projections);
+    chart.update({ firstStep: w.firstStep, x: cache.series(0), y: cache.series(1), xName: `PC1 (${pct(f.explained[0])})`, yName: `PC2 (${pct(f.explained[1])})` });
   };
-  const refit = (s: ProbeSamples) => {
+  const setFit = (f: PcaFit | null) => {
+    fit = f;
+    projections++;
+  };
+  const refit = (w: ProbeWindow) => {
     fitting = true;
     const version = ctx.sim().version;
     void ctx
       .sim()
-      .pca(key, { firstStep: s.firstStep, count: s.count, width: s.width, data: s.data.slice() })
+      .pca(key, w.slice())
       .then((out) => {
         if (destroyed || !out.ok || out.version !== version) return;
-        fit = out.value;
-        const now = windowSamples(ctx, a);
+        setFit(out.value);
+        const now = liveWindow(ctx, a);
         if (fit && now) show(now, fit);
         else if (!fit) chart.update(null);
       })
@@ -121,11 +135,14 @@ function pcaView(chart: PhaseChart, ctx: PanelContext, a: string | undefined, ke
   return {
     chart,
     draw(event: string) {
-      const s = windowSamples(ctx, a);
-      if (!s) return chart.update((fit = null));
-      if (event !== 'frame') fit = null;
-      if (!fitting && (!fit || frames++ % REFIT_FRAMES === 0)) refit(s);
-      if (fit) show(s, fit);
+      const w = liveWindow(ctx, a);
+      if (!w) {
+        setFit(null);
+        return chart.update(null);
+      }
+      if (event !== 'frame') setFit(null);
+      if (!fitting && (!fit || frames++ % REFIT_FRAMES === 0)) refit(w);
+      if (fit) show(w, fit);
     },
     destroy() {
       destroyed = true;

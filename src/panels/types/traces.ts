@@ -3,7 +3,7 @@
  * sd and chosen units are kept per step (StepCache): each frame computes only the new steps.
  */
 import { TimeSeriesChart } from '../chart/TimeSeriesChart.ts';
-import { meanSdOverUnits } from '../transforms/stats.ts';
+import { rowMeanSd } from '../transforms/stats.ts';
 import type { PanelType } from '../registry.ts';
 import { boundNode, isSpiking, liveWindow, nodeInfo, timeAxis } from './common.ts';
 import { StepCache } from './stepCache.ts';
@@ -43,9 +43,7 @@ export const tracesPanel: PanelType = {
     const shown = width === 1 ? 1 : Math.min(Number(config.units ?? 3), width);
     // Per step: mean and sd over units (population sd, non-finite values left out), then the shown units.
     const cache = new StepCache(2 + shown, (row, _prev, out) => {
-      const { mean, sd } = meanSdOverUnits({ count: 1, width: row.length, data: row });
-      out[0] = mean[0];
-      out[1] = sd[0];
+      rowMeanSd(row, 0, row.length, out);
       for (let i = 0; i < shown; i++) out[2 + i] = row[i];
     });
     return {

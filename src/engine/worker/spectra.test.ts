@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_EIGENVALUES_LIMIT, eigenvalues, type CsrMatrix, type DenseMatrix } from '../linalg/index.ts';
+import { Rng } from '../rng.ts';
+import type { JobControl } from './job.ts';
+import { spectrumOf } from './spectra.ts';
+
+/** A job that records every progress report (no throttle) and raises its stop flag after `stopAfter` reports. */
+function recordingJob(stopAfter = Infinity) {
+  const reports: { fraction: number; text?: string }[] = [];
+  let stopped = false;
+  const job: JobControl = {
+    signal: {
+      get aborted() {
+        return stopped;
+      },
+    },
+    progress(fraction, text) {
+      reports.push({ fraction, text });
+      if (reports.length >= stopAfter) stopped = true;
+    },
+    waitWhilePaused() {},
+  };
+  return { job, reports };
+}
+
+function randomDense(n: number, seed: number): DenseMatrix {
+  const rng = new Rng(seed, 'spectra-test');
+  return { rows: n, cols: n, data: Float64Array.from({ length: n * n }, () => rng.gaussian() / Math.sqrt(n)) };
+}
+
+describe('spectrumOf', () => {
+  it('reports progress after every slice of the QR work and returns the same eigenvalues as eigenvalues()', () => {
+    const m = randomDense(240, 3);
+    const { job, reports } = recordingJob();
+    const s = spectrumOf('rec', m, 7, 40, job);
+    const direct = eigenvalues(m);
+    expect(s.complete).toBe(true);
+    expect(Array.from(s.re)).toEqual(Array.from(direct.re));
+    expect(Array.from(s.im)).toEqual(Array.from(direct.im));
+    const fractions = reports.map((r) => r.fraction);
+    // a report per Hessenberg panel and per QR sweep, not just the start and the end
+    expect(fractions.length).toBeGreaterThan(10);
+    expect(fractions[0]).toBe(0);
+    expect(fractions.at(-1)).toBe(1);
+    for (let k = 1; k < fractions.length; k++) expect(fractions[k]).toBeGreaterThanOrEqual(fractions[k - 1]);
+    expect(fractions.filter((f) => f > 0 && f < 1).length).toBeGreaterThan(8);
+    expect(reports.every((r) => r.text === 'all 240 eigenvalues')).toBe(true);
+  });
+
+  it('stops between slices once the job is cancelled', () => {
+    const { job, reports } = recordingJob(4);
+    expect(() => spectrumOf('rec', randomDense(240, 4), 0, 40, job)).toThrow(expect.objectContaining({ name: 'AbortError' }));
+    expect(reports.length).toBe(4);
+  });
+
+  it('computes the leading eigenvalues above ALL_EIGENVALUES_LIMIT, with progress', () => {
+    // A diagonal matrix: six well-separated leading eigenvalues above a bulk in [0, 1).
+    const n = ALL_EIGENVALUES_LIMIT + 1;
+    const leading = [3, 2.5, 2, 1.8, 1.6, 1.4];
+    const diagonal = Float64Array.from({ length: n }, (_, i) => leading[i] ?? 1 - i / n);
+    const m: CsrMatrix = { rows: n, cols: n, rowPtr: Int32Array.from({ length: n + 1 }, (_, i) => i), colIdx: Int32Array.from({ length: n }, (_, i) => i), values: diagonal };
+    const { job, reports } = recordingJob();
+    const s = spectrumOf('rec', m, 0, 6, job);
+    expect(s.complete).toBe(false);
+    expect(s.radius).toBeCloseTo(3, 10);
+    expect(Array.from(s.re).sort((a, b) => b - a)).toEqual(leading.map((v) => expect.closeTo(v, 8)));
+    expect(reports[0]).toEqual({ fraction: 0, text: 'the 6 leading eigenvalues' });
+    expect(reports.at(-1)?.fraction).toBe(1);
+  });
+});

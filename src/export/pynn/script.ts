@@ -35,7 +35,7 @@ parser.add_argument("--simulator", choices=["neuron", "nest", "brian2"], default
 parser.add_argument("--duration", type=float, default=DEFAULT_DURATION, help=f"simulated time in ms (default {DEFAULT_DURATION:g})")
 parser.add_argument("--out", default="results.json", help="results file, written by rank 0 (default results.json)")
 parser.add_argument("--projections", choices=["bulk", "pynn"], default="bulk",
-                    help="bulk (default): on NEURON, static synapses are made directly as NetCons of NEURON's ParallelContext, the connections PyNN's Projection makes at a fifth of the cost; pynn: PyNN's Projection for every edge")
+                    help="bulk (default): on NEURON, static synapses are made directly as NetCons of NEURON's ParallelContext, the connections PyNN's Projection makes without its Python object per synapse; pynn: PyNN's Projection for every edge")
 args = parser.parse_args()
 started = time.time()
 INSTALL = {
@@ -63,7 +63,7 @@ def charge_to_nA(tau):
 
 
 sim.setup(timestep=TIMESTEP, min_delay=MIN_DELAY, max_delay=MAX_DELAY)
-np.random.seed(SEED)
+np.random.seed(SEED)  # Brian2 draws its Poisson spikes and noise from numpy's generator as it runs
 pops, cm, tau_syn, delta_cells = {}, {}, {}, set()
 
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { makeSignal } from './signals.ts';
-import { poissonCount, poissonTable } from './poisson-sampler.ts';
+import { poissonCount, poissonCounts, poissonTable } from './poisson-sampler.ts';
 import { Rng } from './rng.ts';
+import { jsKernels } from './kernels/js-kernels.ts';
+import { createWasmKernels } from './kernels/wasm-kernels.ts';
+import { Simulator } from './simulator.ts';
+import { node, rawDoc, valid } from '../test-support/docs.ts';
 
 const TWO32 = 2 ** 32;
 
@@ -113,3 +117,54 @@ function firstAbove(t: Float64Array, x: number): number {
   while (x >= t[k]) k++;
   return k;
 }
+
+describe('Poisson counts in the kernels’ memory (WASM poisson_counts)', () => {
+  const wasm = createWasmKernels()!;
+
+  it.each([2, 37.5])('λ = %s: the counts and the stream’s state of the JS path, bit for bit', (mean) => {
+    const table = poissonTable(mean);
+    const ws = wasm.workspace({ state: true });
+    const n = 5001;
+    const out = ws.alloc!.f64(n);
+    const thresholds = ws.alloc!.f64(table.thresholds.length);
+    thresholds.set(table.thresholds);
+    const guide = ws.alloc!.i32(256);
+    guide.set(table.guide);
+    const state = ws.alloc!.i32(4);
+    const a = new Rng(17, 'drive');
+    const b = new Rng(17, 'drive');
+    for (let round = 0; round < 3; round++) {
+      a.saveState(state);
+      expect(wasm.poissonCounts!(state, thresholds, guide, out)).toBe(true);
+      a.loadState(state);
+      const words = new Uint32Array(n);
+      const expected = new Float64Array(n);
+      b.fillUint32(words);
+      poissonCounts(table, words, expected);
+      expect(Array.from(out)).toEqual(Array.from(expected));
+    }
+    expect(a.nextUint32()).toBe(b.nextUint32());
+    // not in the kernels' memory: refused, nothing written
+    expect(wasm.poissonCounts!(state, thresholds, guide, new Float64Array(3))).toBe(false);
+    ws.dispose();
+  });
+
+  it('a network with a large Poisson drive gives the same spikes with the WASM and the plain-JS kernels', () => {
+    const doc = valid(
+      rawDoc(
+        [node('x', 'input', { size: 1500, signal: { type: 'poisson', mean: 2 } }), node('n', 'lif', { size: 1500, v_rest: 0, v_reset: 10, v_th: 20, tau_m: 20, t_ref: 2 })],
+        [{ id: 'drive', source: 'x', target: 'n', params: { weight: { type: 'identity', value: 0.5 }, synapse: { type: 'delta' } } }],
+        { dt: 0.1 },
+      ),
+    );
+    const trace = (sim: Simulator) => {
+      const rows: number[] = [];
+      sim.run(300, () => rows.push(...sim.node('x').output.subarray(0, 50), sim.node('n').output.reduce((s, y) => s + y, 0)));
+      sim.program.dispose();
+      return rows;
+    };
+    const fast = trace(Simulator.fromDocument(doc));
+    expect(fast.some((v, i) => i % 51 === 50 && v > 0)).toBe(true); // the drive makes the neurons fire
+    expect(fast).toEqual(trace(Simulator.fromDocument(doc, { kernels: jsKernels })));
+  });
+});

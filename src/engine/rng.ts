@@ -91,6 +91,22 @@ export class Rng {
     this.d = d;
   }
 
+  /** Writes the generator's state into out[0…3] (a kernel continues the stream there). */
+  saveState(out: Int32Array): void {
+    out[0] = this.a;
+    out[1] = this.b;
+    out[2] = this.c;
+    out[3] = this.d;
+  }
+
+  /** Continues from a state written by saveState and advanced by the same generator elsewhere. */
+  loadState(state: Int32Array): void {
+    this.a = state[0];
+    this.b = state[1];
+    this.c = state[2];
+    this.d = state[3];
+  }
+
   /** Uniform double in [0, 1) with 53 random bits. */
   uniform(): number {
     const hi = this.nextUint32() >>> 5; // 27 bits

@@ -116,6 +116,13 @@ export interface Kernels {
    */
   lifStep?(...args: Parameters<LifStepFn>): boolean;
   /**
+   * Optional: Poisson counts by table inversion (engine/poisson-sampler.ts) for out.length units,
+   * continuing the xoshiro128** stream whose state is state[0…3] (updated): the counts and the
+   * state the JS path (Rng.fillUint32, poissonCounts) gives. Every array in the kernels' memory
+   * (KernelWorkspace.alloc); returns false, doing nothing, otherwise.
+   */
+  poissonCounts?(state: Int32Array, thresholds: Float64Array, guide: Int32Array, out: Float64Array): boolean;
+  /**
    * Optional: one step (`substeps` Euler substeps of h) of n Izhikevich neurons
    * (compile/builders/izhikevich.ts) over arrays in the kernels' memory; false when they are not.
    */

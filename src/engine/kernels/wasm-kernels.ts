@@ -358,6 +358,12 @@ export function createWasmKernels(): (Kernels & { workspace(options?: WorkspaceO
       if (!m || placedIn(rowIdx) !== m || placedIn(x) !== m || placedIn(out) !== m) return jsKernels.eventSharedMatVecAdd(colPtr, rowIdx, weight, cols, x, xOffset, out);
       m.k.event_shared_f64(colPtr.byteOffset, rowIdx.byteOffset, 0, cols, x.byteOffset + 8 * xOffset, out.byteOffset, weight);
     },
+    poissonCounts(state, thresholds, guide, out) {
+      const m = placedIn(out);
+      if (!m || placedIn(state) !== m || placedIn(thresholds) !== m || placedIn(guide) !== m) return false;
+      m.k.poisson_counts(state.byteOffset, thresholds.byteOffset, guide.byteOffset, out.byteOffset, out.length);
+      return true;
+    },
     lifStep(n, v, spikes, refractory, drive, iSyn, jump, decay, hr, vTh, vReset, refSteps) {
       const m = placedIn(v);
       if (!m || placedIn(spikes) !== m || placedIn(refractory) !== m || placedIn(drive) !== m || placedIn(iSyn) !== m || placedIn(jump) !== m) return false;

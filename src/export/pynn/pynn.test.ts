@@ -72,6 +72,21 @@ describe('PyNN mapping', () => {
     expect(Array.from(net.projections[0].weight)).toEqual([2]);
   });
 
+  it("says in the script's header when an izhikevich node uses the paper's 1 ms scheme, which PyNN cannot express", () => {
+    const nodes = (integrator: string) => [{ id: 'z', kind: 'izhikevich', position: pos, params: { size: 2, integrator } }];
+    const script = (integrator: string) => {
+      const program = compile(doc(nodes(integrator), [], 1));
+      try {
+        return pynnFromProgram(program, { durationMs: 100 });
+      } finally {
+        program.dispose();
+      }
+    };
+    const header = (text: string) => text.slice(0, text.indexOf('"""', text.indexOf('"""') + 3));
+    expect(header(script('izhikevich-2003'))).toContain('Differences from the engine:\n- z uses the integrator "izhikevich-2003"');
+    expect(header(script('euler'))).not.toContain('Differences from the engine');
+  });
+
   it('turns input signals into current sources (nA), grouped by drive; a delta input becomes u·cm/dt nA', () => {
     const d = doc(
       [

@@ -241,6 +241,7 @@ export function pynnFromProgram(program: Program, options: PynnOptions): string 
     '      mpirun -np K python3 net.py      (NEURON distributes the network over the K ranks)',
     'Rank 0 writes RESULTS (default results.json): {"simulator", "processes", "dt", "duration_ms", "wall_s",',
     '"populations": {"ID": {"size", "rates_hz": [per cell], "spikes": [[ms, ...] per cell]}}}.',
+    ...caveatLines(net),
     '"""',
     'import argparse',
     'import base64',
@@ -308,4 +309,10 @@ function sourceLine(s: CurrentSource): string {
           .join(', ')}}`;
   const cells = s.cells === null ? 'None' : s.cells.length > 16 ? `${pyArray(Int32Array.from(s.cells), [s.cells.length], 'int32')}` : `[${s.cells.join(', ')}]`;
   return `inject(${pyString(s.post)}, ${cells}, ${pyNumber(s.start)}, ${wave}${s.perCell ? ', per_cell=True' : ''})  # edge ${s.edge}`;
+}
+
+/** The header's lines on how the simulator's models depart from the engine's (none: no lines). */
+function caveatLines(net: PynnNetwork): string[] {
+  const caveats = net.populations.flatMap((p) => (p.caveat ? [`- ${p.caveat}.`] : []));
+  return caveats.length === 0 ? [] : ['', 'Differences from the engine:', ...caveats];
 }

@@ -1,9 +1,10 @@
 import { isTaskSignal, taskHasMask } from '../../model/index.ts';
 import type { InputParams } from './schema.ts';
-import { makeSignal } from '../../engine/signals.ts';
+import { makeSignal, type SignalFn } from '../../engine/signals.ts';
+import { poissonTable } from '../../engine/poisson-sampler.ts';
 import { makeTask } from '../../engine/tasks/task-signals.ts';
 import { Rng } from '../../engine/rng.ts';
-import type { NodeBuilder } from '../../engine/compile/types.ts';
+import type { BuildContext, NodeBuilder } from '../../engine/compile/types.ts';
 
 /**
  * An input node: y[t] = signal(t), one value per channel. Task signals (Mackey–Glass, NARMA,
@@ -20,7 +21,7 @@ export const inputBuilder: NodeBuilder<InputParams> = {
     const target = new Float64Array(task ? task.targetSize : 0);
     const masked = isTaskSignal(p.signal) && taskHasMask(p.signal);
     const mask = new Float64Array(masked ? 1 : 0);
-    let signal = makeSignal(p.signal);
+    let signal = (p.signal.type === 'poisson' && kernelPoisson(p.signal.mean, ctx)) || makeSignal(p.signal);
     const vars: Record<string, Float64Array> = task ? { output, target, ...(masked ? { mask } : {}) } : { output };
     return {
       id: node.id,
@@ -50,3 +51,25 @@ export const inputBuilder: NodeBuilder<InputParams> = {
     };
   },
 };
+
+/**
+ * A Poisson signal whose counts the kernels draw in their own memory (WASM: generator and table
+ * lookup in one loop) when the output lives there (a large network's workspace): the counts and
+ * the stream of makeSignal's, bit for bit; null without such kernels.
+ */
+function kernelPoisson(mean: number, ctx: BuildContext): SignalFn | null {
+  const { alloc, kernels } = ctx;
+  if (!alloc || !kernels.poissonCounts) return null;
+  const table = poissonTable(mean);
+  const thresholds = alloc.f64(table.thresholds.length);
+  thresholds.set(table.thresholds);
+  const guide = alloc.i32(table.guide.length);
+  guide.set(table.guide);
+  const state = alloc.i32(4);
+  const inJs = makeSignal({ type: 'poisson', mean });
+  return (t, out, rng) => {
+    rng.saveState(state);
+    if (kernels.poissonCounts!(state, thresholds, guide, out)) rng.loadState(state);
+    else inJs(t, out, rng);
+  };
+}

@@ -24,6 +24,10 @@ const HELPER = `def izhikevich(label, size, a, b, c, d, i_offset, v, u):
     cell = sim.Izhikevich(a=a, b=b, c=c, d=d, i_offset=i_offset)
     pops[label] = sim.Population(size, cell, label=label, initial_values={"v": v, "u": u})`;
 
+/** PyNN has no integrator like the paper's 1 ms scheme: its simulators integrate the same equations at ≤ 0.1 ms. */
+const IZHIKEVICH_2003_CAVEAT = (id: string) =>
+  `${id} uses the integrator "izhikevich-2003" (the paper's 1 ms scheme), which PyNN cannot express: the simulator integrates the same equations at 0.1 ms, and rates can differ by tens of percent (export with "integrator": "euler" to compare rates)`;
+
 export const izhikevichPynn: PynnKind<IzhikevichParams> = {
   population(node, q): IzhikevichPopulation {
     const k = izhikevichConstants(q);
@@ -45,6 +49,7 @@ export const izhikevichPynn: PynnKind<IzhikevichParams> = {
       v,
       u,
       helper: HELPER,
+      ...(q.integrator === 'izhikevich-2003' ? { caveat: IZHIKEVICH_2003_CAVEAT(node.id) } : {}),
       code: `izhikevich(${pyString(node.id)}, ${n}, ${args})`,
       // v' = … + I (mV/ms, C = 1): a one-step current w moves v by w·dt; an exponential one by its charge
       synapse(syn, dt) {

@@ -40,6 +40,8 @@ export interface PynnPopulation {
   readonly code: string;
   /** The Python function `code` calls, defined once in the script. */
   readonly helper: string;
+  /** A way the simulator's model departs from the engine's for this node, said in the script's header. */
+  readonly caveat?: string;
   /** How an engine weight of a synapse of this type into the population leaves: unit and factor. Absent: it takes no synapses. */
   synapse?(synapse: SynapseSpec, dt: number): { unit: WeightUnit; factor: number };
   /** The current (nA) a unit input value makes through a weight-1 synapse of this type. Absent: no current source can drive it. */

@@ -7,7 +7,7 @@
  */
 import { mapF64, rateUpdate, sigmoidBody, tanhBody } from './activations-wat.ts';
 import { izhikevichStep, lifStep } from './neuron-steps-wat.ts';
-import { csr, demote, dense, DENSE_F32, DENSE_F64, eventF64, eventSharedF64 } from './products-wat.ts';
+import { csr, demote, dense, DENSE_F32, DENSE_F64, eventF64, eventSharedF64, poissonCountsWat } from './products-wat.ts';
 
 /** The whole module's text; `shared` selects the memory import. */
 export function kernelsWat(shared: boolean): string {
@@ -20,6 +20,7 @@ ${csr('f64')}
 ${csr('f32')}
 ${eventF64()}
 ${eventSharedF64()}
+${poissonCountsWat()}
 ${demote()}
 ${mapF64('tanh_f64', tanhBody)}
 ${mapF64('sigmoid_f64', sigmoidBody)}

@@ -15,6 +15,7 @@ export interface KernelExports {
   csr_f32(rowPtr: number, colIdx: number, values32: number, r0: number, r1: number, x32: number, out: number): void;
   event_f64(colPtr: number, rowIdx: number, valIdx: number, values: number, c0: number, c1: number, x: number, out: number): void;
   event_shared_f64(colPtr: number, rowIdx: number, c0: number, c1: number, x: number, out: number, weight: number): void;
+  poisson_counts(state: number, thresholds: number, guide: number, out: number, n: number): void;
   demote(src: number, dst: number, n: number): void;
   tanh_f64(ptr: number, n: number): void;
   sigmoid_f64(ptr: number, n: number): void;

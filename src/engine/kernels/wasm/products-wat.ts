@@ -258,6 +258,47 @@ export function eventSharedF64(): string {
   )`;
 }
 
+/**
+ * Poisson counts by table inversion (engine/poisson-sampler.ts, poissonCounts after
+ * Rng.fillUint32): for i < n, the next xoshiro128** word x of the stream whose state is the four
+ * i32 at `state` (written back at the end), then k = guide[x >>> 24], k += 1 while x ≥ T[k],
+ * out[i] = k. Integer and double operations only: the JS path's words and counts, bit for bit.
+ */
+export function poissonCountsWat(): string {
+  return `
+  (func $poisson_counts (export "poisson_counts") (param $state i32) (param $thr i32) (param $guide i32) (param $out i32) (param $n i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $t i32) (local $r i32) (local $x f64) (local $k i32) (local $i i32)
+    ${set('a', `(i32.load ${get('state')})`)}
+    ${set('b', `(i32.load offset=4 ${get('state')})`)}
+    ${set('c', `(i32.load offset=8 ${get('state')})`)}
+    ${set('d', `(i32.load offset=12 ${get('state')})`)}
+    (block $done (loop $next
+      (br_if $done (i32.ge_s ${get('i')} ${get('n')}))
+      ${set('r', `(i32.mul ${get('b')} (i32.const 5))`)}
+      ${set('r', `(i32.mul (i32.rotl ${get('r')} (i32.const 7)) (i32.const 9))`)}
+      ${set('x', `(f64.convert_i32_u ${get('r')})`)}
+      ${set('k', `(i32.load (i32.add ${get('guide')} (i32.shl (i32.shr_u ${get('r')} (i32.const 24)) (i32.const 2))))`)}
+      (block $found (loop $search
+        (br_if $found (f64.lt ${get('x')} (f64.load (i32.add ${get('thr')} (i32.shl ${get('k')} (i32.const 3))))))
+        ${set('k', `(i32.add ${get('k')} (i32.const 1))`)}
+        (br $search)))
+      (f64.store (i32.add ${get('out')} (i32.shl ${get('i')} (i32.const 3))) (f64.convert_i32_s ${get('k')}))
+      ${set('t', `(i32.shl ${get('b')} (i32.const 9))`)}
+      ${set('c', `(i32.xor ${get('c')} ${get('a')})`)}
+      ${set('d', `(i32.xor ${get('d')} ${get('b')})`)}
+      ${set('b', `(i32.xor ${get('b')} ${get('c')})`)}
+      ${set('a', `(i32.xor ${get('a')} ${get('d')})`)}
+      ${set('c', `(i32.xor ${get('c')} ${get('t')})`)}
+      ${set('d', `(i32.rotl ${get('d')} (i32.const 11))`)}
+      ${set('i', `(i32.add ${get('i')} (i32.const 1))`)}
+      (br $next)))
+    (i32.store ${get('state')} ${get('a')})
+    (i32.store offset=4 ${get('state')} ${get('b')})
+    (i32.store offset=8 ${get('state')} ${get('c')})
+    (i32.store offset=12 ${get('state')} ${get('d')})
+  )`;
+}
+
 /** dst32[i] = f32(src64[i]) for i < n (x rounded to single precision for the f32 products). */
 export function demote(): string {
   return `

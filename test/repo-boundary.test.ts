@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/test-support/reference.ts';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'test-results', 'playwright-report', 'reports', 'coverage', '.vite']);
-const CODE = /\.(ts|tsx|js|mjs|cjs|py|sh|bash|html)$/;
+const CODE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|py|sh|bash|html)$/;
 /** Files without an extension that are code (CI's entry point, the CLI's launcher). */
 const EXTENSIONLESS = new Set(['.ci/run', 'bin/recurrence']);
 

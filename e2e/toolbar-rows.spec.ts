@@ -234,11 +234,12 @@ test.describe('every toolbar state keeps one row at 1,280 px and two at most at 
     await eachSize(page, 'locked');
   });
 
-  test('projector mode (large=1): the locked link keeps one row at 1,280 px, a lesson with Train and Memory capacity one at 1,440 px, two at most at 1,024 px', async ({ page }) => {
+  test('projector mode (large=1): the locked link keeps one row at 1,280 px, a lesson with Train and Memory capacity one at 1,440 and 1,280 px, two at most at 1,024 px', async ({ page }) => {
     for (const [path, width, rows] of [
       ['/?lesson=self-connected-unit&step=2&classroom=1&expose=self.params.weight.value:-1:3&large=1', 1280, 1],
       ['/?lesson=self-connected-unit&step=2&classroom=1&expose=self.params.weight.value:-1:3&large=1', 1024, 2],
       [`${LESSON}&large=1`, 1440, 1],
+      [`${LESSON}&large=1`, 1280, 1],
       [`${LESSON}&large=1`, 1024, 2],
     ] as const) {
       await page.setViewportSize({ width, height: 760 });

@@ -55,6 +55,17 @@ function expectSame(a: Float64Array, b: Float64Array): void {
 const ROWS = [1, 3, 17, 1023];
 const COLS = [1, 3, 4, 5, 8, 9, 12, 17, 64, 1023];
 
+/** A random 10 %-dense sparsity pattern in compressed columns (draws from r in column order). */
+function randomCsc(rows: number, cols: number, r: () => number): { colPtr: Int32Array; rowIdx: number[] } {
+  const colPtr = new Int32Array(cols + 1);
+  const rowIdx: number[] = [];
+  for (let j = 0; j < cols; j++) {
+    for (let i = 0; i < rows; i++) if ((r() + 1) / 2 < 0.1) rowIdx.push(i);
+    colPtr[j + 1] = rowIdx.length;
+  }
+  return { colPtr, rowIdx };
+}
+
 describe('WASM SIMD kernels', () => {
   it('are available in this Node (WebAssembly SIMD)', () => {
     expect(kernelModule(false)).not.toBeNull();
@@ -119,12 +130,7 @@ describe('WASM SIMD kernels', () => {
     const r = rand(7);
     const rows = 300;
     const cols = 257;
-    const colPtr = new Int32Array(cols + 1);
-    const rowIdx: number[] = [];
-    for (let j = 0; j < cols; j++) {
-      for (let i = 0; i < rows; i++) if ((r() + 1) / 2 < 0.1) rowIdx.push(i);
-      colPtr[j + 1] = rowIdx.length;
-    }
+    const { colPtr, rowIdx } = randomCsc(rows, cols, r);
     const nnz = rowIdx.length;
     const values = randomArray(nnz * 2, r);
     const valIdx = Int32Array.from({ length: nnz }, (_, k) => 2 * k + 1);
@@ -149,12 +155,7 @@ describe('WASM SIMD kernels', () => {
     const r = rand(9);
     const rows = 300;
     const cols = 257;
-    const colPtr = new Int32Array(cols + 1);
-    const rowIdx: number[] = [];
-    for (let j = 0; j < cols; j++) {
-      for (let i = 0; i < rows; i++) if ((r() + 1) / 2 < 0.1) rowIdx.push(i);
-      colPtr[j + 1] = rowIdx.length;
-    }
+    const { colPtr, rowIdx } = randomCsc(rows, cols, r);
     const w = -0.5 + 0.1 * r();
     const rows32 = Int32Array.from(rowIdx);
     const x = Float64Array.from({ length: cols + 3 }, () => (r() > 0.6 ? 1 + Math.floor(3 * ((r() + 1) / 2)) : 0));

@@ -71,13 +71,15 @@ function leave(k: SamplingExports, rng: Rng): void {
 
 /**
  * Walks the n×m entries in row-major order — every entry (`logMiss` null), or by geometric gaps
- * with logMiss = ln(1 − p) — drawing a value for each visited entry; stores the nonzero ones in
- * `synapses` and the row ends in rowPtr[1…n]. `rowsDone` is told the rows finished after each chunk.
+ * with logMiss = ln(1 − p) — drawing a value for each visited entry; stores the nonzero ones,
+ * multiplied by `factor`, in `synapses` and the row ends in rowPtr[1…n]. `rowsDone` is told the
+ * rows finished after each chunk.
  */
 export function sampleEntries(
   k: SamplingExports,
   rng: Rng,
   rule: ValueRule,
+  factor: number,
   logMiss: number | null,
   n: number,
   m: number,
@@ -95,7 +97,7 @@ export function sampleEntries(
   const cols = new Int32Array(k.memory.buffer, at.cols, CHUNK);
   const vals = new Float64Array(k.memory.buffer, at.vals, CHUNK);
   for (;;) {
-    const count = k.sample_entries(rule.kind, rule.p0, rule.p1, logMiss === null ? 1 : 0, logMiss ?? 0, n, m, at.rowPtr, at.cols, at.vals, CHUNK);
+    const count = k.sample_entries(rule.kind, rule.p0, rule.p1, factor, logMiss === null ? 1 : 0, logMiss ?? 0, n, m, at.rowPtr, at.cols, at.vals, CHUNK);
     synapses.append(cols.subarray(0, count), vals.subarray(0, count));
     rowsDone(view.getInt32(SAMPLER_STATE.ROW, true));
     if (view.getInt32(SAMPLER_STATE.DONE, true)) break;

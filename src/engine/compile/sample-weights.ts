@@ -76,13 +76,18 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
       rowPtr[i + 1] = synapses.length;
       rowsDone(i + 1);
     }
-  } else if (rule && init.type !== 'identity') {
-    const p = connectivity as number;
-    sampleEntries(wasm!, rng, rule, p < 1 ? log(1 - p) : null, n, m, rowPtr, synapses, rowsDone);
-  } else {
-    sampleEntriesJs(init, connectivity as number, n, m, rng, rowPtr, synapses, rowsDone);
   }
   let factor = spec.scale ?? 1;
+  if (!pattern) {
+    if (rule && n * m > 0) {
+      // the scale is applied as each value is stored (the same product); a spectral radius needs the matrix first
+      const p = connectivity as number;
+      sampleEntries(wasm!, rng, rule, spec.spectralRadius === undefined ? factor : 1, p < 1 ? log(1 - p) : null, n, m, rowPtr, synapses, rowsDone);
+      if (spec.spectralRadius === undefined) factor = 1;
+    } else {
+      sampleEntriesJs(init, connectivity as number, n, m, rng, rowPtr, synapses, rowsDone);
+    }
+  }
   const csr = { rows: n, cols: m, rowPtr, colIdx: synapses.columns(), values: synapses.values() };
   if (spec.spectralRadius !== undefined) {
     const rho = spectralRadius(csr);

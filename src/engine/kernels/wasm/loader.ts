@@ -121,7 +121,7 @@ export function instantiateLinalg(memory: WebAssembly.Memory): LinalgKernelExpor
 /** The exports of the weight sampler (sampling-wat.ts; pointers are byte addresses in `memory`). */
 export interface SamplingExports {
   memory: WebAssembly.Memory;
-  sample_entries(kind: number, p0: number, p1: number, every: number, logMiss: number, n: number, m: number, rowPtr: number, cols: number, vals: number, cap: number): number;
+  sample_entries(kind: number, p0: number, p1: number, factor: number, every: number, logMiss: number, n: number, m: number, rowPtr: number, cols: number, vals: number, cap: number): number;
   sample_values(kind: number, p0: number, p1: number, vals: number, count: number): void;
 }
 

@@ -84,43 +84,44 @@ const T = TRIG_CONSTANTS;
 /** High word of a double as a signed i32. */
 const hi = (x: string) => `(i32.wrap_i64 (i64.shr_u (i64.reinterpret_f64 ${x}) (i64.const 32)))`;
 
-/** The generator: state in globals while a call runs (loaded from and saved to the state block). */
-const generator = `
-  (global $a (mut i32) (i32.const 0))
-  (global $b (mut i32) (i32.const 0))
-  (global $c (mut i32) (i32.const 0))
-  (global $d (mut i32) (i32.const 0))
-  (global $hasSpare (mut i32) (i32.const 0))
-  (global $spare (mut f64) (f64.const 0))
-  (func $load
-    (global.set $a (i32.load (i32.const ${S.A})))
-    (global.set $b (i32.load (i32.const ${S.A + 4})))
-    (global.set $c (i32.load (i32.const ${S.A + 8})))
-    (global.set $d (i32.load (i32.const ${S.A + 12})))
-    (global.set $hasSpare (i32.load (i32.const ${S.HAS_SPARE})))
-    (global.set $spare (f64.load (i32.const ${S.SPARE}))))
-  (func $save
-    (i32.store (i32.const ${S.A}) (global.get $a))
-    (i32.store (i32.const ${S.A + 4}) (global.get $b))
-    (i32.store (i32.const ${S.A + 8}) (global.get $c))
-    (i32.store (i32.const ${S.A + 12}) (global.get $d))
-    (i32.store (i32.const ${S.HAS_SPARE}) (global.get $hasSpare))
-    (f64.store (i32.const ${S.SPARE}) (global.get $spare)))
-  ;; xoshiro128**: the next 32-bit output
-  (func $next (result i32) (local $r i32) (local $t i32)
-    (local.set $r (i32.mul (i32.rotl (i32.mul (global.get $b) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-    (local.set $t (i32.shl (global.get $b) (i32.const 9)))
-    (global.set $c (i32.xor (global.get $c) (global.get $a)))
-    (global.set $d (i32.xor (global.get $d) (global.get $b)))
-    (global.set $b (i32.xor (global.get $b) (global.get $c)))
-    (global.set $a (i32.xor (global.get $a) (global.get $d)))
-    (global.set $c (i32.xor (global.get $c) (local.get $t)))
-    (global.set $d (i32.rotl (global.get $d) (i32.const 11)))
-    (local.get $r))
-  ;; uniform double in [0, 1) with 53 random bits
-  (func $uniform (result f64) (local $h f64)
-    (local.set $h (f64.convert_i32_u (i32.shr_u (call $next) (i32.const 5))))
-    (f64.div (f64.add (f64.mul (local.get $h) ${f(67108864)}) (f64.convert_i32_u (i32.shr_u (call $next) (i32.const 6)))) ${f(9007199254740992)}))`;
+/**
+ * The generator lives in locals of the exported functions (loaded from the state block on entry,
+ * saved on exit); these macros expand to its steps. GENERATOR_LOCALS declares what they use.
+ */
+const GENERATOR_LOCALS = `(local $ga i32) (local $gb i32) (local $gc i32) (local $gd i32) (local $gt i32) (local $gr i32) (local $gh f64)
+    (local $hasSpare i32) (local $spare f64) (local $u1 f64) (local $u2 f64) (local $rad f64) (local $cosv f64) (local $draw f64)`;
+
+const loadGenerator = `
+    (local.set $ga (i32.load (i32.const ${S.A})))
+    (local.set $gb (i32.load (i32.const ${S.A + 4})))
+    (local.set $gc (i32.load (i32.const ${S.A + 8})))
+    (local.set $gd (i32.load (i32.const ${S.A + 12})))
+    (local.set $hasSpare (i32.load (i32.const ${S.HAS_SPARE})))
+    (local.set $spare (f64.load (i32.const ${S.SPARE})))`;
+
+const saveGenerator = `
+    (i32.store (i32.const ${S.A}) (local.get $ga))
+    (i32.store (i32.const ${S.A + 4}) (local.get $gb))
+    (i32.store (i32.const ${S.A + 8}) (local.get $gc))
+    (i32.store (i32.const ${S.A + 12}) (local.get $gd))
+    (i32.store (i32.const ${S.HAS_SPARE}) (local.get $hasSpare))
+    (f64.store (i32.const ${S.SPARE}) (local.get $spare))`;
+
+/** xoshiro128**: the next 32-bit output into $gr. */
+const next = `
+      (local.set $gr (i32.mul (i32.rotl (i32.mul (local.get $gb) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+      (local.set $gt (i32.shl (local.get $gb) (i32.const 9)))
+      (local.set $gc (i32.xor (local.get $gc) (local.get $ga)))
+      (local.set $gd (i32.xor (local.get $gd) (local.get $gb)))
+      (local.set $gb (i32.xor (local.get $gb) (local.get $gc)))
+      (local.set $ga (i32.xor (local.get $ga) (local.get $gd)))
+      (local.set $gc (i32.xor (local.get $gc) (local.get $gt)))
+      (local.set $gd (i32.rotl (local.get $gd) (i32.const 11)))`;
+
+/** A uniform double in [0, 1) with 53 random bits into $dst: (hi·2²⁶ + lo)·2⁻⁵³ (exactly the division by 2⁵³). */
+const uniformInto = (dst: string) => `${next}
+      (local.set $gh (f64.convert_i32_u (i32.shr_u (local.get $gr) (i32.const 5))))${next}
+      (local.set $${dst} (f64.mul (f64.add (f64.mul (local.get $gh) ${f(67108864)}) (f64.convert_i32_u (i32.shr_u (local.get $gr) (i32.const 6)))) ${f(2 ** -53)}))`;
 
 /** ln x (detmath.ts `log`, every branch). */
 const logFunc = `
@@ -212,7 +213,7 @@ const sinCos = `
     (if (i32.ge_s (local.get $ix) (i32.const 0x7ff00000)) (then
       (global.set $sinOut (f64.const nan))
       (return (f64.const nan))))
-    ;; fn = Math.round(x·2/π)
+    ;; fn = Math.round(x * 2/pi)
     (local.set $v (f64.mul (local.get $x) ${f(T.INV_PIO2)}))
     (local.set $fn (f64.floor (local.get $v)))
     (if (f64.ge (f64.sub (local.get $v) (local.get $fn)) ${f(0.5)}) (then (local.set $fn (f64.add (local.get $fn) ${f(1)}))))
@@ -236,61 +237,72 @@ const sinCos = `
     (local.set $n (i32.and (i32.wrap_i64 (i64.trunc_sat_f64_s (local.get $fn))) (i32.const 3)))
     (local.set $s (call $ksin (local.get $y0) (local.get $y1)))
     (local.set $c (call $kcos (local.get $y0) (local.get $y1)))
-    ;; quadrant n: sin = (s, c, −s, −c), cos = (c, −s, −c, s)
+    ;; quadrant n: sin = (s, c, -s, -c), cos = (c, -s, -c, s)
     (if (i32.eqz (local.get $n)) (then (global.set $sinOut (local.get $s)) (return (local.get $c))))
     (if (i32.eq (local.get $n) (i32.const 1)) (then (global.set $sinOut (local.get $c)) (return (f64.neg (local.get $s)))))
     (if (i32.eq (local.get $n) (i32.const 2)) (then (global.set $sinOut (f64.neg (local.get $s))) (return (f64.neg (local.get $c)))))
     (global.set $sinOut (f64.neg (local.get $c)))
     (local.get $s))`;
 
-/** The next value of a synapse: constant p0; uniform p0 + (p1 − p0)·U; normal p0 + p1·Z (Z Box–Muller). */
-const valueFunc = `
-  (func $gaussian (result f64) (local $u1 f64) (local $u2 f64) (local $r f64) (local $c f64)
-    (if (global.get $hasSpare) (then
-      (global.set $hasSpare (i32.const 0))
-      (return (global.get $spare))))
-    (local.set $u1 (f64.sub ${f(1)} (call $uniform)))
-    (local.set $u2 (call $uniform))
-    (local.set $r (f64.sqrt (f64.mul ${f(-2)} (call $log (local.get $u1)))))
-    (local.set $c (call $sincos (f64.mul ${f(2 * Math.PI)} (local.get $u2))))
-    (global.set $spare (f64.mul (local.get $r) (global.get $sinOut)))
-    (global.set $hasSpare (i32.const 1))
-    (f64.mul (local.get $r) (local.get $c)))
-  (func $value (param $kind i32) (param $p0 f64) (param $p1 f64) (result f64)
-    (if (i32.eq (local.get $kind) (i32.const ${VALUE_KIND.normal})) (then
-      (return (f64.add (local.get $p0) (f64.mul (local.get $p1) (call $gaussian))))))
-    (if (i32.eq (local.get $kind) (i32.const ${VALUE_KIND.uniform})) (then
-      (return (f64.add (local.get $p0) (f64.mul (f64.sub (local.get $p1) (local.get $p0)) (call $uniform))))))
-    (local.get $p0))`;
+/** A standard normal into $draw (Box–Muller; the sine branch kept as the spare for the next call). */
+const gaussian = `
+      (if (local.get $hasSpare)
+        (then
+          (local.set $hasSpare (i32.const 0))
+          (local.set $draw (local.get $spare)))
+        (else${uniformInto('u1')}
+          (local.set $u1 (f64.sub ${f(1)} (local.get $u1)))${uniformInto('u2')}
+          (local.set $rad (f64.sqrt (f64.mul ${f(-2)} (call $log (local.get $u1)))))
+          (local.set $cosv (call $sincos (f64.mul ${f(2 * Math.PI)} (local.get $u2))))
+          (local.set $spare (f64.mul (local.get $rad) (global.get $sinOut)))
+          (local.set $hasSpare (i32.const 1))
+          (local.set $draw (f64.mul (local.get $rad) (local.get $cosv)))))`;
+
+/** The next value of a synapse into $v: constant p0; uniform p0 + (p1 − p0)·U; normal p0 + p1·Z. */
+const value = `
+      (if (i32.eq (local.get $kind) (i32.const ${VALUE_KIND.normal}))
+        (then${gaussian}
+          (local.set $v (f64.add (local.get $p0) (f64.mul (local.get $p1) (local.get $draw)))))
+        (else (if (i32.eq (local.get $kind) (i32.const ${VALUE_KIND.uniform}))
+          (then${uniformInto('draw')}
+            (local.set $v (f64.add (local.get $p0) (f64.mul (f64.sub (local.get $p1) (local.get $p0)) (local.get $draw)))))
+          (else (local.set $v (local.get $p0))))))`;
 
 /**
  * sample_entries: continues a row-major walk over the n×m entries from the state block, storing
- * up to `cap` synapses (column into cols, value into vals; zero values are not stored) and writing
- * rowPtr[1…] as rows end; returns how many it stored. With `every` = 0 the walk jumps by geometric
- * gaps (logMiss = ln(1 − p)), one gap drawn before each synapse's value and one after the last; with
- * `every` = 1 it visits every entry. Sets DONE once the walk passed the last entry.
+ * up to `cap` synapses (column into cols, value·factor into vals; entries whose value is zero are
+ * not stored) and writing rowPtr[1…] as rows end; returns how many it stored. With `every` = 0 the
+ * walk jumps by geometric gaps (logMiss = ln(1 − p)), one gap drawn before each synapse's value and
+ * one after the last; with `every` = 1 it visits every entry. Sets DONE once it passed the last entry.
+ * The flat index k = i·m + j is kept as a double, as the reference does; row i and column j follow it
+ * incrementally (i = ⌊k/m⌋ exactly, since k < 2⁵³).
  *
  * sample_values: the next `count` values into vals (a connection rule's synapses).
  */
 const entryFuncs = `
-  (func $gap (param $logMiss f64) (result f64) (local $g f64)
-    (local.set $g (f64.floor (f64.div (call $log (f64.sub ${f(1)} (call $uniform))) (local.get $logMiss))))
-    (select (local.get $g) ${f(2147483648)} (f64.lt (local.get $g) ${f(2147483648)})))
-  (func (export "sample_entries") (param $kind i32) (param $p0 f64) (param $p1 f64) (param $every i32) (param $logMiss f64)
+  (func (export "sample_entries") (param $kind i32) (param $p0 f64) (param $p1 f64) (param $factor f64) (param $every i32) (param $logMiss f64)
     (param $n i32) (param $m i32) (param $rowPtr i32) (param $cols i32) (param $vals i32) (param $cap i32) (result i32)
-    (local $k f64) (local $total f64) (local $dm f64) (local $i i32) (local $row i32) (local $length i32) (local $count i32)
-    (local $fi f64) (local $v f64)
-    (call $load)
+    (local $k f64) (local $total f64) (local $dm f64) (local $step f64) (local $i i32) (local $j f64) (local $q f64)
+    (local $row i32) (local $length i32) (local $count i32) (local $v f64)
+    ${GENERATOR_LOCALS}
+    ${loadGenerator}
     (local.set $k (f64.load (i32.const ${S.K})))
     (local.set $row (i32.load (i32.const ${S.ROW})))
     (local.set $length (i32.load (i32.const ${S.LENGTH})))
     (local.set $dm (f64.convert_i32_s (local.get $m)))
     (local.set $total (f64.mul (f64.convert_i32_s (local.get $n)) (local.get $dm)))
+    (local.set $q (f64.floor (f64.div (local.get $k) (local.get $dm))))
+    (local.set $i (i32.trunc_f64_s (local.get $q)))
+    (local.set $j (f64.sub (local.get $k) (f64.mul (local.get $q) (local.get $dm))))
     (block $out (loop $walk
       (br_if $out (i32.ge_s (local.get $count) (local.get $cap)))
       (if (local.get $every)
-        (then (local.set $k (f64.add (local.get $k) ${f(1)})))
-        (else (local.set $k (f64.add (local.get $k) (f64.add ${f(1)} (call $gap (local.get $logMiss)))))))
+        (then (local.set $step ${f(1)}))
+        (else${uniformInto('u1')}
+          ;; gap G = min(floor(ln(1 - U) / ln(1 - p)), 2^31)
+          (local.set $step (f64.floor (f64.div (call $log (f64.sub ${f(1)} (local.get $u1))) (local.get $logMiss))))
+          (local.set $step (f64.add ${f(1)} (select (local.get $step) ${f(2147483648)} (f64.lt (local.get $step) ${f(2147483648)}))))))
+      (local.set $k (f64.add (local.get $k) (local.get $step)))
       (if (f64.ge (local.get $k) (local.get $total)) (then
         (block $filled (loop $fill
           (br_if $filled (i32.ge_s (local.get $row) (local.get $n)))
@@ -299,45 +311,46 @@ const entryFuncs = `
           (br $fill)))
         (i32.store (i32.const ${S.DONE}) (i32.const 1))
         (br $out)))
-      (local.set $fi (f64.floor (f64.div (local.get $k) (local.get $dm))))
-      (local.set $i (i32.trunc_f64_s (local.get $fi)))
-      (block $rowsDone (loop $rows
-        (br_if $rowsDone (i32.ge_s (local.get $row) (local.get $i)))
-        (local.set $row (i32.add (local.get $row) (i32.const 1)))
-        (i32.store (i32.add (local.get $rowPtr) (i32.shl (local.get $row) (i32.const 2))) (local.get $length))
-        (br $rows)))
-      (local.set $v (call $value (local.get $kind) (local.get $p0) (local.get $p1)))
+      (local.set $j (f64.add (local.get $j) (local.get $step)))
+      (if (f64.ge (local.get $j) (local.get $dm)) (then
+        (local.set $q (f64.floor (f64.div (local.get $j) (local.get $dm))))
+        (local.set $i (i32.add (local.get $i) (i32.trunc_f64_s (local.get $q))))
+        (local.set $j (f64.sub (local.get $j) (f64.mul (local.get $q) (local.get $dm))))
+        (block $rowsDone (loop $rows
+          (br_if $rowsDone (i32.ge_s (local.get $row) (local.get $i)))
+          (local.set $row (i32.add (local.get $row) (i32.const 1)))
+          (i32.store (i32.add (local.get $rowPtr) (i32.shl (local.get $row) (i32.const 2))) (local.get $length))
+          (br $rows)))))${value}
       (if (f64.ne (local.get $v) ${f(0)}) (then
-        (i32.store (i32.add (local.get $cols) (i32.shl (local.get $count) (i32.const 2)))
-          (i32.trunc_f64_s (f64.sub (local.get $k) (f64.mul (local.get $fi) (local.get $dm)))))
-        (f64.store (i32.add (local.get $vals) (i32.shl (local.get $count) (i32.const 3))) (local.get $v))
+        (i32.store (i32.add (local.get $cols) (i32.shl (local.get $count) (i32.const 2))) (i32.trunc_f64_s (local.get $j)))
+        (f64.store (i32.add (local.get $vals) (i32.shl (local.get $count) (i32.const 3))) (f64.mul (local.get $v) (local.get $factor)))
         (local.set $count (i32.add (local.get $count) (i32.const 1)))
         (local.set $length (i32.add (local.get $length) (i32.const 1)))))
       (br $walk)))
     (f64.store (i32.const ${S.K}) (local.get $k))
     (i32.store (i32.const ${S.ROW}) (local.get $row))
     (i32.store (i32.const ${S.LENGTH}) (local.get $length))
-    (call $save)
+    ${saveGenerator}
     (local.get $count))
   (func (export "sample_values") (param $kind i32) (param $p0 f64) (param $p1 f64) (param $vals i32) (param $count i32)
-    (local $q i32)
-    (call $load)
+    (local $q i32) (local $v f64)
+    ${GENERATOR_LOCALS}
+    ${loadGenerator}
     (block $out (loop $each
-      (br_if $out (i32.ge_s (local.get $q) (local.get $count)))
-      (f64.store (i32.add (local.get $vals) (i32.shl (local.get $q) (i32.const 3))) (call $value (local.get $kind) (local.get $p0) (local.get $p1)))
+      (br_if $out (i32.ge_s (local.get $q) (local.get $count)))${value}
+      (f64.store (i32.add (local.get $vals) (i32.shl (local.get $q) (i32.const 3))) (local.get $v))
       (local.set $q (i32.add (local.get $q) (i32.const 1)))
       (br $each)))
-    (call $save))`;
+    ${saveGenerator})`;
 
 /** The sampler module's text. */
 export function samplingWat(): string {
   return `(module
   (memory (export "memory") 1)
-${generator}
 ${logFunc}
 ${trigKernels}
 ${sinCos}
-${valueFunc}
+
 ${entryFuncs}
 )
 `;

@@ -121,7 +121,7 @@ const next = `
 /** A uniform double in [0, 1) with 53 random bits into $dst: (hi·2²⁶ + lo)·2⁻⁵³ (exactly the division by 2⁵³). */
 const uniformInto = (dst: string) => `${next}
       (local.set $gh (f64.convert_i32_u (i32.shr_u (local.get $gr) (i32.const 5))))${next}
-      (local.set $${dst} (f64.mul (f64.add (f64.mul (local.get $gh) ${f(67108864)}) (f64.convert_i32_u (i32.shr_u (local.get $gr) (i32.const 6)))) ${f(2 ** -53)}))`;
+      (local.set $${dst} (f64.mul (f64.add (f64.mul (local.get $gh) ${f(67108864)}) (f64.convert_i32_u (i32.shr_u (local.get $gr) (i32.const 6)))) ${f(1 / 9007199254740992)}))`;
 
 /** ln x (detmath.ts `log`, every branch). */
 const logFunc = `

@@ -22,6 +22,15 @@ import { spawnSync } from 'node:child_process';
 import { brian2Missing, mpirunArgs, PYTHON, pynnToolsMissing, runTool } from './python-tools.ts';
 
 const DURATION = 1000;
+/**
+ * The one-neuron `poisson-lif-stdp` is compared over 10 s: its count in one second is a few Poisson
+ * draws (the engine fires 11 to 26 spikes in each of its first ten seconds), and over 10 s one
+ * realisation's rate still spreads. Measured with STDP, the preset's weights (seed 3) kept, 10 s
+ * (load 4–8): engine 14.5–18.2 Hz over 20 seeds (mean 16.2, s.d. 1.1; seed 3: 17.1), NEURON
+ * 11.9–17.2 Hz over 40 Poisson realisations on 1 and 2 ranks (mean 14.7, s.d. 1.4).
+ */
+const DURATION_MS: Record<string, number> = { 'poisson-lif-stdp': 10_000 };
+const durationOf = (name: string) => DURATION_MS[name] ?? DURATION;
 
 function preset(name: string): GraphDocument {
   const parsed = parseDocumentText(readFileSync(path.join(repoRoot, 'presets', `${name}.json`), 'utf8'));
@@ -39,13 +48,13 @@ describe.runIf(!missing)(`exported PyNN scripts on NEURON, mpirun -np 2${missing
   });
 
   for (const name of ['single-lif', 'poisson-lif-stdp', 'izhikevich-firing-types']) {
-    it(`${name}: every population's mean rate within 20 % (or 1.5 Hz) of the engine's`, () => {
+    it(`${name}: every population's mean rate over ${durationOf(name) / 1000} s within 20 % (or 1.5 Hz) of the engine's`, () => {
       const doc = preset(name);
       const script = path.join(dir, `${name}.py`);
-      writeFileSync(script, pynnFromProgram(compile(doc), { durationMs: DURATION }));
+      writeFileSync(script, pynnFromProgram(compile(doc), { durationMs: durationOf(name) }));
       const out = path.join(dir, `${name}.results.json`);
       runTool('mpirun', [...mpirunArgs(2), PYTHON, script, '--out', out], dir, 600_000);
-      checkResults(doc, out, 'neuron', 2);
+      checkResults(doc, out, 'neuron', 2, durationOf(name));
     }, 600_000);
   }
 
@@ -104,13 +113,13 @@ describe.runIf(!noBrian2)(`exported PyNN scripts on Brian2${noBrian2 ? ` (skippe
   });
 
   for (const name of ['single-lif', 'poisson-lif-stdp']) {
-    it(`${name}: every population's mean rate within 20 % (or 1.5 Hz) of the engine's`, () => {
+    it(`${name}: every population's mean rate over ${durationOf(name) / 1000} s within 20 % (or 1.5 Hz) of the engine's`, () => {
       const doc = preset(name);
       const script = path.join(dir, `${name}.py`);
-      writeFileSync(script, pynnFromProgram(compile(doc), { durationMs: DURATION }));
+      writeFileSync(script, pynnFromProgram(compile(doc), { durationMs: durationOf(name) }));
       const out = path.join(dir, `${name}.results.json`);
       runTool(PYTHON, [script, '--simulator', 'brian2', '--out', out], dir, 900_000);
-      checkResults(doc, out, 'brian2', 1);
+      checkResults(doc, out, 'brian2', 1, durationOf(name));
     }, 900_000);
   }
 });
@@ -123,25 +132,25 @@ function populationSpikes(out: string): Record<string, number[][]> {
 }
 
 /** The results file's shape, and every population's rate against the engine's over the same duration. */
-function checkResults(doc: GraphDocument, out: string, simulator: string, processes: number): void {
+function checkResults(doc: GraphDocument, out: string, simulator: string, processes: number, durationMs: number): void {
   const parsed = parseResults(readFileSync(out, 'utf8'));
   if (!parsed.ok) throw new Error(`results file: ${JSON.stringify(parsed.errors)}`);
   const results = parsed.results;
   expect(Object.keys(JSON.parse(readFileSync(out, 'utf8')))).toEqual(['simulator', 'processes', 'dt', 'duration_ms', 'wall_s', 'populations']);
-  expect(results).toMatchObject({ simulator, processes, dt: doc.dt, duration_ms: DURATION });
+  expect(results).toMatchObject({ simulator, processes, dt: doc.dt, duration_ms: durationMs });
   const program = compile(doc);
   expect(mismatch(results, spikingPopulations(doc, program))).toBeNull();
-  const rates = compareRates(results, engineSpikes(program, doc.seed, DURATION));
+  const rates = compareRates(results, engineSpikes(program, doc.seed, durationMs));
   for (const [id, r] of Object.entries(rates)) {
     expect(r.engine_hz, `${id}: the engine fires`).toBeGreaterThan(1);
     expect(Math.abs(r.imported_hz - r.engine_hz), `${doc.title} ${id}: ${simulator} ${r.imported_hz} Hz vs engine ${r.engine_hz} Hz`).toBeLessThanOrEqual(Math.max(0.2 * r.engine_hz, 1.5));
   }
   for (const p of Object.values(results.populations)) {
     p.spikes.forEach((times, i) => {
-      expect(p.rates_hz[i]).toBeCloseTo((times.length * 1000) / DURATION, 9);
+      expect(p.rates_hz[i]).toBeCloseTo((times.length * 1000) / durationMs, 9);
       for (const t of times) {
         expect(t).toBeGreaterThanOrEqual(0);
-        expect(t).toBeLessThanOrEqual(DURATION);
+        expect(t).toBeLessThanOrEqual(durationMs);
       }
     });
   }

@@ -64,8 +64,8 @@ def charge_to_nA(tau):
 
 # The export's seed for the simulator's own random draws. NEURON: PyNN seeds its random spike sources
 # from rank + native_rng_baseseed (the Poisson sources here get streams of their own, see poisson());
-# NEST 3: the kernel's seed (1 ≤ rng_seed < 2^31); Brian2 draws its Poisson spikes and noise from
-# numpy's generator as it runs.
+# NEST 3: the kernel's seed, kept within 1 … 2^31 − 1 (NEST refuses 0); Brian2 draws its Poisson spikes
+# and noise from numpy's generator as it runs.
 RNG_OPTIONS = {"neuron": {"native_rng_baseseed": SEED}, "nest": {"rng_seed": SEED % (2**31 - 1) + 1}, "brian2": {}}
 sim.setup(timestep=TIMESTEP, min_delay=MIN_DELAY, max_delay=MAX_DELAY, **RNG_OPTIONS[args.simulator])
 np.random.seed(SEED)

@@ -170,8 +170,11 @@ export function createSimulationStore(options: SimulationStoreOptions) {
         if (facts.rows !== facts.cols) return { ok: true, value: { ...facts, radius: null }, version: core.version };
         const matrix = await core.api().matrix(edge);
         if (!matrix) return { ok: false, error: `no edge "${edge}"` };
-        const out = await analyses.run(key, null, (a, job, transfer) => a.spectralRadius(transfer(matrix), job));
-        return out.ok ? { ...out, value: { ...facts, radius: out.value } } : out;
+        const version = core.version;
+        const what = `Spectral radius of ${edge} (${matrix.rows.toLocaleString('en')} units)`;
+        const out = await analyses.run(key, what, (a, job, transfer) => a.spectralRadius(transfer(matrix), job));
+        if (out.ok) return { ...out, value: { ...facts, radius: out.value } };
+        return out.cancelled ? { ok: true, value: { ...facts, radius: null, radiusCancelled: true }, version } : out;
       },
 
       pca: (key, samples) => analyses.run(key, null, (a, job, transfer) => a.pca(transfer(samples), job)),

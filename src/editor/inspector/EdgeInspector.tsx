@@ -1,14 +1,14 @@
 /** The inspector of one edge: weight initialisation, delay, synapse, plasticity (from the edge schema) and derived facts. */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { edgeParams, validateDocument, type GraphDocument, type GraphEdge, type ValidationIssue } from '../../model/index.ts';
-import { useDocumentStore } from '../../store/index.ts';
+import { useDocumentStore, useStores } from '../../store/index.ts';
 import { delayLabel } from '../toFlow.ts';
 import { useCommands } from '../commands/appContext.ts';
 import { describeObject, schemaIssues } from './schemaFields.ts';
 import { SchemaFields } from './SchemaForm.tsx';
 import { useFormApi } from './useFormApi.ts';
 import { LabelField, Problems } from './parts.tsx';
-import { useEdgeFacts } from './edgeFacts.ts';
+import { EDGE_FACTS_KEY, useEdgeFacts, useRadiusProgress } from './edgeFacts.ts';
 
 type EdgeParams = GraphEdge['params'];
 
@@ -27,8 +27,36 @@ function paramsIssues(doc: GraphDocument, id: string, p: Record<string, unknown>
   return result.errors.filter((x) => x.path.startsWith(`${prefix}connectivity`)).map((x) => ({ ...x, path: x.path.slice(prefix.length) }));
 }
 
+/** A run shorter than this shows no progress line (it would only flicker), in ms. */
+const RADIUS_PROGRESS_DELAY_MS = 300;
+
+/** "computing ρ… 40 %" with Cancel while the analysis worker computes the radius (after a short delay). */
+function RadiusProgress() {
+  const { sim } = useStores();
+  const progress = useRadiusProgress();
+  const [shownFor, setShownFor] = useState<number | null>(null);
+  const startedAt = progress?.startedAt ?? null;
+  useEffect(() => {
+    if (startedAt === null) return;
+    const timer = setTimeout(() => setShownFor(startedAt), Math.max(0, RADIUS_PROGRESS_DELAY_MS - (performance.now() - startedAt)));
+    return () => clearTimeout(timer);
+  }, [startedAt]);
+  if (!progress || shownFor !== progress.startedAt) return null;
+  const percent = Math.round(100 * progress.fraction);
+  return (
+    <div className="facts__progress" role="status" data-testid="edge-radius-progress">
+      <span>computing ρ… {percent} %</span>
+      <progress max={1} value={progress.fraction} aria-label={`spectral radius: ${percent} %`} />
+      <button type="button" className="button button--small" onClick={() => sim.getState().cancelAnalysis(EDGE_FACTS_KEY)} data-testid="edge-radius-cancel">
+        Cancel
+      </button>
+    </div>
+  );
+}
+
 function EdgeFactsView({ edge }: { edge: GraphEdge }) {
-  const state = useEdgeFacts(edge.id);
+  const [attempt, setAttempt] = useState(0);
+  const state = useEdgeFacts(edge.id, attempt);
   if ('error' in state) return <p className="facts__note">Facts: {state.error}</p>;
   const facts = 'facts' in state ? state.facts : null;
   const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en') : v.toLocaleString('en', { maximumFractionDigits: 1 }));
@@ -48,6 +76,15 @@ function EdgeFactsView({ edge }: { edge: GraphEdge }) {
         <dt>Spectral radius</dt>
         <dd data-testid="edge-radius">{facts?.radius == null ? dash : facts.radius.toFixed(4)}</dd>
       </dl>
+      {facts === null && <RadiusProgress />}
+      {facts?.radiusCancelled && (
+        <p className="facts__note" data-testid="edge-radius-cancelled">
+          spectral radius: cancelled{' '}
+          <button type="button" className="button button--small" onClick={() => setAttempt((a) => a + 1)}>
+            Compute again
+          </button>
+        </p>
+      )}
       {facts && facts.rows !== facts.cols && <p className="facts__note">spectral radius: square matrices only</p>}
     </>
   );

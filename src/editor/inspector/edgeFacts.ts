@@ -6,21 +6,32 @@
  */
 import { useEffect, useState } from 'react';
 import { useSimulationStore, useStores } from '../../store/index.ts';
-import type { EdgeFactsView } from '../../store/simulationStore.ts';
+import type { AnalysisProgress, EdgeFactsView } from '../../store/simulationStore.ts';
 
 export type EdgeFactsState = { facts: EdgeFactsView } | { pending: true } | { error: string };
 
-/** The facts of `edge`, fetched again whenever the network changes (an edit reached the engine). */
-export function useEdgeFacts(edge: string): EdgeFactsState {
+/** The analysis key of the inspector's spectral radius (one at a time: a newer request cancels the older). */
+export const EDGE_FACTS_KEY = 'inspector:edge-facts';
+
+/** The radius's run while it lasts (what the inspector shows as "computing ρ… 40 %"), null otherwise. */
+export function useRadiusProgress(): AnalysisProgress | null {
+  return useSimulationStore((s) => s.analyses[EDGE_FACTS_KEY] ?? null);
+}
+
+/**
+ * The facts of `edge`, fetched again whenever the network changes (an edit reached the engine)
+ * and when `attempt` changes (Compute again after a cancel).
+ */
+export function useEdgeFacts(edge: string, attempt = 0): EdgeFactsState {
   const { sim } = useStores();
   const version = useSimulationStore((s) => s.version);
   const [state, setState] = useState<{ key: string; value: EdgeFactsState } | null>(null);
-  const key = `${edge}@${version}`;
+  const key = `${edge}@${version}#${attempt}`;
   useEffect(() => {
     let current = true;
     void sim
       .getState()
-      .edgeFacts(edge, 'inspector:edge-facts')
+      .edgeFacts(edge, EDGE_FACTS_KEY)
       .then((out) => {
         if (!current || (out.ok && out.version !== sim.getState().version)) return;
         if (out.ok) setState({ key, value: { facts: out.value } });

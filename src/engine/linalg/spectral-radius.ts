@@ -5,7 +5,7 @@
 import { exp, log } from '../math/detmath.ts';
 import { arnoldiLargest } from './arnoldi.ts';
 import { isCsr } from './csr.ts';
-import { eigenvalues } from './hessenberg-qr.ts';
+import { abortError, eigenvalues, type StopSignal } from './hessenberg-qr.ts';
 import { hypot } from './scalar.ts';
 import { stronglyConnectedComponents } from './scc.ts';
 import type { AnyMatrix, CsrMatrix, DenseMatrix } from './types.ts';
@@ -21,6 +21,16 @@ export interface SpectralRadiusOptions {
    * pairs satisfy ‖A·x − θ·x‖ ≤ tol·|θ|. Ignored by the dense path, which is exact to rounding.
    */
   tol?: number;
+  /** Called with the fraction done (0..1, increasing): rows of the blocks solved, and within a large block its solver's own fraction. */
+  onProgress?: (fraction: number) => void;
+  /** Checked between blocks and inside the dense and Arnoldi solvers; when set, the computation stops with an `AbortError`. */
+  signal?: StopSignal;
+}
+
+/** What a block's solver is handed: progress within the block (0..1) and the stop flag. */
+interface BlockWork {
+  onProgress?: (fraction: number) => void;
+  signal?: StopSignal;
 }
 
 export interface SpectralRadiusReport {
@@ -137,9 +147,10 @@ const RUN_SEEDS = [12345, 777, 4242];
  * defaults (6 wanted, 60 vectors) 48 single runs on four n = 1500–3000 reservoirs all found
  * it. The second run is insurance, and costs about 2× the matrix–vector products.
  */
-function krylovRadius(op: (x: Float64Array, y: Float64Array) => void, k: number, tol: number): { radius: number; converged: boolean; matVecs: number } {
+function krylovRadius(op: (x: Float64Array, y: Float64Array) => void, k: number, tol: number, work: BlockWork = {}): { radius: number; converged: boolean; matVecs: number } {
   let best = -1;
   let matVecs = 0;
+  let high = 0;
   const values: number[] = [];
   for (let run = 0; run < RUN_SEEDS.length; run++) {
     if (run === 2) {
@@ -147,7 +158,9 @@ function krylovRadius(op: (x: Float64Array, y: Float64Array) => void, k: number,
       const agree = values.length === 2 && Math.abs(values[0] - values[1]) <= Math.min(1e3 * tol, 1e-4) * Math.max(values[0], values[1]);
       if (agree) break;
     }
-    const res = arnoldiLargest(op, k, { tol, seed: RUN_SEEDS[run], ...(run === 2 ? { ncv: 120 } : {}) });
+    // progress: the first two runs share the block's time (a third run holds it where it is)
+    const share = (f: number) => work.onProgress?.((high = Math.max(high, Math.min(1, (run + f) / 2))));
+    const res = arnoldiLargest(op, k, { tol, seed: RUN_SEEDS[run], onProgress: share, signal: work.signal, ...(run === 2 ? { ncv: 120 } : {}) });
     matVecs += res.matVecs;
     if (res.converged && res.re.length > 0) {
       const r = hypot(res.re[0], res.im[0]);
@@ -192,8 +205,11 @@ export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions =
     if (!Number.isFinite(vals[k])) throw new Error('spectralRadius: matrix contains NaN or Infinity');
   }
   if (n === 0) return { radius: 0, method: 'structural', converged: true, blocks: 0, matVecs: 0 };
+  const { signal, onProgress } = opts;
   if (!isCsr(m) && n <= DENSE_LIMIT) {
-    return { radius: maxModulus(eigenvalues(m)), method: 'dense', converged: true, blocks: 1, matVecs: 0 };
+    const radius = maxModulus(eigenvalues(m, { signal, onProgress }));
+    onProgress?.(1);
+    return { radius, method: 'dense', converged: true, blocks: 1, matVecs: 0 };
   }
 
   const { count, label } = stronglyConnectedComponents(m);
@@ -218,9 +234,13 @@ export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions =
   let converged = true;
   let matVecs = 0;
   const local = new Int32Array(n).fill(-1);
+  /** Rows of the blocks solved so far (progress is by rows: a block's share of n). */
+  let rowsDone = 0;
   for (let c = 0; c < count; c++) {
+    if (signal?.aborted) throw abortError();
     const idx = members[c];
     const k = idx.length;
+    const work: BlockWork = { signal, onProgress: onProgress && ((f) => onProgress((rowsDone + k * f) / n)) };
     let r: number;
     let how: SpectralRadiusReport['method'];
     if (k === 1) {
@@ -233,17 +253,17 @@ export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions =
         r = cycle;
         how = 'structural';
       } else if (k <= DENSE_LIMIT) {
-        r = maxModulus(eigenvalues(extractDense(m, idx, local)));
+        r = maxModulus(eigenvalues(extractDense(m, idx, local), work));
         how = 'dense';
       } else {
         const sub: AnyMatrix = k === n ? m : isCsr(m) ? extractCsr(m, idx, local) : extractDense(m, idx, local);
-        const run = krylovRadius(operatorOf(sub), k, opts.tol ?? 1e-10);
+        const run = krylovRadius(operatorOf(sub), k, opts.tol ?? 1e-10, work);
         matVecs += run.matVecs;
         how = 'arnoldi';
         r = run.radius;
         if (!run.converged) {
           if (k <= DENSE_FALLBACK_LIMIT) {
-            r = maxModulus(eigenvalues(isCsr(sub) ? extractDense(m, idx, local) : (sub as DenseMatrix)));
+            r = maxModulus(eigenvalues(isCsr(sub) ? extractDense(m, idx, local) : (sub as DenseMatrix), { signal }));
             how = 'dense';
           } else {
             converged = false;
@@ -252,11 +272,14 @@ export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions =
       }
       for (let a = 0; a < k; a++) local[idx[a]] = -1;
     }
+    rowsDone += k;
+    if (k > 1) onProgress?.(rowsDone / n);
     if (r > radius || (c === 0 && r === 0)) {
       radius = Math.max(radius, r);
       method = how;
     }
   }
+  onProgress?.(1);
   return { radius, method, converged, blocks: count, matVecs };
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_EIGENVALUES_LIMIT, eigenvalues, type CsrMatrix, type DenseMatrix } from '../linalg/index.ts';
+import { ALL_EIGENVALUES_LIMIT, eigenvalues, spectralRadius, type CsrMatrix, type DenseMatrix } from '../linalg/index.ts';
 import { Rng } from '../rng.ts';
 import type { JobControl } from './job.ts';
-import { spectrumOf } from './spectra.ts';
+import { radiusOf, spectrumOf } from './spectra.ts';
 
 /** A job that records every progress report (no throttle) and raises its stop flag after `stopAfter` reports. */
 function recordingJob(stopAfter = Infinity) {
@@ -66,5 +66,51 @@ describe('spectrumOf', () => {
     expect(Array.from(s.re).sort((a, b) => b - a)).toEqual(leading.map((v) => expect.closeTo(v, 8)));
     expect(reports[0]).toEqual({ fraction: 0, text: 'the 6 leading eigenvalues' });
     expect(reports.at(-1)?.fraction).toBe(1);
+  });
+});
+
+/** A sparse n × n reservoir (each entry present with probability p, normal weights), strongly connected in practice. */
+function randomCsr(n: number, p: number, seed: number): CsrMatrix {
+  const rng = new Rng(seed, 'spectra-test-csr');
+  const rowPtr = new Int32Array(n + 1);
+  const cols: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (rng.uniform() < p) {
+        cols.push(j);
+        values.push(rng.gaussian() / Math.sqrt(n * p));
+      }
+    }
+    rowPtr[i + 1] = cols.length;
+  }
+  return { rows: n, cols: n, rowPtr, colIdx: Int32Array.from(cols), values: Float64Array.from(values) };
+}
+
+describe('radiusOf', () => {
+  it('reports progress through the Arnoldi restarts of a large block and returns spectralRadius exactly', () => {
+    const m = randomCsr(600, 0.05, 5);
+    const { job, reports } = recordingJob();
+    const radius = radiusOf(m, job);
+    expect(radius).toBe(spectralRadius(m));
+    const fractions = reports.map((r) => r.fraction);
+    expect(fractions[0]).toBe(0);
+    expect(fractions.at(-1)).toBe(1);
+    for (let k = 1; k < fractions.length; k++) expect(fractions[k]).toBeGreaterThanOrEqual(fractions[k - 1]);
+    expect(fractions.filter((f) => f > 0 && f < 1).length).toBeGreaterThan(2);
+    expect(reports.every((r) => r.text === 'spectral radius of 600 units')).toBe(true);
+  });
+
+  it('reports progress through the QR sweeps of a small dense matrix', () => {
+    const m = randomDense(240, 6);
+    const { job, reports } = recordingJob();
+    expect(radiusOf(m, job)).toBe(spectralRadius(m));
+    expect(reports.filter((r) => r.fraction > 0 && r.fraction < 1).length).toBeGreaterThan(8);
+  });
+
+  it('stops once the job is cancelled', () => {
+    const { job, reports } = recordingJob(3);
+    expect(() => radiusOf(randomCsr(600, 0.05, 7), job)).toThrow(expect.objectContaining({ name: 'AbortError' }));
+    expect(reports.length).toBe(3);
   });
 });

@@ -42,8 +42,7 @@ export function spectrumOf(edge: string, m: AnyMatrix, t: number, leading: numbe
 export function radiusOf(m: AnyMatrix, job: JobControl): number {
   if (m.rows !== m.cols) throw new Error(`the spectral radius needs a square matrix, got ${m.rows} × ${m.cols}`);
   checkStop(job);
-  job.progress(0, 'spectral radius');
-  const radius = spectralRadiusReport(m).radius;
-  job.progress(1);
-  return radius;
+  const what = `spectral radius of ${m.rows.toLocaleString('en')} units`;
+  job.progress(0, what);
+  return spectralRadiusReport(m, { onProgress: (f) => job.progress(f, what), signal: job.signal }).radius;
 }

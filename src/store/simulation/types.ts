@@ -132,7 +132,11 @@ export interface SimulationState {
   weights(edge: string, max?: { rows: number; cols: number }): Promise<WeightsSnapshot | null>;
   /** Eigenvalues of an edge's current weights (all, or the leading ones of a large matrix), computed on the analysis worker. */
   spectrum(edge: string, key: string): Promise<AnalysisOutcome<SpectrumSnapshot>>;
-  /** An edge's shape and synapses, and (square edges) the spectral radius of its current weights. */
+  /**
+   * An edge's shape and synapses, and (square edges) the spectral radius of its current weights,
+   * computed on the analysis worker as a labelled run under `key` (progress in `analyses[key]`;
+   * `cancelAnalysis(key)` stops it, and the facts come back without the radius).
+   */
   edgeFacts(edge: string, key: string): Promise<AnalysisOutcome<EdgeFactsView>>;
   /** PC1 and PC2 of a probe window (null: too few steps or units). */
   pca(key: string, samples: SampleWindow): Promise<AnalysisOutcome<PcaFit | null>>;
@@ -153,9 +157,11 @@ export interface SimulationState {
   memoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply | null>;
 }
 
-/** An edge's facts and the spectral radius of its current weights (null: not square). */
+/** An edge's facts and the spectral radius of its current weights (null: not square, or not computed). */
 export interface EdgeFactsView extends EdgeFacts {
   radius: number | null;
+  /** Set when the radius of a square edge was not computed: the user cancelled it. */
+  radiusCancelled?: true;
 }
 
 /** What the parts of the simulation store (engine sync, live loop, task runner) share. */

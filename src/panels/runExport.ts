@@ -2,12 +2,13 @@
  * Exporting the whole run: every probe window as one CSV (a row per step, a column per probe
  * unit) or as JSON (per probe: first step, width and rows).
  */
-import type { LiveData } from '../store/probeWindow.ts';
+import { isDerivedProbe, type LiveData } from '../store/probeWindow.ts';
 import { toCsv } from './chart/exporting.ts';
 
 export function runAsJson(live: LiveData, meta: Record<string, unknown>): string {
   const probes: Record<string, { firstStep: number; width: number; rows: number[][] }> = {};
   for (const [probe, w] of live.windows) {
+    if (isDerivedProbe(probe)) continue;
     const s = w.slice();
     probes[probe] = { firstStep: s.firstStep, width: s.width, rows: Array.from({ length: s.count }, (_, t) => Array.from(s.data.subarray(t * s.width, (t + 1) * s.width))) };
   }
@@ -15,7 +16,7 @@ export function runAsJson(live: LiveData, meta: Record<string, unknown>): string
 }
 
 export function runAsCsv(live: LiveData): string {
-  const windows = [...live.windows].map(([probe, w]) => ({ probe, s: w.slice() })).filter((p) => p.s.count > 0);
+  const windows = [...live.windows].filter(([probe]) => !isDerivedProbe(probe)).map(([probe, w]) => ({ probe, s: w.slice() })).filter((p) => p.s.count > 0);
   if (windows.length === 0) return toCsv(['step'], []);
   const first = Math.min(...windows.map((p) => p.s.firstStep));
   const last = Math.max(...windows.map((p) => p.s.firstStep + p.s.count - 1));

@@ -116,6 +116,12 @@ export class ProbeWindow {
 
 export type LiveEvent = 'frame' | 'reset' | 'structure';
 
+/**
+ * A window of values the worker derived (a PCA projection, `pca:…`), not of a probe: a colon
+ * cannot occur in a probe (`ID`, `ID.VAR`, `ID[i]`). The run's export leaves them out.
+ */
+export const isDerivedProbe = (name: string): boolean => name.includes(':');
+
 /** Every probe window of the live run, the current step and the measured speed. */
 export class LiveData {
   readonly windows = new Map<string, ProbeWindow>();

@@ -8,6 +8,7 @@ import type { GraphDocument } from '../model/index.ts';
 import { createSimulationStore } from './simulationStore.ts';
 import { ProbeWindow } from './probeWindow.ts';
 import { defaultWindows, mergeSubscriptions } from './subscriptions.ts';
+import { projectRow } from '../engine/worker/projections.ts';
 
 function store(doc: GraphDocument = valid(leakyUnitDoc())) {
   let current = doc;
@@ -154,6 +155,48 @@ describe('simulationStore', () => {
     const r = await sim.getState().runFromSeed(5);
     expect(r).toMatchObject({ ok: true, frame: { t: 5, steps: 5 } });
     expect(xs(sim)).toEqual([1, 1.5, 1.75, 1.875, 1.9375]);
+  });
+});
+
+describe('simulation store: PCA projections from the stepping worker', () => {
+  it("gives a live window of PC1 and PC2 equal to the page-side projection of the node's window, re-projected on each fit", async () => {
+    const { sim } = store(loadPreset('esn-sine'));
+    const api = sim.getState();
+    await api.step(1);
+    const node = sim.getState().nodes.find((n) => n.size >= 3)!.id;
+    const remove = api.project('pca:panel:p', node, null);
+    await api.step(60);
+    expect(sim.live.windows.get('pca:panel:p')?.count ?? 0).toBe(0); // no fit yet: nothing streamed
+    const fitOn = async () => {
+      const out = await sim.getState().pca('panel:p', sim.live.windows.get(node)!.slice());
+      if (!out.ok || !out.value) throw new Error('no fit');
+      return out.value;
+    };
+    /** The page's old way: every step of the node's live window laid onto the fit here. */
+    const pageSide = (fit: Parameters<typeof projectRow>[3], from: number) => {
+      const w = sim.live.windows.get(node)!;
+      const out = new Float64Array(2);
+      const xy: number[] = [];
+      for (let step = from; step <= w.lastStep; step++) {
+        projectRow(w.row(step), 0, w.width, fit, out);
+        xy.push(out[0], out[1]);
+      }
+      return xy;
+    };
+    for (const steps of [5, 17]) {
+      const fit = await fitOn();
+      api.project('pca:panel:p', node, fit);
+      await api.step(steps);
+      const p = sim.live.windows.get('pca:panel:p')!;
+      // the worker's window starts where the projection was set (step 2): a full window of the node's since
+      expect(p.lastStep).toBe(sim.live.t);
+      expect(p.firstStep).toBe(2);
+      expect(Array.from(p.slice().data)).toEqual(pageSide(fit, p.firstStep));
+    }
+    remove();
+    expect(sim.live.windows.has('pca:panel:p')).toBe(false);
+    await api.step(1);
+    expect(sim.live.windows.has('pca:panel:p')).toBe(false);
   });
 });
 

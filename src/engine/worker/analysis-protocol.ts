@@ -20,7 +20,7 @@ export type MatrixSnapshot = WeightMatrix;
 /** How many leading eigenvalues the spectrum offers for a matrix too large for all of them. */
 export const LEADING_EIGENVALUES = 40;
 
-/** The first two principal axes of a window, and the window projected on them. */
+/** The first two principal axes of a window (projections.ts lays steps onto them). */
 export interface PcaFit {
   /** Units used (the first PCA_MAX_UNITS of the probe). */
   units: number;
@@ -29,13 +29,8 @@ export interface PcaFit {
   axes: Float64Array;
   /** Share of the variance along PC1 and PC2. */
   explained: [number, number];
-  /** Step of the first sample, and the window's PC1 and PC2. */
-  firstStep: number;
-  x: Float64Array;
-  y: Float64Array;
 }
 
-/** Steps of a probe window for PCA: `count` rows of `width` values. */
 export interface SampleWindow {
   firstStep: number;
   count: number;

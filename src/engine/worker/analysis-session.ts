@@ -39,28 +39,14 @@ function simulatorOf(doc: GraphDocument, seed: number): Simulator | string {
   return new Simulator(compiled.program, seed);
 }
 
-/** PC1 and PC2 of the first PCA_MAX_UNITS units of a window, and the window projected on them. */
+/** PC1 and PC2 of the first PCA_MAX_UNITS units of a window (the stepping worker projects steps on them: projections.ts). */
 export function pcaFit(s: SampleWindow): PcaFit | null {
   const units = Math.min(s.width, PCA_MAX_UNITS);
   if (s.count < 3 || units < 2) return null;
   const data = new Float64Array(s.count * units);
   for (let t = 0; t < s.count; t++) for (let j = 0; j < units; j++) data[t * units + j] = s.data[t * s.width + j];
   const fit = pca({ rows: s.count, cols: units, data }, 2);
-  const axes = fit.components.data;
-  const x = new Float64Array(s.count);
-  const y = new Float64Array(s.count);
-  for (let t = 0; t < s.count; t++) {
-    let a = 0;
-    let b = 0;
-    for (let j = 0; j < units; j++) {
-      const v = data[t * units + j] - fit.mean[j];
-      a += v * axes[j];
-      b += v * axes[units + j];
-    }
-    x[t] = a;
-    y[t] = b;
-  }
-  return { units, mean: fit.mean, axes, explained: [fit.explainedVarianceRatio[0], fit.explainedVarianceRatio[1]], firstStep: s.firstStep, x, y };
+  return { units, mean: fit.mean, axes: fit.components.data, explained: [fit.explainedVarianceRatio[0], fit.explainedVarianceRatio[1]] };
 }
 
 export class AnalysisSession implements AnalysisApi {

@@ -12,10 +12,7 @@ const api: AnalysisApi = {
     return Comlink.transfer(s, [s.re.buffer, s.im.buffer] as ArrayBuffer[]);
   },
   spectralRadius: (matrix, job) => session.spectralRadius(matrix, job),
-  async pca(samples, job) {
-    const fit = await session.pca(samples, job);
-    return fit ? Comlink.transfer(fit, [fit.x.buffer, fit.y.buffer] as ArrayBuffer[]) : null;
-  },
+  pca: (samples, job) => session.pca(samples, job),
   async measure(request, windows, job) {
     const reply = await session.measure(request, windows, job);
     return Comlink.transfer(reply, replyTransferables(reply));

@@ -13,6 +13,7 @@ const api: EngineApi = {
   reset: (seed) => session.reset(seed),
   run: async (steps, probes) => transferFrame(session.runSync(steps, probes)),
   subscribe: (subscriptions) => session.subscribe(subscriptions),
+  project: (projections) => session.project(projections),
   advance: async (steps, budgetMs) => transferFrame(session.advanceSync(steps, budgetMs)),
   update: (doc) => session.update(doc),
   async weights(edge, max) {

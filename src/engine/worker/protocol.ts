@@ -21,6 +21,7 @@ import type { ScheduleEntry } from '../compile/types.ts';
 import type { Discretisation, MeasureSpec, WindowedResult } from '../../measures/index.ts';
 import type { MatrixSnapshot, TrainedWeights } from './analysis-protocol.ts';
 import type { MeasureWindows } from './measure-requests.ts';
+import type { Projection } from './projections.ts';
 
 export interface NodeInfo {
   id: string;
@@ -171,6 +172,7 @@ export type MeasureReply =
 
 export type { MemoryCapacityReply, MemoryCapacityRequest, TrainReply } from '../tasks/task-runs.ts';
 export type { MatrixSnapshot } from './analysis-protocol.ts';
+export type { Projection, ProjectionFit } from './projections.ts';
 
 /** Told how far a load is (0…1) and what it does ("compiling 5,000 neurons"). */
 export type LoadProgress = (fraction: number, text: string) => void;
@@ -187,6 +189,12 @@ export interface EngineApi {
   run(steps: number, probes: string[]): Promise<Frame>;
   /** Sets what `advance` records (replacing the previous subscriptions). */
   subscribe(subscriptions: Subscription[]): Promise<SubscribeResult>;
+  /**
+   * Sets the derived probes `advance` adds to its frames (replacing the previous set): each a
+   * source probe projected on a PCA fit, two values per step under the projection's name. A new
+   * or changed fit re-projects the projection's whole window in the next frame (projections.ts).
+   */
+  project(projections: Projection[]): Promise<SubscribeResult>;
   /**
    * Runs up to `steps` steps (fewer when `budgetMs` of wall-clock time is spent or the network
    * diverges) and returns the subscribed probes' new samples, the last `window` of each.

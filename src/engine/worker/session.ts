@@ -12,6 +12,7 @@ import { weightBlocks } from './weightBlocks.ts';
 import { measureWindows, RetainedWindows, type MeasureWindows } from './measure-requests.ts';
 import type { MatrixSnapshot, TrainedWeights } from './analysis-protocol.ts';
 import { applyTrainedWeights } from './trained-weights.ts';
+import { Projections, type Projection } from './projections.ts';
 import type {
   EdgeFacts,
   EngineApi,
@@ -99,6 +100,8 @@ export class EngineSession implements EngineApi {
   private subscriptions: { probe: string; spec: ProbeSpec; window: number }[] = [];
   /** Windows kept across batches for measure requests. */
   private retained = new RetainedWindows();
+  /** Derived probes (PCA projections) added to the live loop's frames. */
+  private projections = new Projections();
   /** What applyTraining put into the program (until the next load or recompile). */
   private trained: TrainedWeights | null = null;
 
@@ -119,6 +122,7 @@ export class EngineSession implements EngineApi {
     this.sim = started.sim;
     this.doc = doc;
     this.retained = new RetainedWindows();
+    this.projections = new Projections();
     this.trained = null;
     return { ok: true, ...describe(compiled.program) };
   }
@@ -127,6 +131,7 @@ export class EngineSession implements EngineApi {
     const sim = this.require();
     sim.reset(seed ?? sim.seed);
     this.retained.clear();
+    this.projections.clear();
     return { t: sim.t, seed: sim.seed };
   }
 
@@ -174,7 +179,13 @@ export class EngineSession implements EngineApi {
 
   /** Synchronous core of `advance`. */
   advanceSync(steps: number, budgetMs?: number): Frame {
-    return this.record(steps, this.subscriptions, budgetMs);
+    const frame = this.record(steps, this.subscriptions, budgetMs);
+    this.projections.addTo(frame);
+    return frame;
+  }
+
+  async project(projections: Projection[]): Promise<SubscribeResult> {
+    return this.projections.set(this.require(), projections);
   }
 
   async update(next: GraphDocument): Promise<UpdateResult> {
@@ -206,6 +217,7 @@ export class EngineSession implements EngineApi {
     this.sim = replacement;
     this.trained = null;
     this.retained.rebind(replacement);
+    this.projections.rebind(replacement);
     this.doc = next;
     const reason = change.type === 'structural' ? change.reason : 'a node cannot change these parameters live';
     const keptText = kept.length > 0 ? `kept the state of ${kept.join(', ')}` : 'no state could be kept';
@@ -271,6 +283,7 @@ export class EngineSession implements EngineApi {
     this.trained = trained;
     sim.reset();
     this.retained.clear();
+    this.projections.clear();
     return { ok: true };
   }
 
@@ -294,6 +307,7 @@ export class EngineSession implements EngineApi {
         sim.step();
         for (const r of recorders) r.record();
         this.retained.record();
+        this.projections.record();
         if (budgetMs !== undefined && (i & 3) === 3 && performance.now() - started > budgetMs) break;
       }
     } catch (err) {

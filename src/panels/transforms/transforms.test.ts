@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { finiteExtent, rowMeanSd } from './stats.ts';
 import { histogram } from './binning.ts';
 import { firingRates, interSpikeIntervals, spikeEvents } from './spikes.ts';
-import { projectRow } from './projection.ts';
 import { ProbeWindow } from '../../store/probeWindow.ts';
-import { pcaFit } from '../../engine/worker/analysis-session.ts';
 import { nearestEigenvalue, summarizeSpectrum } from './spectrum.ts';
 import { targetCurve, targetOfParams, targetPdf } from './targets.ts';
 import { eigenvalues } from '../../engine/linalg/index.ts';
@@ -81,38 +79,6 @@ describe('spikes', () => {
   });
 });
 
-/** Each step of `s` laid onto a fit's PC1 and PC2, as the live panel does step by step. */
-function projectOn(s: { count: number; width: number; data: Float64Array }, fit: Parameters<typeof projectRow>[3]) {
-  const out = new Float64Array(2);
-  const x: number[] = [];
-  const y: number[] = [];
-  for (let t = 0; t < s.count; t++) {
-    projectRow(s.data, t * s.width, s.width, fit, out);
-    x.push(out[0]);
-    y.push(out[1]);
-  }
-  return { x, y };
-}
-
-describe('PCA projection', () => {
-  it('finds the line the trajectory moves along (fit on the analysis worker, projection in the panel)', () => {
-    const rows = Array.from({ length: 50 }, (_, t) => {
-      const a = Math.sin(t / 5);
-      return [a, 2 * a, 0.01 * Math.cos(t)];
-    });
-    const s = samples(rows);
-    const fit = pcaFit(s)!;
-    const p = projectOn(s, fit);
-    expect(Array.from(p.x)).toEqual(Array.from(fit.x)); // the panel lays steps onto the fit as the worker did
-    expect(Array.from(p.y)).toEqual(Array.from(fit.y));
-    expect(fit.explained[0]).toBeGreaterThan(0.999);
-    // PC1 = (x + 2y)/√5 up to sign, centred.
-    const mean = rows.reduce((m, r) => m + r[0], 0) / rows.length;
-    rows.forEach((r, t) => expect(Math.abs(p.x[t])).toBeCloseTo(Math.abs(((r[0] - mean) * 5) / Math.sqrt(5)), 2));
-    expect(pcaFit(samples([[1, 2]]))).toBeNull();
-    expect(Array.from(projectOn(samples([[1]]), fit).x)).toEqual([NaN]); // a narrower probe than the fit: no coordinates
-  });
-});
 
 describe('eigenvalue spectrum', () => {
   it('summarises a known matrix: rotation by 90° scaled by 0.5 has λ = ±0.5i', () => {

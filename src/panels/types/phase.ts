@@ -4,11 +4,10 @@
  * itself) is shown as its return map x[t] → x[t+1]. Where the plane is a whole 2-D rate system
  * (phaseSystem.ts) the nullclines and fixed points are drawn over the trail, else a note says
  * why not. The PCA axes are fitted on the analysis worker, again every REFIT_FRAMES frames (and
- * after a reset); each frame projects only the steps that arrived since onto the last fit
- * (StepCache), and a pair of units reads just those two units of the window.
+ * after a reset); the stepping worker projects each step onto the last fit (pcaView), and a pair
+ * of units reads just those two units of the window.
  */
 import { PhaseChart, type PhaseData } from '../chart/PhaseChart.ts';
-import { projectRow } from '../transforms/projection.ts';
 import { finiteExtent } from '../transforms/stats.ts';
 import type { PcaFit } from '../../engine/worker/analysis-protocol.ts';
 import type { ProbeWindow } from '../../store/probeWindow.ts';
@@ -16,7 +15,6 @@ import type { PanelConfig } from '../../store/index.ts';
 import type { PanelContext, PanelType } from '../registry.ts';
 import { boundNode, liveWindow, nodeInfo, unitNames } from './common.ts';
 import { PhaseOverlay } from './phaseOverlay.ts';
-import { StepCache } from './stepCache.ts';
 
 const REFIT_FRAMES = 30;
 const unitChoices = Array.from({ length: 10 }, (_, i) => ({ value: String(i), label: String(i) }));
@@ -92,28 +90,28 @@ function returnMap(s: ProbeWindow, id: string): Trajectory | null {
   return { firstStep: s.firstStep, x: v.subarray(0, s.count - 1), y: v.subarray(1), xName: `${id}[t]`, yName: `${id}[t+1]` };
 }
 
-/** PC1 against PC2 of a population (no nullclines: the axes are not state variables). */
+/**
+ * PC1 against PC2 of a population (no nullclines: the axes are not state variables). The fit is
+ * made on the analysis worker from the live window; the stepping worker projects every step on
+ * the last fit and streams the two columns (a live window of its own), so the page only draws.
+ */
 function pcaView(chart: PhaseChart, ctx: PanelContext, a: string | undefined, key: string) {
   let fit: PcaFit | null = null;
   let fitting = false;
   let frames = 0;
   let destroyed = false;
-  /** Changes with the fit and with the live epoch: the cached projections are then recomputed. */
-  let projections = 0;
-  let liveEpoch = -1;
-  const cache = new StepCache(2, (row, _prev, out) => (fit ? projectRow(row, 0, row.length, fit, out) : out.fill(NaN)));
+  const projection = `pca:${key}`;
+  const remove = a === undefined ? () => undefined : ctx.sim().project(projection, a, null);
   const pct = (r: number) => `${(100 * r).toFixed(0)}%`;
-  const show = (w: ProbeWindow, f: PcaFit) => {
-    if (ctx.live.epoch !== liveEpoch) {
-      liveEpoch = ctx.live.epoch;
-      projections++;
-    }
-    cache.sync(w, projections);
-    chart.update({ firstStep: w.firstStep, x: cache.series(0), y: cache.series(1), xName: `PC1 (${pct(f.explained[0])})`, yName: `PC2 (${pct(f.explained[1])})` });
+  const show = (f: PcaFit) => {
+    const p = ctx.live.windows.get(projection);
+    if (!p || p.count === 0) return;
+    chart.update({ firstStep: p.firstStep, x: p.unitSeries(0), y: p.unitSeries(1), xName: `PC1 (${pct(f.explained[0])})`, yName: `PC2 (${pct(f.explained[1])})` });
   };
   const setFit = (f: PcaFit | null) => {
+    if (f === fit) return;
     fit = f;
-    projections++;
+    if (a !== undefined) ctx.sim().project(projection, a, f && { units: f.units, mean: f.mean, axes: f.axes });
   };
   const refit = (w: ProbeWindow) => {
     fitting = true;
@@ -124,9 +122,7 @@ function pcaView(chart: PhaseChart, ctx: PanelContext, a: string | undefined, ke
       .then((out) => {
         if (destroyed || !out.ok || out.version !== version) return;
         setFit(out.value);
-        const now = liveWindow(ctx, a);
-        if (fit && now) show(now, fit);
-        else if (!fit) chart.update(null);
+        if (!fit) chart.update(null);
       })
       .finally(() => {
         fitting = false;
@@ -142,10 +138,11 @@ function pcaView(chart: PhaseChart, ctx: PanelContext, a: string | undefined, ke
       }
       if (event !== 'frame') setFit(null);
       if (!fitting && (!fit || frames++ % REFIT_FRAMES === 0)) refit(w);
-      if (fit) show(w, fit);
+      if (fit) show(fit);
     },
     destroy() {
       destroyed = true;
+      remove();
       chart.destroy();
     },
   };

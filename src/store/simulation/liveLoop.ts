@@ -5,7 +5,7 @@
  * so a running network does not re-render React. Also Step (exactly n steps) and the probe
  * subscriptions the loop records.
  */
-import type { Frame } from '../../engine/worker/protocol.ts';
+import type { Frame, ProjectionFit } from '../../engine/worker/protocol.ts';
 import { addSubscriber, defaultWindows, mergeSubscriptions, type SubscriptionTable } from '../subscriptions.ts';
 import type { EngineSync } from './engineSync.ts';
 import { messageOf, summarizeFrame, type RunOutcome, type SimulationCore } from './types.ts';
@@ -32,6 +32,8 @@ export interface LiveLoop {
   step(n: number): Promise<RunOutcome>;
   subscribe(probe: string, window: number): () => void;
   retain(probe: string, window: number): () => void;
+  /** Sets a projection the engine streams (SimulationActions.project); returns its removal. */
+  project(name: string, source: string, fit: ProjectionFit | null): () => void;
   /** The engine's network changed: send the subscriptions again before the next batch. */
   resubscribe(): void;
 }
@@ -41,24 +43,39 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
   const extra: SubscriptionTable = new Map();
   /** Probes the engine keeps for measures. */
   const retained: SubscriptionTable = new Map();
+  /** PCA projections the engine streams, by name (projections.ts). */
+  const projections = new Map<string, { source: string; fit: ProjectionFit | null }>();
   let nextToken = 1;
   let synced = '';
+  /** The projections changed since they were last sent. */
+  let projectionsChanged = false;
 
   const wanted = () => mergeSubscriptions(defaultWindows(core.get().nodes, core.get().window), extra);
 
-  /** Sends the subscriptions to the engine when they changed since the last batch. */
+  /** Window of each probe the frames carry: the subscriptions', and a projection's that of its source. */
+  function capacities(): Map<string, number> {
+    const capacity = new Map(wanted().map((s) => [s.probe, s.window]));
+    for (const [name, p] of projections) capacity.set(name, capacity.get(p.source) ?? core.get().window);
+    return capacity;
+  }
+
+  /** Sends the subscriptions and projections to the engine when they changed since the last batch. */
   async function syncSubscriptions(): Promise<void> {
     const subs = wanted();
     const kept = mergeSubscriptions([], retained);
     const key = JSON.stringify([subs, kept]);
-    if (key === synced) return;
+    if (key === synced && !projectionsChanged) return;
     synced = key;
+    projectionsChanged = false;
     for (const s of subs) {
       const node = core.get().nodes.find((n) => n.id === s.probe);
       if (node) core.live.ensure(s.probe, node.size, s.window);
     }
+    const capacity = capacities();
+    const projected = [...projections].map(([name, p]) => ({ name, source: p.source, window: capacity.get(name)!, fit: p.fit }));
+    for (const p of projected) core.live.ensure(p.name, 2, p.window);
     const api = core.api();
-    const results = [await api.subscribe(subs), await api.retain(kept)];
+    const results = [await api.subscribe(subs), await api.retain(kept), await api.project(projected)];
     const errors = results.flatMap((r) => (r.ok ? [] : Object.values(r.errors)));
     if (errors.length > 0) core.set({ notice: errors.join('; ') });
   }
@@ -66,7 +83,7 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
   /** Applies a frame of this generation; false when the run must stop (divergence, stale). */
   function applyFrame(frame: Frame, gen: number): boolean {
     if (gen !== core.generation) return false;
-    const capacity = new Map(wanted().map((s) => [s.probe, s.window]));
+    const capacity = capacities();
     for (const [probe, p] of Object.entries(frame.probes)) core.live.ensure(probe, p.width, capacity.get(probe) ?? Math.max(1, p.count));
     core.live.apply(frame);
     if (frame.divergence) {
@@ -155,8 +172,18 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     },
     subscribe: (probe, window) => addSubscriber(extra, nextToken++, probe, window),
     retain: (probe, window) => addSubscriber(retained, nextToken++, probe, window),
+    project(name, source, fit) {
+      projections.set(name, { source, fit });
+      projectionsChanged = true;
+      return () => {
+        if (!projections.delete(name)) return;
+        projectionsChanged = true;
+        core.live.drop(name);
+      };
+    },
     resubscribe() {
       synced = '';
+      projectionsChanged = true;
     },
   };
   return live;

@@ -1,6 +1,7 @@
 /** The simulation store's state and the shapes its parts share. */
 import type { EngineClient } from '../../engine/worker/client.ts';
 import type { EdgeSnapshot, GradientFlowReply, PcaFit, SampleWindow, TrainedWeights, TrainingEpoch } from '../../engine/worker/analysis-protocol.ts';
+import type { ProjectionFit } from '../../engine/worker/projections.ts';
 import type { KeptParameters } from '../../model/index.ts';
 import type { ScheduleEntry } from '../../engine/compile/types.ts';
 import type { AnalysisOutcome, AnalysisProgress } from './analyses.ts';
@@ -123,6 +124,13 @@ export interface SimulationState {
   subscribe(probe: string, window?: number): () => void;
   /** Have the engine keep `probe`'s last `window` steps for measure requests; returns the release function. */
   retain(probe: string, window: number): () => void;
+  /**
+   * Has the stepping worker project `source` (a node) on a PCA fit and stream the two columns
+   * under `name` (a live window of width 2, as long as the source's): call it with a null fit
+   * first (the worker keeps the source's window from then), again with each fit; a new fit
+   * re-projects the whole window. Returns the function that removes the projection.
+   */
+  project(name: string, source: string, fit: ProjectionFit | null): () => void;
   /**
    * Measures a retained window on the analysis worker. A newer request under the same `key` (a
    * panel) cancels an older one, which resolves null, as do requests outlived by a reset or load.

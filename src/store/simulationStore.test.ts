@@ -162,36 +162,42 @@ describe('simulation store: PCA projections from the stepping worker', () => {
   it("gives a live window of PC1 and PC2 equal to the page-side projection of the node's window, re-projected on each fit", async () => {
     const { sim } = store(loadPreset('esn-sine'));
     const api = sim.getState();
-    await api.step(1);
-    const node = sim.getState().nodes.find((n) => n.size >= 3)!.id;
-    const remove = api.project('pca:panel:p', node, null);
     await api.step(60);
-    expect(sim.live.windows.get('pca:panel:p')?.count ?? 0).toBe(0); // no fit yet: nothing streamed
+    const node = sim.getState().nodes.find((n) => n.size >= 3)!.id;
+    // the panel opens after 60 steps, paused: the worker takes the page's 60 steps as its window
+    const remove = api.project('pca:panel:p', node, null);
     const fitOn = async () => {
       const out = await sim.getState().pca('panel:p', sim.live.windows.get(node)!.slice());
       if (!out.ok || !out.value) throw new Error('no fit');
       return out.value;
     };
     /** The page's old way: every step of the node's live window laid onto the fit here. */
-    const pageSide = (fit: Parameters<typeof projectRow>[3], from: number) => {
+    const pageSide = (fit: Parameters<typeof projectRow>[3]) => {
       const w = sim.live.windows.get(node)!;
       const out = new Float64Array(2);
       const xy: number[] = [];
-      for (let step = from; step <= w.lastStep; step++) {
+      for (let step = w.firstStep; step <= w.lastStep; step++) {
         projectRow(w.row(step), 0, w.width, fit, out);
         xy.push(out[0], out[1]);
       }
       return xy;
     };
+    const projected = () => sim.live.windows.get('pca:panel:p');
+    let fit = await fitOn();
+    expect(projected()?.count ?? 0).toBe(0); // no fit yet: nothing streamed
+    api.project('pca:panel:p', node, fit);
+    // paused: a batch of no steps brings the window projected on the fit
+    await expect.poll(() => projected()?.count).toBe(60);
+    expect(projected()!.firstStep).toBe(1);
+    expect(Array.from(projected()!.slice().data)).toEqual(pageSide(fit));
     for (const steps of [5, 17]) {
-      const fit = await fitOn();
-      api.project('pca:panel:p', node, fit);
       await api.step(steps);
-      const p = sim.live.windows.get('pca:panel:p')!;
-      // the worker's window starts where the projection was set (step 2): a full window of the node's since
-      expect(p.lastStep).toBe(sim.live.t);
-      expect(p.firstStep).toBe(2);
-      expect(Array.from(p.slice().data)).toEqual(pageSide(fit, p.firstStep));
+      expect(projected()!.lastStep).toBe(sim.live.t);
+      expect(Array.from(projected()!.slice().data)).toEqual(pageSide(fit));
+      fit = await fitOn(); // a refit: the whole window again, on the new axes
+      api.project('pca:panel:p', node, fit);
+      await expect.poll(() => projected()!.slice().data[0]).toBe(pageSide(fit)[0]);
+      expect(Array.from(projected()!.slice().data)).toEqual(pageSide(fit));
     }
     remove();
     expect(sim.live.windows.has('pca:panel:p')).toBe(false);

@@ -4,7 +4,8 @@
  * The fit itself is made on the analysis worker (analysis-session.ts, `pcaFit`) from a window
  * the page holds; the page hands it over with `EngineApi.project`. Each projection keeps its
  * source's last `window` steps (measure-requests.ts, RetainedWindows): a new fit re-projects the
- * whole window in the next frame, later frames carry only their new steps. Pure (no DOM, no
+ * whole window in the next frame (a frame of no steps, while paused), later frames carry only
+ * their new steps. Pure (no DOM, no
  * worker globals): the worker, the in-page fallback and Node tests run this code.
  */
 import type { Simulator } from '../simulator.ts';
@@ -28,6 +29,11 @@ export interface Projection {
   source: string;
   window: number;
   fit: ProjectionFit | null;
+  /**
+   * The source's steps recorded so far (the page's window, oldest first, ending at step
+   * `lastStep`): fills a new projection's window when it ends at the session's current step.
+   */
+  history?: { lastStep: number; steps: number; width: number; data: Float64Array };
 }
 
 /**
@@ -85,6 +91,7 @@ export class Projections {
       [...windows].map(([probe, window]) => ({ probe, window })),
     );
     const failed = result.ok ? {} : result.errors;
+    for (const p of projections) if (p.history?.lastStep === sim.t && !(p.source in failed)) this.sources.prefill(p.source, p.history);
     this.list = projections
       .filter((p) => !(p.source in failed))
       .map((projection) => {

@@ -44,7 +44,7 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
   /** Probes the engine keeps for measures. */
   const retained: SubscriptionTable = new Map();
   /** PCA projections the engine streams, by name (projections.ts). */
-  const projections = new Map<string, { source: string; fit: ProjectionFit | null }>();
+  const projections = new Map<string, { source: string; fit: ProjectionFit | null; sent: boolean }>();
   let nextToken = 1;
   let synced = '';
   /** The projections changed since they were last sent. */
@@ -72,7 +72,13 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
       if (node) core.live.ensure(s.probe, node.size, s.window);
     }
     const capacity = capacities();
-    const projected = [...projections].map(([name, p]) => ({ name, source: p.source, window: capacity.get(name)!, fit: p.fit }));
+    const projected = [...projections].map(([name, p]) => {
+      // a new projection takes the source's steps the page holds, so its first fit shows a full window
+      const w = p.sent ? undefined : core.live.windows.get(p.source);
+      p.sent = true;
+      const history = w && w.count > 0 ? { lastStep: w.lastStep, ...w.slice(), steps: w.count } : undefined;
+      return { name, source: p.source, window: capacity.get(name)!, fit: p.fit, history };
+    });
     for (const p of projected) core.live.ensure(p.name, 2, p.window);
     const api = core.api();
     const results = [await api.subscribe(subs), await api.retain(kept), await api.project(projected)];
@@ -140,6 +146,24 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     }
   }
 
+  /** Projections change while paused: a batch of no steps brings a new fit's window (the loop's next batch does while running). */
+  let showing: Promise<void> = Promise.resolve();
+  function showProjections(): void {
+    if (core.get().status === 'running' || !engine.loaded()) return;
+    const gen = core.generation;
+    showing = showing
+      .then(async () => {
+        if (core.get().status === 'running' || gen !== core.generation) return;
+        await syncSubscriptions();
+        const frame = await core.api().advance(0);
+        if (core.get().status !== 'running') {
+          applyFrame(frame, gen);
+          core.live.idle();
+        }
+      })
+      .catch(() => undefined);
+  }
+
   const live: LiveLoop = {
     async start() {
       if (core.get().status === 'running' || core.get().status === 'diverged') return;
@@ -173,8 +197,10 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     subscribe: (probe, window) => addSubscriber(extra, nextToken++, probe, window),
     retain: (probe, window) => addSubscriber(retained, nextToken++, probe, window),
     project(name, source, fit) {
-      projections.set(name, { source, fit });
+      const old = projections.get(name);
+      projections.set(name, { source, fit, sent: old?.source === source && old.sent });
       projectionsChanged = true;
+      if (fit) showProjections();
       return () => {
         if (!projections.delete(name)) return;
         projectionsChanged = true;
@@ -184,6 +210,7 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     resubscribe() {
       synced = '';
       projectionsChanged = true;
+      for (const p of projections.values()) p.sent = false;
     },
   };
   return live;

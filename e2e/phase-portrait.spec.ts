@@ -79,6 +79,24 @@ test('where there are no nullclines the panel says why; PC mode hides the unit p
   await panel.screenshot({ path: 'test-results/phase-no-nullclines-pca.png' });
 });
 
+test('PC1 vs PC2 while the network runs: the stepping worker streams the projected steps, the trail follows the run', async ({ app }) => {
+  const { page } = app;
+  await open(app, preset('esn-sine'), [{ type: 'phase', nodes: ['res', 'res'], mode: 'pca', width: 520 }]);
+  const panel = page.getByTestId('panel-phase');
+  const legend = panel.locator('.chart__legend');
+  const steps = async () => Number(/trajectory, ([\d,]+) steps/.exec((await legend.textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? 0);
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-toggle')).toHaveText(/Pause/);
+  await expect.poll(steps).toBeGreaterThan(100);
+  const before = await steps();
+  await expect.poll(steps).toBeGreaterThan(before); // the trail grows while it runs
+  await expect(panel.locator('.chart')).toHaveAttribute('data-empty', 'false');
+  await expect(panel.locator('.chart__label').nth(0)).toHaveText(/^PC1 \(\d+%\)$/);
+  await panel.screenshot({ path: 'test-results/phase-pca-running.png' });
+  await page.getByTestId('run-toggle').click();
+  await expect(page.getByTestId('run-toggle')).toHaveText(/Run/);
+});
+
 test('continuous-time networks label time in ms', async ({ app }) => {
   const { page } = app;
   await open(app, preset('wilson-cowan'), [{ type: 'traces', nodes: ['wc'] }]);

@@ -1,7 +1,7 @@
 /**
  * brunel-full runs live in the browser: 12,500 LIF neurons and 15.6 million synapses compiled in
  * the stepping worker, its raster and rates drawn, and the population firing at about Brunel's
- * mean-field rate (37.9 Hz) in the page's probe window.
+ * mean-field rate (37.9 Hz) in the page's probe window and in I's rate histogram since Run.
  */
 import { test, expect } from './fixtures.ts';
 import { preset } from './panel-helpers.ts';
@@ -26,5 +26,14 @@ test('brunel-full runs live: raster and rates drawn, E fires near the mean-field
   });
   expect(rows).toBeGreaterThanOrEqual(100);
   expect(Math.abs(rate - 37.9) / 37.9).toBeLessThan(0.15);
+  // I's rate histogram counts every step since Run, not only its 800-step window (80 ms)
+  const ratesCard = page.getByTestId('panel-rates');
+  const span = Number((await ratesCard.locator('.chart').textContent())!.match(/2,500 values over (\d+) ms/)![1]);
+  expect(span).toBeGreaterThanOrEqual(150);
+  const bins = ((await page.evaluate(() => window.__recurrence!.panels.csv(window.__recurrence!.panels.list().find((p) => p.type === 'rates')!.id))) ?? '')
+    .trim().split('\n').slice(1).map((r) => r.split(',').map(Number));
+  const meanRate = bins.reduce((sum, [x0, x1, count]) => sum + ((x0 + x1) / 2) * count, 0) / bins.reduce((n, b) => n + b[2], 0);
+  expect(Math.abs(meanRate - 37.9) / 37.9).toBeLessThan(0.15);
+  await expect(page.getByTestId('panel-isi').locator('.chart')).toContainText(/values over \d+ ms/);
   await page.screenshot({ path: 'test-results/brunel-full-live.png' });
 });

@@ -107,6 +107,16 @@ export class Rng {
     this.d = state[3];
   }
 
+  /** The Box–Muller value kept for the next `gaussian()`, or null (with saveState: the whole state). */
+  get spareGaussian(): number | null {
+    return this.hasSpare ? this.spare : null;
+  }
+
+  set spareGaussian(value: number | null) {
+    this.hasSpare = value !== null;
+    this.spare = value ?? 0;
+  }
+
   /** Uniform double in [0, 1) with 53 random bits. */
   uniform(): number {
     const hi = this.nextUint32() >>> 5; // 27 bits

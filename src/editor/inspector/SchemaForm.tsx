@@ -66,6 +66,11 @@ function FieldRow({
   );
 }
 
+/** The props every number field of the form shares: its validity, its description, and committing to `path`. */
+function numberFieldWiring(api: FormApi, path: string[], invalid: boolean, describedBy: string | undefined, onLocalError: (message: string | null) => void) {
+  return { invalid, describedBy, onLocalError, onCommit: (v: number | undefined, mode: CommitMode) => api.commit(path, v, mode), onScrubEnd: api.scrubEnd };
+}
+
 function NumberRow({ field, path, api, value }: { field: Extract<Field, { kind: 'number' }>; path: string[]; api: FormApi; value: unknown }) {
   const [localError, setLocalError] = useState<string | null>(null);
   return (
@@ -78,11 +83,7 @@ function NumberRow({ field, path, api, value }: { field: Extract<Field, { kind: 
           meta={field.meta}
           optional={field.optional}
           fallback={typeof field.defaultValue === 'number' ? field.defaultValue : undefined}
-          invalid={invalid}
-          describedBy={describedBy}
-          onLocalError={setLocalError}
-          onCommit={(v, mode) => api.commit(path, v, mode)}
-          onScrubEnd={api.scrubEnd}
+          {...numberFieldWiring(api, path, invalid, describedBy, setLocalError)}
         />
       )}
     </FieldRow>
@@ -168,11 +169,7 @@ function ChoiceRow({ field, path, api, value }: { field: Extract<Field, { kind: 
                 value={value}
                 meta={scalar.meta}
                 optional={false}
-                invalid={invalid}
-                describedBy={describedBy}
-                onLocalError={setLocalError}
-                onCommit={(v, mode) => api.commit(path, v, mode)}
-                onScrubEnd={api.scrubEnd}
+                {...numberFieldWiring(api, path, invalid, describedBy, setLocalError)}
               />
             )}
           </span>

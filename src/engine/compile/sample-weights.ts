@@ -12,6 +12,8 @@ import type { WeightMatrix } from './types.ts';
 import { spectralRadius } from '../linalg/spectral-radius.ts';
 import { log } from '../math/detmath.ts';
 import { sampleConnections } from './connection-rules.ts';
+import { countBound, SynapseList } from './synapse-list.ts';
+import { sampleEntries, valueRule, valueStream, wasmSampler } from './sample-wasm.ts';
 
 /** Density at or below which the compiler stores a matrix as CSR rather than dense. */
 export const CSR_DENSITY_THRESHOLD = 0.2;
@@ -34,59 +36,58 @@ export class WeightError extends Error {}
 /** Rows between two progress reports of a sampling. */
 const PROGRESS_ROWS = 1024;
 
+export interface SampleOptions {
+  /**
+   * Draw in WebAssembly where the rule allows (constant, uniform or normal values; default true when
+   * available). Both paths give the same bits; the TypeScript loops are the reference.
+   */
+  wasm?: boolean;
+}
+
 /**
  * Samples W (n rows = target units, m columns = source units); `selfEdge`: source and target are
  * the same node (a connection rule then leaves out autapses unless asked). The spectral-radius
  * rescale W ← W · (ρ* ÷ ρ(W)) follows Jaeger 2001 (ESN recipe); `scale` multiplies afterwards.
  * `progress` is told the rows sampled so far, every PROGRESS_ROWS rows (a large edge takes seconds).
  */
-export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, selfEdge = false, progress?: (rows: number) => void): WeightMatrix {
+export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, selfEdge = false, progress?: (rows: number) => void, options: SampleOptions = {}): WeightMatrix {
   const { init, connectivity } = spec;
   const rowPtr = new Int32Array(n + 1);
-  /** Tells `progress` the rows sampled so far, every PROGRESS_ROWS rows. */
-  const rowDone = (i: number) => {
-    if (progress && i % PROGRESS_ROWS === 0) progress(i);
+  let reported = 0;
+  /** Tells `progress` every multiple of PROGRESS_ROWS up to `rows` not told yet. */
+  const rowsDone = (rows: number) => {
+    if (!progress) return;
+    for (let r = reported + PROGRESS_ROWS; r <= rows; r += PROGRESS_ROWS) progress(r);
+    reported = Math.max(reported, rows - (rows % PROGRESS_ROWS));
   };
-  const value = valueSampler(init, rng, m);
+  const wasm = options.wasm === false ? null : wasmSampler();
+  const rule = wasm && valueRule(init);
   const pattern = isConnectionRule(connectivity) ? sampleConnections(connectivity, n, m, selfEdge, rng) : null;
   // exact with a connection rule; otherwise a bound the count rarely exceeds (the list grows if it does)
   const expected = pattern ? pattern.colIdx.length : init.type === 'identity' ? Math.min(n, m) : countBound(n * m, connectivity as number);
   const synapses = new SynapseList(expected);
-  const keep = (i: number, j: number) => {
-    const v = value(i, j);
-    if (v !== 0) synapses.push(j, v);
-  };
   if (pattern) {
+    const valueOf = rule ? valueStream(wasm!, rng, rule, pattern.colIdx.length) : valueSampler(init, rng, m);
     for (let i = 0; i < n; i++) {
-      for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++) keep(i, pattern.colIdx[k]);
-      rowPtr[i + 1] = synapses.length;
-      rowDone(i + 1);
-    }
-  } else if ((connectivity as number) < 1 && init.type !== 'identity') {
-    const logMiss = log(1 - (connectivity as number));
-    const total = n * m;
-    let row = 0;
-    for (let k = nextGap(rng, logMiss); k < total; k += 1 + nextGap(rng, logMiss)) {
-      const i = Math.floor(k / m);
-      while (row < i) {
-        rowPtr[++row] = synapses.length;
-        rowDone(row);
-      }
-      keep(i, k - i * m);
-    }
-    while (row < n) rowPtr[++row] = synapses.length;
-  } else {
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < m; j++) {
-        if (init.type === 'identity' && i !== j) continue;
-        if ((connectivity as number) < 1 && !(rng.uniform() < (connectivity as number))) continue;
-        keep(i, j);
+      for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++) {
+        const v = valueOf(i, pattern.colIdx[k]);
+        if (v !== 0) synapses.push(pattern.colIdx[k], v);
       }
       rowPtr[i + 1] = synapses.length;
-      rowDone(i + 1);
+      rowsDone(i + 1);
     }
   }
   let factor = spec.scale ?? 1;
+  if (!pattern) {
+    if (rule && n * m > 0) {
+      // the scale is applied as each value is stored (the same product); a spectral radius needs the matrix first
+      const p = connectivity as number;
+      sampleEntries(wasm!, rng, rule, spec.spectralRadius === undefined ? factor : 1, p < 1 ? log(1 - p) : null, n, m, rowPtr, synapses, rowsDone);
+      if (spec.spectralRadius === undefined) factor = 1;
+    } else {
+      sampleEntriesJs(init, connectivity as number, n, m, rng, rowPtr, synapses, rowsDone);
+    }
+  }
   const csr = { rows: n, cols: m, rowPtr, colIdx: synapses.columns(), values: synapses.values() };
   if (spec.spectralRadius !== undefined) {
     const rho = spectralRadius(csr);
@@ -101,48 +102,42 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
   return { format: 'dense', rows: n, cols: m, data };
 }
 
-/** The stored synapses of a sampling in row order: column and value, in typed arrays that grow. */
-class SynapseList {
-  private cols: Int32Array;
-  private vals: Float64Array;
-  length = 0;
-
-  constructor(capacity: number) {
-    this.cols = new Int32Array(Math.max(16, capacity));
-    this.vals = new Float64Array(this.cols.length);
-  }
-
-  push(col: number, value: number): void {
-    if (this.length === this.cols.length) {
-      const cols = new Int32Array(2 * this.length);
-      const vals = new Float64Array(2 * this.length);
-      cols.set(this.cols);
-      vals.set(this.vals);
-      this.cols = cols;
-      this.vals = vals;
-    }
-    this.cols[this.length] = col;
-    this.vals[this.length++] = value;
-  }
-
-  /** The columns, exactly `length` of them (a view of the storage: no copy of millions of synapses). */
-  columns(): Int32Array {
-    return this.cols.subarray(0, this.length);
-  }
-
-  values(): Float64Array {
-    return this.vals.subarray(0, this.length);
-  }
-}
-
 /**
- * Synapses drawn with probability p among `entries` that exist at most, but for a chance below
- * 10⁻⁹: the binomial count's mean N·p plus six standard deviations √(N·p·(1 − p)).
+ * The TypeScript reference of the entry walk (and the path of identity, matrix and Hebbian
+ * values): with connectivity p < 1 the gap to the next existing synapse, then its value; else
+ * every entry (identity: the diagonal, each kept with probability p).
  */
-function countBound(entries: number, p: number): number {
-  if (p >= 1) return entries;
-  const mean = entries * p;
-  return Math.min(entries, Math.ceil(mean + 6 * Math.sqrt(mean * (1 - p)) + 16));
+function sampleEntriesJs(init: WeightInit, p: number, n: number, m: number, rng: Rng, rowPtr: Int32Array, synapses: SynapseList, rowsDone: (rows: number) => void): void {
+  const value = valueSampler(init, rng, m);
+  const keep = (i: number, j: number) => {
+    const v = value(i, j);
+    if (v !== 0) synapses.push(j, v);
+  };
+  if (p < 1 && init.type !== 'identity') {
+    const logMiss = log(1 - p);
+    const total = n * m;
+    let row = 0;
+    for (let k = nextGap(rng, logMiss); k < total; k += 1 + nextGap(rng, logMiss)) {
+      const i = Math.floor(k / m);
+      while (row < i) {
+        rowPtr[++row] = synapses.length;
+        rowsDone(row);
+      }
+      keep(i, k - i * m);
+    }
+    while (row < n) rowPtr[++row] = synapses.length;
+    rowsDone(n);
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      if (init.type === 'identity' && i !== j) continue;
+      if (p < 1 && !(rng.uniform() < p)) continue;
+      keep(i, j);
+    }
+    rowPtr[i + 1] = synapses.length;
+    rowsDone(i + 1);
+  }
 }
 
 /**

@@ -13,6 +13,8 @@ export interface HistogramData {
   /** Number of values binned, for the legend. */
   total: number;
   valueName: string;
+  /** What the values cover when it is not the window ("over 812 ms"), for the legend. */
+  span?: string;
   target?: { name: string; points: [number, number][] };
 }
 
@@ -56,7 +58,7 @@ export class HistogramChart extends ChartBase<HistogramData> {
       .attr('class', 'chart__target')
       .attr('d', (t) => line(t.points.filter((p) => p[0] >= x.domain()[0] && p[0] <= x.domain()[1])));
     this.drawLegend([
-      { name: `${d.total.toLocaleString('en')} values`, color: 'var(--chart-bar)', mark: 'band' },
+      { name: `${d.total.toLocaleString('en')} values${d.span ? ` ${d.span}` : ''}`, color: 'var(--chart-bar)', mark: 'band' },
       ...(d.target ? [{ name: d.target.name, color: 'var(--chart-target)', mark: 'dash' as const }] : []),
     ]);
   }

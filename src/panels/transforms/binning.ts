@@ -13,10 +13,12 @@ export interface HistogramOptions {
   bins?: number;
   /** Range of the bins (default: the values' finite min and max). */
   domain?: [number, number];
+  /** How many times each value occurred (default: once each). */
+  weights?: ArrayLike<number>;
 }
 
 /**
- * Equal-width histogram of the finite values. Values outside `domain` are not counted, except
+ * Equal-width histogram of the finite values (each counted `weights[k]` times when given). Values outside `domain` are not counted, except
  * that the last bin is closed on the right. An empty or flat set gets a unit-wide domain.
  */
 export function histogram(values: ArrayLike<number>, opts: HistogramOptions = {}): Bin[] {
@@ -38,8 +40,9 @@ export function histogram(values: ArrayLike<number>, opts: HistogramOptions = {}
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
     if (!Number.isFinite(v) || v < lo || v > hi) continue;
-    counts[Math.min(n - 1, Math.floor((v - lo) / width))]++;
-    total++;
+    const times = opts.weights ? opts.weights[k] : 1;
+    counts[Math.min(n - 1, Math.floor((v - lo) / width))] += times;
+    total += times;
   }
   return Array.from(counts, (count, i) => ({
     x0: lo + i * width,

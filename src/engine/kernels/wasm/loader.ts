@@ -5,7 +5,7 @@
  * workers; a browser main thread refuses modules over 4 KB, and then — like an engine without
  * WASM SIMD — the caller falls back to the plain-JS kernels.
  */
-import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64, LINALG_WASM_BASE64 } from './kernels.generated.ts';
+import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64, LINALG_WASM_BASE64, SAMPLING_WASM_BASE64 } from './kernels.generated.ts';
 
 /** The exports of the kernels module (all pointers are byte addresses in its memory). */
 export interface KernelExports {
@@ -116,4 +116,31 @@ export function linalgKernelModule(): WebAssembly.Module | null {
 export function instantiateLinalg(memory: WebAssembly.Memory): LinalgKernelExports | null {
   const mod = linalgKernelModule();
   return mod ? (new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as LinalgKernelExports) : null;
+}
+
+/** The exports of the weight sampler (sampling-wat.ts; pointers are byte addresses in `memory`). */
+export interface SamplingExports {
+  memory: WebAssembly.Memory;
+  sample_entries(kind: number, p0: number, p1: number, factor: number, every: number, logMiss: number, n: number, m: number, rowPtr: number, cols: number, vals: number, cap: number): number;
+  sample_values(kind: number, p0: number, p1: number, vals: number, count: number): void;
+}
+
+let sampling: SamplingExports | null | undefined;
+
+/**
+ * The weight sampler's instance (one per thread, with its own memory), or null where WebAssembly
+ * is unavailable. The module is small (under 4 KB), so even a browser's main thread compiles it.
+ */
+export function samplingKernels(): SamplingExports | null {
+  if (sampling !== undefined) return sampling;
+  sampling = null;
+  try {
+    if (typeof WebAssembly === 'object') {
+      const bytes = decode(SAMPLING_WASM_BASE64);
+      if (WebAssembly.validate(bytes)) sampling = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as SamplingExports;
+    }
+  } catch {
+    sampling = null;
+  }
+  return sampling;
 }

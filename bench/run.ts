@@ -18,6 +18,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   browser: async () => (await import('./browser.ts')).benchBrowser,
   ui: async () => (await import('./ui.ts')).benchUi,
   runtime: async () => (await import('./runtime.ts')).benchRuntime,
+  sampling: async () => (await import('./sampling.ts')).benchSampling,
   classroom: async () => (await import('./classroom.ts')).benchClassroom,
   bptt: async () => (await import('./bptt.ts')).benchBptt,
   pynn: async () => (await import('./pynn.ts')).benchPynn,

@@ -35,7 +35,7 @@ const PRESETS = new URL('../presets/', import.meta.url);
  * 20 M recurrent synapses (p = 0.002), scaled to ρ ≈ 0.95 by the circular law (ρ ≈ σ·√(N·p),
  * Girko 1984) rather than by computing ρ, and 100,000 input synapses.
  */
-function atTheLimits(): Record<string, unknown> {
+export function atTheLimits(): Record<string, unknown> {
   const n = 100_000;
   const p = 0.002;
   return {

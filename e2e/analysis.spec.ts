@@ -107,3 +107,24 @@ test('a long load: the Run button says it is loading, with the progress, until t
   await run.click();
   await expect.poll(() => t(page), { timeout: 30_000 }).toBeGreaterThan(0);
 });
+
+test('closing a network while it loads: the page keeps answering, and the new network loads and runs', async ({ app }) => {
+  const { page } = app;
+  const size = 100_000;
+  const big = reservoir(size);
+  big.panels = [];
+  Object.assign(big.edges[1].params, { connectivity: 0.002, spectralRadius: undefined, scale: 0.95 / Math.sqrt(size * 0.002) });
+  expect(await app.loadDocument(big)).toEqual({ ok: true });
+  const run = page.getByTestId('run-toggle');
+  await expect(run).toHaveText(/Loading…/, { timeout: 10_000 });
+  // the page's thread is free while the worker samples 20 M synapses: a menu opens at once
+  await page.getByTestId('file-menu').click();
+  await expect(page.getByRole('menuitem', { name: 'New network', exact: true })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('close-while-loading.png') });
+  await page.getByRole('menuitem', { name: 'New network', exact: true }).click();
+  await expect.poll(async () => (await app.getDocument()).title).not.toBe(`Reservoir of ${size}`);
+  await expect(run).toHaveText(/Run/, { timeout: 120_000 });
+  await run.click();
+  await expect.poll(() => t(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect(page.getByTestId('run-loading')).toHaveCount(0);
+});

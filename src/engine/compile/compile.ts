@@ -27,7 +27,7 @@ import { integratorText, OdeSystem } from '../integrate.ts';
 import type { Kernels } from '../kernels/kernels.ts';
 import type { KernelWorkspace } from '../kernels/kernels.ts';
 import { bestKernels } from '../kernels/wasm-kernels.ts';
-import { keepColumnsPlaced, PLACE_MIN_WEIGHTS, placeEdges, refreshFloat32, usesFloat32 } from './placement.ts';
+import { keepColumnsPlaced, PLACE_MIN_WEIGHTS, placeEdges, refreshFloat32, reserveInPlace, usesFloat32 } from './placement.ts';
 import { kindOf } from '../../kinds/registry.ts';
 import { CompileError } from './errors.ts';
 import { DelayLine } from './delay-line.ts';
@@ -192,13 +192,17 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
     initialise(seed, progress) {
       const entries = edges.reduce((sum, e) => sum + e.rows * e.cols, 0);
       let sampled = 0;
+      if (!workspace && kernels.workspace && edges.some((e) => e.rows * e.cols >= PLACE_MIN_WEIGHTS)) workspace = kernels.workspace({ threads: options.threads ?? 1 });
+      // large sparse edges are sampled straight into the workspace, where placing them copies nothing
+      const storage = workspace && reserveInPlace(workspace, edges);
       edges.forEach((e, i) => {
         // fresh arrays: the previous ones may be views of the workspace about to be rewritten
         e.synapseColumns = undefined;
         e.weights32 = undefined;
         try {
           const rowsDone = progress && ((rows: number) => progress(entries > 0 ? (sampled + rows * e.cols) / entries : 1));
-          e.weights = e.trained ? copyWeights(e.trained) : sampleWeights(e.spec, e.rows, e.cols, new Rng(seed, `edge:${e.id}`), e.source === e.target, rowsDone);
+          const rng = new Rng(seed, `edge:${e.id}`);
+          e.weights = e.trained ? copyWeights(e.trained) : sampleWeights(e.spec, e.rows, e.cols, rng, e.source === e.target, rowsDone, { storage: storage?.get(e) });
         } catch (err) {
           throw new CompileError(`edges[${i}].params.weight`, err instanceof Error ? err.message : String(err));
         }
@@ -206,7 +210,6 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
         sampled += e.rows * e.cols;
         progress?.(entries > 0 ? sampled / entries : 1);
       });
-      if (!workspace && kernels.workspace && edges.some((e) => e.rows * e.cols >= PLACE_MIN_WEIGHTS)) workspace = kernels.workspace({ threads: options.threads ?? 1 });
       if (workspace) placeEdges(workspace, edges);
       resetState(seed);
     },

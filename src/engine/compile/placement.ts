@@ -6,9 +6,16 @@
  */
 import { NARROW_COLS, type KernelWorkspace } from '../kernels/kernels.ts';
 import type { CompiledEdge } from './compile.ts';
+import { inPlaceCapacity } from './sample-weights.ts';
+import type { ArrayStorage } from './synapse-list.ts';
 
 /** Edges with fewer stored weights than this stay in ordinary arrays (the copy would not pay). */
 export const PLACE_MIN_WEIGHTS = 256;
+
+/** Synapses from which an edge is sampled straight into the workspace (then surely above PLACE_MIN_WEIGHTS). */
+export const IN_PLACE_MIN_SYNAPSES = 1 << 16;
+
+const align16 = (n: number) => (n + 15) & ~15;
 
 type Typed = Float64Array | Float32Array | Int32Array;
 
@@ -87,4 +94,25 @@ export function keepColumnsPlaced(e: CompiledEdge, before: CompiledEdge['synapse
   // values: a copy in column order (fixed weights) or the weight storage itself (plastic)
   const values = now.values === storedWeights(e) ? storedWeights(e) : before.values.length === now.values.length ? (before.values.set(now.values), before.values) : now.values;
   e.synapseColumns = { colPtr: before.colPtr, rowIdx: before.rowIdx, valIdx: before.valIdx, values, shared: now.shared };
+}
+
+/**
+ * Reserves room in the workspace for the large sparse edges that the WebAssembly sampler will
+ * write there directly (rowPtr, then columns and values of at most `inPlaceCapacity` synapses),
+ * before sampling; `placeEdges` then keeps them where they are. Returns the storage of each such
+ * edge (none: a map without entries). Nothing may grow the workspace between this and placeEdges.
+ */
+export function reserveInPlace(ws: KernelWorkspace, edges: readonly CompiledEdge[]): Map<CompiledEdge, ArrayStorage> {
+  const planned = new Map<CompiledEdge, number>();
+  for (const e of edges) {
+    const capacity = e.trained ? null : inPlaceCapacity(e.spec, e.rows, e.cols);
+    if (capacity !== null && capacity >= IN_PLACE_MIN_SYNAPSES) planned.set(e, Math.max(16, capacity));
+  }
+  const storage = new Map<CompiledEdge, ArrayStorage>();
+  if (planned.size === 0 || !ws.reserve) return storage;
+  let bytes = 0;
+  for (const [e, capacity] of planned) bytes += align16(4 * (e.rows + 1)) + align16(4 * capacity) + align16(8 * capacity);
+  const region = ws.reserve(edges.reduce((m, e) => Math.max(m, e.rows, e.cols), 1), bytes);
+  for (const e of planned.keys()) storage.set(e, region);
+  return storage;
 }

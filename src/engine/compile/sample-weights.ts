@@ -12,7 +12,7 @@ import type { WeightMatrix } from './types.ts';
 import { spectralRadius } from '../linalg/spectral-radius.ts';
 import { log } from '../math/detmath.ts';
 import { sampleConnections } from './connection-rules.ts';
-import { countBound, SynapseList } from './synapse-list.ts';
+import { countBound, SynapseList, type ArrayStorage } from './synapse-list.ts';
 import { sampleEntries, valueRule, valueStream, wasmSampler } from './sample-wasm.ts';
 
 /** Density at or below which the compiler stores a matrix as CSR rather than dense. */
@@ -42,6 +42,22 @@ export interface SampleOptions {
    * available). Both paths give the same bits; the TypeScript loops are the reference.
    */
   wasm?: boolean;
+  /**
+   * Where rowPtr and the synapses' columns and values are written (the kernels' memory, so that
+   * placing them costs no copy): room for n + 1 row ends and `inPlaceCapacity` synapses.
+   */
+  storage?: ArrayStorage;
+}
+
+/**
+ * The most synapses an edge's sampling stores, when the result is surely CSR (a connectivity p
+ * whose count bound stays under the CSR density) and drawn by the WebAssembly sampler; else null.
+ */
+export function inPlaceCapacity(spec: WeightSpec, n: number, m: number): number | null {
+  const p = spec.connectivity;
+  if (isConnectionRule(p) || p >= 1 || n * m === 0 || valueRule(spec.init) === null || wasmSampler() === null) return null;
+  const bound = countBound(n * m, p);
+  return bound / (n * m) <= CSR_DENSITY_THRESHOLD ? bound : null;
 }
 
 /**
@@ -52,7 +68,8 @@ export interface SampleOptions {
  */
 export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, selfEdge = false, progress?: (rows: number) => void, options: SampleOptions = {}): WeightMatrix {
   const { init, connectivity } = spec;
-  const rowPtr = new Int32Array(n + 1);
+  const rowPtr = options.storage ? options.storage.i32(n + 1) : new Int32Array(n + 1);
+  rowPtr[0] = 0;
   let reported = 0;
   /** Tells `progress` every multiple of PROGRESS_ROWS up to `rows` not told yet. */
   const rowsDone = (rows: number) => {
@@ -65,7 +82,7 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
   const pattern = isConnectionRule(connectivity) ? sampleConnections(connectivity, n, m, selfEdge, rng) : null;
   // exact with a connection rule; otherwise a bound the count rarely exceeds (the list grows if it does)
   const expected = pattern ? pattern.colIdx.length : init.type === 'identity' ? Math.min(n, m) : countBound(n * m, connectivity as number);
-  const synapses = new SynapseList(expected);
+  const synapses = new SynapseList(expected, options.storage);
   if (pattern) {
     const valueOf = rule ? valueStream(wasm!, rng, rule, pattern.colIdx.length) : valueSampler(init, rng, m);
     for (let i = 0; i < n; i++) {

@@ -2,14 +2,22 @@
  * The stored synapses of a sampling in row order: column and value, in typed arrays that grow
  * (sized up front by `countBound`, so a large edge normally never grows or copies).
  */
+/** Makes typed arrays of a given length (somewhere other than fresh memory). */
+export interface ArrayStorage {
+  f64(n: number): Float64Array;
+  i32(n: number): Int32Array;
+}
+
 export class SynapseList {
   private cols: Int32Array;
   private vals: Float64Array;
   length = 0;
 
-  constructor(capacity: number) {
-    this.cols = new Int32Array(Math.max(16, capacity));
-    this.vals = new Float64Array(this.cols.length);
+  /** `storage`: where the arrays go (the kernels' memory, say); fresh arrays without. */
+  constructor(capacity: number, storage?: ArrayStorage) {
+    const size = Math.max(16, capacity);
+    this.cols = storage ? storage.i32(size) : new Int32Array(size);
+    this.vals = storage ? storage.f64(size) : new Float64Array(size);
   }
 
   push(col: number, value: number): void {

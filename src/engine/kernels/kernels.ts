@@ -168,6 +168,13 @@ export interface StateAllocator {
  */
 export interface KernelWorkspace {
   place<T extends Float64Array | Float32Array | Int32Array>(arrays: readonly T[], scratch: number): T[];
+  /**
+   * Starts the data layout afresh for vectors of `scratch` elements and reserves `bytes` at its
+   * start, for arrays written there directly (sampled weights: no copy afterwards); returns an
+   * allocator of views inside the reservation. The next `place` (with the same `scratch`) keeps the
+   * arrays that lie in the reservation where they are and lays the others out after it.
+   */
+  reserve?(scratch: number, bytes: number): StateAllocator;
   /** Threads actually sharing the products (2 once a helper worker is running). */
   readonly threads: number;
   /** Resolves when a requested helper worker runs (or could not be started). */

@@ -308,16 +308,47 @@ class Workspace implements KernelWorkspace {
     return this.ready ?? Promise.resolve();
   }
 
+  /** The reservation of the layout under way (reserve → place), or null. */
+  private reserved: { buffer: ArrayBufferLike; start: number; end: number } | null = null;
+
+  reserve(scratch: number, bytes: number): StateAllocator {
+    const m = this.m;
+    m.layout(Math.max(scratch, 1), bytes);
+    const r = (this.reserved = { buffer: m.memory.buffer, start: m.dataPtr, end: m.dataPtr + bytes });
+    let next = r.start;
+    const take = (n: number, size: number) => {
+      const at = next;
+      next = align16(at + n * size);
+      if (next > r.end) throw new Error('workspace reservation exceeded');
+      return at;
+    };
+    return {
+      f64: (n) => new Float64Array(m.memory.buffer, take(n, 8), n),
+      i32: (n) => new Int32Array(m.memory.buffer, take(n, 4), n),
+    };
+  }
+
   place<T extends Typed>(arrays: readonly T[], scratch: number): T[] {
     const m = this.m;
+    const r = this.reserved;
+    this.reserved = null;
+    // addresses of the arrays written into the reservation, read before the memory may grow
+    const kept = new Map<T, number>();
+    if (r) {
+      if (Math.max(scratch, 1) > m.cap) throw new Error('place: more scratch than the reservation laid out');
+      for (const a of arrays) if (a.buffer === r.buffer && a.byteOffset >= r.start && a.byteOffset + a.byteLength <= r.end) kept.set(a, a.byteOffset);
+    }
     let bytes = 0;
-    for (const a of arrays) bytes += align16(a.byteLength);
-    m.layout(Math.max(scratch, 1), bytes);
-    let at = m.dataPtr;
+    for (const a of arrays) if (!kept.has(a)) bytes += align16(a.byteLength);
+    const from = r ? r.end - r.start : 0;
+    m.layout(r ? m.cap : Math.max(scratch, 1), from + bytes);
+    let at = m.dataPtr + from;
     return arrays.map((a) => {
+      const Ctor = a.constructor as new (b: ArrayBufferLike, offset: number, length: number) => T;
+      const keptAt = kept.get(a);
+      if (keptAt !== undefined) return new Ctor(m.memory.buffer, keptAt, a.length);
       const start = at;
       at = copyIn(m, a, at);
-      const Ctor = a.constructor as new (b: ArrayBufferLike, offset: number, length: number) => T;
       return new Ctor(m.memory.buffer, start, a.length);
     });
   }

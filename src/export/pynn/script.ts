@@ -62,8 +62,13 @@ def charge_to_nA(tau):
     return (1 - np.exp(-TIMESTEP / tau)) / TIMESTEP if args.simulator == "neuron" else 1 / tau
 
 
-sim.setup(timestep=TIMESTEP, min_delay=MIN_DELAY, max_delay=MAX_DELAY)
-np.random.seed(SEED)  # Brian2 draws its Poisson spikes and noise from numpy's generator as it runs
+# The export's seed for the simulator's own random draws. NEURON: PyNN seeds its random spike sources
+# from rank + native_rng_baseseed (the Poisson sources here get streams of their own, see poisson());
+# NEST 3: the kernel's seed, kept within 1 … 2^31 − 1 (NEST refuses 0); Brian2 draws its Poisson spikes
+# and noise from numpy's generator as it runs.
+RNG_OPTIONS = {"neuron": {"native_rng_baseseed": SEED}, "nest": {"rng_seed": SEED % (2**31 - 1) + 1}, "brian2": {}}
+sim.setup(timestep=TIMESTEP, min_delay=MIN_DELAY, max_delay=MAX_DELAY, **RNG_OPTIONS[args.simulator])
+np.random.seed(SEED)
 pops, cm, tau_syn, delta_cells = {}, {}, {}, set()
 
 
@@ -251,6 +256,7 @@ export function pynnFromProgram(program: Program, options: PynnOptions): string 
     'import sys',
     'import time',
     'import traceback',
+    'import zlib',
     '',
     'import numpy as np',
     '',

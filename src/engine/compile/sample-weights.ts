@@ -84,7 +84,8 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
   const expected = pattern ? pattern.colIdx.length : init.type === 'identity' ? Math.min(n, m) : countBound(n * m, connectivity as number);
   const synapses = new SynapseList(expected, options.storage);
   if (pattern) {
-    const valueOf = rule ? valueStream(wasm!, rng, rule, pattern.colIdx.length) : valueSampler(init, rng, m);
+    // a constant draws nothing: only random values are worth the module's stream
+    const valueOf = rule && init.type !== 'constant' ? valueStream(wasm!, rng, rule, pattern.colIdx.length) : valueSampler(init, rng, m);
     for (let i = 0; i < n; i++) {
       for (let k = pattern.rowPtr[i]; k < pattern.rowPtr[i + 1]; k++) {
         const v = valueOf(i, pattern.colIdx[k]);

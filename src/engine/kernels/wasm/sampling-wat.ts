@@ -194,6 +194,14 @@ const trigKernels = `
 /** Exponent field of a double (bits 52–62) as an i32. */
 const expField = (x: string) => `(i32.and (i32.shr_s ${hi(x)} (i32.const 20)) (i32.const 0x7ff))`;
 
+/** One more Cody–Waite stage: subtracts fn·part from r (the tail w carrying what rounding lost), y0 = r − w. */
+const reductionStage = (part: number, tail: number) => `
+      (local.set $t (local.get $r))
+      (local.set $w (f64.mul (local.get $fn) ${f(part)}))
+      (local.set $r (f64.sub (local.get $t) (local.get $w)))
+      (local.set $w (f64.sub (f64.mul (local.get $fn) ${f(tail)}) (f64.sub (f64.sub (local.get $t) (local.get $r)) (local.get $w))))
+      (local.set $y0 (f64.sub (local.get $r) (local.get $w)))`;
+
 /**
  * sin x and cos x of one angle x ∈ [0, 2π) sharing one reduction x = n·π/2 + (y0 + y1)
  * (detmath.ts `sin`, `cos`, `reducePio2`); returns cos x, leaves sin x in $sinOut.
@@ -222,17 +230,9 @@ const sinCos = `
     (local.set $j ${expField('(local.get $x)')})
     (local.set $y0 (f64.sub (local.get $r) (local.get $w)))
     (if (i32.gt_s (i32.sub (local.get $j) ${expField('(local.get $y0)')}) (i32.const 16)) (then
-      (local.set $t (local.get $r))
-      (local.set $w (f64.mul (local.get $fn) ${f(T.PIO2_2)}))
-      (local.set $r (f64.sub (local.get $t) (local.get $w)))
-      (local.set $w (f64.sub (f64.mul (local.get $fn) ${f(T.PIO2_2T)}) (f64.sub (f64.sub (local.get $t) (local.get $r)) (local.get $w))))
-      (local.set $y0 (f64.sub (local.get $r) (local.get $w)))
+${reductionStage(T.PIO2_2, T.PIO2_2T)}
       (if (i32.gt_s (i32.sub (local.get $j) ${expField('(local.get $y0)')}) (i32.const 49)) (then
-        (local.set $t (local.get $r))
-        (local.set $w (f64.mul (local.get $fn) ${f(T.PIO2_3)}))
-        (local.set $r (f64.sub (local.get $t) (local.get $w)))
-        (local.set $w (f64.sub (f64.mul (local.get $fn) ${f(T.PIO2_3T)}) (f64.sub (f64.sub (local.get $t) (local.get $r)) (local.get $w))))
-        (local.set $y0 (f64.sub (local.get $r) (local.get $w)))))))
+${reductionStage(T.PIO2_3, T.PIO2_3T)}))))
     (local.set $y1 (f64.sub (f64.sub (local.get $r) (local.get $y0)) (local.get $w)))
     (local.set $n (i32.and (i32.wrap_i64 (i64.trunc_sat_f64_s (local.get $fn))) (i32.const 3)))
     (local.set $s (call $ksin (local.get $y0) (local.get $y1)))

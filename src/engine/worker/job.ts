@@ -47,10 +47,6 @@ export class CancelledError extends Error {
   }
 }
 
-export function isCancelled(err: unknown): boolean {
-  return err instanceof Error && err.name === 'AbortError';
-}
-
 const RUN = 0;
 const STOP = 1;
 const PAUSE = 2;

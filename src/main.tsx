@@ -5,7 +5,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './kinds/registry.ts';
+import './kinds/specs.ts';
 import { App } from './app/App.tsx';
 import { initialTheme } from './app/theme.ts';
 import { installTestBridge } from './app/testBridge.ts';

@@ -1,6 +1,6 @@
 /**
- * Entry point: registers the node kinds, makes the app's stores and commands, starts what runs
- * beside the UI (test bridge, session with autosave and share link, lesson progress, the URL's
+ * Entry point: registers the node kinds' specs (src/kinds/specs.ts: no builder or engine module
+ * on the page), makes the app's stores and commands, starts what runs beside the UI (test bridge, session with autosave and share link, lesson progress, the URL's
  * classroom flags), then renders the React app inside their providers.
  */
 import { StrictMode } from 'react';

@@ -4,7 +4,7 @@
  * region makes it from the app's stores and provides it to its cards.
  */
 import { createContext, useContext } from 'react';
-import type { AppStores } from '../store/index.ts';
+import { atFullSpeed, type AppStores } from '../store/index.ts';
 import { createDrawScheduler, type DrawScheduler } from './chart/scheduler.ts';
 import type { PanelContext } from './registry.ts';
 
@@ -14,11 +14,22 @@ import type { PanelContext } from './registry.ts';
  * is laid out and rasterised on the CPUs the stepping worker needs (bench `runtime`).
  */
 export const FULL_SPEED_DRAW_INTERVAL_MS = 50;
+/** Most milliseconds between two live redraws at full speed (5 redraws a second: panels stay live). */
+export const FULL_SPEED_SLOWEST_DRAW_MS = 200;
+/**
+ * Redraw interval at full speed per millisecond a redraw costs on the page's thread (its script,
+ * style, layout and paint, measured). Rasterising and collecting its garbage on other threads
+ * cost about as much again, so 20 keeps the panels' drawing near a tenth of the CPU time, which
+ * the stepping worker keeps when other programs share the machine's CPUs.
+ */
+export const DRAW_COST_FACTOR = 20;
 
-/** Whether the simulation steps as fast as it can (speed "max"), so that panels redraw less often. */
-export function atFullSpeed(sim: { status: string; speed: number }): boolean {
-  return sim.status === 'running' && sim.speed === 0;
+/** Least milliseconds between two live redraws of the panels, given a redraw's measured cost (ms). */
+export function drawInterval(sim: { status: string; speed: number }, cost: number): number {
+  if (!atFullSpeed(sim)) return 0;
+  return Math.min(FULL_SPEED_SLOWEST_DRAW_MS, Math.max(FULL_SPEED_DRAW_INTERVAL_MS, DRAW_COST_FACTOR * cost));
 }
+
 
 export interface PanelRuntime {
   context: PanelContext;
@@ -43,7 +54,7 @@ export function createPanelRuntime(stores: Pick<AppStores, 'sim' | 'docs' | 'tin
           if (s.training !== prev.training) listener(s.training);
         }),
     },
-    scheduler: createDrawScheduler(() => (atFullSpeed(stores.sim.getState()) ? FULL_SPEED_DRAW_INTERVAL_MS : 0)),
+    scheduler: createDrawScheduler((cost) => drawInterval(stores.sim.getState(), cost)),
     views: stores.panels.views,
   };
 }

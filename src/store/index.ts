@@ -14,7 +14,7 @@ export {
   useLessonMeasurements,
 } from './context.tsx';
 export { isStale, type TaskKind, type TaskResult } from './taskResults.ts';
-export { SPEEDS } from './simulationStore.ts';
+export { SPEEDS, atFullSpeed } from './simulationStore.ts';
 export { WINDOW_BUDGET } from './subscriptions.ts';
 export type { LoadOutcome, DocumentState } from './documentStore.ts';
 export type { SimulationState, FrameSummary, SimulationStatus, RunOutcome, TrainingView } from './simulationStore.ts';

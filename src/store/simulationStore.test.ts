@@ -5,7 +5,7 @@ import { AnalysisSession } from '../engine/worker/analysis-session.ts';
 import { localAnalysisClient } from '../engine/worker/analysis-client.ts';
 import { leakyUnitDoc, loadPreset, valid } from '../test-support/docs.ts';
 import type { GraphDocument } from '../model/index.ts';
-import { createSimulationStore } from './simulationStore.ts';
+import { createSimulationStore, FULL_SPEED_ANALYSIS_PACE } from './simulationStore.ts';
 import { ProbeWindow } from './probeWindow.ts';
 import { defaultWindows, mergeSubscriptions } from './subscriptions.ts';
 
@@ -206,5 +206,38 @@ describe('simulation store: measures', () => {
     release();
     await sim.getState().step(1);
     expect(await sim.getState().measure('p', request)).toMatchObject({ ok: false, waiting: true });
+  });
+});
+
+describe('simulation store: analyses yield at full speed', () => {
+  it('sets the analysis worker to its pace while running at speed max, and back to all of it otherwise', async () => {
+    const paces: number[] = [];
+    const sim = createSimulationStore({
+      engine: () => localEngineClient(new EngineSession()),
+      analysis: () => {
+        const client = localAnalysisClient(new AnalysisSession());
+        return { ...client, pace: (percent: number) => (paces.push(percent), client.pace(percent)) };
+      },
+      doc: () => valid(leakyUnitDoc()),
+    });
+    // a client made after the pace was set is given it too
+    sim.getState().setSpeed(0);
+    await sim.getState().start();
+    await sleep(30);
+    const fit = await sim.getState().pca('p', { firstStep: 1, count: 3, width: 2, data: Float64Array.of(0, 0, 1, 2, 2, 4.5) });
+    expect(fit.ok && fit.value?.units).toBe(2);
+    expect(paces).toEqual([FULL_SPEED_ANALYSIS_PACE]);
+    await sim.getState().pause();
+    expect(paces).toEqual([FULL_SPEED_ANALYSIS_PACE, 100]);
+    sim.getState().setSpeed(5);
+    await sim.getState().start();
+    await sim.getState().pause();
+    expect(paces).toEqual([FULL_SPEED_ANALYSIS_PACE, 100]);
+    sim.getState().setSpeed(0);
+    await sim.getState().start();
+    sim.getState().setSpeed(20);
+    await sim.getState().pause();
+    expect(paces).toEqual([FULL_SPEED_ANALYSIS_PACE, 100, FULL_SPEED_ANALYSIS_PACE, 100]);
+    sim.dispose();
   });
 });

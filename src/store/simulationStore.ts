@@ -18,9 +18,9 @@ import { createEngineSync } from './simulation/engineSync.ts';
 import { createLiveLoop } from './simulation/liveLoop.ts';
 import { createTaskRunner } from './simulation/taskRunner.ts';
 import { createTraining } from './simulation/training.ts';
-import { DEFAULT_SPEED, DEFAULT_WINDOW, type SimulationCore, type SimulationState } from './simulation/types.ts';
+import { atFullSpeed, DEFAULT_SPEED, DEFAULT_WINDOW, FULL_SPEED_ANALYSIS_PACE, type SimulationCore, type SimulationState } from './simulation/types.ts';
 
-export { SPEEDS, DEFAULT_SPEED, DEFAULT_WINDOW, summarizeFrame } from './simulation/types.ts';
+export { SPEEDS, DEFAULT_SPEED, DEFAULT_WINDOW, FULL_SPEED_ANALYSIS_PACE, atFullSpeed, summarizeFrame } from './simulation/types.ts';
 export type { EdgeFactsView, FrameSummary, RunOutcome, SimulationState, SimulationStatus, TrainingView } from './simulation/types.ts';
 export type { AnalysisOutcome, AnalysisProgress } from './simulation/analyses.ts';
 
@@ -50,6 +50,7 @@ export function createSimulationStore(options: SimulationStoreOptions) {
   let client: EngineClient | null = null;
   const live = new LiveData();
   let endAnalyses = () => undefined as void;
+  let paceAnalyses = (_percent: number) => undefined as void;
 
   const store = create<SimulationState>()((set, get) => {
     const core: SimulationCore = {
@@ -80,6 +81,7 @@ export function createSimulationStore(options: SimulationStoreOptions) {
     };
     const analyses = createAnalysisRunner(core, options.analysis);
     endAnalyses = analyses.dispose;
+    paceAnalyses = analyses.pace;
     const engine = createEngineSync(core, () => loop.resubscribe());
     const loop = createLiveLoop(core, engine);
     const tasks = createTaskRunner(core, engine, loop, () => undefined);
@@ -205,6 +207,11 @@ export function createSimulationStore(options: SimulationStoreOptions) {
         void engine.ensure();
       },
     };
+  });
+
+  // Analyses yield to stepping while the network runs at full speed.
+  store.subscribe((s, prev) => {
+    if (atFullSpeed(s) !== atFullSpeed(prev)) paceAnalyses(atFullSpeed(s) ? FULL_SPEED_ANALYSIS_PACE : 100);
   });
 
   return Object.assign(store, {

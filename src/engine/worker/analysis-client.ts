@@ -8,7 +8,7 @@
 import * as Comlink from 'comlink';
 import type { AnalysisApi } from './analysis-protocol.ts';
 import { failingApi } from './client.ts';
-import { CancelledError, newStopFlag, type JobHandle, type ProgressMessage } from './job.ts';
+import { CancelledError, newPaceFlag, newStopFlag, type JobHandle, type ProgressMessage } from './job.ts';
 
 export type ProgressListener = (fraction: number, text?: string, detail?: unknown) => void;
 
@@ -25,13 +25,18 @@ export type Transfer = <T>(value: T) => T;
 export interface AnalysisClient {
   /** Starts a job: `call` gets the API, the handle to pass with the call, and `transfer` for its large arguments. */
   run<R>(call: (api: AnalysisApi, job: JobHandle, transfer: Transfer) => Promise<R>, onProgress?: ProgressListener): AnalysisJob<R>;
+  /**
+   * The percentage of wall-clock time the worker's jobs may compute (1…100; 100: all they can),
+   * running ones included: they rest between slices (job.ts, Pacer). Only where memory is shared.
+   */
+  pace(percent: number): void;
   dispose(): void;
 }
 
 interface Connection {
   api: AnalysisApi;
-  /** The handle of a job with this stop flag and listener; `close` ends its progress reports. */
-  handle(stop: SharedArrayBuffer | ArrayBuffer, listener?: ProgressListener): { handle: JobHandle; close(): void };
+  /** The handle of a job with this stop flag, pace flag and listener; `close` ends its progress reports. */
+  handle(flags: Pick<JobHandle, 'stop' | 'pace'>, listener?: ProgressListener): { handle: JobHandle; close(): void };
   transfer: Transfer;
   end(): void;
   /** Whether a job can be paused (a job in another thread: one in this thread would wait for ever). */
@@ -53,11 +58,12 @@ export function buffersOf(value: unknown): ArrayBuffer[] {
 const keep: Transfer = (value) => value;
 
 /** A job handle for the same thread: the listener itself. */
-const local: Connection['handle'] = (stop, listener) => ({ handle: { stop, progress: listener }, close: () => undefined });
+const local: Connection['handle'] = (flags, listener) => ({ handle: { ...flags, progress: listener }, close: () => undefined });
 
 /** A client over connections made by `connect` (a new one after a connection is ended). */
 export function analysisClientOf(connect: () => Connection): AnalysisClient {
   let connection: Connection | null = null;
+  const pace = newPaceFlag();
   return {
     run(call, onProgress) {
       const conn = (connection ??= connect());
@@ -74,10 +80,14 @@ export function analysisClientOf(connect: () => Connection): AnalysisClient {
         };
       });
       cancelled.catch(() => undefined);
-      const job = conn.handle(flag.buffer, onProgress);
+      // a job in this thread is never paced: it would block the thread that sets the pace
+      const job = conn.handle({ stop: flag.buffer, pace: conn.pausable ? pace.buffer : undefined }, onProgress);
       const result = Promise.race([call(conn.api, job.handle, conn.transfer), cancelled]);
       void result.then(job.close, job.close);
       return { result, cancel, pause: (paused) => conn.pausable && flag.pause(paused) };
+    },
+    pace(percent) {
+      pace.set(percent);
     },
     dispose() {
       connection?.end();
@@ -93,11 +103,11 @@ export function createAnalysisClient(): AnalysisClient {
       const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'recurrence-analysis' });
       return {
         api: Comlink.wrap<AnalysisApi>(worker) as unknown as AnalysisApi,
-        handle(stop, listener) {
-          if (!listener) return { handle: { stop }, close: () => undefined };
+        handle(flags, listener) {
+          if (!listener) return { handle: flags, close: () => undefined };
           const channel = new MessageChannel();
           channel.port1.onmessage = (e: MessageEvent<ProgressMessage>) => listener(e.data.fraction, e.data.text, e.data.detail);
-          const handle = Comlink.transfer({ stop, progress: channel.port2 }, [channel.port2]);
+          const handle = Comlink.transfer({ ...flags, progress: channel.port2 }, [channel.port2]);
           return { handle, close: () => channel.port1.close() };
         },
         transfer: (value) => Comlink.transfer(value, buffersOf(value)),

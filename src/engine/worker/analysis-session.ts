@@ -11,7 +11,7 @@ import { Simulator } from '../simulator.ts';
 import { memoryCapacityOnSession, trainOnSession } from '../tasks/task-runs.ts';
 import { epochDetail, gradientFlowOf, keptOf } from './training-reports.ts';
 import { LEADING_EIGENVALUES, type AnalysisApi, type GradientFlowReply, type TrainingEpoch, type MatrixSnapshot, type PcaFit, type SampleWindow, type TrainedWeights, type TrainOutcome } from './analysis-protocol.ts';
-import { checkStop, jobControl, type JobControl, type JobHandle } from './job.ts';
+import { checkStop, pacedJob, Pacer, type JobControl, type JobHandle } from './job.ts';
 import { measureOn, type MeasureWindows } from './measure-requests.ts';
 import type { MeasureReply, MeasureRequest, MemoryCapacityReply, MemoryCapacityRequest, SpectrumSnapshot } from './protocol.ts';
 import { compileDocument } from './session.ts';
@@ -64,26 +64,36 @@ export function pcaFit(s: SampleWindow): PcaFit | null {
 }
 
 export class AnalysisSession implements AnalysisApi {
+  /** The duty cycle of this session's jobs (they run one at a time), at the pace the page sets. */
+  constructor(private readonly pacer = new Pacer()) {}
+
   async spectrum(edge: string, matrix: MatrixSnapshot, t: number, handle?: JobHandle): Promise<SpectrumSnapshot> {
-    return spectrumOf(edge, matrix, t, LEADING_EIGENVALUES, jobControl(handle));
+    return pacedJob(this.pacer, handle, (job) => spectrumOf(edge, matrix, t, LEADING_EIGENVALUES, job));
   }
 
   async spectralRadius(matrix: MatrixSnapshot, handle?: JobHandle): Promise<number> {
-    return radiusOf(matrix, jobControl(handle));
+    return pacedJob(this.pacer, handle, (job) => radiusOf(matrix, job));
   }
 
   async pca(samples: SampleWindow, handle?: JobHandle): Promise<PcaFit | null> {
-    checkStop(jobControl(handle));
-    return pcaFit(samples);
+    return pacedJob(this.pacer, handle, (job) => {
+      checkStop(job);
+      return pcaFit(samples);
+    });
   }
 
   async measure(request: MeasureRequest, windows: MeasureWindows, handle?: JobHandle): Promise<MeasureReply> {
-    checkStop(jobControl(handle));
-    return measureOn(windows, request);
+    return pacedJob(this.pacer, handle, (job) => {
+      checkStop(job);
+      return measureOn(windows, request);
+    });
   }
 
   async train(doc: GraphDocument, seed: number, handle?: JobHandle): Promise<TrainOutcome> {
-    const job = jobControl(handle);
+    return pacedJob(this.pacer, handle, (job) => this.trainJob(doc, seed, job));
+  }
+
+  private trainJob(doc: GraphDocument, seed: number, job: JobControl): TrainOutcome {
     const sim = simulatorOf(doc, seed);
     if (typeof sim === 'string') return { reply: { ok: false, error: sim }, weights: { readouts: {}, parameters: null }, kept: null, epochs: [] };
     try {
@@ -111,24 +121,26 @@ export class AnalysisSession implements AnalysisApi {
   }
 
   async gradientFlow(doc: GraphDocument, seed: number, handle?: JobHandle): Promise<GradientFlowReply> {
-    const job = jobControl(handle);
-    const sim = simulatorOf(doc, seed);
-    if (typeof sim === 'string') return { ok: false, error: sim };
-    try {
-      return gradientFlowOf(sim, () => checkStop(job));
-    } finally {
-      sim.program.dispose();
-    }
+    return pacedJob(this.pacer, handle, (job) => {
+      const sim = simulatorOf(doc, seed);
+      if (typeof sim === 'string') return { ok: false, error: sim };
+      try {
+        return gradientFlowOf(sim, () => checkStop(job));
+      } finally {
+        sim.program.dispose();
+      }
+    });
   }
 
   async memoryCapacity(doc: GraphDocument, seed: number, request: MemoryCapacityRequest, handle?: JobHandle): Promise<MemoryCapacityReply> {
-    const job = jobControl(handle);
-    const sim = simulatorOf(doc, seed);
-    if (typeof sim === 'string') return { ok: false, error: sim };
-    try {
-      return memoryCapacityOnSession(sim, doc, request, 'raise lambda', taskSteps(job, 'memory capacity'));
-    } finally {
-      sim.program.dispose();
-    }
+    return pacedJob(this.pacer, handle, (job) => {
+      const sim = simulatorOf(doc, seed);
+      if (typeof sim === 'string') return { ok: false, error: sim };
+      try {
+        return memoryCapacityOnSession(sim, doc, request, 'raise lambda', taskSteps(job, 'memory capacity'));
+      } finally {
+        sim.program.dispose();
+      }
+    });
   }
 }

@@ -20,6 +20,8 @@ export interface JobControl {
   progress(fraction: number, text?: string, detail?: unknown): void;
   /** Blocks while the page holds the job paused (shared flags only; returns at once otherwise). */
   waitWhilePaused(): void;
+  /** Between two slices: rests as long as the page's pace asks (see Pacer); `progress` and `checkStop` call it. */
+  pace(): void;
 }
 
 /** A progress report as it travels from the worker to the page. */
@@ -36,6 +38,8 @@ export interface ProgressMessage {
 export interface JobHandle {
   /** Int32 flag: 0 = run, 1 = stop, 2 = pause (honoured where the flag is shared). */
   stop: SharedArrayBuffer | ArrayBuffer;
+  /** Int32: the percentage of wall-clock time the worker may compute (100: all of it), see Pacer; honoured where shared. */
+  pace?: SharedArrayBuffer | ArrayBuffer;
   progress?: MessagePort | ((fraction: number, text?: string, detail?: unknown) => void);
 }
 
@@ -82,20 +86,118 @@ export function newStopFlag(): { buffer: SharedArrayBuffer | ArrayBuffer; shared
   };
 }
 
+/** The page's pace for the analysis worker: the percentage of wall-clock time its jobs may compute. */
+export interface PaceFlag {
+  buffer: SharedArrayBuffer | ArrayBuffer;
+  /** Sets the pace (1…100); a resting job wakes up to look at it. */
+  set(percent: number): void;
+}
+
+export const FULL_PACE = 100;
+
+export function newPaceFlag(): PaceFlag {
+  const shared = typeof SharedArrayBuffer === 'function' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
+  const buffer = shared ? new SharedArrayBuffer(4) : new ArrayBuffer(4);
+  const flag = new Int32Array(buffer);
+  flag[0] = FULL_PACE;
+  return {
+    buffer,
+    set(percent) {
+      const value = Math.min(FULL_PACE, Math.max(1, Math.round(percent)));
+      if (!shared) return void (flag[0] = value);
+      Atomics.store(flag, 0, value);
+      Atomics.notify(flag, 0);
+    },
+  };
+}
+
+/** Longest single rest, in ms (the job then looks at its stop flag and the pace again). */
+const REST_WAIT_MS = 100;
+
+/** Blocks up to `ms` or until the pace flag changes from `percent`. */
+export type PaceWait = (flag: Int32Array, percent: number, ms: number) => void;
+
+const atomicsWait: PaceWait = (flag, percent, ms) => void Atomics.wait(flag, 0, percent, ms);
+
+/**
+ * A duty cycle for one worker's jobs: while the page's pace is below 100 %, a job rests between
+ * its slices, and a new job before it starts, until its computing takes no more than that share
+ * of wall-clock time (a slice of w ms at p % owes w·(100 − p)/p ms of rest). So the analysis
+ * worker leaves the CPUs to the stepping worker while a network runs at full speed, and runs
+ * flat out otherwise. Rests are honoured with a shared pace flag only (Atomics.wait); a cancel,
+ * or the pace going back to 100 %, ends a rest within REST_WAIT_MS.
+ */
+export class Pacer {
+  private restUntil = -Infinity;
+  private since: number;
+
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly wait: PaceWait = atomicsWait,
+  ) {
+    this.since = now();
+  }
+
+  /** A job starts: it first rests what earlier jobs still owe. */
+  begin(pace: Int32Array | null, stopped: () => boolean): void {
+    this.rest(pace, stopped);
+  }
+
+  /** Between two slices: owes the time computed since the last one, and rests it. */
+  slice(pace: Int32Array | null, stopped: () => boolean): void {
+    this.owe(pace);
+    this.rest(pace, stopped);
+  }
+
+  /** A job ends: what it computed since its last slice is owed by the next job. */
+  end(pace: Int32Array | null): void {
+    this.owe(pace);
+  }
+
+  private percent(pace: Int32Array | null): number {
+    return pace && typeof SharedArrayBuffer === 'function' && pace.buffer instanceof SharedArrayBuffer ? Atomics.load(pace, 0) : FULL_PACE;
+  }
+
+  private owe(pace: Int32Array | null): void {
+    const now = this.now();
+    const percent = this.percent(pace);
+    const worked = now - this.since;
+    this.since = now;
+    if (percent >= FULL_PACE) return;
+    this.restUntil = Math.max(this.restUntil, now) + (worked * (FULL_PACE - percent)) / percent;
+  }
+
+  private rest(pace: Int32Array | null, stopped: () => boolean): void {
+    for (;;) {
+      const percent = this.percent(pace);
+      const left = this.restUntil - this.now();
+      if (percent >= FULL_PACE) this.restUntil = -Infinity;
+      if (percent >= FULL_PACE || left <= 0 || stopped()) break;
+      this.wait(pace!, percent, Math.min(left, REST_WAIT_MS));
+    }
+    this.since = this.now();
+  }
+}
+
 /** Longest single wait of a paused job, in ms (it then looks at its flag again). */
 const PAUSE_WAIT_MS = 1000;
 
 /** Least milliseconds between two progress reports (each is a message to the page). */
 const PROGRESS_EVERY_MS = 100;
 
-/** The worker's side of a job handle. */
-export function jobControl(handle: JobHandle | undefined): JobControl {
+/** The worker's side of a job handle; `pacer`: the worker's duty cycle (none: the job never rests). */
+export function jobControl(handle: JobHandle | undefined, pacer?: Pacer): JobControl {
   const flag = handle ? new Int32Array(handle.stop) : null;
   const shared = typeof SharedArrayBuffer === 'function' && handle?.stop instanceof SharedArrayBuffer;
+  const paceFlag = handle?.pace ? new Int32Array(handle.pace) : null;
   let last = -Infinity;
+  const signal = { get aborted() { return flag !== null && (shared ? Atomics.load(flag, 0) : flag[0]) === STOP; } };
+  const pace = () => pacer?.slice(paceFlag, () => signal.aborted);
   return {
-    signal: { get aborted() { return flag !== null && (shared ? Atomics.load(flag, 0) : flag[0]) === STOP; } },
+    signal,
+    pace,
     progress(fraction, text, detail) {
+      pace();
       const now = performance.now();
       const to = handle?.progress;
       if (!to || (detail === undefined && fraction < 1 && now - last < PROGRESS_EVERY_MS)) return;
@@ -111,7 +213,24 @@ export function jobControl(handle: JobHandle | undefined): JobControl {
   };
 }
 
-/** Throws CancelledError when the job has been stopped. */
+/** Throws CancelledError when the job has been stopped (after resting what the pace asks). */
 export function checkStop(job: JobControl): void {
+  job.pace();
   if (job.signal.aborted) throw new CancelledError();
+}
+
+/**
+ * Runs one job of a worker with its pacer: it rests first what earlier jobs owe, and what it
+ * computes after its last slice is owed by the next one (so short jobs asked for often keep the
+ * pace too).
+ */
+export async function pacedJob<R>(pacer: Pacer, handle: JobHandle | undefined, run: (job: JobControl) => R | Promise<R>): Promise<R> {
+  const job = jobControl(handle, pacer);
+  const pace = handle?.pace ? new Int32Array(handle.pace) : null;
+  pacer.begin(pace, () => job.signal.aborted);
+  try {
+    return await run(job);
+  } finally {
+    pacer.end(pace);
+  }
 }

@@ -19,6 +19,7 @@ function recordingJob(stopAfter = Infinity) {
       if (reports.length >= stopAfter) stopped = true;
     },
     waitWhilePaused() {},
+    pace() {},
   };
   return { job, reports };
 }

@@ -30,6 +30,8 @@ export interface AnalysisRunner {
   /** Holds the run under `key` between two of its slices, or lets it go on; false when it cannot be paused. */
   pause(key: string, paused: boolean): boolean;
   cancelAll(): void;
+  /** The percentage of wall-clock time analyses may compute (100: all they can); see AnalysisClient.pace. */
+  pace(percent: number): void;
   dispose(): void;
 }
 
@@ -37,6 +39,7 @@ const isCancel = (err: unknown) => err instanceof Error && err.name === 'AbortEr
 
 export function createAnalysisRunner(core: SimulationCore, makeClient: () => AnalysisClient): AnalysisRunner {
   let client: AnalysisClient | null = null;
+  let percent = 100;
   const running = new Map<string, AnalysisJob<unknown>>();
 
   const show = (key: string, progress: AnalysisProgress | null) => {
@@ -51,7 +54,10 @@ export function createAnalysisRunner(core: SimulationCore, makeClient: () => Ana
       running.get(key)?.cancel();
       const version = core.version;
       const startedAt = performance.now();
-      client ??= makeClient();
+      if (!client) {
+        client = makeClient();
+        client.pace(percent);
+      }
       const listen = label !== null || onDetail !== undefined;
       // a job in this thread may report before `run` returns: those reports are its own
       let started: AnalysisJob<unknown> | null = null;
@@ -88,6 +94,10 @@ export function createAnalysisRunner(core: SimulationCore, makeClient: () => Ana
     },
     cancelAll() {
       for (const job of [...running.values()]) job.cancel();
+    },
+    pace(p) {
+      percent = p;
+      client?.pace(p);
     },
     dispose() {
       for (const job of [...running.values()]) job.cancel();

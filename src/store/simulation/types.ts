@@ -64,6 +64,17 @@ export type RunOutcome = { ok: true; frame: FrameSummary } | { ok: false; error:
 /** Steps per animation frame the speed menu offers; 0 means "as fast as possible". */
 export const SPEEDS = [0.1, 0.5, 1, 5, 20, 100, 500, 0] as const;
 export const DEFAULT_SPEED = 5;
+
+/** Whether the simulation steps as fast as it can (speed "max", 0): panels redraw less often and analyses yield. */
+export function atFullSpeed(sim: { status: string; speed: number }): boolean {
+  return sim.status === 'running' && sim.speed === 0;
+}
+
+/**
+ * Percentage of wall-clock time the analysis worker computes while a network runs at full speed:
+ * on a machine whose CPUs are shared, what it computes is taken from the stepping worker.
+ */
+export const FULL_SPEED_ANALYSIS_PACE = 25;
 /** Default ring-buffer window of a probe, in steps. */
 export const DEFAULT_WINDOW = 1000;
 

@@ -4,7 +4,8 @@
  * 1. All eigenvalues, ours (`eigenvalues`, WASM SIMD kernels; the plain-JS fallback once per case)
  *    against numpy.linalg.eigvals (LAPACK dgeev without vectors, through Debian's
  *    /usr/bin/python3) on the same matrices (written to a file, read by bench/numpy_eigvals.py):
- *    dense random reservoirs with ρ ≈ 0.95 at n = 100, 500, 1000 and a 2 %-sparse n = 1000 one.
+ *    dense random reservoirs with ρ ≈ 0.95 at n = 100, 500, 1000 and ALL_EIGENVALUES_LIMIT (1,500,
+ *    the largest the panel computes whole) and a 2 %-sparse n = 1000 one.
  *    numpy runs with its default BLAS threads (OpenBLAS: one per CPU) and with one. Each figure
  *    is the best of ROUNDS interleaved rounds, each round's load average printed; the goal is
  *    ours ≤ 3× numpy with default threads.
@@ -16,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { denseToCsr, eigenvalues, spectralRadiusReport, type CsrMatrix, type DenseMatrix } from '../src/engine/linalg/index.ts';
+import { ALL_EIGENVALUES_LIMIT, denseToCsr, eigenvalues, spectralRadiusReport, type CsrMatrix, type DenseMatrix } from '../src/engine/linalg/index.ts';
 import { mulberry32 } from '../src/measures/random.ts';
 import { blasThreads, load1, runNumpy } from './python.ts';
 import { printTable, timeMs } from './timing.ts';
@@ -81,6 +82,8 @@ function benchEigenvalues(): { rows: EigenvalueBenchRow[]; blas: string | null }
       { n: 500, density: 1, repeats: 2 },
       { n: 1000, density: 1, repeats: 1 },
       { n: 1000, density: 0.02, repeats: 1 },
+      // the largest matrix the Eigenvalues panel computes whole (above it: the leading ones)
+      { n: ALL_EIGENVALUES_LIMIT, density: 1, repeats: 1 },
     ];
     for (const c of cases) {
       const m = reservoir(c.n, c.density, c.n + 7, 0.95);

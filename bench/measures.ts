@@ -119,7 +119,7 @@ export async function benchMeasures(opts: { json: boolean }): Promise<object> {
   if (!opts.json) {
     const f = (v: number | null, digits = 1) => (v === null ? '–' : v.toFixed(digits));
     printTable(
-      'Measures (wall and CPU ms, best of repeats; brute force = O(N²) neighbour search, run only for N ≤ 10,000; JIDT/ours > 1 means faster than JIDT 1.6.1)',
+      'Measures (wall and CPU ms, best of repeats; brute force = O(N²) neighbour search, run only for N ≤ 10,000; JIDT/ours > 1 means faster than JIDT 1.6.1, whose figures were measured once on this machine, not in this run)',
       ['case', 'N', 'ours ms', 'cpu ms', 'brute ms', 'brute/ours', 'same', 'JIDT ms', 'JIDT/ours'],
       rows.map((r) => [
         r.case,

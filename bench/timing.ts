@@ -1,4 +1,5 @@
 /** Timing helpers shared by the benchmarks: repeat until a minimum wall time has passed. */
+import { availableParallelism, loadavg } from 'node:os';
 
 export interface Rate {
   /** Operations per second. */
@@ -62,10 +63,14 @@ export function formatRate(x: number): string {
 }
 
 /** Prints rows as an aligned text table. */
+/**
+ * Prints a titled table. Every table says the machine's load: a title that does not give the load
+ * average itself gets it appended (the 1-minute average when the table is printed, and the CPUs).
+ */
 export function printTable(title: string, header: string[], rows: (string | number)[][]): void {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => r[c].length)));
-  console.log(`\n${title}`);
+  console.log(`\n${/load/i.test(title) ? title : `${title} [load average ${loadavg()[0].toFixed(2)}, ${availableParallelism()} CPUs]`}`);
   for (const [i, r] of cells.entries()) {
     console.log(r.map((v, c) => v.padStart(widths[c])).join('  '));
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));

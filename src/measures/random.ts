@@ -41,13 +41,6 @@ export function gaussianSample(next: Uniform): number {
 }
 
 /**
- * Uniform random integer in [0, n): floor(next() · n).
- */
-export function randomInt(next: Uniform, n: number): number {
-  return Math.floor(next() * n);
-}
-
-/**
  * Fisher–Yates shuffle of `out` in place (Durstenfeld's version): for i = n−1 … 1 swap out[i] with
  * out[j], j uniform in [0, i]. Every permutation is equally likely given a uniform `next`.
  */

@@ -57,8 +57,8 @@ export interface WindowedResult {
 
 /**
  * Most units one request measures, by estimator: KSG costs milliseconds per unit at a
- * 1,000-step window (a neighbour search per sample: ≈ 1.5 ms at k = 1, 7 ms at k = 4), so only
- * small populations are live, and a refresh holds the engine's run loop for ≤ ~60 ms.
+ * 1,000-step window (a neighbour search per sample), so only small populations are live and a
+ * refresh stays short.
  */
 export function maxUnitsFor(estimator: MeasureSpec['estimator']): number {
   return estimator === 'ksg' ? 8 : estimator === 'gaussian' ? 500 : 2000;

@@ -4,7 +4,7 @@
  * costs the autosave), and a stored document that no longer validates is kept aside under its
  * own key, never deleted, while the app opens with something that works.
  */
-import { parseDocumentText, serializeDocument, validateDocument, type GraphDocument } from '../model/index.ts';
+import { parseDocumentText, serializeDocument, type GraphDocument } from '../model/index.ts';
 import type { DocumentStore } from './documentStore.ts';
 
 export const AUTOSAVE_KEY = 'recurrence.autosave';
@@ -35,12 +35,14 @@ export function browserStorage(): StorageLike | null {
   }
 }
 
-/** Writes the document; returns false when the storage refused it. */
-export function writeAutosave(storage: StorageLike, doc: GraphDocument, dirty: boolean): boolean {
+/**
+ * Writes the document; `valid` is what the document store's one validation of it said (an invalid
+ * one keeps the last valid version beside it). Returns false when the storage refused it.
+ */
+export function writeAutosave(storage: StorageLike, doc: GraphDocument, dirty: boolean, valid: boolean): boolean {
   try {
     const text = serializeDocument(doc);
     const previous = readRecord(storage);
-    const valid = validateDocument(doc).ok;
     const record: AutosaveRecord = { version: 1, savedAt: new Date().toISOString(), dirty, doc: text, lastValid: valid ? undefined : previous?.lastValid ?? previous?.doc };
     storage.setItem(AUTOSAVE_KEY, JSON.stringify(record));
     return true;
@@ -101,8 +103,8 @@ export function installAutosave(store: DocumentStore, storage: StorageLike | nul
   const flush = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    const { doc, dirty } = store.getState();
-    writeAutosave(storage, doc, dirty);
+    const { doc, dirty, checked } = store.getState();
+    writeAutosave(storage, doc, dirty, checked(doc).ok);
   };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.doc === prev.doc && s.dirty === prev.dirty) return;

@@ -62,15 +62,6 @@ export function moveNodes(doc: GraphDocument, moves: readonly { id: string; posi
   return changed ? { ...doc, nodes } : doc;
 }
 
-/** Moves nodes by the same offset (a group dragged as one). */
-export function translateNodes(doc: GraphDocument, ids: Iterable<string>, dx: number, dy: number): GraphDocument {
-  const set = new Set(ids);
-  return moveNodes(
-    doc,
-    doc.nodes.filter((n) => set.has(n.id)).map((n) => ({ id: n.id, position: { x: n.position.x + dx, y: n.position.y + dy } })),
-  );
-}
-
 /** Removes nodes (with their edges and group memberships) and edges. */
 export function removeElements(doc: GraphDocument, nodeIds: Iterable<string>, edgeIds: Iterable<string> = []): GraphDocument {
   const nodes = new Set(nodeIds);

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { Simulator } from '../simulator.ts';
 import { trainReadouts } from '../readout-training.ts';
 import { BpttTrainer } from './trainer.ts';
-import { applyTrainedParameters, denseValues, trainedParametersOf } from './trained.ts';
+import { denseValues, trainedParametersOf } from './trained.ts';
+import { applyTrainedWeights } from '../worker/trained-weights.ts';
+import type { TrainedWeights } from '../worker/analysis-protocol.ts';
+import { isReadout } from '../../kinds/readout/builder.ts';
 import { keepTrainedParameters, validateDocument, formatIssue } from '../../model/index.ts';
 import { edge, node, rawDoc, valid } from '../../test-support/docs.ts';
 import { record } from '../../test-support/run.ts';
@@ -27,6 +30,13 @@ function network() {
   );
 }
 
+/** What the analysis worker hands on after a training: every readout's W_out and BPTT's parameters. */
+function weightsOf(sim: Simulator, parameters: TrainedWeights['parameters']): TrainedWeights {
+  const readouts: TrainedWeights['readouts'] = {};
+  for (const node of sim.program.nodes) if (isReadout(node)) readouts[node.id] = node.readout.weights.slice();
+  return { readouts, parameters };
+}
+
 describe('trained parameters leave a program', () => {
   it('into another program of the same document and seed: the same run, bit for bit, also after a reset', () => {
     const doc = network();
@@ -39,8 +49,8 @@ describe('trained parameters leave a program', () => {
     expect(values.edges.map((e) => e.id)).toEqual(['in', 'rec']);
     expect(values.nodes.map((n) => `${n.id}.${n.name}`).sort()).toEqual(['h.bias', 'lin.W_out', 'out.W_out']);
     const other = Simulator.fromDocument(doc);
-    expect(applyTrainedParameters(other.program, trainedParametersOf(trained.program, null))).toEqual([]); // readouts only: fits
-    expect(applyTrainedParameters(other.program, values)).toEqual([]);
+    expect(applyTrainedWeights(other.program, weightsOf(trained, null))).toBeNull(); // readouts only: fits
+    expect(applyTrainedWeights(other.program, weightsOf(trained, trainer.trainedParameters()))).toBeNull();
     trained.reset();
     other.reset();
     expect(record(other, ['out', 'lin', 'h'], 100)).toEqual(record(trained, ['out', 'lin', 'h'], 100));
@@ -80,9 +90,16 @@ describe('trained parameters leave a program', () => {
     for (const probe of ['out', 'lin']) a[probe].forEach((row, t) => expect(b[probe][t][0]).toBeCloseTo(row[0], 12));
   });
 
-  it('a program of another structure takes what fits and names the rest', () => {
+  it('a program of another structure takes none of it and says what does not fit', () => {
     const sim = Simulator.fromDocument(network());
-    const values = { edges: [{ id: 'rec', weights: { format: 'dense' as const, rows: 2, cols: 2, data: new Float64Array(4) } }], nodes: [{ id: 'h', name: 'bias', values: new Float64Array(3) }, { id: 'gone', name: 'bias', values: new Float64Array(1) }] };
-    expect(applyTrainedParameters(sim.program, values)).toEqual(['W[rec]', 'h.bias', 'gone.bias']);
+    const before = record(Simulator.fromDocument(network()), ['out', 'h'], 20);
+    const edges = [{ id: 'rec', weights: { format: 'dense' as const, rows: 2, cols: 2, data: new Float64Array(4) } }];
+    const bias = { id: 'h', name: 'bias', values: new Float64Array(3) };
+    expect(applyTrainedWeights(sim.program, { readouts: {}, parameters: { edges, nodes: [] } })).toBe('edge "rec" has another shape than the trained weights: the network changed');
+    expect(applyTrainedWeights(sim.program, { readouts: {}, parameters: { edges: [], nodes: [bias] } })).toBe('"h.bias" has 30 values, not 3: the network changed');
+    expect(applyTrainedWeights(sim.program, { readouts: { gone: new Float64Array(1) }, parameters: null })).toBe('no readout node "gone"');
+    expect(applyTrainedWeights(sim.program, { readouts: { out: new Float64Array(2) }, parameters: { edges: [], nodes: [] } })).toBe('readout "out" has 31 weights, not 2: the network changed');
+    sim.reset();
+    expect(record(sim, ['out', 'h'], 20)).toEqual(before);
   });
 });

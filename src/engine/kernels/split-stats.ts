@@ -5,10 +5,9 @@
  *
  * The first PROBE calls alternate; then the mode with the smaller median time over its last
  * WINDOW calls is used, and every REPROBE calls a burst of BURST calls tries the other one. A
- * median, not a mean: single calls are sometimes 10–40× slower (the helper waking from
- * Atomics.wait after a burst of one-thread calls, the OS preempting a thread), and a smoothed
- * mean let one such call switch splitting off for good (measured at N = 1000: split calls took
- * 0.12 ms at the median and 4–5 ms at the maximum, against 0.22 ms on one thread).
+ * median, not a mean: single calls are sometimes an order of magnitude slower (the helper
+ * waking from Atomics.wait after a burst of one-thread calls, the OS preempting a thread), and
+ * one such call must not switch splitting off for good.
  */
 export class SplitStats {
   static readonly PROBE = 8;

@@ -132,10 +132,8 @@ const RUN_SEEDS = [12345, 777, 4242];
  * outermost is still hidden. So two runs from independent deterministic start vectors are
  * made, and a third with a doubled subspace if they disagree; the answer is the largest
  * converged Ritz value (each is an eigenvalue to within the tolerance, so the maximum is the
- * best lower bound on ρ). Measured: with 4 wanted values and 40 vectors, single runs missed
- * the top eigenvalue of an n = 2000 test reservoir for 2 of 9 start vectors; with the
- * defaults (6 wanted, 60 vectors) 48 single runs on four n = 1500–3000 reservoirs all found
- * it. The second run is insurance, and costs about 2× the matrix–vector products.
+ * best lower bound on ρ). The defaults (6 wanted values, 60 vectors) leave room above the
+ * crowd; the second run is insurance, and costs about 2× the matrix–vector products.
  */
 function krylovRadius(op: (x: Float64Array, y: Float64Array) => void, k: number, tol: number): { radius: number; converged: boolean; matVecs: number } {
   let best = -1;

@@ -51,10 +51,6 @@ export class CancelledError extends Error {
   }
 }
 
-export function isCancelled(err: unknown): boolean {
-  return err instanceof Error && err.name === 'AbortError';
-}
-
 const RUN = 0;
 const STOP = 1;
 const PAUSE = 2;

@@ -146,12 +146,6 @@ export function measureOn(w: MeasureWindows, req: MeasureRequest): MeasureReply 
   }
 }
 
-/** Answers a measure request from the retained windows at once; `t` is the step the windows end at. */
-export function answerMeasure(windows: RetainedWindows, t: number, req: MeasureRequest): MeasureReply {
-  const w = measureWindows(windows, t, req);
-  return 'target' in w ? measureOn(w, req) : w;
-}
-
 /** The typed arrays of windows, for transferring them without a copy. */
 export function windowTransferables(w: MeasureWindows): ArrayBuffer[] {
   return [w.target.data.buffer, ...(w.source ? [w.source.data.buffer] : [])] as ArrayBuffer[];

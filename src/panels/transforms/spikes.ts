@@ -8,45 +8,11 @@ import type { ProbeSamples } from '../../store/probeWindow.ts';
 
 export type EventMode = 'spikes' | 'state' | 'crossing';
 
-export interface Events {
-  /** Step number of each event. */
-  steps: Int32Array;
-  /** Unit of each event. */
-  units: Int32Array;
-  count: number;
-}
-
 /** Whether a unit's value v (previous step: prev, NaN at the first) is an event in this mode. */
 export function eventTest(mode: EventMode, threshold: number): (v: number, prev: number) => boolean {
   if (mode === 'spikes') return (v) => v !== 0 && v - v === 0;
   if (mode === 'state') return (v) => v > threshold;
   return (v, prev) => v > threshold && prev <= threshold;
-}
-
-export function spikeEvents(s: ProbeSamples, mode: EventMode, threshold = 0): Events {
-  const hit = eventTest(mode, threshold);
-  let steps = new Int32Array(1024);
-  let units = new Int32Array(1024);
-  let n = 0;
-  const { width, count, data } = s;
-  for (let t = 0; t < count; t++) {
-    const base = t * width;
-    for (let i = 0; i < width; i++) {
-      if (!hit(data[base + i], t > 0 ? data[base - width + i] : NaN)) continue;
-      if (n === steps.length) {
-        const grow = (a: Int32Array) => {
-          const b = new Int32Array(a.length * 2);
-          b.set(a);
-          return b;
-        };
-        steps = grow(steps);
-        units = grow(units);
-      }
-      steps[n] = s.firstStep + t;
-      units[n++] = i;
-    }
-  }
-  return { steps: steps.subarray(0, n), units: units.subarray(0, n), count: n };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finiteExtent, rowMeanSd } from './stats.ts';
 import { histogram } from './binning.ts';
-import { firingRates, interSpikeIntervals, spikeEvents } from './spikes.ts';
+import { eventTest, firingRates, interSpikeIntervals, type EventMode } from './spikes.ts';
 import { projectRow } from './projection.ts';
 import { ProbeWindow } from '../../store/probeWindow.ts';
 import { pcaFit } from '../../engine/worker/analysis-session.ts';
@@ -55,6 +55,14 @@ describe('histogram', () => {
   });
 });
 
+/** Every event of the samples in a mode, as the raster finds them: [step, unit] pairs in step order. */
+function events(s: ReturnType<typeof samples>, mode: EventMode, threshold = 0): [number, number][] {
+  const hit = eventTest(mode, threshold);
+  const out: [number, number][] = [];
+  for (let t = 0; t < s.count; t++) for (let i = 0; i < s.width; i++) if (hit(s.data[t * s.width + i], t > 0 ? s.data[(t - 1) * s.width + i] : NaN)) out.push([s.firstStep + t, i]);
+  return out;
+}
+
 describe('spikes', () => {
   const s = samples(
     [
@@ -67,12 +75,15 @@ describe('spikes', () => {
     11,
   );
   it('finds spikes, states and upward crossings', () => {
-    const spikes = spikeEvents(s, 'spikes');
-    expect(spikes.count).toBe(9);
-    const crossings = spikeEvents(s, 'crossing', 0.5);
-    expect(Array.from(crossings.steps)).toEqual([12, 13, 13, 15, 15]);
-    expect(Array.from(crossings.units)).toEqual([2, 0, 1, 0, 2]);
-    expect(spikeEvents(s, 'state', 0.5).count).toBe(7);
+    expect(events(s, 'spikes')).toHaveLength(9);
+    expect(events(s, 'crossing', 0.5)).toEqual([
+      [12, 2],
+      [13, 0],
+      [13, 1],
+      [15, 0],
+      [15, 2],
+    ]);
+    expect(events(s, 'state', 0.5)).toHaveLength(7);
   });
   it('computes rates in Hz and ISIs in ms', () => {
     const binary = samples([[1, 0], [0, 0], [1, 1], [0, 0], [1, 0]]);

@@ -58,19 +58,9 @@ export function windowSamples(ctx: PanelContext, probe: string | undefined): Pro
   return w && w.count > 0 ? w.snapshot() : null;
 }
 
-/** The time axis's label alone. */
-export function timeLabel(ctx: PanelContext): string {
-  return timeAxis(ctx).label;
-}
-
 /** A probe's live window (read-only; panels read its new rows), or null while it is empty. */
 export function liveWindow(ctx: PanelContext, probe: string | undefined): ProbeWindow | null {
   const w = probe === undefined ? undefined : ctx.live.windows.get(probe);
   return w && w.count > 0 ? w : null;
 }
 
-/** A node's label for titles and legends ("reservoir (res)"). */
-export function nodeName(ctx: PanelContext, id: string): string {
-  const label = ctx.doc().nodes.find((n) => n.id === id)?.label;
-  return label ? `${label} (${id})` : id;
-}

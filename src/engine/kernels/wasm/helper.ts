@@ -19,13 +19,11 @@ export const CTRL = { SEQ: 0, DONE: 1, STATE: 2, FN: 3, CMD: 4, ARGS: 8 } as con
 export const CTRL_BYTES = 256;
 export const JOB = { DENSE_F64: 1, DENSE_F32: 2, CSR_F64: 3, CSR_F32: 4 } as const;
 /**
- * Spin iterations (Atomics.load, ≈ 8 ns each here: ≈ 250 µs) before sleeping in Atomics.wait.
+ * Spin iterations (Atomics.load, a few ns each: a few hundred µs) before sleeping in Atomics.wait.
  * The helper must still be spinning when the next step's product is posted: the rest of a step
- * takes 10–40 µs at N = 1000–4000, while waking a thread from Atomics.wait took 20 µs to several
- * ms on this 2-core machine. With 2,000 iterations (16 µs) the helper often slept between steps
- * and a split N = 1000 float32 product was no faster than one thread (10.2k against 10.5k
- * steps/s); with 30,000, 14.1k. When splitting stops paying (SplitStats) no jobs come, and the
- * helper sleeps after one spin.
+ * takes tens of µs, while waking a thread from Atomics.wait can take from tens of µs to
+ * milliseconds, which would cost a split product all its gain (README, Benchmarks). When
+ * splitting stops paying (SplitStats) no jobs come, and the helper sleeps after one spin.
  */
 export const SPIN = 30000;
 

@@ -1,0 +1,95 @@
+/**
+ * The analysis runner without a worker or a page: a newer run under a key supersedes the older
+ * one, every result carries the network version it was computed on, labelled runs show their
+ * progress until they end, Cancel ends a run, and a failure is a message.
+ */
+import { describe, expect, it } from 'vitest';
+import { localAnalysisClient } from '../../engine/worker/analysis-client.ts';
+import type { AnalysisApi } from '../../engine/worker/analysis-protocol.ts';
+import type { JobHandle } from '../../engine/worker/job.ts';
+import { createAnalysisRunner } from './analyses.ts';
+import type { SimulationCore, SimulationState } from './types.ts';
+
+/** A promise settled by the test. */
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+/** The part of the simulation core the runner uses: its state's `analyses` and the network version. */
+function core() {
+  let state = { analyses: {} } as unknown as SimulationState;
+  const c = { get: () => state, set: (p: Partial<SimulationState>) => (state = { ...state, ...p }), version: 1 };
+  return c as typeof c & SimulationCore;
+}
+
+const report = (job: JobHandle, fraction: number, text?: string) => (job.progress as (f: number, t?: string) => void)(fraction, text);
+const api = {} as AnalysisApi;
+
+describe('analysis runner', () => {
+  it('gives the value with the network version the run started on, though the network changed meanwhile', async () => {
+    const c = core();
+    const runner = createAnalysisRunner(c, () => localAnalysisClient(api));
+    const d = deferred<number>();
+    const outcome = runner.run('rho', null, () => d.promise);
+    c.version = 2;
+    d.resolve(0.95);
+    expect(await outcome).toEqual({ ok: true, value: 0.95, version: 1 });
+    expect(await runner.run('rho', null, async () => 1.1)).toEqual({ ok: true, value: 1.1, version: 2 });
+  });
+
+  it('a newer run under the same key cancels the older; other keys run on', async () => {
+    const c = core();
+    const runner = createAnalysisRunner(c, () => localAnalysisClient(api));
+    const first = deferred<string>();
+    const other = deferred<string>();
+    const older = runner.run('eig', 'Eigenvalues', () => first.promise);
+    const elsewhere = runner.run('pca', null, () => other.promise);
+    const newer = runner.run('eig', 'Eigenvalues', async () => 'second');
+    expect(await older).toEqual({ ok: false, cancelled: true });
+    first.resolve('first, too late');
+    expect(await newer).toEqual({ ok: true, value: 'second', version: 1 });
+    other.resolve('pca');
+    expect(await elsewhere).toEqual({ ok: true, value: 'pca', version: 1 });
+  });
+
+  it('shows a labelled run with its progress until it ends; Cancel ends it', async () => {
+    const c = core();
+    const runner = createAnalysisRunner(c, () => localAnalysisClient(api));
+    const d = deferred<number>();
+    let handle: JobHandle | null = null;
+    const outcome = runner.run('eig', 'Eigenvalues', (_api, job) => ((handle = job), d.promise));
+    expect(c.get().analyses.eig).toMatchObject({ label: 'Eigenvalues', fraction: 0, text: null });
+    report(handle!, 0.4, 'all 1,000 eigenvalues');
+    expect(c.get().analyses.eig).toMatchObject({ fraction: 0.4, text: 'all 1,000 eigenvalues' });
+    report(handle!, 0.6);
+    expect(c.get().analyses.eig).toMatchObject({ fraction: 0.6, text: 'all 1,000 eigenvalues' });
+    runner.cancel('eig');
+    expect(await outcome).toEqual({ ok: false, cancelled: true });
+    expect(c.get().analyses).toEqual({});
+  });
+
+  it('a failing run is a message, and its progress is gone', async () => {
+    const c = core();
+    const runner = createAnalysisRunner(c, () => localAnalysisClient(api));
+    const outcome = await runner.run('mc', 'Memory capacity', async () => {
+      throw new Error('the network diverged at step 12');
+    });
+    expect(outcome).toEqual({ ok: false, error: 'the network diverged at step 12' });
+    expect(c.get().analyses).toEqual({});
+  });
+
+  it('cancelAll ends every run', async () => {
+    const c = core();
+    const runner = createAnalysisRunner(c, () => localAnalysisClient(api));
+    const runs = ['a', 'b'].map((key) => runner.run(key, key, () => deferred<number>().promise));
+    runner.cancelAll();
+    expect(await Promise.all(runs)).toEqual([
+      { ok: false, cancelled: true },
+      { ok: false, cancelled: true },
+    ]);
+    expect(c.get().analyses).toEqual({});
+  });
+});

@@ -47,9 +47,15 @@ const LAYERS = {
   ui: { may: [] },
   model: { may: ['common'] },
   measures: { may: ['common'] },
+  // The engine knows no kind: it names the params types of the kinds' schemas (types only), and
+  // finds builders through engine/compile/builder-lookup.ts, which src/kinds/registry.ts fills.
+  engine: {
+    may: ['common', 'model', 'measures'],
+    types: ['kinds'],
+    why: 'the kinds sit above the engine: it may import only their params types (builders come through engine/compile/builder-lookup.ts, filled by the entry that imports src/kinds/registry.ts)',
+  },
   // A kind's schema sits on the model, its builder on the engine's pieces (src/kinds/README.md).
   kinds: { may: ['common', 'model', 'engine'] },
-  engine: { may: ['common', 'model', 'measures', 'kinds'] },
   export: { may: ['common', 'model', 'measures', 'kinds', 'engine'] },
   cli: { may: ['common', 'model', 'measures', 'kinds', 'engine', 'export'] },
   // The stores reach the engine through its worker client only.
@@ -63,8 +69,9 @@ const FOLDERS = [...Object.keys(LAYERS), 'test-support'];
 const PURE = new Set(['common', 'model', 'measures', 'kinds', 'engine', 'export', 'cli']);
 
 /** The import rule of one layer, for its files `depth` folders below src/. */
-function layerRule(name, depth) {
-  const { may, types = [], except = [] } = LAYERS[name];
+function layerRule(name, depth, { except: moreExcept = [] } = {}) {
+  const { may, types = [], why } = LAYERS[name];
+  const except = [...(LAYERS[name].except ?? []), ...moreExcept];
   const out = FOLDERS.filter((f) => f !== name && !may.includes(f) && !types.includes(f));
   const patterns = [];
   if (out.length > 0) patterns.push({ regex: folderRegex(depth, out), message: `src/${name} may import only ${[...may, ...types.map((t) => `types of ${t}`)].join(', ') || 'nothing of src'} (layers: README, "Layers").` });
@@ -72,7 +79,9 @@ function layerRule(name, depth) {
     patterns.push({
       regex: folderRegex(depth, types, except),
       allowTypeImports: true,
-      message: `src/${name} runs on the page's thread: it may import only types from ${types.join(', ')} (their work runs in the workers; ask the worker client).`,
+      message: why
+        ? `src/${name}: ${why}.`
+        : `src/${name} runs on the page's thread: it may import only types from ${types.join(', ')} (their work runs in the workers; ask the worker client).`,
     });
   }
   if (PURE.has(name)) patterns.push(...uiLibraries);
@@ -133,6 +142,46 @@ export default tseslint.config(
     ...reactHooks.configs.flat['recommended-latest'],
   },
   ...layerConfigs,
+  {
+    // The workers' entries load the kinds' registry (builders for the compiler); the rest of the
+    // engine never does.
+    files: ['src/engine/worker/*.worker.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': layerRule('engine', 3, { except: ['kinds/registry.ts'] }) },
+  },
+  {
+    // The page's entry: it loads the kinds' specs only (src/kinds/specs.ts), never a builder, and
+    // like the UI folders takes only types from the engine, the measures and the exporters.
+    files: ['src/main.tsx'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\./kinds/(?!specs\\.ts$)', message: "The page loads the kinds' specs only (./kinds/specs.ts): builders and engine code run in the workers." },
+            { regex: '^\\./cli(/.*)?$', message: 'The page never imports the CLI.' },
+            {
+              regex: '^\\./(engine|measures|export)(/.*)?$',
+              allowTypeImports: true,
+              message: "The page's entry may import only types from engine, measures and export (their work runs in the workers).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The specs' list is what the page loads: kinds' schemas only, no builder, index or engine.
+    files: ['src/kinds/specs.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': withPatterns(
+        layerRule('kinds', 1),
+        { regex: '^\\./(?!([^/]+/schema|kind-spec)\\.ts$)[^.]', message: "src/kinds/specs.ts lists the kinds' specs (./<kind>/schema.ts) only: no builder, index or registry." },
+        { group: folder('engine'), message: "src/kinds/specs.ts lists the kinds' specs only: no engine module." },
+      ),
+    },
+  },
   {
     // A kind's schema (and its phase plane) is model-side: it may import the model, never a
     // builder or the engine.

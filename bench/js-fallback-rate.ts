@@ -5,6 +5,7 @@
  * engine (N = 100: 49k against 79k steps/s). Prints one JSON line: {"steps_per_s": best of rounds}.
  * Usage: node --import tsx bench/js-fallback-rate.ts N DENSITY MIN_SECONDS ROUNDS
  */
+import '../src/kinds/registry.ts';
 import { jsKernels, Simulator } from '../src/engine/index.ts';
 import { reservoirDocument } from './reservoir.ts';
 import { measureRate } from './timing.ts';

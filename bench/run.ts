@@ -3,6 +3,7 @@
  * Figures are printed as tables (or one JSON document with --json) with ratios against
  * baselines measured in the same run, since these machines are shared and noisy.
  */
+import '../src/kinds/registry.ts';
 import { benchEngine } from './engine.ts';
 
 type Bench = (opts: { json: boolean }) => Promise<object>;

@@ -3,6 +3,8 @@
  * `app` opens the app and waits until its test bridge and canvas are ready.
  */
 import { test as base, expect, type Page } from '@playwright/test';
+// the specs compute reference runs in Node (Simulator, trainReadouts): the compiler needs the kinds' builders
+import '../src/kinds/registry.ts';
 import type { GraphDocument } from '../src/model/index.ts';
 import type { RecurrenceBridge } from '../src/app/testBridge.ts';
 

@@ -10,6 +10,7 @@
  * estimator, history k = 2, 4 neighbours, 1,200 steps after the washout, mean over units 0–19 (nats).
  */
 import { readFileSync } from 'node:fs';
+import '../src/kinds/registry.ts';
 import { validateDocument, type GraphDocument } from '../src/model/index.ts';
 import { Recorder, Simulator, parseProbe } from '../src/engine/index.ts';
 import { largestLyapunov } from '../src/engine/dynamics/lyapunov.ts';

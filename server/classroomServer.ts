@@ -19,7 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Connection } from '@hocuspocus/server';
 import * as Y from 'yjs';
 // The node kinds, which validateDocument needs (see src/model/kind-lookup.ts).
-import '../src/kinds/registry.ts';
+import '../src/kinds/specs.ts';
 import { formatRefusal, joinTokenSchema, parseDocName, recordsDocName, REFUSAL, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, ROOM_MAPS, roomCodePattern, type RoomPart } from '../src/model/room.ts';
 import { checkRecord, checkUpdate, migrateRoom, RefusedError, type Refusal, type Writer } from './gate.ts';
 import { DEFAULT_LIMITS, formatBytes, TokenBucket, type ClassroomLimits } from './limits.ts';

@@ -1,11 +1,11 @@
 /**
- * Entry point: registers the node kinds, makes the app's stores and commands, starts what runs
- * beside the UI (test bridge, session with autosave and share link, lesson progress, the URL's
+ * Entry point: registers the node kinds' specs (src/kinds/specs.ts: no builder or engine module
+ * on the page), makes the app's stores and commands, starts what runs beside the UI (test bridge, session with autosave and share link, lesson progress, the URL's
  * classroom flags), then renders the React app inside their providers.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './kinds/registry.ts';
+import './kinds/specs.ts';
 import { App } from './app/App.tsx';
 import { initialTheme } from './app/theme.ts';
 import { installTestBridge } from './app/testBridge.ts';

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { importCycles, moduleGraph, runtimeImports, sourceFiles } from '../src/test-support/module-graph.ts';
+import { importCycles, moduleGraph, reachable, runtimeImports, sourceFiles } from '../src/test-support/module-graph.ts';
 import { repoRoot } from '../src/test-support/reference.ts';
 
 const rel = (f: string) => path.relative(repoRoot, f).split(path.sep).join('/');
@@ -32,6 +32,18 @@ describe('module graph', () => {
     expect(importCycles(graph)).toEqual([['a', 'b', 'c'], ['d']]);
     const text = "import type { A } from './a.ts';\nexport type { B } from './b.ts';\nimport { c } from './c.ts';\nimport './d.css';\nconst e = () => import('./e.ts');";
     expect(runtimeImports('x.ts', text)).toEqual(['./c.ts', './d.css', './e.ts']);
+  });
+});
+
+describe("the page's entry", () => {
+  it('loads no engine, measures or exporter module and no kind builder: only the kinds\' specs and the workers\' clients', () => {
+    const graph = moduleGraph([...sourceFiles(path.join(repoRoot, 'src'))], { dynamic: false });
+    const loaded = [...reachable(graph, path.join(repoRoot, 'src/main.tsx'))].map(rel);
+    expect(loaded).toContain('src/kinds/specs.ts');
+    expect(loaded).toContain('src/kinds/lif/schema.ts');
+    const workerSide = loaded.filter((f) => /^src\/(engine|measures|export|cli)\//.test(f) || (f.startsWith('src/kinds/') && !/\/(schema|phase-plane|specs|checks|plane)\.ts$/.test(f)));
+    // the clients that start the workers and talk to them (and the stop flag they share)
+    expect(workerSide.sort()).toEqual(['src/engine/worker/analysis-client.ts', 'src/engine/worker/client.ts', 'src/engine/worker/job.ts', 'src/export/worker/client.ts']);
   });
 });
 

@@ -1,13 +1,15 @@
 /**
  * Every kind of the registry, whatever it is: it has a builder, inspector fields from its schema,
  * a palette entry and its README row, and runs 100 steps from its defaults. A new kind is covered
- * by adding it to src/kinds/registry.ts; where a kind's 100-step run has a value known in closed
+ * by adding it to src/kinds/registry.ts (and its spec to src/kinds/specs.ts); where a kind's 100-step run has a value known in closed
  * form, KNOWN compares it. Each kind either declares its notebook and PyNN exports or is refused
  * by them in one line naming the node and the kinds they can export.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KINDS, kindOf } from '../src/kinds/registry.ts';
+import { KIND_SPECS } from '../src/kinds/specs.ts';
+import { builderOf } from '../src/engine/compile/builder-lookup.ts';
 import type { Kind } from '../src/kinds/kind.ts';
 import { kindsTable, KINDS_TABLE_END, KINDS_TABLE_START } from '../src/kinds/docs.ts';
 import { CURRENT_VERSION, FORMAT, getKind, type GraphDocument } from '../src/model/index.ts';
@@ -190,6 +192,22 @@ describe.each(inKernelMemory.map((k) => [k.kind, k] as const))('kind %s in the k
 describe('the registry', () => {
   it('lists each kind once', () => {
     expect(new Set(KINDS.map((k) => k.kind)).size).toBe(KINDS.length);
+  });
+
+  it('and the specs list the page loads (src/kinds/specs.ts) name the same kinds, in the same order, with the same specs', () => {
+    expect(KIND_SPECS.map((s) => s.kind)).toEqual(KINDS.map((k) => k.kind));
+    KINDS.forEach((kind, i) => {
+      // the registry's kind is its spec paired with a builder: every field of the spec, the same objects
+      for (const [field, value] of Object.entries(KIND_SPECS[i])) expect((kind as unknown as Record<string, unknown>)[field], `${kind.kind}.${field}`).toBe(value);
+    });
+  });
+
+  it('hands every builder to the compiler and the specs to the model', () => {
+    for (const kind of KINDS) {
+      expect(builderOf(kind.kind), kind.kind).toBe(kind.builder);
+      expect(getKind(kind.kind)?.params, kind.kind).toBe(kind.params);
+    }
+    expect(builderOf('no-such-kind')).toBeUndefined();
   });
 
   it('is the README kinds table, row for row and in order', () => {

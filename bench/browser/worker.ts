@@ -3,6 +3,7 @@
  * network (bench/lif.ts) stepped inside a real browser Web Worker, with the WASM SIMD kernels,
  * two threads (a nested helper worker over shared memory), float32 and the plain-JS fallback.
  */
+import '../../src/kinds/registry.ts';
 import { jsKernels, Simulator, type CompileOptions } from '../../src/engine/index.ts';
 import { sharedMemorySupported, wasmSimdSupported } from '../../src/engine/kernels/wasm/loader.ts';
 import { ENGINE_CASES, VARIANTS, reservoirDocument } from '../reservoir.ts';

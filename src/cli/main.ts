@@ -3,6 +3,7 @@
  * Each command lives in src/cli/commands/ and registers itself on the commander program.
  */
 import { Command, CommanderError } from 'commander';
+import '../kinds/registry.ts';
 import { CliError } from './errors.ts';
 import { registerCommands } from './commands/index.ts';
 

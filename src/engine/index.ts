@@ -13,7 +13,7 @@ export { memoryCapacity, type MemoryCapacityOptions, type MemoryCapacityResult }
 export { defaultMaxDelay, MEMORY_CAPACITY_DEFAULTS, memoryCapacityInput, memoryCapacityOptions } from './tasks/task-setup.ts';
 export { memoryCapacityOnSession, trainOnSession, type MemoryCapacityReply, type MemoryCapacityRequest, type TrainReply } from './tasks/task-runs.ts';
 export { nrmse, squaredCorrelation } from './tasks/metrics.ts';
-export { isReadout, type ReadoutRuntime } from '../kinds/readout/builder.ts';
+export { isReadout, type ReadoutRuntime } from './compile/readout.ts';
 export { BpttTrainer, bpttReadouts, FLOW_STEPS, type BpttProgress, type EpochResult, type TrainedParameters } from './bptt/trainer.ts';
 export { gradientCheck, type GradcheckResult } from './bptt/gradcheck.ts';
 export { Adam, Sgd, clipByGlobalNorm } from './bptt/optimizers.ts';

@@ -13,7 +13,7 @@
  */
 import { ridgeRegression } from './linalg/ridge.ts';
 import type { Simulator } from './simulator.ts';
-import { isReadout, type ReadoutRuntime } from '../kinds/readout/builder.ts';
+import { isReadout, type ReadoutRuntime } from './compile/readout.ts';
 import { binaryAccuracy, column, nrmse } from './tasks/metrics.ts';
 import { TrainingError } from './tasks/training-error.ts';
 import { BpttTrainer, bpttReadouts, type BpttProgress, type TrainedParameters, type TrainerOptions } from './bptt/trainer.ts';

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { fromZodIssues, type GraphDocument, type ValidationIssue } from '../model/index.ts';
 import { DivergenceError, Simulator, type Program } from '../engine/index.ts';
+import { KINDS } from '../kinds/registry.ts';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const count = z.number().int().min(0);
@@ -45,8 +46,11 @@ export function parseResults(text: string): { ok: true; results: SimulationResul
   return parsed.success ? { ok: true, results: parsed.data } : { ok: false, errors: fromZodIssues(parsed.error.issues) };
 }
 
-/** Kinds whose populations a results file reports (the spiking ones a PyNN script records). */
-export const RESULT_KINDS: readonly string[] = ['lif', 'izhikevich', 'poisson'];
+/**
+ * Kinds whose populations a results file reports: those that spike (`output: 'spikes'`) and
+ * leave as a PyNN population, whose spikes a PyNN script records (kinds' registry).
+ */
+export const RESULT_KINDS: readonly string[] = KINDS.filter((k) => k.output === 'spikes' && k.pynn?.population !== undefined).map((k) => k.kind);
 
 /** The network's spiking populations and their sizes. */
 export function spikingPopulations(doc: GraphDocument, program: Program): { id: string; size: number }[] {

@@ -1,16 +1,18 @@
 /**
  * How the document model finds the node kinds: a small lookup by `kind` string that the kinds'
- * registry (src/kinds/registry.ts) fills once when it loads. The model itself imports no kind
- * (and never a builder): validation, the palette and the inspector ask this lookup.
+ * specs list (src/kinds/specs.ts, all the page loads) or registry (src/kinds/registry.ts, specs
+ * with builders) fills once when it loads. The model itself imports no kind (and never a
+ * builder): validation, the palette and the inspector ask this lookup.
  *
- * Every program that reads documents imports the registry once at its entry (the page's
- * main.tsx, the engine worker and the CLI through the compiler, the unit tests' setup file).
+ * Every program that reads documents imports one of the two once at its entry (the page's
+ * main.tsx and the classroom server the specs; the workers, the CLI, the benchmarks and the unit
+ * tests' setup file the registry).
  */
 import type { KindRole, KindSpec } from './kind-spec.ts';
 
 let provided: ReadonlyMap<string, KindSpec<unknown>> | undefined;
 
-/** Registers the node kinds (called by src/kinds/registry.ts); kind strings must be unique. */
+/** Registers the node kinds (called by src/kinds/specs.ts and src/kinds/registry.ts); kind strings must be unique. */
 export function provideKinds(kinds: readonly KindSpec<unknown>[]): void {
   const byKind = new Map<string, KindSpec<unknown>>();
   for (const spec of kinds) {
@@ -21,7 +23,7 @@ export function provideKinds(kinds: readonly KindSpec<unknown>[]): void {
 }
 
 function lookup(): ReadonlyMap<string, KindSpec<unknown>> {
-  if (!provided) throw new Error('no node kinds are loaded: import src/kinds/registry.ts once at the entry of the program');
+  if (!provided) throw new Error('no node kinds are loaded: import src/kinds/specs.ts (or registry.ts, to compile) once at the entry of the program');
   return provided;
 }
 

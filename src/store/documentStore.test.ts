@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { leakyUnitDoc, node, rawDoc, valid } from '../test-support/docs.ts';
+import { edge, leakyUnitDoc, node, rawDoc, valid } from '../test-support/docs.ts';
 import { serializeDocument } from '../model/index.ts';
 import { createDocumentStore } from './documentStore.ts';
+import { setEdgeParams } from './edits.ts';
 
 const other = rawDoc([node('a', 'rate', { size: 4, activation: 'tanh' })], [], { title: 'Other' });
 
@@ -69,5 +70,39 @@ describe('documentStore', () => {
     store.getState().moveNode('x', { x: 200, y: 0 });
     expect(store.getState().doc).toBe(before);
     expect(store.getState().dirty).toBe(false);
+  });
+
+  it('validates an edge edit once: the committed document finds the answer its candidate got', () => {
+    const pair = rawDoc([node('a', 'rate', { size: 4 }), node('b', 'rate', { size: 4 })], [edge('ab', 'a', 'b', { type: 'constant', value: 1 })]);
+    const store = createDocumentStore(valid(pair));
+    const { checked } = store.getState();
+    const doc = store.getState().doc;
+    for (const [k, ok] of [
+      [9, false], // more synapses onto each of b's 4 units than a has units
+      [2, true],
+    ] as const) {
+      const params = { ...store.getState().doc.edges[0].params, connectivity: { rule: 'fixed-indegree' as const, k } };
+      const candidate = setEdgeParams(store.getState().doc, 'ab', params);
+      const answer = checked(candidate);
+      expect(answer.ok).toBe(ok);
+      if (!answer.ok) expect(answer.errors.map((e) => e.path)).toEqual(['edges[0].params.connectivity.k']);
+      expect(checked(doc).ok).toBe(true); // the open document's answer is kept beside it
+      store.getState().commit(setEdgeParams(store.getState().doc, 'ab', params), { label: 'Edit edge', undo: 'step' });
+      expect(store.getState().doc).not.toBe(candidate);
+      expect(checked(store.getState().doc)).toBe(answer);
+    }
+  });
+
+  it('validates again when the edit differs from the candidate', () => {
+    const pair = rawDoc([node('a', 'rate', { size: 4 }), node('b', 'rate', { size: 4 })], [edge('ab', 'a', 'b', { type: 'constant', value: 1 })]);
+    const store = createDocumentStore(valid(pair));
+    const { checked } = store.getState();
+    const base = store.getState().doc.edges[0].params;
+    const answer = checked(setEdgeParams(store.getState().doc, 'ab', { ...base, connectivity: { rule: 'fixed-indegree', k: 9 } }));
+    expect(answer.ok).toBe(false);
+    store.getState().commit(setEdgeParams(store.getState().doc, 'ab', { ...base, connectivity: { rule: 'fixed-indegree', k: 3 } }), { label: 'Edit edge', undo: 'step' });
+    const again = checked(store.getState().doc);
+    expect(again).not.toBe(answer);
+    expect(again.ok).toBe(true);
   });
 });

@@ -54,8 +54,9 @@ export interface DocumentState {
   /**
    * `doc` validated: the document as the engine runs it (defaults filled in), or its issues. A
    * document this store loaded was validated on the way in; an edited one is validated here, once
-   * — the editor's issue list and the engine both read this answer, which is kept until something
-   * other than positions changes (a drag does not re-validate; the engine ignores positions).
+   * — the editor's issue list, the engine and the edge inspector (which checks its candidate edit
+   * here before committing it) read this answer, which is kept until something other than
+   * positions changes (a drag does not re-validate; the engine ignores positions).
    */
   checked(doc: GraphDocument): ValidationResult;
   /** The validation issues of `doc` (none: it is valid); see `checked`. */
@@ -64,13 +65,20 @@ export interface DocumentState {
 
 /**
  * What validation depends on, compared by identity: moving a node replaces the node object but
- * keeps its params.
+ * keeps its params; an edited edge is a new object around the params the inspector checked.
  */
 function structureKey(doc: GraphDocument): unknown[] {
-  const key: unknown[] = [doc.edges, doc.dt, doc.seed, doc.title, doc.description, doc.precision, doc.groups];
+  const key: unknown[] = [doc.dt, doc.seed, doc.title, doc.description, doc.precision, doc.groups, doc.nodes.length, doc.edges.length];
   for (const n of doc.nodes) key.push(n.id, n.kind, n.params, n.label);
+  for (const e of doc.edges) key.push(e.id, e.source, e.target, e.params, e.label);
   return key;
 }
+
+/**
+ * Answers kept: the open document's and the latest candidate's (an inspector checks the edit it
+ * is about to commit; the committed document then finds that answer).
+ */
+const KEPT_ANSWERS = 2;
 
 const sameKey = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -78,7 +86,7 @@ const sameKey = (a: unknown[], b: unknown[]) => a.length === b.length && a.every
 export function createDocumentStore(initial: GraphDocument) {
   /** Documents that passed validation as they were loaded (edits make new, unvalidated objects). */
   const validated = new WeakSet<GraphDocument>();
-  let last: { key: unknown[]; result: ValidationResult } | null = null;
+  let recent: { key: unknown[]; result: ValidationResult }[] = [];
   return create<DocumentState>()((set, get) => {
     const adopt = (result: ValidationResult, dirty = false): LoadOutcome => {
       if (!result.ok) return { ok: false, errors: result.errors };
@@ -122,9 +130,10 @@ export function createDocumentStore(initial: GraphDocument) {
       checked(doc) {
         if (validated.has(doc)) return { ok: true, doc, migrated: [] };
         const key = structureKey(doc);
-        if (last && sameKey(last.key, key)) return last.result;
-        last = { key, result: validateDocument(doc) };
-        return last.result;
+        const known = recent.find((r) => sameKey(r.key, key));
+        const answer = known ?? { key, result: validateDocument(doc) };
+        recent = [answer, ...recent.filter((r) => r !== answer)].slice(0, KEPT_ANSWERS);
+        return answer.result;
       },
       issuesOf(doc) {
         const result = get().checked(doc);

@@ -21,8 +21,8 @@ export function sourceFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** The specifiers a module imports at run time. */
-export function runtimeImports(fileName: string, text: string): string[] {
+/** The specifiers a module imports at run time (with `dynamic: false`, only those it loads with itself). */
+export function runtimeImports(fileName: string, text: string, { dynamic = true }: { dynamic?: boolean } = {}): string[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
@@ -30,7 +30,7 @@ export function runtimeImports(fileName: string, text: string): string[] {
       if (!node.importClause?.isTypeOnly) found.push(node.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       if (!node.isTypeOnly) found.push(node.moduleSpecifier.text);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+    } else if (dynamic && ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [arg] = node.arguments;
       if (arg && ts.isStringLiteral(arg)) found.push(arg.text);
     }
@@ -41,11 +41,11 @@ export function runtimeImports(fileName: string, text: string): string[] {
 }
 
 /** The graph of `files`: relative imports resolved to files (with or without their extension). */
-export function moduleGraph(files: readonly string[]): ModuleGraph {
+export function moduleGraph(files: readonly string[], options: { dynamic?: boolean } = {}): ModuleGraph {
   const graph: ModuleGraph = new Map();
   for (const file of files) {
     const targets = new Set<string>();
-    for (const spec of runtimeImports(file, readFileSync(file, 'utf8'))) {
+    for (const spec of runtimeImports(file, readFileSync(file, 'utf8'), options)) {
       if (!spec.startsWith('.')) continue;
       const base = path.resolve(path.dirname(file), spec);
       const target = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((p) => /\.tsx?$/.test(p) && existsSync(p));
@@ -88,4 +88,18 @@ export function importCycles(graph: ModuleGraph): string[][] {
   };
   for (const v of graph.keys()) if (!index.has(v)) connect(v);
   return cycles;
+}
+
+/** The modules `from` loads with itself: it and everything its static imports reach in `graph`. */
+export function reachable(graph: ModuleGraph, from: string): Set<string> {
+  const seen = new Set<string>([from]);
+  const todo = [from];
+  while (todo.length > 0) {
+    for (const next of graph.get(todo.pop()!) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      todo.push(next);
+    }
+  }
+  return seen;
 }

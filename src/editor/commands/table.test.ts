@@ -1,7 +1,7 @@
 /** Every command of the table, headless: what it does, and that undo restores the document. */
 import { describe, expect, it } from 'vitest';
 import { edge, leakyUnitDoc, node, rawDoc, valid } from '../../test-support/docs.ts';
-import { validateDocument, type GraphDocument } from '../../model/index.ts';
+import { allKinds, validateDocument, type GraphDocument } from '../../model/index.ts';
 import { createDocumentStore } from '../../store/documentStore.ts';
 import { createEditorStore } from '../../store/editorStore.ts';
 import { groupsOf } from '../../store/groups.ts';
@@ -50,7 +50,9 @@ describe('edit commands and their undo', () => {
   });
 
   it('node.add: every registered kind gives a valid document', () => {
-    for (const kind of ['input', 'rate', 'ctrnn', 'wilson-cowan', 'lif', 'izhikevich', 'poisson', 'hopfield', 'threshold']) {
+    const kinds = allKinds().map((k) => k.kind);
+    expect(kinds).toContain('readout');
+    for (const kind of kinds) {
       const t = setup();
       execute(t.ctx, 'node.add', { kind });
       const r = validateDocument(t.doc());

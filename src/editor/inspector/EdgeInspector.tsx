@@ -1,7 +1,8 @@
 /** The inspector of one edge: weight initialisation, delay, synapse, plasticity (from the edge schema) and derived facts. */
 import { useCallback, useMemo } from 'react';
-import { edgeParams, validateDocument, type GraphDocument, type GraphEdge, type ValidationIssue } from '../../model/index.ts';
+import { edgeParams, type GraphDocument, type GraphEdge, type ValidationIssue, type ValidationResult } from '../../model/index.ts';
 import { useDocumentStore } from '../../store/index.ts';
+import { setEdgeParams } from '../../store/edits.ts';
 import { delayLabel } from '../toFlow.ts';
 import { useCommands } from '../commands/appContext.ts';
 import { describeObject, schemaIssues } from './schemaFields.ts';
@@ -15,14 +16,17 @@ type EdgeParams = GraphEdge['params'];
 /**
  * Problems of candidate params of edge `id`: the schema's, then — for its connectivity — the
  * document's rules that need the network (a rule's k or n against the nodes' sizes), with paths
- * relative to the params ("connectivity.k").
+ * relative to the params ("connectivity.k"). The candidate document is the one the edit commits
+ * (`setEdgeParams`, as edge.setParams makes it), checked by the document store: the committed
+ * document then finds this answer there instead of being validated again.
  */
-function paramsIssues(doc: GraphDocument, id: string, p: Record<string, unknown>): ValidationIssue[] {
+function paramsIssues(doc: GraphDocument, id: string, p: Record<string, unknown>, checked: (doc: GraphDocument) => ValidationResult): ValidationIssue[] {
   const own = schemaIssues(edgeParams, p);
   if (own.length > 0) return own;
   const i = doc.edges.findIndex((e) => e.id === id);
-  const result = validateDocument({ ...doc, edges: doc.edges.map((e, k) => (k === i ? { ...e, params: p } : e)) });
-  if (i < 0 || result.ok) return [];
+  if (i < 0) return [];
+  const result = checked(setEdgeParams(doc, id, p as unknown as EdgeParams));
+  if (result.ok) return [];
   const prefix = `edges[${i}].params.`;
   return result.errors.filter((x) => x.path.startsWith(`${prefix}connectivity`)).map((x) => ({ ...x, path: x.path.slice(prefix.length) }));
 }
@@ -58,7 +62,8 @@ export function EdgeInspector({ edge, problems }: { edge: GraphEdge; problems: s
   const fields = useMemo(() => describeObject(edgeParams), []);
   const { run } = useCommands();
   const doc = useDocumentStore((s) => s.doc);
-  const validate = useCallback((p: Record<string, unknown>) => paramsIssues(doc, edge.id, p), [doc, edge.id]);
+  const checked = useDocumentStore((s) => s.checked);
+  const validate = useCallback((p: Record<string, unknown>) => paramsIssues(doc, edge.id, p, checked), [doc, edge.id, checked]);
   const commit = useCallback(
     (p: Record<string, unknown>, gestureKey: string | null) => {
       const next = p as unknown as EdgeParams;

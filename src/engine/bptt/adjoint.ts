@@ -22,7 +22,7 @@ import type { Program, CompiledEdge } from '../compile/compile.ts';
 import { indexSynapses } from '../compile/compile.ts';
 import type { NodeRuntime, Operation } from '../compile/types.ts';
 import type { AdjointStep, NodeAdjoint } from './types.ts';
-import { isReadout, type ReadoutRuntime } from '../../kinds/readout/builder.ts';
+import { isReadout, type ReadoutRuntime } from '../compile/readout.ts';
 import { stepLoss, type LossKind } from './loss.ts';
 import { TrainingError } from '../tasks/training-error.ts';
 import type { Simulator } from '../simulator.ts';

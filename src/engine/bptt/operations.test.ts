@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rateBuilder } from '../../kinds/rate/builder.ts';
-import { readoutBuilder, type ReadoutRuntime } from '../../kinds/readout/builder.ts';
+import { readoutBuilder } from '../../kinds/readout/builder.ts';
+import type { ReadoutRuntime } from '../compile/readout.ts';
 import { jsKernels } from '../kernels/js-kernels.ts';
 import { bestKernels } from '../kernels/wasm-kernels.ts';
 import { Rng } from '../rng.ts';

@@ -5,7 +5,7 @@ import { BpttTrainer } from './trainer.ts';
 import { denseValues, trainedParametersOf } from './trained.ts';
 import { applyTrainedWeights } from '../worker/trained-weights.ts';
 import type { TrainedWeights } from '../worker/analysis-protocol.ts';
-import { isReadout } from '../../kinds/readout/builder.ts';
+import { isReadout } from '../compile/readout.ts';
 import { keepTrainedParameters, validateDocument, formatIssue } from '../../model/index.ts';
 import { edge, node, rawDoc, valid } from '../../test-support/docs.ts';
 import { record } from '../../test-support/run.ts';

@@ -5,7 +5,7 @@
  */
 import type { Program } from '../compile/compile.ts';
 import type { WeightMatrix } from '../compile/types.ts';
-import { isReadout } from '../../kinds/readout/builder.ts';
+import { isReadout } from '../compile/readout.ts';
 import type { TrainedParameters } from './trainer.ts';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulator } from '../simulator.ts';
 import { BpttTrainer } from './trainer.ts';
 import { trainReadouts } from '../readout-training.ts';
-import { isReadout } from '../../kinds/readout/builder.ts';
+import { isReadout } from '../compile/readout.ts';
 import { Adam } from './optimizers.ts';
 import { edge, node, rawDoc, valid } from '../../test-support/docs.ts';
 

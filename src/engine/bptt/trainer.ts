@@ -17,7 +17,7 @@
  */
 import type { Simulator } from '../simulator.ts';
 import { copyWeights } from '../compile/compile.ts';
-import { isReadout, type ReadoutRuntime } from '../../kinds/readout/builder.ts';
+import { isReadout, type ReadoutRuntime } from '../compile/readout.ts';
 import type { BpttTraining } from '../../kinds/readout/schema.ts';
 import { Adjoint, restartKeeping, type LossTarget, type ParameterBlock } from './adjoint.ts';
 import { stepLoss } from './loss.ts';

@@ -22,13 +22,13 @@
  * (the "buffered update" of Simbrain; nengo's operator toposort). Loops of delay-0 edges through
  * any other node are rejected by validation.
  */
-import { type AnyNode, type GraphDocument, zeroDelayOrder, zeroDelaySystems } from '../../model/index.ts';
+import { type AnyNode, getKind, type GraphDocument, isSpikingKind, zeroDelayOrder, zeroDelaySystems } from '../../model/index.ts';
 import { integratorText, OdeSystem } from '../integrate.ts';
 import type { Kernels } from '../kernels/kernels.ts';
 import type { KernelWorkspace } from '../kernels/kernels.ts';
 import { bestKernels } from '../kernels/wasm-kernels.ts';
 import { keepColumnsPlaced, PLACE_MIN_WEIGHTS, placeEdges, refreshFloat32, reserveInPlace, usesFloat32 } from './placement.ts';
-import { kindOf } from '../../kinds/registry.ts';
+import { builderOf } from './builder-lookup.ts';
 import { CompileError } from './errors.ts';
 import { DelayLine } from './delay-line.ts';
 import { sampleWeights, weightSpecOf, type WeightSpec } from './sample-weights.ts';
@@ -105,9 +105,8 @@ export interface CompileOptions {
  */
 function wantsStateInWorkspace(doc: GraphDocument): boolean {
   return doc.nodes.some((n) => {
-    const kind = kindOf(n.kind);
-    const from = kind?.builder.kernelState?.from;
-    return from !== undefined && kind!.outputSize(n.params) >= from;
+    const from = builderOf(n.kind)?.kernelState?.from;
+    return from !== undefined && getKind(n.kind)!.outputSize(n.params) >= from;
   });
 }
 
@@ -129,10 +128,10 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
   const nodes = order.map((id) => {
     const i = docIndex.get(id)!;
     const node = doc.nodes[i] as AnyNode;
-    const kind = kindOf(node.kind);
-    if (!kind) throw new CompileError(`nodes[${i}].kind`, `no builder registered for kind "${node.kind}"`);
+    const builder = builderOf(node.kind);
+    if (!builder) throw new CompileError(`nodes[${i}].kind`, `no builder registered for kind "${node.kind}"`);
     // what the kind declares once, the compiler adds to what its builder built
-    const runtime: NodeRuntime = Object.assign(kind.builder.build(node, ctx), { kind: node.kind, spiking: kind.output === 'spikes' });
+    const runtime: NodeRuntime = Object.assign(builder.build(node, ctx), { kind: node.kind, spiking: isSpikingKind(node.kind) });
     nodeById.set(id, runtime);
     return runtime;
   });

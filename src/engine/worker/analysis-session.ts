@@ -6,7 +6,7 @@
  */
 import { formatIssue, type GraphDocument } from '../../model/index.ts';
 import { pca } from '../linalg/index.ts';
-import { isReadout } from '../../kinds/readout/builder.ts';
+import { isReadout } from '../compile/readout.ts';
 import { Simulator } from '../simulator.ts';
 import { memoryCapacityOnSession, trainOnSession } from '../tasks/task-runs.ts';
 import { epochDetail, gradientFlowOf, keptOf } from './training-reports.ts';

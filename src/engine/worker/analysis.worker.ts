@@ -1,5 +1,6 @@
 /** The analysis worker: a thin shell that exposes an AnalysisSession through Comlink. */
 import * as Comlink from 'comlink';
+import '../../kinds/registry.ts';
 import { AnalysisSession } from './analysis-session.ts';
 import { replyTransferables } from './measure-requests.ts';
 import type { AnalysisApi } from './analysis-protocol.ts';

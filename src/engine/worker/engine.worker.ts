@@ -1,5 +1,6 @@
 /** The stepping worker: a thin shell that exposes an EngineSession through Comlink. */
 import * as Comlink from 'comlink';
+import '../../kinds/registry.ts';
 import { EngineSession, frameTransferables } from './session.ts';
 import { windowTransferables } from './measure-requests.ts';
 import type { EngineApi, Frame, MatrixSnapshot } from './protocol.ts';

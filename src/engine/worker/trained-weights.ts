@@ -5,7 +5,7 @@
 import type { Program } from '../compile/compile.ts';
 import { copyWeights } from '../compile/compile.ts';
 import type { WeightMatrix } from '../compile/types.ts';
-import { isReadout, type ReadoutRuntime } from '../../kinds/readout/builder.ts';
+import { isReadout, type ReadoutRuntime } from '../compile/readout.ts';
 import type { TrainedWeights } from './analysis-protocol.ts';
 
 /**

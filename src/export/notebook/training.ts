@@ -12,7 +12,7 @@
  * network before the readout: `recurrence train`).
  */
 import type { NodeRuntime, Program } from '../../engine/index.ts';
-import { isReadout, type ReadoutRuntime } from '../../kinds/readout/builder.ts';
+import { isReadout, type ReadoutRuntime } from '../../engine/compile/readout.ts';
 import { pyNumber, pyString } from '../../common/python.ts';
 
 export interface TrainingSection {

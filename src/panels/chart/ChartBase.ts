@@ -188,6 +188,11 @@ export abstract class ChartBase<D> {
     this.render();
   }
 
+  /** What the chart says while it has no data (null: its own empty text). */
+  setEmptyText(text: string | null): void {
+    this.empty.text(text ?? this.opts.emptyText ?? 'Press Run or Step to simulate');
+  }
+
   /** Clears the chart back to its empty state and its zoom. */
   reset(): void {
     this.data = null;

@@ -134,11 +134,13 @@ function pcaView(chart: PhaseChart, ctx: PanelContext, a: string | undefined, ke
       const w = liveWindow(ctx, a);
       if (!w) {
         setFit(null);
+        chart.setEmptyText(null);
         return chart.update(null);
       }
       if (event !== 'frame') setFit(null);
       if (!fitting && (!fit || frames++ % REFIT_FRAMES === 0)) refit(w);
       if (fit) show(fit);
+      else chart.setEmptyText(fitting ? 'Fitting the PCA axes…' : null);
     },
     destroy() {
       destroyed = true;

@@ -32,6 +32,7 @@ import { builderOf } from './builder-lookup.ts';
 import { CompileError } from './errors.ts';
 import { DelayLine } from './delay-line.ts';
 import { sampleWeights, weightSpecOf, type WeightSpec } from './sample-weights.ts';
+import type { SamplingThread } from './sampling-thread.ts';
 import type { EdgeRuntime, NodeRuntime, Operation, PlasticityRuntime, ScheduleEntry, WeightMatrix } from './types.ts';
 import { Rng } from '../rng.ts';
 import { edgeRules } from '../../model/index.ts';
@@ -96,6 +97,11 @@ export interface CompileOptions {
    * weights through a SharedArrayBuffer (needs cross-origin isolation in browsers; otherwise 1).
    */
   threads?: number;
+  /**
+   * A helper thread that draws the second half of large sparse edges' weights (sampling-thread.ts;
+   * the same bits as one thread), when they are sampled into a shared workspace.
+   */
+  samplingThread?: SamplingThread | null;
 }
 
 /**
@@ -201,7 +207,7 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
         try {
           const rowsDone = progress && ((rows: number) => progress(entries > 0 ? (sampled + rows * e.cols) / entries : 1));
           const rng = new Rng(seed, `edge:${e.id}`);
-          e.weights = e.trained ? copyWeights(e.trained) : sampleWeights(e.spec, e.rows, e.cols, rng, e.source === e.target, rowsDone, { storage: storage?.get(e) });
+          e.weights = e.trained ? copyWeights(e.trained) : sampleWeights(e.spec, e.rows, e.cols, rng, e.source === e.target, rowsDone, { storage: storage?.get(e), thread: options.samplingThread });
         } catch (err) {
           throw new CompileError(`edges[${i}].params.weight`, err instanceof Error ? err.message : String(err));
         }

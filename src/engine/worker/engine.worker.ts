@@ -2,10 +2,12 @@
 import * as Comlink from 'comlink';
 import '../../kinds/registry.ts';
 import { EngineSession, frameTransferables } from './session.ts';
+import { SamplingThread } from '../compile/sampling-thread.ts';
 import { windowTransferables } from './measure-requests.ts';
 import type { EngineApi, Frame, MatrixSnapshot } from './protocol.ts';
 
-const session = new EngineSession();
+// the weight sampler's helper starts with this worker, so it runs when the first network loads
+const session = new EngineSession({ samplingThread: SamplingThread.startIfIsolated() });
 const transferFrame = (frame: Frame) => Comlink.transfer(frame, frameTransferables(frame));
 const matrixBuffers = (m: MatrixSnapshot) => (m.format === 'dense' ? [m.data.buffer] : [m.rowPtr.buffer, m.colIdx.buffer, m.values.buffer]) as ArrayBuffer[];
 

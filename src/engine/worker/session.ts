@@ -5,6 +5,7 @@
 import { expectedSynapses, getKind, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
 import { compile, describeSchedule, type Program } from '../compile/compile.ts';
 import { CompileError } from '../compile/errors.ts';
+import type { SamplingThread } from '../compile/sampling-thread.ts';
 import { DivergenceError, Simulator } from '../simulator.ts';
 import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
 import { applyParams, classifyChange, transferState } from '../live-update.ts';
@@ -62,10 +63,13 @@ export function threadsFor(doc: GraphDocument): number {
   return largest >= TWO_THREADS_MIN_SYNAPSES ? 2 : 1;
 }
 
-/** Compiles a valid document (with `threads` threads: by default as its size asks, threadsFor). */
-export function compileDocument(doc: GraphDocument, threads = threadsFor(doc)): Compiled {
+/**
+ * Compiles a valid document (with `threads` threads: by default as its size asks, threadsFor; and
+ * a helper thread for sampling large edges, if given).
+ */
+export function compileDocument(doc: GraphDocument, threads = threadsFor(doc), samplingThread: SamplingThread | null = null): Compiled {
   try {
-    return { ok: true, program: compile(doc, { threads }) };
+    return { ok: true, program: compile(doc, { threads, samplingThread }) };
   } catch (err) {
     if (err instanceof CompileError) return { ok: false, errors: [{ path: err.path, message: err.message.slice(err.path.length + 2) }] };
     throw err;
@@ -94,8 +98,14 @@ function describe(program: Program) {
   };
 }
 
+export interface EngineSessionOptions {
+  /** A helper thread for sampling large edges' weights (resolves to null where none can run). */
+  samplingThread?: Promise<SamplingThread | null>;
+}
+
 export class EngineSession implements EngineApi {
   private sim: Simulator | null = null;
+  private readonly samplingThread: Promise<SamplingThread | null>;
   private doc: GraphDocument | null = null;
   private subscriptions: { probe: string; spec: ProbeSpec; window: number }[] = [];
   /** Windows kept across batches for measure requests. */
@@ -105,12 +115,16 @@ export class EngineSession implements EngineApi {
   /** What applyTraining put into the program (until the next load or recompile). */
   private trained: TrainedWeights | null = null;
 
+  constructor(options: EngineSessionOptions = {}) {
+    this.samplingThread = options.samplingThread ?? Promise.resolve(null);
+  }
+
   async load(doc: GraphDocument, report?: LoadProgress): Promise<LoadResult> {
     const progress = report && throttled(report);
     const units = doc.nodes.reduce((sum, n) => sum + (getKind(n.kind)?.outputSize(n.params) ?? 1), 0);
     const what = `compiling ${units.toLocaleString('en')} neuron${units === 1 ? '' : 's'}`;
     progress?.(0, what);
-    const compiled = compileDocument(doc);
+    const compiled = compileDocument(doc, threadsFor(doc), await this.samplingThread);
     if (!compiled.ok) return compiled;
     progress?.(COMPILE_SHARE, what);
     // the old network goes first (memory); a failed start leaves none
@@ -206,7 +220,7 @@ export class EngineSession implements EngineApi {
       const what = [...change.nodes, ...change.edges.map((e) => e.id)].join(', ');
       return { ok: true, change: 'params', t: sim.t, message: `applied to ${what} from step ${sim.t + 1}` };
     }
-    const compiled = compileDocument(next);
+    const compiled = compileDocument(next, threadsFor(next), await this.samplingThread);
     if (!compiled.ok) return compiled;
     const started = startSimulator(compiled.program, sim.seed);
     if (!started.ok) return started;

@@ -122,25 +122,37 @@ export function instantiateLinalg(memory: WebAssembly.Memory): LinalgKernelExpor
 export interface SamplingExports {
   memory: WebAssembly.Memory;
   sample_entries(kind: number, p0: number, p1: number, factor: number, every: number, logMiss: number, n: number, m: number, rowPtr: number, cols: number, vals: number, cap: number): number;
+  sample_gaps(kind: number, p0: number, p1: number, factor: number, logMiss: number, limit: number, deltas: number, vals: number, cap: number): number;
   sample_values(kind: number, p0: number, p1: number, vals: number, count: number): void;
 }
+
+/** The weight sampler's compiled module (to instantiate on a helper thread), or null where WebAssembly is unavailable. */
+export function samplingModule(): WebAssembly.Module | null {
+  if (samplingModuleCache !== undefined) return samplingModuleCache;
+  samplingModuleCache = null;
+  try {
+    if (typeof WebAssembly === 'object') {
+      const bytes = decode(SAMPLING_WASM_BASE64);
+      if (WebAssembly.validate(bytes)) samplingModuleCache = new WebAssembly.Module(bytes);
+    }
+  } catch {
+    samplingModuleCache = null;
+  }
+  return samplingModuleCache;
+}
+
+let samplingModuleCache: WebAssembly.Module | null | undefined;
 
 let sampling: SamplingExports | null | undefined;
 
 /**
  * The weight sampler's instance (one per thread, with its own memory), or null where WebAssembly
- * is unavailable. The module is small (under 4 KB), so even a browser's main thread compiles it.
+ * is unavailable or synchronous compilation is refused (a browser's main thread: the TypeScript
+ * loops then sample, with the same bits).
  */
 export function samplingKernels(): SamplingExports | null {
   if (sampling !== undefined) return sampling;
-  sampling = null;
-  try {
-    if (typeof WebAssembly === 'object') {
-      const bytes = decode(SAMPLING_WASM_BASE64);
-      if (WebAssembly.validate(bytes)) sampling = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as SamplingExports;
-    }
-  } catch {
-    sampling = null;
-  }
+  const mod = samplingModule();
+  sampling = mod && (new WebAssembly.Instance(mod, {}).exports as unknown as SamplingExports);
   return sampling;
 }

@@ -8,11 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../rng.ts';
 import { sampleWeights, type WeightSpec } from './sample-weights.ts';
-import { planSplit, sampleEntries, valueRule, wasmSampler } from './sample-wasm.ts';
+import { sampleEntries, valueRule, wasmSampler } from './sample-wasm.ts';
+import { planSplit } from './sample-split.ts';
 import { SamplingThread, SPLIT_RESULT } from './sampling-thread.ts';
-import { countBound, SynapseList, type ArrayStorage } from './synapse-list.ts';
+import { countBound, SynapseList } from './synapse-list.ts';
 import { log } from '../math/detmath.ts';
 import { expectSameBits, firstDifference } from '../../test-support/same-bits.ts';
+import { sharedStorage } from '../../test-support/shared-storage.ts';
 
 const normal = { type: 'normal', mean: 0.25, std: 1.5 } as WeightSpec['init'];
 const uniform = { type: 'uniform', low: -0.5, high: 2 } as WeightSpec['init'];
@@ -23,19 +25,6 @@ beforeAll(async () => {
   thread = await SamplingThread.start();
 });
 afterAll(() => thread?.terminate());
-
-/** Typed arrays one after another in a SharedArrayBuffer (what the kernels' shared workspace gives). */
-function sharedStorage(bytes: number): ArrayStorage {
-  const buffer = new SharedArrayBuffer(bytes + 64);
-  let next = 0;
-  const take = (n: number, size: number) => {
-    const at = next;
-    next = (at + n * size + 15) & ~15;
-    if (next > buffer.byteLength) throw new Error('shared storage exceeded');
-    return at;
-  };
-  return { f64: (n) => new Float64Array(buffer, take(n, 8), n), i32: (n) => new Int32Array(buffer, take(n, 4), n) };
-}
 
 /** The generator's next draws (its state, Box–Muller spare included). */
 const nextDraws = (rng: Rng) => [rng.spareGaussian, rng.uniform(), rng.gaussian(), rng.gaussian()];

@@ -9,9 +9,8 @@ import type { WeightInit } from '../../model/index.ts';
 import { samplingKernels, type SamplingExports } from '../kernels/wasm/loader.ts';
 import { SAMPLER_STATE, SAMPLER_STATE_BYTES, VALUE_KIND } from '../kernels/wasm/sampling-wat.ts';
 import type { Rng } from '../rng.ts';
-import { jumpState } from '../rng-jump.ts';
 import type { SynapseList } from './synapse-list.ts';
-import { SPLIT_RESULT, type SamplingThread } from './sampling-thread.ts';
+import { joinHelperPart, postHelperPart, type WalkSplit } from './sample-split.ts';
 
 /** Synapses per call into the module (≈ 0.8 MB of columns and values). */
 const CHUNK = 1 << 16;
@@ -74,53 +73,6 @@ function leave(k: SamplingExports, rng: Rng): void {
 /** Synapses the walk visits without a stop (VISITS: more than any edge has). */
 const UNLIMITED = 0x7fffffff;
 
-/** Expected synapses from which a gap walk is split between two threads (below, one draws faster than the hand-over costs). */
-export const SPLIT_MIN_SYNAPSES = 1 << 20;
-
-/**
- * A gap walk split between two threads: the engine's thread visits the first `visits` synapses,
- * the helper the rest, from the stream position `skip` outputs on (the same draws the one-thread
- * walk makes there).
- */
-export interface WalkSplit {
-  thread: SamplingThread;
-  visits: number;
-  skip: number;
-  /** Synapses expected in all (for progress). */
-  expected: number;
-}
-
-/**
- * Where a gap walk with this value rule can be split, the engine's thread taking about `share` of
- * the `expected` synapses; null when the split would not pay or the storage is not shared.
- * Every synapse's draws sit at a fixed position of the stream: its gap (2 outputs), then its value
- * — none for a constant, 2 for a uniform, and for a normal 4 every second synapse (Box–Muller
- * draws two values from 4 outputs and keeps one for the next synapse). So synapse s starts at
- * output 2s (constant) or 4s (uniform; normal for even s), or 4s − 2 for odd s when the stream
- * starts with a kept normal value; the helper starts where no normal value is kept.
- */
-export function planSplit(
-  thread: SamplingThread | null | undefined,
-  rule: ValueRule,
-  expected: number,
-  synapses: SynapseList,
-  keptNormal: boolean,
-  { share = 0.5, minSynapses = SPLIT_MIN_SYNAPSES } = {},
-): WalkSplit | null {
-  if (!thread?.alive || expected < minSynapses || !(synapses.arrays.cols.buffer instanceof SharedArrayBuffer)) return null;
-  const capacity = synapses.arrays.cols.length;
-  let visits = Math.max(1, Math.min(Math.round(expected * share), capacity - 1));
-  let skip: number;
-  if (rule.kind === VALUE_KIND.constant) skip = 2 * visits;
-  else if (rule.kind === VALUE_KIND.uniform) skip = 4 * visits;
-  else {
-    if (visits % 2 !== (keptNormal ? 1 : 0)) visits += visits + 1 < capacity ? 1 : -1;
-    skip = 4 * visits - (keptNormal ? 2 : 0);
-  }
-  if (visits < 1 || visits >= capacity || skip >= 4294967296) return null;
-  return { thread, visits, skip, expected };
-}
-
 /**
  * Walks the n×m entries in row-major order — every entry (`logMiss` null), or by geometric gaps
  * with logMiss = ln(1 − p) — drawing a value for each visited entry; stores the nonzero ones,
@@ -149,12 +101,11 @@ export function sampleEntries(
   view.setInt32(SAMPLER_STATE.LENGTH, 0, true);
   view.setInt32(SAMPLER_STATE.DONE, 0, true);
   view.setInt32(SAMPLER_STATE.VISITS, split && logMiss !== null ? split.visits : UNLIMITED, true);
-  const job = split && logMiss !== null ? postHelperPart(split, rng, rule, factor, logMiss, synapses) : null;
+  let helper = split && logMiss !== null ? postHelperPart(split, rng, rule, factor, logMiss, synapses) : null;
   const cols = new Int32Array(k.memory.buffer, at.cols, CHUNK);
   const vals = new Float64Array(k.memory.buffer, at.vals, CHUNK);
   /** Rows done, estimated over both threads from the synapses drawn (they walk different rows). */
   const bothDone = () => rowsDone(Math.min(n - 1, Math.floor((n * (split!.visits - view.getInt32(SAMPLER_STATE.VISITS, true) + split!.thread.stored())) / split!.expected)));
-  let helper = job;
   for (;;) {
     const count = k.sample_entries(rule.kind, rule.p0, rule.p1, factor, logMiss === null ? 1 : 0, logMiss ?? 0, n, m, at.rowPtr, at.cols, at.vals, CHUNK);
     synapses.append(cols.subarray(0, count), vals.subarray(0, count));
@@ -162,17 +113,12 @@ export function sampleEntries(
     else rowsDone(view.getInt32(SAMPLER_STATE.ROW, true));
     if (view.getInt32(SAMPLER_STATE.DONE, true)) break;
     if (helper !== null && view.getInt32(SAMPLER_STATE.VISITS, true) === 0) {
-      // the engine's part is drawn: the helper learns where the walk ends, and its part is stitched on
-      const k0 = view.getFloat64(SAMPLER_STATE.K, true);
-      split!.thread.limit(helper, n * m - 1 - k0);
-      const outcome = split!.thread.join(helper, bothDone);
+      // the engine's part is drawn: the helper's part is joined on
+      const row = view.getInt32(SAMPLER_STATE.ROW, true);
+      rowPtr.set(new Int32Array(k.memory.buffer, at.rowPtr + 4, row), 1);
+      const joined = joinHelperPart(split!, helper, view.getFloat64(SAMPLER_STATE.K, true), row, n, m, rowPtr, synapses, rng, bothDone);
       helper = null;
-      if (outcome.result === SPLIT_RESULT.done) {
-        const row = view.getInt32(SAMPLER_STATE.ROW, true);
-        rowPtr.set(new Int32Array(k.memory.buffer, at.rowPtr + 4, row), 1);
-        stitch(synapses, split!.visits, outcome.stored, k0, row, n, m, rowPtr);
-        rng.loadState(outcome.state);
-        rng.spareGaussian = outcome.spare;
+      if (joined) {
         rowsDone(n);
         return;
       }
@@ -187,56 +133,6 @@ export function sampleEntries(
   }
   rowPtr.set(new Int32Array(k.memory.buffer, at.rowPtr + 4, n), 1);
   leave(k, rng);
-}
-
-/** Posts the helper's part of a split walk (its generator state found by jumping the stream); returns the job's id. */
-function postHelperPart(split: WalkSplit, rng: Rng, rule: ValueRule, factor: number, logMiss: number, synapses: SynapseList): number {
-  const state = new Int32Array(4);
-  rng.saveState(state);
-  jumpState(state, split.skip);
-  const { cols, vals } = synapses.arrays;
-  return split.thread.post({
-    state,
-    // a normal walk's helper starts where no value is kept; other rules keep the stream's
-    spare: rule.kind === VALUE_KIND.normal ? null : rng.spareGaussian,
-    kind: rule.kind,
-    p0: rule.p0,
-    p1: rule.p1,
-    factor,
-    logMiss,
-    buffer: cols.buffer as SharedArrayBuffer,
-    cols: cols.byteOffset + 4 * split.visits,
-    vals: vals.byteOffset + 8 * split.visits,
-    capacity: cols.length - split.visits,
-  });
-}
-
-/**
- * Joins the helper's `count` synapses (written from index `from` as offsets from the previous
- * synapse, the first from entry k0) to the engine's: moves them down when the engine stored fewer
- * than `from` (zero values are not stored), turns the offsets into columns, and writes the row ends
- * after `row` (the row of entry k0, whose rowPtr is written up to it).
- */
-function stitch(synapses: SynapseList, from: number, count: number, k0: number, row: number, n: number, m: number, rowPtr: Int32Array): void {
-  const { cols, vals } = synapses.arrays;
-  const start = synapses.length;
-  if (start < from) {
-    cols.copyWithin(start, from, from + count);
-    vals.copyWithin(start, from, from + count);
-  }
-  const end = start + count;
-  let col = k0 - row * m;
-  for (let q = start; q < end; q++) {
-    col += cols[q] >>> 0;
-    if (col >= m) {
-      const rows = Math.floor(col / m);
-      col -= rows * m;
-      for (let r = 0; r < rows; r++) rowPtr[++row] = q;
-    }
-    cols[q] = col;
-  }
-  while (row < n) rowPtr[++row] = end;
-  synapses.commit(end);
 }
 
 /**

@@ -13,7 +13,8 @@ import { spectralRadius } from '../linalg/spectral-radius.ts';
 import { log } from '../math/detmath.ts';
 import { sampleConnections } from './connection-rules.ts';
 import { countBound, SynapseList, type ArrayStorage } from './synapse-list.ts';
-import { planSplit, sampleEntries, valueRule, valueStream, wasmSampler } from './sample-wasm.ts';
+import { sampleEntries, valueRule, valueStream, wasmSampler } from './sample-wasm.ts';
+import { planSplit } from './sample-split.ts';
 import type { SamplingThread } from './sampling-thread.ts';
 
 /** Density at or below which the compiler stores a matrix as CSR rather than dense. */

@@ -22,6 +22,7 @@
 import { SAMPLER_STATE, SAMPLER_STATE_BYTES } from '../kernels/wasm/sampling-wat.ts';
 import { canBlock, startThread, type HelperThread } from '../kernels/wasm/helper.ts';
 import { samplingModule } from '../kernels/wasm/loader.ts';
+import { jumpState } from '../rng-jump.ts';
 
 export const SPLIT_CTRL = { SIGNAL: 0, LIMIT_SET: 1, ABORT: 2, STORED: 3, FINISHED: 4, RESULT: 5, HAS_SPARE: 6, A: 8, LIMIT_F64: 8, SPARE_F64: 9 } as const;
 /** Bytes of the control block (Int32 words 0–15, then Float64 words 8–9). */
@@ -72,10 +73,12 @@ function init(msg) {
   ctrl = new Int32Array(msg.ctrl, 0, 16);
   ctrlF = new Float64Array(msg.ctrl);
 }
-function finish(id, result) {
+function finish(id, result, count) {
+  Atomics.store(ctrl, C.STORED, count);
   Atomics.store(ctrl, C.RESULT, result);
   Atomics.store(ctrl, C.FINISHED, id);
   Atomics.notify(ctrl, C.FINISHED);
+  Atomics.notify(ctrl, C.STORED);
 }
 function run(job) {
   const mem = k.memory.buffer;
@@ -95,35 +98,39 @@ function run(job) {
   let limit = Infinity;
   for (;;) {
     const signal = Atomics.load(ctrl, C.SIGNAL);
-    if (Atomics.load(ctrl, C.ABORT) === job.id) return finish(job.id, R.aborted);
+    if (Atomics.load(ctrl, C.ABORT) === job.id) return finish(job.id, R.aborted, 0);
     if (limit === Infinity && Atomics.load(ctrl, C.LIMIT_SET) === job.id) {
       limit = ctrlF[C.LIMIT_F64];
       if (f64[S.K / 8] > limit) {
+        // drawn past the end: the chunk holding it is drawn again, to the end, for the state there
+        // (its synapses are in place already, the same bits: they are not written again)
         let m = marks.length - 1;
         while (marks[m].k > limit) m--;
         i32.set(marks[m].block, 0);
-        count = marks[m].count;
+        count = marks[m].count + k.sample_gaps(job.kind, job.p0, job.p1, job.factor, job.logMiss, limit, DELTAS, VALS, marks[m].cap);
         marks.length = m;
       }
     }
     if (i32[S.DONE / 4]) break;
     if (count >= job.capacity) {
-      if (limit !== Infinity) return finish(job.id, R.full);
+      if (limit !== Infinity) return finish(job.id, R.full, count);
       Atomics.wait(ctrl, C.SIGNAL, signal);
       continue;
     }
-    marks.push({ block: i32.slice(0, 16), k: f64[S.K / 8], count });
-    const c = k.sample_gaps(job.kind, job.p0, job.p1, job.factor, job.logMiss, limit, DELTAS, VALS, Math.min(CHUNK, job.capacity - count));
+    const cap = Math.min(CHUNK, job.capacity - count);
+    marks.push({ block: i32.slice(0, 16), k: f64[S.K / 8], count, cap });
+    const c = k.sample_gaps(job.kind, job.p0, job.p1, job.factor, job.logMiss, limit, DELTAS, VALS, cap);
     cols.set(new Int32Array(mem, DELTAS, c), count);
     vals.set(new Float64Array(mem, VALS, c), count);
     count += c;
     Atomics.store(ctrl, C.STORED, count);
+    Atomics.notify(ctrl, C.STORED);
   }
-  if (i32[S.OVERFLOW / 4]) return finish(job.id, R.full);
+  if (i32[S.OVERFLOW / 4]) return finish(job.id, R.full, count);
   for (let w = 0; w < 4; w++) ctrl[C.A + w] = i32[S.A / 4 + w];
   ctrl[C.HAS_SPARE] = i32[S.HAS_SPARE / 4];
   ctrlF[C.SPARE_F64] = f64[S.SPARE / 8];
-  finish(job.id, R.done);
+  finish(job.id, R.done, count);
 }
 function onMessage(msg, post) {
   if (msg.module) {
@@ -172,6 +179,8 @@ export class SamplingThread {
     if (!module || typeof SharedArrayBuffer !== 'function') return null;
     const buffer = new SharedArrayBuffer(CTRL_BYTES);
     const thread = await startThread(HELPER_SOURCE, 'recurrence-sampling-helper', { module, ctrl: buffer });
+    // the stream's jump tables are built now, while nothing loads, not at the first split
+    if (thread) jumpState(Int32Array.of(1, 0, 0, 0), 1);
     return thread && new SamplingThread(thread, buffer);
   }
 
@@ -216,27 +225,28 @@ export class SamplingThread {
   }
 
   /**
-   * Waits until job `id` finished (`waiting` is called about every 50 ms meanwhile). A helper that
-   * makes no progress for STALL_MS is terminated (it writes nothing more) and the job counts as full.
+   * Waits until job `id` finished; meanwhile `arrived` is told the synapses the helper stored so
+   * far each time it stored more (about every chunk). A helper that makes no progress for STALL_MS
+   * is terminated (it writes nothing more) and the job counts as full.
    */
-  join(id: number, waiting?: () => void): SplitOutcome {
+  join(id: number, arrived?: (stored: number) => void): SplitOutcome {
     const c = this.ctrl;
-    let lastStored = -1;
     let since = performance.now();
-    for (;;) {
-      const finished = Atomics.load(c, SPLIT_CTRL.FINISHED);
-      if (finished === id) break;
-      Atomics.wait(c, SPLIT_CTRL.FINISHED, finished, 50);
-      waiting?.();
+    let seen = -1;
+    while (Atomics.load(c, SPLIT_CTRL.FINISHED) !== id) {
       const stored = this.stored();
-      if (stored !== lastStored) {
-        lastStored = stored;
+      if (stored !== seen) {
+        seen = stored;
         since = performance.now();
-      } else if (performance.now() - since > STALL_MS) {
+        arrived?.(stored);
+        continue;
+      }
+      if (performance.now() - since > STALL_MS) {
         this.terminate();
         this.lastResult = SPLIT_RESULT.full;
         return { result: SPLIT_RESULT.full, stored: 0, state: new Int32Array(4), spare: null };
       }
+      Atomics.wait(c, SPLIT_CTRL.STORED, stored, 50);
     }
     const result = (this.lastResult = Atomics.load(c, SPLIT_CTRL.RESULT));
     return {

@@ -131,3 +131,18 @@ test('closing a network while it loads: the page keeps answering, and the new ne
   await expect.poll(() => t(page), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(page.getByTestId('run-loading')).toHaveCount(0);
 });
+
+test('opening another network while a 20 M load samples its weights stops that load: the new network runs without waiting for it', async ({ app }) => {
+  const { page } = app;
+  expect(await app.loadDocument(atTheLimits())).toEqual({ ok: true });
+  await expect(page.getByTestId('run-loading')).toContainText('compiling 100,001 neurons', { timeout: 10_000 });
+  expect(await app.loadDocument(reservoir(200))).toEqual({ ok: true });
+  const run = page.getByTestId('run-toggle');
+  await expect(run).toHaveText(/Run/, { timeout: 60_000 });
+  await page.screenshot({ path: test.info().outputPath('cancelled-load.png') });
+  await run.click();
+  await expect.poll(() => t(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  // the 20 M load was stopped between two chunks of its sampling, not finished before the new one
+  expect(await page.evaluate(() => window.__recurrence!.sim.loadsCancelled())).toBe(1);
+  expect((await app.getDocument()).title).toBe('Reservoir of 200');
+});

@@ -13,6 +13,7 @@ import { planSplit } from './sample-split.ts';
 import { SamplingThread, SPLIT_RESULT } from './sampling-thread.ts';
 import { countBound, SynapseList } from './synapse-list.ts';
 import { log } from '../math/detmath.ts';
+import { LoadCancelled } from './errors.ts';
 import { expectSameBits, firstDifference } from '../../test-support/same-bits.ts';
 import { sharedStorage } from '../../test-support/shared-storage.ts';
 
@@ -109,6 +110,19 @@ describe('a gap walk split between two threads', () => {
     expect(firstDifference(full.cols, reference.cols)).toBe(-1);
     expect(firstDifference(full.vals, reference.vals)).toBe(-1);
     expect(nextDraws(two)).toEqual(nextDraws(one));
+  });
+
+  it('a sampling stopped by its progress (a cancelled load) stops the helper first; the next sampling is whole', () => {
+    const spec = { init: normal, connectivity: 0.02 } as WeightSpec;
+    const [n, m] = [30_000, 700];
+    const storage = () => sharedStorage(4 * (n + 1) + 12 * countBound(n * m, 0.02) + 64);
+    let calls = 0;
+    const stop = () => {
+      if (++calls === 2) throw new LoadCancelled();
+    };
+    expect(() => sampleWeights(spec, n, m, new Rng(4, 'edge:w'), false, stop, { storage: storage(), thread, split: { share: 0.5, minSynapses: 0 } })).toThrow(LoadCancelled);
+    expect(thread!.lastResult).toBe(SPLIT_RESULT.aborted);
+    expect(compare(spec, n, m, 4, 0.5)).toBe(SPLIT_RESULT.done);
   });
 
   it('is not planned where it cannot run or would not pay', () => {

@@ -106,30 +106,33 @@ export function sampleEntries(
   const vals = new Float64Array(k.memory.buffer, at.vals, CHUNK);
   /** Rows done, estimated over both threads from the synapses drawn (they walk different rows). */
   const bothDone = () => rowsDone(Math.min(n - 1, Math.floor((n * (split!.visits - view.getInt32(SAMPLER_STATE.VISITS, true) + split!.thread.stored())) / split!.expected)));
-  for (;;) {
-    const count = k.sample_entries(rule.kind, rule.p0, rule.p1, factor, logMiss === null ? 1 : 0, logMiss ?? 0, n, m, at.rowPtr, at.cols, at.vals, CHUNK);
-    synapses.append(cols.subarray(0, count), vals.subarray(0, count));
-    if (helper !== null) bothDone();
-    else rowsDone(view.getInt32(SAMPLER_STATE.ROW, true));
-    if (view.getInt32(SAMPLER_STATE.DONE, true)) break;
-    if (helper !== null && view.getInt32(SAMPLER_STATE.VISITS, true) === 0) {
-      // the engine's part is drawn: the helper's part is joined on
-      const row = view.getInt32(SAMPLER_STATE.ROW, true);
-      rowPtr.set(new Int32Array(k.memory.buffer, at.rowPtr + 4, row), 1);
-      const joined = joinHelperPart(split!, helper, view.getFloat64(SAMPLER_STATE.K, true), row, n, m, rowPtr, synapses, rng, bothDone);
-      helper = null;
-      if (joined) {
-        rowsDone(n);
-        return;
+  try {
+    for (;;) {
+      const count = k.sample_entries(rule.kind, rule.p0, rule.p1, factor, logMiss === null ? 1 : 0, logMiss ?? 0, n, m, at.rowPtr, at.cols, at.vals, CHUNK);
+      synapses.append(cols.subarray(0, count), vals.subarray(0, count));
+      if (helper !== null) bothDone();
+      else rowsDone(view.getInt32(SAMPLER_STATE.ROW, true));
+      if (view.getInt32(SAMPLER_STATE.DONE, true)) break;
+      if (helper !== null && view.getInt32(SAMPLER_STATE.VISITS, true) === 0) {
+        // the engine's part is drawn: the helper's part is joined on
+        const row = view.getInt32(SAMPLER_STATE.ROW, true);
+        rowPtr.set(new Int32Array(k.memory.buffer, at.rowPtr + 4, row), 1);
+        const joined = joinHelperPart(split!, helper, view.getFloat64(SAMPLER_STATE.K, true), row, n, m, rowPtr, synapses, rng, bothDone);
+        helper = null;
+        if (joined) {
+          rowsDone(n);
+          return;
+        }
+        // the helper could not finish its part (storage full): this thread draws on from where it stopped
+        view.setInt32(SAMPLER_STATE.VISITS, UNLIMITED, true);
       }
-      // the helper could not finish its part (storage full): this thread draws on from where it stopped
-      view.setInt32(SAMPLER_STATE.VISITS, UNLIMITED, true);
     }
-  }
-  if (helper !== null) {
-    // the walk ended within the engine's part: the helper's draws are not needed
-    split!.thread.abort(helper);
-    split!.thread.join(helper);
+  } finally {
+    if (helper !== null) {
+      // the walk ended within the engine's part (or was cancelled): the helper stops, writing nothing more
+      split!.thread.abort(helper);
+      split!.thread.join(helper);
+    }
   }
   rowPtr.set(new Int32Array(k.memory.buffer, at.rowPtr + 4, n), 1);
   leave(k, rng);

@@ -39,6 +39,8 @@ export const SPLIT_RESULT = {
 
 /** Synapses per call of sample_gaps on the helper. */
 export const SPLIT_CHUNK = 1 << 16;
+/** Chunks the helper draws when it starts (a warm-up: see init). */
+const WARM_CHUNKS = 4;
 
 /** A job: the helper's part of a walk. Offsets are byte addresses in `buffer`. */
 export interface SplitJob {
@@ -65,6 +67,7 @@ const S = ${JSON.stringify(SAMPLER_STATE)};
 const CHUNK = ${SPLIT_CHUNK};
 const DELTAS = ${SAMPLER_STATE_BYTES};
 const VALS = DELTAS + 4 * CHUNK;
+const WARM_CHUNKS = ${WARM_CHUNKS};
 let k, ctrl, ctrlF;
 function init(msg) {
   k = new WebAssembly.Instance(msg.module, {}).exports;
@@ -72,6 +75,12 @@ function init(msg) {
   if (need > 0) k.memory.grow(Math.ceil(need / 65536));
   ctrl = new Int32Array(msg.ctrl, 0, 16);
   ctrlF = new Float64Array(msg.ctrl);
+  // a few chunks drawn now, while nothing loads, so the engine's optimising tier has compiled the
+  // walk before the first job (its first calls otherwise run in the baseline tier, several times slower)
+  const i32 = new Int32Array(k.memory.buffer, 0, 16);
+  i32.fill(0);
+  i32[S.A / 4] = 1;
+  for (let i = 0; i < WARM_CHUNKS; i++) k.sample_gaps(2, 0, 1, 1, -0.002, Infinity, DELTAS, VALS, CHUNK);
 }
 function finish(id, result, count) {
   Atomics.store(ctrl, C.STORED, count);

@@ -12,7 +12,7 @@ const transferFrame = (frame: Frame) => Comlink.transfer(frame, frameTransferabl
 const matrixBuffers = (m: MatrixSnapshot) => (m.format === 'dense' ? [m.data.buffer] : [m.rowPtr.buffer, m.colIdx.buffer, m.values.buffer]) as ArrayBuffer[];
 
 const api: EngineApi = {
-  load: (doc, progress) => session.load(doc, progress),
+  load: (doc, progress, cancel) => session.load(doc, progress, cancel),
   reset: (seed) => session.reset(seed),
   run: async (steps, probes) => transferFrame(session.runSync(steps, probes)),
   subscribe: (subscriptions) => session.subscribe(subscriptions),

@@ -4,7 +4,7 @@
  */
 import { expectedSynapses, getKind, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
 import { compile, describeSchedule, type Program } from '../compile/compile.ts';
-import { CompileError } from '../compile/errors.ts';
+import { CompileError, LoadCancelled } from '../compile/errors.ts';
 import type { SamplingThread } from '../compile/sampling-thread.ts';
 import { DivergenceError, Simulator } from '../simulator.ts';
 import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
@@ -17,6 +17,7 @@ import { Projections, type Projection } from './projections.ts';
 import type {
   EdgeFacts,
   EngineApi,
+  LoadCancel,
   LoadProgress,
   Frame,
   LoadResult,
@@ -80,15 +81,18 @@ export function compileDocument(doc: GraphDocument, threads = threadsFor(doc), s
  * A simulator of a compiled program: sampling its weights may still fail (a spectral-radius
  * rescale of a matrix whose radius is 0), which is refused like a compile error, naming the field.
  */
-function startSimulator(program: Program, seed: number, progress?: (fraction: number) => void): { ok: true; sim: Simulator } | { ok: false; errors: ValidationIssue[] } {
+function startSimulator(program: Program, seed: number, progress?: (fraction: number) => void): { ok: true; sim: Simulator } | { ok: false; errors: ValidationIssue[]; cancelled?: true } {
   try {
     return { ok: true, sim: new Simulator(program, seed, progress) };
   } catch (err) {
     program.dispose();
     if (err instanceof CompileError) return { ok: false, errors: [{ path: err.path, message: err.message.slice(err.path.length + 2) }] };
+    if (err instanceof LoadCancelled) return CANCELLED;
     throw err;
   }
 }
+
+const CANCELLED = { ok: false, errors: [], cancelled: true } as const satisfies LoadResult;
 
 function describe(program: Program) {
   return {
@@ -119,19 +123,29 @@ export class EngineSession implements EngineApi {
     this.samplingThread = options.samplingThread ?? Promise.resolve(null);
   }
 
-  async load(doc: GraphDocument, report?: LoadProgress): Promise<LoadResult> {
+  async load(doc: GraphDocument, report?: LoadProgress, cancel?: LoadCancel): Promise<LoadResult> {
+    const cancelled = () => cancel !== undefined && Atomics.load(cancel.flag, 0) !== cancel.token;
+    if (cancelled()) return CANCELLED;
     const progress = report && throttled(report);
     const units = doc.nodes.reduce((sum, n) => sum + (getKind(n.kind)?.outputSize(n.params) ?? 1), 0);
     const what = `compiling ${units.toLocaleString('en')} neuron${units === 1 ? '' : 's'}`;
     progress?.(0, what);
     const compiled = compileDocument(doc, threadsFor(doc), await this.samplingThread);
     if (!compiled.ok) return compiled;
+    if (cancelled()) {
+      compiled.program.dispose();
+      return CANCELLED;
+    }
     progress?.(COMPILE_SHARE, what);
     // the old network goes first (memory); a failed start leaves none
     this.sim?.program.dispose();
     this.sim = null;
     this.doc = null;
-    const started = startSimulator(compiled.program, doc.seed, progress && ((f) => progress(COMPILE_SHARE + (1 - COMPILE_SHARE) * f, what)));
+    // the sampling asks after every chunk whether the load still matters
+    const started = startSimulator(compiled.program, doc.seed, (f) => {
+      if (cancelled()) throw new LoadCancelled();
+      progress?.(COMPILE_SHARE + (1 - COMPILE_SHARE) * f, what);
+    });
     if (!started.ok) return started;
     this.sim = started.sim;
     this.doc = doc;

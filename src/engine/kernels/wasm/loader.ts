@@ -95,22 +95,29 @@ export interface LinalgKernelExports {
   chain_sweep(a: number, ld: number, l: number, hi: number, sums: number, products: number, bulges: number): void;
 }
 
-let linalgModule: WebAssembly.Module | null | undefined;
+/**
+ * A loader that compiles the module in `base64` on its first call and returns the same module after
+ * (null where WebAssembly, a feature it uses, or synchronous compilation is unavailable).
+ */
+function compiledOnce(base64: string): () => WebAssembly.Module | null {
+  let mod: WebAssembly.Module | null | undefined;
+  return () => {
+    if (mod !== undefined) return mod;
+    mod = null;
+    try {
+      if (typeof WebAssembly === 'object') {
+        const bytes = decode(base64);
+        if (WebAssembly.validate(bytes)) mod = new WebAssembly.Module(bytes);
+      }
+    } catch {
+      mod = null;
+    }
+    return mod;
+  };
+}
 
 /** The compiled linear-algebra module, or null where WASM SIMD or synchronous compilation is unavailable. */
-export function linalgKernelModule(): WebAssembly.Module | null {
-  if (linalgModule !== undefined) return linalgModule;
-  linalgModule = null;
-  try {
-    if (typeof WebAssembly === 'object') {
-      const bytes = decode(LINALG_WASM_BASE64);
-      if (WebAssembly.validate(bytes)) linalgModule = new WebAssembly.Module(bytes);
-    }
-  } catch {
-    linalgModule = null;
-  }
-  return linalgModule;
-}
+export const linalgKernelModule = compiledOnce(LINALG_WASM_BASE64);
 
 /** An instance of the linear-algebra kernels over `memory`, or null where they cannot run. */
 export function instantiateLinalg(memory: WebAssembly.Memory): LinalgKernelExports | null {
@@ -127,21 +134,7 @@ export interface SamplingExports {
 }
 
 /** The weight sampler's compiled module (to instantiate on a helper thread), or null where WebAssembly is unavailable. */
-export function samplingModule(): WebAssembly.Module | null {
-  if (samplingModuleCache !== undefined) return samplingModuleCache;
-  samplingModuleCache = null;
-  try {
-    if (typeof WebAssembly === 'object') {
-      const bytes = decode(SAMPLING_WASM_BASE64);
-      if (WebAssembly.validate(bytes)) samplingModuleCache = new WebAssembly.Module(bytes);
-    }
-  } catch {
-    samplingModuleCache = null;
-  }
-  return samplingModuleCache;
-}
-
-let samplingModuleCache: WebAssembly.Module | null | undefined;
+export const samplingModule = compiledOnce(SAMPLING_WASM_BASE64);
 
 let sampling: SamplingExports | null | undefined;
 

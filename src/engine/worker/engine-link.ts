@@ -81,7 +81,7 @@ export function serveEngineLink(link: EngineLink, port: MessagePort): () => void
   return () => port.close();
 }
 
-const isPort = (e: EngineEndpoint): e is MessagePort => typeof (e as MessagePort).postMessage === 'function';
+const isPort = (e: EngineEndpoint): e is MessagePort => typeof MessagePort === 'function' && e instanceof MessagePort;
 
 /**
  * The analysis worker's side: fetches from the endpoint it was last given. A new endpoint (the

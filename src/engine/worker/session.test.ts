@@ -25,12 +25,12 @@ describe('engine session (the code behind the worker)', () => {
     const session = new EngineSession();
     const flag = new Int32Array(1);
     flag[0] = 2;
-    expect(await session.load(valid(leakyUnitDoc()), undefined, { flag, token: 1 })).toEqual({ ok: false, errors: [], cancelled: true });
+    expect(await session.load(valid(leakyUnitDoc()), undefined, undefined, { flag, token: 1 })).toEqual({ ok: false, errors: [], cancelled: true });
     await expect(session.run(1, ['x'])).rejects.toThrow('no document loaded');
     // the page moves the flag while the load compiles (its first progress report): it stops before sampling
-    const moved = await session.load(valid(leakyUnitDoc()), () => void (flag[0] = 3), { flag, token: 2 });
+    const moved = await session.load(valid(leakyUnitDoc()), () => void (flag[0] = 3), undefined, { flag, token: 2 });
     expect(moved).toEqual({ ok: false, errors: [], cancelled: true });
-    expect((await session.load(valid(leakyUnitDoc()), undefined, { flag, token: 3 })).ok).toBe(true);
+    expect((await session.load(valid(leakyUnitDoc()), undefined, undefined, { flag, token: 3 })).ok).toBe(true);
     expect(Array.from((await session.run(2, ['x'])).probes.x.data)).toEqual([1, 1.5]);
   });
 
@@ -149,10 +149,12 @@ describe('engine session: the live loop', () => {
     await session.load(valid(leakyUnitDoc()));
     expect(await session.weights('self')).toMatchObject({ rows: 1, cols: 1, data: new Float64Array([0.5]) });
     expect(await session.weights('none')).toBeNull();
-    expect(await session.matrix('none')).toBeNull();
-    const m = (await session.matrix('self'))!;
-    expect(m).toMatchObject({ format: 'dense', rows: 1, cols: 1, data: new Float64Array([0.5]) });
-    const s = await new AnalysisSession().spectrum('self', m, 0);
+    expect(session.matrixSync('none')).toBeNull();
+    expect(session.matrixSync('self')).toMatchObject({ format: 'dense', rows: 1, cols: 1, data: new Float64Array([0.5]) });
+    const analysis = new AnalysisSession();
+    await analysis.link(session.engineLink());
+    await expect(analysis.spectrum({ edge: 'none', version: 1 })).rejects.toThrow('no edge "none"');
+    const s = await analysis.spectrum({ edge: 'self', version: 1 });
     expect(s.radius).toBeCloseTo(0.5, 12);
     expect(Array.from(s.re)).toEqual([0.5]);
   });

@@ -74,7 +74,8 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
     });
     try {
       Atomics.store(current, 0, gen);
-      const loaded = await core.api().load(doc, progress, { flag: current, token: gen });
+      // the version this network gets (core.changed() below), named by the analysis worker's requests
+      const loaded = await core.api().load(doc, progress, core.version + 1, { flag: current, token: gen });
       done = true;
       if (!loaded.ok && loaded.cancelled) core.set({ loadsCancelled: core.get().loadsCancelled + 1 });
       if (gen === core.generation) core.set({ loading: null });
@@ -105,7 +106,7 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
     sent = doc;
     edits = edits.then(async () => {
       if (engineDoc === null) return;
-      const r = await core.api().update(doc);
+      const r = await core.api().update(doc, core.version + 1);
       if (!r.ok) return refuse(doc, r.errors);
       engineDoc = doc;
       accepted();

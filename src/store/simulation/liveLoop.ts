@@ -210,6 +210,7 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     const gen = core.generation;
     showing = showing
       .then(async () => {
+        await loop; // a run winding down: its last frames first, so the page's rows reach the engine's step
         if (core.get().status === 'running' || gen !== core.generation) return;
         await syncSubscriptions();
         const frame = await core.api().advance(0);

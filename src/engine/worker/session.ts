@@ -9,18 +9,17 @@ import { DivergenceError, Simulator } from '../simulator.ts';
 import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
 import { applyParams, classifyChange, transferState } from '../live-update.ts';
 import { weightBlocks } from './weightBlocks.ts';
-import { measureWindows, RetainedWindows, type MeasureWindows } from './measure-requests.ts';
+import { measureWindows, RetainedWindows } from './measure-requests.ts';
 import type { MatrixSnapshot, TrainedWeights } from './analysis-protocol.ts';
 import { applyTrainedWeights } from './trained-weights.ts';
 import { Projections, type Projection } from './projections.ts';
+import { serveEngineLink, staleReply, type EngineLink, type Fetched } from './engine-link.ts';
 import type {
   EdgeFacts,
   EngineApi,
   LoadProgress,
   Frame,
   LoadResult,
-  MeasureReply,
-  MeasureRequest,
   SubscribeResult,
   Subscription,
   UpdateResult,
@@ -104,8 +103,17 @@ export class EngineSession implements EngineApi {
   private projections = new Projections();
   /** What applyTraining put into the program (until the next load or recompile). */
   private trained: TrainedWeights | null = null;
+  /** The network's version as the page counts them (loads and live edits that changed it); the analysis worker's requests name it. */
+  private version = 0;
+  /** Ends the port the analysis worker's requests come in on. */
+  private unlink: () => void = () => undefined;
 
-  async load(doc: GraphDocument, report?: LoadProgress): Promise<LoadResult> {
+  /** The version of the network now (see engine-link.ts). */
+  get networkVersion(): number {
+    return this.version;
+  }
+
+  async load(doc: GraphDocument, report?: LoadProgress, version = this.version + 1): Promise<LoadResult> {
     const progress = report && throttled(report);
     const units = doc.nodes.reduce((sum, n) => sum + (getKind(n.kind)?.outputSize(n.params) ?? 1), 0);
     const what = `compiling ${units.toLocaleString('en')} neuron${units === 1 ? '' : 's'}`;
@@ -124,6 +132,7 @@ export class EngineSession implements EngineApi {
     this.retained = new RetainedWindows();
     this.projections = new Projections();
     this.trained = null;
+    this.version = version;
     return { ok: true, ...describe(compiled.program) };
   }
 
@@ -191,9 +200,9 @@ export class EngineSession implements EngineApi {
     return this.projections.set(this.require(), projections);
   }
 
-  async update(next: GraphDocument): Promise<UpdateResult> {
+  async update(next: GraphDocument, version = this.version + 1): Promise<UpdateResult> {
     if (!this.sim || !this.doc) {
-      const loaded = await this.load(next);
+      const loaded = await this.load(next, undefined, version);
       if (!loaded.ok) return loaded;
       const { nodes, edges, schedule } = loaded;
       return { ok: true, change: 'recompiled', t: 0, message: 'compiled', kept: [], nodes, edges, schedule };
@@ -206,6 +215,7 @@ export class EngineSession implements EngineApi {
     }
     if (change.type === 'params' && applyParams(sim.program, next, change)) {
       this.doc = next;
+      this.version = version;
       const what = [...change.nodes, ...change.edges.map((e) => e.id)].join(', ');
       return { ok: true, change: 'params', t: sim.t, message: `applied to ${what} from step ${sim.t + 1}` };
     }
@@ -222,6 +232,7 @@ export class EngineSession implements EngineApi {
     this.retained.rebind(replacement);
     this.projections.rebind(replacement);
     this.doc = next;
+    this.version = version;
     const reason = change.type === 'structural' ? change.reason : 'a node cannot change these parameters live';
     const keptText = kept.length > 0 ? `kept the state of ${kept.join(', ')}` : 'no state could be kept';
     return { ok: true, change: 'recompiled', t: sim.t, message: `recompiled (${reason}); ${keptText}`, kept, ...describe(compiled.program) };
@@ -238,10 +249,6 @@ export class EngineSession implements EngineApi {
     if (!edge) return null;
     const b = weightBlocks(edge.weights, max?.rows, max?.cols);
     return { edge: edgeId, rows: b.rows, cols: b.cols, data: b.data, blockRows: b.blockRows, blockCols: b.blockCols, sourceRows: edge.rows, sourceCols: edge.cols, t: sim.t };
-  }
-
-  async matrix(edgeId: string): Promise<MatrixSnapshot | null> {
-    return this.matrixSync(edgeId);
   }
 
   /** A copy of an edge's current weights, as stored (dense or CSR), for the analysis worker. */
@@ -270,8 +277,25 @@ export class EngineSession implements EngineApi {
     return this.retained.set(this.require(), subscriptions);
   }
 
-  async measureWindows(request: MeasureRequest): Promise<MeasureWindows | Extract<MeasureReply, { ok: false }>> {
-    return measureWindows(this.retained, this.require().t, request);
+  async link(port: MessagePort): Promise<void> {
+    this.unlink();
+    this.unlink = serveEngineLink(this.engineLink(), port);
+  }
+
+  /** What the analysis worker asks of this session, answered in this thread (served on a port by `link`). */
+  engineLink(): EngineLink {
+    const at = <T>(version: number, fetch: (sim: Simulator) => Fetched<T>): Promise<Fetched<T>> => {
+      if (!this.sim) return Promise.resolve({ ok: false, error: 'no network is loaded' });
+      return Promise.resolve(version === this.version ? fetch(this.sim) : staleReply(version, this.version));
+    };
+    return {
+      matrix: (edge, version) =>
+        at(version, (sim) => {
+          const matrix = this.matrixSync(edge);
+          return matrix ? { ok: true, value: { matrix, t: sim.t } } : { ok: false, error: `no edge "${edge}"` };
+        }),
+      measureWindows: (request, version) => at(version, (sim) => ({ ok: true, value: measureWindows(this.retained, sim.t, request) })),
+    };
   }
 
   /**

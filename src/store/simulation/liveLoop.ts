@@ -98,11 +98,11 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
    * at: `drained` resolves once the frames asked for before have been applied.
    */
   async function syncSubscriptions(drained?: Promise<void>): Promise<void> {
+    if (drained && [...projections.values()].some((p) => p.dirty && p.fit)) await drained;
     const subs = wanted();
     const kept = mergeSubscriptions([], retained);
     const key = JSON.stringify([subs, kept]);
     if (key === synced && !projectionsChanged) return;
-    if (drained && [...projections.values()].some((p) => p.dirty && p.fit)) await drained;
     synced = key;
     projectionsChanged = false;
     for (const s of subs) {
@@ -214,6 +214,7 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     const gen = core.generation;
     showing = showing
       .then(async () => {
+        await loop; // a run winding down: its last frames first, so the page's rows reach the engine's step
         if (core.get().status === 'running' || gen !== core.generation) return;
         await syncSubscriptions();
         const frame = await core.api().advance(0);

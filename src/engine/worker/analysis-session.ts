@@ -50,7 +50,11 @@ export function pcaFit(s: SampleWindow): PcaFit | null {
 }
 
 export class AnalysisSession implements AnalysisApi {
-  /** The duty cycle of this session's jobs (they run one at a time), at the pace the page sets. */
+  /**
+   * The duty cycle of this session's jobs, at the pace the page sets, and their turns: one job
+   * computes at a time; PCA fits and measures (short) go before the next slice of all
+   * eigenvalues, which rest between slices without blocking the worker.
+   */
   constructor(private readonly pacer = new Pacer()) {}
 
   async spectrum(edge: string, matrix: MatrixSnapshot, t: number, handle?: JobHandle): Promise<SpectrumSnapshot> {
@@ -62,17 +66,27 @@ export class AnalysisSession implements AnalysisApi {
   }
 
   async pca(samples: SampleWindow, handle?: JobHandle): Promise<PcaFit | null> {
-    return pacedJob(this.pacer, handle, (job) => {
-      checkStop(job);
-      return pcaFit(samples);
-    });
+    return pacedJob(
+      this.pacer,
+      handle,
+      (job) => {
+        checkStop(job);
+        return pcaFit(samples);
+      },
+      'short',
+    );
   }
 
   async measure(request: MeasureRequest, windows: MeasureWindows, handle?: JobHandle): Promise<MeasureReply> {
-    return pacedJob(this.pacer, handle, (job) => {
-      checkStop(job);
-      return measureOn(windows, request);
-    });
+    return pacedJob(
+      this.pacer,
+      handle,
+      (job) => {
+        checkStop(job);
+        return measureOn(windows, request);
+      },
+      'short',
+    );
   }
 
   async train(doc: GraphDocument, seed: number, handle?: JobHandle): Promise<TrainOutcome> {

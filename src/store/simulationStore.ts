@@ -65,6 +65,10 @@ export function createSimulationStore(options: SimulationStoreOptions) {
         client ??= options.engine();
         return client.callback(fn);
       },
+      transfer(value, buffers) {
+        client ??= options.engine();
+        return client.transfer(value, buffers);
+      },
       live,
       doc: options.doc,
       checked: options.checked ?? ((doc) => validateDocument(doc)),

@@ -107,6 +107,8 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
    */
   async function run(gen: number): Promise<void> {
     let carry = 0;
+    /** Probe buffers of applied frames (copied into the windows), given back to the worker with the next request. */
+    const spare: ArrayBuffer[] = [];
     /** Resolves once the last batch asked for has been sent: batches are sent (and stepped) in order. */
     let sent: Promise<unknown> = Promise.resolve();
     const request = (): Promise<Frame | null> => {
@@ -116,8 +118,9 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
         carry += speed === 0 ? 0 : speed;
         const n = speed === 0 ? 1e9 : Math.floor(carry);
         carry -= speed === 0 ? 0 : n;
+        const giving = n > 0 ? spare.splice(0) : [];
         // wrapped, so that `sent` resolves when the call is sent, not when its frame is back
-        return { frame: n > 0 ? core.api().advance(n, speed === 0 ? MAX_SPEED_BUDGET_MS : BATCH_BUDGET_MS) : null };
+        return { frame: n > 0 ? core.api().advance(n, speed === 0 ? MAX_SPEED_BUDGET_MS : BATCH_BUDGET_MS, core.transfer(giving, giving)) : null };
       });
       sent = sending.catch(() => undefined);
       return sending.then((s) => s.frame);
@@ -133,6 +136,7 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
           ended = true;
           break;
         }
+        if (frame) for (const p of Object.values(frame.probes)) if (!spare.includes(p.data.buffer as ArrayBuffer)) spare.push(p.data.buffer as ArrayBuffer);
         if (!going()) break;
         queue.push(request());
         await nextFrame();

@@ -170,7 +170,7 @@ describe('job pace (a duty cycle for the analysis worker)', () => {
     expect(order).toEqual(['training 0', 'training 1', 'training 2', 'fit']);
   });
 
-  it('gives the turn to a cancelled job first, then short jobs, then long ones in order of arrival', async () => {
+  it('gives the turn to a cancelled job first, then alternates short and long jobs (short first), each in order of arrival', async () => {
     const { pacer, work } = fakePacer();
     const pace = newPaceFlag();
     pace.set(50);
@@ -190,7 +190,7 @@ describe('job pace (a duty cycle for the analysis worker)', () => {
       order.push('eigenvalues 1');
     });
     await Promise.all(others);
-    expect(order).toEqual(['eigenvalues 0', 'cancelled', 'fit', 'measure', 'training', 'eigenvalues 1']);
+    expect(order).toEqual(['eigenvalues 0', 'cancelled', 'fit', 'training', 'measure', 'eigenvalues 1']);
   });
 
   it('at 100 % a long job that awaits its rests still lets a short job in between two slices, without resting', async () => {
@@ -206,5 +206,37 @@ describe('job pace (a duty cycle for the analysis worker)', () => {
     });
     expect(order).toEqual(['eigenvalues 0', 'fit', 'eigenvalues 1']);
     expect(rests).toEqual([]);
+  });
+
+  it('a stream of short jobs does not starve a long one that awaits its rests', async () => {
+    const { pacer, work } = fakePacer();
+    const pace = newPaceFlag();
+    pace.set(25);
+    const handle = () => ({ stop: newStopFlag().buffer, pace: pace.buffer });
+    const order: string[] = [];
+    // the AIS panel asks for the next measure as soon as one is done: it arrives while the worker rests, before the long job's turn
+    const stream: Promise<unknown>[] = [];
+    const measure = (k: number) =>
+      pacedJob(
+        pacer,
+        handle(),
+        () => {
+          work(10);
+          order.push(`measure ${k}`);
+          if (k < 5) stream.push(measure(k + 1));
+        },
+        'short',
+      );
+    await pacedJob(pacer, handle(), async (job) => {
+      for (let i = 0; i < 3; i++) {
+        work(40);
+        order.push(`eigenvalues ${i}`);
+        if (i === 0) stream.push(measure(1));
+        await job.rest();
+      }
+    });
+    while (stream.length < 5) await Promise.all(stream);
+    await Promise.all(stream);
+    expect(order.slice(0, 6)).toEqual(['eigenvalues 0', 'measure 1', 'eigenvalues 1', 'measure 2', 'eigenvalues 2', 'measure 3']);
   });
 });

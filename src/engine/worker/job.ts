@@ -168,7 +168,8 @@ interface Waiter {
  * One job computes at a time: it holds the turn from `acquire` to `release`. A job that awaits
  * `between` (JobControl.rest) gives the turn back between its slices and rests without blocking
  * the worker, so jobs that arrived meanwhile run in its rests: the turn goes to a cancelled job
- * first (it ends at once), then to short jobs before long ones, then in order of arrival. A job
+ * first (it ends at once), then to a short job before a long one (but never twice in a row while
+ * a long one waits), each kind in order of arrival. A job
  * that rests in `slice` (JobControl.pace) keeps the turn and blocks the worker while it rests.
  */
 export class Pacer {
@@ -177,6 +178,8 @@ export class Pacer {
   private held = false;
   private readonly waiting: Waiter[] = [];
   private pumping = false;
+  /** Whom the last turn went to (a stopped job's turn does not count). */
+  private lastTurn: JobPriority = 'long';
 
   constructor(
     private readonly now: () => number = () => performance.now(),
@@ -242,9 +245,18 @@ export class Pacer {
     return this.restUntil - this.now();
   }
 
-  /** The waiter whose turn is next: a stopped one, else the first short one, else the first. */
+  /**
+   * The waiter whose turn is next: a stopped one; else a short one, unless the last turn went to
+   * a short one and a long one waits (turns alternate, so a stream of short jobs cannot starve a
+   * long one); else the first.
+   */
   private next(): Waiter {
-    return this.waiting.find((w) => w.stopped()) ?? this.waiting.find((w) => w.priority === 'short') ?? this.waiting[0];
+    const stopped = this.waiting.find((w) => w.stopped());
+    if (stopped) return stopped;
+    const short = this.waiting.find((w) => w.priority === 'short');
+    const long = this.waiting.find((w) => w.priority === 'long');
+    if (short && long) return this.lastTurn === 'short' ? long : short;
+    return this.waiting[0];
   }
 
   /** Hands the turn on while it is free: after the rest owed, to the next waiter. */
@@ -260,6 +272,7 @@ export class Pacer {
           continue;
         }
         this.waiting.splice(this.waiting.indexOf(next), 1);
+        if (!next.stopped()) this.lastTurn = next.priority;
         this.held = true;
         this.since = this.now();
         next.start();

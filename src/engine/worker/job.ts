@@ -4,6 +4,7 @@
  * with the worker where the page is cross-origin isolated (the worker sees the flag at once,
  * even while it computes), else a plain buffer (the client then ends the worker instead).
  */
+import { nextTask } from '../../common/next-task.ts';
 
 /** Something that says whether to stop (an `AbortSignal` fits). */
 export interface StopSignal {
@@ -135,19 +136,10 @@ const atomicsWaitAsync: PaceWaitAsync = (flag, percent, ms) => {
   return r.async ? (r.value as Promise<unknown>).then(() => undefined) : Promise.resolve();
 };
 
-/** Lets the event loop take one task (a message: a new job) before going on; unlike setTimeout, never clamped to 4 ms. */
+/** Lets the event loop take the tasks it holds (messages: new jobs) before going on. */
 export type YieldTask = () => Promise<void>;
 
-const macrotask: YieldTask = () =>
-  new Promise((resolve) => {
-    if (typeof MessageChannel !== 'function') return void setTimeout(resolve, 0);
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+const macrotask: YieldTask = () => new Promise((resolve) => nextTask(resolve));
 
 /** A job waiting for its turn to compute. */
 interface Waiter {

@@ -73,11 +73,11 @@ export function processThreads(): number | null {
   }
 }
 
-/** Waits (up to 3 s) until this process has no more threads than `before`; returns the count. */
+/** Waits (up to 10 s) until this process has no more threads than `before`; returns the count. */
 export async function threadsSettled(before: number | null): Promise<number | null> {
   for (let waited = 0; ; waited += 20) {
     const now = processThreads();
-    if (now === null || before === null || now <= before || waited >= 3000) return now;
+    if (now === null || before === null || now <= before || waited >= 10_000) return now;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -123,6 +123,7 @@ export async function benchEngine(opts: { json: boolean; minSeconds?: number }):
     let naive = 0;
     let numpy: number | null = null;
     let numpy1: number | null = null;
+    let baselineRoundsSkipped = 0;
     const best = (a: number | null, b: number | null) => (b === null ? a : Math.max(a ?? 0, b));
     for (let round = 0; round < ROUNDS; round++) {
       loads.push(load1());
@@ -135,6 +136,11 @@ export async function benchEngine(opts: { json: boolean; minSeconds?: number }):
       }
       if (round === 0) naive = measureRate(naiveStep, minSeconds).perSecond; // far slower: once is enough
       threadsAtBaseline = await threadsSettled(threadsBefore);
+      // numpy only while no engine thread is alive: a round where one lingers measures no baseline
+      if (threadsAtBaseline !== null && threadsBefore !== null && threadsAtBaseline > threadsBefore) {
+        baselineRoundsSkipped++;
+        continue;
+      }
       numpy = best(numpy, numpyRate(n, density, minSeconds));
       numpy1 = best(numpy1, numpyRate(n, density, minSeconds, 1));
     }
@@ -146,6 +152,7 @@ export async function benchEngine(opts: { json: boolean; minSeconds?: number }):
       stepsPerSec: { ...rates, naiveJs: naive, numpy, numpyOneThread: numpy1 },
       helperThreads: threads,
       processThreads: { beforeEngine: threadsBefore, duringBaselines: threadsAtBaseline },
+      baselineRoundsSkipped,
       loadAverages: loads,
       ratioToNumpy: { js: ratio(rates.js), wasm: ratio(rates.wasm), wasm2: ratio(rates.wasm2), f32: ratio(rates.f32), f32x2: ratio(rates.f32x2) },
       wasmOverJs: rates.wasm / rates.js,
@@ -176,7 +183,7 @@ export async function benchEngine(opts: { json: boolean; minSeconds?: number }):
         fmt(r.wasmOverNumpyOneThread),
         r.wasmOverJs.toFixed(2),
         r.goal,
-        `${r.processThreads.duringBaselines ?? '?'}/${r.processThreads.beforeEngine ?? '?'}`,
+        `${r.processThreads.duringBaselines ?? '?'}/${r.processThreads.beforeEngine ?? '?'}${r.baselineRoundsSkipped ? ` (${r.baselineRoundsSkipped} round(s) without numpy: engine threads alive)` : ''}`,
         r.loadAverages.map((l) => l.toFixed(1)).join(' '),
       ]),
     );

@@ -159,50 +159,81 @@ describe('simulationStore', () => {
 });
 
 describe('simulation store: PCA projections from the stepping worker', () => {
+  /** The page's old way: every step of the node's live window laid onto the fit here. */
+  const pageSide = (w: ProbeWindow, fit: Parameters<typeof projectRow>[3]) => {
+    const out = new Float64Array(2);
+    const xy: number[] = [];
+    for (let step = w.firstStep; step <= w.lastStep; step++) {
+      projectRow(w.row(step), 0, w.width, fit, out);
+      xy.push(out[0], out[1]);
+    }
+    return xy;
+  };
+  const fitOn = async (sim: ReturnType<typeof store>['sim'], node: string) => {
+    const out = await sim.getState().pca('panel:p', sim.live.windows.get(node)!.slice());
+    if (!out.ok || !out.value) throw new Error('no fit');
+    return out.value;
+  };
+
   it("gives a live window of PC1 and PC2 equal to the page-side projection of the node's window, re-projected on each fit", async () => {
     const { sim } = store(loadPreset('esn-sine'));
     const api = sim.getState();
     await api.step(60);
     const node = sim.getState().nodes.find((n) => n.size >= 3)!.id;
-    // the panel opens after 60 steps, paused: the worker takes the page's 60 steps as its window
+    const source = () => sim.live.windows.get(node)!;
+    // the panel opens after 60 paused steps
     const remove = api.project('pca:panel:p', node, null);
-    const fitOn = async () => {
-      const out = await sim.getState().pca('panel:p', sim.live.windows.get(node)!.slice());
-      if (!out.ok || !out.value) throw new Error('no fit');
-      return out.value;
-    };
-    /** The page's old way: every step of the node's live window laid onto the fit here. */
-    const pageSide = (fit: Parameters<typeof projectRow>[3]) => {
-      const w = sim.live.windows.get(node)!;
-      const out = new Float64Array(2);
-      const xy: number[] = [];
-      for (let step = w.firstStep; step <= w.lastStep; step++) {
-        projectRow(w.row(step), 0, w.width, fit, out);
-        xy.push(out[0], out[1]);
-      }
-      return xy;
-    };
     const projected = () => sim.live.windows.get('pca:panel:p');
-    let fit = await fitOn();
+    let fit = await fitOn(sim, node);
     expect(projected()?.count ?? 0).toBe(0); // no fit yet: nothing streamed
     api.project('pca:panel:p', node, fit);
-    // paused: a batch of no steps brings the window projected on the fit
+    // paused: the page's 60 steps go with the fit, and a batch of no steps brings them projected
     await expect.poll(() => projected()?.count).toBe(60);
     expect(projected()!.firstStep).toBe(1);
-    expect(Array.from(projected()!.slice().data)).toEqual(pageSide(fit));
+    expect(api.projectedFit('pca:panel:p')).toBe(fit);
+    expect(Array.from(projected()!.slice().data)).toEqual(pageSide(source(), fit));
     for (const steps of [5, 17]) {
       await api.step(steps);
       expect(projected()!.lastStep).toBe(sim.live.t);
-      expect(Array.from(projected()!.slice().data)).toEqual(pageSide(fit));
-      fit = await fitOn(); // a refit: the whole window again, on the new axes
+      expect(Array.from(projected()!.slice().data)).toEqual(pageSide(source(), fit));
+      const old = fit;
+      fit = await fitOn(sim, node); // a refit: the whole window again, on the new axes
       api.project('pca:panel:p', node, fit);
-      await expect.poll(() => projected()!.slice().data[0]).toBe(pageSide(fit)[0]);
-      expect(Array.from(projected()!.slice().data)).toEqual(pageSide(fit));
+      expect(api.projectedFit('pca:panel:p')).toBe(old); // the points are still the old fit's
+      await expect.poll(() => api.projectedFit('pca:panel:p')).toBe(fit);
+      expect(Array.from(projected()!.slice().data)).toEqual(pageSide(source(), fit));
     }
     remove();
     expect(sim.live.windows.has('pca:panel:p')).toBe(false);
     await api.step(1);
     expect(sim.live.windows.has('pca:panel:p')).toBe(false);
+  });
+
+  it('while running, each new fit arrives with the whole window on it: the points and their fit change together', async () => {
+    const { sim } = store(loadPreset('esn-sine'));
+    const api = sim.getState();
+    await api.step(1);
+    const node = sim.getState().nodes.find((n) => n.size >= 3)!.id;
+    const source = () => sim.live.windows.get(node)!;
+    const projected = () => sim.live.windows.get('pca:panel:p')!;
+    api.project('pca:panel:p', node, null);
+    api.setSpeed(3);
+    await api.start();
+    await expect.poll(() => sim.live.t, { timeout: 5000 }).toBeGreaterThan(40);
+    for (let k = 0; k < 3; k++) {
+      const fit = await fitOn(sim, node);
+      api.project('pca:panel:p', node, fit);
+      await expect.poll(() => api.projectedFit('pca:panel:p'), { timeout: 5000 }).toBe(fit);
+      // the same steps as the node's window (the history reached the engine's step), all on this fit
+      expect(sim.getState().status).toBe('running');
+      expect(projected()).toMatchObject({ firstStep: source().firstStep, lastStep: source().lastStep });
+      expect(Array.from(projected().slice().data)).toEqual(pageSide(source(), fit));
+      const t = sim.live.t;
+      await expect.poll(() => sim.live.t, { timeout: 5000 }).toBeGreaterThan(t + 6);
+      expect(Array.from(projected().slice().data)).toEqual(pageSide(source(), fit));
+    }
+    await api.pause();
+    expect(projected()).toMatchObject({ firstStep: source().firstStep, lastStep: source().lastStep });
   });
 });
 

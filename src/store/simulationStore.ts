@@ -144,6 +144,7 @@ export function createSimulationStore(options: SimulationStoreOptions) {
       subscribe: (probe, window = get().window) => loop.subscribe(probe, window),
       retain: loop.retain,
       project: loop.project,
+      projectedFit: loop.projectedFit,
       cancelAnalysis: (key) => analyses.cancel(key),
 
       async measure(key, request) {

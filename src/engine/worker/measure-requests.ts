@@ -91,21 +91,6 @@ export class RetainedWindows {
     for (const k of this.kept) k.recorder.clear();
   }
 
-  /**
-   * Fills a probe's empty window with rows recorded elsewhere (the page's copy of the same steps,
-   * oldest first, the last being the current step); false when it holds rows already, is not
-   * kept, or the width differs.
-   */
-  prefill(probe: string, rows: WindowSamples): boolean {
-    const r = this.kept.find((x) => x.probe === probe)?.recorder;
-    if (!r || r.count !== 0 || r.width !== rows.width) return false;
-    for (let k = Math.max(0, rows.steps - r.capacity); k < rows.steps; k++) {
-      r.data.set(rows.data.subarray(k * r.width, (k + 1) * r.width), (r.count % r.capacity) * r.width);
-      r.count++;
-    }
-    return true;
-  }
-
   /** The last `steps` steps of a probe (null: not retained). */
   window(probe: string, steps: number): WindowSamples | null {
     const k = this.kept.find((x) => x.probe === probe);

@@ -2,15 +2,15 @@
  * Derived probes of the stepping worker: a population's output projected onto a PCA fit (the
  * phase portrait's PC1 and PC2), two values per step computed here so the page only draws them.
  * The fit itself is made on the analysis worker (analysis-session.ts, `pcaFit`) from a window
- * the page holds; the page hands it over with `EngineApi.project`. Each projection keeps its
- * source's last `window` steps (measure-requests.ts, RetainedWindows): a new fit re-projects the
- * whole window in the next frame (a frame of no steps, while paused), later frames carry only
- * their new steps. Pure (no DOM, no
- * worker globals): the worker, the in-page fallback and Node tests run this code.
+ * the page holds; the page hands it over with `EngineApi.project`, together with the rows of the
+ * source it holds (`history`), which are projected once. Each batch is projected from the rows
+ * its frame already carries for the source, once, as the frame is assembled: nothing is recorded
+ * per step for a projection. Pure (no DOM, no worker globals): the worker, the in-page fallback
+ * and Node tests run this code.
  */
 import type { Simulator } from '../simulator.ts';
-import { RetainedWindows } from './measure-requests.ts';
-import type { Frame, SubscribeResult } from './protocol.ts';
+import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
+import type { Frame, ProbeFrame, SubscribeResult } from './protocol.ts';
 
 /** The part of a PCA fit a projection needs: the units used, their means and the two axes (row-major, 2 × units). */
 export interface ProjectionFit {
@@ -19,21 +19,32 @@ export interface ProjectionFit {
   axes: Float64Array;
 }
 
+/** Rows of a probe over consecutive steps, the last being step `lastStep`, oldest first. */
+export interface ProjectionHistory {
+  lastStep: number;
+  steps: number;
+  /** Values per row (at least the fit's `units`: only the leading `units` values are read). */
+  width: number;
+  data: Float64Array;
+}
+
 /**
  * A derived probe: `source` (a probe, `ID` or `ID.VAR`) projected on `fit`, named `name` in
- * frames. The source's last `window` steps are kept from the moment the projection is set, also
- * while `fit` is null (nothing is sent then), so the first fit re-projects a full window.
+ * frames, at most `window` steps per frame. `fitId` names the fit: every frame's rows of the
+ * projection carry it (`ProbeFrame.fitId`), so the page knows which fit the points it holds lie on.
  */
 export interface Projection {
   name: string;
   source: string;
   window: number;
   fit: ProjectionFit | null;
+  fitId: number;
   /**
-   * The source's steps recorded so far (the page's window, oldest first, ending at step
-   * `lastStep`): fills a new projection's window when it ends at the session's current step.
+   * The source's rows the page holds, sent with a new fit: projected once and sent, with the
+   * next batch's, in the next frame, when they end at the session's current step (else ignored:
+   * the projection starts with the next batch).
    */
-  history?: { lastStep: number; steps: number; width: number; data: Float64Array };
+  history?: ProjectionHistory;
 }
 
 /**
@@ -71,63 +82,108 @@ export function projectRows(data: ArrayLike<number>, rows: number, width: number
   return out;
 }
 
-const sameFit = (a: ProjectionFit | null, b: ProjectionFit | null) =>
-  a === b ||
-  (a !== null &&
-    b !== null &&
-    a.units === b.units && a.mean.length === b.mean.length && a.axes.length === b.axes.length && a.mean.every((v, i) => v === b.mean[i]) && a.axes.every((v, i) => v === b.axes[i]));
+/** Projected steps: `count` rows of (PC1, PC2) from step `firstStep`. */
+interface Projected {
+  firstStep: number;
+  count: number;
+  data: Float64Array;
+}
+
+/** `before` followed by `after` when they are consecutive (else `after` alone), cut to the last `window` steps. */
+function joined(before: Projected | null, after: Projected | null, window: number): Projected | null {
+  let all = after ?? before;
+  if (before && after && after.count > 0 && before.firstStep + before.count === after.firstStep) {
+    const data = new Float64Array(2 * (before.count + after.count));
+    data.set(before.data);
+    data.set(after.data, before.data.length);
+    all = { firstStep: before.firstStep, count: before.count + after.count, data };
+  }
+  if (!all || all.count <= window) return all;
+  const skip = all.count - window;
+  return { firstStep: all.firstStep + skip, count: window, data: all.data.subarray(2 * skip) };
+}
+
+interface Entry {
+  projection: Projection;
+  spec: ProbeSpec;
+  /** The history projected on the fit, sent in the next frame. */
+  pending: Projected | null;
+}
 
 /** The stepping session's projections. */
 export class Projections {
-  private readonly sources = new RetainedWindows();
-  private list: { projection: Projection; fresh: boolean }[] = [];
+  private list: Entry[] = [];
 
-  /** Replaces the projections; one that is new, or has another fit, re-projects its whole window in the next frame. */
+  /** Replaces the projections (a source that cannot be recorded is refused, naming it); projects the histories sent. */
   set(sim: Simulator, projections: readonly Projection[]): SubscribeResult {
-    const windows = new Map<string, number>();
-    for (const p of projections) windows.set(p.source, Math.max(windows.get(p.source) ?? 1, Math.floor(p.window)));
-    const result = this.sources.set(
-      sim,
-      [...windows].map(([probe, window]) => ({ probe, window })),
-    );
-    const failed = result.ok ? {} : result.errors;
-    for (const p of projections) if (p.history?.lastStep === sim.t && !(p.source in failed)) this.sources.prefill(p.source, p.history);
-    this.list = projections
-      .filter((p) => !(p.source in failed))
-      .map((projection) => {
-        const old = this.list.find((o) => o.projection.name === projection.name);
-        const fresh = !old || old.fresh || old.projection.source !== projection.source || old.projection.window !== projection.window || !sameFit(old.projection.fit, projection.fit);
-        return { projection, fresh };
-      });
-    return result;
+    const errors: Record<string, string> = {};
+    const next: Entry[] = [];
+    for (const projection of projections) {
+      try {
+        const spec = parseProbe(projection.source);
+        new Recorder(sim, spec, 1); // checks the node, variable and unit exist
+        const old = this.list.find((e) => e.projection.name === projection.name && e.projection.fitId === projection.fitId);
+        next.push({ projection, spec, pending: historyOf(projection, sim.t) ?? old?.pending ?? null });
+      } catch (err) {
+        if (!(err instanceof ProbeError)) throw err;
+        errors[projection.source] = err.message;
+      }
+    }
+    this.list = next;
+    return Object.keys(errors).length === 0 ? { ok: true } : { ok: false, errors };
   }
 
-  /** Records the current step of every source (after `sim.step()`). */
-  record(): void {
-    this.sources.record();
+  /**
+   * Sources of projections with a fit that are not among `probed` (the subscriptions): the session
+   * records them in the batch too, for the projection alone (frames do not carry them).
+   */
+  unprobed(probed: ReadonlySet<string>): { probe: string; spec: ProbeSpec; window: number }[] {
+    const out = new Map<string, { probe: string; spec: ProbeSpec; window: number }>();
+    for (const { projection: p, spec } of this.list) {
+      if (!p.fit || probed.has(p.source)) continue;
+      const window = Math.max(out.get(p.source)?.window ?? 1, Math.floor(p.window));
+      out.set(p.source, { probe: p.source, spec, window });
+    }
+    return [...out.values()];
   }
 
-  /** Back to step 0: the windows start empty. */
+  /** Back to step 0: histories sent before are of another run. */
   clear(): void {
-    this.sources.clear();
+    for (const e of this.list) e.pending = null;
   }
 
-  /** The network was recompiled: record the same sources from the new program (their history kept). */
+  /** The network was recompiled: projections of a source the new program lacks are dropped. */
   rebind(sim: Simulator): void {
-    this.sources.rebind(sim);
+    this.set(
+      sim,
+      this.list.map((e) => e.projection),
+    );
   }
 
-  /** Adds each projection's new steps to a frame of the live loop (its whole window after a new fit). */
+  /**
+   * Adds each projection with a fit to a frame: its source's rows in the frame projected on the
+   * fit, after the history sent with the fit (the first frame after it only).
+   */
   addTo(frame: Frame): void {
-    const steps = frame.t - frame.firstStep + 1;
     for (const entry of this.list) {
-      const { name, source, window, fit } = entry.projection;
-      const w = fit && this.sources.window(source, entry.fresh ? window : Math.min(steps, window));
-      if (!fit || !w) continue;
-      entry.fresh = false;
-      const firstStep = frame.t - w.steps + 1;
-      const probe = { width: 2, count: w.steps, data: projectRows(w.data, w.steps, w.width, fit) };
-      frame.probes[name] = firstStep === frame.firstStep ? probe : { ...probe, firstStep };
+      const { name, source, window, fit, fitId } = entry.projection;
+      if (!fit) continue;
+      const rows = frame.probes[source];
+      const batch = rows && rows.count > 0 ? { firstStep: rows.firstStep ?? frame.firstStep, count: rows.count, data: projectRows(rows.data, rows.count, rows.width, fit) } : null;
+      const all = joined(entry.pending, batch, Math.max(1, Math.floor(window)));
+      entry.pending = null;
+      if (!all) continue;
+      const probe: ProbeFrame = { width: 2, count: all.count, data: all.data, fitId };
+      frame.probes[name] = all.firstStep === frame.firstStep ? probe : { ...probe, firstStep: all.firstStep };
     }
   }
+}
+
+/** A projection's history projected on its fit, when both are there and the history ends at step `t`. */
+function historyOf(p: Projection, t: number): Projected | null {
+  const h = p.history;
+  if (!p.fit || !h || h.steps === 0 || h.lastStep !== t) return null;
+  const steps = Math.min(h.steps, Math.max(1, Math.floor(p.window)));
+  const rows = h.data.subarray((h.steps - steps) * h.width, h.steps * h.width);
+  return { firstStep: t - steps + 1, count: steps, data: projectRows(rows, steps, h.width, p.fit) };
 }

@@ -53,6 +53,8 @@ export interface ProbeFrame {
   data: Float64Array;
   /** Step number of this probe's first sample when it differs from the frame's (a window cut the batch). */
   firstStep?: number;
+  /** A projection's rows only: the fit they lie on (`Projection.fitId`). */
+  fitId?: number;
 }
 
 /** The result of running a batch of steps. */
@@ -191,8 +193,9 @@ export interface EngineApi {
   subscribe(subscriptions: Subscription[]): Promise<SubscribeResult>;
   /**
    * Sets the derived probes `advance` adds to its frames (replacing the previous set): each a
-   * source probe projected on a PCA fit, two values per step under the projection's name. A new
-   * or changed fit re-projects the projection's whole window in the next frame (projections.ts).
+   * source probe projected on a PCA fit, two values per step under the projection's name, tagged
+   * with the fit's id. A new fit comes with the source's rows the page holds; projected once, they
+   * open the next frame's rows of the projection (projections.ts).
    */
   project(projections: Projection[]): Promise<SubscribeResult>;
   /**

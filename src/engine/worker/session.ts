@@ -183,8 +183,14 @@ export class EngineSession implements EngineApi {
   /** Synchronous core of `advance`. */
   advanceSync(steps: number, budgetMs?: number, spare?: ArrayBuffer[]): Frame {
     if (spare) this.buffers.give(spare);
-    const frame = this.record(steps, this.subscriptions, budgetMs);
+    // a projection's source that is not subscribed is recorded for the projection alone
+    const unprobed = this.projections.unprobed(new Set(this.subscriptions.map((s) => s.probe)));
+    const frame = this.record(steps, unprobed.length === 0 ? this.subscriptions : [...this.subscriptions, ...unprobed], budgetMs);
     this.projections.addTo(frame);
+    for (const s of unprobed) {
+      this.buffers.give([frame.probes[s.probe].data.buffer as ArrayBuffer]);
+      delete frame.probes[s.probe];
+    }
     return frame;
   }
 
@@ -312,7 +318,6 @@ export class EngineSession implements EngineApi {
         sim.step();
         for (const r of recorders) r.record();
         this.retained.record();
-        this.projections.record();
         if (budgetMs !== undefined && (i & 3) === 3 && performance.now() - started > budgetMs) break;
       }
     } catch (err) {

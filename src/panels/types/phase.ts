@@ -10,6 +10,7 @@
 import { PhaseChart, type PhaseData } from '../chart/PhaseChart.ts';
 import { finiteExtent } from '../transforms/stats.ts';
 import type { PcaFit } from '../../engine/worker/analysis-protocol.ts';
+import type { ProjectionFit } from '../../engine/worker/protocol.ts';
 import type { ProbeWindow } from '../../store/probeWindow.ts';
 import type { PanelConfig } from '../../store/index.ts';
 import type { PanelContext, PanelType } from '../registry.ts';
@@ -94,6 +95,8 @@ function returnMap(s: ProbeWindow, id: string): Trajectory | null {
  * PC1 against PC2 of a population (no nullclines: the axes are not state variables). The fit is
  * made on the analysis worker from the live window; the stepping worker projects every step on
  * the last fit and streams the two columns (a live window of its own), so the page only draws.
+ * The axes are labelled with the explained variance of the fit the drawn points lie on
+ * (`projectedFit`), so labels and points change together.
  */
 function pcaView(chart: PhaseChart, ctx: PanelContext, a: string | undefined, key: string) {
   let fit: PcaFit | null = null;
@@ -101,17 +104,26 @@ function pcaView(chart: PhaseChart, ctx: PanelContext, a: string | undefined, ke
   let frames = 0;
   let destroyed = false;
   const projection = `pca:${key}`;
+  /** Explained variance of each fit handed to the stepping worker. */
+  const explainedOf = new WeakMap<ProjectionFit, PcaFit['explained']>();
   const remove = a === undefined ? () => undefined : ctx.sim().project(projection, a, null);
   const pct = (r: number) => `${(100 * r).toFixed(0)}%`;
-  const show = (f: PcaFit) => {
+  /** Draws the projected window; false when there is nothing on a known fit to draw. */
+  const show = (): boolean => {
+    const on = ctx.sim().projectedFit(projection);
+    const explained = on && explainedOf.get(on);
     const p = ctx.live.windows.get(projection);
-    if (!p || p.count === 0) return;
-    chart.update({ firstStep: p.firstStep, x: p.unitSeries(0), y: p.unitSeries(1), xName: `PC1 (${pct(f.explained[0])})`, yName: `PC2 (${pct(f.explained[1])})` });
+    if (!explained || !p || p.count === 0) return false;
+    chart.update({ firstStep: p.firstStep, x: p.unitSeries(0), y: p.unitSeries(1), xName: `PC1 (${pct(explained[0])})`, yName: `PC2 (${pct(explained[1])})` });
+    return true;
   };
   const setFit = (f: PcaFit | null) => {
     if (f === fit) return;
     fit = f;
-    if (a !== undefined) ctx.sim().project(projection, a, f && { units: f.units, mean: f.mean, axes: f.axes });
+    if (a === undefined) return;
+    const handed = f && { units: f.units, mean: f.mean, axes: f.axes };
+    if (f && handed) explainedOf.set(handed, f.explained);
+    ctx.sim().project(projection, a, handed);
   };
   const refit = (w: ProbeWindow) => {
     fitting = true;
@@ -139,8 +151,7 @@ function pcaView(chart: PhaseChart, ctx: PanelContext, a: string | undefined, ke
       }
       if (event !== 'frame') setFit(null);
       if (!fitting && (!fit || frames++ % REFIT_FRAMES === 0)) refit(w);
-      if (fit) show(fit);
-      else chart.setEmptyText(fitting ? 'Fitting the PCA axes…' : null);
+      if (!fit || !show()) chart.setEmptyText(fitting || fit ? 'Fitting the PCA axes…' : null);
     },
     destroy() {
       destroyed = true;

@@ -6,6 +6,7 @@
  * subscriptions the loop records.
  */
 import type { Frame, ProjectionFit } from '../../engine/worker/protocol.ts';
+import type { ProbeWindow } from '../probeWindow.ts';
 import { addSubscriber, defaultWindows, mergeSubscriptions, type SubscriptionTable } from '../subscriptions.ts';
 import type { EngineSync } from './engineSync.ts';
 import { messageOf, summarizeFrame, type RunOutcome, type SimulationCore } from './types.ts';
@@ -16,6 +17,12 @@ const MAX_SPEED_BUDGET_MS = 30;
 const BATCH_BUDGET_MS = 60;
 /** Batches asked for ahead of the one being drawn. */
 const AHEAD = 2;
+
+/** A batch asked for: its frame, and what to call once that frame has been applied (or dropped). */
+interface Asked {
+  frame: Promise<Frame | null>;
+  done: () => void;
+}
 
 /** Waits for the next animation frame (a short timeout where there are none, e.g. Node tests). */
 function nextFrame(): Promise<void> {
@@ -34,8 +41,33 @@ export interface LiveLoop {
   retain(probe: string, window: number): () => void;
   /** Sets a projection the engine streams (SimulationActions.project); returns its removal. */
   project(name: string, source: string, fit: ProjectionFit | null): () => void;
+  /** The fit the points of a projection's live window lie on (SimulationActions.projectedFit). */
+  projectedFit(name: string): ProjectionFit | null;
   /** The engine's network changed: send the subscriptions again before the next batch. */
   resubscribe(): void;
+}
+
+/**
+ * A PCA projection the engine streams. `fitId` names the fit last set; `dirty`: not sent since
+ * (it goes with the source's rows the page holds); `shown`: the fit of the points in the window.
+ */
+interface ProjectionEntry {
+  source: string;
+  fit: ProjectionFit | null;
+  fitId: number;
+  dirty: boolean;
+  /** Fits sent whose rows may still arrive, by id. */
+  sent: Map<number, ProjectionFit>;
+  shown: ProjectionFit | null;
+  shownId: number;
+}
+
+/** The leading `units` values of each row of a window (a projection reads no others), oldest first. */
+function leadingColumns(w: ProbeWindow, units: number): { lastStep: number; steps: number; width: number; data: Float64Array } {
+  const width = Math.min(units, w.width);
+  const data = new Float64Array(w.count * width);
+  for (let r = 0; r < w.count; r++) data.set(w.row(w.firstStep + r).subarray(0, width), r * width);
+  return { lastStep: w.lastStep, steps: w.count, width, data };
 }
 
 export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLoop {
@@ -44,8 +76,9 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
   /** Probes the engine keeps for measures. */
   const retained: SubscriptionTable = new Map();
   /** PCA projections the engine streams, by name (projections.ts). */
-  const projections = new Map<string, { source: string; fit: ProjectionFit | null; sent: boolean }>();
+  const projections = new Map<string, ProjectionEntry>();
   let nextToken = 1;
+  let nextFitId = 1;
   let synced = '';
   /** The projections changed since they were last sent. */
   let projectionsChanged = false;
@@ -59,12 +92,17 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     return capacity;
   }
 
-  /** Sends the subscriptions and projections to the engine when they changed since the last batch. */
-  async function syncSubscriptions(): Promise<void> {
+  /**
+   * Sends the subscriptions and projections to the engine when they changed since the last batch.
+   * A new fit goes with the source's rows the page holds, which must reach the step the engine is
+   * at: `drained` resolves once the frames asked for before have been applied.
+   */
+  async function syncSubscriptions(drained?: Promise<void>): Promise<void> {
     const subs = wanted();
     const kept = mergeSubscriptions([], retained);
     const key = JSON.stringify([subs, kept]);
     if (key === synced && !projectionsChanged) return;
+    if (drained && [...projections.values()].some((p) => p.dirty && p.fit)) await drained;
     synced = key;
     projectionsChanged = false;
     for (const s of subs) {
@@ -73,11 +111,10 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     }
     const capacity = capacities();
     const projected = [...projections].map(([name, p]) => {
-      // a new projection takes the source's steps the page holds, so its first fit shows a full window
-      const w = p.sent ? undefined : core.live.windows.get(p.source);
-      p.sent = true;
-      const history = w && w.count > 0 ? { lastStep: w.lastStep, ...w.slice(), steps: w.count } : undefined;
-      return { name, source: p.source, window: capacity.get(name)!, fit: p.fit, history };
+      const w = p.dirty && p.fit ? core.live.windows.get(p.source) : undefined;
+      p.dirty = false;
+      const history = w && p.fit && w.count > 0 ? leadingColumns(w, p.fit.units) : undefined;
+      return { name, source: p.source, window: capacity.get(name)!, fit: p.fit, fitId: p.fitId, history };
     });
     for (const p of projected) core.live.ensure(p.name, 2, p.window);
     const api = core.api();
@@ -89,6 +126,15 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
   /** Applies a frame of this generation; false when the run must stop (divergence, stale). */
   function applyFrame(frame: Frame, gen: number): boolean {
     if (gen !== core.generation) return false;
+    for (const [name, p] of projections) {
+      const fitId = frame.probes[name]?.fitId;
+      if (fitId === undefined || fitId === p.shownId) continue;
+      // rows on another fit: the window starts afresh with them
+      core.live.windows.get(name)?.clear();
+      p.shown = p.sent.get(fitId) ?? null;
+      p.shownId = fitId;
+      for (const id of p.sent.keys()) if (id < fitId) p.sent.delete(id);
+    }
     const capacity = capacities();
     for (const [probe, p] of Object.entries(frame.probes)) core.live.ensure(probe, p.width, capacity.get(probe) ?? Math.max(1, p.count));
     core.live.apply(frame);
@@ -111,9 +157,14 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     const spare: ArrayBuffer[] = [];
     /** Resolves once the last batch asked for has been sent: batches are sent (and stepped) in order. */
     let sent: Promise<unknown> = Promise.resolve();
-    const request = (): Promise<Frame | null> => {
+    /** Resolves once the frames of every batch asked for so far have been applied (or dropped). */
+    let handled: Promise<void> = Promise.resolve();
+    const request = (): Asked => {
+      const before = handled;
+      let done!: () => void;
+      handled = new Promise((resolve) => (done = resolve));
       const sending = sent.then(async () => {
-        await syncSubscriptions();
+        await syncSubscriptions(before);
         const speed = core.get().speed;
         carry += speed === 0 ? 0 : speed;
         const n = speed === 0 ? 1e9 : Math.floor(carry);
@@ -123,18 +174,23 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
         return { frame: n > 0 ? core.api().advance(n, speed === 0 ? MAX_SPEED_BUDGET_MS : BATCH_BUDGET_MS, core.transfer(giving, giving)) : null };
       });
       sent = sending.catch(() => undefined);
-      return sending.then((s) => s.frame);
+      return { frame: sending.then((s) => s.frame), done };
     };
     const going = () => core.get().status === 'running' && gen === core.generation;
-    const queue: Promise<Frame | null>[] = [];
+    const queue: Asked[] = [];
     for (let i = 0; i < AHEAD; i++) queue.push(request());
     let ended = false;
     try {
       while (queue.length > 0) {
-        const frame = await queue.shift()!;
-        if (frame && !applyFrame(frame, gen)) {
-          ended = true;
-          break;
+        const asked = queue.shift()!;
+        try {
+          const frame = await asked.frame;
+          if (frame && !applyFrame(frame, gen)) {
+            ended = true;
+            break;
+          }
+        } finally {
+          asked.done();
         }
         if (frame) for (const p of Object.values(frame.probes)) if (!spare.includes(p.data.buffer as ArrayBuffer)) spare.push(p.data.buffer as ArrayBuffer);
         if (!going()) break;
@@ -143,8 +199,9 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
       }
     } finally {
       for (const pending of queue) {
-        const frame = await pending.catch(() => null);
+        const frame = await pending.frame.catch(() => null);
         if (frame && !ended) ended = !applyFrame(frame, gen);
+        pending.done();
       }
       core.live.idle();
     }
@@ -202,7 +259,10 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     retain: (probe, window) => addSubscriber(retained, nextToken++, probe, window),
     project(name, source, fit) {
       const old = projections.get(name);
-      projections.set(name, { source, fit, sent: old?.source === source && old.sent });
+      const fitId = nextFitId++;
+      const sent = old?.source === source ? old.sent : new Map<number, ProjectionFit>();
+      if (fit) sent.set(fitId, fit);
+      projections.set(name, { source, fit, fitId, dirty: true, sent, shown: old?.source === source ? old.shown : null, shownId: old?.source === source ? old.shownId : 0 });
       projectionsChanged = true;
       if (fit) showProjections();
       return () => {
@@ -214,8 +274,9 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     resubscribe() {
       synced = '';
       projectionsChanged = true;
-      for (const p of projections.values()) p.sent = false;
+      for (const p of projections.values()) p.dirty = true;
     },
+    projectedFit: (name) => projections.get(name)?.shown ?? null,
   };
   return live;
 }

@@ -137,11 +137,14 @@ export interface SimulationState {
   retain(probe: string, window: number): () => void;
   /**
    * Has the stepping worker project `source` (a node) on a PCA fit and stream the two columns
-   * under `name` (a live window of width 2, as long as the source's): call it with a null fit
-   * first (the worker keeps the source's window from then), again with each fit; a new fit
-   * re-projects the whole window. Returns the function that removes the projection.
+   * under `name` (a live window of width 2, as long as the source's), again with each new fit:
+   * the fit goes with the source's window the page holds, which the worker projects, so the live
+   * window changes from one fit's points to the other's in one frame. Returns the function that
+   * removes the projection.
    */
   project(name: string, source: string, fit: ProjectionFit | null): () => void;
+  /** The fit (as passed to `project`) the points of the projection's live window lie on; null: none yet. */
+  projectedFit(name: string): ProjectionFit | null;
   /**
    * Measures a retained window on the analysis worker. A newer request under the same `key` (a
    * panel) cancels an older one, which resolves null, as do requests outlived by a reset or load.

@@ -189,10 +189,10 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
             ended = true;
             break;
           }
+          if (frame) for (const p of Object.values(frame.probes)) if (!spare.includes(p.data.buffer as ArrayBuffer)) spare.push(p.data.buffer as ArrayBuffer);
         } finally {
           asked.done();
         }
-        if (frame) for (const p of Object.values(frame.probes)) if (!spare.includes(p.data.buffer as ArrayBuffer)) spare.push(p.data.buffer as ArrayBuffer);
         if (!going()) break;
         queue.push(request());
         await nextFrame();

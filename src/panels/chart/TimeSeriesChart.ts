@@ -114,6 +114,8 @@ function paintGeometry(ctx: CanvasRenderingContext2D, g: Geometry, w: number, h:
 export class TimeSeriesChart extends ChartBase<TimeSeriesData> {
   constructor(el: HTMLElement, opts: Omit<ChartOptions, 'zoomX' | 'canvas'>) {
     super(el, { ...opts, zoomX: true, canvas: true });
+    // the lines lie over the grid, as SVG marks did (the canvas lets the pointer through to the SVG's overlay)
+    this.canvas!.classList.add('chart__canvas--marks');
   }
 
   protected hasData(): boolean {

@@ -131,3 +131,42 @@ test('closing a network while it loads: the page keeps answering, and the new ne
   await expect.poll(() => t(page), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect(page.getByTestId('run-loading')).toHaveCount(0);
 });
+
+test("the page never receives the weight matrix: the analysis worker fetches it from the stepping worker; the page gets the eigenvalues and ρ", async ({ page }) => {
+  // counts the typed arrays in every message a worker sends the page (Comlink's replies arrive on the Worker)
+  await page.addInitScript(() => {
+    const seen = { messages: 0, bytes: 0, longest: 0 };
+    (window as unknown as { __fromWorkers: typeof seen }).__fromWorkers = seen;
+    const visit = (v: unknown, depth: number) => {
+      if (ArrayBuffer.isView(v)) {
+        seen.bytes += v.byteLength;
+        seen.longest = Math.max(seen.longest, v.byteLength / ((v as unknown as { BYTES_PER_ELEMENT?: number }).BYTES_PER_ELEMENT ?? 1));
+      } else if (v && typeof v === 'object' && depth < 12) for (const x of Object.values(v)) visit(x, depth + 1);
+    };
+    const Native = window.Worker;
+    window.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.addEventListener('message', (e) => {
+          seen.messages++;
+          visit(e.data, 0);
+        });
+      }
+    };
+  });
+  await page.goto('/');
+  await page.waitForFunction(() => window.__recurrence !== undefined, undefined, { timeout: 10_000 });
+  const doc = reservoir(1000);
+  doc.panels = [{ id: 'eig', type: 'spectrum', edge: 'rec' }];
+  expect(await page.evaluate((d) => window.__recurrence!.loadDocument(d), doc)).toEqual({ ok: true });
+  await expect.poll(async () => (await drawnEigenvalues(page)).length, { timeout: 120_000 }).toBe(1000);
+  expect(Math.max(...(await drawnEigenvalues(page)).map(([, , abs]) => abs))).toBeCloseTo(0.95, 6);
+  await page.locator('[data-edge-label="rec"]').click();
+  await expect(page.getByTestId('edge-radius')).toHaveText('0.9500', { timeout: 60_000 });
+  const seen = await page.evaluate(() => (window as unknown as { __fromWorkers: { messages: number; bytes: number; longest: number } }).__fromWorkers);
+  // the matrix holds ≈ 20,000 weights (CSR: ≈ 240 kB); the page received the 1,000 eigenvalues' parts and small replies
+  expect(seen.messages).toBeGreaterThan(3);
+  expect(seen.longest).toBe(1000);
+  expect(seen.bytes).toBeLessThan(40_000);
+  await page.screenshot({ path: test.info().outputPath('analysis-worker-to-worker.png') });
+});

@@ -3,7 +3,8 @@ import { EngineSession } from '../engine/worker/session.ts';
 import { localEngineClient } from '../engine/worker/client.ts';
 import { AnalysisSession } from '../engine/worker/analysis-session.ts';
 import { localAnalysisClient } from '../engine/worker/analysis-client.ts';
-import { leakyUnitDoc, loadPreset, valid } from '../test-support/docs.ts';
+import { edge, leakyUnitDoc, loadPreset, node, rawDoc, valid } from '../test-support/docs.ts';
+import { spectralRadius } from '../engine/linalg/index.ts';
 import type { GraphDocument } from '../model/index.ts';
 import { createSimulationStore, FULL_SPEED_ANALYSIS_PACE } from './simulationStore.ts';
 import { ProbeWindow } from './probeWindow.ts';
@@ -318,6 +319,83 @@ describe('simulation store: analyses yield at full speed', () => {
     sim.getState().setSpeed(20);
     await sim.getState().pause();
     expect(paces).toEqual([FULL_SPEED_ANALYSIS_PACE, 100, FULL_SPEED_ANALYSIS_PACE, 100]);
+    sim.dispose();
+  });
+});
+
+/** Typed arrays in a value, deeply: how many elements in all, and the longest. */
+function arraysIn(value: unknown, seen = { elements: 0, longest: 0 }): { elements: number; longest: number } {
+  if (ArrayBuffer.isView(value)) {
+    const n = (value as unknown as { length?: number }).length ?? value.byteLength;
+    seen.elements += n;
+    seen.longest = Math.max(seen.longest, n);
+  } else if (value && typeof value === 'object') for (const v of Object.values(value)) arraysIn(v, seen);
+  return seen;
+}
+
+describe('simulation store: matrices go from worker to worker', () => {
+  it('the page asks for eigenvalues and ρ and receives them, never the matrix; requests name the network version', async () => {
+    const size = 300;
+    let current = valid(
+      rawDoc(
+        [node('res', 'rate', { size, activation: 'tanh', leak: 0.5 })],
+        [edge('rec', 'res', 'res', { type: 'normal', mean: 0, std: 1 }, 1, { spectralRadius: 0.9 })],
+      ),
+    );
+    const session = new EngineSession();
+    /** Every value the page received from either worker (replies, results, progress details). */
+    const received: unknown[] = [];
+    const spied = <T extends object>(api: T): T =>
+      new Proxy(api, {
+        get(target, key) {
+          const f = Reflect.get(target, key) as unknown;
+          if (typeof f !== 'function') return f;
+          return (...args: unknown[]) => {
+            const r = (f as (...a: unknown[]) => unknown).apply(target, args);
+            return r instanceof Promise ? r.then((v) => (received.push(v), v)) : r;
+          };
+        },
+      });
+    const sim = createSimulationStore({
+      engine: () => ({ ...localEngineClient(session), api: spied(session) }),
+      analysis: () => {
+        const client = localAnalysisClient(new AnalysisSession());
+        return {
+          ...client,
+          run: (call, onProgress) => {
+            const job = client.run(call, onProgress && ((f, text, detail) => (received.push(detail), onProgress(f, text, detail))));
+            job.result.then((v) => received.push(v), () => undefined);
+            return job;
+          },
+        };
+      },
+      doc: () => current,
+    });
+    await sim.getState().step(1);
+    const matrix = session.matrixSync('rec')!;
+    expect(matrix.format).toBe('dense'); // 90,000 weights
+    const spectrum = await sim.getState().spectrum('rec', 'panel:eig');
+    expect(spectrum).toMatchObject({ ok: true, version: 1, value: { edge: 'rec', size, complete: true, t: 1 } });
+    if (!spectrum.ok) return;
+    expect(spectrum.value.radius).toBeCloseTo(spectralRadius(matrix), 9);
+    const facts = await sim.getState().edgeFacts('rec', 'inspector:edge-facts');
+    expect(facts).toMatchObject({ ok: true, version: 1, value: { rows: size, cols: size, nonzeros: size * size } });
+    if (facts.ok) expect(facts.value.radius).toBe(spectralRadius(matrix));
+    // the longest array the page saw: a frame of one step (300 values) or the 300 eigenvalues' parts
+    const seen = arraysIn(received);
+    expect(seen.longest).toBe(size);
+    expect(seen.elements).toBeLessThan(4 * size);
+
+    // a live edit: the engine's network is version 2, and so are the requests and results
+    const next = structuredClone(current);
+    next.edges[0].params.spectralRadius = 0.5;
+    current = valid(next);
+    sim.getState().documentChanged(current, false);
+    await sim.getState().step(1);
+    expect(session.networkVersion).toBe(2);
+    const after = await sim.getState().edgeFacts('rec', 'inspector:edge-facts');
+    expect(after).toMatchObject({ ok: true, version: 2 });
+    if (after.ok) expect(after.value.radius).toBeCloseTo(0.5, 10);
     sim.dispose();
   });
 });

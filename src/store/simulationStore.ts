@@ -53,17 +53,24 @@ export function createSimulationStore(options: SimulationStoreOptions) {
   let paceAnalyses = (_percent: number) => undefined as void;
 
   const store = create<SimulationState>()((set, get) => {
+    /** The stepping worker's client; a new one gives the analysis worker a new link to it. */
+    const engineClient = (): EngineClient => {
+      if (!client) {
+        client = options.engine();
+        analyses.link(() => engineClient().link());
+      }
+      return client;
+    };
     const core: SimulationCore = {
       get,
       set,
       api() {
-        client ??= options.engine();
-        if (get().engineMode === null) set({ engineMode: client.mode });
-        return client.api;
+        const c = engineClient();
+        if (get().engineMode === null) set({ engineMode: c.mode });
+        return c.api;
       },
       callback(fn) {
-        client ??= options.engine();
-        return client.callback(fn);
+        return engineClient().callback(fn);
       },
       transfer(value, buffers) {
         client ??= options.engine();
@@ -150,10 +157,8 @@ export function createSimulationStore(options: SimulationStoreOptions) {
       async measure(key, request) {
         const gen = core.generation;
         if (!engine.loaded()) return null;
-        const windows = await core.api().measureWindows(request);
-        if (gen !== core.generation) return null;
-        if (!('target' in windows)) return windows;
-        const out = await analyses.run(`measure:${key}`, null, (a, job, transfer) => a.measure(request, transfer(windows), job));
+        const version = core.version;
+        const out = await analyses.run(`measure:${key}`, null, (a, job) => a.measure(request, version, job));
         if (gen !== core.generation) return null;
         return out.ok ? out.value : taskFailure(out);
       },
@@ -165,10 +170,11 @@ export function createSimulationStore(options: SimulationStoreOptions) {
 
       async spectrum(edge, key) {
         if (!(await engine.ensure())) return { ok: false, error: get().error ?? 'the network cannot run' };
-        const matrix = await core.api().matrix(edge);
-        if (!matrix) return { ok: false, error: `no edge "${edge}"` };
-        const what = `Eigenvalues of ${edge} (${matrix.rows.toLocaleString('en')} units)`;
-        return analyses.run(key, what, (a, job, transfer) => a.spectrum(edge, transfer(matrix), live.t, job));
+        const info = get().edges.find((e) => e.id === edge);
+        if (!info) return { ok: false, error: `no edge "${edge}"` };
+        const what = `Eigenvalues of ${edge} (${info.rows.toLocaleString('en')} units)`;
+        const version = core.version;
+        return analyses.run(key, what, (a, job) => a.spectrum({ edge, version }, job));
       },
 
       async edgeFacts(edge, key) {
@@ -176,11 +182,9 @@ export function createSimulationStore(options: SimulationStoreOptions) {
         const facts = await core.api().edgeFacts(edge);
         if (!facts) return { ok: false, error: `no edge "${edge}"` };
         if (facts.rows !== facts.cols) return { ok: true, value: { ...facts, radius: null }, version: core.version };
-        const matrix = await core.api().matrix(edge);
-        if (!matrix) return { ok: false, error: `no edge "${edge}"` };
         const version = core.version;
-        const what = `Spectral radius of ${edge} (${matrix.rows.toLocaleString('en')} units)`;
-        const out = await analyses.run(key, what, (a, job, transfer) => a.spectralRadius(transfer(matrix), job));
+        const what = `Spectral radius of ${edge} (${facts.rows.toLocaleString('en')} units)`;
+        const out = await analyses.run(key, what, (a, job) => a.spectralRadius({ edge, version }, job));
         if (out.ok) return { ...out, value: { ...facts, radius: out.value } };
         return out.cancelled ? { ok: true, value: { ...facts, radius: null, radiusCancelled: true }, version } : out;
       },

@@ -38,8 +38,9 @@ async function session(seed: number, settings: [rho: number, input: number][]): 
 }
 
 async function answerMeasure(session: Session, request: MeasureRequest) {
-  const w = await session.measureWindows(request);
-  return 'target' in w ? measureOn(w, request) : w;
+  const w = await session.engineLink().measureWindows(request, session.networkVersion);
+  if (!w.ok) throw new Error(w.error);
+  return 'target' in w.value ? measureOn(w.value, request) : w.value;
 }
 
 const judge = (p: Predicate, list: Measurement[]) => evaluate(p, { doc: list.at(-1)!.doc, trace: () => null, measurements: () => list });

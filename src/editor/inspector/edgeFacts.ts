@@ -33,7 +33,8 @@ export function useEdgeFacts(edge: string, attempt = 0): EdgeFactsState {
       .getState()
       .edgeFacts(edge, EDGE_FACTS_KEY)
       .then((out) => {
-        if (!current || (out.ok && out.version !== sim.getState().version)) return;
+        // of an older network (or refused as such): the version's change asks again
+        if (!current || (out.ok && out.version !== sim.getState().version) || (!out.ok && !out.cancelled && out.stale)) return;
         if (out.ok) setState({ key, value: { facts: out.value } });
         else if (!out.cancelled) setState({ key, value: { error: out.error } });
       });

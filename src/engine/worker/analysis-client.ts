@@ -7,6 +7,7 @@
  */
 import * as Comlink from 'comlink';
 import type { AnalysisApi } from './analysis-protocol.ts';
+import type { EngineEndpoint } from './engine-link.ts';
 import { failingApi } from './client.ts';
 import { CancelledError, newPaceFlag, newStopFlag, type JobHandle, type ProgressMessage } from './job.ts';
 
@@ -30,6 +31,12 @@ export interface AnalysisClient {
    * running ones included: they rest between slices (job.ts, Pacer). Only where memory is shared.
    */
   pace(percent: number): void;
+  /**
+   * Where the worker fetches engine data (engine-link.ts): `source` makes a new endpoint to the
+   * stepping worker, asked for now (when a worker runs) and for every worker started later. Call
+   * it again when the stepping worker was started afresh.
+   */
+  link(source: () => EngineEndpoint): void;
   dispose(): void;
 }
 
@@ -63,10 +70,23 @@ const local: Connection['handle'] = (flags, listener) => ({ handle: { ...flags, 
 /** A client over connections made by `connect` (a new one after a connection is ended). */
 export function analysisClientOf(connect: () => Connection): AnalysisClient {
   let connection: Connection | null = null;
+  let source: (() => EngineEndpoint) | null = null;
   const pace = newPaceFlag();
+  /** Hands the connection a new endpoint to the engine (before any job sent after it: one worker's messages keep their order). */
+  const linkTo = (conn: Connection) => {
+    if (!source) return;
+    const endpoint = source();
+    const port = typeof MessagePort === 'function' && endpoint instanceof MessagePort;
+    // a worker that could not start fails each job with its reason; nothing to add here
+    conn.api.link(port ? Comlink.transfer(endpoint, [endpoint]) : endpoint).catch(() => undefined);
+  };
   return {
     run(call, onProgress) {
-      const conn = (connection ??= connect());
+      if (!connection) {
+        connection = connect();
+        linkTo(connection);
+      }
+      const conn = connection;
       const flag = newStopFlag();
       let cancel!: () => void;
       const cancelled = new Promise<never>((_, reject) => {
@@ -88,6 +108,10 @@ export function analysisClientOf(connect: () => Connection): AnalysisClient {
     },
     pace(percent) {
       pace.set(percent);
+    },
+    link(next) {
+      source = next;
+      if (connection) linkTo(connection);
     },
     dispose() {
       connection?.end();

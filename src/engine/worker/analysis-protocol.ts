@@ -2,16 +2,17 @@
  * The analysis worker's protocol: the long computations that must never delay a step — all
  * eigenvalues of a weight matrix (or the leading ones), spectral radii for the inspector, PCA
  * fits for the phase portrait, windowed information measures, training and the memory-capacity
- * task. The stepping worker (protocol.ts) hands out copies of what they read (a matrix, probe
- * windows, its validated document and seed); the analysis worker computes on those and knows no
- * running network. Every call takes a JobHandle (job.ts): a stop flag the page can raise and a progress
- * callback.
+ * task. It fetches the engine data they read (a matrix, probe windows) from the stepping worker
+ * itself, over the link the page sets up (engine-link.ts: the page sends the request and receives
+ * the small result, never the data); the page gives the document and seed of task runs. It
+ * computes on copies and knows no running network. Every call takes a JobHandle (job.ts): a stop
+ * flag the page can raise and a progress callback.
  */
 import type { GraphDocument, KeptParameters } from '../../model/index.ts';
 import type { WeightMatrix } from '../compile/types.ts';
 import type { EpochResult, TrainedParameters } from '../bptt/trainer.ts';
 import type { JobHandle } from './job.ts';
-import type { MeasureWindows } from './measure-requests.ts';
+import type { EngineEndpoint } from './engine-link.ts';
 import type { MeasureReply, MeasureRequest, MemoryCapacityReply, MemoryCapacityRequest, SpectrumSnapshot, TrainReply } from './protocol.ts';
 
 /** A matrix as the stepping worker copies it out (dense or CSR, as the engine stores it). */
@@ -85,15 +86,29 @@ export interface TrainingEpoch extends EpochResult {
 /** The gradient flow of an untrained network: what the Gradient flow panel shows before a training. */
 export type GradientFlowReply = { ok: true; flow: number[]; loss: number | null } | { ok: false; error: string };
 
+/** An edge of the running network at a network version (engine-link.ts): what an analysis of a matrix names. */
+export interface EdgeAt {
+  edge: string;
+  version: number;
+}
+
 export interface AnalysisApi {
-  /** All eigenvalues of a square matrix up to the size where that takes a few seconds, else the leading ones (Arnoldi). */
-  spectrum(edge: string, matrix: MatrixSnapshot, t: number, job?: JobHandle): Promise<SpectrumSnapshot>;
-  /** The spectral radius max |λ| of a square matrix. */
-  spectralRadius(matrix: MatrixSnapshot, job?: JobHandle): Promise<number>;
+  /** Fetches engine data from `endpoint` from now on (the page's port to the stepping worker; in one thread, its link). */
+  link(endpoint: EngineEndpoint): Promise<void>;
+  /**
+   * All eigenvalues of an edge's square matrix up to the size where that takes a few seconds,
+   * else the leading ones (Arnoldi). Fails with StaleNetworkError when the network is no longer at the version.
+   */
+  spectrum(source: EdgeAt, job?: JobHandle): Promise<SpectrumSnapshot>;
+  /** The spectral radius max |λ| of an edge's square matrix (StaleNetworkError as for spectrum). */
+  spectralRadius(source: EdgeAt, job?: JobHandle): Promise<number>;
   /** PC1 and PC2 of a window (null: too few steps or units). */
   pca(samples: SampleWindow, job?: JobHandle): Promise<PcaFit | null>;
-  /** A windowed information measure of windows the stepping worker copied out. */
-  measure(request: MeasureRequest, windows: MeasureWindows, job?: JobHandle): Promise<MeasureReply>;
+  /**
+   * A windowed information measure of the windows the stepping worker keeps, at network
+   * `version` (a stale version, or no windows yet, is a `waiting` reply: ask again after the next batch).
+   */
+  measure(request: MeasureRequest, version: number, job?: JobHandle): Promise<MeasureReply>;
   /**
    * Trains the readouts of `doc` from a reset with `seed` (as `recurrence train`); returns the
    * report and what it trained (for the stepping worker's applyTraining, and for the document).

@@ -10,9 +10,10 @@ import { isReadout } from '../compile/readout.ts';
 import { Simulator } from '../simulator.ts';
 import { memoryCapacityOnSession, trainOnSession } from '../tasks/task-runs.ts';
 import { epochDetail, gradientFlowOf, keptOf } from './training-reports.ts';
-import { LEADING_EIGENVALUES, type AnalysisApi, type GradientFlowReply, type TrainingEpoch, type MatrixSnapshot, type PcaFit, type SampleWindow, type TrainedWeights, type TrainOutcome } from './analysis-protocol.ts';
-import { checkStop, pacedJob, Pacer, type JobControl, type JobHandle } from './job.ts';
-import { measureOn, type MeasureWindows } from './measure-requests.ts';
+import { LEADING_EIGENVALUES, type AnalysisApi, type EdgeAt, type GradientFlowReply, type TrainingEpoch, type PcaFit, type SampleWindow, type TrainedWeights, type TrainOutcome } from './analysis-protocol.ts';
+import { CancelledError, checkStop, jobControl, pacedJob, Pacer, type JobControl, type JobHandle } from './job.ts';
+import { measureOn } from './measure-requests.ts';
+import { LinkedEngine, StaleNetworkError, type EngineEndpoint } from './engine-link.ts';
 import type { MeasureReply, MeasureRequest, MemoryCapacityReply, MemoryCapacityRequest, SpectrumSnapshot } from './protocol.ts';
 import { compileDocument } from './session.ts';
 import { radiusOf, spectrumOf } from './spectra.ts';
@@ -49,7 +50,19 @@ export function pcaFit(s: SampleWindow): PcaFit | null {
   return { units, mean: fit.mean, axes: fit.components.data, explained: [fit.explainedVarianceRatio[0], fit.explainedVarianceRatio[1]] };
 }
 
+/** `fetch` for a job: not begun when the job is stopped already, and its data dropped when the job was stopped meanwhile. */
+async function fetchFor<T>(handle: JobHandle | undefined, fetch: () => Promise<T>): Promise<T> {
+  const { signal } = jobControl(handle);
+  if (signal.aborted) throw new CancelledError();
+  const value = await fetch();
+  if (signal.aborted) throw new CancelledError();
+  return value;
+}
+
 export class AnalysisSession implements AnalysisApi {
+  /** Where the engine data comes from: the stepping worker (engine-link.ts). */
+  private readonly engine = new LinkedEngine();
+
   /**
    * The duty cycle of this session's jobs, at the pace the page sets, and their turns: one job
    * computes at a time; PCA fits and measures (short) go before the next slice of all
@@ -57,11 +70,17 @@ export class AnalysisSession implements AnalysisApi {
    */
   constructor(private readonly pacer = new Pacer()) {}
 
-  async spectrum(edge: string, matrix: MatrixSnapshot, t: number, handle?: JobHandle): Promise<SpectrumSnapshot> {
-    return pacedJob(this.pacer, handle, (job) => spectrumOf(edge, matrix, t, LEADING_EIGENVALUES, job));
+  async link(endpoint: EngineEndpoint): Promise<void> {
+    this.engine.connect(endpoint);
   }
 
-  async spectralRadius(matrix: MatrixSnapshot, handle?: JobHandle): Promise<number> {
+  async spectrum(source: EdgeAt, handle?: JobHandle): Promise<SpectrumSnapshot> {
+    const { matrix, t } = await fetchFor(handle, () => this.engine.matrix(source.edge, source.version));
+    return pacedJob(this.pacer, handle, (job) => spectrumOf(source.edge, matrix, t, LEADING_EIGENVALUES, job));
+  }
+
+  async spectralRadius(source: EdgeAt, handle?: JobHandle): Promise<number> {
+    const { matrix } = await fetchFor(handle, () => this.engine.matrix(source.edge, source.version));
     return pacedJob(this.pacer, handle, (job) => radiusOf(matrix, job));
   }
 
@@ -77,7 +96,12 @@ export class AnalysisSession implements AnalysisApi {
     );
   }
 
-  async measure(request: MeasureRequest, windows: MeasureWindows, handle?: JobHandle): Promise<MeasureReply> {
+  async measure(request: MeasureRequest, version: number, handle?: JobHandle): Promise<MeasureReply> {
+    const windows = await fetchFor(handle, () => this.engine.measureWindows(request, version)).catch((err: unknown) => {
+      if (err instanceof StaleNetworkError) return { ok: false as const, waiting: true, error: err.message };
+      throw err;
+    });
+    if (!('target' in windows)) return windows;
     return pacedJob(
       this.pacer,
       handle,

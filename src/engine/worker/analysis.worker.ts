@@ -8,14 +8,15 @@ import type { AnalysisApi } from './analysis-protocol.ts';
 const session = new AnalysisSession();
 
 const api: AnalysisApi = {
-  async spectrum(edge, matrix, t, job) {
-    const s = await session.spectrum(edge, matrix, t, job);
+  link: (endpoint) => session.link(endpoint),
+  async spectrum(source, job) {
+    const s = await session.spectrum(source, job);
     return Comlink.transfer(s, [s.re.buffer, s.im.buffer] as ArrayBuffer[]);
   },
-  spectralRadius: (matrix, job) => session.spectralRadius(matrix, job),
+  spectralRadius: (source, job) => session.spectralRadius(source, job),
   pca: (samples, job) => session.pca(samples, job),
-  async measure(request, windows, job) {
-    const reply = await session.measure(request, windows, job);
+  async measure(request, version, job) {
+    const reply = await session.measure(request, version, job);
     return Comlink.transfer(reply, replyTransferables(reply));
   },
   train: (doc, seed, job) => session.train(doc, seed, job),

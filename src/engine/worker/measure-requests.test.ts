@@ -15,10 +15,11 @@ async function session(name = 'edge-of-chaos') {
   return { s, doc };
 }
 
-/** A measure as the app takes it: windows copied out of the stepping session, measured on the analysis worker's. */
+/** A measure as the app takes it: the analysis session fetches the stepping session's windows (engine-link.ts) and measures them. */
 async function measure(s: EngineSession, request: MeasureRequest): Promise<MeasureReply> {
-  const windows = await s.measureWindows(request);
-  return 'target' in windows ? new AnalysisSession().measure(request, windows) : windows;
+  const analysis = new AnalysisSession();
+  await analysis.link(s.engineLink());
+  return analysis.measure(request, s.networkVersion);
 }
 
 function ok(reply: MeasureReply) {

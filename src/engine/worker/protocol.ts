@@ -12,15 +12,15 @@
  *    document to the running network (engine/live-update.ts).
  *
  * Analyses run in the analysis worker (analysis-protocol.ts), never here and never in the page:
- * this worker only hands out copies of what they read — `matrix` (an edge's weights),
- * `measureWindows` (the windows it keeps of the probes `retain`ed, across batches) — and takes
- * back what a training changed (`applyTraining`).
+ * this worker only hands out copies of what they read — an edge's weights, the windows it keeps
+ * of the probes `retain`ed across batches — to the analysis worker itself, over the port the page
+ * gives it with `link` (engine-link.ts), so the page never carries them; and it takes back what a
+ * training changed (`applyTraining`).
  */
 import type { GraphDocument, ValidationIssue } from '../../model/index.ts';
 import type { ScheduleEntry } from '../compile/types.ts';
 import type { Discretisation, MeasureSpec, WindowedResult } from '../../measures/index.ts';
-import type { MatrixSnapshot, TrainedWeights } from './analysis-protocol.ts';
-import type { MeasureWindows } from './measure-requests.ts';
+import type { TrainedWeights } from './analysis-protocol.ts';
 import type { Projection } from './projections.ts';
 
 export interface NodeInfo {
@@ -182,9 +182,11 @@ export type LoadProgress = (fraction: number, text: string) => void;
 export interface EngineApi {
   /**
    * Compiles a validated document (the page's document store validated it: validateDocument's
-   * `doc`) and resets to its seed (`progress`: see LoadProgress).
+   * `doc`) and resets to its seed (`progress`: see LoadProgress). `version`: the network's
+   * version as the page counts them (default: one more than before), named by the analysis
+   * worker's requests (engine-link.ts).
    */
-  load(doc: GraphDocument, progress?: LoadProgress): Promise<LoadResult>;
+  load(doc: GraphDocument, progress?: LoadProgress, version?: number): Promise<LoadResult>;
   /** Back to step 0 with this seed (default: the current one). */
   reset(seed?: number): Promise<{ t: number; seed: number }>;
   /** Runs `steps` steps and returns every step's value of each probe (`ID`, `ID.VAR`, `ID[i]`). */
@@ -207,19 +209,21 @@ export interface EngineApi {
   advance(steps: number, budgetMs?: number, spare?: ArrayBuffer[]): Promise<Frame>;
   /**
    * Applies an edited, validated document to the running network: classifies the edit once
-   * (engine/live-update.ts) and patches it in, rescales, or recompiles keeping state.
+   * (engine/live-update.ts) and patches it in, rescales, or recompiles keeping state. When it
+   * changed the network, the network's version becomes `version` (default: one more).
    */
-  update(doc: GraphDocument): Promise<UpdateResult>;
+  update(doc: GraphDocument, version?: number): Promise<UpdateResult>;
   /** The current weights of an edge (null: no such edge), downsampled in blocks to at most `max` cells per axis. */
   weights(edge: string, max?: { rows: number; cols: number }): Promise<WeightsSnapshot | null>;
-  /** A copy of an edge's current weights as stored (null: no such edge), for the analysis worker. */
-  matrix(edge: string): Promise<MatrixSnapshot | null>;
   /** What the inspector shows of an edge: shape, synapses drawn and expected (null: no such edge). */
   edgeFacts(edge: string): Promise<EdgeFacts | null>;
   /** Sets the probes the session keeps its own window of, for measures (replacing the previous set). */
   retain(subscriptions: Subscription[]): Promise<SubscribeResult>;
-  /** Copies of the retained windows a measure request reads, or why there are none yet. */
-  measureWindows(request: MeasureRequest): Promise<MeasureWindows | Extract<MeasureReply, { ok: false }>>;
+  /**
+   * Answers the analysis worker's requests for an edge's weights and measure windows on `port`
+   * (the page's channel between the two workers; a new port replaces and closes the previous one).
+   */
+  link(port: MessagePort): Promise<void>;
   /** Puts what a training on the analysis worker changed into the network (nothing when it does not fit) and resets it to step 0. */
   applyTraining(trained: TrainedWeights): Promise<{ ok: true } | { ok: false; error: string }>;
   /** What the last applyTraining put into the network (null: none, or the network was recompiled since), for the export. */

@@ -155,10 +155,12 @@ describe('engine session: the live loop', () => {
     await session.load(valid(leakyUnitDoc()));
     expect(await session.weights('self')).toMatchObject({ rows: 1, cols: 1, data: new Float64Array([0.5]) });
     expect(await session.weights('none')).toBeNull();
-    expect(await session.matrix('none')).toBeNull();
-    const m = (await session.matrix('self'))!;
-    expect(m).toMatchObject({ format: 'dense', rows: 1, cols: 1, data: new Float64Array([0.5]) });
-    const s = await new AnalysisSession().spectrum('self', m, 0);
+    expect(session.matrixSync('none')).toBeNull();
+    expect(session.matrixSync('self')).toMatchObject({ format: 'dense', rows: 1, cols: 1, data: new Float64Array([0.5]) });
+    const analysis = new AnalysisSession();
+    await analysis.link(session.engineLink());
+    await expect(analysis.spectrum({ edge: 'none', version: 1 })).rejects.toThrow('no edge "none"');
+    const s = await analysis.spectrum({ edge: 'self', version: 1 });
     expect(s.radius).toBeCloseTo(0.5, 12);
     expect(Array.from(s.re)).toEqual([0.5]);
   });

@@ -10,18 +10,17 @@ import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
 import { applyParams, classifyChange, transferState } from '../live-update.ts';
 import { BufferPool } from './buffer-pool.ts';
 import { weightBlocks } from './weightBlocks.ts';
-import { measureWindows, RetainedWindows, type MeasureWindows } from './measure-requests.ts';
+import { measureWindows, RetainedWindows } from './measure-requests.ts';
 import type { MatrixSnapshot, TrainedWeights } from './analysis-protocol.ts';
 import { applyTrainedWeights } from './trained-weights.ts';
 import { Projections, type Projection } from './projections.ts';
+import { serveEngineLink, staleReply, type EngineLink, type Fetched } from './engine-link.ts';
 import type {
   EdgeFacts,
   EngineApi,
   LoadProgress,
   Frame,
   LoadResult,
-  MeasureReply,
-  MeasureRequest,
   SubscribeResult,
   Subscription,
   UpdateResult,
@@ -107,8 +106,17 @@ export class EngineSession implements EngineApi {
   private trained: TrainedWeights | null = null;
   /** Probe buffers of earlier frames the page gave back, recorded into again. */
   private readonly buffers = new BufferPool();
+  /** The network's version as the page counts them (loads and live edits that changed it); the analysis worker's requests name it. */
+  private version = 0;
+  /** Ends the port the analysis worker's requests come in on. */
+  private unlink: () => void = () => undefined;
 
-  async load(doc: GraphDocument, report?: LoadProgress): Promise<LoadResult> {
+  /** The version of the network now (see engine-link.ts). */
+  get networkVersion(): number {
+    return this.version;
+  }
+
+  async load(doc: GraphDocument, report?: LoadProgress, version = this.version + 1): Promise<LoadResult> {
     const progress = report && throttled(report);
     const units = doc.nodes.reduce((sum, n) => sum + (getKind(n.kind)?.outputSize(n.params) ?? 1), 0);
     const what = `compiling ${units.toLocaleString('en')} neuron${units === 1 ? '' : 's'}`;
@@ -127,6 +135,7 @@ export class EngineSession implements EngineApi {
     this.retained = new RetainedWindows();
     this.projections = new Projections();
     this.trained = null;
+    this.version = version;
     return { ok: true, ...describe(compiled.program) };
   }
 
@@ -198,9 +207,9 @@ export class EngineSession implements EngineApi {
     return this.projections.set(this.require(), projections);
   }
 
-  async update(next: GraphDocument): Promise<UpdateResult> {
+  async update(next: GraphDocument, version = this.version + 1): Promise<UpdateResult> {
     if (!this.sim || !this.doc) {
-      const loaded = await this.load(next);
+      const loaded = await this.load(next, undefined, version);
       if (!loaded.ok) return loaded;
       const { nodes, edges, schedule } = loaded;
       return { ok: true, change: 'recompiled', t: 0, message: 'compiled', kept: [], nodes, edges, schedule };
@@ -213,6 +222,7 @@ export class EngineSession implements EngineApi {
     }
     if (change.type === 'params' && applyParams(sim.program, next, change)) {
       this.doc = next;
+      this.version = version;
       const what = [...change.nodes, ...change.edges.map((e) => e.id)].join(', ');
       return { ok: true, change: 'params', t: sim.t, message: `applied to ${what} from step ${sim.t + 1}` };
     }
@@ -229,6 +239,7 @@ export class EngineSession implements EngineApi {
     this.retained.rebind(replacement);
     this.projections.rebind(replacement);
     this.doc = next;
+    this.version = version;
     const reason = change.type === 'structural' ? change.reason : 'a node cannot change these parameters live';
     const keptText = kept.length > 0 ? `kept the state of ${kept.join(', ')}` : 'no state could be kept';
     return { ok: true, change: 'recompiled', t: sim.t, message: `recompiled (${reason}); ${keptText}`, kept, ...describe(compiled.program) };
@@ -245,10 +256,6 @@ export class EngineSession implements EngineApi {
     if (!edge) return null;
     const b = weightBlocks(edge.weights, max?.rows, max?.cols);
     return { edge: edgeId, rows: b.rows, cols: b.cols, data: b.data, blockRows: b.blockRows, blockCols: b.blockCols, sourceRows: edge.rows, sourceCols: edge.cols, t: sim.t };
-  }
-
-  async matrix(edgeId: string): Promise<MatrixSnapshot | null> {
-    return this.matrixSync(edgeId);
   }
 
   /** A copy of an edge's current weights, as stored (dense or CSR), for the analysis worker. */
@@ -277,8 +284,25 @@ export class EngineSession implements EngineApi {
     return this.retained.set(this.require(), subscriptions);
   }
 
-  async measureWindows(request: MeasureRequest): Promise<MeasureWindows | Extract<MeasureReply, { ok: false }>> {
-    return measureWindows(this.retained, this.require().t, request);
+  async link(port: MessagePort): Promise<void> {
+    this.unlink();
+    this.unlink = serveEngineLink(this.engineLink(), port);
+  }
+
+  /** What the analysis worker asks of this session, answered in this thread (served on a port by `link`). */
+  engineLink(): EngineLink {
+    const at = <T>(version: number, fetch: (sim: Simulator) => Fetched<T>): Promise<Fetched<T>> => {
+      if (!this.sim) return Promise.resolve({ ok: false, error: 'no network is loaded' });
+      return Promise.resolve(version === this.version ? fetch(this.sim) : staleReply(version, this.version));
+    };
+    return {
+      matrix: (edge, version) =>
+        at(version, (sim) => {
+          const matrix = this.matrixSync(edge);
+          return matrix ? { ok: true, value: { matrix, t: sim.t } } : { ok: false, error: `no edge "${edge}"` };
+        }),
+      measureWindows: (request, version) => at(version, (sim) => ({ ok: true, value: measureWindows(this.retained, sim.t, request) })),
+    };
   }
 
   /**

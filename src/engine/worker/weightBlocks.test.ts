@@ -76,7 +76,9 @@ describe('the session downsamples weights and gives the radius of large spectra'
     const { AnalysisSession } = await import('./analysis-session.ts');
     const { LEADING_EIGENVALUES } = await import('./analysis-protocol.ts');
     const { ALL_EIGENVALUES_LIMIT } = await import('../linalg/index.ts');
-    const s = await new AnalysisSession().spectrum('rec', (await session.matrix('rec'))!, 0);
+    const analysis = new AnalysisSession();
+    await analysis.link(session.engineLink());
+    const s = await analysis.spectrum({ edge: 'rec', version: session.networkVersion });
     expect(ALL_EIGENVALUES_LIMIT).toBeLessThan(1600);
     expect(s).toMatchObject({ complete: false, size: 1600 });
     expect(s.re.length).toBeGreaterThanOrEqual(LEADING_EIGENVALUES); // the leading ones (a conjugate pair is kept whole)

@@ -2,7 +2,8 @@
  * Panels that show a snapshot fetched from the workers (weights, eigenvalues) rather than probe
  * windows: fetched again after a reset, load or live edit, and — for an edge whose weights
  * learn — every `intervalMs` while frames arrive. One request at a time; a result of a network
- * that has changed since (its version is older) is dropped and fetched again.
+ * that has changed since (its version is older), or a request the stepping worker refused as
+ * stale (it runs a newer network already), is dropped and fetched again.
  */
 import type { AnalysisOutcome } from '../../store/simulationStore.ts';
 import type { LiveEvent } from '../../store/probeWindow.ts';
@@ -41,7 +42,7 @@ export function snapshotFetcher<S>(ctx: PanelContext, o: SnapshotFetcherOptions<
       o.fetch(edge)
         .then((out) => {
           if (destroyed) return;
-          if (out.ok && out.version !== ctx.sim().version) epoch = -1; // computed on an older network: fetch again
+          if ((out.ok && out.version !== ctx.sim().version) || (!out.ok && !out.cancelled && out.stale)) epoch = -1; // asked of an older network: fetch again
           else if (out.ok) o.show(out.value);
           else if (o.stopped) o.stopped(out.cancelled ? 'Cancelled.' : out.error);
           else o.show(null);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { localAnalysisClient } from '../../engine/worker/analysis-client.ts';
 import type { AnalysisApi } from '../../engine/worker/analysis-protocol.ts';
 import type { JobHandle } from '../../engine/worker/job.ts';
+import { StaleNetworkError, type EngineLink } from '../../engine/worker/engine-link.ts';
 import { createAnalysisRunner } from './analyses.ts';
 import type { SimulationCore, SimulationState } from './types.ts';
 
@@ -79,6 +80,33 @@ describe('analysis runner', () => {
     });
     expect(outcome).toEqual({ ok: false, error: 'the network diverged at step 12' });
     expect(c.get().analyses).toEqual({});
+  });
+
+  it('a run for a network the stepping worker no longer runs fails as stale, with the message', async () => {
+    const c = core();
+    const runner = createAnalysisRunner(c, () => localAnalysisClient(api));
+    const outcome = await runner.run('eig', 'Eigenvalues', async () => {
+      throw new StaleNetworkError('the network changed since this was asked (version 1, now 2); ask again');
+    });
+    expect(outcome).toEqual({ ok: false, stale: true, error: 'the network changed since this was asked (version 1, now 2); ask again' });
+  });
+
+  it('links each analysis client it makes to the engine, and again when asked (a new stepping worker)', async () => {
+    const c = core();
+    const linked: string[] = [];
+    let endpoints = 0;
+    const linkable = { ...api, link: async (e: unknown) => void linked.push(String((e as { name: string }).name)) } as AnalysisApi;
+    const runner = createAnalysisRunner(c, () => localAnalysisClient(linkable));
+    runner.link(() => ({ name: `engine ${++endpoints}` }) as unknown as EngineLink);
+    expect(linked).toEqual([]); // no worker yet
+    await runner.run('a', null, async () => 1);
+    expect(linked).toEqual(['engine 1']);
+    await runner.run('a', null, async () => 2);
+    runner.link(() => ({ name: `new engine ${++endpoints}` }) as unknown as EngineLink);
+    expect(linked).toEqual(['engine 1', 'new engine 2']);
+    runner.dispose();
+    await runner.run('a', null, async () => 3); // a fresh analysis client (a new worker) is linked before its first job
+    expect(linked).toEqual(['engine 1', 'new engine 2', 'new engine 3']);
   });
 
   it('cancelAll ends every run', async () => {

@@ -8,10 +8,14 @@
 import type { AnalysisApi } from '../../engine/worker/analysis-protocol.ts';
 import type { AnalysisClient, AnalysisJob, Transfer } from '../../engine/worker/analysis-client.ts';
 import type { JobHandle } from '../../engine/worker/job.ts';
+import type { EngineEndpoint } from '../../engine/worker/engine-link.ts';
 import { messageOf, type SimulationCore } from './types.ts';
 
-/** What an analysis came to: its value and the network version it belongs to, or why there is none. */
-export type AnalysisOutcome<R> = { ok: true; value: R; version: number } | { ok: false; cancelled: true } | { ok: false; cancelled?: false; error: string };
+/**
+ * What an analysis came to: its value and the network version it belongs to, or why there is
+ * none (`stale`: the stepping worker runs a newer network than the one asked about — ask again for it).
+ */
+export type AnalysisOutcome<R> = { ok: true; value: R; version: number } | { ok: false; cancelled: true } | { ok: false; cancelled?: false; error: string; stale?: true };
 
 /** A labelled run in progress, as the UI shows it. */
 export interface AnalysisProgress {
@@ -32,14 +36,18 @@ export interface AnalysisRunner {
   cancelAll(): void;
   /** The percentage of wall-clock time analyses may compute (100: all they can); see AnalysisClient.pace. */
   pace(percent: number): void;
+  /** Where the analysis worker fetches engine data (AnalysisClient.link); again after the stepping worker was started afresh. */
+  link(source: () => EngineEndpoint): void;
   dispose(): void;
 }
 
 const isCancel = (err: unknown) => err instanceof Error && err.name === 'AbortError';
+const isStale = (err: unknown) => err instanceof Error && err.name === 'StaleNetworkError';
 
 export function createAnalysisRunner(core: SimulationCore, makeClient: () => AnalysisClient): AnalysisRunner {
   let client: AnalysisClient | null = null;
   let percent = 100;
+  let source: (() => EngineEndpoint) | null = null;
   const running = new Map<string, AnalysisJob<unknown>>();
 
   const show = (key: string, progress: AnalysisProgress | null) => {
@@ -57,6 +65,7 @@ export function createAnalysisRunner(core: SimulationCore, makeClient: () => Ana
       if (!client) {
         client = makeClient();
         client.pace(percent);
+        if (source) client.link(source);
       }
       const listen = label !== null || onDetail !== undefined;
       // a job in this thread may report before `run` returns: those reports are its own
@@ -78,7 +87,8 @@ export function createAnalysisRunner(core: SimulationCore, makeClient: () => Ana
         const value = await job.result;
         return { ok: true, value, version };
       } catch (err) {
-        return isCancel(err) ? { ok: false, cancelled: true } : { ok: false, error: messageOf(err) };
+        if (isCancel(err)) return { ok: false, cancelled: true };
+        return isStale(err) ? { ok: false, error: messageOf(err), stale: true } : { ok: false, error: messageOf(err) };
       } finally {
         if (running.get(key) === job) {
           running.delete(key);
@@ -98,6 +108,10 @@ export function createAnalysisRunner(core: SimulationCore, makeClient: () => Ana
     pace(p) {
       percent = p;
       client?.pace(p);
+    },
+    link(next) {
+      source = next;
+      client?.link(next);
     },
     dispose() {
       for (const job of [...running.values()]) job.cancel();

@@ -68,7 +68,8 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
       if (!done && gen === core.generation) core.set({ loading: { fraction, text } });
     });
     try {
-      const loaded = await core.api().load(doc, progress);
+      // the version this network gets (core.changed() below), named by the analysis worker's requests
+      const loaded = await core.api().load(doc, progress, core.version + 1);
       done = true;
       if (gen === core.generation) core.set({ loading: null });
       if (gen !== core.generation) return false;
@@ -98,7 +99,7 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
     sent = doc;
     edits = edits.then(async () => {
       if (engineDoc === null) return;
-      const r = await core.api().update(doc);
+      const r = await core.api().update(doc, core.version + 1);
       if (!r.ok) return refuse(doc, r.errors);
       engineDoc = doc;
       accepted();

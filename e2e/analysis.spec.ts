@@ -164,6 +164,7 @@ test("the page never receives the weight matrix: the analysis worker fetches it 
   await page.locator('[data-edge-label="rec"]').click();
   await expect(page.getByTestId('edge-radius')).toHaveText('0.9500', { timeout: 60_000 });
   const seen = await page.evaluate(() => (window as unknown as { __fromWorkers: { messages: number; bytes: number; longest: number } }).__fromWorkers);
+  test.info().annotations.push({ type: 'received from the workers', description: JSON.stringify(seen) });
   // the matrix holds ≈ 20,000 weights (CSR: ≈ 240 kB); the page received the 1,000 eigenvalues' parts and small replies
   expect(seen.messages).toBeGreaterThan(3);
   expect(seen.longest).toBe(1000);

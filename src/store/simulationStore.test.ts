@@ -333,7 +333,56 @@ function arraysIn(value: unknown, seen = { elements: 0, longest: 0 }): { element
   return seen;
 }
 
+/** A store whose page side records every value it receives from either worker (replies, results, progress details). */
+function spiedStore(session: EngineSession, doc: () => GraphDocument) {
+  const received: unknown[] = [];
+  const spied = <T extends object>(api: T): T =>
+    new Proxy(api, {
+      get(target, key) {
+        const f = Reflect.get(target, key) as unknown;
+        if (typeof f !== 'function') return f;
+        return (...args: unknown[]) => {
+          const r = (f as (...a: unknown[]) => unknown).apply(target, args);
+          return r instanceof Promise ? r.then((v) => (received.push(v), v)) : r;
+        };
+      },
+    });
+  const sim = createSimulationStore({
+    engine: () => ({ ...localEngineClient(session), api: spied(session) }),
+    analysis: () => {
+      const client = localAnalysisClient(new AnalysisSession());
+      return {
+        ...client,
+        run: (call, onProgress) => {
+          const job = client.run(call, onProgress && ((f, text, detail) => (received.push(detail), onProgress(f, text, detail))));
+          job.result.then((v) => received.push(v), () => undefined);
+          return job;
+        },
+      };
+    },
+    doc,
+  });
+  return { sim, received };
+}
+
 describe('simulation store: matrices go from worker to worker', () => {
+  it("the page asks for a measure and receives its result, never the probe's window", async () => {
+    const session = new EngineSession();
+    const doc = loadPreset('edge-of-chaos');
+    const { sim, received } = spiedStore(session, () => doc);
+    sim.getState().retain('res', 300);
+    for (let k = 0; k < 200; k++) await sim.getState().step(1);
+    const width = sim.getState().nodes.find((n) => n.id === 'res')!.size;
+    received.length = 0;
+    const request = { probe: 'res', window: 300, spec: { measure: 'ais', estimator: 'discrete', k: 2 } as const, locals: false };
+    const reply = await sim.getState().measure('p', request);
+    expect(reply).toMatchObject({ ok: true, t: 200, steps: 200 });
+    const direct = await session.engineLink().measureWindows(request, session.networkVersion);
+    expect(direct.ok && 'target' in direct.value && direct.value.target.data.length).toBe(200 * width); // what the page used to carry
+    expect(arraysIn(received).longest).toBeLessThanOrEqual(width); // the per-unit averages
+    sim.dispose();
+  });
+
   it('the page asks for eigenvalues and ρ and receives them, never the matrix; requests name the network version', async () => {
     const size = 300;
     let current = valid(
@@ -343,34 +392,7 @@ describe('simulation store: matrices go from worker to worker', () => {
       ),
     );
     const session = new EngineSession();
-    /** Every value the page received from either worker (replies, results, progress details). */
-    const received: unknown[] = [];
-    const spied = <T extends object>(api: T): T =>
-      new Proxy(api, {
-        get(target, key) {
-          const f = Reflect.get(target, key) as unknown;
-          if (typeof f !== 'function') return f;
-          return (...args: unknown[]) => {
-            const r = (f as (...a: unknown[]) => unknown).apply(target, args);
-            return r instanceof Promise ? r.then((v) => (received.push(v), v)) : r;
-          };
-        },
-      });
-    const sim = createSimulationStore({
-      engine: () => ({ ...localEngineClient(session), api: spied(session) }),
-      analysis: () => {
-        const client = localAnalysisClient(new AnalysisSession());
-        return {
-          ...client,
-          run: (call, onProgress) => {
-            const job = client.run(call, onProgress && ((f, text, detail) => (received.push(detail), onProgress(f, text, detail))));
-            job.result.then((v) => received.push(v), () => undefined);
-            return job;
-          },
-        };
-      },
-      doc: () => current,
-    });
+    const { sim, received } = spiedStore(session, () => current);
     await sim.getState().step(1);
     const matrix = session.matrixSync('rec')!;
     expect(matrix.format).toBe('dense'); // 90,000 weights

@@ -132,6 +132,24 @@ test('closing a network while it loads: the page keeps answering, and the new ne
   await expect(page.getByTestId('run-loading')).toHaveCount(0);
 });
 
+test('opening another network while a 20 M load samples its weights stops that load: the new network runs without waiting for it', async ({ app }) => {
+  const { page } = app;
+  expect(await app.loadDocument(atTheLimits())).toEqual({ ok: true });
+  await expect(page.getByTestId('run-loading')).toContainText('compiling 100,001 neurons', { timeout: 10_000 });
+  // loads cancelled so far (the app's first network may have been, by the test's own opening)
+  const cancelled = () => page.evaluate(() => window.__recurrence!.sim.loadsCancelled());
+  const before = await cancelled();
+  expect(await app.loadDocument(reservoir(200))).toEqual({ ok: true });
+  const run = page.getByTestId('run-toggle');
+  await expect(run).toHaveText(/Run/, { timeout: 60_000 });
+  await page.screenshot({ path: test.info().outputPath('cancelled-load.png') });
+  await run.click();
+  await expect.poll(() => t(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  // the 20 M load was stopped between two chunks of its sampling, not finished before the new one
+  expect(await cancelled()).toBe(before + 1);
+  expect((await app.getDocument()).title).toBe('Reservoir of 200');
+});
+
 test("the page never receives the weight matrix: the analysis worker fetches it from the stepping worker; the page gets the eigenvalues and ρ", async ({ page }) => {
   // counts the typed arrays in every message a worker sends the page (Comlink's replies arrive on the Worker)
   await page.addInitScript(() => {

@@ -50,6 +50,8 @@ export interface RecurrenceBridge {
     status(): string;
     /** The divergence (node, step, message) of the run, or null. */
     divergence(): { node: string; step: number; message: string } | null;
+    /** Loads the engine stopped before their end because another network was opened (or the open one closed). */
+    loadsCancelled(): number;
   };
   /** The live classroom (see README, "A live classroom"). */
   classroom: ClassroomBridge;
@@ -137,6 +139,7 @@ export function createTestBridge(stores: AppStores, classroom: LiveClassroom): R
       lastFrame: () => sim().frame,
       status: () => sim().status,
       divergence: () => sim().divergence ?? null,
+      loadsCancelled: () => sim().loadsCancelled,
     },
     classroom: classroomBridge(classroom),
     panels: {

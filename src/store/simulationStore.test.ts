@@ -74,6 +74,26 @@ describe('simulationStore', () => {
     expect(xs(sim).at(-1)).toBe((await direct.run(1, ['x'])).probes.x.data[0]);
   });
 
+  it("a run's first batch is one step (its frame comes after one step), and the batches after it keep the speed's steps", async () => {
+    for (const speed of [0, 3]) {
+      const asked: number[] = [];
+      const session = new EngineSession();
+      const advance = session.advance.bind(session);
+      session.advance = (steps, budgetMs) => (asked.push(steps), advance(steps, budgetMs));
+      const sim = createSimulationStore({ engine: () => localEngineClient(session), analysis: () => localAnalysisClient(new AnalysisSession()), doc: () => valid(leakyUnitDoc()) });
+      sim.getState().setSpeed(speed);
+      await sim.getState().start();
+      await sleep(80);
+      await sim.getState().pause();
+      expect(asked.length).toBeGreaterThanOrEqual(3);
+      expect(asked[0]).toBe(1);
+      if (speed === 0) expect(asked.slice(1).every((n) => n === 1e9)).toBe(true);
+      else expect(asked.slice(1)).toEqual([5, ...asked.slice(2).map(() => 3)]);
+      if (speed === 3) expect(sim.live.t).toBe(asked.reduce((a, b) => a + b, 0));
+      sim.dispose();
+    }
+  });
+
   it('reset gives the identical trace again; reseed changes the seed', async () => {
     const { sim } = store();
     await sim.getState().step(20);

@@ -115,6 +115,7 @@ export function createSimulationStore(options: SimulationStoreOptions) {
       version: 0,
       schedule: [],
       loading: null,
+      loadsCancelled: 0,
       analyses: {},
       training: null,
 

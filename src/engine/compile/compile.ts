@@ -29,9 +29,10 @@ import type { KernelWorkspace } from '../kernels/kernels.ts';
 import { bestKernels } from '../kernels/wasm-kernels.ts';
 import { keepColumnsPlaced, PLACE_MIN_WEIGHTS, placeEdges, refreshFloat32, reserveInPlace, usesFloat32 } from './placement.ts';
 import { builderOf } from './builder-lookup.ts';
-import { CompileError } from './errors.ts';
+import { CompileError, LoadCancelled } from './errors.ts';
 import { DelayLine } from './delay-line.ts';
 import { sampleWeights, weightSpecOf, type WeightSpec } from './sample-weights.ts';
+import type { SamplingThread } from './sampling-thread.ts';
 import type { EdgeRuntime, NodeRuntime, Operation, PlasticityRuntime, ScheduleEntry, WeightMatrix } from './types.ts';
 import { Rng } from '../rng.ts';
 import { edgeRules } from '../../model/index.ts';
@@ -73,7 +74,8 @@ export interface Program {
   readonly threads: number;
   /**
    * Samples weights and initial states from `seed` (streams "edge:ID" and "node:ID"); `progress`
-   * is told the share of weight entries sampled so far (0…1), every 1,024 rows and after each edge.
+   * is told the share of weight entries sampled so far (0…1), every 1,024 rows (or chunk of
+   * synapses) and after each edge. It may throw LoadCancelled to stop the sampling there.
    */
   initialise(seed: number, progress?: (fraction: number) => void): void;
   /** Initial states only (streams "node:ID"), the weights left as they are (training epochs). */
@@ -96,6 +98,11 @@ export interface CompileOptions {
    * weights through a SharedArrayBuffer (needs cross-origin isolation in browsers; otherwise 1).
    */
   threads?: number;
+  /**
+   * A helper thread that draws the second half of large sparse edges' weights (sampling-thread.ts;
+   * the same bits as one thread), when they are sampled into a shared workspace.
+   */
+  samplingThread?: SamplingThread | null;
 }
 
 /**
@@ -201,8 +208,9 @@ export function compile(doc: GraphDocument, options: CompileOptions = {}): Progr
         try {
           const rowsDone = progress && ((rows: number) => progress(entries > 0 ? (sampled + rows * e.cols) / entries : 1));
           const rng = new Rng(seed, `edge:${e.id}`);
-          e.weights = e.trained ? copyWeights(e.trained) : sampleWeights(e.spec, e.rows, e.cols, rng, e.source === e.target, rowsDone, { storage: storage?.get(e) });
+          e.weights = e.trained ? copyWeights(e.trained) : sampleWeights(e.spec, e.rows, e.cols, rng, e.source === e.target, rowsDone, { storage: storage?.get(e), thread: options.samplingThread });
         } catch (err) {
+          if (err instanceof LoadCancelled) throw err;
           throw new CompileError(`edges[${i}].params.weight`, err instanceof Error ? err.message : String(err));
         }
         indexSynapses(e);

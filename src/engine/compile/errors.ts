@@ -12,3 +12,11 @@ export class CompileError extends Error {
     this.name = 'CompileError';
   }
 }
+
+/** Thrown by a load's progress callback to stop its sampling (another network was opened meanwhile). */
+export class LoadCancelled extends Error {
+  constructor() {
+    super('the load was cancelled');
+    this.name = 'LoadCancelled';
+  }
+}

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { WeightMatrix } from './types.ts';
+import { expectSameBits } from '../../test-support/same-bits.ts';
 import { Rng } from '../rng.ts';
 import { sampleWeights, type WeightSpec } from './sample-weights.ts';
 import { wasmSampler } from './sample-wasm.ts';
@@ -13,25 +14,6 @@ import { wasmSampler } from './sample-wasm.ts';
 const normal = { type: 'normal', mean: 0.25, std: 1.5 } as WeightSpec['init'];
 const uniform = { type: 'uniform', low: -0.5, high: 2 } as WeightSpec['init'];
 const constant = { type: 'constant', value: -0.75 } as WeightSpec['init'];
-
-/** Index of the first entry whose bits differ (−1: the same length and bits; the length when only one is longer). */
-function firstDifference(a: Float64Array | Int32Array, b: Float64Array | Int32Array): number {
-  const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return Math.floor(i / a.BYTES_PER_ELEMENT);
-  return x.length === y.length ? -1 : Math.min(a.length, b.length);
-}
-
-function expectSameBits(a: WeightMatrix, b: WeightMatrix): void {
-  expect(a.format).toBe(b.format);
-  if (a.format === 'dense' && b.format === 'dense') {
-    expect(firstDifference(a.data, b.data)).toBe(-1);
-  } else if (a.format === 'csr' && b.format === 'csr') {
-    expect(firstDifference(a.rowPtr, b.rowPtr)).toBe(-1);
-    expect(firstDifference(a.colIdx, b.colIdx)).toBe(-1);
-    expect(firstDifference(a.values, b.values)).toBe(-1);
-  }
-}
 
 /** Samples with both paths from the same stream; checks the matrices and the generators after. */
 function compare(spec: WeightSpec, n: number, m: number, selfEdge = false, before?: (rng: Rng) => void): WeightMatrix {

@@ -10,6 +10,7 @@ import { samplingKernels, type SamplingExports } from '../kernels/wasm/loader.ts
 import { SAMPLER_STATE, SAMPLER_STATE_BYTES, VALUE_KIND } from '../kernels/wasm/sampling-wat.ts';
 import type { Rng } from '../rng.ts';
 import type { SynapseList } from './synapse-list.ts';
+import { joinHelperPart, postHelperPart, type WalkSplit } from './sample-split.ts';
 
 /** Synapses per call into the module (≈ 0.8 MB of columns and values). */
 const CHUNK = 1 << 16;
@@ -69,11 +70,15 @@ function leave(k: SamplingExports, rng: Rng): void {
   rng.spareGaussian = view.getInt32(SAMPLER_STATE.HAS_SPARE, true) ? view.getFloat64(SAMPLER_STATE.SPARE, true) : null;
 }
 
+/** Synapses the walk visits without a stop (VISITS: more than any edge has). */
+const UNLIMITED = 0x7fffffff;
+
 /**
  * Walks the n×m entries in row-major order — every entry (`logMiss` null), or by geometric gaps
  * with logMiss = ln(1 − p) — drawing a value for each visited entry; stores the nonzero ones,
  * multiplied by `factor`, in `synapses` and the row ends in rowPtr[1…n]. `rowsDone` is told the
- * rows finished after each chunk.
+ * rows finished after each chunk. With a `split` (gap walks only) a helper thread draws the second
+ * part at the same time; the result and the generator's state after are the same bits.
  */
 export function sampleEntries(
   k: SamplingExports,
@@ -86,6 +91,7 @@ export function sampleEntries(
   rowPtr: Int32Array,
   synapses: SynapseList,
   rowsDone: (rows: number) => void,
+  split: WalkSplit | null = null,
 ): void {
   const at = layout(k, n + 1);
   enter(k, rng);
@@ -94,13 +100,39 @@ export function sampleEntries(
   view.setInt32(SAMPLER_STATE.ROW, 0, true);
   view.setInt32(SAMPLER_STATE.LENGTH, 0, true);
   view.setInt32(SAMPLER_STATE.DONE, 0, true);
+  view.setInt32(SAMPLER_STATE.VISITS, split && logMiss !== null ? split.visits : UNLIMITED, true);
+  let helper = split && logMiss !== null ? postHelperPart(split, rng, rule, factor, logMiss, synapses) : null;
   const cols = new Int32Array(k.memory.buffer, at.cols, CHUNK);
   const vals = new Float64Array(k.memory.buffer, at.vals, CHUNK);
-  for (;;) {
-    const count = k.sample_entries(rule.kind, rule.p0, rule.p1, factor, logMiss === null ? 1 : 0, logMiss ?? 0, n, m, at.rowPtr, at.cols, at.vals, CHUNK);
-    synapses.append(cols.subarray(0, count), vals.subarray(0, count));
-    rowsDone(view.getInt32(SAMPLER_STATE.ROW, true));
-    if (view.getInt32(SAMPLER_STATE.DONE, true)) break;
+  /** Rows done, estimated over both threads from the synapses drawn (they walk different rows). */
+  const bothDone = () => rowsDone(Math.min(n - 1, Math.floor((n * (split!.visits - view.getInt32(SAMPLER_STATE.VISITS, true) + split!.thread.stored())) / split!.expected)));
+  try {
+    for (;;) {
+      const count = k.sample_entries(rule.kind, rule.p0, rule.p1, factor, logMiss === null ? 1 : 0, logMiss ?? 0, n, m, at.rowPtr, at.cols, at.vals, CHUNK);
+      synapses.append(cols.subarray(0, count), vals.subarray(0, count));
+      if (helper !== null) bothDone();
+      else rowsDone(view.getInt32(SAMPLER_STATE.ROW, true));
+      if (view.getInt32(SAMPLER_STATE.DONE, true)) break;
+      if (helper !== null && view.getInt32(SAMPLER_STATE.VISITS, true) === 0) {
+        // the engine's part is drawn: the helper's part is joined on
+        const row = view.getInt32(SAMPLER_STATE.ROW, true);
+        rowPtr.set(new Int32Array(k.memory.buffer, at.rowPtr + 4, row), 1);
+        const joined = joinHelperPart(split!, helper, view.getFloat64(SAMPLER_STATE.K, true), row, n, m, rowPtr, synapses, rng, bothDone);
+        helper = null;
+        if (joined) {
+          rowsDone(n);
+          return;
+        }
+        // the helper could not finish its part (storage full): this thread draws on from where it stopped
+        view.setInt32(SAMPLER_STATE.VISITS, UNLIMITED, true);
+      }
+    }
+  } finally {
+    if (helper !== null) {
+      // the walk ended within the engine's part (or was cancelled): the helper stops, writing nothing more
+      split!.thread.abort(helper);
+      split!.thread.join(helper);
+    }
   }
   rowPtr.set(new Int32Array(k.memory.buffer, at.rowPtr + 4, n), 1);
   leave(k, rng);

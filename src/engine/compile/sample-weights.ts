@@ -14,6 +14,8 @@ import { log } from '../math/detmath.ts';
 import { sampleConnections } from './connection-rules.ts';
 import { countBound, SynapseList, type ArrayStorage } from './synapse-list.ts';
 import { sampleEntries, valueRule, valueStream, wasmSampler } from './sample-wasm.ts';
+import { planSplit } from './sample-split.ts';
+import type { SamplingThread } from './sampling-thread.ts';
 
 /** Density at or below which the compiler stores a matrix as CSR rather than dense. */
 export const CSR_DENSITY_THRESHOLD = 0.2;
@@ -47,6 +49,13 @@ export interface SampleOptions {
    * placing them costs no copy): room for n + 1 row ends and `inPlaceCapacity` synapses.
    */
   storage?: ArrayStorage;
+  /**
+   * A helper thread that draws the second part of a large gap walk into shared `storage` at the
+   * same time (the same bits; sample-wasm.ts planSplit says when).
+   */
+  thread?: SamplingThread | null;
+  /** Tests: the share of the synapses the engine's thread draws in a split walk, and the least expected synapses to split. */
+  split?: { share?: number; minSynapses?: number };
 }
 
 /**
@@ -100,7 +109,8 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
     if (rule && n * m > 0) {
       // the scale is applied as each value is stored (the same product); a spectral radius needs the matrix first
       const p = connectivity as number;
-      sampleEntries(wasm!, rng, rule, spec.spectralRadius === undefined ? factor : 1, p < 1 ? log(1 - p) : null, n, m, rowPtr, synapses, rowsDone);
+      const split = p < 1 ? planSplit(options.thread, rule, n * m * p, synapses, rng.spareGaussian !== null, options.split) : null;
+      sampleEntries(wasm!, rng, rule, spec.spectralRadius === undefined ? factor : 1, p < 1 ? log(1 - p) : null, n, m, rowPtr, synapses, rowsDone, split);
       if (spec.spectralRadius === undefined) factor = 1;
     } else {
       sampleEntriesJs(init, connectivity as number, n, m, rng, rowPtr, synapses, rowsDone);

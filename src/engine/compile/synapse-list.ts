@@ -34,6 +34,17 @@ export class SynapseList {
     this.length += cols.length;
   }
 
+  /** The whole storage, `length` and beyond (written elsewhere, by a helper thread, then `commit`ted). */
+  get arrays(): { cols: Int32Array; vals: Float64Array } {
+    return { cols: this.cols, vals: this.vals };
+  }
+
+  /** Sets the length after writes into `arrays` (at most their capacity). */
+  commit(length: number): void {
+    if (length > this.cols.length) throw new RangeError(`${length} synapses do not fit a list of ${this.cols.length}`);
+    this.length = length;
+  }
+
   /** The columns, exactly `length` of them (a view of the storage: no copy of millions of synapses). */
   columns(): Int32Array {
     return this.cols.subarray(0, this.length);

@@ -2,13 +2,15 @@
 import * as Comlink from 'comlink';
 import '../../kinds/registry.ts';
 import { EngineSession, frameTransferables } from './session.ts';
+import { SamplingThread } from '../compile/sampling-thread.ts';
 import type { EngineApi, Frame } from './protocol.ts';
 
-const session = new EngineSession();
+// the weight sampler's helper starts with this worker, so it runs when the first network loads
+const session = new EngineSession({ samplingThread: SamplingThread.startIfIsolated() });
 const transferFrame = (frame: Frame) => Comlink.transfer(frame, frameTransferables(frame));
 
 const api: EngineApi = {
-  load: (doc, progress, version) => session.load(doc, progress, version),
+  load: (doc, progress, version, cancel) => session.load(doc, progress, version, cancel),
   reset: (seed) => session.reset(seed),
   run: async (steps, probes) => transferFrame(session.runSync(steps, probes)),
   subscribe: (subscriptions) => session.subscribe(subscriptions),

@@ -127,6 +127,27 @@ describe('engine session: PCA projections streamed in frames', () => {
     expect(Array.from(b.probes['pca:q'].data)).toEqual(pageSide(a.probes.r, fit));
   });
 
+  it('goes on through a recompile without sending its history again, and drops a projection whose source is gone', async () => {
+    const session = new EngineSession();
+    const doc = reservoirDoc();
+    await session.load(doc);
+    await session.subscribe([{ probe: 'r', window: 40 }]);
+    const warm = await session.advance(10);
+    const fit = pcaFit({ firstStep: 1, ...warm.probes.r })!;
+    await session.project([{ name: 'pca:p', source: 'r', window: 40, fit, fitId: 1, history: historyOf(warm.probes.r, 10) }]);
+    expect((await session.advance(2)).probes['pca:p']).toMatchObject({ count: 12, firstStep: 1 });
+    // a second input node: a structural change, recompiled with the state kept
+    const grown = valid({ ...doc, nodes: [...doc.nodes, { ...doc.nodes[0], id: 'u2' }] });
+    expect(await session.update(grown)).toMatchObject({ ok: true, change: 'recompiled' });
+    const after = await session.advance(3);
+    expect(after.probes['pca:p']).toMatchObject({ count: 3, fitId: 1 });
+    expect(Array.from(after.probes['pca:p'].data)).toEqual(pageSide(after.probes.r, fit));
+    const without = valid({ ...doc, nodes: doc.nodes.filter((n) => n.id !== 'r'), edges: [] });
+    expect(await session.update(without)).toMatchObject({ ok: true, change: 'recompiled' });
+    await session.subscribe([]);
+    expect((await session.advance(1)).probes['pca:p']).toBeUndefined();
+  });
+
   it('refuses a projection of a probe it cannot record, naming it', async () => {
     const session = new EngineSession();
     await session.load(reservoirDoc());

@@ -123,7 +123,8 @@ export class Projections {
         const spec = parseProbe(projection.source);
         new Recorder(sim, spec, 1); // checks the node, variable and unit exist
         const old = this.list.find((e) => e.projection.name === projection.name && e.projection.fitId === projection.fitId);
-        next.push({ projection, spec, pending: historyOf(projection, sim.t) ?? old?.pending ?? null });
+        const { history: _sent, ...kept } = projection; // projected once here, not kept
+        next.push({ projection: kept, spec, pending: historyOf(projection, sim.t) ?? old?.pending ?? null });
       } catch (err) {
         if (!(err instanceof ProbeError)) throw err;
         errors[projection.source] = err.message;

@@ -44,7 +44,7 @@ export interface EdgeInfo {
 
 export type LoadResult =
   | { ok: true; nodes: NodeInfo[]; edges: EdgeInfo[]; schedule: ScheduleEntry[] }
-  | { ok: false; errors: ValidationIssue[] };
+  | { ok: false; errors: ValidationIssue[]; cancelled?: true };
 
 /** Samples of one probe: `count` steps × `width` values, row-major, oldest first. */
 export interface ProbeFrame {
@@ -179,14 +179,25 @@ export type { Projection, ProjectionFit } from './projections.ts';
 /** Told how far a load is (0…1) and what it does ("compiling 5,000 neurons"). */
 export type LoadProgress = (fraction: number, text: string) => void;
 
+/**
+ * Cancels a load in progress: the load stops (between chunks of its sampling) once flag[0] is no
+ * longer `token`. The page writes the flag (a SharedArrayBuffer, so the worker sees it while it
+ * compiles) when another network is opened or the open one is closed.
+ */
+export interface LoadCancel {
+  flag: Int32Array;
+  token: number;
+}
+
 export interface EngineApi {
   /**
    * Compiles a validated document (the page's document store validated it: validateDocument's
    * `doc`) and resets to its seed (`progress`: see LoadProgress). `version`: the network's
    * version as the page counts them (default: one more than before), named by the analysis
-   * worker's requests (engine-link.ts).
+   * worker's requests (engine-link.ts). `cancel`: see LoadCancel — a cancelled load answers
+   * `{ ok: false, cancelled: true }` and leaves no network.
    */
-  load(doc: GraphDocument, progress?: LoadProgress, version?: number): Promise<LoadResult>;
+  load(doc: GraphDocument, progress?: LoadProgress, version?: number, cancel?: LoadCancel): Promise<LoadResult>;
   /** Back to step 0 with this seed (default: the current one). */
   reset(seed?: number): Promise<{ t: number; seed: number }>;
   /** Runs `steps` steps and returns every step's value of each probe (`ID`, `ID.VAR`, `ID[i]`). */

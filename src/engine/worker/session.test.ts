@@ -21,6 +21,19 @@ describe('engine session (the code behind the worker)', () => {
     expect(frameTransferables(next)).toHaveLength(2);
   });
 
+  it('a load whose token no longer holds is cancelled, leaves no network, and the next load runs', async () => {
+    const session = new EngineSession();
+    const flag = new Int32Array(1);
+    flag[0] = 2;
+    expect(await session.load(valid(leakyUnitDoc()), undefined, undefined, { flag, token: 1 })).toEqual({ ok: false, errors: [], cancelled: true });
+    await expect(session.run(1, ['x'])).rejects.toThrow('no document loaded');
+    // the page moves the flag while the load compiles (its first progress report): it stops before sampling
+    const moved = await session.load(valid(leakyUnitDoc()), () => void (flag[0] = 3), undefined, { flag, token: 2 });
+    expect(moved).toEqual({ ok: false, errors: [], cancelled: true });
+    expect((await session.load(valid(leakyUnitDoc()), undefined, undefined, { flag, token: 3 })).ok).toBe(true);
+    expect(Array.from((await session.run(2, ['x'])).probes.x.data)).toEqual([1, 1.5]);
+  });
+
   it('a network whose weights cannot be sampled (ρ rescale of a radius-0 matrix) is refused naming the field, on load and on update', async () => {
     const rescaled = (n: number) =>
       valid({

@@ -4,7 +4,8 @@
  */
 import { expectedSynapses, getKind, type GraphDocument, type ValidationIssue } from '../../model/index.ts';
 import { compile, describeSchedule, type Program } from '../compile/compile.ts';
-import { CompileError } from '../compile/errors.ts';
+import { CompileError, LoadCancelled } from '../compile/errors.ts';
+import type { SamplingThread } from '../compile/sampling-thread.ts';
 import { DivergenceError, Simulator } from '../simulator.ts';
 import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
 import { applyParams, classifyChange, transferState } from '../live-update.ts';
@@ -17,6 +18,7 @@ import { serveEngineLink, staleReply, type EngineLink, type Fetched } from './en
 import type {
   EdgeFacts,
   EngineApi,
+  LoadCancel,
   LoadProgress,
   Frame,
   LoadResult,
@@ -61,10 +63,13 @@ export function threadsFor(doc: GraphDocument): number {
   return largest >= TWO_THREADS_MIN_SYNAPSES ? 2 : 1;
 }
 
-/** Compiles a valid document (with `threads` threads: by default as its size asks, threadsFor). */
-export function compileDocument(doc: GraphDocument, threads = threadsFor(doc)): Compiled {
+/**
+ * Compiles a valid document (with `threads` threads: by default as its size asks, threadsFor; and
+ * a helper thread for sampling large edges, if given).
+ */
+export function compileDocument(doc: GraphDocument, threads = threadsFor(doc), samplingThread: SamplingThread | null = null): Compiled {
   try {
-    return { ok: true, program: compile(doc, { threads }) };
+    return { ok: true, program: compile(doc, { threads, samplingThread }) };
   } catch (err) {
     if (err instanceof CompileError) return { ok: false, errors: [{ path: err.path, message: err.message.slice(err.path.length + 2) }] };
     throw err;
@@ -75,15 +80,18 @@ export function compileDocument(doc: GraphDocument, threads = threadsFor(doc)): 
  * A simulator of a compiled program: sampling its weights may still fail (a spectral-radius
  * rescale of a matrix whose radius is 0), which is refused like a compile error, naming the field.
  */
-function startSimulator(program: Program, seed: number, progress?: (fraction: number) => void): { ok: true; sim: Simulator } | { ok: false; errors: ValidationIssue[] } {
+function startSimulator(program: Program, seed: number, progress?: (fraction: number) => void): { ok: true; sim: Simulator } | { ok: false; errors: ValidationIssue[]; cancelled?: true } {
   try {
     return { ok: true, sim: new Simulator(program, seed, progress) };
   } catch (err) {
     program.dispose();
     if (err instanceof CompileError) return { ok: false, errors: [{ path: err.path, message: err.message.slice(err.path.length + 2) }] };
+    if (err instanceof LoadCancelled) return CANCELLED;
     throw err;
   }
 }
+
+const CANCELLED = { ok: false, errors: [], cancelled: true } as const satisfies LoadResult;
 
 function describe(program: Program) {
   return {
@@ -93,8 +101,14 @@ function describe(program: Program) {
   };
 }
 
+export interface EngineSessionOptions {
+  /** A helper thread for sampling large edges' weights (resolves to null where none can run). */
+  samplingThread?: Promise<SamplingThread | null>;
+}
+
 export class EngineSession implements EngineApi {
   private sim: Simulator | null = null;
+  private readonly samplingThread: Promise<SamplingThread | null>;
   private doc: GraphDocument | null = null;
   private subscriptions: { probe: string; spec: ProbeSpec; window: number }[] = [];
   /** Windows kept across batches for measure requests. */
@@ -108,24 +122,38 @@ export class EngineSession implements EngineApi {
   /** Ends the port the analysis worker's requests come in on. */
   private unlink: () => void = () => undefined;
 
+  constructor(options: EngineSessionOptions = {}) {
+    this.samplingThread = options.samplingThread ?? Promise.resolve(null);
+  }
+
   /** The version of the network now (see engine-link.ts). */
   get networkVersion(): number {
     return this.version;
   }
 
-  async load(doc: GraphDocument, report?: LoadProgress, version = this.version + 1): Promise<LoadResult> {
+  async load(doc: GraphDocument, report?: LoadProgress, version = this.version + 1, cancel?: LoadCancel): Promise<LoadResult> {
+    const cancelled = () => cancel !== undefined && Atomics.load(cancel.flag, 0) !== cancel.token;
+    if (cancelled()) return CANCELLED;
     const progress = report && throttled(report);
     const units = doc.nodes.reduce((sum, n) => sum + (getKind(n.kind)?.outputSize(n.params) ?? 1), 0);
     const what = `compiling ${units.toLocaleString('en')} neuron${units === 1 ? '' : 's'}`;
     progress?.(0, what);
-    const compiled = compileDocument(doc);
+    const compiled = compileDocument(doc, threadsFor(doc), await this.samplingThread);
     if (!compiled.ok) return compiled;
+    if (cancelled()) {
+      compiled.program.dispose();
+      return CANCELLED;
+    }
     progress?.(COMPILE_SHARE, what);
     // the old network goes first (memory); a failed start leaves none
     this.sim?.program.dispose();
     this.sim = null;
     this.doc = null;
-    const started = startSimulator(compiled.program, doc.seed, progress && ((f) => progress(COMPILE_SHARE + (1 - COMPILE_SHARE) * f, what)));
+    // the sampling asks after every chunk whether the load still matters
+    const started = startSimulator(compiled.program, doc.seed, (f) => {
+      if (cancelled()) throw new LoadCancelled();
+      progress?.(COMPILE_SHARE + (1 - COMPILE_SHARE) * f, what);
+    });
     if (!started.ok) return started;
     this.sim = started.sim;
     this.doc = doc;
@@ -219,7 +247,7 @@ export class EngineSession implements EngineApi {
       const what = [...change.nodes, ...change.edges.map((e) => e.id)].join(', ');
       return { ok: true, change: 'params', t: sim.t, message: `applied to ${what} from step ${sim.t + 1}` };
     }
-    const compiled = compileDocument(next);
+    const compiled = compileDocument(next, threadsFor(next), await this.samplingThread);
     if (!compiled.ok) return compiled;
     const started = startSimulator(compiled.program, sim.seed);
     if (!started.ok) return started;

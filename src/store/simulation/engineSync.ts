@@ -19,7 +19,7 @@ export interface EngineSync {
   loaded(): boolean;
   /** The open document was edited: forwards the edit when it matters to the simulation. */
   edited(doc: GraphDocument): void;
-  /** Forgets the engine's network (the next `ensure` loads the open document afresh). */
+  /** Forgets the engine's network (the next `ensure` loads the open document afresh), cancelling a load in progress. */
   forget(): void;
 }
 
@@ -37,6 +37,11 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
   let loading: Promise<boolean> | null = null;
   /** The open document when it was not applied (cleared by the next one the engine takes, or by going back to its own). */
   let refused: GraphDocument | null = null;
+  /**
+   * The generation whose load may go on (LoadCancel): shared with the worker where memory can be
+   * shared, so that opening another network stops a long load at its next chunk.
+   */
+  const current = new Int32Array(typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(4) : new ArrayBuffer(4));
 
   /** The engine runs the open document again: a notice about a refused edit no longer holds. */
   function accepted(): void {
@@ -68,9 +73,11 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
       if (!done && gen === core.generation) core.set({ loading: { fraction, text } });
     });
     try {
+      Atomics.store(current, 0, gen);
       // the version this network gets (core.changed() below), named by the analysis worker's requests
-      const loaded = await core.api().load(doc, progress, core.version + 1);
+      const loaded = await core.api().load(doc, progress, core.version + 1, { flag: current, token: gen });
       done = true;
+      if (!loaded.ok && loaded.cancelled) core.set({ loadsCancelled: core.get().loadsCancelled + 1 });
       if (gen === core.generation) core.set({ loading: null });
       if (gen !== core.generation) return false;
       if (!loaded.ok) {
@@ -146,6 +153,7 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
       forward(doc);
     },
     forget() {
+      Atomics.store(current, 0, core.generation);
       engineDoc = sent = null;
       loading = null;
       refused = null;

@@ -98,11 +98,11 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
    * at: `drained` resolves once the frames asked for before have been applied.
    */
   async function syncSubscriptions(drained?: Promise<void>): Promise<void> {
+    if (drained && [...projections.values()].some((p) => p.dirty && p.fit)) await drained;
     const subs = wanted();
     const kept = mergeSubscriptions([], retained);
     const key = JSON.stringify([subs, kept]);
     if (key === synced && !projectionsChanged) return;
-    if (drained && [...projections.values()].some((p) => p.dirty && p.fit)) await drained;
     synced = key;
     projectionsChanged = false;
     for (const s of subs) {
@@ -153,6 +153,8 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
    */
   async function run(gen: number): Promise<void> {
     let carry = 0;
+    /** The run's first batch is one step, so its first frame comes after one step (a large network's step takes tens of ms). */
+    let first = true;
     /** Resolves once the last batch asked for has been sent: batches are sent (and stepped) in order. */
     let sent: Promise<unknown> = Promise.resolve();
     /** Resolves once the frames of every batch asked for so far have been applied (or dropped). */
@@ -165,7 +167,9 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
         await syncSubscriptions(before);
         const speed = core.get().speed;
         carry += speed === 0 ? 0 : speed;
-        const n = speed === 0 ? 1e9 : Math.floor(carry);
+        const whole = speed === 0 ? 1e9 : Math.floor(carry);
+        const n = first && whole > 1 ? 1 : whole;
+        if (n > 0) first = false;
         carry -= speed === 0 ? 0 : n;
         // wrapped, so that `sent` resolves when the call is sent, not when its frame is back
         return { frame: n > 0 ? core.api().advance(n, speed === 0 ? MAX_SPEED_BUDGET_MS : BATCH_BUDGET_MS) : null };
@@ -210,6 +214,7 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
     const gen = core.generation;
     showing = showing
       .then(async () => {
+        await loop; // a run winding down: its last frames first, so the page's rows reach the engine's step
         if (core.get().status === 'running' || gen !== core.generation) return;
         await syncSubscriptions();
         const frame = await core.api().advance(0);

@@ -104,6 +104,8 @@ export interface SimulationState {
   schedule: ScheduleEntry[];
   /** The load in progress (compiling, sampling the weights), or null. */
   loading: { fraction: number; text: string } | null;
+  /** Loads the engine stopped before their end because another network was opened (or the open one closed). */
+  loadsCancelled: number;
   /** Labelled analyses running now (eigenvalues, training …), by key, with their progress. */
   analyses: Record<string, AnalysisProgress>;
   /** The last training (null: none since the document was opened). */

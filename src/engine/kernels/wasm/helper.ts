@@ -66,6 +66,8 @@ if (typeof self === 'undefined') {
 
 /** A started helper thread (the platform part: Node worker_threads or a browser Worker). */
 export interface HelperThread {
+  /** Posts a message to the thread (shared memory and WebAssembly modules are shared, not copied). */
+  post(message: unknown): void;
   terminate(): void;
 }
 
@@ -83,28 +85,36 @@ export function canBlock(): boolean {
  * Starts a helper over `memory`; resolves once it is waiting for jobs, or null when workers are
  * not available here (the products then run on one thread).
  */
-export async function startHelper(module: WebAssembly.Module, memory: WebAssembly.Memory): Promise<HelperThread | null> {
-  const msg = { module, memory };
+export function startHelper(module: WebAssembly.Module, memory: WebAssembly.Memory): Promise<HelperThread | null> {
+  return startThread(HELPER_SOURCE, 'recurrence-kernels-helper', { module, memory });
+}
+
+/**
+ * Starts a thread running `source` (plain JavaScript: a CommonJS script in Node, a classic worker
+ * script in browsers) and posts it `init`; resolves once the thread posts its first message back
+ * (it is ready), or null when workers are not available here.
+ */
+export async function startThread(source: string, name: string, init: unknown): Promise<HelperThread | null> {
   const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' && typeof (globalThis as { window?: unknown }).window === 'undefined' && typeof Worker === 'undefined';
   if (isNode) {
     const specifier = 'node:worker_threads'; // a variable, so browser bundlers leave it alone
     const { Worker: NodeWorker } = (await import(/* @vite-ignore */ specifier)) as typeof import('node:worker_threads');
-    const w = new NodeWorker(HELPER_SOURCE, { eval: true, name: 'recurrence-kernels-helper' });
+    const w = new NodeWorker(source, { eval: true, name });
     w.unref();
     return new Promise((resolve) => {
-      w.once('message', () => resolve({ terminate: () => void w.terminate() }));
+      w.once('message', () => resolve({ post: (m) => w.postMessage(m), terminate: () => void w.terminate() }));
       w.once('error', () => resolve(null));
-      w.postMessage(msg);
+      w.postMessage(init);
     });
   }
   if (typeof Worker !== 'function' || typeof Blob !== 'function' || typeof URL.createObjectURL !== 'function') return null;
-  const url = URL.createObjectURL(new Blob([HELPER_SOURCE], { type: 'text/javascript' }));
+  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   try {
-    const w = new Worker(url, { name: 'recurrence-kernels-helper' });
+    const w = new Worker(url, { name });
     return await new Promise((resolve) => {
-      w.onmessage = () => resolve({ terminate: () => w.terminate() });
+      w.onmessage = () => resolve({ post: (m) => w.postMessage(m), terminate: () => w.terminate() });
       w.onerror = () => resolve(null);
-      w.postMessage(msg);
+      w.postMessage(init);
     });
   } catch {
     return null;

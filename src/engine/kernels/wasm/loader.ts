@@ -95,22 +95,29 @@ export interface LinalgKernelExports {
   chain_sweep(a: number, ld: number, l: number, hi: number, sums: number, products: number, bulges: number): void;
 }
 
-let linalgModule: WebAssembly.Module | null | undefined;
+/**
+ * A loader that compiles the module in `base64` on its first call and returns the same module after
+ * (null where WebAssembly, a feature it uses, or synchronous compilation is unavailable).
+ */
+function compiledOnce(base64: string): () => WebAssembly.Module | null {
+  let mod: WebAssembly.Module | null | undefined;
+  return () => {
+    if (mod !== undefined) return mod;
+    mod = null;
+    try {
+      if (typeof WebAssembly === 'object') {
+        const bytes = decode(base64);
+        if (WebAssembly.validate(bytes)) mod = new WebAssembly.Module(bytes);
+      }
+    } catch {
+      mod = null;
+    }
+    return mod;
+  };
+}
 
 /** The compiled linear-algebra module, or null where WASM SIMD or synchronous compilation is unavailable. */
-export function linalgKernelModule(): WebAssembly.Module | null {
-  if (linalgModule !== undefined) return linalgModule;
-  linalgModule = null;
-  try {
-    if (typeof WebAssembly === 'object') {
-      const bytes = decode(LINALG_WASM_BASE64);
-      if (WebAssembly.validate(bytes)) linalgModule = new WebAssembly.Module(bytes);
-    }
-  } catch {
-    linalgModule = null;
-  }
-  return linalgModule;
-}
+export const linalgKernelModule = compiledOnce(LINALG_WASM_BASE64);
 
 /** An instance of the linear-algebra kernels over `memory`, or null where they cannot run. */
 export function instantiateLinalg(memory: WebAssembly.Memory): LinalgKernelExports | null {
@@ -122,25 +129,23 @@ export function instantiateLinalg(memory: WebAssembly.Memory): LinalgKernelExpor
 export interface SamplingExports {
   memory: WebAssembly.Memory;
   sample_entries(kind: number, p0: number, p1: number, factor: number, every: number, logMiss: number, n: number, m: number, rowPtr: number, cols: number, vals: number, cap: number): number;
+  sample_gaps(kind: number, p0: number, p1: number, factor: number, logMiss: number, limit: number, deltas: number, vals: number, cap: number): number;
   sample_values(kind: number, p0: number, p1: number, vals: number, count: number): void;
 }
+
+/** The weight sampler's compiled module (to instantiate on a helper thread), or null where WebAssembly is unavailable. */
+export const samplingModule = compiledOnce(SAMPLING_WASM_BASE64);
 
 let sampling: SamplingExports | null | undefined;
 
 /**
  * The weight sampler's instance (one per thread, with its own memory), or null where WebAssembly
- * is unavailable. The module is small (under 4 KB), so even a browser's main thread compiles it.
+ * is unavailable or synchronous compilation is refused (a browser's main thread: the TypeScript
+ * loops then sample, with the same bits).
  */
 export function samplingKernels(): SamplingExports | null {
   if (sampling !== undefined) return sampling;
-  sampling = null;
-  try {
-    if (typeof WebAssembly === 'object') {
-      const bytes = decode(SAMPLING_WASM_BASE64);
-      if (WebAssembly.validate(bytes)) sampling = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as SamplingExports;
-    }
-  } catch {
-    sampling = null;
-  }
+  const mod = samplingModule();
+  sampling = mod && (new WebAssembly.Instance(mod, {}).exports as unknown as SamplingExports);
   return sampling;
 }

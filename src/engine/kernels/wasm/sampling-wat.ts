@@ -34,6 +34,12 @@ export const SAMPLER_STATE = {
   LENGTH: 40,
   /** 1 once every entry was visited (i32). */
   DONE: 44,
+  /** sample_entries: synapses still to visit before it stops (i32; 2³¹ − 1: no stop before the end). */
+  VISITS: 48,
+  /** sample_gaps: 1 once a gap between stored synapses did not fit 32 bits (i32). */
+  OVERFLOW: 52,
+  /** sample_gaps: offset (from the start) of the last synapse stored (f64). */
+  LAST: 56,
 } as const;
 /** Bytes of the state block; buffers start here. */
 export const SAMPLER_STATE_BYTES = 64;
@@ -268,6 +274,11 @@ const value = `
             (local.set $v (f64.add (local.get $p0) (f64.mul (f64.sub (local.get $p1) (local.get $p0)) (local.get $draw)))))
           (else (local.set $v (local.get $p0))))))`;
 
+/** One plus the gap to the next synapse into $step: 1 + min(⌊ln(1 − U) / ln(1 − p)⌋, 2³¹). */
+const gapStep = `${uniformInto('u1')}
+          (local.set $step (f64.floor (f64.div (call $log (f64.sub ${f(1)} (local.get $u1))) (local.get $logMiss))))
+          (local.set $step (f64.add ${f(1)} (select (local.get $step) ${f(2147483648)} (f64.lt (local.get $step) ${f(2147483648)}))))`;
+
 /**
  * sample_entries: continues a row-major walk over the n×m entries from the state block, storing
  * up to `cap` synapses (column into cols, value·factor into vals; entries whose value is zero are
@@ -275,7 +286,13 @@ const value = `
  * walk jumps by geometric gaps (logMiss = ln(1 − p)), one gap drawn before each synapse's value and
  * one after the last; with `every` = 1 it visits every entry. Sets DONE once it passed the last entry.
  * The flat index k = i·m + j is kept as a double, as the reference does; row i and column j follow it
- * incrementally (i = ⌊k/m⌋ exactly, since k < 2⁵³).
+ * incrementally (i = ⌊k/m⌋ exactly, since k < 2⁵³). It stops early, before drawing a gap, once it
+ * visited VISITS synapses (the first part of a walk split between two threads).
+ *
+ * sample_gaps: the same walk from an unknown start (the second part of a split walk, on a helper
+ * thread): K is the offset from that start; the walk ends at the first synapse whose offset is
+ * above `limit` (its gap drawn, no value). Stores up to `cap` synapses as the offset from the
+ * previous stored one (u32; OVERFLOW set when one does not fit) and value·factor; returns how many.
  *
  * sample_values: the next `count` values into vals (a connection rule's synapses).
  */
@@ -283,12 +300,13 @@ const entryFuncs = `
   (func (export "sample_entries") (param $kind i32) (param $p0 f64) (param $p1 f64) (param $factor f64) (param $every i32) (param $logMiss f64)
     (param $n i32) (param $m i32) (param $rowPtr i32) (param $cols i32) (param $vals i32) (param $cap i32) (result i32)
     (local $k f64) (local $total f64) (local $dm f64) (local $step f64) (local $i i32) (local $j f64) (local $q f64)
-    (local $row i32) (local $length i32) (local $count i32) (local $v f64)
+    (local $row i32) (local $length i32) (local $count i32) (local $v f64) (local $visits i32)
     ${GENERATOR_LOCALS}
     ${loadGenerator}
     (local.set $k (f64.load (i32.const ${S.K})))
     (local.set $row (i32.load (i32.const ${S.ROW})))
     (local.set $length (i32.load (i32.const ${S.LENGTH})))
+    (local.set $visits (i32.load (i32.const ${S.VISITS})))
     (local.set $dm (f64.convert_i32_s (local.get $m)))
     (local.set $total (f64.mul (f64.convert_i32_s (local.get $n)) (local.get $dm)))
     (local.set $q (f64.floor (f64.div (local.get $k) (local.get $dm))))
@@ -296,12 +314,10 @@ const entryFuncs = `
     (local.set $j (f64.sub (local.get $k) (f64.mul (local.get $q) (local.get $dm))))
     (block $out (loop $walk
       (br_if $out (i32.ge_s (local.get $count) (local.get $cap)))
+      (br_if $out (i32.eqz (local.get $visits)))
       (if (local.get $every)
         (then (local.set $step ${f(1)}))
-        (else${uniformInto('u1')}
-          ;; gap G = min(floor(ln(1 - U) / ln(1 - p)), 2^31)
-          (local.set $step (f64.floor (f64.div (call $log (f64.sub ${f(1)} (local.get $u1))) (local.get $logMiss))))
-          (local.set $step (f64.add ${f(1)} (select (local.get $step) ${f(2147483648)} (f64.lt (local.get $step) ${f(2147483648)}))))))
+        (else${gapStep}))
       (local.set $k (f64.add (local.get $k) (local.get $step)))
       (if (f64.ge (local.get $k) (local.get $total)) (then
         (block $filled (loop $fill
@@ -321,6 +337,7 @@ const entryFuncs = `
           (local.set $row (i32.add (local.get $row) (i32.const 1)))
           (i32.store (i32.add (local.get $rowPtr) (i32.shl (local.get $row) (i32.const 2))) (local.get $length))
           (br $rows)))))${value}
+      (local.set $visits (i32.sub (local.get $visits) (i32.const 1)))
       (if (f64.ne (local.get $v) ${f(0)}) (then
         (i32.store (i32.add (local.get $cols) (i32.shl (local.get $count) (i32.const 2))) (i32.trunc_f64_s (local.get $j)))
         (f64.store (i32.add (local.get $vals) (i32.shl (local.get $count) (i32.const 3))) (f64.mul (local.get $v) (local.get $factor)))
@@ -330,6 +347,32 @@ const entryFuncs = `
     (f64.store (i32.const ${S.K}) (local.get $k))
     (i32.store (i32.const ${S.ROW}) (local.get $row))
     (i32.store (i32.const ${S.LENGTH}) (local.get $length))
+    (i32.store (i32.const ${S.VISITS}) (local.get $visits))
+    ${saveGenerator}
+    (local.get $count))
+  (func (export "sample_gaps") (param $kind i32) (param $p0 f64) (param $p1 f64) (param $factor f64) (param $logMiss f64) (param $limit f64)
+    (param $deltas i32) (param $vals i32) (param $cap i32) (result i32)
+    (local $k f64) (local $last f64) (local $step f64) (local $delta f64) (local $count i32) (local $v f64)
+    ${GENERATOR_LOCALS}
+    ${loadGenerator}
+    (local.set $k (f64.load (i32.const ${S.K})))
+    (local.set $last (f64.load (i32.const ${S.LAST})))
+    (block $out (loop $walk
+      (br_if $out (i32.ge_s (local.get $count) (local.get $cap)))${gapStep}
+      (local.set $k (f64.add (local.get $k) (local.get $step)))
+      (if (f64.gt (local.get $k) (local.get $limit)) (then
+        (i32.store (i32.const ${S.DONE}) (i32.const 1))
+        (br $out)))${value}
+      (if (f64.ne (local.get $v) ${f(0)}) (then
+        (local.set $delta (f64.sub (local.get $k) (local.get $last)))
+        (if (f64.gt (local.get $delta) ${f(4294967295)}) (then (i32.store (i32.const ${S.OVERFLOW}) (i32.const 1))))
+        (i32.store (i32.add (local.get $deltas) (i32.shl (local.get $count) (i32.const 2))) (i32.trunc_sat_f64_u (local.get $delta)))
+        (f64.store (i32.add (local.get $vals) (i32.shl (local.get $count) (i32.const 3))) (f64.mul (local.get $v) (local.get $factor)))
+        (local.set $last (local.get $k))
+        (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+      (br $walk)))
+    (f64.store (i32.const ${S.K}) (local.get $k))
+    (f64.store (i32.const ${S.LAST}) (local.get $last))
     ${saveGenerator}
     (local.get $count))
   (func (export "sample_values") (param $kind i32) (param $p0 f64) (param $p1 f64) (param $vals i32) (param $count i32)

@@ -189,3 +189,27 @@ test("the page never receives the weight matrix: the analysis worker fetches it 
   expect(seen.bytes).toBeLessThan(40_000);
   await page.screenshot({ path: test.info().outputPath('analysis-worker-to-worker.png') });
 });
+
+test('the spectrum is square and its axes label ticks that never overlap, on a wide screen and a narrow one', async ({ app }) => {
+  const { page } = app;
+  for (const viewport of [{ width: 1920, height: 1000 }, { width: 1024, height: 700 }]) {
+    await page.setViewportSize(viewport);
+    const doc = reservoir(300);
+    doc.panels = [{ id: 'eig', type: 'spectrum', edge: 'rec' }];
+    expect(await app.loadDocument(doc)).toEqual({ ok: true });
+    await expect.poll(async () => (await drawnEigenvalues(page)).length, { timeout: 60_000 }).toBe(300);
+    const axes = page.getByTestId('panel-spectrum');
+    for (const [axis, along] of [['x', 'x'], ['y', 'y']] as const) {
+      const boxes = await axes.locator(`.chart__axis--${axis} .tick text`).evaluateAll((els) =>
+        els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.left, y: r.top, w: r.width, h: r.height })),
+      );
+      expect(boxes.length).toBeGreaterThanOrEqual(3);
+      const sorted = [...boxes].sort((a, b) => a[along] - b[along]);
+      for (let i = 1; i < sorted.length; i++) {
+        const gap = along === 'x' ? sorted[i].x - (sorted[i - 1].x + sorted[i - 1].w) : sorted[i].y - (sorted[i - 1].y + sorted[i - 1].h);
+        expect(gap, `${axis} tick ${i} at ${viewport.width} px`).toBeGreaterThanOrEqual(0);
+      }
+    }
+    await page.screenshot({ path: test.info().outputPath(`spectrum-axes-${viewport.width}.png`) });
+  }
+});

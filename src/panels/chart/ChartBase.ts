@@ -8,6 +8,7 @@
  */
 import * as d3 from 'd3';
 import { chartSvg, svgToPng } from './exporting.ts';
+import type { DrawnMarks } from '../../store/panelLayout.ts';
 
 export interface Margin {
   top: number;
@@ -214,9 +215,27 @@ export abstract class ChartBase<D> {
   /** The data drawn, as CSV. */
   abstract csv(): string;
 
-  /** A standalone SVG of the chart as drawn. */
+  /** A standalone SVG of the chart as drawn (marks a subclass paints on its canvas as vectors, when it can). */
   svgText(): string {
-    return chartSvg(this.svg.node()!, this.canvas ? [this.canvas] : [], cssVar('--surface', '#ffffff'));
+    const undo = this.drawVectorMarks();
+    try {
+      return chartSvg(this.svg.node()!, this.canvas && !undo ? [this.canvas] : [], cssVar('--surface', '#ffffff'));
+    } finally {
+      undo?.();
+    }
+  }
+
+  /** The line marks drawn (charts that paint lines on their canvas say what they painted); null otherwise. */
+  drawnMarks(): DrawnMarks | null {
+    return null;
+  }
+
+  /**
+   * For an export: draws as SVG the marks the canvas shows and returns how to remove them again;
+   * null when the canvas is exported as an image (rasters, heatmaps, trails).
+   */
+  protected drawVectorMarks(): (() => void) | null {
+    return null;
   }
 
   png(): Promise<Blob> {
@@ -286,9 +305,11 @@ export abstract class ChartBase<D> {
     y: d3.AxisScale<d3.NumberValue>,
     format: { x?: (v: d3.NumberValue) => string; y?: (v: d3.NumberValue) => string; grid?: boolean; wholeX?: boolean } = {},
   ): void {
-    const xTicks = Math.max(2, Math.floor(this.w / (70 * this.scale)));
-    const yTicks = Math.max(2, Math.floor(this.h / (32 * this.scale)));
     const xLinear = x as d3.ScaleLinear<number, number>;
+    const yLinear = y as d3.ScaleLinear<number, number>;
+    // Tick counts follow the pixels an axis spans (a square plot, like the spectrum's, spans less than the chart).
+    const xTicks = Math.max(2, Math.floor(spanOf(xLinear, this.w) / (70 * this.scale)));
+    const yTicks = Math.max(2, Math.floor(spanOf(yLinear, this.h) / (32 * this.scale)));
     // Each axis is redrawn only when its scale, size or labels changed (a paused chart redrawn keeps its axes).
     const xKey = `${String(xLinear.domain?.())}|${String(xLinear.range?.())}|${xTicks}|${this.h}|${this.scale}|${(format.x ?? String)(xLinear.domain?.()[0] ?? 0)}`;
     if (this.changed('x', xKey)) {
@@ -297,7 +318,6 @@ export abstract class ChartBase<D> {
       if (format.wholeX && typeof xLinear.ticks === 'function') xAxis.tickValues(xLinear.ticks(xTicks).filter(Number.isInteger));
       this.xAxis.attr('transform', `translate(0,${this.h})`).call(xAxis);
     }
-    const yLinear = y as d3.ScaleLinear<number, number>;
     // The y axis and grid rarely change while the run scrolls the x axis: redraw them only when they do.
     if (!this.changed('y', `${String(yLinear.domain?.())}|${String(yLinear.range?.())}|${yTicks}|${this.w}|${format.grid}|${(format.y ?? String)(yLinear.domain?.()[0] ?? 0)}`)) return;
     this.yAxis.call(d3.axisLeft(y).ticks(yTicks).tickFormat(format.y ?? d3.format('~g')));
@@ -479,4 +499,11 @@ export abstract class ChartBase<D> {
       });
     this.overlay.call(this.zoomBehaviour).on('dblclick.zoom', () => this.resetZoom());
   }
+}
+
+/** Pixels between the ends of a scale's range (`fallback` for a scale without a numeric range). */
+function spanOf(scale: { range?: () => unknown[] }, fallback: number): number {
+  const r = scale.range?.();
+  if (!r || r.length < 2 || typeof r[0] !== 'number' || typeof r[r.length - 1] !== 'number') return fallback;
+  return Math.abs((r[r.length - 1] as number) - (r[0] as number));
 }

@@ -7,6 +7,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import '../src/kinds/registry.ts';
 import type { GraphDocument } from '../src/model/index.ts';
 import type { RecurrenceBridge } from '../src/app/testBridge.ts';
+import type { DrawnMarks } from '../src/store/index.ts';
 
 export interface AppPage {
   page: Page;
@@ -16,6 +17,8 @@ export interface AppPage {
   getTrace(nodeId: string): Promise<number[][] | null>;
   /** Loads a document through the bridge (same path as Open). */
   loadDocument(doc: unknown): Promise<ReturnType<RecurrenceBridge['loadDocument']>>;
+  /** The line marks the first open panel of this type painted on its canvas (lines' points, band, dots), via the test bridge. */
+  marks(panelType: string): Promise<DrawnMarks | null>;
 }
 
 export const test = base.extend<{ consoleErrors: string[]; app: AppPage }>({
@@ -40,6 +43,12 @@ export const test = base.extend<{ consoleErrors: string[]; app: AppPage }>({
       getDocument: () => page.evaluate(() => window.__recurrence!.getDocument()),
       getTrace: (nodeId) => page.evaluate((id) => window.__recurrence!.sim.getTrace(id), nodeId),
       loadDocument: (doc) => page.evaluate((d) => window.__recurrence!.loadDocument(d), doc),
+      marks: (panelType) =>
+        page.evaluate((type) => {
+          const r = window.__recurrence!;
+          const panel = r.panels.list().find((p) => p.type === type);
+          return panel ? r.panels.marks(panel.id) : null;
+        }, panelType),
     });
   },
 });

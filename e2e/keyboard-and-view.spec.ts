@@ -144,8 +144,7 @@ test('a fit takes in self-loops and edge labels: at 1,024 px with both sides ope
 test('one Step draws a point; the clock and read-outs give times in ms for a continuous-time network', async ({ app }) => {
   const { page } = app;
   await page.getByTestId('step-one').click();
-  const traces = page.getByTestId('panel-traces');
-  await expect(traces.locator('circle.trace-chart__dot')).toHaveCount(1);
+  await expect.poll(async () => (await app.marks('traces'))?.dots).toBe(1);
   await page.screenshot({ path: 'test-results/one-step-point.png' });
   await expect(page.getByTestId('run-clock')).toHaveText('step 1'); // a discrete map counts steps
 

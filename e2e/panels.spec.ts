@@ -30,7 +30,7 @@ test('rate panels draw the ESN: traces, heatmap, raster, phase (PCA), histogram,
   const spectrum = page.getByTestId('panel-spectrum');
   await expect(spectrum.locator('.chart__eigenvalue')).toHaveCount(100);
   await expect(spectrum.locator('.chart__legend')).toContainText('ρ = 0.9000');
-  await expect(page.getByTestId('panel-traces').locator('.chart__band')).toHaveCount(1);
+  expect((await app.marks('traces'))?.band?.name).toBe('res mean');
   await expect(page.getByTestId('panel-histogram').locator('.chart__bar').first()).toBeVisible();
 
   // Hover read-out on the traces.

@@ -8,7 +8,8 @@ import { test, expect, type AppPage } from './fixtures.ts';
 
 const esn = () => JSON.parse(readFileSync(new URL('../presets/esn-sine.json', import.meta.url), 'utf8'));
 const bridge = <T>(app: AppPage, fn: () => T | Promise<T>) => app.page.evaluate(fn);
-const tracePath = (app: AppPage) => app.page.getByTestId('panel-traces').locator('.trace-chart__line').first().getAttribute('d');
+/** The points of the traces panel's first line, as drawn (plot pixels). */
+const tracePath = async (app: AppPage) => JSON.stringify((await app.marks('traces'))?.lines[0]?.points ?? null);
 
 test('Run animates the trace; Pause freezes it; Space toggles', async ({ app }) => {
   const { page } = app;

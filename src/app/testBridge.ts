@@ -7,7 +7,7 @@
 import { validateDocument, type GraphDocument, type ValidationIssue } from '../model/index.ts';
 import type { StudentRecord } from '../model/room.ts';
 import { startClassFromPage, type LiveClassroom } from './classroom/live/liveClassroom.ts';
-import { openDocument, runOpenDocument, type AppStores, type FrameSummary, type NewPanel, type PanelConfig, type RunOutcome } from '../store/index.ts';
+import { openDocument, runOpenDocument, type AppStores, type DrawnMarks, type FrameSummary, type NewPanel, type PanelConfig, type RunOutcome } from '../store/index.ts';
 
 export interface RecurrenceBridge {
   /** Version of this bridge's API. */
@@ -63,6 +63,8 @@ export interface RecurrenceBridge {
     remove(id: string): void;
     /** The CSV export of a panel (exactly the data drawn), or null if no such panel is drawn. */
     csv(id: string): string | null;
+    /** The line marks a panel's chart painted on its canvas (each line's points in plot pixels, band, dots), or null. */
+    marks(id: string): DrawnMarks | null;
   };
 }
 
@@ -147,6 +149,7 @@ export function createTestBridge(stores: AppStores, classroom: LiveClassroom): R
       add: (config) => stores.panels.getState().add(config),
       remove: (id) => stores.panels.getState().remove(id),
       csv: (id) => stores.panels.views.get(id)?.csv() ?? null,
+      marks: (id) => stores.panels.views.get(id)?.marks() ?? null,
     },
   };
 }

@@ -46,10 +46,12 @@ export class Recorder {
   private readonly source: () => Float64Array;
   private readonly offset: number;
 
+  /** `storage(length)`: the array to record into (default a new one; the stepping worker reuses spare buffers). */
   constructor(
     sim: Simulator,
     readonly spec: ProbeSpec,
     readonly capacity: number,
+    storage: (length: number) => Float64Array = (length) => new Float64Array(length),
   ) {
     const node = sim.program.nodeById.get(spec.node);
     const edge = node ? undefined : sim.program.edges.find((e) => e.id === spec.node);
@@ -59,7 +61,7 @@ export class Recorder {
       this.source = () => denseWeightsInto(edge, dense);
       this.offset = spec.unit ?? 0;
       this.width = spec.unit === undefined ? entries : 1;
-      this.data = new Float64Array(capacity * this.width);
+      this.data = storage(capacity * this.width);
       return;
     }
     if (!node) throw new ProbeError(`probe "${probeLabel(spec)}": no node or edge with id "${spec.node}"`);
@@ -73,7 +75,7 @@ export class Recorder {
     this.source = () => node.vars[spec.variable];
     this.offset = spec.unit ?? 0;
     this.width = spec.unit === undefined ? size : 1;
-    this.data = new Float64Array(capacity * this.width);
+    this.data = storage(capacity * this.width);
   }
 
   record(): void {

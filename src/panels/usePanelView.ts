@@ -31,7 +31,7 @@ export function usePanelView(host: RefObject<HTMLDivElement | null>, config: Pan
     if (!el || !type) return;
     const v = type.create(el, config, context);
     view.current = v;
-    views.set(config.id, { csv: () => v.chart.csv() });
+    views.set(config.id, { csv: () => v.chart.csv(), marks: () => v.chart.drawnMarks() });
     // What happened since the last draw: a reset outranks a new structure, which outranks frames.
     let pending: LiveEvent | null = null;
     const task = () => {

@@ -19,4 +19,4 @@ export { WINDOW_BUDGET } from './subscriptions.ts';
 export type { LoadOutcome, DocumentState } from './documentStore.ts';
 export type { SimulationState, FrameSummary, SimulationStatus, RunOutcome, TrainingView } from './simulationStore.ts';
 export type { Theme, LoadErrorReport } from './uiStore.ts';
-export type { PanelConfig, NewPanel } from './panelLayout.ts';
+export type { DrawnMarks, PanelConfig, NewPanel } from './panelLayout.ts';

@@ -42,6 +42,18 @@ export interface PanelLayoutState {
 export interface DrawnPanel {
   /** The CSV of exactly the data drawn, or null before any. */
   csv(): string | null;
+  /** The line marks drawn on a chart's canvas (no DOM to inspect), or null for a chart without. */
+  marks(): DrawnMarks | null;
+}
+
+/**
+ * The line marks a chart drew on its canvas: each line's points in plot pixels (after the
+ * downsampling to ≤ 4 points per pixel column), the band's point count, the dots' count.
+ */
+export interface DrawnMarks {
+  lines: { name: string; dashed: boolean; points: [number, number][] }[];
+  band: { name: string; points: number } | null;
+  dots: number;
 }
 
 /** Makes panel ids unique within a layout store: a time stamp and a counter, base 36. */

@@ -72,6 +72,10 @@ export function createSimulationStore(options: SimulationStoreOptions) {
       callback(fn) {
         return engineClient().callback(fn);
       },
+      transfer(value, buffers) {
+        client ??= options.engine();
+        return client.transfer(value, buffers);
+      },
       live,
       doc: options.doc,
       checked: options.checked ?? ((doc) => validateDocument(doc)),

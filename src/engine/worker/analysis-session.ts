@@ -63,7 +63,11 @@ export class AnalysisSession implements AnalysisApi {
   /** Where the engine data comes from: the stepping worker (engine-link.ts). */
   private readonly engine = new LinkedEngine();
 
-  /** The duty cycle of this session's jobs (they run one at a time), at the pace the page sets. */
+  /**
+   * The duty cycle of this session's jobs, at the pace the page sets, and their turns: one job
+   * computes at a time; PCA fits and measures (short) go before the next slice of all
+   * eigenvalues, which rest between slices without blocking the worker.
+   */
   constructor(private readonly pacer = new Pacer()) {}
 
   async link(endpoint: EngineEndpoint): Promise<void> {
@@ -81,10 +85,15 @@ export class AnalysisSession implements AnalysisApi {
   }
 
   async pca(samples: SampleWindow, handle?: JobHandle): Promise<PcaFit | null> {
-    return pacedJob(this.pacer, handle, (job) => {
-      checkStop(job);
-      return pcaFit(samples);
-    });
+    return pacedJob(
+      this.pacer,
+      handle,
+      (job) => {
+        checkStop(job);
+        return pcaFit(samples);
+      },
+      'short',
+    );
   }
 
   async measure(request: MeasureRequest, version: number, handle?: JobHandle): Promise<MeasureReply> {
@@ -93,10 +102,15 @@ export class AnalysisSession implements AnalysisApi {
       throw err;
     });
     if (!('target' in windows)) return windows;
-    return pacedJob(this.pacer, handle, (job) => {
-      checkStop(job);
-      return measureOn(windows, request);
-    });
+    return pacedJob(
+      this.pacer,
+      handle,
+      (job) => {
+        checkStop(job);
+        return measureOn(windows, request);
+      },
+      'short',
+    );
   }
 
   async train(doc: GraphDocument, seed: number, handle?: JobHandle): Promise<TrainOutcome> {

@@ -17,6 +17,8 @@ export interface EngineClient {
   link(): EngineEndpoint;
   /** Prepares a callback for the trip to the worker (a Comlink proxy; as it is in the same thread). */
   callback<F extends (...args: never[]) => unknown>(fn: F): F;
+  /** Marks buffers of an argument to be moved to the worker, not copied (the page gives them up); returns the argument. */
+  transfer<T>(value: T, buffers: ArrayBuffer[]): T;
   /** "worker", or "in-page" for a session in the same thread (Node tests). */
   mode: 'worker' | 'in-page';
   dispose(): void;
@@ -36,14 +38,14 @@ export function createEngineClient(): EngineClient {
       void api.link(Comlink.transfer(channel.port1, [channel.port1]));
       return channel.port2;
     };
-    return { api, link, callback: (fn) => Comlink.proxy(fn), mode: 'worker', dispose: () => worker.terminate() };
+    return { api, link, callback: (fn) => Comlink.proxy(fn), transfer: (value, buffers) => Comlink.transfer(value, buffers), mode: 'worker', dispose: () => worker.terminate() };
   } catch (err) {
     const reason = `this browser could not start the engine's worker (${err instanceof Error ? err.message : String(err)}); Recurrence needs module Web Workers`;
-    return { api: failingApi<EngineApi>(reason), link: () => failingApi<EngineLink>(reason), callback: (fn) => fn, mode: 'worker', dispose: () => undefined };
+    return { api: failingApi<EngineApi>(reason), link: () => failingApi<EngineLink>(reason), callback: (fn) => fn, transfer: (value) => value, mode: 'worker', dispose: () => undefined };
   }
 }
 
 /** A client calling an engine in the same thread (Node tests; the page never runs one): the analysis session calls its link directly. */
 export function localEngineClient(api: EngineApi & { engineLink(): EngineLink }): EngineClient {
-  return { api, link: () => api.engineLink(), callback: (fn) => fn, mode: 'in-page', dispose: () => undefined };
+  return { api, link: () => api.engineLink(), callback: (fn) => fn, transfer: (value) => value, mode: 'in-page', dispose: () => undefined };
 }

@@ -15,7 +15,7 @@ const api: EngineApi = {
   run: async (steps, probes) => transferFrame(session.runSync(steps, probes)),
   subscribe: (subscriptions) => session.subscribe(subscriptions),
   project: (projections) => session.project(projections),
-  advance: async (steps, budgetMs) => transferFrame(session.advanceSync(steps, budgetMs)),
+  advance: async (steps, budgetMs, spare) => transferFrame(session.advanceSync(steps, budgetMs, spare)),
   update: (doc, version) => session.update(doc, version),
   async weights(edge, max) {
     const w = session.weightsSync(edge, max);

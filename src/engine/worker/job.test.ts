@@ -37,19 +37,24 @@ describe('job flags', () => {
   });
 });
 
-/** A pacer on a fake clock: its rests advance the clock (and are recorded) instead of blocking. */
+/** A pacer on a fake clock: its rests (blocking or not) advance the clock and are recorded, instead of waiting. */
 function fakePacer() {
   let clock = 0;
   const rests: number[] = [];
+  const rest = (ms: number) => {
+    rests.push(ms);
+    clock += ms;
+  };
   const pacer = new Pacer(
     () => clock,
-    (_flag, _percent, ms) => {
-      rests.push(ms);
-      clock += ms;
-    },
+    (_flag, _percent, ms) => rest(ms),
+    async (_flag, _percent, ms) => rest(ms),
+    async () => undefined,
   );
   return { pacer, rests, work: (ms: number) => void (clock += ms), now: () => clock };
 }
+
+const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
 
 describe('job pace (a duty cycle for the analysis worker)', () => {
   it('rests w·(100 − p)/p after each slice of w ms at p %, in waits of at most 100 ms', async () => {
@@ -121,5 +126,117 @@ describe('job pace (a duty cycle for the analysis worker)', () => {
       job.pace();
     });
     expect(rests).toEqual([]);
+  });
+
+  it('runs a short job in the rests of a long one that awaits them, before the long one’s next slice', async () => {
+    const { pacer, rests, work, now } = fakePacer();
+    const pace = newPaceFlag();
+    pace.set(25);
+    const handle = () => ({ stop: newStopFlag().buffer, pace: pace.buffer });
+    const order: string[] = [];
+    let fit: Promise<string> | null = null;
+    await pacedJob(pacer, handle(), async (job) => {
+      for (let i = 0; i < 3; i++) {
+        work(40);
+        order.push(`eigenvalues ${i}`);
+        // a PCA fit asked for during the first slice (a message the worker takes in the rest)
+        if (i === 0) fit = pacedJob(pacer, handle(), () => (work(20), order.push('fit'), 'fit'), 'short');
+        await job.rest();
+      }
+    });
+    expect(await fit).toBe('fit');
+    expect(order).toEqual(['eigenvalues 0', 'fit', 'eigenvalues 1', 'eigenvalues 2']);
+    // the duty cycle holds over both jobs: 140 ms computed, 3 × 140 ms rested
+    expect(sum(rests)).toBe(420);
+    expect(now()).toBe(140 + 420);
+  });
+
+  it('a long job that rests blocking (job.pace) keeps its turn: the short job waits until it ends', async () => {
+    const { pacer, work } = fakePacer();
+    const pace = newPaceFlag();
+    pace.set(25);
+    const handle = () => ({ stop: newStopFlag().buffer, pace: pace.buffer });
+    const order: string[] = [];
+    let fit: Promise<unknown> | null = null;
+    await pacedJob(pacer, handle(), (job) => {
+      for (let i = 0; i < 3; i++) {
+        work(40);
+        order.push(`training ${i}`);
+        if (i === 0) fit = pacedJob(pacer, handle(), () => order.push('fit'), 'short');
+        job.pace();
+      }
+    });
+    await fit;
+    expect(order).toEqual(['training 0', 'training 1', 'training 2', 'fit']);
+  });
+
+  it('gives the turn to a cancelled job first, then alternates short and long jobs (short first), each in order of arrival', async () => {
+    const { pacer, work } = fakePacer();
+    const pace = newPaceFlag();
+    pace.set(50);
+    const handle = (stop = newStopFlag()) => ({ stop: stop.buffer, pace: pace.buffer });
+    const order: string[] = [];
+    const cancelled = newStopFlag();
+    const others: Promise<unknown>[] = [];
+    await pacedJob(pacer, handle(), async (job) => {
+      work(40);
+      order.push('eigenvalues 0');
+      others.push(pacedJob(pacer, handle(), () => order.push('training'), 'long'));
+      others.push(pacedJob(pacer, handle(), () => order.push('fit'), 'short'));
+      others.push(pacedJob(pacer, handle(), () => order.push('measure'), 'short'));
+      others.push(pacedJob(pacer, handle(cancelled), (j) => checkStop(j), 'long').catch((e: Error) => order.push(e.message)));
+      cancelled.raise();
+      await job.rest();
+      order.push('eigenvalues 1');
+    });
+    await Promise.all(others);
+    expect(order).toEqual(['eigenvalues 0', 'cancelled', 'fit', 'training', 'measure', 'eigenvalues 1']);
+  });
+
+  it('at 100 % a long job that awaits its rests still lets a short job in between two slices, without resting', async () => {
+    const { pacer, rests, work } = fakePacer();
+    const handle = () => ({ stop: newStopFlag().buffer, pace: newPaceFlag().buffer });
+    const order: string[] = [];
+    await pacedJob(pacer, handle(), async (job) => {
+      work(40);
+      order.push('eigenvalues 0');
+      void pacedJob(pacer, handle(), () => order.push('fit'), 'short');
+      await job.rest();
+      order.push('eigenvalues 1');
+    });
+    expect(order).toEqual(['eigenvalues 0', 'fit', 'eigenvalues 1']);
+    expect(rests).toEqual([]);
+  });
+
+  it('a stream of short jobs does not starve a long one that awaits its rests', async () => {
+    const { pacer, work } = fakePacer();
+    const pace = newPaceFlag();
+    pace.set(25);
+    const handle = () => ({ stop: newStopFlag().buffer, pace: pace.buffer });
+    const order: string[] = [];
+    // the AIS panel asks for the next measure as soon as one is done: it arrives while the worker rests, before the long job's turn
+    const stream: Promise<unknown>[] = [];
+    const measure = (k: number) =>
+      pacedJob(
+        pacer,
+        handle(),
+        () => {
+          work(10);
+          order.push(`measure ${k}`);
+          if (k < 5) stream.push(measure(k + 1));
+        },
+        'short',
+      );
+    await pacedJob(pacer, handle(), async (job) => {
+      for (let i = 0; i < 3; i++) {
+        work(40);
+        order.push(`eigenvalues ${i}`);
+        if (i === 0) stream.push(measure(1));
+        await job.rest();
+      }
+    });
+    while (stream.length < 5) await Promise.all(stream);
+    await Promise.all(stream);
+    expect(order.slice(0, 6)).toEqual(['eigenvalues 0', 'measure 1', 'eigenvalues 1', 'measure 2', 'eigenvalues 2', 'measure 3']);
   });
 });

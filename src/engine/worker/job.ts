@@ -4,6 +4,7 @@
  * with the worker where the page is cross-origin isolated (the worker sees the flag at once,
  * even while it computes), else a plain buffer (the client then ends the worker instead).
  */
+import { nextTask } from '../../common/next-task.ts';
 
 /** Something that says whether to stop (an `AbortSignal` fits). */
 export interface StopSignal {
@@ -22,7 +23,15 @@ export interface JobControl {
   waitWhilePaused(): void;
   /** Between two slices: rests as long as the page's pace asks (see Pacer); `progress` and `checkStop` call it. */
   pace(): void;
+  /**
+   * Between two slices of a job that awaits it: rests as the pace asks without blocking the
+   * worker, so jobs that arrived meanwhile run first when they are short (Pacer.acquire).
+   */
+  rest(): Promise<void>;
 }
+
+/** Short jobs (a PCA fit, a windowed measure) take their turn before long ones (all eigenvalues, a training). */
+export type JobPriority = 'short' | 'long';
 
 /** A progress report as it travels from the worker to the page. */
 export interface ProgressMessage {
@@ -115,39 +124,95 @@ export type PaceWait = (flag: Int32Array, percent: number, ms: number) => void;
 
 const atomicsWait: PaceWait = (flag, percent, ms) => void Atomics.wait(flag, 0, percent, ms);
 
+/** Waits without blocking the thread, up to `ms` or until the pace flag changes from `percent`. */
+export type PaceWaitAsync = (flag: Int32Array, percent: number, ms: number) => Promise<void>;
+
+type WaitAsync = (flag: Int32Array, index: number, value: number, ms: number) => { async: boolean; value: Promise<unknown> | string };
+
+const atomicsWaitAsync: PaceWaitAsync = (flag, percent, ms) => {
+  const waitAsync = (Atomics as unknown as { waitAsync?: WaitAsync }).waitAsync;
+  if (!waitAsync) return new Promise((resolve) => setTimeout(resolve, ms));
+  const r = waitAsync(flag, 0, percent, ms);
+  return r.async ? (r.value as Promise<unknown>).then(() => undefined) : Promise.resolve();
+};
+
+/** Lets the event loop take the tasks it holds (messages: new jobs) before going on. */
+export type YieldTask = () => Promise<void>;
+
+const macrotask: YieldTask = () => new Promise((resolve) => nextTask(resolve));
+
+/** A job waiting for its turn to compute. */
+interface Waiter {
+  priority: JobPriority;
+  pace: Int32Array | null;
+  stopped(): boolean;
+  start(): void;
+}
+
 /**
- * A duty cycle for one worker's jobs: while the page's pace is below 100 %, a job rests between
- * its slices, and a new job before it starts, until its computing takes no more than that share
- * of wall-clock time (a slice of w ms at p % owes w·(100 − p)/p ms of rest). So the analysis
- * worker leaves the CPUs to the stepping worker while a network runs at full speed, and runs
- * flat out otherwise. Rests are honoured with a shared pace flag only (Atomics.wait); a cancel,
+ * A duty cycle for one worker's jobs, and their turns. While the page's pace is below 100 %, a
+ * job rests between its slices, and a new job before it starts, until its computing takes no
+ * more than that share of wall-clock time (a slice of w ms at p % owes w·(100 − p)/p ms of rest).
+ * So the analysis worker leaves the CPUs to the stepping worker while a network runs at full
+ * speed, and runs flat out otherwise. Rests are honoured with a shared pace flag only; a cancel,
  * or the pace going back to 100 %, ends a rest within REST_WAIT_MS.
+ *
+ * One job computes at a time: it holds the turn from `acquire` to `release`. A job that awaits
+ * `between` (JobControl.rest) gives the turn back between its slices and rests without blocking
+ * the worker, so jobs that arrived meanwhile run in its rests: the turn goes to a cancelled job
+ * first (it ends at once), then to a short job before a long one (but never twice in a row while
+ * a long one waits), each kind in order of arrival. A job
+ * that rests in `slice` (JobControl.pace) keeps the turn and blocks the worker while it rests.
  */
 export class Pacer {
   private restUntil = -Infinity;
   private since: number;
+  private held = false;
+  private readonly waiting: Waiter[] = [];
+  private pumping = false;
+  /** Whom the last turn went to (a stopped job's turn does not count). */
+  private lastTurn: JobPriority = 'long';
 
   constructor(
     private readonly now: () => number = () => performance.now(),
     private readonly wait: PaceWait = atomicsWait,
+    private readonly waitAsync: PaceWaitAsync = atomicsWaitAsync,
+    private readonly yieldTask: YieldTask = macrotask,
   ) {
     this.since = now();
   }
 
-  /** A job starts: it first rests what earlier jobs still owe. */
-  begin(pace: Int32Array | null, stopped: () => boolean): void {
-    this.rest(pace, stopped);
+  /** Resolves when the job may compute: what earlier jobs owe has been rested, and no job ahead of it waits. */
+  acquire(pace: Int32Array | null, stopped: () => boolean, priority: JobPriority): Promise<void> {
+    return new Promise((start) => {
+      this.waiting.push({ priority, pace, stopped, start });
+      void this.pump();
+    });
   }
 
-  /** Between two slices: owes the time computed since the last one, and rests it. */
+  /** The job stops computing (it ended, or rests): what it computed since its last slice is owed. */
+  release(pace: Int32Array | null): void {
+    this.owe(pace);
+    this.held = false;
+    void this.pump();
+  }
+
+  /** Between two slices of a job holding the turn: gives the turn back, lets new jobs arrive, and waits for the turn again. */
+  async between(pace: Int32Array | null, stopped: () => boolean, priority: JobPriority): Promise<void> {
+    this.release(pace);
+    await this.yieldTask();
+    await this.acquire(pace, stopped, priority);
+  }
+
+  /** Between two slices, keeping the turn: owes the time computed since the last one, and rests it (blocking). */
   slice(pace: Int32Array | null, stopped: () => boolean): void {
     this.owe(pace);
-    this.rest(pace, stopped);
-  }
-
-  /** A job ends: what it computed since its last slice is owed by the next job. */
-  end(pace: Int32Array | null): void {
-    this.owe(pace);
+    for (;;) {
+      const left = this.owed(pace);
+      if (left <= 0 || stopped()) break;
+      this.wait(pace!, this.percent(pace), Math.min(left, REST_WAIT_MS));
+    }
+    this.since = this.now();
   }
 
   private percent(pace: Int32Array | null): number {
@@ -163,15 +228,50 @@ export class Pacer {
     this.restUntil = Math.max(this.restUntil, now) + (worked * (FULL_PACE - percent)) / percent;
   }
 
-  private rest(pace: Int32Array | null, stopped: () => boolean): void {
-    for (;;) {
-      const percent = this.percent(pace);
-      const left = this.restUntil - this.now();
-      if (percent >= FULL_PACE) this.restUntil = -Infinity;
-      if (percent >= FULL_PACE || left <= 0 || stopped()) break;
-      this.wait(pace!, percent, Math.min(left, REST_WAIT_MS));
+  /** Milliseconds of rest still owed at this pace (none at 100 %, which forgets the debt). */
+  private owed(pace: Int32Array | null): number {
+    if (this.percent(pace) >= FULL_PACE) {
+      this.restUntil = -Infinity;
+      return 0;
     }
-    this.since = this.now();
+    return this.restUntil - this.now();
+  }
+
+  /**
+   * The waiter whose turn is next: a stopped one; else a short one, unless the last turn went to
+   * a short one and a long one waits (turns alternate, so a stream of short jobs cannot starve a
+   * long one); else the first.
+   */
+  private next(): Waiter {
+    const stopped = this.waiting.find((w) => w.stopped());
+    if (stopped) return stopped;
+    const short = this.waiting.find((w) => w.priority === 'short');
+    const long = this.waiting.find((w) => w.priority === 'long');
+    if (short && long) return this.lastTurn === 'short' ? long : short;
+    return this.waiting[0];
+  }
+
+  /** Hands the turn on while it is free: after the rest owed, to the next waiter. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (!this.held && this.waiting.length > 0) {
+        const next = this.next();
+        const left = this.owed(next.pace);
+        if (left > 0 && !next.stopped()) {
+          await this.waitAsync(next.pace!, this.percent(next.pace), Math.min(left, REST_WAIT_MS));
+          continue;
+        }
+        this.waiting.splice(this.waiting.indexOf(next), 1);
+        if (!next.stopped()) this.lastTurn = next.priority;
+        this.held = true;
+        this.since = this.now();
+        next.start();
+      }
+    } finally {
+      this.pumping = false;
+    }
   }
 }
 
@@ -181,8 +281,8 @@ const PAUSE_WAIT_MS = 1000;
 /** Least milliseconds between two progress reports (each is a message to the page). */
 const PROGRESS_EVERY_MS = 100;
 
-/** The worker's side of a job handle; `pacer`: the worker's duty cycle (none: the job never rests). */
-export function jobControl(handle: JobHandle | undefined, pacer?: Pacer): JobControl {
+/** The worker's side of a job handle; `pacer`: the worker's duty cycle and turns (none: the job never rests). */
+export function jobControl(handle: JobHandle | undefined, pacer?: Pacer, priority: JobPriority = 'long'): JobControl {
   const flag = handle ? new Int32Array(handle.stop) : null;
   const shared = typeof SharedArrayBuffer === 'function' && handle?.stop instanceof SharedArrayBuffer;
   const paceFlag = handle?.pace ? new Int32Array(handle.pace) : null;
@@ -192,6 +292,7 @@ export function jobControl(handle: JobHandle | undefined, pacer?: Pacer): JobCon
   return {
     signal,
     pace,
+    rest: async () => pacer?.between(paceFlag, () => signal.aborted, priority),
     progress(fraction, text, detail) {
       pace();
       const now = performance.now();
@@ -216,17 +317,17 @@ export function checkStop(job: JobControl): void {
 }
 
 /**
- * Runs one job of a worker with its pacer: it rests first what earlier jobs owe, and what it
- * computes after its last slice is owed by the next one (so short jobs asked for often keep the
- * pace too).
+ * Runs one job of a worker with its pacer: it waits for its turn (the rest earlier jobs owe, and
+ * any job ahead of it: short ones first), and what it computes after its last slice is owed by
+ * the next one (so short jobs asked for often keep the pace too).
  */
-export async function pacedJob<R>(pacer: Pacer, handle: JobHandle | undefined, run: (job: JobControl) => R | Promise<R>): Promise<R> {
-  const job = jobControl(handle, pacer);
+export async function pacedJob<R>(pacer: Pacer, handle: JobHandle | undefined, run: (job: JobControl) => R | Promise<R>, priority: JobPriority = 'long'): Promise<R> {
+  const job = jobControl(handle, pacer, priority);
   const pace = handle?.pace ? new Int32Array(handle.pace) : null;
-  pacer.begin(pace, () => job.signal.aborted);
+  await pacer.acquire(pace, () => job.signal.aborted, priority);
   try {
     return await run(job);
   } finally {
-    pacer.end(pace);
+    pacer.release(pace);
   }
 }

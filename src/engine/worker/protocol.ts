@@ -214,8 +214,10 @@ export interface EngineApi {
   /**
    * Runs up to `steps` steps (fewer when `budgetMs` of wall-clock time is spent or the network
    * diverges) and returns the subscribed probes' new samples, the last `window` of each.
+   * `spare`: buffers of earlier frames the page has copied out (transferred back), which the
+   * worker records into again instead of allocating (buffer-pool.ts).
    */
-  advance(steps: number, budgetMs?: number): Promise<Frame>;
+  advance(steps: number, budgetMs?: number, spare?: ArrayBuffer[]): Promise<Frame>;
   /**
    * Applies an edited, validated document to the running network: classifies the edit once
    * (engine/live-update.ts) and patches it in, rescales, or recompiles keeping state. When it

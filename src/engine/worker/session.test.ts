@@ -100,6 +100,25 @@ describe('engine session: the live loop', () => {
     expect(b.probes.u.firstStep).toBeUndefined();
   });
 
+  it('records into the buffers the page gives back, with the same values as into new ones', async () => {
+    const fresh = new EngineSession();
+    const reusing = new EngineSession();
+    for (const s of [fresh, reusing]) {
+      await s.load(valid(leakyUnitDoc()));
+      await s.subscribe([{ probe: 'x', window: 3 }]);
+    }
+    // the first batch (4 steps) wraps its 3-step ring: copied out, its ring stays in the worker
+    const a = await reusing.advance(4);
+    expect(Array.from(a.probes.x.data)).toEqual(Array.from((await fresh.advance(4)).probes.x.data));
+    const given = a.probes.x.data.buffer as ArrayBuffer;
+    const b = await reusing.advance(2, undefined, [given]);
+    expect(b.probes.x.data.buffer).not.toBe(given); // the smaller spare ring (3 values) was taken first
+    const c = await reusing.advance(3, undefined, [b.probes.x.data.buffer as ArrayBuffer]);
+    const expected = [await fresh.advance(2), await fresh.advance(3)].map((f) => Array.from(f.probes.x.data));
+    expect([Array.from(b.probes.x.data), Array.from(c.probes.x.data)]).toEqual(expected);
+    expect(c.probes.x.data.buffer).toBe(given);
+  });
+
   it('reports probes it cannot record', async () => {
     const session = new EngineSession();
     await session.load(valid(leakyUnitDoc()));

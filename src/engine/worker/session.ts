@@ -9,6 +9,7 @@ import type { SamplingThread } from '../compile/sampling-thread.ts';
 import { DivergenceError, Simulator } from '../simulator.ts';
 import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
 import { applyParams, classifyChange, transferState } from '../live-update.ts';
+import { BufferPool } from './buffer-pool.ts';
 import { weightBlocks } from './weightBlocks.ts';
 import { measureWindows, RetainedWindows } from './measure-requests.ts';
 import type { MatrixSnapshot, TrainedWeights } from './analysis-protocol.ts';
@@ -117,6 +118,8 @@ export class EngineSession implements EngineApi {
   private projections = new Projections();
   /** What applyTraining put into the program (until the next load or recompile). */
   private trained: TrainedWeights | null = null;
+  /** Probe buffers of earlier frames the page gave back, recorded into again. */
+  private readonly buffers = new BufferPool();
   /** The network's version as the page counts them (loads and live edits that changed it); the analysis worker's requests name it. */
   private version = 0;
   /** Ends the port the analysis worker's requests come in on. */
@@ -210,17 +213,21 @@ export class EngineSession implements EngineApi {
     return Object.keys(errors).length === 0 ? { ok: true } : { ok: false, errors };
   }
 
-  async advance(steps: number, budgetMs?: number): Promise<Frame> {
-    return this.advanceSync(steps, budgetMs);
+  async advance(steps: number, budgetMs?: number, spare?: ArrayBuffer[]): Promise<Frame> {
+    return this.advanceSync(steps, budgetMs, spare);
   }
 
   /** Synchronous core of `advance`. */
-  advanceSync(steps: number, budgetMs?: number): Frame {
+  advanceSync(steps: number, budgetMs?: number, spare?: ArrayBuffer[]): Frame {
+    if (spare) this.buffers.give(spare);
     // a projection's source that is not subscribed is recorded for the projection alone
     const unprobed = this.projections.unprobed(new Set(this.subscriptions.map((s) => s.probe)));
     const frame = this.record(steps, unprobed.length === 0 ? this.subscriptions : [...this.subscriptions, ...unprobed], budgetMs);
     this.projections.addTo(frame);
-    for (const s of unprobed) delete frame.probes[s.probe];
+    for (const s of unprobed) {
+      this.buffers.give([frame.probes[s.probe].data.buffer as ArrayBuffer]);
+      delete frame.probes[s.probe];
+    }
     return frame;
   }
 
@@ -355,7 +362,8 @@ export class EngineSession implements EngineApi {
     const sim = this.require();
     const started = performance.now();
     const firstStep = sim.t + 1;
-    const recorders = subs.map((s) => new Recorder(sim, s.spec, Math.max(1, Math.min(steps, s.window))));
+    const take = (length: number) => this.buffers.take(length);
+    const recorders = subs.map((s) => new Recorder(sim, s.spec, Math.max(1, Math.min(steps, s.window)), take));
     let divergence: Frame['divergence'];
     try {
       for (let i = 0; i < steps; i++) {
@@ -373,7 +381,9 @@ export class EngineSession implements EngineApi {
     subs.forEach((s, i) => {
       const r = recorders[i];
       const count = Math.min(r.count, r.capacity);
-      const probe = { width: r.width, count, data: orderedSamples(r) };
+      const probe = { width: r.width, count, data: orderedSamples(r, take) };
+      // a ring that wrapped was copied out in order: its buffer stays here for the next batch
+      if (probe.data.buffer !== r.data.buffer) this.buffers.give([r.data.buffer as ArrayBuffer]);
       frame.probes[s.probe] = count < recorded ? { ...probe, firstStep: firstStep + recorded - count } : probe;
     });
     if (divergence) frame.divergence = divergence;
@@ -386,11 +396,11 @@ export class EngineSession implements EngineApi {
   }
 }
 
-/** A recorder's samples, oldest first (a copy only when the ring has wrapped). */
-export function orderedSamples(r: Recorder): Float64Array {
+/** A recorder's samples, oldest first (a copy into `storage` only when the ring has wrapped). */
+export function orderedSamples(r: Recorder, storage: (length: number) => Float64Array = (length) => new Float64Array(length)): Float64Array {
   const count = Math.min(r.count, r.capacity);
   if (r.count <= r.capacity) return r.data.subarray(0, count * r.width);
-  const out = new Float64Array(count * r.width);
+  const out = storage(count * r.width);
   const head = (r.count % r.capacity) * r.width;
   out.set(r.data.subarray(head));
   out.set(r.data.subarray(0, head), r.data.length - head);

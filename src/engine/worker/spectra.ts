@@ -4,8 +4,10 @@
  * leading ones by Arnoldi above, where all of them would take too long. Runs in the analysis
  * worker, reporting progress after each slice of the work (a panel of the Hessenberg reduction,
  * a sweep of the QR algorithm, an Arnoldi restart) and stopping when the job's flag is raised.
+ * All eigenvalues take seconds: between their slices the job awaits its rest (JobControl.rest),
+ * so a PCA fit or a measure asked for meanwhile runs before the next slice.
  */
-import { ALL_EIGENVALUES_LIMIT, csrToDense, eigenvalues, hypot, isCsr, leadingEigenvalues, spectralRadiusReport, type AnyMatrix } from '../linalg/index.ts';
+import { ALL_EIGENVALUES_LIMIT, csrToDense, eigenvalueSlices, hypot, isCsr, leadingEigenvalues, spectralRadiusReport, type AnyMatrix } from '../linalg/index.ts';
 import { checkStop, type JobControl } from './job.ts';
 import type { SpectrumSnapshot } from './protocol.ts';
 
@@ -22,15 +24,26 @@ const dense = (m: AnyMatrix) => (isCsr(m) ? csrToDense(m) : m);
  * the `leading` eigenvalues of largest modulus (Arnoldi with implicit restarts, Lehoucq &
  * Sorensen 1996) and the spectral radius.
  */
-export function spectrumOf(edge: string, m: AnyMatrix, t: number, leading: number, job: JobControl): SpectrumSnapshot {
+export async function spectrumOf(edge: string, m: AnyMatrix, t: number, leading: number, job: JobControl): Promise<SpectrumSnapshot> {
   const n = m.rows;
   if (m.cols !== n) throw new Error(`the spectrum needs a square matrix, got ${m.rows} × ${m.cols}`);
   checkStop(job);
   if (n <= ALL_EIGENVALUES_LIMIT) {
     const what = `all ${n.toLocaleString('en')} eigenvalues`;
     job.progress(0, what);
-    const { re, im } = eigenvalues(dense(m), { onProgress: (f) => job.progress(f, what), signal: job.signal });
-    return { edge, re, im, radius: maxModulus(re, im), complete: true, size: n, t };
+    // between slices the job rests without blocking the worker: shorter jobs run meanwhile
+    const slices = eigenvalueSlices(dense(m));
+    for (;;) {
+      const slice = slices.next();
+      if (slice.done) {
+        job.progress(1, what);
+        const { re, im } = slice.value;
+        return { edge, re, im, radius: maxModulus(re, im), complete: true, size: n, t };
+      }
+      await job.rest();
+      checkStop(job);
+      job.progress(slice.value, what);
+    }
   }
   const what = `the ${leading} leading eigenvalues`;
   job.progress(0, what);

@@ -8,6 +8,7 @@
  */
 import * as d3 from 'd3';
 import { chartSvg, svgToPng } from './exporting.ts';
+import type { DrawnMarks } from '../../store/panelLayout.ts';
 
 export interface Margin {
   top: number;
@@ -214,9 +215,27 @@ export abstract class ChartBase<D> {
   /** The data drawn, as CSV. */
   abstract csv(): string;
 
-  /** A standalone SVG of the chart as drawn. */
+  /** A standalone SVG of the chart as drawn (marks a subclass paints on its canvas as vectors, when it can). */
   svgText(): string {
-    return chartSvg(this.svg.node()!, this.canvas ? [this.canvas] : [], cssVar('--surface', '#ffffff'));
+    const undo = this.drawVectorMarks();
+    try {
+      return chartSvg(this.svg.node()!, this.canvas && !undo ? [this.canvas] : [], cssVar('--surface', '#ffffff'));
+    } finally {
+      undo?.();
+    }
+  }
+
+  /** The line marks drawn (charts that paint lines on their canvas say what they painted); null otherwise. */
+  drawnMarks(): DrawnMarks | null {
+    return null;
+  }
+
+  /**
+   * For an export: draws as SVG the marks the canvas shows and returns how to remove them again;
+   * null when the canvas is exported as an image (rasters, heatmaps, trails).
+   */
+  protected drawVectorMarks(): (() => void) | null {
+    return null;
   }
 
   png(): Promise<Blob> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { m4Indices, m4Pixels } from './downsample.ts';
+import { m4Indices, m4Pixels, polylinePixels } from './downsample.ts';
 import { widenDomain } from './colors.ts';
 import { ProbeWindow } from '../../store/probeWindow.ts';
 import { StepCache } from '../types/stepCache.ts';
@@ -14,14 +14,24 @@ describe('M4 downsampling', () => {
       [1.2, 3],
       [1.5, 3],
     ];
-    expect(m4Pixels(pts)).toEqual(pts); // ≤ 4 points in each column: all kept
-    expect(m4Pixels([...pts.slice(0, 4), [0.95, 2], ...pts.slice(4)])).toEqual([pts[0], pts[1], pts[2], [0.95, 2], pts[4], pts[5]]);
+    const flat = (p: [number, number][]) => Float64Array.from(p.flat());
+    const pairs = (xy: Float64Array) => Array.from({ length: xy.length / 2 }, (_, i) => [xy[2 * i], xy[2 * i + 1]]);
+    expect(pairs(m4Pixels(flat(pts)))).toEqual(pts); // ≤ 4 points in each column: all kept
+    expect(pairs(m4Pixels(flat([...pts.slice(0, 4), [0.95, 2], ...pts.slice(4)])))).toEqual([pts[0], pts[1], pts[2], [0.95, 2], pts[4], pts[5]]);
+    // lowest and highest in reverse order, and a column whose extremes are its ends
+    expect(pairs(m4Pixels(flat([[3.1, 0], [3.2, 8], [3.3, -2], [3.4, 1], [4.5, 7], [4.6, 6], [4.7, 5]])))).toEqual([[3.1, 0], [3.2, 8], [3.3, -2], [3.4, 1], [4.5, 7], [4.7, 5]]);
     // 10,000 points over 100 px: at most 4 per column, extremes kept.
     const many = Array.from({ length: 10_000 }, (_, k): [number, number] => [k / 100, Math.sin(k)]);
-    const kept = m4Pixels(many);
+    const kept = pairs(m4Pixels(flat(many)));
     expect(kept.length).toBeLessThanOrEqual(400);
     expect(Math.max(...kept.map((p) => p[1]))).toBe(Math.max(...many.map((p) => p[1])));
     expect(Math.min(...kept.map((p) => p[1]))).toBe(Math.min(...many.map((p) => p[1])));
+  });
+
+  it('a polyline leaves non-finite values out and joins their neighbours', () => {
+    const xy = polylinePixels([1, NaN, 3, Infinity, 5], (i) => 10 * i, (v) => 100 - v);
+    expect(Array.from(xy)).toEqual([0, 99, 20, 97, 40, 95]);
+    expect(polylinePixels([], (i) => i, (v) => v)).toHaveLength(0);
   });
 
   it('index buckets: all indices when short, ≤ 4 per bucket with the band’s extremes otherwise', () => {

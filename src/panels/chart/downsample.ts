@@ -4,24 +4,54 @@
  * points covers exactly the pixels the full line would, with at most 4 points per column.
  */
 
-/** Points in pixel coordinates (x ascending) reduced to ≤ 4 per whole-pixel column of x. */
-export function m4Pixels(points: [number, number][]): [number, number][] {
-  const out: [number, number][] = [];
+/**
+ * Points in pixel coordinates, flat [x0, y0, x1, y1, …] with x ascending, reduced to ≤ 4 per
+ * whole-pixel column of x (the first, lowest, highest and last of the column, in order).
+ */
+export function m4Pixels(xy: Float64Array): Float64Array {
+  const n = xy.length >> 1;
+  const out = new Float64Array(Math.min(xy.length, 8 * Math.max(1, n)));
+  let m = 0;
+  const keep = (i: number) => {
+    out[m++] = xy[2 * i];
+    out[m++] = xy[2 * i + 1];
+  };
   let k = 0;
-  while (k < points.length) {
-    const column = Math.floor(points[k][0]);
+  while (k < n) {
+    const column = Math.floor(xy[2 * k]);
     let lo = k;
     let hi = k;
     let end = k;
-    while (end + 1 < points.length && Math.floor(points[end + 1][0]) === column) {
+    while (end + 1 < n && Math.floor(xy[2 * (end + 1)]) === column) {
       end++;
-      if (points[end][1] < points[lo][1]) lo = end;
-      if (points[end][1] > points[hi][1]) hi = end;
+      if (xy[2 * end + 1] < xy[2 * lo + 1]) lo = end;
+      if (xy[2 * end + 1] > xy[2 * hi + 1]) hi = end;
     }
-    for (const i of [...new Set([k, lo, hi, end])].sort((a, b) => a - b)) out.push(points[i]);
+    // k ≤ a ≤ b ≤ end: each kept once, in order
+    const a = Math.min(lo, hi);
+    const b = Math.max(lo, hi);
+    keep(k);
+    if (a > k) keep(a);
+    if (b > a && b > k) keep(b);
+    if (end > b) keep(end);
     k = end + 1;
   }
-  return out;
+  return out.subarray(0, m);
+}
+
+/**
+ * The polyline of values `v` (index i at pixel (px(i), py(v[i])); non-finite values are left
+ * out, the line joining their neighbours), reduced by m4Pixels: flat [x0, y0, …].
+ */
+export function polylinePixels(v: ArrayLike<number>, px: (i: number) => number, py: (value: number) => number): Float64Array {
+  const xy = new Float64Array(2 * v.length);
+  let m = 0;
+  for (let i = 0; i < v.length; i++) {
+    if (!Number.isFinite(v[i])) continue;
+    xy[m++] = px(i);
+    xy[m++] = py(v[i]);
+  }
+  return m4Pixels(xy.subarray(0, m));
 }
 
 /**

@@ -10,6 +10,8 @@
  * out and rasterised on the CPUs the stepping worker needs; urgent work (a reset, a new network,
  * a resize) still runs at the next frame.
  */
+import { nextTask } from '../../common/next-task.ts';
+
 export interface DrawScheduler {
   /** Runs `task` at the next flush; `urgent`: at the next animation frame, not spaced out. */
   schedule(task: () => void, urgent?: boolean): void;
@@ -27,15 +29,7 @@ const animationFrame: FrameRequest = (flush) => {
  * Runs `done` once the current frame has been rendered: a message posted from an animation-frame
  * callback is handled after that frame's style, layout and paint.
  */
-const afterFrame: FrameRequest = (done) => {
-  if (typeof MessageChannel !== 'function') return void setTimeout(done, 0);
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    done();
-  };
-  channel.port2.postMessage(null);
-};
+const afterFrame: FrameRequest = nextTask;
 
 /** Weight of the newest flush in the smoothed cost (an exponential moving average). */
 const COST_SMOOTHING = 0.3;

@@ -153,6 +153,8 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
    */
   async function run(gen: number): Promise<void> {
     let carry = 0;
+    /** Probe buffers of applied frames (copied into the windows), given back to the worker with the next request. */
+    const spare: ArrayBuffer[] = [];
     /** The run's first batch is one step, so its first frame comes after one step (a large network's step takes tens of ms). */
     let first = true;
     /** Resolves once the last batch asked for has been sent: batches are sent (and stepped) in order. */
@@ -171,8 +173,9 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
         const n = first && whole > 1 ? 1 : whole;
         if (n > 0) first = false;
         carry -= speed === 0 ? 0 : n;
+        const giving = n > 0 ? spare.splice(0) : [];
         // wrapped, so that `sent` resolves when the call is sent, not when its frame is back
-        return { frame: n > 0 ? core.api().advance(n, speed === 0 ? MAX_SPEED_BUDGET_MS : BATCH_BUDGET_MS) : null };
+        return { frame: n > 0 ? core.api().advance(n, speed === 0 ? MAX_SPEED_BUDGET_MS : BATCH_BUDGET_MS, core.transfer(giving, giving)) : null };
       });
       sent = sending.catch(() => undefined);
       return { frame: sending.then((s) => s.frame), done };
@@ -190,6 +193,7 @@ export function createLiveLoop(core: SimulationCore, engine: EngineSync): LiveLo
             ended = true;
             break;
           }
+          if (frame) for (const p of Object.values(frame.probes)) if (!spare.includes(p.data.buffer as ArrayBuffer)) spare.push(p.data.buffer as ArrayBuffer);
         } finally {
           asked.done();
         }

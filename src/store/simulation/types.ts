@@ -196,6 +196,8 @@ export interface SimulationCore {
   api(): EngineApi;
   /** Prepares a callback to pass to the engine. */
   callback<F extends (...args: never[]) => unknown>(fn: F): F;
+  /** Marks buffers of an argument to be moved to the engine's worker, not copied; returns the argument. */
+  transfer<T>(value: T, buffers: ArrayBuffer[]): T;
   /** The live windows and step counter (read by panels when they draw). */
   live: LiveData;
   /** The open document. */

@@ -41,9 +41,10 @@ export function planSplit(
   expected: number,
   synapses: SynapseList,
   keptNormal: boolean,
-  { share = 0.5, minSynapses = SPLIT_MIN_SYNAPSES } = {},
+  { share = 0.5, minSynapses = SPLIT_MIN_SYNAPSES, factor = 1 } = {},
 ): WalkSplit | null {
   if (!thread?.alive || expected < minSynapses || !(synapses.arrays.cols.buffer instanceof SharedArrayBuffer)) return null;
+  if (drawsOnlyZeros(rule, factor)) return null;
   const capacity = synapses.arrays.cols.length;
   let visits = Math.max(1, Math.min(Math.round(expected * share), capacity - 1));
   let skip: number;
@@ -55,6 +56,18 @@ export function planSplit(
   }
   if (visits < 1 || visits >= capacity || skip >= 4294967296) return null;
   return { thread, visits, skip, expected };
+}
+
+/**
+ * Whether every value the rule draws, times `factor`, is zero. Zero values are not stored, and the
+ * helper, which learns where its part ends only as it goes (`limit`), would walk on storing nothing
+ * and never return to look: such a walk (an empty matrix, drawn for the generator's state alone)
+ * stays on one thread.
+ */
+export function drawsOnlyZeros(rule: ValueRule, factor: number): boolean {
+  if (factor === 0) return true;
+  if (rule.kind === VALUE_KIND.constant) return rule.p0 === 0;
+  return rule.p0 === 0 && rule.p1 === 0;
 }
 
 /** Posts the helper's part of a split walk (its generator state found by jumping the stream); returns the job's id. */

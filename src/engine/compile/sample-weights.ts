@@ -109,8 +109,9 @@ export function sampleWeights(spec: WeightSpec, n: number, m: number, rng: Rng, 
     if (rule && n * m > 0) {
       // the scale is applied as each value is stored (the same product); a spectral radius needs the matrix first
       const p = connectivity as number;
-      const split = p < 1 ? planSplit(options.thread, rule, n * m * p, synapses, rng.spareGaussian !== null, options.split) : null;
-      sampleEntries(wasm!, rng, rule, spec.spectralRadius === undefined ? factor : 1, p < 1 ? log(1 - p) : null, n, m, rowPtr, synapses, rowsDone, split);
+      const valueFactor = spec.spectralRadius === undefined ? factor : 1;
+      const split = p < 1 ? planSplit(options.thread, rule, n * m * p, synapses, rng.spareGaussian !== null, { ...options.split, factor: valueFactor }) : null;
+      sampleEntries(wasm!, rng, rule, valueFactor, p < 1 ? log(1 - p) : null, n, m, rowPtr, synapses, rowsDone, split);
       if (spec.spectralRadius === undefined) factor = 1;
     } else {
       sampleEntriesJs(init, connectivity as number, n, m, rng, rowPtr, synapses, rowsDone);

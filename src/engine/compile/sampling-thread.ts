@@ -171,26 +171,31 @@ const STALL_MS = 10_000;
 export class SamplingThread {
   private readonly ctrl: Int32Array;
   private readonly ctrlF: Float64Array;
+  private readonly stallMs: number;
   private nextId = 1;
   private thread: HelperThread | null;
   /** How the last joined job ended (SPLIT_RESULT; 0 before any). */
   lastResult = 0;
 
-  private constructor(thread: HelperThread, buffer: SharedArrayBuffer) {
+  private constructor(thread: HelperThread, buffer: SharedArrayBuffer, stallMs: number) {
     this.thread = thread;
+    this.stallMs = stallMs;
     this.ctrl = new Int32Array(buffer, 0, 16);
     this.ctrlF = new Float64Array(buffer);
   }
 
-  /** Starts a helper; null where threads, shared memory or the sampler module are unavailable. */
-  static async start(): Promise<SamplingThread | null> {
+  /**
+   * Starts a helper; null where threads, shared memory or the sampler module are unavailable.
+   * `stallMs`: how long `join` waits for a helper that shows no progress (STALL_MS by default).
+   */
+  static async start(stallMs = STALL_MS): Promise<SamplingThread | null> {
     const module = samplingModule();
     if (!module || typeof SharedArrayBuffer !== 'function') return null;
     const buffer = new SharedArrayBuffer(CTRL_BYTES);
     const thread = await startThread(HELPER_SOURCE, 'recurrence-sampling-helper', { module, ctrl: buffer });
     // the stream's jump tables are built now, while nothing loads, not at the first split
     if (thread) jumpState(Int32Array.of(1, 0, 0, 0), 1);
-    return thread && new SamplingThread(thread, buffer);
+    return thread && new SamplingThread(thread, buffer, stallMs);
   }
 
   /**
@@ -235,7 +240,7 @@ export class SamplingThread {
 
   /**
    * Waits until job `id` finished; meanwhile `arrived` is told the synapses the helper stored so
-   * far each time it stored more (about every chunk). A helper that makes no progress for STALL_MS
+   * far each time it stored more (about every chunk). A helper that makes no progress for `stallMs`
    * is terminated (it writes nothing more) and the job counts as full.
    */
   join(id: number, arrived?: (stored: number) => void): SplitOutcome {
@@ -250,7 +255,7 @@ export class SamplingThread {
         arrived?.(stored);
         continue;
       }
-      if (performance.now() - since > STALL_MS) {
+      if (performance.now() - since > this.stallMs) {
         this.terminate();
         this.lastResult = SPLIT_RESULT.full;
         return { result: SPLIT_RESULT.full, stored: 0, state: new Int32Array(4), spare: null };

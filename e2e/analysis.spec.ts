@@ -5,6 +5,10 @@
  */
 import { test, expect } from './fixtures.ts';
 
+// Eigenvalues of 1,000–1,600 units and loads of 20 M synapses take a while on a loaded machine: the
+// waits below are bounded by their own timeouts, which the test's budget must not cut short.
+test.describe.configure({ timeout: 150_000 });
+
 /** A sparse leaky-tanh reservoir (2 % connectivity, ρ 0.95) with an Eigenvalues panel on its recurrent edge. */
 function reservoir(size: number, rho = 0.95) {
   return {
@@ -151,6 +155,26 @@ test('opening another network while a 20 M load samples its weights stops that l
   // the 20 M load was stopped between two chunks of its sampling, not finished before the new one
   expect(await cancelled()).toBe(before + 1);
   expect((await app.getDocument()).title).toBe('Reservoir of 200');
+});
+
+test('a network opened while another loads gets its eigenvalues: the page and the stepping worker agree on its version', async ({ app }) => {
+  const { page } = app;
+  // the 20 M load is still sampling when the reservoir is opened; the bridge then steps a few times
+  // while the reservoir loads (each step asks the page for the loaded network, as Step and panels do)
+  await page.evaluate(
+    ([big, small]) => {
+      const r = window.__recurrence!;
+      r.loadDocument(big);
+      setTimeout(() => {
+        r.loadDocument(small);
+        for (const ms of [5, 20, 50, 100, 200, 400]) setTimeout(() => void r.sim.step(1), ms);
+      }, 150);
+    },
+    [atTheLimits(), reservoir(300)] as const,
+  );
+  await expect.poll(async () => (await drawnEigenvalues(page)).length, { timeout: 60_000 }).toBe(300);
+  expect(Math.max(...(await drawnEigenvalues(page)).map(([, , abs]) => abs))).toBeCloseTo(0.95, 6);
+  expect((await app.getDocument()).title).toBe('Reservoir of 300');
 });
 
 test("the page never receives the weight matrix: the analysis worker fetches it from the stepping worker; the page gets the eigenvalues and ρ", async ({ page }) => {

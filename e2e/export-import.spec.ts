@@ -43,6 +43,7 @@ test('Export ▸ Python notebook downloads an nbformat 4 notebook of the open ne
 });
 
 test('after Train, Export ▸ Python notebook carries the trained W_out (the one recurrence train fits), not the untrained zeros', async ({ app }) => {
+  test.setTimeout(90_000); // training waits up to 60 s below
   const { page } = app;
   const raw = preset('esn-mackey-glass');
   const parsed = parseDocumentText(JSON.stringify(raw));

@@ -441,3 +441,37 @@ describe('simulation store: matrices go from worker to worker', () => {
     sim.dispose();
   });
 });
+
+describe('simulation store: opening a network while another loads', () => {
+  it('a load that ends after another network was opened leaves that network loading once, at the version the stepping worker runs', async () => {
+    const reservoir = (size: number) =>
+      valid(rawDoc([node('res', 'rate', { size, activation: 'tanh', leak: 0.5 })], [edge('rec', 'res', 'res', { type: 'normal', mean: 0, std: 1 }, 1, { spectralRadius: 0.9 })]));
+    let current = reservoir(20);
+    const session = new EngineSession();
+    const load = session.load.bind(session);
+    const gates: Array<() => void> = [];
+    let loads = 0;
+    // every load waits until the test lets it go on: the app's first network still loads when the user opens another
+    session.load = async (...args) => {
+      loads++;
+      await new Promise<void>((go) => gates.push(go));
+      return load(...args);
+    };
+    const sim = createSimulationStore({ engine: () => localEngineClient(session), analysis: () => localAnalysisClient(new AnalysisSession()), doc: () => current });
+    const first = sim.getState().step(1);
+    await sleep(0);
+    current = reservoir(30);
+    sim.getState().documentChanged(current, true);
+    await sleep(0);
+    expect(loads).toBe(2);
+    gates.shift()!(); // the first network's load ends (refused: another one is open now)
+    expect(await first).toMatchObject({ ok: false });
+    const spectrum = sim.getState().spectrum('rec', 'panel:eig');
+    await sleep(0);
+    for (const go of gates.splice(0)) go();
+    expect(await spectrum).toMatchObject({ ok: true, version: session.networkVersion, value: { size: 30, complete: true } });
+    expect(loads).toBe(2); // the open network was loaded once
+    expect(sim.getState().edges.map((e) => e.rows)).toEqual([30]);
+    sim.dispose();
+  });
+});

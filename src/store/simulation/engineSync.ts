@@ -34,7 +34,11 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
   /** The last document sent to the engine: what it runs once the edits on their way are applied. */
   let sent: GraphDocument | null = null;
   let edits: Promise<void> = Promise.resolve();
-  let loading: Promise<boolean> | null = null;
+  /**
+   * The load in progress and the generation it loads: one at a time for a generation (a second
+   * load of the same network would leave the page a version ahead of the stepping worker).
+   */
+  let loading: { gen: number; done: Promise<boolean> } | null = null;
   /** The open document when it was not applied (cleared by the next one the engine takes, or by going back to its own). */
   let refused: GraphDocument | null = null;
   /**
@@ -124,10 +128,14 @@ export function createEngineSync(core: SimulationCore, compiled: () => void): En
   const sync: EngineSync = {
     ensure() {
       if (engineDoc !== null) return edits.then(() => refused === null);
-      loading ??= load(core.generation).finally(() => {
-        loading = null;
+      const gen = core.generation;
+      if (loading?.gen === gen) return loading.done;
+      // a load of an older generation still on its way ends refused: only its own end clears it
+      const done = load(gen).finally(() => {
+        if (loading?.done === done) loading = null;
       });
-      return loading;
+      loading = { gen, done };
+      return done;
     },
     loaded: () => engineDoc !== null,
     edited(open) {

@@ -36,6 +36,23 @@ describe('ridgeRegression', () => {
     }
   });
 
+  it('reports the samples taken into the normal equations every 64, and the last; the weights are the same; a throw stops it', () => {
+    const { X, Y } = linearSystem(150, 8, 2, 5);
+    const reports: [number, number][] = [];
+    const Wh = ridgeRegression(X, Y, 1e-3, (rows, total) => void reports.push([rows, total]));
+    expect(reports).toEqual([
+      [64, 150],
+      [128, 150],
+      [150, 150],
+    ]);
+    expect(Array.from(Wh.data)).toEqual(Array.from(ridgeRegression(X, Y, 1e-3).data));
+    expect(() =>
+      ridgeRegression(X, Y, 1e-3, () => {
+        throw new Error('stopped');
+      }),
+    ).toThrow('stopped');
+  });
+
   it('shrinks the weights toward 0 as λ grows, monotonically', () => {
     const { X, Y, W } = linearSystem(200, 10, 2, 2);
     let prev = frob(W.data) * (1 + 1e-9);

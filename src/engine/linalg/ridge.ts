@@ -5,6 +5,9 @@
 import { solveSymmetricPositiveDefinite } from './cholesky.ts';
 import type { DenseMatrix } from './types.ts';
 
+/** Samples of X between two reports of ridgeRegression's `onRows`. */
+export const RIDGE_REPORT_ROWS = 64;
+
 /**
  * Ridge regression readout weights W (outputs × features) minimising
  * ‖X·Wᵀ − Y‖²_F + λ‖W‖²_F, i.e. Wᵀ = (XᵀX + λI)⁻¹·XᵀY, solved through the normal equations
@@ -16,10 +19,13 @@ import type { DenseMatrix } from './types.ts';
  * XᵀX must have full rank. Cost O(samples·features² + features³). The normal equations square
  * the condition number, which λ > 0 bounds by (σ_max² + λ)/λ.
  *
+ * `onRows` is told every RIDGE_REPORT_ROWS samples of X taken into the normal equations (their
+ * cost, samples·features²/2, is most of the whole for a few thousand samples); it may throw to stop.
+ *
  * @throws Error if the shapes disagree, λ is negative or not finite, or XᵀX + λI is not
  *   positive definite (rank-deficient X with λ = 0).
  */
-export function ridgeRegression(X: DenseMatrix, Y: DenseMatrix, lambda: number): DenseMatrix {
+export function ridgeRegression(X: DenseMatrix, Y: DenseMatrix, lambda: number, onRows?: (rows: number, total: number) => void): DenseMatrix {
   if (X.rows !== Y.rows) throw new Error(`ridgeRegression: X has ${X.rows} samples, Y has ${Y.rows}`);
   if (!(lambda >= 0) || !Number.isFinite(lambda)) throw new Error(`ridgeRegression: lambda must be a finite number ≥ 0, got ${lambda}`);
   const s = X.rows;
@@ -41,6 +47,7 @@ export function ridgeRegression(X: DenseMatrix, Y: DenseMatrix, lambda: number):
       const ri = i * o;
       for (let c = 0; c < o; c++) R[ri + c] += xi * y[yo + c];
     }
+    if (onRows && ((t + 1) % RIDGE_REPORT_ROWS === 0 || t + 1 === s)) onRows(t + 1, s);
   }
   for (let i = 0; i < f; i++) {
     G[i * f + i] += lambda;

@@ -26,8 +26,17 @@ export interface MemoryCapacityResult {
   curve: number[];
 }
 
-/** `onStep` is told each step of the run (steps done, steps in all); it may throw to stop the task. */
-export function memoryCapacity(sim: Simulator, o: MemoryCapacityOptions, onStep?: (steps: number, total: number) => void): MemoryCapacityResult {
+/**
+ * `onStep` is told each step of the run (steps done, steps in all), `onFit` how far the ridge
+ * regression of the readouts is (training steps taken into it, their number); either may throw
+ * to stop the task.
+ */
+export function memoryCapacity(
+  sim: Simulator,
+  o: MemoryCapacityOptions,
+  onStep?: (steps: number, total: number) => void,
+  onFit?: (rows: number, total: number) => void,
+): MemoryCapacityResult {
   const x = sim.node(o.node).output;
   const u = sim.node(o.input).output;
   const n = x.length;
@@ -59,6 +68,7 @@ export function memoryCapacity(sim: Simulator, o: MemoryCapacityOptions, onStep?
     { rows: o.train, cols, data: trainStates },
     { rows: o.train, cols: o.maxDelay, data: targets(0, o.train) },
     o.lambda,
+    onFit,
   ).data;
   const yTest = targets(o.train, o.test);
   const curve: number[] = [];

@@ -1,5 +1,5 @@
 /**
- * Training and the memory-capacity task on the analysis worker's session: the CLI's results; the
+ * Training and the memory-capacity task on an analysis worker's session (the task worker's): the CLI's results; the
  * trained weights, handed to the stepping session, give the reported prediction from step 0.
  * Progress is reported and a raised stop flag ends a run.
  */
@@ -18,7 +18,7 @@ function preset(name: string): GraphDocument {
   return parsed.doc;
 }
 
-describe('tasks on the analysis worker', () => {
+describe('tasks on the task worker', () => {
   it('train: the report of recurrence train; the weights make the stepping session predict from step 0', async () => {
     const doc = preset('esn-mackey-glass');
     const session = new EngineSession();
@@ -121,6 +121,24 @@ describe('tasks on the analysis worker', () => {
     expect(reply.mc).toBeGreaterThan(0.5 * size); // Jaeger: MC ≤ N, a good reservoir gets a good part of it
     expect(reply.mc).toBeLessThanOrEqual(size);
     expect(reply.curve).toHaveLength(reply.options.maxDelay);
+  });
+
+  it('memory capacity reports the fit of its readouts after the run, and a stop during the fit ends it (AbortError)', async () => {
+    const doc = preset('esn-memory-capacity');
+    const analysis = new AnalysisSession();
+    const texts: string[] = [];
+    const fractions: number[] = [];
+    await analysis.memoryCapacity(doc, doc.seed, { node: 'res' }, { stop: newStopFlag().buffer, progress: (f, text) => void (fractions.push(f), texts.push(text!)) });
+    const fitting = texts.filter((t) => t.startsWith('memory capacity (ridge fit): step'));
+    expect(texts.at(-1)).toBe('memory capacity (ridge fit): step 4,000 of 4,000');
+    expect(fractions.at(-1)).toBe(1);
+    // the run's steps first, then the fit's (reports closer than 100 ms apart are dropped, never the last)
+    expect(texts.indexOf(fitting[0])).toBeGreaterThan(texts.indexOf('memory capacity: step 6,200 of 6,200'));
+    // raised after the run's last step, the flag is next looked at in the fit, which stops
+    const flag = newStopFlag();
+    const last = 'memory capacity: step 6,200 of 6,200';
+    const stopped = analysis.memoryCapacity(doc, doc.seed, { node: 'res' }, { stop: flag.buffer, progress: (_f, text) => void (text === last && flag.raise()) });
+    await expect(stopped).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('memory capacity names what is missing', async () => {

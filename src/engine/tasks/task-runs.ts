@@ -40,18 +40,19 @@ export function trainOnSession(sim: Simulator, options: TrainOptions = {}): Trai
   }
 }
 
-/** `lambdaHint`: how the user raises λ where the request came from (a field, a CLI flag). */
+/** `lambdaHint`: how the user raises λ where the request came from (a field, a CLI flag); the hooks: memoryCapacity's. */
 export function memoryCapacityOnSession(
   sim: Simulator,
   doc: GraphDocument,
   request: MemoryCapacityRequest,
   lambdaHint = 'raise lambda',
   onStep?: (steps: number, total: number) => void,
+  onFit?: (rows: number, total: number) => void,
 ): MemoryCapacityReply {
   const chosen = memoryCapacityOptions(doc, request);
   if (!chosen.ok) return chosen;
   try {
-    const result = memoryCapacity(sim, chosen.options, onStep);
+    const result = memoryCapacity(sim, chosen.options, onStep, onFit);
     return { ok: true, seed: sim.seed, options: chosen.options, ...result };
   } catch (err) {
     return taskError(err, lambdaHint);

@@ -25,7 +25,7 @@ export const PCA_MAX_UNITS = 200;
 /** Steps between two progress reports (and stop checks) of a task run. */
 const TASK_CHECK_STEPS = 64;
 
-/** A task's step hook: progress every few steps, and a stop when the job is cancelled. */
+/** A task's step hook: progress every few steps (of a run, or of the training window a fit takes in), and a stop when the job is cancelled. */
 function taskSteps(job: JobControl, what: string): (steps: number, total: number) => void {
   return (steps, total) => {
     if (steps % TASK_CHECK_STEPS !== 0 && steps !== total) return;
@@ -162,7 +162,8 @@ export class AnalysisSession implements AnalysisApi {
       const sim = simulatorOf(doc, seed);
       if (typeof sim === 'string') return { ok: false, error: sim };
       try {
-        return memoryCapacityOnSession(sim, doc, request, 'raise lambda', taskSteps(job, 'memory capacity'));
+        const fit = taskSteps(job, 'memory capacity (ridge fit)');
+        return memoryCapacityOnSession(sim, doc, request, 'raise lambda', taskSteps(job, 'memory capacity'), fit);
       } finally {
         sim.program.dispose();
       }

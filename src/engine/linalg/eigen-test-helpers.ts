@@ -3,7 +3,7 @@
  */
 import { expect } from 'vitest';
 import { denseMatrix } from './csr.ts';
-import type { DenseMatrix } from './types.ts';
+import type { CsrMatrix, DenseMatrix } from './types.ts';
 import { gaussianSample, mulberry32 } from '../../measures/random.ts';
 
 /** n×n with i.i.d. standard normal entries. */
@@ -93,4 +93,31 @@ export function orthogonalSimilarity(a: DenseMatrix, count: number, seed: number
     }
   }
   return denseMatrix(n, n, m);
+}
+
+/** Reservoir-style matrix: each entry nonzero with probability `density`, normal or uniform(−1, 1). */
+export function reservoir(n: number, density: number, dist: 'normal' | 'uniform', seed: number): DenseMatrix {
+  const rnd = mulberry32(seed);
+  const m = denseMatrix(n, n);
+  for (let k = 0; k < n * n; k++) {
+    if (rnd() < density) m.data[k] = dist === 'normal' ? gaussianSample(rnd) : 2 * rnd() - 1;
+  }
+  return m;
+}
+/** The same matrix as `reservoir(n, density, 'normal', seed)` for density < 1, built directly as CSR. */
+export function sparseReservoir(n: number, density: number, seed: number): CsrMatrix {
+  const rnd = mulberry32(seed);
+  const rowPtr = new Int32Array(n + 1);
+  const cols: number[] = [];
+  const vals: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (rnd() < density) {
+        cols.push(j);
+        vals.push(gaussianSample(rnd));
+      }
+    }
+    rowPtr[i + 1] = cols.length;
+  }
+  return { rows: n, cols: n, rowPtr, colIdx: Int32Array.from(cols), values: Float64Array.from(vals) };
 }

@@ -2,35 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { csrFromTriplets, denseMatrix, denseToCsr, fromRows } from './csr.ts';
 import { eigenvalues } from './hessenberg-qr.ts';
 import { spectralRadius, spectralRadiusReport } from './spectral-radius.ts';
-import type { CsrMatrix, DenseMatrix } from './types.ts';
+import type { DenseMatrix } from './types.ts';
+import { reservoir, sparseReservoir } from './eigen-test-helpers.ts';
 import { mulberry32, gaussianSample } from '../../measures/random.ts';
 
-/** Reservoir-style matrix: each entry nonzero with probability `density`, normal or uniform(−1, 1). */
-function reservoir(n: number, density: number, dist: 'normal' | 'uniform', seed: number): DenseMatrix {
-  const rnd = mulberry32(seed);
-  const m = denseMatrix(n, n);
-  for (let k = 0; k < n * n; k++) {
-    if (rnd() < density) m.data[k] = dist === 'normal' ? gaussianSample(rnd) : 2 * rnd() - 1;
-  }
-  return m;
-}
-/** The same matrix as `reservoir(n, density, 'normal', seed)` for density < 1, built directly as CSR. */
-function sparseReservoir(n: number, density: number, seed: number): CsrMatrix {
-  const rnd = mulberry32(seed);
-  const rowPtr = new Int32Array(n + 1);
-  const cols: number[] = [];
-  const vals: number[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (rnd() < density) {
-        cols.push(j);
-        vals.push(gaussianSample(rnd));
-      }
-    }
-    rowPtr[i + 1] = cols.length;
-  }
-  return { rows: n, cols: n, rowPtr, colIdx: Int32Array.from(cols), values: Float64Array.from(vals) };
-}
 function denseRadius(m: DenseMatrix): number {
   const e = eigenvalues(m);
   let r = 0;

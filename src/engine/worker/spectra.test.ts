@@ -90,10 +90,10 @@ function randomCsr(n: number, p: number, seed: number): CsrMatrix {
 }
 
 describe('radiusOf', () => {
-  it('reports progress through the Arnoldi restarts of a large block and returns spectralRadius exactly', () => {
+  it('reports progress through the Arnoldi restarts of a large block and returns spectralRadius exactly', async () => {
     const m = randomCsr(600, 0.05, 5);
     const { job, reports } = recordingJob();
-    const radius = radiusOf(m, job);
+    const radius = await radiusOf(m, job);
     expect(radius).toBe(spectralRadius(m));
     const fractions = reports.map((r) => r.fraction);
     expect(fractions[0]).toBe(0);
@@ -103,16 +103,16 @@ describe('radiusOf', () => {
     expect(reports.every((r) => r.text === 'spectral radius of 600 units')).toBe(true);
   });
 
-  it('reports progress through the QR sweeps of a small dense matrix', () => {
+  it('reports progress through the QR sweeps of a small dense matrix', async () => {
     const m = randomDense(240, 6);
     const { job, reports } = recordingJob();
-    expect(radiusOf(m, job)).toBe(spectralRadius(m));
+    expect(await radiusOf(m, job)).toBe(spectralRadius(m));
     expect(reports.filter((r) => r.fraction > 0 && r.fraction < 1).length).toBeGreaterThan(8);
   });
 
-  it('stops once the job is cancelled', () => {
+  it('stops once the job is cancelled', async () => {
     const { job, reports } = recordingJob(3);
-    expect(() => radiusOf(randomCsr(600, 0.05, 7), job)).toThrow(expect.objectContaining({ name: 'AbortError' }));
+    await expect(radiusOf(randomCsr(600, 0.05, 7), job)).rejects.toThrow(expect.objectContaining({ name: 'AbortError' }));
     expect(reports.length).toBe(3);
   });
 });

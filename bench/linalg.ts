@@ -10,6 +10,11 @@
  *    is the best of ROUNDS interleaved rounds, each round's load average printed; the goal is
  *    ours ≤ 3× numpy with default threads.
  * 2. spectralRadius (dense QR or Arnoldi) wall times, for reference.
+ * 3. The leading eigenvalues (Arnoldi, as the Eigenvalues panel asks above ALL_EIGENVALUES_LIMIT)
+ *    and the spectral radius run at once (their slices drained, as the CLI does) against the same
+ *    slices run as the analysis worker runs them (spectra.ts: a job of a Pacer at full pace that
+ *    awaits its rest, a task of the event loop, after every slice), interleaved, best of ROUNDS:
+ *    the sliced form should cost no more than a few per cent.
  * Nothing else of the bench runs meanwhile (no workers: the eigenvalue routine is one thread).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +22,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { ALL_EIGENVALUES_LIMIT, denseToCsr, eigenvalues, spectralRadiusReport, type CsrMatrix, type DenseMatrix } from '../src/engine/linalg/index.ts';
+import {
+  ALL_EIGENVALUES_LIMIT,
+  denseToCsr,
+  eigenvalues,
+  leadingEigenvalues,
+  leadingEigenvalueSlices,
+  spectralRadiusReport,
+  spectralRadiusSlices,
+  type AnyMatrix,
+  type CsrMatrix,
+  type DenseMatrix,
+} from '../src/engine/linalg/index.ts';
+import { LEADING_EIGENVALUES } from '../src/engine/worker/analysis-protocol.ts';
+import { pacedJob, Pacer } from '../src/engine/worker/job.ts';
+import { radiusOf, spectrumOf } from '../src/engine/worker/spectra.ts';
 import { mulberry32 } from '../src/measures/random.ts';
 import { blasThreads, load1, runNumpy } from './python.ts';
 import { printTable, timeMs } from './timing.ts';
@@ -158,9 +177,65 @@ function benchSpectralRadius(): LinalgBenchRow[] {
   return rows;
 }
 
+export interface SlicedBenchRow {
+  case: string;
+  /** Best wall milliseconds at once (slices drained) and sliced as the analysis worker runs them. */
+  onceMs: number;
+  slicedMs: number;
+  /** sliced / at once. */
+  ratio: number;
+  /** Slices (rests of the worker's job). */
+  slices: number;
+  loads: number[];
+}
+
+/** Best wall milliseconds of `repeats` awaited calls. */
+async function timeAsyncMs(fn: () => Promise<unknown>, repeats: number): Promise<number> {
+  let best = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    await fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+async function benchSliced(): Promise<SlicedBenchRow[]> {
+  const rows: SlicedBenchRow[] = [];
+  const count = (slices: Generator<number, unknown, void>) => {
+    let k = 0;
+    while (!slices.next().done) k++;
+    return k;
+  };
+  const sparse = (n: number, density: number) => denseToCsr(reservoir(n, density, n + 11, 0.95));
+  const cases: Array<{ case: string; m: AnyMatrix; kind: 'leading' | 'radius'; repeats: number }> = [
+    { case: `leading ${LEADING_EIGENVALUES}, 1 % CSR n=2000`, m: sparse(2000, 0.01), kind: 'leading', repeats: 2 },
+    { case: `leading ${LEADING_EIGENVALUES}, dense n=1600`, m: reservoir(1600, 1, 1611, 0.95), kind: 'leading', repeats: 1 },
+    { case: 'radius, dense n=1000', m: reservoir(1000, 1, 1000, 0.95), kind: 'radius', repeats: 2 },
+    { case: 'radius, 1 % CSR n=4000', m: sparse(4000, 0.01), kind: 'radius', repeats: 1 },
+  ];
+  for (const c of cases) {
+    const once = c.kind === 'leading' ? () => void leadingEigenvalues(c.m, LEADING_EIGENVALUES) : () => void spectralRadiusReport(c.m);
+    const pacer = new Pacer();
+    const sliced = () => pacedJob<unknown>(pacer, undefined, (job) => (c.kind === 'leading' ? spectrumOf('w', c.m, 0, LEADING_EIGENVALUES, job) : radiusOf(c.m, job)));
+    let onceMs = Infinity;
+    let slicedMs = Infinity;
+    const loads: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      loads.push(load1());
+      onceMs = Math.min(onceMs, timeMs(once, c.repeats));
+      slicedMs = Math.min(slicedMs, await timeAsyncMs(sliced, c.repeats));
+    }
+    const slices = count(c.kind === 'leading' ? leadingEigenvalueSlices(c.m, LEADING_EIGENVALUES) : spectralRadiusSlices(c.m));
+    rows.push({ case: c.case, onceMs, slicedMs, ratio: slicedMs / onceMs, slices, loads });
+  }
+  return rows;
+}
+
 export async function benchLinalg(opts: { json: boolean }): Promise<object> {
   const eig = benchEigenvalues();
   const radius = benchSpectralRadius();
+  const sliced = await benchSliced();
   if (!opts.json) {
     const fmt = (x: number | null, d = 2) => (x === null ? 'n/a' : x.toFixed(d));
     printTable(
@@ -184,6 +259,11 @@ export async function benchLinalg(opts: { json: boolean }): Promise<object> {
       ['n', 'layout', 'density', 'ms', 'rho', 'method', 'matvecs'],
       radius.map((r) => [r.n, r.layout, r.density, r.ms.toFixed(1), r.radius.toFixed(6), r.method, r.matVecs]),
     );
+    printTable(
+      `Leading eigenvalues and spectral radius: at once vs sliced as the analysis worker runs them (a rest after every slice), best of ${ROUNDS} interleaved rounds, ms`,
+      ['case', 'at once', 'sliced', 'sliced/once', 'slices', 'load avg'],
+      sliced.map((r) => [r.case, r.onceMs.toFixed(1), r.slicedMs.toFixed(1), r.ratio.toFixed(3), r.slices, r.loads.map((l) => l.toFixed(1)).join(' ')]),
+    );
   }
-  return { eigenvalues: eig.rows, blas: eig.blas, spectralRadius: radius };
+  return { eigenvalues: eig.rows, blas: eig.blas, spectralRadius: radius, sliced };
 }

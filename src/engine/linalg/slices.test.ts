@@ -6,12 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { arnoldiLargest, arnoldiSlices, leadingEigenvalues, leadingEigenvalueSlices, type ArnoldiResult } from './arnoldi.ts';
-import { csrFromTriplets, denseMatrix, denseToCsr } from './csr.ts';
-import { randomMatrix, reservoir } from './eigen-test-helpers.ts';
+import { denseToCsr } from './csr.ts';
+import { blockTriangular, randomMatrix, reservoir, reservoirs400, rotationBlocks } from './eigen-test-helpers.ts';
 import { drainSlices, mapSlices, type Slices } from './slices.ts';
 import { spectralRadiusReport, spectralRadiusSlices } from './spectral-radius.ts';
 import type { AnyMatrix } from './types.ts';
-import { gaussianSample, mulberry32 } from '../../measures/random.ts';
 
 const GOLDEN = {
   A1: { re: [0.9311903250757183, 0.9311903250757183, -18.248581306525054, -18.248581306525054, -3.055355827814878, -3.055355827814878, 20.17382756167684, 20.17382756167684], im: [22.600729082453288, -22.600729082453288, 13.134738921198315, -13.134738921198315, 22.230044359321564, -22.230044359321564, 9.153644443406451, -9.153644443406451], residuals: [2.25820870702876e-12, 2.25820870702876e-12, 1.7741472654709067e-9, 1.7741472654709067e-9, 9.476527997799529e-11, 9.476527997799529e-11, 1.7434861526157252e-9, 1.7434861526157252e-9], converged: true, restarts: 10, matVecs: 355, progress: [0, 0, 0, 0, 0, 0, 0, 0, 0.25, 0.5, 1] },
@@ -38,50 +37,7 @@ function collect<R>(slices: Slices<R>): { fractions: number[]; value: R } {
   }
 }
 
-/** The dense and 5 %-sparse 400-unit reservoirs of arnoldi.test.ts (ρ ≈ 0.95). */
-function reservoirs400() {
-  const n = 400;
-  const dense = randomMatrix(n, 77);
-  for (let k = 0; k < n * n; k++) dense.data[k] *= 0.95 / Math.sqrt(n);
-  const rnd = mulberry32(78);
-  const sparse = randomMatrix(n, 79);
-  for (let k = 0; k < n * n; k++) sparse.data[k] = rnd() < 0.05 ? sparse.data[k] * (0.95 / Math.sqrt(0.05 * n)) : 0;
-  return { dense, sparse: denseToCsr(sparse) };
-}
-
-/** Two recurrent populations of 350 with feed-forward weights 1 → 2 (spectral-radius.test.ts): two Arnoldi blocks. */
-function blockTriangular() {
-  const n = 700;
-  const A = reservoir(350, 0.1, 'normal', 31);
-  const B = reservoir(350, 0.1, 'uniform', 32);
-  const M = denseMatrix(n, n);
-  const rnd = mulberry32(33);
-  for (let i = 0; i < 350; i++) {
-    for (let j = 0; j < 350; j++) {
-      M.data[i * n + j] = A.data[i * 350 + j];
-      M.data[(350 + i) * n + 350 + j] = 2 * B.data[i * 350 + j];
-      if (rnd() < 0.05) M.data[(350 + i) * n + j] = gaussianSample(rnd);
-    }
-  }
-  return denseToCsr(M);
-}
-
-/** 2 × 2 rotation blocks with scales 0.5 … 1.2 (spectral-radius.test.ts); the first has angle 0 (two units). */
-function rotations() {
-  const n = 1000;
-  const r: number[] = [];
-  const c: number[] = [];
-  const v: number[] = [];
-  for (let b = 0; b < n / 2; b++) {
-    const s = b === 250 ? 1.2 : 0.5 + (0.6 * b) / (n / 2);
-    const t = 0.01 * b;
-    const i = 2 * b;
-    r.push(i, i, i + 1, i + 1);
-    c.push(i, i + 1, i, i + 1);
-    v.push(s * Math.cos(t), -s * Math.sin(t), s * Math.sin(t), s * Math.cos(t));
-  }
-  return csrFromTriplets(n, n, r, c, v);
-}
+const blockTriangularCsr = () => denseToCsr(blockTriangular().M);
 
 describe('Arnoldi in slices', () => {
   it('gives the unsliced results bit for bit (dense 500, dense and sparse reservoirs, a diagonal operator), with the same progress', () => {
@@ -89,9 +45,9 @@ describe('Arnoldi in slices', () => {
     const { progress, ...a1 } = GOLDEN.A1;
     expect(plain(leadingEigenvalues(randomMatrix(500, 5), 8, { onProgress: (f) => seen.push(f) }))).toEqual(a1);
     expect(seen).toEqual(progress);
-    const { dense, sparse } = reservoirs400();
+    const { dense, sparseCsr } = reservoirs400();
     expect(plain(leadingEigenvalues(dense, 6))).toEqual(GOLDEN.A2);
-    expect(plain(leadingEigenvalues(sparse, 6))).toEqual(GOLDEN.A3);
+    expect(plain(leadingEigenvalues(sparseCsr, 6))).toEqual(GOLDEN.A3);
     const n = 1000;
     const d = Float64Array.from({ length: n }, (_, i) => ((i * 379) % n) / n - 0.3);
     const diagonal = (x: Float64Array, y: Float64Array) => {
@@ -114,9 +70,9 @@ describe('the spectral radius in slices', () => {
   const cases: [string, () => AnyMatrix, keyof typeof GOLDEN, number?][] = [
     ['a 5 %-sparse 600-unit reservoir (Arnoldi)', () => denseToCsr(reservoir(600, 0.05, 'normal', 3)), 'R1'],
     ['a dense 120-unit matrix (QR)', () => reservoir(120, 0.2, 'normal', 7), 'R2'],
-    ['a block-triangular 700-unit matrix (two Arnoldi blocks)', blockTriangular, 'R3'],
+    ['a block-triangular 700-unit matrix (two Arnoldi blocks)', blockTriangularCsr, 'R3'],
     ['a 10 %-sparse 500-unit reservoir at tol 1e-4', () => denseToCsr(reservoir(500, 0.1, 'normal', 12)), 'R4', 1e-4],
-    ['500 rotation blocks (QR per block)', rotations, 'R5'],
+    ['500 rotation blocks (QR per block)', () => rotationBlocks(1000), 'R5'],
     ['a dense 350-unit matrix (Arnoldi on the whole)', () => reservoir(350, 1, 'uniform', 41), 'R6'],
   ];
   it.each(cases)('gives the unsliced report bit for bit: %s', (_, matrix, key, tol) => {
@@ -124,13 +80,13 @@ describe('the spectral radius in slices', () => {
   }, 60_000);
 
   it('ends a slice after the components, after each block solved by QR or Arnoldi and at each of their own slices; progress by rows, never back', () => {
-    const rot = collect(spectralRadiusSlices(rotations()));
+    const rot = collect(spectralRadiusSlices(rotationBlocks(1000)));
     // 499 blocks of two solved by QR (one slice each: too small for QR slices of their own), after the components
     expect(rot.fractions).toHaveLength(1 + 499);
     expect(rot.fractions[0]).toBe(0);
     expect(rot.fractions.at(-1)).toBe(1);
     expect(rot.fractions[1]).toBe(4 / 1000); // the two single units, then the first block of two
-    const two = collect(spectralRadiusSlices(blockTriangular()));
+    const two = collect(spectralRadiusSlices(blockTriangularCsr()));
     expect(two.value.matVecs).toBe(GOLDEN.R3.matVecs);
     expect(two.fractions.filter((f) => f > 0 && f < 0.5).length).toBeGreaterThan(10); // Arnoldi restarts in the first block
     expect(two.fractions).toContain(0.5);

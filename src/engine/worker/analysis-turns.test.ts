@@ -5,7 +5,8 @@
  * (an implicit restart, a block), so a PCA fit and a windowed measure asked for meanwhile finish
  * first; a cancel stops them at the next slice.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { channelsClosedAfterEach } from '../../test-support/channels.ts';
 import { edge, node, rawDoc, valid } from '../../test-support/docs.ts';
 import { ALL_EIGENVALUES_LIMIT, leadingEigenvalues, spectralRadius } from '../linalg/index.ts';
 import { AnalysisSession } from './analysis-session.ts';
@@ -27,13 +28,7 @@ function bigReservoir() {
   );
 }
 
-const channels: MessageChannel[] = [];
-afterEach(() => {
-  for (const c of channels.splice(0)) {
-    c.port1.close();
-    c.port2.close();
-  }
-});
+const openChannel = channelsClosedAfterEach();
 
 /** The stepping session (with 60 steps of a retained window of `res`) and the analysis session, linked. */
 async function linked() {
@@ -43,8 +38,7 @@ async function linked() {
   await engine.retain([{ probe: 'res', window: 40 }]);
   engine.advanceSync(60);
   const analysis = new AnalysisSession();
-  const channel = new MessageChannel();
-  channels.push(channel);
+  const channel = openChannel();
   await engine.link(channel.port1);
   await analysis.link(channel.port2);
   return { engine, analysis };

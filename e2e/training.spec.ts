@@ -1,5 +1,5 @@
 /**
- * Gradient training in Chromium (issue #15): Train on the Elman preset runs BPTT on the analysis
+ * Gradient training in Chromium (issue #15): Train on the Elman preset runs BPTT on the task
  * worker, the Loss panel fills epoch by epoch with the numbers `recurrence train` computes in
  * Node (and falls), the training can be paused and resumed, the results report the accuracy,
  * the Gradient flow panel shows the flow before and after training, "Keep trained weights" writes

@@ -8,7 +8,7 @@
 import leakyUnit from '../../presets/leaky-unit.json';
 import { formatIssue, validateDocument, type GraphDocument } from '../model/index.ts';
 import { createEngineClient, type EngineClient } from '../engine/worker/client.ts';
-import { createAnalysisClient, type AnalysisClient } from '../engine/worker/analysis-client.ts';
+import { createAnalysisClient, type AnalysisClient, type AnalysisWorker } from '../engine/worker/analysis-client.ts';
 import { createCourseStore, type CourseStore } from './courseStore.ts';
 import { createDocumentStore, type DocumentStore, type LoadOutcome } from './documentStore.ts';
 import { installEditLock, type EditLock } from './editLock.ts';
@@ -45,8 +45,8 @@ export interface AppStoreOptions {
   doc?: GraphDocument;
   /** Makes the stepping worker's client (default: a Web Worker). */
   engine?: () => EngineClient;
-  /** Makes the analysis worker's client (default: a Web Worker of its own). */
-  analysis?: () => AnalysisClient;
+  /** Makes the analysis worker's and the task worker's clients (default: a Web Worker of its own each). */
+  analysis?: (worker: AnalysisWorker) => AnalysisClient;
   theme?: Theme;
 }
 

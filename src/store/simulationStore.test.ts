@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EngineSession } from '../engine/worker/session.ts';
 import { localEngineClient } from '../engine/worker/client.ts';
 import { AnalysisSession } from '../engine/worker/analysis-session.ts';
-import { localAnalysisClient } from '../engine/worker/analysis-client.ts';
-import { edge, leakyUnitDoc, loadPreset, node, rawDoc, valid } from '../test-support/docs.ts';
+import { localAnalysisClient, type AnalysisWorker } from '../engine/worker/analysis-client.ts';
+import { bpttXorDoc, edge, leakyUnitDoc, loadPreset, node, rawDoc, valid } from '../test-support/docs.ts';
 import { spectralRadius } from '../engine/linalg/index.ts';
 import type { GraphDocument } from '../model/index.ts';
 import { createSimulationStore, FULL_SPEED_ANALYSIS_PACE } from './simulationStore.ts';
@@ -339,6 +339,43 @@ describe('simulation store: analyses yield at full speed', () => {
     sim.getState().setSpeed(20);
     await sim.getState().pause();
     expect(paces).toEqual([FULL_SPEED_ANALYSIS_PACE, 100, FULL_SPEED_ANALYSIS_PACE, 100]);
+    sim.dispose();
+  });
+});
+
+describe('simulation store: tasks on a worker of their own', () => {
+  it("runs training, gradient flow and memory capacity on the task worker, the panels' analyses on the analysis worker", async () => {
+    const doc = bpttXorDoc();
+    const calls: string[] = [];
+    /** A session that notes each call it computes, with the worker it belongs to. */
+    const noted = (worker: AnalysisWorker) =>
+      new Proxy(new AnalysisSession(), {
+        get(target, key) {
+          const f = Reflect.get(target, key) as unknown;
+          if (typeof f !== 'function' || key === 'link') return f;
+          return (...args: unknown[]) => (calls.push(`${worker}: ${String(key)}`), (f as (...a: unknown[]) => unknown).apply(target, args));
+        },
+      });
+    const made: AnalysisWorker[] = [];
+    const sim = createSimulationStore({
+      engine: () => localEngineClient(new EngineSession()),
+      analysis: (worker) => (made.push(worker), localAnalysisClient(noted(worker))),
+      doc: () => doc,
+    });
+    await sim.getState().step(30);
+    const spectrum = await sim.getState().spectrum('rec', 'eig');
+    expect(spectrum.ok && Math.max(...Array.from(spectrum.value.re, (re, i) => Math.hypot(re, spectrum.value.im[i])))).toBeCloseTo(0.9, 9);
+    const flow = await sim.getState().gradientFlow('flow');
+    expect(flow.ok && flow.value.ok && flow.value.flow.length).toBe(50);
+    const mc = await sim.getState().memoryCapacity({ node: 'a', maxDelay: 3 });
+    expect(mc?.ok && mc.curve.length).toBe(3);
+    const trained = await sim.getState().train();
+    expect(trained?.ok).toBe(true);
+    expect(sim.getState().training?.status).toBe('done');
+    const fit = await sim.getState().pca('p', { firstStep: 1, count: 3, width: 2, data: Float64Array.of(0, 0, 1, 2, 2, 4.5) });
+    expect(fit.ok && fit.value?.units).toBe(2);
+    expect(made).toEqual(['analysis', 'task']);
+    expect(calls).toEqual(['analysis: spectrum', 'task: gradientFlow', 'task: memoryCapacity', 'task: train', 'analysis: pca']);
     sim.dispose();
   });
 });

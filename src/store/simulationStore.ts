@@ -2,16 +2,17 @@
  * Simulation state seen by the UI, composed of parts with one job each (simulation/):
  * `engineSync` keeps the stepping worker's network in step with the open document, `liveLoop`
  * drives it (Run, Pause, Step, the probe windows), `taskRunner` runs work that leaves it at step
- * 0 (Reset, applying trained weights), `analyses` runs everything long on the analysis worker
- * (eigenvalues, spectral radii, PCA, measures, training, memory capacity) so stepping never
- * waits for it. This store only talks to the workers' clients. The zustand state changes only
+ * 0 (Reset, applying trained weights), `analyses` runs everything long on the analysis workers
+ * (eigenvalues, spectral radii, PCA and measures on one; training, memory capacity and gradient
+ * flow on a task worker of their own) so stepping, and the panels' analyses, never wait for
+ * them. This store only talks to the workers' clients. The zustand state changes only
  * when the status, speed, seed, network or an analysis's progress changes; the hot values live
  * in `live`.
  */
 import { create } from 'zustand';
 import { validateDocument, type GraphDocument, type ValidationResult } from '../model/index.ts';
 import type { EngineClient } from '../engine/worker/client.ts';
-import type { AnalysisClient } from '../engine/worker/analysis-client.ts';
+import type { AnalysisClient, AnalysisWorker } from '../engine/worker/analysis-client.ts';
 import { LiveData } from './probeWindow.ts';
 import { createAnalysisRunner, type AnalysisOutcome } from './simulation/analyses.ts';
 import { createEngineSync } from './simulation/engineSync.ts';
@@ -31,8 +32,11 @@ function newSeed(): number {
 export interface SimulationStoreOptions {
   /** Makes the stepping worker's client (called once, on first use). */
   engine: () => EngineClient;
-  /** Makes the analysis worker's client (called on first use, and again after a cancel had to end the worker). */
-  analysis: () => AnalysisClient;
+  /**
+   * Makes the client of an analysis worker: the analysis worker's, or the task worker's
+   * (training, memory capacity, gradient flow); each on its first job, and again after `dispose`.
+   */
+  analysis: (worker: AnalysisWorker) => AnalysisClient;
   /** The open document. */
   doc: () => GraphDocument;
   /** A document validated (the app passes the document store's `checked`, so an edit is validated once; default: validateDocument). */
@@ -203,7 +207,7 @@ export function createSimulationStore(options: SimulationStoreOptions) {
       async memoryCapacity(request) {
         if (!(await engine.ensure())) return { ok: false, error: get().error ?? 'the network cannot run' };
         const { doc, seed } = running();
-        const out = await analyses.run('memory-capacity', `Memory capacity of ${request.node}`, (a, job) => a.memoryCapacity(doc, seed, request, job));
+        const out = await analyses.run('memory-capacity', `Memory capacity of ${request.node}`, (a, job) => a.memoryCapacity(doc, seed, request, job), { worker: 'task' });
         return out.ok ? out.value : taskFailure(out);
       },
 

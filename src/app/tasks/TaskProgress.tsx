@@ -1,5 +1,5 @@
 /**
- * A task's progress in its dialog while it runs on the analysis worker: what runs, a progress bar
+ * A task's progress in its dialog while it runs on the task worker: what runs, a progress bar
  * and Cancel (the last result stays). The run goes on beside it.
  */
 import { useSimulationStore, useStores, type TaskKind } from '../../store/index.ts';

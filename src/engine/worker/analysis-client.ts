@@ -1,6 +1,7 @@
 /**
- * The page's handle on the analysis worker (analysis.worker.ts): jobs that report progress and
- * can be cancelled. Cancelling raises the job's stop flag (job.ts), which the worker sees between
+ * The page's handle on an analysis worker (analysis.worker.ts): jobs that report progress and
+ * can be cancelled. The page runs two of them (AnalysisWorker): one for the analyses of the
+ * running network, one for tasks that simulate a copy of their own. Cancelling raises the job's stop flag (job.ts), which the worker sees between
  * slices of its computation; where the flag cannot be shared (no cross-origin isolation) the
  * worker is ended and a fresh one starts with the next job. Either way the job's promise rejects
  * with CancelledError at once.
@@ -10,6 +11,14 @@ import type { AnalysisApi } from './analysis-protocol.ts';
 import type { EngineEndpoint } from './engine-link.ts';
 import { failingApi } from './client.ts';
 import { CancelledError, newPaceFlag, newStopFlag, type JobHandle, type ProgressMessage } from './job.ts';
+
+/**
+ * Which of the page's two analysis workers runs a job: `analysis` the analyses of the running
+ * network (spectra, spectral radii, PCA fits, windowed measures: they fetch engine data over the
+ * link), `task` the runs that compile and simulate a copy of the network of their own (training,
+ * memory capacity, gradient flow: seconds to minutes, never in the way of the panels' analyses).
+ */
+export type AnalysisWorker = 'analysis' | 'task';
 
 export type ProgressListener = (fraction: number, text?: string, detail?: unknown) => void;
 
@@ -120,11 +129,18 @@ export function analysisClientOf(connect: () => Connection): AnalysisClient {
   };
 }
 
-/** The app's analysis worker. */
-export function createAnalysisClient(): AnalysisClient {
+/** A new analysis worker of `kind`, named so in the browser's tools (the bundler reads each worker's options literally). */
+function startWorker(kind: AnalysisWorker): Worker {
+  return kind === 'task'
+    ? new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'recurrence-task' })
+    : new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'recurrence-analysis' });
+}
+
+/** One of the app's analysis workers (both run analysis.worker.ts). */
+export function createAnalysisClient(kind: AnalysisWorker = 'analysis'): AnalysisClient {
   return analysisClientOf(() => {
     try {
-      const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'recurrence-analysis' });
+      const worker = startWorker(kind);
       return {
         api: Comlink.wrap<AnalysisApi>(worker) as unknown as AnalysisApi,
         handle(flags, listener) {
@@ -139,7 +155,7 @@ export function createAnalysisClient(): AnalysisClient {
         pausable: true,
       };
     } catch (err) {
-      const reason = `this browser could not start the analysis worker (${err instanceof Error ? err.message : String(err)})`;
+      const reason = `this browser could not start the ${kind} worker (${err instanceof Error ? err.message : String(err)})`;
       return { api: failingApi<AnalysisApi>(reason), handle: local, transfer: keep, end: () => undefined, pausable: false };
     }
   });

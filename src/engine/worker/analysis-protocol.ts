@@ -1,12 +1,15 @@
 /**
- * The analysis worker's protocol: the long computations that must never delay a step — all
+ * The analysis workers' protocol: the long computations that must never delay a step — all
  * eigenvalues of a weight matrix (or the leading ones), spectral radii for the inspector, PCA
- * fits for the phase portrait, windowed information measures, training and the memory-capacity
- * task. It fetches the engine data they read (a matrix, probe windows) from the stepping worker
- * itself, over the link the page sets up (engine-link.ts: the page sends the request and receives
- * the small result, never the data); the page gives the document and seed of task runs. It
- * computes on copies and knows no running network. Every call takes a JobHandle (job.ts): a stop
- * flag the page can raise and a progress callback.
+ * fits for the phase portrait, windowed information measures, training, gradient flow and the
+ * memory-capacity task. The page runs two workers of this protocol (analysis-client.ts,
+ * AnalysisWorker): the analysis worker for the analyses of the running network, which fetches
+ * the engine data they read (a matrix, probe windows) from the stepping worker itself, over the
+ * link the page sets up (engine-link.ts: the page sends the request and receives the small
+ * result, never the data); and the task worker for training, gradient flow and memory capacity,
+ * which the page gives the document and seed and which simulate a copy of their own (no link).
+ * Both compute on copies and know no running network. Every call takes a JobHandle (job.ts): a
+ * stop flag the page can raise and a progress callback.
  */
 import type { GraphDocument, KeptParameters } from '../../model/index.ts';
 import type { WeightMatrix } from '../compile/types.ts';

@@ -1,8 +1,9 @@
 /**
- * The analysis worker's session: the computations of analysis-protocol.ts on copies the
- * stepping worker hands out. A pure module (no DOM, no worker globals), so the worker and Node
- * tests run the same code. Each call is one job: it reports progress and stops (CancelledError)
- * when the page raises the job's flag.
+ * An analysis worker's session: the computations of analysis-protocol.ts on copies the
+ * stepping worker hands out, or (training, gradient flow, memory capacity) on a network of
+ * their own compiled from the document. A pure module (no DOM, no worker globals), so the
+ * worker and Node tests run the same code. Each call is one job: it reports progress and stops
+ * (CancelledError) when the page raises the job's flag.
  */
 import { formatIssue, type GraphDocument } from '../../model/index.ts';
 import { pca } from '../linalg/index.ts';
@@ -33,7 +34,7 @@ function taskSteps(job: JobControl, what: string): (steps: number, total: number
   };
 }
 
-/** A fresh simulator of the validated `doc` at `seed` (one thread: the analysis worker runs beside the stepping one). */
+/** A fresh simulator of the validated `doc` at `seed` (one thread: the task worker runs beside the stepping one). */
 function simulatorOf(doc: GraphDocument, seed: number): Simulator | string {
   const compiled = compileDocument(doc, 1);
   if (!compiled.ok) return compiled.errors.map(formatIssue).join('; ');

@@ -1,4 +1,4 @@
-/** The analysis worker: a thin shell that exposes an AnalysisSession through Comlink. */
+/** An analysis worker (the page starts two: the analysis and the task worker): a thin shell that exposes an AnalysisSession through Comlink. */
 import * as Comlink from 'comlink';
 import '../../kinds/registry.ts';
 import { AnalysisSession } from './analysis-session.ts';

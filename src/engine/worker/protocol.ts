@@ -235,7 +235,7 @@ export interface EngineApi {
    * (the page's channel between the two workers; a new port replaces and closes the previous one).
    */
   link(port: MessagePort): Promise<void>;
-  /** Puts what a training on the analysis worker changed into the network (nothing when it does not fit) and resets it to step 0. */
+  /** Puts what a training on the task worker changed into the network (nothing when it does not fit) and resets it to step 0. */
   applyTraining(trained: TrainedWeights): Promise<{ ok: true } | { ok: false; error: string }>;
   /** What the last applyTraining put into the network (null: none, or the network was recompiled since), for the export. */
   trainedWeights(): Promise<TrainedWeights | null>;

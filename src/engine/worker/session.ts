@@ -334,7 +334,7 @@ export class EngineSession implements EngineApi {
   }
 
   /**
-   * Sets what a training on the analysis worker changed (readouts' weights; BPTT's edges and node
+   * Sets what a training on the task worker changed (readouts' weights; BPTT's edges and node
    * parameters, which then survive resets) and goes back to step 0. Nothing is changed when any
    * part does not fit this network (it was edited meanwhile).
    */

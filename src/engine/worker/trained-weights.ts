@@ -1,5 +1,5 @@
 /**
- * A training's results (the analysis worker's `train`) put into a Program compiled from the same
+ * A training's results (the task worker's `train`) put into a Program compiled from the same
  * document and seed: the stepping worker's network, or the export worker's fresh compile of it.
  */
 import type { Program } from '../compile/compile.ts';

@@ -1,5 +1,5 @@
 /**
- * What a training on the analysis worker sends the page besides its report: a BPTT epoch's
+ * What a training on the task worker sends the page besides its report: a BPTT epoch's
  * results with the trained edges' weights (the Loss, Gradient flow and weight panels draw them
  * while the training runs), what the document keeps ("Keep trained weights"), and the gradient
  * flow of an untrained network.

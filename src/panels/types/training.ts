@@ -1,13 +1,13 @@
 /**
  * The panels of a gradient training (BPTT, issue #15), drawn from the training view the
- * simulation store keeps while Train runs on the analysis worker:
+ * simulation store keeps while Train runs on the task worker:
  * - **Loss**: the mean training loss of each epoch and the test-window loss after it (parameters
  *   frozen; epoch 0 is the network before any update), on a log scale, growing epoch by epoch.
  * - **Gradient flow**: ‖∂ℓ(T)/∂x(T − k)‖ against k, the gradient of the loss at the training
  *   window's last scored step back through the populations' states (Pascanu, Mikolov & Bengio
  *   2013, §2), on a log scale: a falling line is a vanishing gradient, a rising one an exploding
  *   one. Before a training (and after an edit) it shows the network as it is, computed on the
- *   analysis worker; during one, the flow before the first update and after the latest epoch.
+ *   task worker; during one, the flow before the first update and after the latest epoch.
  */
 import { kindRole, type GraphDocument } from '../../model/index.ts';
 import type { TrainingEpoch } from '../../engine/worker/analysis-protocol.ts';
@@ -87,7 +87,7 @@ const TRAIN_KEY = 'train';
 
 /**
  * The line over the Loss chart while a training runs: what it does, how far, Pause / Resume and
- * Cancel (the training goes on in the analysis worker; pausing holds it between two segments).
+ * Cancel (the training goes on in the task worker; pausing holds it between two segments).
  */
 function trainingControls(el: HTMLElement, ctx: PanelContext) {
   const line = el.appendChild(document.createElement('div'));

@@ -1,12 +1,15 @@
 /**
- * Analyses run on the analysis worker (engine/worker/analysis-client.ts), never in the stepping
- * worker: a run is keyed (a panel, a dialog), and a newer run under the same key cancels the
- * older one. Every outcome carries the network version it was computed on, so the UI can drop
- * or mark results of a network that has changed since. Runs with a label are shown with their
- * progress (the `analyses` state) and can be cancelled by the user.
+ * Analyses run on the analysis workers (engine/worker/analysis-client.ts), never in the stepping
+ * worker: those of the running network on the analysis worker, training, memory capacity and
+ * gradient flow (long runs on a copy of the network) on a task worker of their own, so a panel's
+ * measure, PCA fit or spectrum never waits behind them. A run is keyed (a panel, a dialog), and a
+ * newer run under the same key cancels the older one. Every outcome carries the network version
+ * it was computed on, so the UI can drop or mark results of a network that has changed since.
+ * Runs with a label are shown with their progress (the `analyses` state) and can be cancelled by
+ * the user.
  */
 import type { AnalysisApi } from '../../engine/worker/analysis-protocol.ts';
-import type { AnalysisClient, AnalysisJob, Transfer } from '../../engine/worker/analysis-client.ts';
+import type { AnalysisClient, AnalysisJob, AnalysisWorker, Transfer } from '../../engine/worker/analysis-client.ts';
 import type { JobHandle } from '../../engine/worker/job.ts';
 import type { EngineEndpoint } from '../../engine/worker/engine-link.ts';
 import { messageOf, type SimulationCore } from './types.ts';
@@ -27,16 +30,25 @@ export interface AnalysisProgress {
   startedAt: number;
 }
 
+export interface RunOptions {
+  /** Given the partial results the job sends with its progress (a training's epochs), in order. */
+  onDetail?: (detail: unknown) => void;
+  /** The worker that runs it (default `analysis`; `task` for runs on a copy of the network of their own). */
+  worker?: AnalysisWorker;
+}
+
 export interface AnalysisRunner {
-  /** `onDetail` is given the partial results the job sends with its progress (a training's epochs), in order. */
-  run<R>(key: string, label: string | null, call: (api: AnalysisApi, job: JobHandle, transfer: Transfer) => Promise<R>, onDetail?: (detail: unknown) => void): Promise<AnalysisOutcome<R>>;
+  run<R>(key: string, label: string | null, call: (api: AnalysisApi, job: JobHandle, transfer: Transfer) => Promise<R>, options?: RunOptions): Promise<AnalysisOutcome<R>>;
   cancel(key: string): void;
   /** Holds the run under `key` between two of its slices, or lets it go on; false when it cannot be paused. */
   pause(key: string, paused: boolean): boolean;
   cancelAll(): void;
-  /** The percentage of wall-clock time analyses may compute (100: all they can); see AnalysisClient.pace. */
+  /** The percentage of wall-clock time analyses may compute on each worker (100: all they can); see AnalysisClient.pace. */
   pace(percent: number): void;
-  /** Where the analysis worker fetches engine data (AnalysisClient.link); again after the stepping worker was started afresh. */
+  /**
+   * Where the analysis worker fetches engine data (AnalysisClient.link); again after the stepping
+   * worker was started afresh. The task worker reads none: its runs compile their own copy.
+   */
   link(source: () => EngineEndpoint): void;
   dispose(): void;
 }
@@ -44,11 +56,23 @@ export interface AnalysisRunner {
 const isCancel = (err: unknown) => err instanceof Error && err.name === 'AbortError';
 const isStale = (err: unknown) => err instanceof Error && err.name === 'StaleNetworkError';
 
-export function createAnalysisRunner(core: SimulationCore, makeClient: () => AnalysisClient): AnalysisRunner {
-  let client: AnalysisClient | null = null;
+/** `makeClient` makes the client of a worker, each on its first job (and again after `dispose`). */
+export function createAnalysisRunner(core: SimulationCore, makeClient: (worker: AnalysisWorker) => AnalysisClient): AnalysisRunner {
+  const clients = new Map<AnalysisWorker, AnalysisClient>();
   let percent = 100;
   let source: (() => EngineEndpoint) | null = null;
   const running = new Map<string, AnalysisJob<unknown>>();
+
+  const clientOf = (worker: AnalysisWorker): AnalysisClient => {
+    let client = clients.get(worker);
+    if (!client) {
+      client = makeClient(worker);
+      client.pace(percent);
+      if (source && worker === 'analysis') client.link(source);
+      clients.set(worker, client);
+    }
+    return client;
+  };
 
   const show = (key: string, progress: AnalysisProgress | null) => {
     const analyses = { ...core.get().analyses };
@@ -58,15 +82,11 @@ export function createAnalysisRunner(core: SimulationCore, makeClient: () => Ana
   };
 
   return {
-    async run(key, label, call, onDetail) {
+    async run(key, label, call, { onDetail, worker = 'analysis' } = {}) {
       running.get(key)?.cancel();
       const version = core.version;
       const startedAt = performance.now();
-      if (!client) {
-        client = makeClient();
-        client.pace(percent);
-        if (source) client.link(source);
-      }
+      const client = clientOf(worker);
       const listen = label !== null || onDetail !== undefined;
       // a job in this thread may report before `run` returns: those reports are its own
       let started: AnalysisJob<unknown> | null = null;
@@ -107,16 +127,16 @@ export function createAnalysisRunner(core: SimulationCore, makeClient: () => Ana
     },
     pace(p) {
       percent = p;
-      client?.pace(p);
+      for (const client of clients.values()) client.pace(p);
     },
     link(next) {
       source = next;
-      client?.link(next);
+      clients.get('analysis')?.link(next);
     },
     dispose() {
       for (const job of [...running.values()]) job.cancel();
-      client?.dispose();
-      client = null;
+      for (const client of clients.values()) client.dispose();
+      clients.clear();
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Train as the page follows it: the training runs on the analysis worker; a BPTT training's
+ * Train as the page follows it: the training runs on the task worker (analyses.ts); a BPTT training's
  * epochs arrive as they finish and are kept in the state's `training` (the Loss, Gradient flow
  * and weight panels draw them live); it can be paused between segments and cancelled; its trained
  * values then go to the stepping worker (`applyTraining`), and can be discarded there again.
@@ -48,7 +48,7 @@ export function createTraining(
           return { epochs: [...now.epochs, { ...e, edges: [] }], edges };
         });
       };
-      const out = await analyses.run(TRAIN_KEY, 'Training the readouts', (a, job) => a.train(doc, seed, job), onEpoch);
+      const out = await analyses.run(TRAIN_KEY, 'Training the readouts', (a, job) => a.train(doc, seed, job), { onDetail: onEpoch, worker: 'task' });
       if (!out.ok) {
         update(run, () => ({ status: out.cancelled ? 'cancelled' : 'failed' }));
         return out.cancelled ? null : { ok: false, error: out.error };
@@ -87,7 +87,7 @@ export function createTraining(
 
     gradientFlow(key) {
       const { doc, seed } = running();
-      return analyses.run(key, null, (a, job) => a.gradientFlow(doc, seed, job));
+      return analyses.run(key, null, (a, job) => a.gradientFlow(doc, seed, job), { worker: 'task' });
     },
   };
 }

@@ -116,7 +116,7 @@ export interface SimulationState {
   trainingKept(): void;
   /** Back to the network as the document defines it (the trained values are dropped from the run). */
   discardTraining(): Promise<void>;
-  /** The gradient flow of the network as it is now, on the analysis worker (`key`: the asking panel). */
+  /** The gradient flow of the network as it is now, on the task worker (`key`: the asking panel). */
   gradientFlow(key: string): Promise<AnalysisOutcome<GradientFlowReply>>;
   /** Stops an analysis (its promise resolves as cancelled). */
   cancelAnalysis(key: string): void;
@@ -167,7 +167,7 @@ export interface SimulationState {
   /** The open document was replaced (`opened`) or edited. */
   documentChanged(doc: GraphDocument, opened: boolean): void;
   /**
-   * Trains the readouts on the analysis worker (washout, train and test windows from a reset);
+   * Trains the readouts on the task worker (washout, train and test windows from a reset);
    * the run is then back at step 0 with the trained weights. Null: cancelled.
    */
   train(): Promise<TrainReply | null>;
@@ -177,7 +177,7 @@ export interface SimulationState {
    * recompiled since).
    */
   trainedWeights(): Promise<{ seed: number; weights: TrainedWeights } | null>;
-  /** Jaeger's memory capacity of a node, on the analysis worker (the run goes on). Null: cancelled. */
+  /** Jaeger's memory capacity of a node, on the task worker (the run goes on). Null: cancelled. */
   memoryCapacity(request: MemoryCapacityRequest): Promise<MemoryCapacityReply | null>;
 }
 

@@ -6,7 +6,8 @@
  */
 import { isPairMeasure, MeasureError, windowedMeasure, type WindowSamples } from '../../measures/index.ts';
 import type { Simulator } from '../simulator.ts';
-import { parseProbe, ProbeError, Recorder } from '../probes.ts';
+import { parseProbe, Recorder } from '../probes.ts';
+import { takeProbes } from './probe-requests.ts';
 import type { MeasureReply, MeasureRequest, SubscribeResult, Subscription } from './protocol.ts';
 
 interface Kept {
@@ -48,26 +49,20 @@ export class RetainedWindows {
 
   /** Keeps these probes (each with its window), reusing what is recorded already. */
   set(sim: Simulator, subscriptions: readonly Subscription[]): SubscribeResult {
-    const errors: Record<string, string> = {};
-    const next: Kept[] = [];
-    for (const s of subscriptions) {
-      const window = Math.max(1, Math.floor(s.window));
-      const old = this.kept.find((k) => k.probe === s.probe);
-      if (old?.window === window) {
-        next.push(old);
-        continue;
-      }
-      try {
+    const { kept, result } = takeProbes(
+      subscriptions,
+      (s) => s.probe,
+      (s) => {
+        const window = Math.max(1, Math.floor(s.window));
+        const old = this.kept.find((k) => k.probe === s.probe);
+        if (old?.window === window) return old;
         const recorder = new Recorder(sim, parseProbe(s.probe), window);
         if (old) refill(old.recorder, recorder);
-        next.push({ probe: s.probe, window, recorder });
-      } catch (err) {
-        if (!(err instanceof ProbeError)) throw err;
-        errors[s.probe] = err.message;
-      }
-    }
-    this.kept = next;
-    return Object.keys(errors).length === 0 ? { ok: true } : { ok: false, errors };
+        return { probe: s.probe, window, recorder };
+      },
+    );
+    this.kept = kept;
+    return result;
   }
 
   /** The network was recompiled: record the same probes from the new program, keeping their history. */

@@ -9,7 +9,8 @@
  * and Node tests run this code.
  */
 import type { Simulator } from '../simulator.ts';
-import { parseProbe, ProbeError, Recorder, type ProbeSpec } from '../probes.ts';
+import { parseProbe, Recorder, type ProbeSpec } from '../probes.ts';
+import { takeProbes } from './probe-requests.ts';
 import type { Frame, ProbeFrame, SubscribeResult } from './protocol.ts';
 
 /** The part of a PCA fit a projection needs: the units used, their means and the two axes (row-major, 2 × units). */
@@ -116,22 +117,19 @@ export class Projections {
 
   /** Replaces the projections (a source that cannot be recorded is refused, naming it); projects the histories sent. */
   set(sim: Simulator, projections: readonly Projection[]): SubscribeResult {
-    const errors: Record<string, string> = {};
-    const next: Entry[] = [];
-    for (const projection of projections) {
-      try {
+    const { kept, result } = takeProbes(
+      projections,
+      (p) => p.source,
+      (projection) => {
         const spec = parseProbe(projection.source);
         new Recorder(sim, spec, 1); // checks the node, variable and unit exist
         const old = this.list.find((e) => e.projection.name === projection.name && e.projection.fitId === projection.fitId);
-        const { history: _sent, ...kept } = projection; // projected once here, not kept
-        next.push({ projection: kept, spec, pending: historyOf(projection, sim.t) ?? old?.pending ?? null });
-      } catch (err) {
-        if (!(err instanceof ProbeError)) throw err;
-        errors[projection.source] = err.message;
-      }
-    }
-    this.list = next;
-    return Object.keys(errors).length === 0 ? { ok: true } : { ok: false, errors };
+        const { history: _sent, ...rest } = projection; // projected once here, not kept
+        return { projection: rest, spec, pending: historyOf(projection, sim.t) ?? old?.pending ?? null };
+      },
+    );
+    this.list = kept;
+    return result;
   }
 
   /**

@@ -15,6 +15,7 @@ import { measureWindows, RetainedWindows } from './measure-requests.ts';
 import type { MatrixSnapshot, TrainedWeights } from './analysis-protocol.ts';
 import { applyTrainedWeights } from './trained-weights.ts';
 import { Projections, type Projection } from './projections.ts';
+import { takeProbes } from './probe-requests.ts';
 import { serveEngineLink, staleReply, type EngineLink, type Fetched } from './engine-link.ts';
 import type {
   EdgeFacts,
@@ -197,20 +198,17 @@ export class EngineSession implements EngineApi {
 
   async subscribe(subscriptions: Subscription[]): Promise<SubscribeResult> {
     const sim = this.require();
-    const errors: Record<string, string> = {};
-    const kept: EngineSession['subscriptions'] = [];
-    for (const s of subscriptions) {
-      try {
+    const { kept, result } = takeProbes(
+      subscriptions,
+      (s) => s.probe,
+      (s) => {
         const spec = parseProbe(s.probe);
         new Recorder(sim, spec, 1); // checks the node, variable and unit exist
-        kept.push({ probe: s.probe, spec, window: Math.max(1, Math.floor(s.window)) });
-      } catch (err) {
-        if (!(err instanceof ProbeError)) throw err;
-        errors[s.probe] = err.message;
-      }
-    }
+        return { probe: s.probe, spec, window: Math.max(1, Math.floor(s.window)) };
+      },
+    );
     this.subscriptions = kept;
-    return Object.keys(errors).length === 0 ? { ok: true } : { ok: false, errors };
+    return result;
   }
 
   async advance(steps: number, budgetMs?: number, spare?: ArrayBuffer[]): Promise<Frame> {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisOutcome } from '../../store/simulationStore.ts';
 import type { PanelContext } from '../registry.ts';
-import { snapshotFetcher } from './snapshots.ts';
+import { snapshotFetcher, STALE_RETRIES } from './snapshots.ts';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -46,5 +46,30 @@ describe('snapshot fetcher', () => {
     expect(asked()).toBe(1);
     expect(shown).toEqual([]);
     expect(stopped).toEqual(['no edge "rec"']);
+  });
+});
+
+describe('snapshot fetcher: a page and a worker that keep disagreeing', () => {
+  it(`stops asking after ${STALE_RETRIES} stale answers in a row and says so; Compute again asks afresh`, async () => {
+    const stale: AnalysisOutcome<string> = { ok: false, stale: true, error: 'the network changed since this was asked (version 2, now 1); ask again' };
+    const { fetcher, shown, stopped, asked } = fetcherWith([...Array<AnalysisOutcome<string>>(STALE_RETRIES + 1).fill(stale), { ok: true, value: 'spectrum of version 2', version: 2 }]);
+    fetcher.draw('structure');
+    for (let k = 0; k < 3 * STALE_RETRIES; k++) await settle();
+    expect(asked()).toBe(STALE_RETRIES + 1);
+    expect(stopped).toEqual([`still of another network version after ${STALE_RETRIES} tries`]);
+    expect(shown).toEqual([]);
+    fetcher.retry();
+    for (let k = 0; k < 3; k++) await settle();
+    expect(shown).toEqual(['spectrum of version 2']);
+  });
+
+  it('a fetch that throws is shown as a failure, not as an empty chart', async () => {
+    const ctx = { live: { epoch: 0 }, sim: () => ({ version: 1, edges: [] }) } as unknown as PanelContext;
+    const stopped: string[] = [];
+    const shown: unknown[] = [];
+    snapshotFetcher(ctx, { edge: 'rec', fetch: () => Promise.reject(new Error('the analysis worker stopped')), show: (s) => shown.push(s), stopped: (m) => stopped.push(m), intervalMs: 1000 }).draw('structure');
+    for (let k = 0; k < 3; k++) await settle();
+    expect(stopped).toEqual(['the analysis worker stopped']);
+    expect(shown).toEqual([]);
   });
 });

@@ -10,6 +10,12 @@
  *    is the best of ROUNDS interleaved rounds, each round's load average printed; the goal is
  *    ours ≤ 3× numpy with default threads.
  * 2. spectralRadius (dense QR or Arnoldi) wall times, for reference.
+ * `npm run bench -- --only slices` (benchSlices): the leading eigenvalues (Arnoldi, as the
+ * Eigenvalues panel asks above ALL_EIGENVALUES_LIMIT) and the spectral radius run at once (their
+ * slices drained, as the CLI does) against the same slices run as the analysis worker runs them
+ * (spectra.ts: a job of a Pacer at full pace that awaits its rest, a task of the event loop, after
+ * every slice), interleaved, best of SLICED_ROUNDS in wall and in CPU time: the sliced form
+ * should cost no more than a few per cent.
  * Nothing else of the bench runs meanwhile (no workers: the eigenvalue routine is one thread).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,10 +23,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { ALL_EIGENVALUES_LIMIT, denseToCsr, eigenvalues, spectralRadiusReport, type CsrMatrix, type DenseMatrix } from '../src/engine/linalg/index.ts';
+import {
+  ALL_EIGENVALUES_LIMIT,
+  denseToCsr,
+  eigenvalues,
+  leadingEigenvalues,
+  leadingEigenvalueSlices,
+  spectralRadiusReport,
+  spectralRadiusSlices,
+  type AnyMatrix,
+  type CsrMatrix,
+  type DenseMatrix,
+} from '../src/engine/linalg/index.ts';
+import { LEADING_EIGENVALUES } from '../src/engine/worker/analysis-protocol.ts';
+import { pacedJob, Pacer } from '../src/engine/worker/job.ts';
+import { radiusOf, spectrumOf } from '../src/engine/worker/spectra.ts';
 import { mulberry32 } from '../src/measures/random.ts';
 import { blasThreads, load1, runNumpy } from './python.ts';
-import { printTable, timeMs } from './timing.ts';
+import { printTable, timeBoth, timeMs } from './timing.ts';
 
 const ROUNDS = 3;
 
@@ -156,6 +176,96 @@ function benchSpectralRadius(): LinalgBenchRow[] {
     rows.push({ n: c.n, layout: c.layout, density: c.density, ms, radius: rep.radius, method: rep.method, matVecs: rep.matVecs });
   }
   return rows;
+}
+
+const SLICED_ROUNDS = 5;
+
+export interface SlicedBenchRow {
+  case: string;
+  /** Best wall and CPU milliseconds at once (slices drained) and sliced as the analysis worker runs them. */
+  onceMs: number;
+  slicedMs: number;
+  onceCpuMs: number;
+  slicedCpuMs: number;
+  /** sliced / at once, wall and CPU. */
+  ratio: number;
+  cpuRatio: number;
+  /** Slices (rests of the worker's job). */
+  slices: number;
+  loads: number[];
+}
+
+/** Best wall and CPU milliseconds of `repeats` awaited calls (CPU: process.cpuUsage, user + system). */
+async function timeBothAsync(fn: () => Promise<unknown>, repeats: number): Promise<{ wallMs: number; cpuMs: number }> {
+  let wallMs = Infinity;
+  let cpuMs = Infinity;
+  for (let r = 0; r < repeats; r++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await fn();
+    wallMs = Math.min(wallMs, performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuMs = Math.min(cpuMs, (c.user + c.system) / 1000);
+  }
+  return { wallMs, cpuMs };
+}
+
+async function benchSliced(): Promise<SlicedBenchRow[]> {
+  const rows: SlicedBenchRow[] = [];
+  const count = (slices: Generator<number, unknown, void>) => {
+    let k = 0;
+    while (!slices.next().done) k++;
+    return k;
+  };
+  const sparse = (n: number, density: number) => denseToCsr(reservoir(n, density, n + 11, 0.95));
+  const cases: Array<{ case: string; m: AnyMatrix; kind: 'leading' | 'radius'; repeats: number }> = [
+    { case: `leading ${LEADING_EIGENVALUES}, 1 % CSR n=2000`, m: sparse(2000, 0.01), kind: 'leading', repeats: 1 },
+    { case: `leading ${LEADING_EIGENVALUES}, 2 % CSR n=1600`, m: sparse(1600, 0.02), kind: 'leading', repeats: 1 },
+    { case: 'radius, dense n=1000', m: reservoir(1000, 1, 1000, 0.95), kind: 'radius', repeats: 1 },
+    { case: 'radius, 1 % CSR n=4000', m: sparse(4000, 0.01), kind: 'radius', repeats: 1 },
+  ];
+  for (const c of cases) {
+    const once = c.kind === 'leading' ? () => void leadingEigenvalues(c.m, LEADING_EIGENVALUES) : () => void spectralRadiusReport(c.m);
+    const pacer = new Pacer();
+    const sliced = () => pacedJob<unknown>(pacer, undefined, (job) => (c.kind === 'leading' ? spectrumOf('w', c.m, 0, LEADING_EIGENVALUES, job) : radiusOf(c.m, job)));
+    const best = { onceMs: Infinity, slicedMs: Infinity, onceCpuMs: Infinity, slicedCpuMs: Infinity };
+    const loads: number[] = [];
+    for (let round = 0; round < SLICED_ROUNDS; round++) {
+      loads.push(load1());
+      const a = timeBoth(once, c.repeats);
+      const b = await timeBothAsync(sliced, c.repeats);
+      best.onceMs = Math.min(best.onceMs, a.wallMs);
+      best.onceCpuMs = Math.min(best.onceCpuMs, a.cpuMs);
+      best.slicedMs = Math.min(best.slicedMs, b.wallMs);
+      best.slicedCpuMs = Math.min(best.slicedCpuMs, b.cpuMs);
+    }
+    const slices = count(c.kind === 'leading' ? leadingEigenvalueSlices(c.m, LEADING_EIGENVALUES) : spectralRadiusSlices(c.m));
+    rows.push({ case: c.case, ...best, ratio: best.slicedMs / best.onceMs, cpuRatio: best.slicedCpuMs / best.onceCpuMs, slices, loads });
+  }
+  return rows;
+}
+
+/** The leading eigenvalues and the spectral radius at once and sliced as the analysis worker runs them. */
+export async function benchSlices(opts: { json: boolean }): Promise<object> {
+  const sliced = await benchSliced();
+  if (!opts.json) {
+    printTable(
+      `Leading eigenvalues and spectral radius: at once vs sliced as the analysis worker runs them (a rest after every slice), best of ${SLICED_ROUNDS} interleaved rounds, ms`,
+      ['case', 'at once', 'sliced', 'sliced/once', 'CPU once', 'CPU sliced', 'CPU ratio', 'slices', 'load avg'],
+      sliced.map((r) => [
+        r.case,
+        r.onceMs.toFixed(1),
+        r.slicedMs.toFixed(1),
+        r.ratio.toFixed(3),
+        r.onceCpuMs.toFixed(1),
+        r.slicedCpuMs.toFixed(1),
+        r.cpuRatio.toFixed(3),
+        r.slices,
+        r.loads.map((l) => l.toFixed(1)).join(' '),
+      ]),
+    );
+  }
+  return { sliced };
 }
 
 export async function benchLinalg(opts: { json: boolean }): Promise<object> {

@@ -11,6 +11,7 @@ type Bench = (opts: { json: boolean }) => Promise<object>;
 const benches: Record<string, () => Promise<Bench>> = {
   engine: async () => benchEngine,
   linalg: async () => (await import('./linalg.ts')).benchLinalg,
+  slices: async () => (await import('./linalg.ts')).benchSlices,
   cli: async () => (await import('./cli.ts')).benchCli,
   measures: async () => (await import('./measures.ts')).benchMeasures,
   editor: async () => (await import('./editor.ts')).benchEditor,

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arnoldiLargest, leadingEigenvalues } from './arnoldi.ts';
-import { denseToCsr } from './csr.ts';
 import { eigenvalues } from './hessenberg-qr.ts';
-import { randomMatrix } from './eigen-test-helpers.ts';
-import { mulberry32 } from '../../measures/random.ts';
+import { randomMatrix, reservoirs400 } from './eigen-test-helpers.ts';
 
 describe('arnoldiLargest (implicitly restarted Arnoldi)', () => {
   it('finds the largest eigenvalues of a diagonal operator', () => {
@@ -60,13 +58,8 @@ describe('arnoldiLargest (implicitly restarted Arnoldi)', () => {
   });
 
   it('gives the k leading eigenvalues of dense and sparse reservoirs, as all eigenvalues do, with residuals', () => {
-    const n = 400;
-    const dense = randomMatrix(n, 77);
-    for (let k = 0; k < n * n; k++) dense.data[k] *= 0.95 / Math.sqrt(n);
-    const rnd = mulberry32(78);
-    const sparse = randomMatrix(n, 79);
-    for (let k = 0; k < n * n; k++) sparse.data[k] = rnd() < 0.05 ? sparse.data[k] * (0.95 / Math.sqrt(0.05 * n)) : 0;
-    for (const [m, a] of [[dense, dense], [denseToCsr(sparse), sparse]] as const) {
+    const { dense, sparse, sparseCsr } = reservoirs400();
+    for (const [m, a] of [[dense, dense], [sparseCsr, sparse]] as const) {
       const all = eigenvalues(a);
       const moduli = Array.from(all.re, (re, i) => Math.hypot(re, all.im[i])).sort((x, y) => y - x);
       const res = leadingEigenvalues(m, 6);

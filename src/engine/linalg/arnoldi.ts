@@ -2,11 +2,12 @@
  * Implicitly restarted Arnoldi iteration for the eigenvalues of largest modulus of a large
  * (dense or sparse) real matrix, given only as a matrix–vector product.
  */
-import { abortError, eigenvalues, type StopSignal } from './hessenberg-qr.ts';
+import { eigenvalues } from './hessenberg-qr.ts';
 import { matVec } from './csr.ts';
 import { doubleShiftSweep } from './francis.ts';
 import { rot } from './lanv2.ts';
 import { hypot } from './scalar.ts';
+import { abortError, drainSlices, type SliceControl, type Slices } from './slices.ts';
 import type { AnyMatrix } from './types.ts';
 
 const EPS = Number.EPSILON; // 2⁻⁵²
@@ -14,7 +15,8 @@ const EPS = Number.EPSILON; // 2⁻⁵²
 /** y = A·x for an n-vector x; `y` never aliases `x`. */
 export type LinearOperator = (x: Float64Array, y: Float64Array) => void;
 
-export interface ArnoldiOptions {
+/** How an Arnoldi run is set up (what {@link arnoldiSlices} takes). */
+export interface ArnoldiSetup {
   /** How many largest-modulus eigenvalues must converge (default 6). */
   nev?: number;
   /** Krylov subspace dimension m before each restart (default max(2·nev+20, 60), < n). */
@@ -25,14 +27,14 @@ export interface ArnoldiOptions {
   maxRestarts?: number;
   /** Seed of the deterministic perturbation of the all-ones start vector (default 12345). */
   seed?: number;
-  /**
-   * Called after each restart with an estimate of the fraction done: the share of wanted Ritz
-   * values converged, never decreasing (convergence is not monotone; the last call gives 1).
-   */
-  onProgress?: (fraction: number) => void;
-  /** Checked after each restart; when set, the iteration stops with an `AbortError`. */
-  signal?: StopSignal;
 }
+
+/**
+ * An Arnoldi run at once: `onProgress` is called after each restart with an estimate of the
+ * fraction done (the share of wanted Ritz values converged, never decreasing, though convergence
+ * is not monotone; the last call gives 1); `signal` is checked after each restart.
+ */
+export interface ArnoldiOptions extends ArnoldiSetup, SliceControl {}
 
 export interface ArnoldiResult {
   /** Real parts of the `nev` (or nev+1, to keep a conjugate pair) Ritz values of largest modulus, sorted by modulus, descending. */
@@ -255,8 +257,21 @@ function applyShift(H: Float64Array, Q: Float64Array, m: number, sigma: number, 
  * fixed pseudo-random perturbation.
  */
 export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptions = {}): ArnoldiResult {
-  if (n < 3) throw new Error('arnoldiLargest: needs n ≥ 3 (use eigenvalues for small matrices)');
+  checkOrder(n);
   if (opts.signal?.aborted) throw abortError();
+  return drainSlices(arnoldiSlices(op, n, opts), opts);
+}
+
+function checkOrder(n: number): void {
+  if (n < 3) throw new Error('arnoldiLargest: needs n ≥ 3 (use eigenvalues for small matrices)');
+}
+
+/**
+ * {@link arnoldiLargest} as slices: one implicit restart each, yielding the fraction done (the
+ * share of wanted Ritz values converged so far, never decreasing).
+ */
+export function* arnoldiSlices(op: LinearOperator, n: number, opts: ArnoldiSetup = {}): Slices<ArnoldiResult> {
+  checkOrder(n);
   const tol = opts.tol ?? 1e-10;
   const maxRestarts = opts.maxRestarts ?? 500;
   let nev = Math.max(1, Math.min(opts.nev ?? 6, n - 2));
@@ -350,9 +365,8 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
     }
     converged = nconv === nWant;
     if (converged || restarts >= maxRestarts) break;
-    if (opts.signal?.aborted) throw abortError();
     progress = Math.max(progress, nconv / nWant);
-    opts.onProgress?.(progress);
+    yield progress;
     restarts++;
 
     // How many Ritz values to keep: as in ARPACK dnaup2, the wanted ones plus up to half the
@@ -410,7 +424,6 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
     }
     extend(k);
   }
-  opts.onProgress?.(1);
   return {
     re: wantRe.slice(0, nWant),
     im: wantIm.slice(0, nWant),
@@ -428,6 +441,12 @@ export function arnoldiLargest(op: LinearOperator, n: number, opts: ArnoldiOptio
  * eigenvalue takes too long; a conjugate pair split by k is kept whole (k + 1 values).
  */
 export function leadingEigenvalues(m: AnyMatrix, k: number, opts: Omit<ArnoldiOptions, 'nev'> = {}): ArnoldiResult {
+  if (opts.signal?.aborted) throw abortError();
+  return drainSlices(leadingEigenvalueSlices(m, k, opts), opts);
+}
+
+/** {@link leadingEigenvalues} as slices (one implicit restart each; {@link arnoldiSlices}). */
+export function* leadingEigenvalueSlices(m: AnyMatrix, k: number, setup: Omit<ArnoldiSetup, 'nev'> = {}): Slices<ArnoldiResult> {
   if (m.rows !== m.cols) throw new Error(`leadingEigenvalues: matrix must be square, got ${m.rows}x${m.cols}`);
-  return arnoldiLargest((x, y) => void matVec(m, x, y), m.rows, { ...opts, nev: k });
+  return yield* arnoldiSlices((x, y) => void matVec(m, x, y), m.rows, { ...setup, nev: k });
 }

@@ -10,20 +10,16 @@ import { denseWorkspace } from './dense-ops.ts';
 import { francisQR } from './francis.ts';
 import { hessenbergBlocked, hessenbergInPlace, hessenbergScratch } from './hessenberg.ts';
 import { hessenbergEigenvaluesMultishift, multishiftScratch, QR_SMALL } from './multishift-qr.ts';
+import { abortError, drainSlices, type Slices, type StopSignal } from './slices.ts';
 import type { DenseMatrix } from './types.ts';
 
-export { hessenbergInPlace };
+export { abortError, hessenbergInPlace, type StopSignal };
 
 export interface Eigenvalues {
   /** Real parts. */
   re: Float64Array;
   /** Imaginary parts (complex eigenvalues in adjacent conjugate pairs, positive part first). */
   im: Float64Array;
-}
-
-/** Something that says whether to stop: an `AbortSignal`, or a view of a shared flag. */
-export interface StopSignal {
-  readonly aborted: boolean;
 }
 
 export interface EigenvaluesOptions {
@@ -45,13 +41,6 @@ export const ALL_EIGENVALUES_LIMIT = 1500;
 
 /** Share of the total time spent reducing to Hessenberg form (measured at n = 1000), for progress. */
 const HESSENBERG_SHARE = 0.35;
-
-/** The error thrown when a computation is stopped through its signal. */
-export function abortError(): Error {
-  const err = new Error('eigenvalues: cancelled');
-  err.name = 'AbortError';
-  return err;
-}
 
 /**
  * Eigenvalues of an upper Hessenberg matrix by the Francis double-shift QR algorithm (see
@@ -77,7 +66,7 @@ function validate(m: DenseMatrix): void {
  * (a panel of the Hessenberg reduction, an iteration of the QR algorithm), returns the result.
  * `eigenvalues` runs it at once, `eigenvaluesAsync` lets the event loop run between slices.
  */
-export function* eigenvalueSlices(m: DenseMatrix, simd?: boolean): Generator<number, Eigenvalues, void> {
+export function* eigenvalueSlices(m: DenseMatrix, simd?: boolean): Slices<Eigenvalues> {
   validate(m);
   const n = m.rows;
   const re = new Float64Array(n);
@@ -120,16 +109,7 @@ export function* eigenvalueSlices(m: DenseMatrix, simd?: boolean): Generator<num
  *   an `AbortError` when stopped through `signal`.
  */
 export function eigenvalues(m: DenseMatrix, options: EigenvaluesOptions = {}): Eigenvalues {
-  const slices = eigenvalueSlices(m, options.simd);
-  for (;;) {
-    const step = slices.next();
-    if (step.done) {
-      options.onProgress?.(1);
-      return step.value;
-    }
-    if (options.signal?.aborted) throw abortError();
-    options.onProgress?.(step.value);
-  }
+  return drainSlices(eigenvalueSlices(m, options.simd), options);
 }
 
 /**

@@ -9,12 +9,14 @@ export { csrFromTriplets, csrToDense, denseMatrix, denseToCsr, fromRows, identit
 export { balanceInPlace } from './balance.ts';
 export { ALL_EIGENVALUES_LIMIT, eigenvalues, eigenvaluesAsync, eigenvalueSlices, hessenbergEigenvaluesInPlace, hessenbergInPlace } from './hessenberg-qr.ts';
 export type { Eigenvalues, EigenvaluesOptions, StopSignal } from './hessenberg-qr.ts';
-export { arnoldiLargest, leadingEigenvalues } from './arnoldi.ts';
-export type { ArnoldiOptions, ArnoldiResult, LinearOperator } from './arnoldi.ts';
+export { arnoldiLargest, arnoldiSlices, leadingEigenvalues, leadingEigenvalueSlices } from './arnoldi.ts';
+export type { ArnoldiOptions, ArnoldiResult, ArnoldiSetup, LinearOperator } from './arnoldi.ts';
 export { stronglyConnectedComponents } from './scc.ts';
 export type { Components } from './scc.ts';
-export { DENSE_LIMIT, spectralRadius, spectralRadiusReport } from './spectral-radius.ts';
-export type { SpectralRadiusOptions, SpectralRadiusReport } from './spectral-radius.ts';
+export { DENSE_LIMIT, spectralRadius, spectralRadiusReport, spectralRadiusSlices } from './spectral-radius.ts';
+export type { SpectralRadiusOptions, SpectralRadiusReport, SpectralRadiusSetup } from './spectral-radius.ts';
+export { drainSlices, mapSlices } from './slices.ts';
+export type { SliceControl, Slices } from './slices.ts';
 export { determinant, logAbsDeterminant, luDecompose } from './lu.ts';
 export type { LU } from './lu.ts';
 export { cholesky, choleskySolveInPlace, solveSymmetricPositiveDefinite } from './cholesky.ts';

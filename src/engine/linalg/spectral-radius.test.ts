@@ -2,35 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { csrFromTriplets, denseMatrix, denseToCsr, fromRows } from './csr.ts';
 import { eigenvalues } from './hessenberg-qr.ts';
 import { spectralRadius, spectralRadiusReport } from './spectral-radius.ts';
-import type { CsrMatrix, DenseMatrix } from './types.ts';
-import { mulberry32, gaussianSample } from '../../measures/random.ts';
+import type { DenseMatrix } from './types.ts';
+import { blockTriangular, reservoir, rotationBlocks, sparseReservoir } from './eigen-test-helpers.ts';
+import { mulberry32 } from '../../measures/random.ts';
 
-/** Reservoir-style matrix: each entry nonzero with probability `density`, normal or uniform(−1, 1). */
-function reservoir(n: number, density: number, dist: 'normal' | 'uniform', seed: number): DenseMatrix {
-  const rnd = mulberry32(seed);
-  const m = denseMatrix(n, n);
-  for (let k = 0; k < n * n; k++) {
-    if (rnd() < density) m.data[k] = dist === 'normal' ? gaussianSample(rnd) : 2 * rnd() - 1;
-  }
-  return m;
-}
-/** The same matrix as `reservoir(n, density, 'normal', seed)` for density < 1, built directly as CSR. */
-function sparseReservoir(n: number, density: number, seed: number): CsrMatrix {
-  const rnd = mulberry32(seed);
-  const rowPtr = new Int32Array(n + 1);
-  const cols: number[] = [];
-  const vals: number[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (rnd() < density) {
-        cols.push(j);
-        vals.push(gaussianSample(rnd));
-      }
-    }
-    rowPtr[i + 1] = cols.length;
-  }
-  return { rows: n, cols: n, rowPtr, colIdx: Int32Array.from(cols), values: Float64Array.from(vals) };
-}
 function denseRadius(m: DenseMatrix): number {
   const e = eigenvalues(m);
   let r = 0;
@@ -81,19 +56,7 @@ describe('spectralRadius', () => {
     const R = fromRows([[Math.cos(th), -Math.sin(th)], [Math.sin(th), Math.cos(th)]]);
     expect(spectralRadius(R)).toBeCloseTo(1, 15);
     // 1000×1000 block-diagonal rotations with scales 0.5 … 1.2 (largest block in the middle).
-    const n = 1000;
-    const r: number[] = [];
-    const c: number[] = [];
-    const v: number[] = [];
-    for (let b = 0; b < n / 2; b++) {
-      const s = b === 250 ? 1.2 : 0.5 + (0.6 * b) / (n / 2);
-      const t = 0.01 * b;
-      const i = 2 * b;
-      r.push(i, i, i + 1, i + 1);
-      c.push(i, i + 1, i, i + 1);
-      v.push(s * Math.cos(t), -s * Math.sin(t), s * Math.sin(t), s * Math.cos(t));
-    }
-    expect(spectralRadius(csrFromTriplets(n, n, r, c, v))).toBeCloseTo(1.2, 13);
+    expect(spectralRadius(rotationBlocks(1000))).toBeCloseTo(1.2, 13);
   });
 
   it('gives max |diagonal| for triangular matrices', () => {
@@ -159,18 +122,7 @@ describe('spectralRadius', () => {
 
   it('takes the largest diagonal block of a block-triangular (feed-forward + recurrent) matrix', () => {
     // Two recurrent populations of 350 (the second scaled ×2), plus feed-forward 1 → 2 weights.
-    const n = 700;
-    const A = reservoir(350, 0.1, 'normal', 31);
-    const B = reservoir(350, 0.1, 'uniform', 32);
-    const M = denseMatrix(n, n);
-    const rnd = mulberry32(33);
-    for (let i = 0; i < 350; i++) {
-      for (let j = 0; j < 350; j++) {
-        M.data[i * n + j] = A.data[i * 350 + j];
-        M.data[(350 + i) * n + 350 + j] = 2 * B.data[i * 350 + j];
-        if (rnd() < 0.05) M.data[(350 + i) * n + j] = gaussianSample(rnd); // 1 → 2 only
-      }
-    }
+    const { A, B, M } = blockTriangular();
     const expected = Math.max(denseRadius(A), 2 * denseRadius(B));
     const rep = spectralRadiusReport(denseToCsr(M));
     expect(rep.blocks).toBe(2);

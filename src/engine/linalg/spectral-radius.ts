@@ -3,11 +3,12 @@
  * reservoir is scaled by.
  */
 import { exp, log } from '../math/detmath.ts';
-import { arnoldiLargest } from './arnoldi.ts';
+import { arnoldiSlices } from './arnoldi.ts';
 import { isCsr } from './csr.ts';
-import { abortError, eigenvalues, type StopSignal } from './hessenberg-qr.ts';
+import { eigenvalueSlices } from './hessenberg-qr.ts';
 import { hypot } from './scalar.ts';
 import { stronglyConnectedComponents } from './scc.ts';
+import { drainSlices, mapSlices, type SliceControl, type Slices } from './slices.ts';
 import type { AnyMatrix, CsrMatrix, DenseMatrix } from './types.ts';
 
 /** Blocks up to this size are solved with the dense QR algorithm. */
@@ -15,23 +16,20 @@ export const DENSE_LIMIT = 300;
 /** A block whose Arnoldi run fails to converge falls back to dense QR up to this size. */
 const DENSE_FALLBACK_LIMIT = 1200;
 
-export interface SpectralRadiusOptions {
+export interface SpectralRadiusSetup {
   /**
    * Relative Ritz-residual tolerance of the Krylov method (default 1e-10): the largest Ritz
    * pairs satisfy ‖A·x − θ·x‖ ≤ tol·|θ|. Ignored by the dense path, which is exact to rounding.
    */
   tol?: number;
-  /** Called with the fraction done (0..1, increasing): rows of the blocks solved, and within a large block its solver's own fraction. */
-  onProgress?: (fraction: number) => void;
-  /** Checked between blocks and inside the dense and Arnoldi solvers; when set, the computation stops with an `AbortError`. */
-  signal?: StopSignal;
 }
 
-/** What a block's solver is handed: progress within the block (0..1) and the stop flag. */
-interface BlockWork {
-  onProgress?: (fraction: number) => void;
-  signal?: StopSignal;
-}
+/**
+ * The spectral radius at once: `onProgress` gets the fraction done (0..1, increasing: rows of the
+ * blocks solved, and within a large block its solver's own fraction); `signal` is checked after
+ * each block solved by QR or Arnoldi and between the slices of those solvers.
+ */
+export interface SpectralRadiusOptions extends SpectralRadiusSetup, SliceControl {}
 
 export interface SpectralRadiusReport {
   radius: number;
@@ -145,7 +143,7 @@ const RUN_SEEDS = [12345, 777, 4242];
  * best lower bound on ρ). The defaults (6 wanted values, 60 vectors) leave room above the
  * crowd; the second run is insurance, and costs about 2× the matrix–vector products.
  */
-function krylovRadius(op: (x: Float64Array, y: Float64Array) => void, k: number, tol: number, work: BlockWork = {}): { radius: number; converged: boolean; matVecs: number } {
+function* krylovRadius(op: (x: Float64Array, y: Float64Array) => void, k: number, tol: number): Slices<{ radius: number; converged: boolean; matVecs: number }> {
   let best = -1;
   let matVecs = 0;
   let high = 0;
@@ -157,8 +155,9 @@ function krylovRadius(op: (x: Float64Array, y: Float64Array) => void, k: number,
       if (agree) break;
     }
     // progress: the first two runs share the block's time (a third run holds it where it is)
-    const share = (f: number) => work.onProgress?.((high = Math.max(high, Math.min(1, (run + f) / 2))));
-    const res = arnoldiLargest(op, k, { tol, seed: RUN_SEEDS[run], onProgress: share, signal: work.signal, ...(run === 2 ? { ncv: 120 } : {}) });
+    const share = (f: number) => (high = Math.max(high, Math.min(1, (run + f) / 2)));
+    const res = yield* mapSlices(arnoldiSlices(op, k, { tol, seed: RUN_SEEDS[run], ...(run === 2 ? { ncv: 120 } : {}) }), share);
+    yield share(1);
     matVecs += res.matVecs;
     if (res.converged && res.re.length > 0) {
       const r = hypot(res.re[0], res.im[0]);
@@ -196,6 +195,15 @@ function operatorOf(m: AnyMatrix): (x: Float64Array, y: Float64Array) => void {
  * Spectral radius with a report of how it was obtained. See {@link spectralRadius}.
  */
 export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions = {}): SpectralRadiusReport {
+  return drainSlices(spectralRadiusSlices(m, opts), opts);
+}
+
+/**
+ * {@link spectralRadiusReport} as slices: the strongly connected components, then each block
+ * solved by QR or Arnoldi, cut further into that solver's slices (a Hessenberg panel or QR sweep,
+ * an Arnoldi restart). Yields the fraction done (rows of the blocks solved).
+ */
+export function* spectralRadiusSlices(m: AnyMatrix, opts: SpectralRadiusSetup = {}): Slices<SpectralRadiusReport> {
   const n = m.rows;
   if (m.cols !== n) throw new Error(`spectralRadius: matrix must be square, got ${m.rows}x${m.cols}`);
   const vals = isCsr(m) ? m.values : m.data;
@@ -203,14 +211,13 @@ export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions =
     if (!Number.isFinite(vals[k])) throw new Error('spectralRadius: matrix contains NaN or Infinity');
   }
   if (n === 0) return { radius: 0, method: 'structural', converged: true, blocks: 0, matVecs: 0 };
-  const { signal, onProgress } = opts;
   if (!isCsr(m) && n <= DENSE_LIMIT) {
-    const radius = maxModulus(eigenvalues(m, { signal, onProgress }));
-    onProgress?.(1);
+    const radius = maxModulus(yield* eigenvalueSlices(m));
     return { radius, method: 'dense', converged: true, blocks: 1, matVecs: 0 };
   }
 
   const { count, label } = stronglyConnectedComponents(m);
+  yield 0;
   const sizes = new Int32Array(count);
   for (let i = 0; i < n; i++) sizes[label[i]]++;
   const members: Int32Array[] = [];
@@ -234,12 +241,14 @@ export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions =
   const local = new Int32Array(n).fill(-1);
   /** Rows of the blocks solved so far (progress is by rows: a block's share of n). */
   let rowsDone = 0;
+  /** The fraction last yielded (progress never goes back). */
+  let done = 0;
   for (let c = 0; c < count; c++) {
-    if (signal?.aborted) throw abortError();
     const idx = members[c];
     const k = idx.length;
-    const work: BlockWork = { signal, onProgress: onProgress && ((f) => onProgress((rowsDone + k * f) / n)) };
+    const inBlock = (f: number) => (done = Math.max(done, (rowsDone + k * f) / n));
     let r: number;
+    let solved = false;
     let how: SpectralRadiusReport['method'];
     if (k === 1) {
       r = Math.abs(diag(idx[0]));
@@ -251,17 +260,20 @@ export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions =
         r = cycle;
         how = 'structural';
       } else if (k <= DENSE_LIMIT) {
-        r = maxModulus(eigenvalues(extractDense(m, idx, local), work));
+        r = maxModulus(yield* mapSlices(eigenvalueSlices(extractDense(m, idx, local)), inBlock));
         how = 'dense';
+        solved = true;
       } else {
         const sub: AnyMatrix = k === n ? m : isCsr(m) ? extractCsr(m, idx, local) : extractDense(m, idx, local);
-        const run = krylovRadius(operatorOf(sub), k, opts.tol ?? 1e-10, work);
+        const run = yield* mapSlices(krylovRadius(operatorOf(sub), k, opts.tol ?? 1e-10), inBlock);
         matVecs += run.matVecs;
         how = 'arnoldi';
         r = run.radius;
+        solved = true;
         if (!run.converged) {
           if (k <= DENSE_FALLBACK_LIMIT) {
-            r = maxModulus(eigenvalues(isCsr(sub) ? extractDense(m, idx, local) : (sub as DenseMatrix), { signal }));
+            // progress holds where Arnoldi left it
+            r = maxModulus(yield* mapSlices(eigenvalueSlices(isCsr(sub) ? extractDense(m, idx, local) : (sub as DenseMatrix)), () => done));
             how = 'dense';
           } else {
             converged = false;
@@ -271,13 +283,13 @@ export function spectralRadiusReport(m: AnyMatrix, opts: SpectralRadiusOptions =
       for (let a = 0; a < k; a++) local[idx[a]] = -1;
     }
     rowsDone += k;
-    if (k > 1) onProgress?.(rowsDone / n);
+    // a block solved by QR or Arnoldi ends a slice (a single unit or cycle is a few operations per row)
+    if (solved) yield (done = rowsDone / n);
     if (r > radius || (c === 0 && r === 0)) {
       radius = Math.max(radius, r);
       method = how;
     }
   }
-  onProgress?.(1);
   return { radius, method, converged, blocks: count, matVecs };
 }
 

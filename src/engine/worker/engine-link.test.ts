@@ -2,7 +2,8 @@
  * The link between the workers (engine-link.ts) over a real MessageChannel, as the page sets it
  * up: the stepping session serves one port, the analysis session fetches on the other.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { channelsClosedAfterEach } from '../../test-support/channels.ts';
 import { rawDoc, node, edge, valid } from '../../test-support/docs.ts';
 import { csrToDense, eigenvalues, isCsr, spectralRadius } from '../linalg/index.ts';
 import { AnalysisSession } from './analysis-session.ts';
@@ -22,21 +23,14 @@ function reservoirDoc(rho = 0.9) {
   );
 }
 
-const channels: MessageChannel[] = [];
-afterEach(() => {
-  for (const c of channels.splice(0)) {
-    c.port1.close();
-    c.port2.close();
-  }
-});
+const openChannel = channelsClosedAfterEach();
 
 /** A stepping session and an analysis session linked over a fresh MessageChannel. */
 async function linked() {
   const engine = new EngineSession();
   expect((await engine.load(reservoirDoc())).ok).toBe(true);
   const analysis = new AnalysisSession();
-  const channel = new MessageChannel();
-  channels.push(channel);
+  const channel = openChannel();
   await engine.link(channel.port1);
   await analysis.link(channel.port2);
   return { engine, analysis };
@@ -93,15 +87,13 @@ describe('the link between the workers, over a MessageChannel', () => {
     const { engine, analysis } = await linked();
     const fresh = new EngineSession();
     expect((await fresh.load(reservoirDoc(0.7), undefined, 9)).ok).toBe(true);
-    const channel = new MessageChannel();
-    channels.push(channel);
+    const channel = openChannel();
     await fresh.link(channel.port1);
     await analysis.link(channel.port2);
     expect(await analysis.spectralRadius({ edge: 'rec', version: 9 })).toBeCloseTo(0.7, 10);
     await expect(analysis.spectralRadius({ edge: 'rec', version: 1 })).rejects.toBeInstanceOf(StaleNetworkError);
     // the old engine takes a new port too (the page's next channel), closing its previous one
-    const again = new MessageChannel();
-    channels.push(again);
+    const again = openChannel();
     await engine.link(again.port1);
     await analysis.link(again.port2);
     expect(await analysis.spectralRadius({ edge: 'rec', version: 1 })).toBeCloseTo(0.9, 10);

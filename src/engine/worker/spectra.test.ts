@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_EIGENVALUES_LIMIT, eigenvalues, spectralRadius, type CsrMatrix, type DenseMatrix } from '../linalg/index.ts';
+import { ALL_EIGENVALUES_LIMIT, eigenvalues, leadingEigenvalues, leadingEigenvalueSlices, spectralRadius, spectralRadiusSlices, type CsrMatrix, type DenseMatrix } from '../linalg/index.ts';
 import { Rng } from '../rng.ts';
 import type { JobControl } from './job.ts';
 import { radiusOf, spectrumOf } from './spectra.ts';
 
-/** A job that records every progress report (no throttle) and raises its stop flag after `stopAfter` reports. */
+/** A job that records every progress report (no throttle), counts its rests, and raises its stop flag after `stopAfter` reports. */
 function recordingJob(stopAfter = Infinity) {
   const reports: { fraction: number; text?: string }[] = [];
+  const rests = { count: 0 };
   let stopped = false;
   const job: JobControl = {
     signal: {
@@ -20,9 +21,9 @@ function recordingJob(stopAfter = Infinity) {
     },
     waitWhilePaused() {},
     pace() {},
-    rest: async () => undefined,
+    rest: async () => void rests.count++,
   };
-  return { job, reports };
+  return { job, reports, rests };
 }
 
 function randomDense(n: number, seed: number): DenseMatrix {
@@ -89,11 +90,50 @@ function randomCsr(n: number, p: number, seed: number): CsrMatrix {
   return { rows: n, cols: n, rowPtr, colIdx: Int32Array.from(cols), values: Float64Array.from(values) };
 }
 
+/** How many slices a computation is cut into. */
+function sliceCount(slices: Generator<number, unknown, void>): number {
+  let count = 0;
+  while (!slices.next().done) count++;
+  return count;
+}
+
+describe('spectrumOf above ALL_EIGENVALUES_LIMIT (Arnoldi)', () => {
+  const big = () => randomCsr(ALL_EIGENVALUES_LIMIT + 20, 0.01, 8);
+
+  it('rests after every implicit restart, reports each, and gives the synchronous leading eigenvalues', async () => {
+    const m = big();
+    const { job, reports, rests } = recordingJob();
+    const s = await spectrumOf('rec', m, 0, 6, job);
+    const restarts = sliceCount(leadingEigenvalueSlices(m, 6));
+    expect(restarts).toBeGreaterThan(2);
+    expect(rests.count).toBe(restarts);
+    expect(reports).toHaveLength(restarts + 2); // 0, one per restart, 1
+    const alone = leadingEigenvalues(m, 6);
+    expect(Array.from(s.re)).toEqual(Array.from(alone.re));
+    expect(Array.from(s.im)).toEqual(Array.from(alone.im));
+  }, 60_000);
+
+  it('stops at the next restart once the job is cancelled', async () => {
+    const { job, reports, rests } = recordingJob(3);
+    await expect(spectrumOf('rec', big(), 0, 6, job)).rejects.toThrow(expect.objectContaining({ name: 'AbortError' }));
+    expect(reports.length).toBe(3);
+    expect(rests.count).toBe(3);
+  }, 60_000);
+});
+
 describe('radiusOf', () => {
-  it('reports progress through the Arnoldi restarts of a large block and returns spectralRadius exactly', () => {
+  it('rests after every slice: the components, each Arnoldi restart of its block', async () => {
+    const m = randomCsr(600, 0.05, 9);
+    const { job, rests } = recordingJob();
+    expect(await radiusOf(m, job)).toBe(spectralRadius(m));
+    expect(rests.count).toBe(sliceCount(spectralRadiusSlices(m)));
+    expect(rests.count).toBeGreaterThan(5);
+  });
+
+  it('reports progress through the Arnoldi restarts of a large block and returns spectralRadius exactly', async () => {
     const m = randomCsr(600, 0.05, 5);
     const { job, reports } = recordingJob();
-    const radius = radiusOf(m, job);
+    const radius = await radiusOf(m, job);
     expect(radius).toBe(spectralRadius(m));
     const fractions = reports.map((r) => r.fraction);
     expect(fractions[0]).toBe(0);
@@ -103,16 +143,16 @@ describe('radiusOf', () => {
     expect(reports.every((r) => r.text === 'spectral radius of 600 units')).toBe(true);
   });
 
-  it('reports progress through the QR sweeps of a small dense matrix', () => {
+  it('reports progress through the QR sweeps of a small dense matrix', async () => {
     const m = randomDense(240, 6);
     const { job, reports } = recordingJob();
-    expect(radiusOf(m, job)).toBe(spectralRadius(m));
+    expect(await radiusOf(m, job)).toBe(spectralRadius(m));
     expect(reports.filter((r) => r.fraction > 0 && r.fraction < 1).length).toBeGreaterThan(8);
   });
 
-  it('stops once the job is cancelled', () => {
+  it('stops once the job is cancelled', async () => {
     const { job, reports } = recordingJob(3);
-    expect(() => radiusOf(randomCsr(600, 0.05, 7), job)).toThrow(expect.objectContaining({ name: 'AbortError' }));
+    await expect(radiusOf(randomCsr(600, 0.05, 7), job)).rejects.toThrow(expect.objectContaining({ name: 'AbortError' }));
     expect(reports.length).toBe(3);
   });
 });

@@ -61,12 +61,14 @@ export interface TrainOptions extends TrainerOptions {
   onBpttTrained?(parameters: TrainedParameters): void;
   /** Called after each step of the final run (steps done, steps in all); may throw to stop it. */
   onStep?(steps: number, total: number): void;
+  /** Told how far a ridge readout's fit is (training steps taken into it, their number; see ridgeRegression); may throw to stop it. */
+  onFit?(readout: string, rows: number, total: number): void;
 }
 
 export function trainReadouts(sim: Simulator, options: TrainOptions = {}): Record<string, ReadoutReport> {
   checkReadouts(sim);
   const bptt = bpttReadouts(sim) ? trainBptt(sim, options) : null;
-  return fitAndReport(sim, bptt, options.onStep);
+  return fitAndReport(sim, bptt, options);
 }
 
 /** The readouts of a program, each with a target (else a TrainingError naming the first without). */
@@ -110,7 +112,7 @@ function trainBptt(sim: Simulator, options: TrainOptions): BpttSummary {
  * The run from reset after any BPTT training: ridge readouts fitted, online ones learning, BPTT
  * ones frozen; every readout's errors (and accuracies on binary targets), BPTT ones with `bptt`.
  */
-export function fitAndReport(sim: Simulator, bptt: BpttSummary | null, onStep?: (steps: number, total: number) => void): Record<string, ReadoutReport> {
+export function fitAndReport(sim: Simulator, bptt: BpttSummary | null, { onStep, onFit }: Pick<TrainOptions, 'onStep' | 'onFit'> = {}): Record<string, ReadoutReport> {
   const readouts = checkReadouts(sim);
   const windows: Window[] = readouts.map((readout) => {
     const { train, test } = readout.readout.params;
@@ -137,7 +139,7 @@ export function fitAndReport(sim: Simulator, bptt: BpttSummary | null, onStep?: 
   });
   const reports: Record<string, ReadoutReport> = {};
   for (const w of windows) {
-    reports[w.readout.id] = finish(w);
+    reports[w.readout.id] = finish(w, onFit);
     if (bptt && w.readout.readout.params.training.method === 'bptt') Object.assign(reports[w.readout.id], bptt);
   }
   return reports;
@@ -174,7 +176,7 @@ function checkTarget(readout: ReadoutRuntime, target: Float64Array, t: number): 
   }
 }
 
-function finish(w: Window): ReadoutReport {
+function finish(w: Window, onFit: TrainOptions['onFit']): ReadoutReport {
   const { params, features, weights } = w.readout.readout;
   const size = w.readout.size;
   const cols = features + 1;
@@ -186,7 +188,8 @@ function finish(w: Window): ReadoutReport {
   const yTrain = w.yTrain.subarray(0, w.nTrain * size);
   const yTest = w.yTest.subarray(0, w.nTest * size);
   if (params.training.method === 'ridge') {
-    const fitted = ridgeRegression({ rows: w.nTrain, cols, data: phiTrain }, { rows: w.nTrain, cols: size, data: dTrain }, params.training.lambda);
+    const id = w.readout.id;
+    const fitted = ridgeRegression({ rows: w.nTrain, cols, data: phiTrain }, { rows: w.nTrain, cols: size, data: dTrain }, params.training.lambda, onFit && ((rows, total) => onFit(id, rows, total)));
     w.readout.readout.setTrainedWeights(fitted.data);
     predict(fitted.data, phiTrain, cols, size, yTrain);
     predict(fitted.data, phiTest, cols, size, yTest);

@@ -108,6 +108,33 @@ describe('tasks on the task worker', () => {
     expect((await analysis.train(doc, doc.seed)).reply.ok).toBe(true);
   });
 
+  it('training reports its ridge fit after the run on the same bar (rising to 1), and a fit hook that throws stops the training there', async () => {
+    const doc = preset('esn-mackey-glass');
+    const reports: [number, string][] = [];
+    const { reply } = await new AnalysisSession().train(doc, doc.seed, { stop: newStopFlag().buffer, progress: (f, text) => void reports.push([f, text!]) });
+    expect(reply.ok).toBe(true);
+    const fractions = reports.map(([f]) => f);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(reports.at(-1)).toEqual([1, 'training: ridge fit of out: step 2,000 of 2,000']);
+    // the run's steps (washout 200 + train 2,000 + test 1,000) and the fit's 2,000 on one bar
+    const run = reports.filter(([, text]) => text.startsWith('training: step'));
+    expect(run.length).toBeGreaterThan(0);
+    expect(run.every(([f]) => f <= 3200 / 5200)).toBe(true);
+    // a stop in the fit (the worker's hook throws there once the job's flag is raised) ends the training
+    const fitted: number[] = [];
+    const stop = new Error('stopped in the fit');
+    expect(() =>
+      trainReadouts(Simulator.fromDocument(doc), {
+        onFit: (readout, rows, total) => {
+          fitted.push(rows);
+          expect([readout, total]).toEqual(['out', 2000]);
+          if (rows >= 128) throw stop;
+        },
+      }),
+    ).toThrow(stop);
+    expect(fitted).toEqual([64, 128]);
+  });
+
   it('memory capacity: the task with its defaults, as recurrence task computes it', async () => {
     const doc = preset('esn-memory-capacity');
     const reply = await new AnalysisSession().memoryCapacity(doc, doc.seed, { node: 'res' });

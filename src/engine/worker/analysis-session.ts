@@ -25,12 +25,37 @@ export const PCA_MAX_UNITS = 200;
 /** Steps between two progress reports (and stop checks) of a task run. */
 const TASK_CHECK_STEPS = 64;
 
-/** A task's step hook: progress every few steps (of a run, or of the training window a fit takes in), and a stop when the job is cancelled. */
-function taskSteps(job: JobControl, what: string): (steps: number, total: number) => void {
+/**
+ * A task's step hook: progress every few steps (of a run, or of the training window a fit takes
+ * in), and a stop when the job is cancelled. `fraction` places the steps in the whole task (default: they are all of it).
+ */
+function taskSteps(job: JobControl, what: string, fraction = (steps: number, total: number) => steps / total): (steps: number, total: number) => void {
   return (steps, total) => {
     if (steps % TASK_CHECK_STEPS !== 0 && steps !== total) return;
     checkStop(job);
-    job.progress(steps / total, `${what}: step ${steps.toLocaleString('en')} of ${total.toLocaleString('en')}`);
+    job.progress(fraction(steps, total), `${what}: step ${steps.toLocaleString('en')} of ${total.toLocaleString('en')}`);
+  };
+}
+
+const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+
+/**
+ * The step hooks of a readout training's run and its ridge fits, on one progress bar: a fraction
+ * of all the steps the run takes and the fits take in (each ridge readout's training window until
+ * its fit says how many of them it scores), so the bar moves through the fits instead of waiting at 100 %.
+ */
+function trainingSteps(job: JobControl, sim: Simulator): { onStep(steps: number, total: number): void; onFit(readout: string, rows: number, total: number): void } {
+  const ridge = sim.program.nodes.filter(isReadout).filter((r) => r.readout.params.training.method === 'ridge');
+  const fitTotal = new Map(ridge.map((r) => [r.id, r.readout.params.train]));
+  const fitDone = new Map<string, number>();
+  let run = 0;
+  return {
+    onStep: taskSteps(job, 'training', (steps, total) => ((run = total), steps / (total + sum(fitTotal.values())))),
+    onFit(readout, rows, total) {
+      fitTotal.set(readout, total);
+      fitDone.set(readout, rows);
+      taskSteps(job, `training: ridge fit of ${readout}`, () => (run + sum(fitDone.values())) / (run + sum(fitTotal.values())))(rows, total);
+    },
   };
 }
 
@@ -125,7 +150,7 @@ export class AnalysisSession implements AnalysisApi {
       let parameters: TrainedWeights['parameters'] = null;
       const epochs: TrainingEpoch[] = [];
       const reply = trainOnSession(sim, {
-        onStep: taskSteps(job, 'training'),
+        ...trainingSteps(job, sim),
         onBpttProgress: ({ epoch, epochs: total, done, result }, trainer) => {
           job.waitWhilePaused();
           checkStop(job);
